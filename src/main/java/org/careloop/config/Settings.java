@@ -1,0 +1,175 @@
+package org.careloop.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * CareLoop's configuration. Later sources win: {@code application.properties} on the class path,
+ * then {@code careloop.properties} in the working directory (or the file named by
+ * {@code CARELOOP_CONFIG}), then system properties ({@code -Dcareloop.x=...}), then environment
+ * variables, named after the key in upper case with dots and dashes as underscores
+ * ({@code careloop.http.port} is {@code CARELOOP_HTTP_PORT}).
+ *
+ * <p>Secrets are read only from the environment ({@link #secret}), never from files.
+ */
+public final class Settings {
+
+    private final Map<String, String> values;
+    private final Map<String, String> env;
+
+    private Settings(Map<String, String> values, Map<String, String> env) {
+        this.values = values;
+        this.env = env;
+    }
+
+    /** Loads the standard sources with the real environment. */
+    public static Settings load() {
+        return load(System.getenv(), Map.of());
+    }
+
+    /**
+     * Loads the standard sources.
+     *
+     * @param env       environment variables (the real ones, or a test's)
+     * @param overrides values that win over everything but the environment (tests, command-line flags)
+     */
+    public static Settings load(Map<String, String> env, Map<String, String> overrides) {
+        Map<String, String> values = new TreeMap<>();
+        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                putAll(values, in);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read application.properties from the class path", e);
+        }
+        Path file = Path.of(env.getOrDefault("CARELOOP_CONFIG", "careloop.properties"));
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                putAll(values, in);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read configuration file " + file.toAbsolutePath(), e);
+            }
+        }
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("careloop.")) {
+                values.put(k.toString(), v.toString());
+            }
+        });
+        values.putAll(overrides);
+        return new Settings(values, Map.copyOf(env));
+    }
+
+    /** Settings from explicit values only (tests). */
+    public static Settings of(Map<String, String> values) {
+        return new Settings(new TreeMap<>(values), Map.of());
+    }
+
+    private static void putAll(Map<String, String> values, InputStream in) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        p.forEach((k, v) -> values.put(k.toString(), v.toString().trim()));
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String get(String key, String defaultValue) {
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.trim();
+        }
+        String v = values.get(key);
+        return v == null || v.isBlank() ? defaultValue : v;
+    }
+
+    public int getInt(String key, int defaultValue) {
+        String v = get(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be a whole number, got: " + v);
+        }
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = get(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(
+                    "Setting " + key + " (" + envName(key) + ") must be true or false, got: " + v);
+        };
+    }
+
+    /** A duration as ISO-8601 ({@code PT10M}) or a number with a unit: {@code 500ms}, {@code 15s}, {@code 10m}, {@code 2h}. */
+    public Duration getDuration(String key, Duration defaultValue) {
+        String v = get(key, null);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return parseDuration(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Setting " + key + " (" + envName(key)
+                    + ") must be a duration such as 15s, 10m or PT10M, got: " + v);
+        }
+    }
+
+    static Duration parseDuration(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        if (s.startsWith("p")) {
+            return Duration.parse(s.toUpperCase(Locale.ROOT));
+        }
+        if (s.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+        }
+        long n = Long.parseLong(s.substring(0, s.length() - 1).trim());
+        return switch (s.charAt(s.length() - 1)) {
+            case 's' -> Duration.ofSeconds(n);
+            case 'm' -> Duration.ofMinutes(n);
+            case 'h' -> Duration.ofHours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException(v);
+        };
+    }
+
+    /** A secret: only from the environment variable of {@code key}, never from a file. */
+    public Optional<String> secret(String key) {
+        String v = env.get(envName(key));
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /** Every non-secret value, for Camel's property placeholders ({@code {{careloop.http.port}}}). */
+    public Properties asProperties() {
+        Properties p = new Properties();
+        values.keySet().forEach(k -> p.setProperty(k, get(k, "")));
+        return p;
+    }
+
+    /** A copy with some values replaced (tests and command-line flags). */
+    public Settings with(Map<String, String> overrides) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.putAll(overrides);
+        return new Settings(copy, env);
+    }
+}
