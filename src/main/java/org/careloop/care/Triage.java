@@ -1,0 +1,29 @@
+package org.careloop.care;
+
+import org.careloop.analysis.Analysis;
+import org.careloop.platform.Mention;
+import org.careloop.rules.Decision;
+
+/**
+ * A mention as it moves through the pipeline: first the post, then what the analysis understood,
+ * then what the rules decided. Each step returns a new value, so a step can be tested alone.
+ */
+public record Triage(Mention mention, Analysis analysis, Decision decision) {
+
+    public static Triage of(Mention mention) {
+        return new Triage(mention, null, null);
+    }
+
+    public Triage withAnalysis(Analysis a) {
+        return new Triage(mention, a, decision);
+    }
+
+    public Triage withDecision(Decision d) {
+        return new Triage(mention, analysis, d);
+    }
+
+    /** True when the rules asked for a public reply. */
+    public boolean wantsReply() {
+        return decision != null && decision.action() == Decision.Action.REPLY;
+    }
+}
