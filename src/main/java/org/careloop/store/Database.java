@@ -1,0 +1,106 @@
+package org.careloop.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import org.careloop.config.Settings;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The database: a connection pool, the migrations applied at open, and the stores on top. The
+ * embedded H2 (in PostgreSQL mode) is the default; a {@code jdbc:postgresql:} URL selects
+ * PostgreSQL. Both run the same migrations in {@code db/migration}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    private Database(HikariDataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+    }
+
+    public static Database open(Settings settings) {
+        return open(settings.get("careloop.db.url", "jdbc:h2:file:./data/careloop"),
+                settings.get("careloop.db.user", "careloop"),
+                settings.secret("CARELOOP_DB_PASSWORD").orElse(""),
+                settings.getInt("careloop.db.pool-size", 10));
+    }
+
+    public static Database open(String url, String user, String password) {
+        return open(url, user, password, 5);
+    }
+
+    static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(embeddedDefaults(url));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("careloop-db");
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, Clock.systemUTC());
+    }
+
+    /** H2 speaks enough PostgreSQL for one set of migrations when in PostgreSQL mode. */
+    static String embeddedDefaults(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String out = url;
+        if (!url.toUpperCase().contains("MODE=")) {
+            out += ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        }
+        return out;
+    }
+
+    public MentionStore mentions() {
+        return new JdbcMentionStore(jdbc, clock);
+    }
+
+    public DraftStore drafts() {
+        return new JdbcDraftStore(jdbc, clock);
+    }
+
+    public CursorStore cursors() {
+        return new JdbcCursorStore(jdbc, clock);
+    }
+
+    public UserStore users() {
+        return new JdbcUserStore(jdbc, clock);
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(jdbc, clock);
+    }
+
+    /** "H2" or "PostgreSQL". */
+    public String kind() {
+        return jdbc.run(c -> c.getMetaData().getDatabaseProductName());
+    }
+
+    /** True when the database answers a trivial query within two seconds: the health check. */
+    public boolean ping() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,106 @@
+package org.careloop.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.careloop.analysis.Analysis;
+import org.careloop.config.Json;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.rules.Decision;
+
+final class JdbcMentionStore implements MentionStore {
+
+    static final String COLUMNS = "m.platform, m.id, m.account, m.author_id, m.author_handle, m.author_name, m.text, m.lang, "
+            + "m.created_at, m.conversation_id, m.in_reply_to_id, m.permalink, m.retweet, m.from_brand";
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    JdbcMentionStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean insertIfNew(Mention m) {
+        // The primary key decides: of two nodes or two feeds racing on one post, exactly one wins.
+        return jdbc.run(c -> {
+            try {
+                Jdbc.update(c, "insert into mentions (platform, id, account, author_id, author_handle, author_name, text, lang, "
+                                + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
+                        m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
+                        m.retweet(), m.fromBrand(), clock.instant());
+                return true;
+            } catch (SQLException e) {
+                if (Jdbc.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Mention> find(Platform platform, String id) {
+        return jdbc.one("select " + COLUMNS + " from mentions m where m.platform = ? and m.id = ?",
+                JdbcMentionStore::mention, platform.id(), id);
+    }
+
+    @Override
+    public List<Mention> thread(Platform platform, String conversationId) {
+        return jdbc.list("select " + COLUMNS + " from mentions m where m.platform = ? and m.conversation_id = ? order by m.created_at, m.id",
+                JdbcMentionStore::mention, platform.id(), conversationId);
+    }
+
+    @Override
+    public void saveAnalysis(Platform platform, String id, Analysis analysis) {
+        jdbc.update("update mentions set analysis = ? where platform = ? and id = ?", toJson(analysis), platform.id(), id);
+    }
+
+    @Override
+    public Optional<Analysis> findAnalysis(Platform platform, String id) {
+        return jdbc.one("select analysis from mentions where platform = ? and id = ? and analysis is not null",
+                rs -> fromJson(rs.getString(1), Analysis.class), platform.id(), id);
+    }
+
+    @Override
+    public void saveDecision(Platform platform, String id, Decision decision) {
+        jdbc.update("update mentions set decision = ? where platform = ? and id = ?", toJson(decision), platform.id(), id);
+    }
+
+    @Override
+    public Optional<Decision> findDecision(Platform platform, String id) {
+        return jdbc.one("select decision from mentions where platform = ? and id = ? and decision is not null",
+                rs -> fromJson(rs.getString(1), Decision.class), platform.id(), id);
+    }
+
+    static Mention mention(ResultSet rs) throws SQLException {
+        return new Mention(Platform.of(rs.getString("platform")), rs.getString("account"), rs.getString("id"),
+                new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name")),
+                rs.getString("text"), rs.getString("lang"), Jdbc.instant(rs, "created_at"), rs.getString("conversation_id"),
+                rs.getString("in_reply_to_id"), rs.getString("permalink"), rs.getBoolean("retweet"), rs.getBoolean("from_brand"));
+    }
+
+    static String toJson(Object value) {
+        try {
+            return value == null ? null : Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot store " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return json == null ? null : Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored " + type.getSimpleName() + " is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.careloop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Sentiment;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.rules.Decision;
+import org.junit.jupiter.api.Test;
+
+/** The stores' behaviour, run against each database CareLoop supports. */
+abstract class StoreContract {
+
+    private static final AtomicInteger IDS = new AtomicInteger(1000);
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    abstract Database db();
+
+    static Mention mention(String id, String conversation) {
+        return new Mention(Platform.X, "brand", id, new Author("u" + id, "cust" + id, "Customer " + id), "@acmeair my bag is lost 😡 — где багаж?",
+                "en", T0.plusSeconds(Long.parseLong(id) % 1000), conversation, null, "https://x.com/cust/status/" + id, false, false);
+    }
+
+    static String newId() {
+        return String.valueOf(IDS.incrementAndGet());
+    }
+
+    Draft newDraft(Mention m, Instant deadline) {
+        db().mentions().insertIfNew(m);
+        Analysis a = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.7, 0.8), List.of("CoreNLP: negative"));
+        return db().drafts().create(new Draft(0, m, a, "lost-bag", "problem", "Sorry, " + m.author().name(),
+                DraftStatus.PENDING, T0, deadline, null, null, null, null));
+    }
+
+    @Test
+    void insertIfNewAcceptsEachPostOnce() {
+        Mention m = mention(newId(), null);
+        assertThat(db().mentions().insertIfNew(m)).isTrue();
+        assertThat(db().mentions().insertIfNew(m)).isFalse();
+        assertThat(db().mentions().find(Platform.X, m.id())).contains(m);
+        assertThat(db().mentions().find(Platform.FACEBOOK, m.id())).isEmpty();
+    }
+
+    @Test
+    void concurrentInsertsOfOnePostLetExactlyOneThrough() throws Exception {
+        Mention m = mention(newId(), null);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Boolean> insert = () -> db().mentions().insertIfNew(m);
+            List<Future<Boolean>> results = pool.invokeAll(List.of(insert, insert, insert, insert));
+            long winners = 0;
+            for (Future<Boolean> f : results) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void threadListsAConversationOldestFirst() {
+        String root = newId();
+        Mention first = mention(root, root);
+        Mention second = mention(newId(), root);
+        db().mentions().insertIfNew(second);
+        db().mentions().insertIfNew(first);
+        assertThat(db().mentions().thread(Platform.X, root)).containsExactly(first, second);
+    }
+
+    @Test
+    void analysisAndDecisionRoundTrip() {
+        Mention m = mention(newId(), null);
+        db().mentions().insertIfNew(m);
+        Analysis a = new Analysis("ru", new Sentiment(Sentiment.Label.POSITIVE, 0.5, 0.6), List.of("спасибо"));
+        Decision d = new Decision("praise", Decision.Action.REPLY, "thanks", "positive post");
+        db().mentions().saveAnalysis(Platform.X, m.id(), a);
+        db().mentions().saveDecision(Platform.X, m.id(), d);
+        assertThat(db().mentions().findAnalysis(Platform.X, m.id())).contains(a);
+        assertThat(db().mentions().findDecision(Platform.X, m.id())).contains(d);
+    }
+
+    @Test
+    void cursorsAreUpserted() {
+        String account = "acct" + newId();
+        assertThat(db().cursors().get(account, "mentions")).isEmpty();
+        db().cursors().put(account, "mentions", "100");
+        db().cursors().put(account, "mentions", "200");
+        db().cursors().put(account, "search", "150");
+        assertThat(db().cursors().get(account, "mentions")).contains("200");
+        assertThat(db().cursors().get(account, "search")).contains("150");
+    }
+
+    @Test
+    void draftsListByStatusEarliestDeadlineFirst() {
+        Draft late = newDraft(mention(newId(), null), T0.plus(1, ChronoUnit.DAYS).plusSeconds(600));
+        Draft early = newDraft(mention(newId(), null), T0.plus(1, ChronoUnit.DAYS).plusSeconds(60));
+        List<Long> pending = db().drafts().list(DraftStatus.PENDING, 1000).stream().map(Draft::id).toList();
+        assertThat(pending).containsSubsequence(early.id(), late.id());
+        Draft found = db().drafts().find(early.id()).orElseThrow();
+        assertThat(found.mention()).isEqualTo(early.mention());
+        assertThat(found.analysis().sentiment().label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(found.deadline()).isEqualTo(early.deadline());
+        assertThat(db().drafts().find(-1)).isEmpty();
+    }
+
+    @Test
+    void approvalQueuesTheReplyExactlyOnce() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Instant at = Instant.parse("2026-11-22T10:05:00Z");
+        Draft approved = db().drafts().approve(d.id(), "agent1", "Edited reply", at).orElseThrow();
+        assertThat(approved.status()).isEqualTo(DraftStatus.APPROVED);
+        assertThat(approved.text()).isEqualTo("Edited reply");
+        assertThat(approved.decidedBy()).isEqualTo("agent1");
+        assertThat(db().drafts().approve(d.id(), "agent2", null, at)).isEmpty();
+        assertThat(db().drafts().reject(d.id(), "agent2", "late", at)).isEmpty();
+
+        List<DraftStore.OutboxEntry> due = db().drafts().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).toList();
+        assertThat(due).hasSize(1);
+        assertThat(due.get(0).inReplyToId()).isEqualTo(d.mention().id());
+        assertThat(due.get(0).text()).isEqualTo("Edited reply");
+        assertThat(db().drafts().due(at.minusSeconds(1), 1000)).noneMatch(e -> e.draftId() == d.id());
+
+        db().drafts().published(due.get(0).id(), "999", at.plusSeconds(2));
+        assertThat(db().drafts().find(d.id()).orElseThrow().publishedId()).isEqualTo("999");
+        assertThat(db().drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
+        assertThat(db().drafts().due(at.plusSeconds(10), 1000)).noneMatch(e -> e.draftId() == d.id());
+        assertThat(db().audit().latest(50)).anyMatch(e -> e.action().equals("draft.edit-approve") && e.subject().equals("draft:" + d.id()));
+    }
+
+    @Test
+    void failedAttemptsRetryThenGiveUp() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Instant at = Instant.parse("2026-11-22T10:05:00Z");
+        db().drafts().approve(d.id(), "agent1", null, at);
+        DraftStore.OutboxEntry entry = db().drafts().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
+
+        db().drafts().attemptFailed(entry.id(), "503 from X", at.plusSeconds(30));
+        assertThat(db().drafts().due(at.plusSeconds(29), 1000)).noneMatch(e -> e.id() == entry.id());
+        DraftStore.OutboxEntry retried = db().drafts().due(at.plusSeconds(30), 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        assertThat(retried.attempts()).isEqualTo(1);
+
+        db().drafts().attemptFailed(entry.id(), "403 duplicate content", null);
+        Draft failed = db().drafts().find(d.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DraftStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("403 duplicate content");
+        assertThat(db().drafts().due(at.plusSeconds(3600), 1000)).noneMatch(e -> e.id() == entry.id());
+    }
+
+    @Test
+    void rejectionKeepsTheReason() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Draft rejected = db().drafts().reject(d.id(), "agent1", "troll", T0).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(DraftStatus.REJECTED);
+        assertThat(rejected.error()).isEqualTo("troll");
+        assertThat(db().drafts().approve(d.id(), "agent1", null, T0)).isEmpty();
+    }
+
+    @Test
+    void usersAreSavedAndReplaced() {
+        int before = db().users().count();
+        String name = "agent" + newId();
+        db().users().save(new UserStore.User(name, "$2a$hash1", UserStore.Role.AGENT));
+        db().users().save(new UserStore.User(name, "$2a$hash2", UserStore.Role.ADMIN));
+        assertThat(db().users().find(name)).contains(new UserStore.User(name, "$2a$hash2", UserStore.Role.ADMIN));
+        assertThat(db().users().count()).isEqualTo(before + 1);
+        assertThat(db().users().find("nobody")).isEmpty();
+    }
+
+    @Test
+    void pingAnswers() {
+        assertThat(db().ping()).isTrue();
+    }
+}
