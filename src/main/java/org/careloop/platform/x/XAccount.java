@@ -1,0 +1,62 @@
+package org.careloop.platform.x;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.careloop.config.Settings;
+
+/**
+ * One X account CareLoop watches and answers as.
+ *
+ * @param name              the configured name ({@code careloop.x.accounts}), e.g. {@code brand}
+ * @param apiUrl            base URL of the X API, ending in a slash ({@code https://api.twitter.com/} or the simulator)
+ * @param consumerKey       OAuth 1.0a consumer (app) key
+ * @param consumerSecret    OAuth 1.0a consumer secret
+ * @param accessToken       the account's access token
+ * @param accessTokenSecret the account's access token secret
+ * @param searchQuery       keyword search for posts that do not tag the account, or null for none
+ * @param pageSize          posts per request (5 to 100)
+ */
+public record XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
+                       String accessTokenSecret, String searchQuery, int pageSize) {
+
+    /** The simulator's demo credentials, used when the simulator runs and no credentials are given. */
+    static final String[] SIMULATOR_CREDENTIALS = {"sim-consumer-key", "sim-consumer-secret", "sim-acmeair-token", "sim-acmeair-secret"};
+
+    @Override
+    public String toString() {
+        // Never print secrets.
+        return "XAccount[" + name + " at " + apiUrl + "]";
+    }
+
+    public static List<XAccount> allFromSettings(Settings settings) {
+        List<XAccount> out = new ArrayList<>();
+        for (String raw : settings.get("careloop.x.accounts", "brand").split(",")) {
+            String name = raw.trim();
+            if (!name.isEmpty()) {
+                out.add(fromSettings(settings, name));
+            }
+        }
+        return out;
+    }
+
+    static XAccount fromSettings(Settings settings, String name) {
+        String prefix = "careloop.x." + name + ".";
+        String apiUrl = settings.get(prefix + "api-url", settings.get("careloop.x.api-url", "http://localhost:8090/"));
+        if (!apiUrl.endsWith("/")) {
+            apiUrl += "/";
+        }
+        String env = "CARELOOP_X_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+        boolean simulator = settings.getBoolean("careloop.simulator.enabled", true);
+        String[] keys = {"CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"};
+        String[] values = new String[4];
+        for (int i = 0; i < 4; i++) {
+            int index = i;
+            values[i] = settings.secret(env + keys[i])
+                    .orElseGet(() -> simulator ? SIMULATOR_CREDENTIALS[index] : "");
+        }
+        String query = settings.get(prefix + "search-query", "");
+        return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query,
+                settings.getInt(prefix + "page-size", 100));
+    }
+}

@@ -1,0 +1,146 @@
+package org.careloop.platform.x;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.platform.PlatformAdapter;
+import org.careloop.platform.PlatformException;
+import twitter4j.PaginationToken;
+import twitter4j.Tweet;
+import twitter4j.TweetsResponse;
+import twitter4j.Twitter;
+import twitter4j.TwitterException;
+import twitter4j.TwitterFactory;
+import twitter4j.TwitterV2;
+import twitter4j.TwitterV2ExKt;
+import twitter4j.User2;
+import twitter4j.UsersResponse;
+import twitter4j.V2ConfigurationKt;
+import twitter4j.conf.ConfigurationBuilder;
+
+/**
+ * X through twitter4j and its v2 extension: the account's mentions and a keyword search, read
+ * forward from a {@code since_id} cursor; replies posted in the customer's thread.
+ */
+public final class XAdapter implements PlatformAdapter {
+
+    static final String MENTIONS = "mentions";
+    static final String SEARCH = "search";
+    private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
+    private static final String USER_FIELDS = "name,username";
+    /** A poll reads at most this many pages; the rest waits for the next poll (the cursor keeps the place). */
+    private static final int MAX_PAGES = 10;
+
+    private final XAccount account;
+    private final TwitterV2 api;
+    private volatile Identity me;
+
+    public XAdapter(XAccount account) {
+        this.account = account;
+        ConfigurationBuilder cb = new ConfigurationBuilder()
+                .setOAuthConsumerKey(account.consumerKey())
+                .setOAuthConsumerSecret(account.consumerSecret())
+                .setOAuthAccessToken(account.accessToken())
+                .setOAuthAccessTokenSecret(account.accessTokenSecret())
+                .setRestBaseURL(account.apiUrl() + "1.1/")
+                .setHttpConnectionTimeout(10_000)
+                .setHttpReadTimeout(30_000)
+                .setJSONStoreEnabled(false);
+        Twitter twitter = new TwitterFactory(cb.build()).getInstance();
+        V2ConfigurationKt.getV2Configuration(twitter.getConfiguration()).setBaseURL(account.apiUrl() + "2/");
+        this.api = TwitterV2ExKt.getV2(twitter);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.X;
+    }
+
+    @Override
+    public String account() {
+        return account.name();
+    }
+
+    @Override
+    public List<String> feeds() {
+        return account.searchQuery() == null ? List.of(MENTIONS) : List.of(MENTIONS, SEARCH);
+    }
+
+    @Override
+    public Identity identify() throws PlatformException {
+        try {
+            UsersResponse r = api.getMe("pinned_tweet_id", null, USER_FIELDS);
+            User2 u = r.getUsers().get(0);
+            me = new Identity(String.valueOf(u.getId()), u.getScreenName(), u.getName());
+            return me;
+        } catch (TwitterException e) {
+            throw XErrors.map("identify the account", e);
+        }
+    }
+
+    @Override
+    public Batch fetch(String feed, String sinceCursor) throws PlatformException {
+        Identity self = me != null ? me : identify();
+        Long since = sinceCursor == null || sinceCursor.isBlank() ? null : Long.valueOf(sinceCursor);
+        List<Mention> found = new ArrayList<>();
+        PaginationToken token = null;
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                TweetsResponse r = switch (feed) {
+                    case MENTIONS -> api.getUserMentions(Long.parseLong(self.id()), null, "author_id", account.pageSize(), null,
+                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                    case SEARCH -> api.searchRecent(account.searchQuery(), null, "author_id", Math.max(10, account.pageSize()), null,
+                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                    default -> throw new IllegalArgumentException("Unknown feed " + feed);
+                };
+                for (Tweet t : r.getTweets()) {
+                    found.add(normalise(t, r.getUsersMap(), self));
+                }
+                token = r.getMeta() == null ? null : r.getMeta().getNextToken();
+                if (token == null) {
+                    break;
+                }
+            }
+        } catch (TwitterException e) {
+            throw XErrors.map("read " + feed, e);
+        }
+        found.sort(Comparator.comparing((Mention m) -> Long.parseLong(m.id())));
+        long newest = since == null ? -1 : since;
+        for (Mention m : found) {
+            newest = Math.max(newest, Long.parseLong(m.id()));
+        }
+        return new Batch(found, newest < 0 ? sinceCursor : Long.toString(newest));
+    }
+
+    Mention normalise(Tweet t, Map<Long, User2> users, Identity self) {
+        User2 u = t.getAuthorId() == null ? null : users.get(t.getAuthorId());
+        String authorId = t.getAuthorId() == null ? null : t.getAuthorId().toString();
+        Author author = new Author(authorId, u == null ? authorId : u.getScreenName(), u == null ? null : u.getName());
+        String id = Long.toString(t.getId());
+        String handle = author.handle() == null ? "i" : author.handle();
+        boolean retweet = t.getRetweetId() != null || t.getText().startsWith("RT @");
+        Instant created = t.getCreatedAt() == null ? null : t.getCreatedAt().toInstant();
+        return new Mention(Platform.X, account.name(), id, author, t.getText(), t.getLang(), created,
+                t.getConversationId() == null ? id : t.getConversationId().toString(),
+                t.getRepliedToTweetId() == null ? null : t.getRepliedToTweetId().toString(),
+                "https://x.com/" + handle + "/status/" + id, retweet, self.id().equals(authorId));
+    }
+
+    @Override
+    public Published publish(Reply reply) throws PlatformException {
+        try {
+            var r = api.createTweet(null, null, null, null, null, null, null, null, null,
+                    Long.valueOf(reply.inReplyToId()), null, reply.text());
+            String id = Long.toString(r.getId());
+            String handle = me == null ? "i" : me.handle();
+            return new Published(id, "https://x.com/" + handle + "/status/" + id);
+        } catch (TwitterException e) {
+            throw XErrors.map("publish a reply", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.careloop.platform.x;
+
+import java.time.Instant;
+import org.careloop.platform.PlatformException;
+import org.careloop.platform.PlatformException.Kind;
+import twitter4j.TwitterException;
+
+/** What an X API failure means for CareLoop: fix the credentials, wait, retry, or give up. */
+final class XErrors {
+
+    private XErrors() {}
+
+    static PlatformException map(String action, TwitterException e) {
+        int status = e.getStatusCode();
+        String detail = "X API could not " + action + ": " + (status > 0 ? "HTTP " + status + " " : "") + summary(e);
+        if (status == 401) {
+            return new PlatformException(Kind.AUTH, detail + " (the credentials were rejected)", e);
+        }
+        if (status == 403 && e.getErrorCode() == 453) {
+            return new PlatformException(Kind.AUTH, detail + " (the credentials lack the needed access)", e);
+        }
+        if (status == 429) {
+            return new PlatformException(Kind.RATE_LIMITED, detail, resetOf(e), e);
+        }
+        if (status >= 500 || status <= 0 || e.isCausedByNetworkIssue()) {
+            return new PlatformException(Kind.TRANSIENT, detail, e);
+        }
+        return new PlatformException(Kind.REJECTED, detail, e);
+    }
+
+    /** When the rate-limit window resets: from the parsed status, else the raw header, else in a minute. */
+    private static Instant resetOf(TwitterException e) {
+        if (e.getRateLimitStatus() != null && e.getRateLimitStatus().getResetTimeInSeconds() > 0) {
+            return Instant.ofEpochSecond(e.getRateLimitStatus().getResetTimeInSeconds());
+        }
+        for (String name : new String[] {"x-rate-limit-reset", "X-Rate-Limit-Reset", "X-rate-limit-reset"}) {
+            try {
+                String reset = e.getResponseHeader(name);
+                if (reset != null) {
+                    return Instant.ofEpochSecond(Long.parseLong(reset.trim()));
+                }
+            } catch (RuntimeException ignored) {
+                // twitter4j throws when the response has no such header; try the next spelling
+            }
+        }
+        return Instant.now().plusSeconds(60);
+    }
+
+    private static String summary(TwitterException e) {
+        String m = e.getErrorMessage() != null ? e.getErrorMessage() : e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        m = m.replaceAll("\\s+", " ");
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

@@ -1,0 +1,67 @@
+package org.careloop.simulator;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays a scenario in real time (scaled by the speed factor). A post already played, according to
+ * the state file, is not played again, so a restarted simulator resumes where it stopped.
+ */
+final class ScenarioPlayer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioPlayer.class);
+
+    private final XWorld world;
+    private final Scenario scenario;
+    private final double speed;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulator-scenario");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ScenarioPlayer(XWorld world, Scenario scenario, double speed) {
+        this.world = world;
+        this.scenario = scenario;
+        this.speed = speed <= 0 ? 1 : speed;
+    }
+
+    void start() {
+        scenario.users().forEach(p -> world.userOrCreate(p.handle(), p.name()));
+        int index = 0;
+        for (Scenario.Step step : scenario.posts()) {
+            String key = step.key() != null ? step.key() : "#" + index;
+            index++;
+            if (world.played(key)) {
+                continue;
+            }
+            long delay = (long) (step.offset().toMillis() / speed);
+            timer.schedule(() -> play(key, step), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void play(String key, Scenario.Step step) {
+        try {
+            XWorld.User author = world.userOrCreate(step.author(), null);
+            String replyTo = step.replyTo() == null ? null : world.playedPost(step.replyTo()).orElse(null);
+            String retweetOf = step.retweetOf() == null ? null : world.playedPost(step.retweetOf()).orElse(null);
+            String postId = null;
+            if ((step.replyTo() != null && replyTo == null) || (step.retweetOf() != null && retweetOf == null)) {
+                LOG.debug("Scenario post {} skipped: the post it refers to was not played", key);
+            } else {
+                postId = world.publish(author.id(), step.text(), replyTo, retweetOf, null, step.lang()).id();
+            }
+            world.markPlayed(key, postId);
+        } catch (RuntimeException e) {
+            LOG.warn("Scenario post {} failed: {}", key, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

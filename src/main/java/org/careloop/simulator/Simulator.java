@@ -1,0 +1,182 @@
+package org.careloop.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.careloop.config.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform simulator: a real HTTP server speaking the X API v2 subset CareLoop uses, playing
+ * a scenario of customer posts, with a public timeline page, a form to post as a customer, and
+ * {@code /sim/*} endpoints for tests (what the brand published, fault injection, reset).
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final XWorld world;
+    private final ScenarioPlayer player;
+    private final RateLimiter rateLimiter;
+    private final Faults faults;
+    private final XApi api;
+
+    private Simulator(SimulatorConfig config, Clock clock) throws IOException {
+        Scenario scenario = Scenario.load(config.scenario());
+        this.world = new XWorld(clock, config.stateFile(), scenario.brand().handle(), scenario.brand().name());
+        this.rateLimiter = new RateLimiter(clock);
+        this.faults = new Faults();
+        this.api = new XApi(world, new Credentials(world), rateLimiter, faults);
+        this.player = new ScenarioPlayer(world, scenario, config.speed());
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+        this.executor = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "simulator-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            SimHttp http = new SimHttp(exchange);
+            try {
+                dispatch(http);
+            } catch (RuntimeException | IOException e) {
+                LOG.warn("Simulator error on {} {}: {}", http.method, http.path, e.toString());
+                try {
+                    XApi.error(http, 500, "Internal Error", String.valueOf(e.getMessage()), 131, "Internal error");
+                } catch (IOException ignored) {
+                    exchange.close();
+                }
+            }
+        });
+    }
+
+    /** Starts the server and the scenario. */
+    public static Simulator start(SimulatorConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    static Simulator start(SimulatorConfig config, Clock clock) throws IOException {
+        Simulator s = new Simulator(config, clock);
+        s.server.start();
+        s.player.start();
+        LOG.info("X simulator listening on {}", s.baseUrl());
+        return s;
+    }
+
+    private void dispatch(SimHttp http) throws IOException {
+        String p = http.path;
+        if (p.startsWith("/2/")) {
+            api.handle(http);
+        } else if (p.equals("/") && http.method.equals("GET")) {
+            http.html(200, TimelinePage.render(world));
+        } else if (p.equals("/post")) {
+            postForm(http);
+        } else if (p.startsWith("/sim/")) {
+            simulatorControl(http);
+        } else {
+            http.send(404, "text/plain; charset=utf-8", "Not found".getBytes());
+        }
+    }
+
+    private void postForm(SimHttp http) throws IOException {
+        if (http.method.equals("GET")) {
+            http.html(200, TimelinePage.form(null, "", "", http.query("reply_to")));
+            return;
+        }
+        Map<String, String> form = http.form();
+        String handle = form.getOrDefault("handle", "").trim().replaceFirst("^@", "");
+        String text = form.getOrDefault("text", "").trim();
+        String replyTo = form.getOrDefault("reply_to", "").trim();
+        String error = null;
+        if (!handle.matches("[A-Za-z0-9_]{1,15}")) {
+            error = "A handle is 1 to 15 letters, digits or underscores.";
+        } else if (text.isEmpty() || text.codePointCount(0, text.length()) > 280) {
+            error = "A post has 1 to 280 characters.";
+        } else if (!replyTo.isEmpty() && world.post(replyTo).isEmpty()) {
+            error = "There is no post " + replyTo + " to reply to.";
+        }
+        if (error != null) {
+            http.html(400, TimelinePage.form(error, handle, text, replyTo));
+            return;
+        }
+        XWorld.User user = world.userOrCreate(handle, null);
+        world.publish(user.id(), text, replyTo.isEmpty() ? null : replyTo, null, null, null);
+        http.redirect("/");
+    }
+
+    private void simulatorControl(SimHttp http) throws IOException {
+        switch (http.method + " " + http.path) {
+            case "GET /sim/published" -> {
+                ArrayNode out = Json.mapper().createArrayNode();
+                for (XWorld.Post p : published()) {
+                    out.add(api.post(p, Set.of("created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets", "author_id")));
+                }
+                http.json(200, out);
+            }
+            case "GET /sim/accounts" -> {
+                ObjectNode out = Json.mapper().createObjectNode();
+                out.set("x", XApi.user(world.brand(), Set.of()));
+                http.json(200, out);
+            }
+            case "POST /sim/faults" -> {
+                JsonNode body = Json.mapper().readTree(http.body());
+                if (body.has("rateLimit")) {
+                    rateLimiter.setLimit(body.get("endpoint").asText(), body.get("rateLimit").asInt());
+                } else {
+                    faults.add(new Faults.Fault(body.path("endpoint").asText(), body.path("status").asInt(), body.path("times").asInt(1)));
+                }
+                http.json(200, body);
+            }
+            case "POST /sim/reset" -> {
+                world.reset();
+                faults.clear();
+                rateLimiter.reset();
+                http.json(200, Json.mapper().createObjectNode().put("reset", true));
+            }
+            default -> http.send(404, "text/plain; charset=utf-8", "Not found".getBytes());
+        }
+    }
+
+    /** Everything the brand has published, oldest first. */
+    public List<XWorld.Post> published() {
+        String brand = world.brand().id();
+        return world.all().stream().filter(p -> p.authorId().equals(brand)).toList();
+    }
+
+    public XWorld world() {
+        return world;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8090}. */
+    public String baseUrl() {
+        String host = server.getAddress().getHostString();
+        return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port();
+    }
+
+    public void stop() {
+        player.close();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

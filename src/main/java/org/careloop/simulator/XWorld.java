@@ -1,0 +1,206 @@
+package org.careloop.simulator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.careloop.config.Json;
+
+/**
+ * The simulated X: its users and posts, and what the brand published. Thread-safe; saved to the
+ * state file after every change so a restarted simulator still has every post and reply.
+ */
+public final class XWorld {
+
+    /** A user of the simulated X. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record User(String id, String username, String name, Instant createdAt) {}
+
+    /**
+     * A post. {@code inReplyToId}, {@code retweetOfId} and {@code quoteOfId} are the referenced posts.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Post(String id, String authorId, String text, Instant createdAt, String conversationId,
+                       String inReplyToId, String inReplyToUserId, String retweetOfId, String quoteOfId, String lang) {}
+
+    /** What is saved in the state file. */
+    record State(List<User> users, List<Post> posts, Map<String, String> played, long lastId) {}
+
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, Post> posts = new LinkedHashMap<>();
+    /** Scenario keys already played, with the post each became (empty when skipped). */
+    private final Map<String, String> played = new LinkedHashMap<>();
+    private final Clock clock;
+    private final Path stateFile;
+    private final User brand;
+    private long lastId;
+
+    XWorld(Clock clock, Path stateFile, String brandHandle, String brandName) {
+        this.clock = clock;
+        this.stateFile = stateFile;
+        load();
+        this.brand = userByUsername(brandHandle).orElseGet(() -> createUser(brandHandle, brandName));
+    }
+
+    public User brand() {
+        return brand;
+    }
+
+    public synchronized Optional<User> user(String id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    public synchronized Optional<User> userByUsername(String username) {
+        return users.values().stream().filter(u -> u.username().equalsIgnoreCase(username)).findFirst();
+    }
+
+    /** The user with this handle, created on first use (simulated customers need no sign-up). */
+    public synchronized User userOrCreate(String username, String name) {
+        return userByUsername(username).orElseGet(() -> createUser(username, name));
+    }
+
+    private User createUser(String username, String name) {
+        User u = new User(nextId(), username, name == null || name.isBlank() ? username : name, clock.instant());
+        users.put(u.id(), u);
+        save();
+        return u;
+    }
+
+    public synchronized Optional<Post> post(String id) {
+        return Optional.ofNullable(posts.get(id));
+    }
+
+    /** Creates a post: a reply when {@code inReplyToId} is set, a repost when {@code retweetOfId} is. */
+    public synchronized Post publish(String authorId, String text, String inReplyToId, String retweetOfId, String quoteOfId, String lang) {
+        Post parent = inReplyToId == null ? null : posts.get(inReplyToId);
+        if (inReplyToId != null && parent == null) {
+            throw new IllegalArgumentException("in_reply_to_tweet_id " + inReplyToId + " does not exist");
+        }
+        String body = text;
+        if (retweetOfId != null) {
+            Post original = posts.get(retweetOfId);
+            if (original == null) {
+                throw new IllegalArgumentException("Post " + retweetOfId + " does not exist");
+            }
+            body = "RT @" + users.get(original.authorId()).username() + ": " + original.text();
+        }
+        String id = nextId();
+        Post p = new Post(id, authorId, body, clock.instant(), parent == null ? id : parent.conversationId(),
+                parent == null ? null : parent.id(), parent == null ? null : parent.authorId(), retweetOfId, quoteOfId,
+                lang == null ? guessLang(body) : lang);
+        posts.put(id, p);
+        save();
+        return p;
+    }
+
+    /** Posts that mention the user by handle or answer one of their posts, newest first. */
+    public synchronized List<Post> mentionsOf(String userId) {
+        User u = users.get(userId);
+        if (u == null) {
+            return List.of();
+        }
+        String at = "@" + u.username().toLowerCase(Locale.ROOT);
+        return select(p -> !p.authorId().equals(userId)
+                && (p.text().toLowerCase(Locale.ROOT).contains(at) || userId.equals(p.inReplyToUserId())));
+    }
+
+    public synchronized List<Post> postsBy(String userId) {
+        return select(p -> p.authorId().equals(userId));
+    }
+
+    public synchronized List<Post> search(SearchQuery query) {
+        return select(p -> query.matches(p, users.get(p.authorId())));
+    }
+
+    /** Every post, oldest first. */
+    public synchronized List<Post> all() {
+        return new ArrayList<>(posts.values());
+    }
+
+    public synchronized boolean played(String key) {
+        return played.containsKey(key);
+    }
+
+    /** The post a played scenario key became. */
+    synchronized Optional<String> playedPost(String key) {
+        return Optional.ofNullable(played.get(key)).filter(id -> !id.isEmpty());
+    }
+
+    synchronized void markPlayed(String key, String postId) {
+        played.put(key, postId == null ? "" : postId);
+        save();
+    }
+
+    /** Forgets every post (tests); users stay. */
+    public synchronized void reset() {
+        posts.clear();
+        played.clear();
+        save();
+    }
+
+    private List<Post> select(Predicate<Post> filter) {
+        return posts.values().stream().filter(filter)
+                .sorted(Comparator.comparing((Post p) -> Long.parseLong(p.id())).reversed()).toList();
+    }
+
+    /** Snowflake-like ids: numeric, increasing with time, as X's are. */
+    private String nextId() {
+        long candidate = (clock.millis() - 1288834974657L) << 22;
+        lastId = Math.max(candidate, lastId + 1);
+        return Long.toString(lastId);
+    }
+
+    private static String guessLang(String text) {
+        for (int cp : text.codePoints().toArray()) {
+            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+            if (s == Character.UnicodeScript.CYRILLIC) {
+                return "ru";
+            }
+            if (s == Character.UnicodeScript.ARABIC) {
+                return text.matches("(?s).*[پچژگکی].*") ? "fa" : "ar";
+            }
+        }
+        return "en";
+    }
+
+    private void load() {
+        if (stateFile == null || !Files.isRegularFile(stateFile)) {
+            return;
+        }
+        try {
+            State s = Json.mapper().readValue(stateFile.toFile(), State.class);
+            s.users().forEach(u -> users.put(u.id(), u));
+            s.posts().forEach(p -> posts.put(p.id(), p));
+            played.putAll(s.played());
+            lastId = s.lastId();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read simulator state " + stateFile.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void save() {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            Path dir = stateFile.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "simulator", ".tmp");
+            Json.mapper().writeValue(tmp.toFile(), new State(List.copyOf(users.values()), List.copyOf(posts.values()), played, lastId));
+            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write simulator state " + stateFile.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+}
