@@ -1,0 +1,36 @@
+package org.careloop.analysis;
+
+/** Makes any post safe and useful to analyse: no control or zero-width characters, links or handles. */
+final class TextPrep {
+
+    private TextPrep() {}
+
+    static String clean(String text, int maxChars) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.length() > maxChars * 2 ? text.substring(0, maxChars * 2) : text;
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (cp == '\n' || cp == '\t') {
+                b.append(' ');
+            } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || cp == 0xFFFD) {
+                // zero-width joiners, bidi marks, NULs, stray bytes: nothing to read
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        String out = b.toString()
+                .replaceAll("https?://\\S+", " ")
+                .replaceAll("(^|\\s)@\\w+", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
+        if (out.length() > maxChars) {
+            int cut = out.lastIndexOf(' ', maxChars);
+            out = out.substring(0, cut > maxChars / 2 ? cut : maxChars);
+        }
+        return out;
+    }
+}

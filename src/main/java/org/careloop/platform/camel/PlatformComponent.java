@@ -1,0 +1,42 @@
+package org.careloop.platform.camel;
+
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+import org.careloop.platform.Connections;
+import org.careloop.store.CursorStore;
+
+/**
+ * The {@code platform:<account>} component: polls one connected account's feeds and emits each
+ * new post as a {@link org.careloop.platform.Mention}. Every platform plugs in through
+ * {@link org.careloop.platform.PlatformAdapter}, so the routes never change per platform.
+ */
+public final class PlatformComponent extends DefaultComponent {
+
+    private final Connections connections;
+    private final CursorStore cursors;
+
+    public PlatformComponent(Connections connections, CursorStore cursors) {
+        this.connections = connections;
+        this.cursors = cursors;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (connections.adapter(remaining).isEmpty()) {
+            throw new IllegalArgumentException("No connected account named '" + remaining + "' (configured accounts: "
+                    + connections.adapters().stream().map(a -> a.account()).toList() + ")");
+        }
+        PlatformEndpoint endpoint = new PlatformEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    Connections connections() {
+        return connections;
+    }
+
+    CursorStore cursors() {
+        return cursors;
+    }
+}

@@ -1,0 +1,36 @@
+package org.careloop.platform.camel;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.careloop.platform.PlatformAdapter;
+
+/** {@code platform:<account>}: a consumer only; replies are published from the outbox, not through an endpoint. */
+public final class PlatformEndpoint extends ScheduledPollEndpoint {
+
+    private final String account;
+
+    PlatformEndpoint(String uri, PlatformComponent component, String account) {
+        super(uri, component);
+        this.account = account;
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        PlatformComponent c = (PlatformComponent) getComponent();
+        PlatformAdapter adapter = c.connections().adapter(account).orElseThrow();
+        PlatformConsumer consumer = new PlatformConsumer(this, processor, adapter, c.connections(), c.cursors());
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("platform:" + account + " only consumes; replies go through the outbox");
+    }
+
+    public String getAccount() {
+        return account;
+    }
+}
