@@ -1,2 +1,85 @@
 package org.careloop;
-public final class Main { public static void main(String[] a) { System.out.println("careloop"); } }
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.careloop.analysis.AnalyzeCommand;
+import org.careloop.analysis.CoreNlpAnalyzer;
+import org.careloop.config.Settings;
+import org.careloop.simulator.SimulatorCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The one launcher: {@code java -jar careloop.jar <command>}. */
+@Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
+        description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** {@code --set key=value}, for the odd setting on the command line; environment variables work too. */
+    static class SettingsOption {
+        @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+                description = "Override a setting, e.g. --set careloop.http.port=9090 (repeatable).")
+        Map<String, String> overrides = new LinkedHashMap<>();
+
+        Settings load() {
+            return Settings.load(System.getenv(), overrides);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs CareLoop: pipeline, console and API (and the simulator on the embedded defaults).")
+    static final class Run implements Callable<Integer> {
+        @CommandLine.Mixin
+        SettingsOption settings = new SettingsOption();
+
+        @Override
+        public Integer call() throws Exception {
+            CareLoop app = CareLoop.start(settings.load());
+            Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "careloop-shutdown"));
+            app.awaitStop();
+            return 0;
+        }
+    }
+
+    @Command(name = "simulator", mixinStandardHelpOptions = true,
+            description = "Runs only the platform simulator (X API v2 subset, timeline page, scenarios).")
+    static final class Simulator implements Callable<Integer> {
+        @CommandLine.Mixin
+        SettingsOption settings = new SettingsOption();
+
+        @Override
+        public Integer call() throws Exception {
+            SimulatorCommand.run(settings.load());
+            return 0;
+        }
+    }
+
+    @Command(name = "analyze", mixinStandardHelpOptions = true,
+            description = "Reads JSON lines {\"id\",\"text\"[,\"lang\"]} on standard input and writes one analysis per line.")
+    static final class Analyze implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            return AnalyzeCommand.run(in, out, new CoreNlpAnalyzer());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.careloop;
+
+import java.util.List;
+import java.util.Properties;
+import org.careloop.config.Settings;
+import org.careloop.platform.Connections;
+import org.careloop.platform.PlatformAdapter;
+
+/**
+ * Translates CareLoop's settings into Camel Main's properties: the console's HTTP server, the
+ * routes to load, one watcher route per connected account, and every {@code careloop.*} key (with
+ * environment overrides applied) so the routes' {@code {{careloop...}}} placeholders see the same
+ * values as the Java code.
+ */
+final class CamelSettings {
+
+    private CamelSettings() {}
+
+    static Properties from(Settings settings, Connections connections) {
+        Properties p = settings.asProperties();
+        p.setProperty("camel.main.name", "CareLoop");
+        p.setProperty("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
+        p.setProperty("camel.main.shutdown-timeout", "10");
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.host", settings.get("careloop.http.host", "0.0.0.0"));
+        p.setProperty("camel.server.port", String.valueOf(settings.getInt("careloop.http.port", 8080)));
+        p.setProperty("careloop.outbox.interval-ms",
+                String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
+        List<PlatformAdapter> adapters = List.copyOf(connections.adapters());
+        for (int i = 0; i < adapters.size(); i++) {
+            PlatformAdapter a = adapters.get(i);
+            String prefix = "camel.route-template[" + i + "].";
+            p.setProperty(prefix + "template-id", "watch-account");
+            p.setProperty(prefix + "routeId", "watch-" + a.account());
+            p.setProperty(prefix + "account", a.account());
+            p.setProperty(prefix + "cron", pollCron(settings, a));
+        }
+        return p;
+    }
+
+    /** Per account ({@code careloop.x.<name>.poll-cron}), else per platform ({@code careloop.x.poll-cron}). */
+    static String pollCron(Settings settings, PlatformAdapter adapter) {
+        String platform = adapter.platform().id();
+        String fallback = settings.get("careloop." + platform + ".poll-cron", "0/10 * * * * ?");
+        return settings.get("careloop." + platform + "." + adapter.account() + ".poll-cron", fallback);
+    }
+}

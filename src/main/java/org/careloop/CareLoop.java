@@ -1,0 +1,150 @@
+package org.careloop;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.main.Main;
+import org.careloop.analysis.AnalysisStep;
+import org.careloop.analysis.Analyzer;
+import org.careloop.analysis.CoreNlpAnalyzer;
+import org.careloop.care.DraftStep;
+import org.careloop.care.Drafter;
+import org.careloop.care.Publisher;
+import org.careloop.config.Settings;
+import org.careloop.platform.Connections;
+import org.careloop.platform.camel.PlatformComponent;
+import org.careloop.platform.x.XAccount;
+import org.careloop.platform.x.XAdapter;
+import org.careloop.rules.DecisionStep;
+import org.careloop.rules.RuleBook;
+import org.careloop.simulator.Simulator;
+import org.careloop.simulator.SimulatorConfig;
+import org.careloop.store.Database;
+import org.careloop.web.AdminBootstrap;
+import org.careloop.web.DraftsApi;
+import org.careloop.web.HealthApi;
+import org.careloop.web.Sessions;
+import org.careloop.web.WebEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The assembled application: the database, the platform connections, the pipeline beans, and
+ * Camel Main running the routes in {@code routes/}. Everything is wired here by hand, so the
+ * beans themselves stay plain Java.
+ */
+public final class CareLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CareLoop.class);
+
+    private final Settings settings;
+    private final Simulator simulator;
+    private final Database database;
+    private final Connections connections;
+    private final Main camel;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel) {
+        this.settings = settings;
+        this.simulator = simulator;
+        this.database = database;
+        this.connections = connections;
+        this.camel = camel;
+    }
+
+    /** Starts everything the settings ask for and returns once the console is listening. */
+    public static CareLoop start(Settings settings) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Simulator simulator = null;
+        if (settings.getBoolean("careloop.simulator.enabled", true)) {
+            simulator = Simulator.start(SimulatorConfig.fromSettings(settings));
+        }
+        Database database = Database.open(settings);
+        Connections connections = new Connections(clock);
+        for (XAccount account : XAccount.allFromSettings(settings)) {
+            connections.register(new XAdapter(account));
+        }
+
+        Analyzer analyzer = new CoreNlpAnalyzer();
+        RuleBook rules = loadRules(settings);
+        Duration sla = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
+        Drafter drafter = new Drafter(rules::templates, sla, settings.get("careloop.brand.name", "Acme Air"));
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
+        String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
+
+        Main camel = new Main(CareLoop.class);
+        camel.bind("platform", new PlatformComponent(connections, database.cursors()));
+        camel.bind("mentionStore", database.mentions());
+        camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
+        camel.bind("decisionStep", new DecisionStep(() -> rules, database.mentions()));
+        camel.bind("draftStep", new DraftStep(drafter, database.drafts(), clock));
+        camel.bind("publisher", new Publisher(database.drafts(), connections, clock,
+                settings.getInt("careloop.outbox.max-attempts", 8),
+                settings.getDuration("careloop.outbox.first-retry", Duration.ofSeconds(5))));
+        camel.bind("web", new WebEndpoints(new DraftsApi(database.drafts(), clock), new HealthApi(connections, database::ping),
+                new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
+                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));
+        camel.setOverrideProperties(CamelSettings.from(settings, connections));
+        camel.start();
+
+        CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
+        app.printWelcome(publicUrl, login);
+        return app;
+    }
+
+    private static RuleBook loadRules(Settings settings) {
+        Path dir = Path.of(settings.get("careloop.rules.dir", "./rules"));
+        if (Files.isRegularFile(dir.resolve("rules.yaml"))) {
+            LOG.info("Rules from {}", dir.toAbsolutePath());
+            return RuleBook.load(dir);
+        }
+        LOG.info("No rules in {}: using the rules packaged with CareLoop", dir.toAbsolutePath());
+        return RuleBook.loadClasspath();
+    }
+
+    private void printWelcome(String url, AdminBootstrap.Login login) {
+        StringBuilder b = new StringBuilder("\n  CareLoop is running.\n  Console:   ").append(url).append("/   login: ").append(login.username());
+        if (login.password() != null) {
+            b.append(" / ").append(login.password()).append("   (generated now and shown once; set CARELOOP_ADMIN_PASSWORD to choose it)");
+        } else if (login.fromEnvironment()) {
+            b.append(" / the password in CARELOOP_ADMIN_PASSWORD");
+        } else {
+            b.append(" / the password shown at the first start (set CARELOOP_ADMIN_PASSWORD to reset it)");
+        }
+        if (simulator != null) {
+            b.append("\n  Simulator: ").append(simulator.baseUrl()).append("/  (public timeline; post as a customer at /post)");
+        }
+        b.append('\n');
+        System.out.println(b);
+    }
+
+    public Connections connections() {
+        return connections;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Blocks until {@link #stop()} is called (by the shutdown hook). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    public synchronized void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        try {
+            camel.stop();
+        } finally {
+            database.close();
+            if (simulator != null) {
+                simulator.stop();
+            }
+            stopped.countDown();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.careloop.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.config.Json;
+import org.careloop.store.DraftStore;
+
+/** The drafts API: the queue, one draft, approve and reject. Plain Java; the HTTP glue is in {@link WebEndpoints}. */
+public final class DraftsApi {
+
+    static final int MAX_LIST = 500;
+
+    private final DraftStore drafts;
+    private final Clock clock;
+
+    public DraftsApi(DraftStore drafts, Clock clock) {
+        this.drafts = drafts;
+        this.clock = clock;
+    }
+
+    public ApiResponse list(String status) {
+        DraftStatus wanted = null;
+        if (status == null || status.isBlank()) {
+            wanted = DraftStatus.PENDING;
+        } else if (!status.equalsIgnoreCase("all")) {
+            try {
+                wanted = DraftStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ApiResponse.error(400, "Unknown status '" + status + "': use pending, approved, published, failed, rejected or all");
+            }
+        }
+        Instant now = clock.instant();
+        return ApiResponse.ok(drafts.list(wanted, MAX_LIST).stream().map(d -> DraftView.of(d, now)).toList());
+    }
+
+    public ApiResponse get(String id) {
+        return parse(id).flatMap(drafts::find)
+                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
+                .orElseGet(() -> ApiResponse.error(404, "No draft " + id));
+    }
+
+    /** Approves, optionally with edited text ({@code {"text": "..."}}); 409 when no longer pending. */
+    public ApiResponse approve(String id, String actor, String body) {
+        Optional<Long> draftId = parse(id);
+        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
+            return ApiResponse.error(404, "No draft " + id);
+        }
+        String text;
+        try {
+            text = field(body, "text");
+        } catch (IOException e) {
+            return ApiResponse.error(400, "The body must be JSON, e.g. {\"text\": \"edited reply\"}");
+        }
+        if (text != null && text.isBlank()) {
+            return ApiResponse.error(400, "The edited text is empty");
+        }
+        return drafts.approve(draftId.get(), actor, text, clock.instant())
+                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
+                .orElseGet(() -> conflict(draftId.get()));
+    }
+
+    public ApiResponse reject(String id, String actor, String body) {
+        Optional<Long> draftId = parse(id);
+        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
+            return ApiResponse.error(404, "No draft " + id);
+        }
+        String reason;
+        try {
+            reason = field(body, "reason");
+        } catch (IOException e) {
+            return ApiResponse.error(400, "The body must be JSON, e.g. {\"reason\": \"troll\"}");
+        }
+        return drafts.reject(draftId.get(), actor, reason, clock.instant())
+                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
+                .orElseGet(() -> conflict(draftId.get()));
+    }
+
+    private ApiResponse conflict(long id) {
+        Draft d = drafts.find(id).orElseThrow();
+        return ApiResponse.error(409, "Draft " + id + " is " + d.status().name().toLowerCase(Locale.ROOT)
+                + (d.decidedBy() != null ? " (by " + d.decidedBy() + ")" : "") + ", not pending");
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String field(String body, String name) throws IOException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode n = Json.mapper().readTree(body);
+        if (n == null || !n.isObject()) {
+            throw new IOException("not an object");
+        }
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,50 @@
+package org.careloop.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.careloop.platform.Connections;
+
+/** The connected accounts and their health, and the health check (database and every connection). */
+public final class HealthApi {
+
+    private final Connections connections;
+    private final BooleanSupplier databasePing;
+
+    public HealthApi(Connections connections, BooleanSupplier databasePing) {
+        this.connections = connections;
+        this.databasePing = databasePing;
+    }
+
+    public ApiResponse accounts() {
+        return ApiResponse.ok(accountList());
+    }
+
+    /** 200 when the database answers and every account is healthy, else 503; open to monitors without login. */
+    public ApiResponse health() {
+        boolean db = databasePing.getAsBoolean();
+        List<Map<String, Object>> accounts = accountList();
+        boolean allHealthy = accounts.stream().allMatch(a -> Boolean.TRUE.equals(a.get("healthy")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", db && allHealthy ? "UP" : "DOWN");
+        body.put("database", db ? "UP" : "DOWN");
+        body.put("accounts", accounts);
+        return new ApiResponse(db && allHealthy ? 200 : 503, body);
+    }
+
+    private List<Map<String, Object>> accountList() {
+        return connections.statuses().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("platform", s.platform().id());
+            m.put("account", s.account());
+            m.put("handle", s.handle());
+            m.put("id", s.userId());
+            m.put("healthy", s.healthy());
+            m.put("lastError", s.lastError());
+            m.put("lastCheck", s.lastCheck());
+            m.put("lastFetch", s.lastFetch());
+            return m;
+        }).toList();
+    }
+}

@@ -1,0 +1,277 @@
+package org.careloop.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.careloop.config.Json;
+import org.careloop.store.UserStore;
+
+/**
+ * The HTTP side of the console and API, called from {@code routes/console.yaml}: who is asking
+ * (API token or console session, with CSRF for sessions), what they may do, and the responses.
+ * The work itself is in {@link DraftsApi} and {@link HealthApi}.
+ */
+public final class WebEndpoints {
+
+    static final String COOKIE = "careloop_session";
+    private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
+
+    private final DraftsApi drafts;
+    private final HealthApi health;
+    private final Sessions sessions;
+    private final Optional<String> apiToken;
+    private final boolean secureCookies;
+    private final Template loginPage;
+    private final Template consolePage;
+
+    /**
+     * @param apiToken      the automation token (CARELOOP_API_TOKEN); token access is off when empty
+     * @param secureCookies mark the session cookie Secure (when CareLoop is served over HTTPS)
+     */
+    public WebEndpoints(DraftsApi drafts, HealthApi health, Sessions sessions, Optional<String> apiToken, boolean secureCookies) {
+        this.drafts = drafts;
+        this.health = health;
+        this.sessions = sessions;
+        this.apiToken = apiToken.filter(t -> !t.isBlank());
+        this.secureCookies = secureCookies;
+        Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
+        this.loginPage = compiler.compile(resource("web/login.html"));
+        this.consolePage = compiler.compile(resource("web/console.html"));
+    }
+
+    // --- API -----------------------------------------------------------------------------------
+
+    public void listDrafts(Exchange ex) {
+        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status")));
+    }
+
+    public void getDraft(Exchange ex) {
+        ifAllowed(ex, false, actor -> drafts.get(header(ex, "id")));
+    }
+
+    public void approve(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.approve(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void reject(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.reject(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void accounts(Exchange ex) {
+        ifAllowed(ex, false, actor -> health.accounts());
+    }
+
+    public void health(Exchange ex) {
+        json(ex, health.health());
+    }
+
+    // --- Console -------------------------------------------------------------------------------
+
+    public void console(Exchange ex) {
+        Optional<Sessions.Session> s = session(ex);
+        if (s.isEmpty()) {
+            redirect(ex, "/login");
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("username", s.get().username());
+        model.put("role", s.get().role().name().toLowerCase());
+        model.put("csrf", s.get().csrfToken());
+        html(ex, 200, consolePage.execute(model));
+    }
+
+    public void loginForm(Exchange ex) {
+        html(ex, 200, loginPage.execute(Map.of()));
+    }
+
+    public void login(Exchange ex) {
+        Map<String, String> form = form(ex);
+        Sessions.Session[] created = new Sessions.Session[1];
+        Object address = ex.getMessage().getHeader(REMOTE_ADDRESS);
+        Sessions.LoginResult result = sessions.login(form.get("username"), form.get("password"),
+                address == null ? "unknown" : address.toString().replaceAll(":\\d+$", ""), created);
+        switch (result) {
+            case OK -> {
+                clearHeaders(ex);
+                ex.getMessage().setHeader("Set-Cookie", COOKIE + "=" + created[0].id() + "; Path=/; HttpOnly; SameSite=Strict"
+                        + (secureCookies ? "; Secure" : ""));
+                redirectKeepingHeaders(ex, "/");
+            }
+            case LOCKED -> html(ex, 429, loginPage.execute(Map.of("error", "Too many failed attempts. Wait a minute and try again.")));
+            default -> html(ex, 401, loginPage.execute(Map.of("error", "Wrong username or password.",
+                    "username", form.getOrDefault("username", ""))));
+        }
+    }
+
+    public void logout(Exchange ex) {
+        Optional<Sessions.Session> s = session(ex);
+        if (s.isPresent() && Sessions.same(s.get().csrfToken(), form(ex).get("csrf"))) {
+            sessions.logout(s.get().id());
+        }
+        clearHeaders(ex);
+        ex.getMessage().setHeader("Set-Cookie", COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        redirectKeepingHeaders(ex, "/login");
+    }
+
+    /** The console's script and style, from the class path. */
+    public void asset(Exchange ex) {
+        String name = header(ex, "file");
+        if (name == null || !name.matches("[a-z]+\\.(js|css)")) {
+            json(ex, ApiResponse.error(404, "Not found"));
+            return;
+        }
+        String text;
+        try {
+            text = resource("web/" + name);
+        } catch (UncheckedIOException e) {
+            json(ex, ApiResponse.error(404, "Not found"));
+            return;
+        }
+        clearHeaders(ex);
+        Message m = ex.getMessage();
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        m.setHeader(Exchange.CONTENT_TYPE, name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
+        m.setHeader("Cache-Control", "no-cache");
+        m.setBody(text);
+    }
+
+    // --- Who is asking ------------------------------------------------------------------------
+
+    interface Call {
+        ApiResponse run(String actor);
+    }
+
+    /**
+     * Runs the call for an authenticated caller: the API token, or a console session (with the
+     * CSRF token for changes). Marketing users may not see or act on drafts.
+     */
+    private void ifAllowed(Exchange ex, boolean changes, Call call) {
+        String auth = header(ex, "Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
+                json(ex, call.run("api"));
+            } else {
+                json(ex, ApiResponse.error(401, "Invalid API token"));
+            }
+            return;
+        }
+        Optional<Sessions.Session> s = session(ex);
+        if (s.isEmpty()) {
+            json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+            return;
+        }
+        if (changes && !Sessions.same(s.get().csrfToken(), header(ex, "X-CSRF-Token"))) {
+            json(ex, ApiResponse.error(403, "Missing or wrong X-CSRF-Token"));
+            return;
+        }
+        if (s.get().role() == UserStore.Role.MARKETING) {
+            json(ex, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
+            return;
+        }
+        json(ex, call.run(s.get().username()));
+    }
+
+    private Optional<Sessions.Session> session(Exchange ex) {
+        String cookies = header(ex, "Cookie");
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (String c : cookies.split(";")) {
+            String[] kv = c.trim().split("=", 2);
+            if (kv.length == 2 && kv[0].equals(COOKIE)) {
+                return sessions.find(kv[1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    // --- Responses ----------------------------------------------------------------------------
+
+    private static void json(Exchange ex, ApiResponse r) {
+        clearHeaders(ex);
+        Message m = ex.getMessage();
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, r.status());
+        m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
+        m.setHeader("Cache-Control", "no-store");
+        try {
+            m.setBody(Json.mapper().writeValueAsString(r.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the response as JSON", e);
+        }
+    }
+
+    private static void html(Exchange ex, int status, String page) {
+        clearHeaders(ex);
+        Message m = ex.getMessage();
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
+        m.setHeader("Cache-Control", "no-store");
+        m.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+        m.setHeader("X-Content-Type-Options", "nosniff");
+        m.setBody(page);
+    }
+
+    private static void redirect(Exchange ex, String location) {
+        clearHeaders(ex);
+        redirectKeepingHeaders(ex, location);
+    }
+
+    private static void redirectKeepingHeaders(Exchange ex, String location) {
+        Message m = ex.getMessage();
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 303);
+        m.setHeader("Location", location);
+        m.setBody("");
+    }
+
+    /** Request headers must not echo back into the response (cookies, tokens). */
+    private static void clearHeaders(Exchange ex) {
+        ex.getMessage().removeHeaders("*");
+    }
+
+    private static String header(Exchange ex, String name) {
+        return ex.getMessage().getHeader(name, String.class);
+    }
+
+    private static String body(Exchange ex) {
+        return ex.getMessage().getBody(String.class);
+    }
+
+    /** Form fields, from the body or (when the HTTP layer already parsed it) the headers. */
+    private static Map<String, String> form(Exchange ex) {
+        Map<String, String> out = new HashMap<>();
+        String body = body(ex);
+        if (body != null && !body.isBlank()) {
+            for (String pair : body.split("&")) {
+                String[] kv = pair.split("=", 2);
+                out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        for (String name : new String[] {"username", "password", "csrf"}) {
+            if (!out.containsKey(name) && header(ex, name) != null) {
+                out.put(name, header(ex, name));
+            }
+        }
+        return out;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = WebEndpoints.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new UncheckedIOException(new IOException("Missing resource " + path));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.careloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.careloop.config.Settings;
+import org.careloop.simulator.Simulator;
+import org.careloop.simulator.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path over real HTTP: a customer posts on the simulated X, twitter4j polls it, the
+ * pipeline drafts a reply, the API approves it, and the simulator records the reply in the
+ * customer's thread. Also: a restart neither re-drafts nor misses posts, and rejected credentials
+ * show as an unhealthy connection.
+ */
+class EndToEndTest {
+
+    private static final String TOKEN = "e2e-token";
+
+    @TempDir
+    static Path dir;
+
+    static Simulator simulator;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        // Run on its own (not inside CareLoop) so it outlives CareLoop restarts.
+        Settings simSettings = Settings.of(Map.of(
+                "careloop.simulator.port", "0",
+                "careloop.simulator.scenario", "none",
+                "careloop.simulator.state-file", ""));
+        simulator = Simulator.start(SimulatorConfig.fromSettings(simSettings));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.stop();
+    }
+
+    @Test
+    void postIsDraftedApprovedAndRepliedInThreadAndRestartNeitherRepeatsNorMisses() throws Exception {
+        Http http = new Http();
+        Settings settings = settings(Map.of());
+        CareLoop app = CareLoop.start(settings);
+        String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
+        String postId;
+        long draftId;
+        try {
+            postId = http.postTweet(simulator.baseUrl(), "sim:jana_k", "@acmeair my bag never arrived in Boston, flight AA512. Nobody at the desk can tell me anything", null);
+
+            JsonNode draft = http.await(Duration.ofSeconds(60), "a draft for post " + postId,
+                    () -> http.findDraftFor(api, TOKEN, postId));
+            draftId = draft.get("id").asLong();
+            assertThat(draft.get("status").asText()).isEqualTo("pending");
+            assertThat(draft.get("platform").asText()).isEqualTo("x");
+            assertThat(draft.at("/mention/author/handle").asText()).isEqualTo("jana_k");
+            assertThat(draft.get("text").asText()).isNotBlank();
+            assertThat(draft.get("deadline").asText()).isNotBlank();
+
+            JsonNode approved = http.postJson(api + "/api/drafts/" + draftId + "/approve", TOKEN, "{}", 200);
+            assertThat(approved.get("status").asText()).isEqualTo("approved");
+            http.postJson(api + "/api/drafts/" + draftId + "/approve", TOKEN, "{}", 409);
+
+            JsonNode published = http.await(Duration.ofSeconds(30), "draft " + draftId + " published", () -> {
+                JsonNode d = http.getJson(api + "/api/drafts/" + draftId, TOKEN, 200);
+                return "published".equals(d.get("status").asText()) ? d : null;
+            });
+            String replyId = published.get("publishedId").asText();
+
+            JsonNode reply = http.getJson(simulator.baseUrl() + "/2/tweets/" + replyId
+                    + "?tweet.fields=conversation_id,referenced_tweets,author_id", "sim:jana_k", 200).get("data");
+            assertThat(reply.get("conversation_id").asText()).isEqualTo(postId);
+            assertThat(reply.at("/referenced_tweets/0/type").asText()).isEqualTo("replied_to");
+            assertThat(reply.at("/referenced_tweets/0/id").asText()).isEqualTo(postId);
+            assertThat(reply.get("text").asText()).isEqualTo(published.get("text").asText());
+        } finally {
+            app.stop();
+        }
+
+        // While CareLoop is down, another customer posts.
+        String whileDown = http.postTweet(simulator.baseUrl(), "sim:omar_travels", "@acmeair I was charged twice for booking QX7Y2 and I want my money back", null);
+
+        CareLoop restarted = CareLoop.start(settings);
+        try {
+            http.await(Duration.ofSeconds(60), "a draft for the post made while down",
+                    () -> http.findDraftFor(api, TOKEN, whileDown));
+            // Give the watcher a few more polls: the first post must not be drafted again.
+            Thread.sleep(3000);
+            JsonNode all = http.getJson(api + "/api/drafts?status=all", TOKEN, 200);
+            long draftsForFirst = 0;
+            for (JsonNode d : all) {
+                if (postId.equals(d.at("/mention/id").asText())) {
+                    draftsForFirst++;
+                }
+            }
+            assertThat(draftsForFirst).as("drafts for the post seen before the restart").isEqualTo(1);
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void rejectedCredentialsShowAsUnhealthyAccount() throws Exception {
+        Http http = new Http();
+        Settings settings = settings(Map.of("CARELOOP_X_BRAND_ACCESS_TOKEN", "revoked-token"));
+        CareLoop app = CareLoop.start(settings);
+        String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
+        try {
+            JsonNode account = http.await(Duration.ofSeconds(30), "the account marked unhealthy", () -> {
+                JsonNode accounts = http.getJson(api + "/api/accounts", TOKEN, 200);
+                JsonNode a = accounts.get(0);
+                return a != null && !a.get("healthy").asBoolean() ? a : null;
+            });
+            assertThat(account.get("lastError").asText()).containsIgnoringCase("auth");
+            assertThat(http.status(api + "/health")).isEqualTo(503);
+        } finally {
+            app.stop();
+        }
+    }
+
+    private static Settings settings(Map<String, String> extraEnv) throws Exception {
+        // The simulator's demo credentials, given the way an operator gives real ones.
+        Map<String, String> env = new HashMap<>(Map.of(
+                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
+                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
+                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
+                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret"));
+        env.putAll(extraEnv);
+        env.put("CARELOOP_API_TOKEN", TOKEN);
+        env.put("CARELOOP_ADMIN_PASSWORD", "e2e-admin-password");
+        Path db = dir.resolve("db-" + extraEnv.hashCode());
+        Files.createDirectories(db);
+        return Settings.load(env, Map.of(
+                "careloop.http.port", String.valueOf(freePort()),
+                "careloop.http.host", "127.0.0.1",
+                "careloop.simulator.enabled", "false",
+                "careloop.x.api-url", simulator.baseUrl() + "/",
+                "careloop.x.poll-cron", "0/1 * * * * ?",
+                "careloop.db.url", "jdbc:h2:file:" + db.resolve("careloop").toAbsolutePath(),
+                "careloop.outbox.interval", "500ms",
+                "careloop.rules.dir", dir.resolve("no-rules-here").toString()));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
