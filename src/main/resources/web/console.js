@@ -46,14 +46,14 @@ function card(d) {
   head.append(el('span', 'author', d.mention.author.name || d.mention.author.handle), el('span', 'handle', '@' + d.mention.author.handle),
     el('span', 'when', d.platform.toUpperCase() + ' · ' + new Date(d.mention.createdAt).toLocaleTimeString()));
   const timer = el('span', 'timer'); timer.title = 'Time left to the first-response target'; head.append(timer);
-  const text = el('p', 'post-text', d.mention.text);
+  const text = el('p', 'post-text', d.mention.text); text.dir = 'auto';
   const meta = el('div', 'meta');
   if (d.sentiment) meta.append(el('span', 'badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2)));
   meta.append(el('span', 'badge', 'lang ' + (d.lang || '?')), el('span', 'badge', 'rule ' + d.ruleId));
   if (d.mention.permalink) { const a = el('a', '', 'open post'); a.href = d.mention.permalink; a.target = '_blank'; a.rel = 'noopener'; meta.append(a); }
   const why = el('details', 'why'); why.append(el('summary', '', 'Why this reply'));
   const ul = el('ul'); (d.reasons || []).forEach(r => ul.append(el('li', '', r))); ul.append(el('li', '', 'Matched rule "' + d.ruleId + '", template "' + d.templateId + '"')); why.append(ul);
-  const area = el('textarea'); area.value = d.text; area.setAttribute('aria-label', 'Reply to @' + d.mention.author.handle);
+  const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to @' + d.mention.author.handle);
   const chars = el('span', 'chars');
   const count = () => { const n = xLength(area.value); chars.textContent = n + ' / 280'; chars.classList.toggle('over', n > 280); };
   area.addEventListener('input', () => { area.dataset.edited = '1'; count(); }); count();

@@ -82,7 +82,7 @@ final class SimHttp {
     }
 
     void html(int status, String page) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
         send(status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 

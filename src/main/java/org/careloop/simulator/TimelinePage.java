@@ -44,7 +44,8 @@ final class TimelinePage {
                 roots.add(p);
             }
         }
-        roots.sort(Comparator.comparing((Post p) -> Long.parseLong(p.id())).reversed());
+        // Like a feed: the thread with the latest activity (a new reply included) comes first.
+        roots.sort(Comparator.comparing((Post p) -> latest(p, replies)).reversed());
         StringBuilder b = page("Timeline", true);
         b.append("<main>");
         if (roots.isEmpty()) {
@@ -56,6 +57,14 @@ final class TimelinePage {
             b.append("</div>");
         }
         return b.append("</main></body></html>").toString();
+    }
+
+    private static long latest(Post p, Map<String, List<Post>> replies) {
+        long max = Long.parseLong(p.id());
+        for (Post c : replies.getOrDefault(p.id(), List.of())) {
+            max = Math.max(max, latest(c, replies));
+        }
+        return max;
     }
 
     private static void thread(StringBuilder b, XWorld world, Post p, Map<String, List<Post>> replies) {
@@ -78,7 +87,7 @@ final class TimelinePage {
         b.append("<span class=who>").append(esc(author.name())).append("</span> <span class=handle>@")
                 .append(esc(author.username())).append("</span> · <span class=time>")
                 .append(TIME.format(p.createdAt())).append(" UTC</span> <span class=id>#").append(p.id()).append("</span>");
-        b.append("<div class=text>").append(esc(p.text())).append("</div></article>");
+        b.append("<div class=text dir=auto>").append(esc(p.text())).append("</div></article>");
     }
 
     static String form(String error, String handle, String text, String replyTo) {
@@ -99,7 +108,7 @@ final class TimelinePage {
 
     private static StringBuilder page(String title, boolean refresh) {
         StringBuilder b = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8>")
-                .append("<meta name=viewport content=\"width=device-width,initial-scale=1\">");
+                .append("<meta name=viewport content=\"width=device-width,initial-scale=1\"><link rel=icon href=\"data:,\">");
         if (refresh) {
             b.append("<meta http-equiv=refresh content=5>");
         }
