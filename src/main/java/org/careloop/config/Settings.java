@@ -92,13 +92,14 @@ public final class Settings {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
         }
+        // An empty value in a file is a deliberate "nothing" (e.g. no state file); absent means the default.
         String v = values.get(key);
-        return v == null || v.isBlank() ? defaultValue : v;
+        return v == null ? defaultValue : v.trim();
     }
 
     public int getInt(String key, int defaultValue) {
         String v = get(key, null);
-        if (v == null) {
+        if (v == null || v.isEmpty()) {
             return defaultValue;
         }
         try {
@@ -110,7 +111,7 @@ public final class Settings {
 
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = get(key, null);
-        if (v == null) {
+        if (v == null || v.isEmpty()) {
             return defaultValue;
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
@@ -124,7 +125,7 @@ public final class Settings {
     /** A duration as ISO-8601 ({@code PT10M}) or a number with a unit: {@code 500ms}, {@code 15s}, {@code 10m}, {@code 2h}. */
     public Duration getDuration(String key, Duration defaultValue) {
         String v = get(key, null);
-        if (v == null) {
+        if (v == null || v.isEmpty()) {
             return defaultValue;
         }
         try {

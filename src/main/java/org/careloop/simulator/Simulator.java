@@ -121,7 +121,7 @@ public final class Simulator implements AutoCloseable {
             case "GET /sim/published" -> {
                 ArrayNode out = Json.mapper().createArrayNode();
                 for (XWorld.Post p : published()) {
-                    out.add(api.post(p, Set.of("created_at", "conversation_id", "in_reply_to_user_id", "referenced_tweets", "author_id")));
+                    out.add(api.post(p, XApi.PostFields.ALL));
                 }
                 http.json(200, out);
             }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.careloop.config.Json;
@@ -201,7 +200,7 @@ final class XApi {
         }
         Post p = world.publish(caller.user().id(), text, replyTo, null, quote, null);
         ObjectNode out = Json.mapper().createObjectNode();
-        out.putObject("data").put("id", p.id()).put("text", p.text()).putArray("edit_history_tweet_ids").add(p.id());
+        out.putObject("data").put("id", p.id()).put("text", p.text());
         http.json(201, out);
     }
 
@@ -224,7 +223,7 @@ final class XApi {
         ObjectNode out = Json.mapper().createObjectNode();
         if (!page.isEmpty()) {
             ArrayNode data = out.putArray("data");
-            Set<String> fields = postFields(http);
+            PostFields fields = postFields(http);
             page.forEach(p -> data.add(post(p, fields)));
             includes(http, out, page);
         }
@@ -252,11 +251,27 @@ final class XApi {
         authors.values().forEach(u -> users.add(user(u, fields)));
     }
 
-    /** The fields asked for; X's documented name {@code tweet.fields} and this description's {@code post.fields}. */
-    private static Set<String> postFields(SimHttp http) {
-        Set<String> out = new java.util.HashSet<>(fields(http, "tweet.fields"));
-        out.addAll(fields(http, "post.fields"));
-        return out;
+    /**
+     * The post fields asked for. The API description names them {@code post.fields} and answers
+     * with {@code referenced_posts} and {@code edit_history_post_ids}; clients written before the
+     * rename (twitter4j among them) send {@code tweet.fields} and read {@code referenced_tweets}
+     * and {@code edit_history_tweet_ids}. Each is answered in its own vocabulary.
+     */
+    static PostFields postFields(SimHttp http) {
+        Set<String> legacy = fields(http, "tweet.fields");
+        Set<String> current = fields(http, "post.fields");
+        Set<String> all = new java.util.HashSet<>(legacy);
+        all.addAll(current);
+        return new PostFields(all, !legacy.isEmpty() && current.isEmpty());
+    }
+
+    record PostFields(Set<String> names, boolean legacy) {
+        static final PostFields ALL = new PostFields(Set.of("created_at", "conversation_id", "in_reply_to_user_id",
+                "referenced_tweets", "author_id", "lang"), true);
+
+        boolean has(String name) {
+            return names.contains(name);
+        }
     }
 
     private static Set<String> fields(SimHttp http, String name) {
@@ -264,17 +279,22 @@ final class XApi {
         return v == null || v.isBlank() ? Set.of() : Set.of(v.split(","));
     }
 
-    ObjectNode post(Post p, Set<String> fields) {
+    ObjectNode post(Post p, PostFields fields) {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", p.id());
         n.put("text", p.text());
-        n.putArray("edit_history_tweet_ids").add(p.id());
-        put(n, fields, "author_id", p.authorId());
-        put(n, fields, "created_at", TIME.format(p.createdAt().truncatedTo(ChronoUnit.MILLIS)));
-        put(n, fields, "conversation_id", p.conversationId());
-        put(n, fields, "in_reply_to_user_id", p.inReplyToUserId());
-        put(n, fields, "lang", p.lang());
-        if (fields.contains("referenced_tweets") || fields.contains("referenced_posts")) {
+        if (fields.legacy()) {
+            n.putArray("edit_history_tweet_ids").add(p.id());
+        } else {
+            n.putArray("edit_history_post_ids").add(p.id());
+        }
+        Set<String> names = fields.names();
+        put(n, names, "author_id", p.authorId());
+        put(n, names, "created_at", TIME.format(p.createdAt().truncatedTo(ChronoUnit.MILLIS)));
+        put(n, names, "conversation_id", p.conversationId());
+        put(n, names, "in_reply_to_user_id", p.inReplyToUserId());
+        put(n, names, "lang", p.lang());
+        if (fields.has("referenced_tweets") || fields.has("referenced_posts") || !fields.legacy()) {
             List<String[]> refs = new ArrayList<>();
             if (p.inReplyToId() != null) {
                 refs.add(new String[] {"replied_to", p.inReplyToId()});
@@ -286,11 +306,8 @@ final class XApi {
                 refs.add(new String[] {"quoted", p.quoteOfId()});
             }
             if (!refs.isEmpty()) {
-                // The wire name X sends, and the name this API description gives it.
-                for (String name : List.of("referenced_tweets", "referenced_posts")) {
-                    ArrayNode a = n.putArray(name);
-                    refs.forEach(r -> a.addObject().put("type", r[0]).put("id", r[1]));
-                }
+                ArrayNode a = n.putArray(fields.legacy() ? "referenced_tweets" : "referenced_posts");
+                refs.forEach(r -> a.addObject().put("type", r[0]).put("id", r[1]));
             }
         }
         return n;
@@ -368,11 +385,14 @@ final class XApi {
         http.send(400, "application/problem+json", Json.mapper().writeValueAsBytes(out));
     }
 
-    /** The body X sends for authentication, permission and rate-limit errors. */
+    /**
+     * Authentication, permission and rate-limit errors, in the API description's {@code Error}
+     * shape ({@code code}, {@code message}) with X's error codes (32 cannot authenticate,
+     * 88 rate limit exceeded, 453 access level, 186/187 post refused).
+     */
     static void error(SimHttp http, int status, String title, String detail, int code, String message) throws IOException {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.put("title", title).put("detail", detail).put("type", "about:blank").put("status", status)
-                .put("code", code).put("message", message);
+        out.put("code", code).put("message", message + (detail.equals(message) || detail.equals(title) ? "" : ": " + detail));
         http.json(status, out);
     }
 
@@ -380,7 +400,4 @@ final class XApi {
         error(http, status, title, detail, status, detail);
     }
 
-    static Function<Post, String> idOf() {
-        return Post::id;
-    }
 }
