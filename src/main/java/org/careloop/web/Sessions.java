@@ -15,7 +15,7 @@ import org.careloop.store.UserStore;
 
 /**
  * Console logins: bcrypt-checked passwords, random session ids, a CSRF token per session, and
- * a brake on password guessing (a few failures per address, then a pause).
+ * a brake on password guessing (a few failures per address and account, then a pause).
  */
 public final class Sessions {
 
@@ -46,7 +46,9 @@ public final class Sessions {
     /** Checks a password; on success the new session is in {@code out[0]}. */
     public LoginResult login(String username, String password, String address, Session[] out) {
         Instant now = clock.instant();
-        Instant locked = lockedUntil.get(address);
+        // Guessing is slowed per address and account, so one office's typo does not lock out its colleagues.
+        String key = address + "|" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
+        Instant locked = lockedUntil.get(key);
         if (locked != null && locked.isAfter(now)) {
             return LoginResult.LOCKED;
         }
@@ -54,16 +56,16 @@ public final class Sessions {
         String hash = user.map(UserStore.User::passwordHash).orElse(DUMMY_HASH);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified && user.isPresent();
         if (!ok) {
-            int[] count = failures.computeIfAbsent(address, a -> new int[1]);
+            int[] count = failures.computeIfAbsent(key, a -> new int[1]);
             synchronized (count) {
                 if (++count[0] >= MAX_FAILURES) {
-                    lockedUntil.put(address, now.plus(LOCKOUT));
+                    lockedUntil.put(key, now.plus(LOCKOUT));
                     count[0] = 0;
                 }
             }
             return LoginResult.WRONG;
         }
-        failures.remove(address);
+        failures.remove(key);
         Session s = new Session(token(), user.get().username(), user.get().role(), token(), now.plus(lifetime));
         sessions.put(s.id(), s);
         out[0] = s;

@@ -1,0 +1,234 @@
+package org.careloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.main.Main;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Sentiment;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.config.Json;
+import org.careloop.platform.Author;
+import org.careloop.platform.Connections;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.platform.PlatformAdapter;
+import org.careloop.platform.PlatformException;
+import org.careloop.store.Database;
+import org.careloop.store.UserStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The console and API over real HTTP (Camel platform-http and the routes in routes/console.yaml), on a real database. */
+class WebApiTest {
+
+    static final String TOKEN = "web-test-token";
+    static final AtomicInteger IDS = new AtomicInteger();
+    static Database db;
+    static Connections connections;
+    static Main camel;
+    static String base;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.open("jdbc:h2:mem:webtest;DB_CLOSE_DELAY=-1", "sa", "");
+        db.users().save(new UserStore.User("agent", Sessions.hash("agent-password"), UserStore.Role.AGENT));
+        db.users().save(new UserStore.User("mark", Sessions.hash("mark-password"), UserStore.Role.MARKETING));
+        connections = new Connections();
+        connections.register(new StubAdapter());
+        Clock clock = Clock.systemUTC();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        camel = new Main();
+        camel.bind("web", new WebEndpoints(new DraftsApi(db.drafts(), clock), new HealthApi(connections, db::ping),
+                new Sessions(db.users(), clock, Duration.ofHours(1)), Optional.of(TOKEN), false));
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
+        camel.addOverrideProperty("camel.server.enabled", "true");
+        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
+        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.start();
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+        db.close();
+    }
+
+    static long newDraft() {
+        String id = String.valueOf(1000 + IDS.incrementAndGet());
+        Mention m = new Mention(Platform.X, "brand", id, new Author("7", "jana", "Jana <b>K</b>"), "@acmeair <script>alert(1)</script> my bag",
+                "en", Instant.now(), id, null, "https://x.com/jana/status/" + id, false, false);
+        db.mentions().insertIfNew(m);
+        return db.drafts().create(new Draft(0, m, new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.5, 0.7), List.of("r")),
+                "problem", "problem", "Sorry Jana", DraftStatus.PENDING, Instant.now(), Instant.now().plusSeconds(600), null, null, null, null)).id();
+    }
+
+    static HttpResponse<String> call(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String login(String user, String password) throws Exception {
+        HttpResponse<String> r = call("POST", "/login", "username=" + user + "&password=" + password,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+        return cookie.split(";")[0];
+    }
+
+    static String csrf(String cookie) throws Exception {
+        String page = call("GET", "/", null, "Cookie", cookie).body();
+        int i = page.indexOf("name=\"csrf-token\" content=\"");
+        return page.substring(i + 27, page.indexOf('"', i + 27));
+    }
+
+    @Test
+    void apiNeedsATokenOrASession() throws Exception {
+        assertThat(call("GET", "/api/drafts", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/drafts", null, "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> ok = call("GET", "/api/drafts", null, "Authorization", "Bearer " + TOKEN);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.headers().firstValue("Authorization")).isEmpty();
+    }
+
+    @Test
+    void draftJsonHasTheFixedFields() throws Exception {
+        long id = newDraft();
+        var d = Json.mapper().readTree(call("GET", "/api/drafts/" + id, null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(d.get("id").asLong()).isEqualTo(id);
+        assertThat(d.get("platform").asText()).isEqualTo("x");
+        assertThat(d.get("status").asText()).isEqualTo("pending");
+        assertThat(d.get("text").asText()).isEqualTo("Sorry Jana");
+        assertThat(d.get("deadline").asText()).endsWith("Z");
+        assertThat(d.at("/mention/author/handle").asText()).isEqualTo("jana");
+        assertThat(d.at("/mention/text").asText()).contains("my bag");
+        var list = Json.mapper().readTree(call("GET", "/api/drafts?status=pending", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(list.findValuesAsText("id")).contains(String.valueOf(id));
+        assertThat(call("GET", "/api/drafts?status=bogus", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/drafts/999999", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void approveOnceThenConflictAndRejectWithReason() throws Exception {
+        long id = newDraft();
+        HttpResponse<String> first = call("POST", "/api/drafts/" + id + "/approve", "{\"text\":\"Edited: so sorry Jana\"}", "Authorization", "Bearer " + TOKEN);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(first.body()).get("text").asText()).isEqualTo("Edited: so sorry Jana");
+        HttpResponse<String> second = call("POST", "/api/drafts/" + id + "/approve", null, "Authorization", "Bearer " + TOKEN);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("approved");
+        long other = newDraft();
+        HttpResponse<String> rejected = call("POST", "/api/drafts/" + other + "/reject", "{\"reason\":\"troll\"}", "Authorization", "Bearer " + TOKEN);
+        assertThat(Json.mapper().readTree(rejected.body()).get("status").asText()).isEqualTo("rejected");
+        assertThat(db.drafts().due(Instant.now().plusSeconds(1), 100)).anyMatch(e -> e.draftId() == id).noneMatch(e -> e.draftId() == other);
+    }
+
+    @Test
+    void sessionsNeedTheCsrfTokenToChangeAnything() throws Exception {
+        String cookie = login("agent", "agent-password");
+        long id = newDraft();
+        assertThat(call("GET", "/api/drafts/" + id, null, "Cookie", cookie).statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", cookie).statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", cookie, "X-CSRF-Token", "guess").statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", cookie, "X-CSRF-Token", csrf(cookie));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(ok.body()).get("decidedBy").asText()).isEqualTo("agent");
+    }
+
+    @Test
+    void marketingCannotSeeDrafts() throws Exception {
+        String cookie = login("mark", "mark-password");
+        assertThat(call("GET", "/api/drafts", null, "Cookie", cookie).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void consolePageNeedsLoginAndEscapesNothingServerSide() throws Exception {
+        HttpResponse<String> anon = call("GET", "/", null);
+        assertThat(anon.statusCode()).isEqualTo(303);
+        assertThat(anon.headers().firstValue("Location")).contains("/login");
+        HttpResponse<String> page = call("GET", "/", null, "Cookie", login("agent", "agent-password"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+        assertThat(page.body()).contains("Waiting for approval").doesNotContain("<script>alert");
+        assertThat(call("GET", "/assets/console.js", null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/assets/..%2Fapplication.properties", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedAndThenSlowedDown() throws Exception {
+        HttpResponse<String> wrong = call("POST", "/login", "username=agent&password=nope", "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
+        int last = 0;
+        for (int i = 0; i < Sessions.MAX_FAILURES + 1; i++) {
+            last = call("POST", "/login", "username=nobody&password=nope", "Content-Type", "application/x-www-form-urlencoded").statusCode();
+        }
+        assertThat(last).isEqualTo(429);
+    }
+
+    @Test
+    void healthReportsDatabaseAndEveryConnection() throws Exception {
+        HttpResponse<String> up = call("GET", "/health", null);
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(up.body()).get("database").asText()).isEqualTo("UP");
+        connections.failed("stub", new PlatformException(PlatformException.Kind.AUTH, "401 credentials rejected", null));
+        try {
+            HttpResponse<String> down = call("GET", "/health", null);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("credentials rejected");
+            var accounts = Json.mapper().readTree(call("GET", "/api/accounts", null, "Authorization", "Bearer " + TOKEN).body());
+            assertThat(accounts.get(0).get("healthy").asBoolean()).isFalse();
+        } finally {
+            connections.succeeded("stub");
+        }
+    }
+
+    /** An account that is never polled here; only its health matters. */
+    static final class StubAdapter implements PlatformAdapter {
+        public Platform platform() {
+            return Platform.X;
+        }
+
+        public String account() {
+            return "stub";
+        }
+
+        public List<String> feeds() {
+            return List.of();
+        }
+
+        public Batch fetch(String feed, String sinceCursor) {
+            return new Batch(List.of(), sinceCursor);
+        }
+
+        public Published publish(Reply reply) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Identity identify() {
+            return new Identity("1", "stub", "Stub");
+        }
+    }
+}
