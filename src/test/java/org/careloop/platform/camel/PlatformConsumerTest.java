@@ -1,0 +1,188 @@
+package org.careloop.platform.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.careloop.platform.Author;
+import org.careloop.platform.Connections;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.platform.PlatformAdapter;
+import org.careloop.platform.PlatformException;
+import org.careloop.store.CursorStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The platform consumer: order, cursor only after processing, and connection health. */
+class PlatformConsumerTest {
+
+    final FakeAdapter adapter = new FakeAdapter();
+    final Connections connections = new Connections();
+    final MemoryCursors cursors = new MemoryCursors();
+    final List<String> received = new CopyOnWriteArrayList<>();
+    volatile String failOn;
+    CamelContext camel;
+    PlatformConsumer consumer;
+
+    @BeforeEach
+    void start() throws Exception {
+        connections.register(adapter);
+        camel = new DefaultCamelContext();
+        camel.addComponent("platform", new PlatformComponent(connections, cursors));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // A huge delay: the test drives the polls itself.
+                from("platform:brand?initialDelay=3600000&delay=3600000").routeId("watch").process(e -> {
+                    Mention m = e.getMessage().getBody(Mention.class);
+                    if (m.id().equals(failOn)) {
+                        throw new IllegalStateException("database down");
+                    }
+                    received.add(m.id() + "@" + e.getMessage().getHeader(PlatformConstants.FEED));
+                });
+            }
+        });
+        camel.start();
+        consumer = (PlatformConsumer) camel.getRoute("watch").getConsumer();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    @Test
+    void deliversEachFeedInOrderAndStoresTheCursorAfterwards() throws Exception {
+        adapter.posts.put("mentions", List.of("1", "2", "3"));
+        adapter.posts.put("search", List.of("7"));
+        assertThat(consumer.poll()).isEqualTo(4);
+        assertThat(received).containsExactly("1@mentions", "2@mentions", "3@mentions", "7@search");
+        assertThat(cursors.get("brand", "mentions")).contains("3");
+        assertThat(cursors.get("brand", "search")).contains("7");
+        assertThat(adapter.sinceAsked).containsEntry("mentions", null);
+
+        consumer.poll();
+        assertThat(adapter.sinceAsked).containsEntry("mentions", "3");
+        assertThat(received).hasSize(4);
+        assertThat(connections.status("brand").orElseThrow().handle()).isEqualTo("acmeair");
+        assertThat(connections.status("brand").orElseThrow().lastFetch()).isNotNull();
+    }
+
+    @Test
+    void aFailedPostKeepsTheCursorSoTheBatchComesAgain() throws Exception {
+        adapter.posts.put("mentions", List.of("1", "2", "3"));
+        failOn = "2";
+        consumer.poll();
+        assertThat(received).containsExactly("1@mentions");
+        assertThat(cursors.get("brand", "mentions")).isEmpty();
+
+        failOn = null;
+        consumer.poll();
+        assertThat(received).containsExactly("1@mentions", "1@mentions", "2@mentions", "3@mentions");
+        assertThat(cursors.get("brand", "mentions")).contains("3");
+    }
+
+    @Test
+    void rejectedCredentialsMarkTheAccountUnhealthyUntilTheyWorkAgain() throws Exception {
+        adapter.authFailing = true;
+        assertThat(consumer.poll()).isZero();
+        Connections.Status down = connections.status("brand").orElseThrow();
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.lastError()).startsWith("auth:");
+
+        adapter.authFailing = false;
+        adapter.posts.put("mentions", List.of("5"));
+        consumer.poll();
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
+        assertThat(received).containsExactly("5@mentions");
+    }
+
+    @Test
+    void aPlatformOutageIsRecordedAndNotFatal() throws Exception {
+        adapter.identify();
+        consumer.poll();
+        adapter.outage = true;
+        assertThat(consumer.poll()).isZero();
+        assertThat(connections.status("brand").orElseThrow().healthy()).isFalse();
+        adapter.outage = false;
+        adapter.posts.put("mentions", List.of("9"));
+        consumer.poll();
+        assertThat(received).containsExactly("9@mentions");
+    }
+
+    static Mention mention(String id) {
+        return new Mention(Platform.X, "brand", id, new Author("u", "cust", "Cust"), "@acmeair hi " + id, "en",
+                Instant.now(), id, null, null, false, false);
+    }
+
+    static final class FakeAdapter implements PlatformAdapter {
+        final Map<String, List<String>> posts = new HashMap<>();
+        final Map<String, String> sinceAsked = new HashMap<>();
+        volatile boolean authFailing;
+        volatile boolean outage;
+
+        public Platform platform() {
+            return Platform.X;
+        }
+
+        public String account() {
+            return "brand";
+        }
+
+        public List<String> feeds() {
+            return List.of("mentions", "search");
+        }
+
+        public Batch fetch(String feed, String since) throws PlatformException {
+            if (authFailing) {
+                throw new PlatformException(PlatformException.Kind.AUTH, "401 rejected", null);
+            }
+            if (outage) {
+                throw new PlatformException(PlatformException.Kind.TRANSIENT, "503", null);
+            }
+            sinceAsked.put(feed, since);
+            List<Mention> out = new ArrayList<>();
+            String next = since;
+            for (String id : posts.getOrDefault(feed, List.of())) {
+                if (since == null || Long.parseLong(id) > Long.parseLong(since)) {
+                    out.add(mention(id));
+                    next = id;
+                }
+            }
+            return new Batch(out, next);
+        }
+
+        public Published publish(Reply reply) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Identity identify() throws PlatformException {
+            if (authFailing) {
+                throw new PlatformException(PlatformException.Kind.AUTH, "401 rejected", null);
+            }
+            return new Identity("1", "acmeair", "Acme Air");
+        }
+    }
+
+    static final class MemoryCursors implements CursorStore {
+        final Map<String, String> values = new HashMap<>();
+
+        public Optional<String> get(String account, String feed) {
+            return Optional.ofNullable(values.get(account + "/" + feed));
+        }
+
+        public void put(String account, String feed, String cursor) {
+            values.put(account + "/" + feed, cursor);
+        }
+    }
+}
