@@ -47,38 +47,42 @@ public final class DraftsApi {
 
     /** Approves, optionally with edited text ({@code {"text": "..."}}); 409 when no longer pending. */
     public ApiResponse approve(String id, String actor, String body) {
-        Optional<Long> draftId = parse(id);
-        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
-            return ApiResponse.error(404, "No draft " + id);
-        }
-        String text;
-        try {
-            text = field(body, "text");
-        } catch (IOException e) {
-            return ApiResponse.error(400, "The body must be JSON, e.g. {\"text\": \"edited reply\"}");
-        }
-        if (text != null && text.isBlank()) {
-            return ApiResponse.error(400, "The edited text is empty");
-        }
-        return drafts.approve(draftId.get(), actor, text, clock.instant())
-                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
-                .orElseGet(() -> conflict(draftId.get()));
+        return decide(id, body, "text", "{\"text\": \"edited reply\"}", (draftId, text) -> {
+            if (text != null && text.isBlank()) {
+                return Optional.of(ApiResponse.error(400, "The edited text is empty"));
+            }
+            return drafts.approve(draftId, actor, text, clock.instant()).map(this::ok);
+        });
     }
 
+    /** Rejects, optionally with a reason ({@code {"reason": "..."}}); 409 when no longer pending. */
     public ApiResponse reject(String id, String actor, String body) {
+        return decide(id, body, "reason", "{\"reason\": \"troll\"}",
+                (draftId, reason) -> drafts.reject(draftId, actor, reason, clock.instant()).map(this::ok));
+    }
+
+    private interface Decision {
+        /** The answer, or empty when the draft was no longer pending. */
+        Optional<ApiResponse> apply(long draftId, String value);
+    }
+
+    /** The shared path of approve and reject: 404, 400 on a bad body, the decision, 409 when someone was first. */
+    private ApiResponse decide(String id, String body, String field, String example, Decision decision) {
         Optional<Long> draftId = parse(id);
         if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
             return ApiResponse.error(404, "No draft " + id);
         }
-        String reason;
+        String value;
         try {
-            reason = field(body, "reason");
+            value = field(body, field);
         } catch (IOException e) {
-            return ApiResponse.error(400, "The body must be JSON, e.g. {\"reason\": \"troll\"}");
+            return ApiResponse.error(400, "The body must be JSON, e.g. " + example);
         }
-        return drafts.reject(draftId.get(), actor, reason, clock.instant())
-                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
-                .orElseGet(() -> conflict(draftId.get()));
+        return decision.apply(draftId.get(), value).orElseGet(() -> conflict(draftId.get()));
+    }
+
+    private ApiResponse ok(Draft d) {
+        return ApiResponse.ok(DraftView.of(d, clock.instant()));
     }
 
     private ApiResponse conflict(long id) {
