@@ -74,7 +74,8 @@ public final class CareLoop {
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
-        Main camel = new Main(CareLoop.class);
+        // No main class: routes come from routes/*.yaml only, never from scanning the class path.
+        Main camel = new Main();
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));

@@ -46,7 +46,7 @@ public final class Drafter {
     /** People are addressed by first name when the display name has one, else by handle. */
     static String firstName(Mention mention) {
         String name = mention.author().name();
-        if (name != null && !name.isBlank()) {
+        if (name != null && !name.isBlank() && !name.trim().equalsIgnoreCase(mention.author().handle())) {
             String first = name.trim().split("\\s+")[0];
             if (first.codePoints().anyMatch(Character::isLetter)) {
                 return first;
