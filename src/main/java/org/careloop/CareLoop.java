@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.camel.main.Main;
 import org.careloop.analysis.AnalysisStep;
 import org.careloop.analysis.Analyzer;
-import org.careloop.analysis.CoreNlpAnalyzer;
+import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.care.DraftStep;
 import org.careloop.care.Drafter;
 import org.careloop.care.Publisher;
@@ -67,7 +67,7 @@ public final class CareLoop {
             connections.register(new XAdapter(account));
         }
 
-        Analyzer analyzer = new CoreNlpAnalyzer();
+        Analyzer analyzer = new SocialAnalyzer();
         RuleBook rules = loadRules(settings);
         Duration sla = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
         Drafter drafter = new Drafter(rules::templates, sla, settings.get("careloop.brand.name", "Acme Air"));

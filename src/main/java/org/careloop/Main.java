@@ -4,11 +4,14 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.careloop.analysis.AnalyzeCommand;
-import org.careloop.analysis.CoreNlpAnalyzer;
+import org.careloop.analysis.EvaluateCommand;
+import org.careloop.analysis.SocialAnalyzer;
+import org.careloop.analysis.TrainCommand;
 import org.careloop.config.Settings;
 import org.careloop.simulator.SimulatorCommand;
 import picocli.CommandLine;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class})
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.Train.class, Main.Evaluate.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -79,7 +82,33 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            return AnalyzeCommand.run(in, out, new CoreNlpAnalyzer());
+            return AnalyzeCommand.run(in, out, new SocialAnalyzer());
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Builds the analysis models from the labelled data (one row in five is kept out for evaluate).")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--data", defaultValue = "../shared/data", description = "The labelled data directory (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--out", defaultValue = "src/main/resources/models", description = "Where the models go (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            return TrainCommand.run(data, out, System.out);
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Measures the analysis on held-out labelled posts and prints the figures.")
+    static final class Evaluate implements Callable<Integer> {
+        @Option(names = "--data", defaultValue = "../shared/data", description = "The labelled data directory (default: ${DEFAULT-VALUE}).")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            return EvaluateCommand.run(data, new SocialAnalyzer(), System.out);
         }
     }
 }

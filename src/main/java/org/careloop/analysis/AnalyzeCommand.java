@@ -58,6 +58,10 @@ public final class AnalyzeCommand {
             result.put("lang", a.lang());
             result.putObject("sentiment").put("label", a.sentiment().label().id()).put("score", a.sentiment().score())
                     .put("confidence", a.sentiment().confidence());
+            result.putObject("emotion").put("label", a.emotion().label().id()).put("confidence", a.emotion().confidence());
+            ObjectNode troll = result.putObject("troll").put("label", a.troll().label()).put("score", a.troll().score());
+            troll.set("reasons", mapper.valueToTree(a.troll().reasons()));
+            result.putObject("intent").put("label", a.intent().label().id()).put("confidence", a.intent().confidence());
             result.set("reasons", mapper.valueToTree(a.reasons()));
             return result;
         } catch (RuntimeException e) {

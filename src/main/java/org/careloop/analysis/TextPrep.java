@@ -6,6 +6,11 @@ final class TextPrep {
     private TextPrep() {}
 
     static String clean(String text, int maxChars) {
+        return clean(text, maxChars, true);
+    }
+
+    /** @param dropHandles remove links and @handles (CoreNLP sentiment); false keeps them for the tokenizer */
+    static String clean(String text, int maxChars, boolean dropHandles) {
         if (text == null) {
             return "";
         }
@@ -22,11 +27,11 @@ final class TextPrep {
                 b.appendCodePoint(cp);
             }
         });
-        String out = b.toString()
-                .replaceAll("https?://\\S+", " ")
-                .replaceAll("(^|\\s)@\\w+", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
+        String out = b.toString();
+        if (dropHandles) {
+            out = out.replaceAll("https?://\\S+", " ").replaceAll("(^|\\s)@\\w+", " ");
+        }
+        out = out.replaceAll("\\s+", " ").trim();
         if (out.length() > maxChars) {
             int cut = out.lastIndexOf(' ', maxChars);
             out = out.substring(0, cut > maxChars / 2 ? cut : maxChars);

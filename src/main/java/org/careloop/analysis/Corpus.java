@@ -1,0 +1,57 @@
+package org.careloop.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.careloop.config.Json;
+
+/**
+ * Labelled posts from the shared data (JSON lines with {@code id}, {@code text}, {@code label}),
+ * split for good: one row in five, chosen by its id, is held out of training and used only to
+ * measure, so the figures are on posts the models never saw.
+ */
+public record Corpus(String name, List<Row> rows) {
+
+    public record Row(String id, String text, String label, JsonNode raw) {}
+
+    /** @param relabel maps the file's label to the model's label, or null to drop the row */
+    public static Corpus read(Path file, Function<JsonNode, String> relabel) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = Json.mapper().readTree(line);
+                String label = relabel.apply(n);
+                if (label != null && n.hasNonNull("text")) {
+                    rows.add(new Row(n.path("id").asText(), n.get("text").asText(), label, n));
+                }
+            }
+        }
+        return new Corpus(file.getFileName().toString(), rows);
+    }
+
+    public static Corpus read(Path file) throws IOException {
+        return read(file, n -> n.path("label").asText(null));
+    }
+
+    static boolean heldOut(String id) {
+        return Math.floorMod(id.hashCode(), 5) == 0;
+    }
+
+    public List<Row> training() {
+        return rows.stream().filter(r -> !heldOut(r.id())).toList();
+    }
+
+    public List<Row> heldOutRows() {
+        return rows.stream().filter(r -> heldOut(r.id())).toList();
+    }
+}

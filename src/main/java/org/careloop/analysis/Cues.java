@@ -1,0 +1,95 @@
+package org.careloop.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Word lists that name what a post is about: a concrete problem, a question, thanks, bait,
+ * spam. Kept here, readable, so a reason can quote the words that fired.
+ */
+final class Cues {
+
+    private Cues() {}
+
+    /** A named, checkable problem: what a care team moves to a ticket. */
+    static final Pattern PROBLEM = Pattern.compile(
+            "\\b(lost|missing|never (arrived|came|received)|didn'?t (arrive|get|receive|work)|not (working|arrived|received)|"
+                    + "doesn'?t work|won'?t (let|load|work)|can'?t (log ?in|find|access|book|check ?in|get|pay)|refunds?|charged|"
+                    + "double charged|overcharged|cancel+ed|crash(es|ed|ing)?|broken|error|outage|down again|stuck|stranded|"
+                    + "delayed|missed (my )?connection|rebook|booking|reservation|bag(gage)?|luggage|suitcase|account|password|"
+                    + "order|delivery|payment|bill(ed|ing)?|no (signal|service|internet|wifi)|"
+                    + "багаж|возврат|списали|не работает|не прилетел|отменили|reembolso|perdid[oa]|cancelad[oa]|retras[oa]|"
+                    + "remboursement|annulé|bagage|perdu|erstattung|gepäck|verspätung|storniert)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern QUESTION_START = Pattern.compile(
+            "^(how|what|when|where|which|who|why|can|could|do|does|is|are|will|would|should|may|any ?one|is there|"
+                    + "как|что|когда|где|можно|почему|cómo|qué|cuándo|dónde|puedo|comment|quand|où|est-ce|wie|was|wann|wo|kann)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern THANKS = Pattern.compile(
+            "\\b(thanks?|thank you|thx|ty|appreciate|grateful|kudos|shout ?out|props to|спасибо|благодар\\w*|gracias|merci|danke)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern BAIT = Pattern.compile(
+            "(imagine (flying|using|buying|being)|answer the question|i'?ll wait|silence (=|is|means) (guilt|consent)|"
+                    + "which (party|side)|is a (clown|joke|fraud)|ratio\\b|cope\\b|seethe|stay mad|boycott|"
+                    + "who (even )?(flies|uses|buys)|lol @?\\w+ (is|are) (trash|garbage|dead)|nobody asked)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern SPAM = Pattern.compile(
+            "(crypto|bitcoin|\\b\\d+x\\b|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|click (here|the link)|"
+                    + "follow (me|back)|check (out )?my (profile|bio|channel)|promo code|\\d+% off|earn \\$|bit\\.ly/|tinyurl\\.com/)",
+            Pattern.CASE_INSENSITIVE);
+
+    static final Pattern ANXIETY = Pattern.compile(
+            "\\b(worried|scared|afraid|nervous|anxious|panic\\w*|urgent(ly)?|asap|help me|please help|tomorrow|tonight|"
+                    + "will i|am i going to|what if|stuck|stranded|волнуюсь|срочно|помогите|urgente|ayuda)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern CONFUSION = Pattern.compile(
+            "(\\bconfus\\w*|don'?t understand|doesn'?t make sense|makes no sense|which one|not sure (how|what|if)|\\?\\?|"
+                    + "не понимаю|no entiendo)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern DISAPPOINTMENT = Pattern.compile(
+            "\\b(disappoint\\w*|let down|expected (better|more)|used to be|sad(ly)?|shame|pity|unfortunately|"
+                    + "разочарован\\w*|decepcionad[oa]|déçu|enttäuscht)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern FRUSTRATION = Pattern.compile(
+            "\\b(still|again|yet again|(\\d+|two|three|four|five) (times|hours|days|weeks)|hours?|waiting|on hold|keeps?|every time|"
+                    + "ridiculous|unacceptable|fed up|sick of|tired of|снова|опять|уже|otra vez|encore|schon wieder)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static final Pattern PROFANITY = Pattern.compile(
+            "\\b(f+u+c+k+\\w*|f\\*+\\w*|wtf|shit\\w*|damn\\w*|crap\\w*|bullshit|hell|ass(hole)?|bitch\\w*|bastard\\w*|piss\\w*|"
+                    + "бляд\\w*|хрен\\w*|mierda|putain|scheiße)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Trouble that praise words cannot be sincere about: the context of sarcasm. */
+    static final Pattern TROUBLE = Pattern.compile(
+            "\\b(delay(s|ed)?|another|again|waiting|hours?|on hold|just what i needed|love (it )?(when|how)|"
+                    + "thanks for nothing|so helpful|exactly what|best (airline|service|company) ever)\\b|🙄|😒|🙃",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Second person aimed at the brand: "you are", "your company". */
+    static final Pattern AT_BRAND = Pattern.compile("\\b(you|your|you'?re|u|ur)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** The words of the text that a pattern matched, for reasons. */
+    static List<String> found(Pattern p, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = p.matcher(text);
+        while (m.find() && out.size() < 3) {
+            String w = m.group().trim().toLowerCase(Locale.ROOT);
+            if (!out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    static String quote(List<String> words) {
+        return "\"" + String.join("\", \"", words) + "\"";
+    }
+}

@@ -1,0 +1,197 @@
+package org.careloop.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CareLoop's analyser for short social posts: CoreNLP's tokenizer, linear models trained on real
+ * labelled posts ({@code careloop train}) for sentiment (English, Russian) and offensive
+ * language, and readable rules on top for emotion, troll/bait and intent. Fast (no parser) and
+ * explainable: every label says which words decided it.
+ */
+public final class SocialAnalyzer implements Analyzer {
+
+    private final TextModel sentimentEn;
+    private final TextModel sentimentRu;
+    private final TextModel offensiveEn;
+    private final TextModel ironyEn;
+
+    public SocialAnalyzer() {
+        this(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"), TextModel.load("irony-en"));
+    }
+
+    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn) {
+        this.sentimentEn = sentimentEn;
+        this.sentimentRu = sentimentRu;
+        this.offensiveEn = offensiveEn;
+        this.ironyEn = ironyEn;
+    }
+
+    @Override
+    public Analysis analyze(String text, String langHint) {
+        String clean = TextPrep.clean(text, CoreNlpAnalyzer.MAX_CHARS, false);
+        String words = TextPrep.clean(text, CoreNlpAnalyzer.MAX_CHARS, true);
+        String lang = Languages.detect(words, langHint);
+        List<String> reasons = new ArrayList<>();
+        if (words.isBlank() || words.codePoints().noneMatch(Character::isLetter) && clean.codePoints().noneMatch(cp -> SocialText.isEmoji(new String(Character.toChars(cp))))) {
+            reasons.add("No words to read (empty, or only links, handles and symbols)");
+            return new Analysis(lang, new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.3), Emotion.NONE, Troll.NONE,
+                    new Intent(Intent.Label.OTHER, 0.3), reasons);
+        }
+        SocialText social = SocialText.of(clean);
+        var features = Features.of(social);
+
+        boolean problem = Cues.PROBLEM.matcher(words).find();
+        boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
+        Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, features, reasons), reasons);
+        boolean question = words.contains("?") || Cues.QUESTION_START.matcher(words).find();
+        Troll troll = troll(lang, words, features, social, problem, reasons);
+        Intent intent = intent(words, sentiment, troll, problem, question, reasons);
+        Emotion emotion = emotion(words, sentiment, social, intent, reasons);
+        return new Analysis(lang, sentiment, emotion, troll, intent, reasons);
+    }
+
+    private Sentiment sentiment(String lang, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {
+        TextModel model = lang.equals("ru") ? sentimentRu : sentimentEn;
+        TextModel.Prediction p = model.predict(features);
+        double score = p.probabilities().getOrDefault("positive", 0.0) - p.probabilities().getOrDefault("negative", 0.0);
+        Sentiment.Label label = Sentiment.Label.valueOf(p.label().toUpperCase(Locale.ROOT));
+        String note = lang.equals("en") || lang.equals("ru") ? "" : " (no " + lang + " model yet: read with the English one)";
+        reasons.add(String.format(Locale.ROOT, "Sentiment %s (%.2f)%s%s", label.id(), p.confidence(),
+                p.evidence().isEmpty() ? "" : ": " + String.join(", ", p.evidence()), note));
+        return new Sentiment(label, round(score), round(p.confidence()));
+    }
+
+    /** "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a complaint. */
+    private Sentiment sarcasm(String lang, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s, List<String> reasons) {
+        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble) {
+            return s;
+        }
+        TextModel.Prediction irony = ironyEn.predict(features);
+        double p = irony.probabilities().getOrDefault("irony", 0.0);
+        if (p < 0.5) {
+            return s;
+        }
+        reasons.add(String.format(Locale.ROOT, "Read as irony (%.2f): praise words about a problem", p));
+        return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), round(Math.min(s.confidence(), p)));
+    }
+
+    private Troll troll(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, SocialText social,
+                        boolean problem, List<String> reasons) {
+        List<String> why = new ArrayList<>();
+        double score = 0;
+        List<String> bait = Cues.found(Cues.BAIT, words);
+        if (!bait.isEmpty()) {
+            score += 0.65;
+            why.add("bait: " + Cues.quote(bait));
+        }
+        double offensive = 0;
+        if (lang.equals("en")) {
+            TextModel.Prediction p = offensiveEn.predict(features);
+            offensive = p.probabilities().getOrDefault("offensive", 0.0);
+        }
+        List<String> profanity = Cues.found(Cues.PROFANITY, words);
+        boolean isOffensive = offensive >= 0.5 || !profanity.isEmpty();
+        if (isOffensive && Cues.AT_BRAND.matcher(words).find()) {
+            score += 0.35 * Math.max(offensive, profanity.isEmpty() ? 0 : 0.6);
+            why.add("offensive language aimed at the brand" + (profanity.isEmpty() ? "" : ": " + Cues.quote(profanity)));
+        }
+        if (social.shouted >= 3 && problem == false && !bait.isEmpty()) {
+            score += 0.1;
+            why.add("shouting");
+        }
+        if (problem) {
+            // A named problem makes it a customer, however angry.
+            score *= 0.3;
+            if (!why.isEmpty()) {
+                why.add("but names a real problem: " + Cues.quote(Cues.found(Cues.PROBLEM, words)));
+            }
+        }
+        score = Math.min(1, score);
+        boolean label = score >= 0.5;
+        reasons.add(String.format(Locale.ROOT, "Troll %s (%.2f)%s", label ? "yes" : "no", score,
+                why.isEmpty() ? "" : ": " + String.join("; ", why)));
+        return new Troll(label, round(score), isOffensive, why);
+    }
+
+    private static Intent intent(String words, Sentiment s, Troll troll, boolean problem, boolean question, List<String> reasons) {
+        Intent.Label label;
+        double confidence;
+        String why;
+        List<String> spam = Cues.found(Cues.SPAM, words);
+        List<String> thanks = Cues.found(Cues.THANKS, words);
+        if (!spam.isEmpty()) {
+            label = Intent.Label.SPAM;
+            confidence = 0.9;
+            why = "promotion: " + Cues.quote(spam);
+        } else if (troll.label()) {
+            label = Intent.Label.OTHER;
+            confidence = troll.score();
+            why = "bait, not a request";
+        } else if (problem && s.label() != Sentiment.Label.POSITIVE) {
+            label = Intent.Label.PROBLEM;
+            confidence = s.label() == Sentiment.Label.NEGATIVE ? 0.85 : 0.7;
+            why = "names a problem: " + Cues.quote(Cues.found(Cues.PROBLEM, words));
+        } else if (s.label() != Sentiment.Label.NEGATIVE && !question && (!thanks.isEmpty() || s.label() == Sentiment.Label.POSITIVE && s.confidence() >= 0.6)) {
+            label = Intent.Label.PRAISE;
+            confidence = thanks.isEmpty() ? s.confidence() : 0.85;
+            why = thanks.isEmpty() ? "positive" : "thanks: " + Cues.quote(thanks);
+        } else if (question) {
+            label = Intent.Label.QUESTION;
+            confidence = words.contains("?") ? 0.8 : 0.6;
+            why = "asks a question";
+        } else if (s.label() == Sentiment.Label.NEGATIVE) {
+            label = Intent.Label.COMPLAINT;
+            confidence = s.confidence();
+            why = "negative, no specific problem named";
+        } else {
+            label = Intent.Label.OTHER;
+            confidence = 0.5;
+            why = "no request found";
+        }
+        reasons.add("Intent " + label.id() + ": " + why);
+        return new Intent(label, round(confidence));
+    }
+
+    private static Emotion emotion(String words, Sentiment s, SocialText social, Intent intent, List<String> reasons) {
+        Emotion.Label label = Emotion.Label.NONE;
+        String why = null;
+        List<String> hit;
+        if (!(hit = Cues.found(Cues.THANKS, words)).isEmpty() && s.label() != Sentiment.Label.NEGATIVE) {
+            label = Emotion.Label.GRATITUDE;
+            why = Cues.quote(hit);
+        } else if (s.label() == Sentiment.Label.POSITIVE) {
+            label = Emotion.Label.JOY;
+            why = "positive";
+        } else if (!(hit = Cues.found(Cues.PROFANITY, words)).isEmpty() || social.shouted >= 2 || social.exclamations >= 3) {
+            label = s.label() == Sentiment.Label.NEGATIVE || !hit.isEmpty() ? Emotion.Label.ANGER : Emotion.Label.NONE;
+            why = !hit.isEmpty() ? "profanity " + Cues.quote(hit) : social.shouted >= 2 ? "words in capitals" : "exclamation marks";
+        }
+        if (label == Emotion.Label.NONE && s.label() != Sentiment.Label.POSITIVE) {
+            if (!(hit = Cues.found(Cues.ANXIETY, words)).isEmpty()) {
+                label = Emotion.Label.ANXIETY;
+                why = Cues.quote(hit);
+            } else if (!(hit = Cues.found(Cues.CONFUSION, words)).isEmpty()) {
+                label = Emotion.Label.CONFUSION;
+                why = Cues.quote(hit);
+            } else if (!(hit = Cues.found(Cues.DISAPPOINTMENT, words)).isEmpty()) {
+                label = Emotion.Label.DISAPPOINTMENT;
+                why = Cues.quote(hit);
+            } else if (s.label() == Sentiment.Label.NEGATIVE) {
+                hit = Cues.found(Cues.FRUSTRATION, words);
+                label = Emotion.Label.FRUSTRATION;
+                why = hit.isEmpty() ? "negative" : Cues.quote(hit);
+            }
+        }
+        double confidence = label == Emotion.Label.NONE ? 0.5 : why != null && why.startsWith("\"") ? 0.75 : 0.55;
+        if (label != Emotion.Label.NONE) {
+            reasons.add("Emotion " + label.id() + ": " + why);
+        }
+        return new Emotion(label, confidence);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}
