@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.careloop.analysis.AnalyzeCommand;
+import org.careloop.analysis.BenchmarkCommand;
 import org.careloop.analysis.EvaluateCommand;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.analysis.TrainCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.Train.class, Main.Evaluate.class})
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.Train.class, Main.Evaluate.class, Main.Benchmark.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -109,6 +110,24 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             return EvaluateCommand.run(data, new SocialAnalyzer(), System.out);
+        }
+    }
+
+    @Command(name = "benchmark", mixinStandardHelpOptions = true,
+            description = "Posts per second and heap of the analysis, against plain CoreNLP sentiment on the same posts.")
+    static final class Benchmark implements Callable<Integer> {
+        @Option(names = "--data", defaultValue = "../shared/data", description = "The labelled data directory (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--posts", defaultValue = "5000", description = "Posts for CareLoop's analyser (default: ${DEFAULT-VALUE}).")
+        int posts;
+        @Option(names = "--baseline-posts", defaultValue = "300", description = "Posts for the slow CoreNLP baseline (default: ${DEFAULT-VALUE}).")
+        int baselinePosts;
+        @Option(names = "--threads", defaultValue = "2", description = "Analysis threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws Exception {
+            return BenchmarkCommand.run(data, posts, baselinePosts, threads, System.out);
         }
     }
 }

@@ -16,13 +16,17 @@ final class Cues {
 
     /** A named, checkable problem: what a care team moves to a ticket. */
     static final Pattern PROBLEM = Pattern.compile(
-            "\\b(lost|missing|never (arrived|came|received)|didn'?t (arrive|get|receive|work)|not (working|arrived|received)|"
-                    + "doesn'?t work|won'?t (let|load|work)|can'?t (log ?in|find|access|book|check ?in|get|pay)|refunds?|charged|"
-                    + "double charged|overcharged|cancel+ed|crash(es|ed|ing)?|broken|error|outage|down again|stuck|stranded|"
-                    + "delayed|missed (my )?connection|rebook|booking|reservation|bag(gage)?|luggage|suitcase|account|password|"
-                    + "order|delivery|payment|bill(ed|ing)?|no (signal|service|internet|wifi)|"
-                    + "багаж|возврат|списали|не работает|не прилетел|отменили|reembolso|perdid[oa]|cancelad[oa]|retras[oa]|"
-                    + "remboursement|annulé|bagage|perdu|erstattung|gepäck|verspätung|storniert)\\b",
+            // Something went wrong (an event), not just a topic: "my bag is lost", not "how many bags".
+            "\\b(lost|missing|never (arrived|came|received|showed)|didn'?t (arrive|get|receive|work|go through)|"
+                    + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been)|not (working|arrived|received|delivered)|"
+                    + "(is|isn'?t|stopped|keeps?) (not )?(working|loading|responding|crashing)|doesn'?t work|won'?t (let|load|work|open)|"
+                    + "can'?t (log ?in|sign ?in|find|access|book|check ?in|get|pay|connect|use|open)|unable to|"
+                    + "refunds?|charged|overcharged|double charge|cancel+ed|crash(es|ed|ing)?|broken|damaged|error|outage|"
+                    + "down again|stuck|stranded|delayed|missed (my )?(connection|flight)|rebook|wrong (item|order|charge|seat)|"
+                    + "issues?|problems?|help me|(does|do)n'?t exist|does not exist|not found|freez(e|es|ing)|no (signal|service|internet|wifi|refund)|still (no|not|waiting)|"
+                    + "потеряли|не прилетел|не работает|списали|возврат|отменили|проблем\\w*|не могу|помогите|"
+                    + "reembolso|perdid[oa]|cancelad[oa]|no funciona|problema|remboursement|perdu|annulé|"
+                    + "ne marche pas|problème|erstattung|verloren|storniert|funktioniert nicht)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern QUESTION_START = Pattern.compile(

@@ -32,6 +32,10 @@ public final class EvaluateCommand {
         Metrics off = measure(olid.rows(), analyzer, a -> a.troll().offensive() ? "offensive" : "not-offensive");
         report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.80);
 
+        Metrics intent = intentAgreement(data.resolve("conversations/twcs-dev.jsonl"), analyzer);
+        out.printf(Locale.ROOT, "%-44s %5d posts  agreement %.3f  macro-F1 %.3f  (measured, no target)%n      %s%n",
+                "Intent vs what care teams did (TWCS)", intent.total(), intent.accuracy(), intent.macroF1(), intent.perLabel());
+
         List<Corpus.Row> genuine = airline.rows().stream()
                 .filter(r -> r.label().equals("negative") && r.raw().hasNonNull("reason") && !r.raw().get("reason").asText().equals("Can't Tell"))
                 .toList();
@@ -40,6 +44,53 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 1%%)  %s%n",
                 "Genuine customers (airline, named problem)", genuine.size(), 100 * share, share <= 0.01 ? "OK" : "BELOW TARGET");
         return 0;
+    }
+
+    private static final java.util.regex.Pattern PRIVATE = java.util.regex.Pattern.compile(
+            "\\b(dm|direct message|private message|pm|send us|reach out|e-?mail us|call us|contact us|follow (us|and dm)|"
+                    + "account (number|details)|order (number|details)|more details|details (via|in)|look into)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern THANKED = java.util.regex.Pattern.compile(
+            "\\b(glad|happy to hear|great to hear|love to hear|love that|awesome|you're welcome|our pleasure|thanks for the (love|kind|shout))",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What real care teams did with each customer tweet in the conversations set, read from their
+     * first reply: moved it to a private channel (problem), thanked (praise), or answered in public
+     * (everything else), against the intent CareLoop gives the customer's tweet.
+     */
+    static Metrics intentAgreement(Path file, Analyzer analyzer) throws IOException {
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        for (Corpus.Row r : Corpus.read(file, n -> "any").rows()) {
+            byId.put(r.raw().path("tweet_id").asText(), r.raw());
+        }
+        Metrics m = new Metrics();
+        for (com.fasterxml.jackson.databind.JsonNode t : byId.values()) {
+            if (!t.path("inbound").asBoolean() || t.path("response_tweet_id").isNull()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode reply = null;
+            for (String id : t.path("response_tweet_id").asText().split(",")) {
+                com.fasterxml.jackson.databind.JsonNode r = byId.get(id.trim());
+                if (r != null && !r.path("inbound").asBoolean()) {
+                    reply = r;
+                    break;
+                }
+            }
+            if (reply == null) {
+                continue;
+            }
+            String text = reply.path("text").asText();
+            String done = PRIVATE.matcher(text).find() ? "private" : THANKED.matcher(text).find() ? "thanked" : "public";
+            Intent.Label intent = analyzer.analyze(t.path("text").asText(), null).intent().label();
+            String ours = switch (intent) {
+                case PROBLEM -> "private";
+                case PRAISE -> "thanked";
+                default -> "public";
+            };
+            m.add(done, ours);
+        }
+        return m;
     }
 
     static Metrics measure(List<Corpus.Row> rows, Analyzer analyzer, Function<Analysis, String> label) {

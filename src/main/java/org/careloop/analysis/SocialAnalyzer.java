@@ -45,7 +45,7 @@ public final class SocialAnalyzer implements Analyzer {
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
         Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, features, reasons), reasons);
-        boolean question = words.contains("?") || Cues.QUESTION_START.matcher(words).find();
+        boolean question = words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
         Troll troll = troll(lang, words, features, social, problem, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
@@ -70,7 +70,7 @@ public final class SocialAnalyzer implements Analyzer {
         }
         TextModel.Prediction irony = ironyEn.predict(features);
         double p = irony.probabilities().getOrDefault("irony", 0.0);
-        if (p < 0.5) {
+        if (p < 0.75) {
             return s;
         }
         reasons.add(String.format(Locale.ROOT, "Read as irony (%.2f): praise words about a problem", p));

@@ -107,7 +107,7 @@ public final class TextModel implements Serializable {
     /** A word a person would accept as a reason: letters, not a filler word, not a placeholder. */
     private static boolean telling(String token) {
         String w = token.endsWith("_NEG") ? token.substring(0, token.length() - 4) : token;
-        return !w.startsWith("<") && (w.codePoints().anyMatch(Character::isLetter) && !FILLER.contains(w)
+        return !w.startsWith("<") && (w.length() >= 2 && Character.isLetter(w.codePointAt(0)) && !FILLER.contains(w)
                 || SocialText.isEmoji(w));
     }
 

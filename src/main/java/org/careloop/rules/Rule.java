@@ -15,12 +15,15 @@ import org.careloop.platform.Mention;
  * @param line      where it starts in its file, for messages
  * @param languages post language is one of these (empty: any)
  * @param sentiments sentiment label is one of these (empty: any)
+ * @param intents   the analysis's intent is one of these (empty: any)
+ * @param emotions  the analysis's emotion is one of these (empty: any)
+ * @param troll     the analysis calls it trolling (true), or not (false); null: either
  * @param keywords  the text contains one of these, case-insensitive (empty: any)
  * @param regex     the text matches this (null: any)
  * @param decision  what to do
  */
-public record Rule(String id, int line, Set<String> languages, Set<String> sentiments, List<String> keywords,
-                   Pattern regex, Decision decision) {
+public record Rule(String id, int line, Set<String> languages, Set<String> sentiments, Set<String> intents,
+                   Set<String> emotions, Boolean troll, List<String> keywords, Pattern regex, Decision decision) {
 
     boolean matches(Mention mention, Analysis analysis) {
         String text = mention.text() == null ? "" : mention.text().toLowerCase(Locale.ROOT);
@@ -28,6 +31,15 @@ public record Rule(String id, int line, Set<String> languages, Set<String> senti
             return false;
         }
         if (!sentiments.isEmpty() && !sentiments.contains(analysis.sentiment().label().id())) {
+            return false;
+        }
+        if (!intents.isEmpty() && !intents.contains(analysis.intent().label().id())) {
+            return false;
+        }
+        if (!emotions.isEmpty() && !emotions.contains(analysis.emotion().label().id())) {
+            return false;
+        }
+        if (troll != null && troll != analysis.troll().label()) {
             return false;
         }
         if (!keywords.isEmpty() && keywords.stream().noneMatch(text::contains)) {

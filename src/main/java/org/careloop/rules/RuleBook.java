@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Intent;
 import org.careloop.platform.Mention;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -36,9 +38,19 @@ public final class RuleBook {
 
     static final String FILE = "rules.yaml";
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
-    private static final Set<String> WHEN_KEYS = Set.of("lang", "sentiment", "keywords", "regex");
+    private static final Set<String> WHEN_KEYS = Set.of("lang", "sentiment", "intent", "emotion", "troll", "keywords", "regex");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason");
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
+    private static final Set<String> INTENTS = labels(Intent.Label.values());
+    private static final Set<String> EMOTIONS = labels(Emotion.Label.values());
+
+    private static Set<String> labels(Enum<?>[] values) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Enum<?> v : values) {
+            out.add(v.name().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
 
     private final List<Rule> rules;
     private final Templates templates;
@@ -113,6 +125,9 @@ public final class RuleBook {
         }
         Set<String> langs = Set.of();
         Set<String> sentiments = Set.of();
+        Set<String> intents = Set.of();
+        Set<String> emotions = Set.of();
+        Boolean troll = null;
         List<String> keywords = List.of();
         Pattern regex = null;
         Node whenNode = value(m, "when");
@@ -120,11 +135,16 @@ public final class RuleBook {
             MappingNode when = mapping(whenNode, file, "'when'");
             checkKeys(when, WHEN_KEYS, file, "condition");
             langs = new LinkedHashSet<>(strings(value(when, "lang"), file));
-            sentiments = new LinkedHashSet<>(strings(value(when, "sentiment"), file));
-            for (String s : sentiments) {
-                if (!SENTIMENTS.contains(s)) {
-                    throw new RuleException(file, line(value(when, "sentiment")), "unknown sentiment '" + s + "' (use " + SENTIMENTS + ")");
+            sentiments = oneOf(when, "sentiment", SENTIMENTS, file);
+            intents = oneOf(when, "intent", INTENTS, file);
+            emotions = oneOf(when, "emotion", EMOTIONS, file);
+            Node trollNode = value(when, "troll");
+            if (trollNode != null) {
+                String t = scalar(trollNode, file, line(trollNode), "'troll' must be true or false");
+                if (!t.equals("true") && !t.equals("false")) {
+                    throw new RuleException(file, line(trollNode), "'troll' must be true or false, not '" + t + "'");
                 }
+                troll = Boolean.valueOf(t);
             }
             keywords = strings(value(when, "keywords"), file).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
             Node regexNode = value(when, "regex");
@@ -157,7 +177,7 @@ public final class RuleBook {
                     scalar(value(then, "reason"), file, line(then), "an ignore needs a 'reason' (e.g. spam, troll)"));
             default -> throw new RuleException(file, line(value(then, "action")), "unknown action '" + action + "' (use reply or ignore)");
         };
-        return new Rule(id, line(m), langs, sentiments, keywords, regex, decision);
+        return new Rule(id, line(m), langs, sentiments, intents, emotions, troll, keywords, regex, decision);
     }
 
     /** The first rule that matches decides; when none does, the post is left to the team. */
@@ -215,6 +235,18 @@ public final class RuleBook {
             throw new RuleException(file, line(n), missing.isEmpty() ? "expected a value" : missing);
         }
         return s.getValue().trim();
+    }
+
+    /** A condition whose values must come from a fixed set (sentiment, intent, emotion). */
+    private static Set<String> oneOf(MappingNode when, String key, Set<String> allowed, String file) {
+        Node n = value(when, key);
+        Set<String> values = new LinkedHashSet<>(strings(n, file));
+        for (String v : values) {
+            if (!allowed.contains(v)) {
+                throw new RuleException(file, line(n), "unknown " + key + " '" + v + "' (use " + String.join(", ", allowed) + ")");
+            }
+        }
+        return values;
     }
 
     /** A single value or a list of values. */

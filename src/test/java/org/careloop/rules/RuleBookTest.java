@@ -8,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.careloop.analysis.Analysis;
-import org.careloop.analysis.Sentiment;
+import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -21,37 +20,37 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RuleBookTest {
 
     static final RuleBook DEMO = RuleBook.load(Path.of("rules"));
+    static final SocialAnalyzer ANALYZER = new SocialAnalyzer();
 
     static Mention post(String text) {
         return new Mention(Platform.X, "brand", "1", new Author("9", "jana", "Jana K"), text, null, Instant.now(), "1", null, null, false, false);
     }
 
-    static Analysis analysis(String lang, Sentiment.Label label) {
-        return new Analysis(lang, new Sentiment(label, 0, 0.9), List.of());
-    }
 
-    @ParameterizedTest(name = "{0} -> {2}")
+    /** The demo rules on the real analysis: what a care lead would want done with each post. */
+    @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "@acmeair how many checked bags are included on economy?|neutral|faq-baggage",
-            "@acmeair when does online check-in open for international flights?|neutral|faq-check-in",
-            "@acmeair can I bring my cat in the cabin?|neutral|faq-pets",
-            "@acmeair can I change my seat after booking?|neutral|faq-seat-change",
-            "@acmeair my bag didn't arrive in Boston|negative|problem",
-            "@acmeair still waiting on my refund|negative|problem",
-            "@acmeair 100x GUARANTEED crypto signals, DM me now|positive|spam",
-            "lol imagine flying @acmeair in 2026|negative|bait",
-            "Huge thanks to the crew on @acmeair 221 today|positive|praise",
-            "@acmeair 3 hours on the tarmac, worst airline ever|negative|complaint",
-            "Is the Porto flight daily from December too?|neutral|question",
-            "Flying Acme Air tomorrow|neutral|acknowledge"})
-    void demoRulesDecideAsACareLeadWould(String text, String sentiment, String rule) {
-        Decision d = DEMO.decide(post(text), analysis("en", Sentiment.Label.valueOf(sentiment.toUpperCase())));
-        assertThat(d.ruleId()).isEqualTo(rule);
+            "@acmeair how many checked bags are included on economy?|faq-baggage",
+            "@acmeair when does online check-in open for international flights?|faq-check-in",
+            "@acmeair can I bring my cat in the cabin?|faq-pets",
+            "@acmeair can I change my seat after booking?|faq-seat-change",
+            "@acmeair my checked bag never arrived in Boston|problem",
+            "@acmeair still waiting on my refund|problem",
+            "@acmeair you lost my f***ing bag again, wtf|problem",
+            "@acmeair 100x GUARANTEED crypto signals, DM me now|spam",
+            "lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown|bait",
+            "Huge thanks to the crew on @acmeair 221 today|praise",
+            "@acmeair 3 hours on the tarmac with no water, worst airline ever|complaint",
+            "Is the Porto flight daily from December too?|question",
+            "Flying Acme Air tomorrow|acknowledge"})
+    void demoRulesDecideAsACareLeadWould(String text, String rule) {
+        Decision d = DEMO.decide(post(text), ANALYZER.analyze(text, null));
+        assertThat(d.ruleId()).as(ANALYZER.analyze(text, null).reasons().toString()).isEqualTo(rule);
     }
 
     @Test
     void ignoreDecisionsCarryTheirReason() {
-        Decision d = DEMO.decide(post("click here bit.ly/x"), analysis("en", Sentiment.Label.NEUTRAL));
+        Decision d = DEMO.decide(post("click here bit.ly/x"), ANALYZER.analyze("click here bit.ly/x for 90% off", null));
         assertThat(d.action()).isEqualTo(Decision.Action.IGNORE);
         assertThat(d.reason()).startsWith("spam");
     }

@@ -1,0 +1,93 @@
+package org.careloop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The analyser on hand-picked posts of each label, the hard ones included. */
+class SocialAnalyzerTest {
+
+    static SocialAnalyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new SocialAnalyzer();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // text | sentiment | emotion | troll | intent
+            "@acmeair my bag didn't arrive in Boston and nobody at the desk can tell me anything|negative|frustration|false|problem",
+            "@acmeair wtf, you lost my f***ing bag AGAIN. third time this year|negative|anger|false|problem",
+            "@acmeair I was charged twice for the same booking and nobody answers my emails. Who do I talk to?|negative|frustration|false|problem",
+            "Huge thanks to the crew on @acmeair 221, they were wonderful with my son|positive|gratitude|false|praise",
+            "@acmeair when does online check-in open for international flights?|neutral|none|false|question",
+            "lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown|negative|frustration|true|other",
+            "@acmeair 🚀 100x GUARANTEED crypto signals, DM me now for FREE tokens|neutral|none|false|spam",
+            "Great, another 3 hour delay. Just what I needed. Thanks @acmeair|negative|frustration|false|complaint",
+            "@acmeair the gate agent was so rude to my mother, really disappointed|negative|disappointment|false|complaint",
+            "@acmeair my flight is tomorrow and the app says my booking doesn't exist, I'm so worried|negative|anxiety|false|problem"})
+    void labelsHandPickedPosts(String text, String sentiment, String emotion, boolean troll, String intent) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.sentiment().label().id()).as("sentiment; %s", a.reasons()).isEqualTo(sentiment);
+        assertThat(a.emotion().label().id()).as("emotion; %s", a.reasons()).isEqualTo(emotion);
+        assertThat(a.troll().label()).as("troll; %s", a.reasons()).isEqualTo(troll);
+        assertThat(a.intent().label().id()).as("intent; %s", a.reasons()).isEqualTo(intent);
+    }
+
+    @Test
+    void politeTrollIsStillATroll() {
+        Analysis a = analyzer.analyze("@acmeair with all due respect, answer the question: which party do you support? I'll wait.", null);
+        assertThat(a.troll().label()).isTrue();
+        assertThat(a.troll().reasons()).anyMatch(r -> r.startsWith("bait"));
+    }
+
+    @Test
+    void angryButGenuineIsACustomer() {
+        Analysis a = analyzer.analyze("@acmeair you are a fucking joke, my refund has been pending for 6 weeks", null);
+        assertThat(a.troll().label()).isFalse();
+        assertThat(a.troll().offensive()).isTrue();
+        assertThat(a.intent().label()).isEqualTo(Intent.Label.PROBLEM);
+    }
+
+    @Test
+    void questionInsideAComplaintIsAProblemToSolve() {
+        Analysis a = analyzer.analyze("@acmeair 2 hours on hold and still no refund. Why is it so hard to get my money back?", null);
+        assertThat(a.sentiment().label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(a.intent().label()).isEqualTo(Intent.Label.PROBLEM);
+    }
+
+    @Test
+    void russianIsReadByTheRussianModel() {
+        Analysis a = analyzer.analyze("@acmeair ужасный сервис, мой багаж потеряли и никто не отвечает", null);
+        assertThat(a.lang()).isEqualTo("ru");
+        assertThat(a.sentiment().label()).isEqualTo(Sentiment.Label.NEGATIVE);
+        assertThat(a.intent().label()).isEqualTo(Intent.Label.PROBLEM);
+    }
+
+    @Test
+    void everyLabelSaysWhy() {
+        Analysis a = analyzer.analyze("@acmeair worst airline ever, my bag is lost", null);
+        assertThat(a.reasons()).anyMatch(r -> r.startsWith("Sentiment negative") && r.contains("\"worst\""));
+        assertThat(a.reasons()).anyMatch(r -> r.startsWith("Intent problem") && r.contains("lost"));
+        assertThat(a.reasons()).anyMatch(r -> r.startsWith("Troll no"));
+    }
+
+    @Test
+    void oddInputNeverThrows() {
+        String huge = "bad service ".repeat(90_000);
+        String binary = new String(new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 10, 13}, StandardCharsets.ISO_8859_1);
+        for (String text : List.of("", "   ", huge, binary, "\u200b\u200c\u200d\u2060", "hello \u202eevil\u202c world",
+                "مرحبا hello привет 👋", "@acmeair https://x.co/a", "😡😡😡", "<script>alert(1)</script>")) {
+            Analysis a = analyzer.analyze(text, null);
+            assertThat(a.sentiment()).isNotNull();
+            assertThat(a.intent()).isNotNull();
+            assertThat(a.lang()).isNotBlank();
+        }
+    }
+}
