@@ -49,6 +49,9 @@ function card(d) {
   const text = el('p', 'post-text', d.mention.text); text.dir = 'auto';
   const meta = el('div', 'meta');
   if (d.sentiment) meta.append(el('span', 'badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2)));
+  if (d.intent) meta.append(el('span', 'badge', d.intent.label));
+  if (d.emotion && d.emotion.label !== 'none') meta.append(el('span', 'badge ' + (d.sentiment ? d.sentiment.label : ''), d.emotion.label));
+  if (d.troll && d.troll.label) meta.append(el('span', 'badge negative', 'troll ' + d.troll.score.toFixed(2)));
   meta.append(el('span', 'badge', 'lang ' + (d.lang || '?')), el('span', 'badge', 'rule ' + d.ruleId));
   if (d.mention.permalink) { const a = el('a', '', 'open post'); a.href = d.mention.permalink; a.target = '_blank'; a.rel = 'noopener'; meta.append(a); }
   const why = el('details', 'why'); why.append(el('summary', '', 'Why this reply'));

@@ -18,7 +18,7 @@ final class Cues {
     static final Pattern PROBLEM = Pattern.compile(
             // Something went wrong (an event), not just a topic: "my bag is lost", not "how many bags".
             "\\b(lost|missing|never (arrived|came|received|showed)|didn'?t (arrive|get|receive|work|go through)|"
-                    + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been)|not (working|arrived|received|delivered)|"
+                    + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been|worked)|not (working|arrived|received|delivered)|"
                     + "(is|isn'?t|stopped|keeps?) (not )?(working|loading|responding|crashing)|doesn'?t work|won'?t (let|load|work|open)|"
                     + "can'?t (log ?in|sign ?in|find|access|book|check ?in|get|pay|connect|use|open)|unable to|"
                     + "refunds?|charged|overcharged|double charge|cancel+ed|crash(es|ed|ing)?|broken|damaged|error|outage|"
