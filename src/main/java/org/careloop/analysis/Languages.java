@@ -35,6 +35,45 @@ final class Languages {
         if (arabic > latin && arabic > 0) {
             return persian ? "fa" : "ar";
         }
-        return latin > 0 ? "en" : "und";
+        return latin > 0 ? latinLanguage(text) : "und";
+    }
+
+    private static final java.util.Map<String, java.util.Set<String>> STOPWORDS = java.util.Map.of(
+            "en", java.util.Set.of("the", "and", "is", "to", "my", "you", "for", "on", "with", "it", "this", "was", "not", "of",
+                    "in", "at", "have", "be", "are", "i", "what", "can", "your", "just", "but", "so"),
+            "es", java.util.Set.of("el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "con", "mi", "es",
+                    "para", "no", "me", "lo", "del", "se", "muy", "pero", "mis", "está", "alguien"),
+            "fr", java.util.Set.of("le", "la", "les", "de", "des", "et", "est", "un", "une", "pour", "pas", "je", "mon", "ma",
+                    "avec", "que", "du", "au", "ce", "mes", "vous", "très", "bonjour", "peux"),
+            "de", java.util.Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für", "mein",
+                    "zu", "den", "dem", "auf", "es", "von", "sehr", "wieder", "schon", "meine", "kann", "bei"));
+
+    /** Latin-script languages by their most common words, with accents as a tie-breaker. */
+    static String latinLanguage(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        java.util.Map<String, Integer> hits = new java.util.HashMap<>();
+        for (String w : lower.split("[^\\p{L}']+")) {
+            STOPWORDS.forEach((lang, words) -> {
+                if (words.contains(w)) {
+                    hits.merge(lang, 1, Integer::sum);
+                }
+            });
+        }
+        if (lower.matches("(?s).*[ñ¿¡].*")) {
+            hits.merge("es", 2, Integer::sum);
+        }
+        if (lower.matches("(?s).*[çèêëàâîôû].*")) {
+            hits.merge("fr", 1, Integer::sum);
+        }
+        if (lower.matches("(?s).*[äöüß].*")) {
+            hits.merge("de", 2, Integer::sum);
+        }
+        String best = "en";
+        for (var e : hits.entrySet()) {
+            if (e.getValue() > hits.getOrDefault(best, 0)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 }

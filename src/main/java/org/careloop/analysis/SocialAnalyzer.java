@@ -44,7 +44,7 @@ public final class SocialAnalyzer implements Analyzer {
 
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
-        Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, features, reasons), reasons);
+        Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
         boolean question = words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
         Troll troll = troll(lang, words, features, social, problem, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
@@ -52,7 +52,16 @@ public final class SocialAnalyzer implements Analyzer {
         return new Analysis(lang, sentiment, emotion, troll, intent, reasons);
     }
 
-    private Sentiment sentiment(String lang, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {
+    private Sentiment sentiment(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {
+        if (!lang.equals("en") && !lang.equals("ru")) {
+            var lexicon = Lexicon.forLanguage(lang);
+            if (lexicon.isPresent()) {
+                Lexicon.Result r = lexicon.get().score(words);
+                reasons.add(String.format(Locale.ROOT, "Sentiment %s (%.2f, %s word list)%s", r.sentiment().label().id(),
+                        r.sentiment().confidence(), lang, r.words().isEmpty() ? ": no feeling words found" : ": \"" + String.join("\", \"", r.words()) + "\""));
+                return r.sentiment();
+            }
+        }
         TextModel model = lang.equals("ru") ? sentimentRu : sentimentEn;
         TextModel.Prediction p = model.predict(features);
         double score = p.probabilities().getOrDefault("positive", 0.0) - p.probabilities().getOrDefault("negative", 0.0);

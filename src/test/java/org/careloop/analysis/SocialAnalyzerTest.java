@@ -70,6 +70,21 @@ class SocialAnalyzerTest {
         assertThat(a.intent().label()).isEqualTo(Intent.Label.PROBLEM);
     }
 
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair llevo dos semanas esperando el reembolso de mi vuelo cancelado|es|negative",
+            "Muchas gracias @acmeair, el vuelo fue excelente|es|positive",
+            "@acmeair vol annulé et bagage perdu, c'est inadmissible|fr|negative",
+            "@acmeair schon wieder zwei Stunden Verspätung in Frankfurt. Sehr ärgerlich.|de|negative",
+            "@acmeair ممنون، پرواز عالی بود|fa|positive",
+            "@acmeair تأخرت رحلتي ثلاث ساعات|ar|negative",
+            "@acmeair the flight was fine, thanks|en|positive"})
+    void otherLanguagesAreDetectedAndReadWithTheirWordList(String text, String lang, String sentiment) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.lang()).isEqualTo(lang);
+        assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
+    }
+
     @Test
     void everyLabelSaysWhy() {
         Analysis a = analyzer.analyze("@acmeair worst airline ever, my bag is lost", null);
