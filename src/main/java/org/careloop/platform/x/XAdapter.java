@@ -10,6 +10,8 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import twitter4j.PaginationToken;
 import twitter4j.Tweet;
 import twitter4j.TweetsResponse;
@@ -29,6 +31,7 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 public final class XAdapter implements PlatformAdapter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(XAdapter.class);
     static final String MENTIONS = "mentions";
     static final String SEARCH = "search";
     private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
@@ -99,7 +102,10 @@ public final class XAdapter implements PlatformAdapter {
                     default -> throw new IllegalArgumentException("Unknown feed " + feed);
                 };
                 for (Tweet t : r.getTweets()) {
-                    found.add(normalise(t, r.getUsersMap(), self));
+                    // since_id is exclusive; anything at or below it was delivered before.
+                    if (since == null || t.getId() > since) {
+                        found.add(normalise(t, r.getUsersMap(), self));
+                    }
                 }
                 token = r.getMeta() == null ? null : r.getMeta().getNextToken();
                 if (token == null) {
@@ -108,6 +114,11 @@ public final class XAdapter implements PlatformAdapter {
             }
         } catch (TwitterException e) {
             throw XErrors.map("read " + feed, e);
+        }
+        if (token != null) {
+            // Pages come newest first: the oldest posts of a burst this large are skipped.
+            LOG.warn("Account {}: more than {} pages of {} in one poll; older posts of this burst are skipped",
+                    account.name(), MAX_PAGES, feed);
         }
         found.sort(Comparator.comparing((Mention m) -> Long.parseLong(m.id())));
         long newest = since == null ? -1 : since;

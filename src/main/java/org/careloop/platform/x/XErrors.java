@@ -1,6 +1,8 @@
 package org.careloop.platform.x;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.careloop.platform.PlatformException;
 import org.careloop.platform.PlatformException.Kind;
 import twitter4j.TwitterException;
@@ -16,7 +18,7 @@ final class XErrors {
         if (status == 401) {
             return new PlatformException(Kind.AUTH, detail + " (the credentials were rejected)", e);
         }
-        if (status == 403 && e.getErrorCode() == 453) {
+        if (status == 403 && lacksAccess(e)) {
             return new PlatformException(Kind.AUTH, detail + " (the credentials lack the needed access)", e);
         }
         if (status == 429) {
@@ -27,6 +29,25 @@ final class XErrors {
         }
         return new PlatformException(Kind.REJECTED, detail, e);
     }
+
+    /**
+     * A 403 is about the credentials (read-only app, app outside a project, suspended account) or
+     * about one post (duplicate text, replies restricted): only the first needs an operator.
+     */
+    private static boolean lacksAccess(TwitterException e) {
+        if (ACCESS_CODES.contains(e.getErrorCode())) {
+            return true;
+        }
+        String body = e.getMessage() == null ? "" : e.getMessage();
+        return ACCESS_PROBLEMS.stream().anyMatch(body::contains);
+    }
+
+    /** v1.1-style codes: 64 suspended, 261 app write-restricted, 453 access level. */
+    private static final Set<Integer> ACCESS_CODES = Set.of(64, 261, 453);
+    /** v2 problem types (https://api.x.com/2/problems/...). */
+    private static final List<String> ACCESS_PROBLEMS = List.of(
+            "/2/problems/oauth1-permissions", "/2/problems/client-not-enrolled", "/2/problems/unsupported-authentication",
+            "/2/problems/client-forbidden");
 
     /** When the rate-limit window resets: from the parsed status, else the raw header, else in a minute. */
     private static Instant resetOf(TwitterException e) {
