@@ -1,5 +1,9 @@
 package org.careloop.platform.camel;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -23,19 +27,43 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     private final PlatformAdapter adapter;
     private final Connections connections;
     private final CursorStore cursors;
+    private final Set<String> feeds;
+    private final Clock clock;
     private volatile boolean identified;
     private volatile String lastProblem;
+    private volatile Instant resumeAt;
 
-    PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections, CursorStore cursors) {
+    /**
+     * @param feeds the feeds to poll, or empty for all of the adapter's feeds
+     */
+    PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections,
+                     CursorStore cursors, Set<String> feeds, Clock clock) {
         super(endpoint, processor);
         this.adapter = adapter;
         this.connections = connections;
         this.cursors = cursors;
+        this.feeds = Set.copyOf(feeds);
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        List<String> unknown = feeds.stream().filter(f -> !adapter.feeds().contains(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Account " + adapter.account() + " has no feed " + unknown
+                    + " (its feeds: " + adapter.feeds() + ")");
+        }
+        super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
         String account = adapter.account();
+        Instant resume = resumeAt;
+        if (resume != null && clock.instant().isBefore(resume)) {
+            return 0; // rate-limited: polling now would only spend the next window
+        }
+        resumeAt = null;
         try {
             if (!identified) {
                 connections.identified(account, adapter.identify());
@@ -43,7 +71,9 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             }
             int processed = 0;
             for (String feed : adapter.feeds()) {
-                processed += pollFeed(feed);
+                if (feeds.isEmpty() || feeds.contains(feed)) {
+                    processed += pollFeed(feed);
+                }
             }
             connections.fetched(account);
             recovered();
@@ -52,6 +82,9 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             connections.failed(account, e);
             if (e.kind() == PlatformException.Kind.AUTH) {
                 identified = false; // ask again on the next poll, so new credentials are picked up
+            }
+            if (e.kind() == PlatformException.Kind.RATE_LIMITED) {
+                resumeAt = e.retryAfter();
             }
             problem(e.kind() + ": " + e.getMessage());
             return 0;
@@ -69,15 +102,20 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(PlatformConstants.PLATFORM, m.platform().id());
             exchange.getMessage().setHeader(PlatformConstants.ACCOUNT, account);
             exchange.getMessage().setHeader(PlatformConstants.FEED, feed);
+            Exception failure;
             try {
                 getProcessor().process(exchange);
+                failure = exchange.getException();
+                if (failure != null) {
+                    getExceptionHandler().handleException("Processing " + m.platform().id() + " post " + m.id() + " failed",
+                            exchange, failure);
+                }
             } finally {
                 releaseExchange(exchange, false);
             }
-            if (exchange.getException() != null) {
+            if (failure != null) {
                 // The cursor stays: the next poll delivers the batch again and the mention store
                 // lets through only what was not recorded yet.
-                getExceptionHandler().handleException("Processing " + m.platform().id() + " post " + m.id() + " failed", exchange, exchange.getException());
                 return processed;
             }
             processed++;
