@@ -76,6 +76,11 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public Identity identify() throws PlatformException {
+        if (!account.hasCredentials()) {
+            // Say which variables to set rather than letting X answer a bare 401.
+            throw new PlatformException(PlatformException.Kind.AUTH, "No X credentials for account " + account.name()
+                    + ": set " + String.join(", ", account.secretNames()), null);
+        }
         try {
             UsersResponse r = api.getMe("pinned_tweet_id", null, USER_FIELDS);
             User2 u = r.getUsers().get(0);
@@ -144,12 +149,14 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public Published publish(Reply reply) throws PlatformException {
+        if (me == null) {
+            identify(); // for the permalink's handle, and a clear error when credentials are missing
+        }
         try {
             var r = api.createTweet(null, null, null, null, null, null, null, null, null,
                     Long.valueOf(reply.inReplyToId()), null, reply.text());
             String id = Long.toString(r.getId());
-            String handle = me == null ? "i" : me.handle();
-            return new Published(id, "https://x.com/" + handle + "/status/" + id);
+            return new Published(id, "https://x.com/" + me.handle() + "/status/" + id);
         } catch (TwitterException e) {
             throw XErrors.map("publish a reply", e);
         }
