@@ -66,7 +66,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         resumeAt = null;
         try {
             if (!identified) {
-                connections.identified(account, adapter.identify());
+                connections.identified(account, call(adapter::identify));
                 identified = true;
             }
             int processed = 0;
@@ -86,7 +86,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             if (e.kind() == PlatformException.Kind.RATE_LIMITED) {
                 resumeAt = e.retryAfter();
             }
-            problem(e.kind() + ": " + e.getMessage());
+            problem(e.kind() + ": " + e.getMessage(), e);
             return 0;
         }
     }
@@ -94,7 +94,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     private int pollFeed(String feed) throws Exception {
         String account = adapter.account();
         String since = cursors.get(account, feed).orElse(null);
-        PlatformAdapter.Batch batch = adapter.fetch(feed, since);
+        PlatformAdapter.Batch batch = call(() -> adapter.fetch(feed, since));
         int processed = 0;
         for (Mention m : batch.mentions()) {
             Exchange exchange = createExchange(true);
@@ -126,10 +126,27 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         return processed;
     }
 
+    interface AdapterCall<T> {
+        T run() throws PlatformException;
+    }
+
+    /**
+     * An adapter that breaks its contract (an unexpected answer it cannot read) is a connection
+     * problem like any other: recorded and retried on the next poll, not a poll-strategy stack trace.
+     */
+    private static <T> T call(AdapterCall<T> call) throws PlatformException {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw new PlatformException(PlatformException.Kind.TRANSIENT, "unexpected failure: " + e, e);
+        }
+    }
+
     /** Logs a connection problem once, not at every poll. */
-    private void problem(String message) {
+    private void problem(String message, PlatformException e) {
         if (!message.equals(lastProblem)) {
             LOG.warn("Account {}: {}", adapter.account(), message);
+            LOG.debug("Account {}: cause of the failure", adapter.account(), e);
             lastProblem = message;
         }
     }

@@ -146,6 +146,21 @@ class PlatformConsumerTest {
     }
 
     @Test
+    void anAdapterBugIsRecordedLikeAnOutage() throws Exception {
+        watch(MANUAL);
+        adapter.broken = true;
+        assertThat(consumer.poll()).isZero();
+        Connections.Status down = connections.status("brand").orElseThrow();
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.lastError()).startsWith("transient:").contains("cannot read the answer");
+        adapter.broken = false;
+        adapter.posts.put("mentions", List.of("4"));
+        consumer.poll();
+        assertThat(received).containsExactly("4@mentions");
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
+    }
+
+    @Test
     void theFeedsOptionLimitsWhatIsPolled() throws Exception {
         watch(MANUAL + "&feeds=search");
         adapter.posts.put("mentions", List.of("1"));
@@ -209,6 +224,7 @@ class PlatformConsumerTest {
         volatile boolean authFailing;
         volatile boolean outage;
         volatile Instant rateLimitedUntil;
+        volatile boolean broken;
         volatile int fetches;
 
         public Platform platform() {
@@ -225,6 +241,9 @@ class PlatformConsumerTest {
 
         public Batch fetch(String feed, String since) throws PlatformException {
             fetches++;
+            if (broken) {
+                throw new IllegalStateException("cannot read the answer");
+            }
             if (rateLimitedUntil != null) {
                 Instant reset = rateLimitedUntil;
                 rateLimitedUntil = null;
