@@ -37,14 +37,20 @@ public final class XAdapter implements PlatformAdapter {
     private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
     private static final String USER_FIELDS = "name,username";
     /** A poll reads at most this many pages; the rest waits for the next poll (the cursor keeps the place). */
-    private static final int MAX_PAGES = 10;
+    static final int MAX_PAGES = 10;
 
     private final XAccount account;
     private final TwitterV2 api;
+    private final int maxPages;
     private volatile Identity me;
 
     public XAdapter(XAccount account) {
+        this(account, MAX_PAGES);
+    }
+
+    XAdapter(XAccount account, int maxPages) {
         this.account = account;
+        this.maxPages = maxPages;
         ConfigurationBuilder cb = new ConfigurationBuilder()
                 .setOAuthConsumerKey(account.consumerKey())
                 .setOAuthConsumerSecret(account.consumerSecret())
@@ -94,21 +100,21 @@ public final class XAdapter implements PlatformAdapter {
     @Override
     public Batch fetch(String feed, String sinceCursor) throws PlatformException {
         Identity self = me != null ? me : identify();
-        Long since = sinceCursor == null || sinceCursor.isBlank() ? null : Long.valueOf(sinceCursor);
+        XCursor cursor = XCursor.parse(sinceCursor);
         List<Mention> found = new ArrayList<>();
         PaginationToken token = null;
         try {
-            for (int page = 0; page < MAX_PAGES; page++) {
+            for (int page = 0; page < maxPages; page++) {
                 TweetsResponse r = switch (feed) {
                     case MENTIONS -> api.getUserMentions(Long.parseLong(self.id()), null, "author_id", account.pageSize(), null,
-                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
                     case SEARCH -> api.searchRecent(account.searchQuery(), null, "author_id", Math.max(10, account.pageSize()), null,
-                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
                     default -> throw new IllegalArgumentException("Unknown feed " + feed);
                 };
                 for (Tweet t : r.getTweets()) {
-                    // since_id is exclusive; anything at or below it was delivered before.
-                    if (since == null || t.getId() > since) {
+                    // Outside the range asked for means delivered before.
+                    if (cursor.isNew(t.getId())) {
                         found.add(normalise(t, r.getUsersMap(), self));
                     }
                 }
@@ -120,17 +126,20 @@ public final class XAdapter implements PlatformAdapter {
         } catch (TwitterException e) {
             throw XErrors.map("read " + feed, e);
         }
-        if (token != null) {
-            // Pages come newest first: the oldest posts of a burst this large are skipped.
-            LOG.warn("Account {}: more than {} pages of {} in one poll; older posts of this burst are skipped",
-                    account.name(), MAX_PAGES, feed);
-        }
         found.sort(Comparator.comparing((Mention m) -> Long.parseLong(m.id())));
-        long newest = since == null ? -1 : since;
-        for (Mention m : found) {
-            newest = Math.max(newest, Long.parseLong(m.id()));
+        Long newestRead = found.isEmpty() ? null : Long.valueOf(found.get(found.size() - 1).id());
+        XCursor next;
+        if (token != null && cursor.since() != null && !found.isEmpty()) {
+            LOG.info("Account {}: more {} than {} pages; the older ones follow in the next polls", account.name(), feed, maxPages);
+            next = cursor.gapBelow(Long.parseLong(found.get(0).id()), newestRead);
+        } else {
+            if (token != null) {
+                LOG.info("Account {}: first read of {}: starting from the newest {} pages", account.name(), feed, maxPages);
+            }
+            next = cursor.caughtUp(newestRead);
         }
-        return new Batch(found, newest < 0 ? sinceCursor : Long.toString(newest));
+        String nextCursor = next.format();
+        return new Batch(found, nextCursor == null ? sinceCursor : nextCursor);
     }
 
     Mention normalise(Tweet t, Map<Long, User2> users, Identity self) {

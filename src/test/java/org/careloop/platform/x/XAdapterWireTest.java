@@ -168,6 +168,30 @@ class XAdapterWireTest {
     }
 
     @Test
+    void aBurstLargerThanOnePollIsReadInLaterPollsNotSkipped() throws Exception {
+        String mentions = "/2/users/" + BRAND_ID + "/mentions";
+        on("GET /2/users/me", 200, "me.json");
+        on("GET " + mentions, 200, "mentions-page1.json");
+        on("GET " + mentions, 200, "mentions-page2.json");
+        on("GET " + mentions, 200, "empty.json");
+        XAdapter x = new XAdapter(new XAccount("brand", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "ck", "cs", "at", "as", null, 50), 1);
+
+        PlatformAdapter.Batch newest = x.fetch("mentions", "999999999999999999");
+        assertThat(newest.mentions()).extracting(Mention::id).containsExactly("1850000000000000104", "1850000000000000105");
+        assertThat(newest.nextCursor()).isEqualTo("999999999999999999:1850000000000000104:1850000000000000105");
+
+        PlatformAdapter.Batch older = x.fetch("mentions", newest.nextCursor());
+        assertThat(requestsTo(mentions).get(1).query()).containsEntry("since_id", "999999999999999999")
+                .containsEntry("until_id", "1850000000000000104").doesNotContainKey("pagination_token");
+        assertThat(older.mentions()).extracting(Mention::id).containsExactly("1850000000000000102", "1850000000000000103");
+        assertThat(older.nextCursor()).isEqualTo("1850000000000000105");
+
+        assertThat(x.fetch("mentions", older.nextCursor()).nextCursor()).isEqualTo("1850000000000000105");
+        assertThat(requestsTo(mentions).get(2).query()).containsEntry("since_id", "1850000000000000105").doesNotContainKey("until_id");
+    }
+
+    @Test
     void theCursorNeverMovesBackwards() throws Exception {
         on("GET /2/users/me", 200, "me.json");
         on("GET /2/users/" + BRAND_ID + "/mentions", 200, "empty.json");
