@@ -3,7 +3,9 @@ package org.careloop.platform.camel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -31,7 +33,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     private final Clock clock;
     private volatile boolean identified;
     private volatile String lastProblem;
-    private volatile Instant resumeAt;
+    private final Map<String, Instant> resumeAt = new ConcurrentHashMap<>();
 
     /**
      * @param feeds the feeds to poll, or empty for all of the adapter's feeds
@@ -59,36 +61,54 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         String account = adapter.account();
-        Instant resume = resumeAt;
-        if (resume != null && clock.instant().isBefore(resume)) {
-            return 0; // rate-limited: polling now would only spend the next window
-        }
-        resumeAt = null;
-        try {
-            if (!identified) {
+        if (!identified) {
+            try {
                 connections.identified(account, call(adapter::identify));
                 identified = true;
+            } catch (PlatformException e) {
+                failed(e);
+                return 0;
             }
-            int processed = 0;
-            for (String feed : adapter.feeds()) {
-                if (feeds.isEmpty() || feeds.contains(feed)) {
-                    processed += pollFeed(feed);
+        }
+        int processed = 0;
+        boolean allRead = true;
+        for (String feed : adapter.feeds()) {
+            if (!feeds.isEmpty() && !feeds.contains(feed)) {
+                continue;
+            }
+            Instant resume = resumeAt.get(feed);
+            if (resume != null && clock.instant().isBefore(resume)) {
+                allRead = false; // rate-limited: polling now would only spend the next window
+                continue;
+            }
+            resumeAt.remove(feed);
+            try {
+                processed += pollFeed(feed);
+            } catch (PlatformException e) {
+                // Each feed has its own limits and failures: the others still get read.
+                allRead = false;
+                failed(e);
+                if (e.kind() == PlatformException.Kind.RATE_LIMITED && e.retryAfter() != null) {
+                    resumeAt.put(feed, e.retryAfter());
+                }
+                if (e.kind() == PlatformException.Kind.AUTH) {
+                    break;
                 }
             }
+        }
+        if (allRead) {
             connections.fetched(account);
             recovered();
-            return processed;
-        } catch (PlatformException e) {
-            connections.failed(account, e);
-            if (e.kind() == PlatformException.Kind.AUTH) {
-                identified = false; // ask again on the next poll, so new credentials are picked up
-            }
-            if (e.kind() == PlatformException.Kind.RATE_LIMITED) {
-                resumeAt = e.retryAfter();
-            }
-            problem(e.kind() + ": " + e.getMessage(), e);
-            return 0;
         }
+        return processed;
+    }
+
+    private void failed(PlatformException e) {
+        connections.failed(adapter.account(), e);
+        if (e.kind() == PlatformException.Kind.AUTH) {
+            identified = false; // ask again on the next poll, so new credentials are picked up
+        }
+        problem(e.kind() + ": " + e.getMessage(), e);
     }
 
     private int pollFeed(String feed) throws Exception {

@@ -183,21 +183,25 @@ class PlatformConsumerTest {
     }
 
     @Test
-    void aRateLimitPausesPollingUntilTheReset() throws Exception {
+    void aRateLimitPausesThatFeedUntilTheResetAndTheOthersGoOn() throws Exception {
         watch(MANUAL);
         adapter.posts.put("mentions", List.of("1"));
+        adapter.posts.put("search", List.of("7"));
         adapter.rateLimitedUntil = clock.instant().plusSeconds(60);
-        assertThat(consumer.poll()).isZero();
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(received).containsExactly("7@search");
         assertThat(connections.status("brand").orElseThrow().lastError()).startsWith("rate_limited:");
-        int calls = adapter.fetches;
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
 
         clock.advance(30);
-        assertThat(consumer.poll()).isZero();
-        assertThat(adapter.fetches).as("no call before the reset").isEqualTo(calls);
+        adapter.posts.put("search", List.of("7", "8"));
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(adapter.fetches.get("mentions")).as("no call before the reset").isEqualTo(1);
+        assertThat(received).containsExactly("7@search", "8@search");
 
         clock.advance(31);
         assertThat(consumer.poll()).isEqualTo(1);
-        assertThat(received).containsExactly("1@mentions");
+        assertThat(received).containsExactly("7@search", "8@search", "1@mentions");
         assertThat(connections.status("brand").orElseThrow().lastError()).isNull();
     }
 
@@ -225,7 +229,7 @@ class PlatformConsumerTest {
         volatile boolean outage;
         volatile Instant rateLimitedUntil;
         volatile boolean broken;
-        volatile int fetches;
+        final Map<String, Integer> fetches = new HashMap<>();
 
         public Platform platform() {
             return Platform.X;
@@ -240,11 +244,11 @@ class PlatformConsumerTest {
         }
 
         public Batch fetch(String feed, String since) throws PlatformException {
-            fetches++;
+            fetches.merge(feed, 1, Integer::sum);
             if (broken) {
                 throw new IllegalStateException("cannot read the answer");
             }
-            if (rateLimitedUntil != null) {
+            if (rateLimitedUntil != null && feed.equals("mentions")) {
                 Instant reset = rateLimitedUntil;
                 rateLimitedUntil = null;
                 throw new PlatformException(PlatformException.Kind.RATE_LIMITED, "429", reset, null);
