@@ -88,6 +88,7 @@ public final class XAdapter implements PlatformAdapter {
                     + ": set " + String.join(", ", account.secretNames()), null);
         }
         try {
+            // The library requires some expansion; the pinned post's id is the cheapest one.
             UsersResponse r = api.getMe("pinned_tweet_id", null, USER_FIELDS);
             User2 u = r.getUsers().get(0);
             me = new Identity(String.valueOf(u.getId()), u.getScreenName(), u.getName());
@@ -148,7 +149,7 @@ public final class XAdapter implements PlatformAdapter {
         Author author = new Author(authorId, u == null ? authorId : u.getScreenName(), u == null ? null : u.getName());
         String id = Long.toString(t.getId());
         String handle = author.handle() == null ? "i" : author.handle();
-        boolean retweet = t.getRetweetId() != null || t.getText().startsWith("RT @");
+        boolean retweet = t.getRetweetId() != null || (t.getText() != null && t.getText().startsWith("RT @"));
         Instant created = t.getCreatedAt() == null ? null : t.getCreatedAt().toInstant();
         return new Mention(Platform.X, account.name(), id, author, t.getText(), t.getLang(), created,
                 t.getConversationId() == null ? id : t.getConversationId().toString(),

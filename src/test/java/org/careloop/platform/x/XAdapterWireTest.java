@@ -110,6 +110,7 @@ class XAdapterWireTest {
         on("GET /2/users/me", 200, "me.json");
         PlatformAdapter.Identity me = adapter(null).identify();
         assertThat(me).isEqualTo(new PlatformAdapter.Identity(BRAND_ID, "acmeair", "Acme Air"));
+        assertThat(requests.get(0).query().get("user.fields").split(",")).contains("name", "username");
         String auth = requests.get(0).headers().get("Authorization").get(0);
         assertThat(auth).startsWith("OAuth ").contains("oauth_consumer_key=\"ck\"", "oauth_token=\"at\"",
                 "oauth_signature_method=\"HMAC-SHA1\"", "oauth_signature=");
