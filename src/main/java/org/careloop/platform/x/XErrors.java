@@ -1,8 +1,12 @@
 package org.careloop.platform.x;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.careloop.config.Json;
 import org.careloop.platform.PlatformException;
 import org.careloop.platform.PlatformException.Kind;
 import twitter4j.TwitterException;
@@ -68,11 +72,34 @@ final class XErrors {
     }
 
     private static String summary(TwitterException e) {
-        String m = e.getErrorMessage() != null ? e.getErrorMessage() : e.getMessage();
+        String m = e.getErrorMessage() != null ? e.getErrorMessage() : fromBody(e.getMessage());
         if (m == null) {
-            return e.getClass().getSimpleName();
+            m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
-        m = m.replaceAll("\\s+", " ");
+        m = m.replaceAll("\\s+", " ").trim();
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    /**
+     * twitter4j puts its own advice before the response body and reads only v1.1 error bodies:
+     * the X v2 error ({@code errors[].message}, {@code detail}, {@code message}) says more.
+     */
+    private static String fromBody(String message) {
+        int start = message == null ? -1 : message.indexOf('{');
+        if (start < 0) {
+            return null;
+        }
+        try (JsonParser parser = Json.mapper().createParser(message.substring(start))) {
+            JsonNode body = Json.mapper().readTree(parser);
+            for (String pointer : new String[] {"/errors/0/message", "/detail", "/message", "/title"}) {
+                String v = body.at(pointer).asText("");
+                if (!v.isBlank()) {
+                    return v;
+                }
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // keep twitter4j's message
+        }
+        return null;
     }
 }

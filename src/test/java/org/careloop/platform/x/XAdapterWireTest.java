@@ -253,7 +253,10 @@ class XAdapterWireTest {
     @Test
     void rejectedCredentialsAreAnAuthError() {
         on("GET /2/users/me", 401, "unauthorized.json");
-        assertThat(failure(() -> adapter(null).identify()).kind()).isEqualTo(Kind.AUTH);
+        PlatformException e = failure(() -> adapter(null).identify());
+        assertThat(e.kind()).isEqualTo(Kind.AUTH);
+        assertThat(e.getMessage()).as("X's words, not twitter4j's boilerplate")
+                .isEqualTo("X API could not identify the account: HTTP 401 Unauthorized (the credentials were rejected)");
     }
 
     @Test
@@ -302,7 +305,8 @@ class XAdapterWireTest {
         PlatformAdapter.Reply reply = new PlatformAdapter.Reply("1", "1850000000000000102", "hi");
         PlatformException invalid = failure(() -> x.publish(reply));
         assertThat(invalid.kind()).isEqualTo(Kind.REJECTED);
-        assertThat(invalid.getMessage()).contains("400");
+        assertThat(invalid.getMessage()).isEqualTo(
+                "X API could not publish a reply: HTTP 400 The `reply.in_reply_to_tweet_id` field is not valid");
         assertThat(failure(() -> x.publish(reply)).kind()).isEqualTo(Kind.REJECTED);
     }
 
