@@ -18,6 +18,8 @@ public final class PlatformEndpoint extends ScheduledPollEndpoint {
     PlatformEndpoint(String uri, PlatformComponent component, String account) {
         super(uri, component);
         this.account = account;
+        // Without a schedule in the URI, poll every 10 seconds (not Camel's 0.5): platforms count requests.
+        setDelay(10_000);
     }
 
     @Override

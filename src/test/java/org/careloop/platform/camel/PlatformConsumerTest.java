@@ -171,6 +171,12 @@ class PlatformConsumerTest {
     }
 
     @Test
+    void withoutAScheduleItPollsEveryTenSeconds() throws Exception {
+        assertThat(watch("platform:brand").getDelay()).isEqualTo(10_000);
+        assertThat(consumer.getScheduler().getClass().getSimpleName()).isEqualTo("DefaultScheduledPollConsumerScheduler");
+    }
+
+    @Test
     void anUnknownFeedStopsTheRouteFromStarting() {
         assertThatThrownBy(() -> watch(MANUAL + "&feeds=mentions,dms")).hasStackTraceContaining(
                 "Account brand has no feed [dms] (its feeds: [mentions, search])");
