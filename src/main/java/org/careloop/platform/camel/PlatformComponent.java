@@ -1,5 +1,6 @@
 package org.careloop.platform.camel;
 
+import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
@@ -16,9 +17,17 @@ public final class PlatformComponent extends DefaultComponent {
     private final Connections connections;
     private final CursorStore cursors;
 
+    private final Clock clock;
+
     public PlatformComponent(Connections connections, CursorStore cursors) {
+        this(connections, cursors, Clock.systemUTC());
+    }
+
+    /** @param clock tells when a rate-limited account may be polled again */
+    PlatformComponent(Connections connections, CursorStore cursors, Clock clock) {
         this.connections = connections;
         this.cursors = cursors;
+        this.clock = clock;
     }
 
     @Override
@@ -38,5 +47,9 @@ public final class PlatformComponent extends DefaultComponent {
 
     CursorStore cursors() {
         return cursors;
+    }
+
+    Clock clock() {
+        return clock;
     }
 }

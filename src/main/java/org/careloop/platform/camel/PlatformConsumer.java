@@ -1,5 +1,11 @@
 package org.careloop.platform.camel;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -23,45 +29,92 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     private final PlatformAdapter adapter;
     private final Connections connections;
     private final CursorStore cursors;
+    private final Set<String> feeds;
+    private final Clock clock;
     private volatile boolean identified;
     private volatile String lastProblem;
+    private final Map<String, Instant> resumeAt = new ConcurrentHashMap<>();
 
-    PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections, CursorStore cursors) {
+    /**
+     * @param feeds the feeds to poll, or empty for all of the adapter's feeds
+     */
+    PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections,
+                     CursorStore cursors, Set<String> feeds, Clock clock) {
         super(endpoint, processor);
         this.adapter = adapter;
         this.connections = connections;
         this.cursors = cursors;
+        this.feeds = Set.copyOf(feeds);
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        List<String> unknown = feeds.stream().filter(f -> !adapter.feeds().contains(f)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("Account " + adapter.account() + " has no feed " + unknown
+                    + " (its feeds: " + adapter.feeds() + ")");
+        }
+        super.doStart();
     }
 
     @Override
     protected int poll() throws Exception {
         String account = adapter.account();
-        try {
-            if (!identified) {
-                connections.identified(account, adapter.identify());
+        if (!identified) {
+            try {
+                connections.identified(account, call(adapter::identify));
                 identified = true;
+            } catch (PlatformException e) {
+                failed(e);
+                return 0;
             }
-            int processed = 0;
-            for (String feed : adapter.feeds()) {
+        }
+        int processed = 0;
+        boolean allRead = true;
+        for (String feed : adapter.feeds()) {
+            if (!feeds.isEmpty() && !feeds.contains(feed)) {
+                continue;
+            }
+            Instant resume = resumeAt.get(feed);
+            if (resume != null && clock.instant().isBefore(resume)) {
+                allRead = false; // rate-limited: polling now would only spend the next window
+                continue;
+            }
+            resumeAt.remove(feed);
+            try {
                 processed += pollFeed(feed);
+            } catch (PlatformException e) {
+                // Each feed has its own limits and failures: the others still get read.
+                allRead = false;
+                failed(e);
+                if (e.kind() == PlatformException.Kind.RATE_LIMITED && e.retryAfter() != null) {
+                    resumeAt.put(feed, e.retryAfter());
+                }
+                if (e.kind() == PlatformException.Kind.AUTH) {
+                    break;
+                }
             }
+        }
+        if (allRead) {
             connections.fetched(account);
             recovered();
-            return processed;
-        } catch (PlatformException e) {
-            connections.failed(account, e);
-            if (e.kind() == PlatformException.Kind.AUTH) {
-                identified = false; // ask again on the next poll, so new credentials are picked up
-            }
-            problem(e.kind() + ": " + e.getMessage());
-            return 0;
         }
+        return processed;
+    }
+
+    private void failed(PlatformException e) {
+        connections.failed(adapter.account(), e);
+        if (e.kind() == PlatformException.Kind.AUTH) {
+            identified = false; // ask again on the next poll, so new credentials are picked up
+        }
+        problem(e.kind() + ": " + e.getMessage(), e);
     }
 
     private int pollFeed(String feed) throws Exception {
         String account = adapter.account();
         String since = cursors.get(account, feed).orElse(null);
-        PlatformAdapter.Batch batch = adapter.fetch(feed, since);
+        PlatformAdapter.Batch batch = call(() -> adapter.fetch(feed, since));
         int processed = 0;
         for (Mention m : batch.mentions()) {
             Exchange exchange = createExchange(true);
@@ -69,15 +122,20 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(PlatformConstants.PLATFORM, m.platform().id());
             exchange.getMessage().setHeader(PlatformConstants.ACCOUNT, account);
             exchange.getMessage().setHeader(PlatformConstants.FEED, feed);
+            Exception failure;
             try {
                 getProcessor().process(exchange);
+                failure = exchange.getException();
+                if (failure != null) {
+                    getExceptionHandler().handleException("Processing " + m.platform().id() + " post " + m.id() + " failed",
+                            exchange, failure);
+                }
             } finally {
                 releaseExchange(exchange, false);
             }
-            if (exchange.getException() != null) {
+            if (failure != null) {
                 // The cursor stays: the next poll delivers the batch again and the mention store
                 // lets through only what was not recorded yet.
-                getExceptionHandler().handleException("Processing " + m.platform().id() + " post " + m.id() + " failed", exchange, exchange.getException());
                 return processed;
             }
             processed++;
@@ -88,10 +146,27 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         return processed;
     }
 
+    interface AdapterCall<T> {
+        T run() throws PlatformException;
+    }
+
+    /**
+     * An adapter that breaks its contract (an unexpected answer it cannot read) is a connection
+     * problem like any other: recorded and retried on the next poll, not a poll-strategy stack trace.
+     */
+    private static <T> T call(AdapterCall<T> call) throws PlatformException {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw new PlatformException(PlatformException.Kind.TRANSIENT, "unexpected failure: " + e, e);
+        }
+    }
+
     /** Logs a connection problem once, not at every poll. */
-    private void problem(String message) {
+    private void problem(String message, PlatformException e) {
         if (!message.equals(lastProblem)) {
             LOG.warn("Account {}: {}", adapter.account(), message);
+            LOG.debug("Account {}: cause of the failure", adapter.account(), e);
             lastProblem = message;
         }
     }

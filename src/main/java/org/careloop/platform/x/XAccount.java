@@ -22,6 +22,9 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
 
     /** The simulator's demo credentials, used when the simulator runs and no credentials are given. */
     static final String[] SIMULATOR_CREDENTIALS = {"sim-consumer-key", "sim-consumer-secret", "sim-acmeair-token", "sim-acmeair-secret"};
+    /** The demo's keyword search when the simulator runs and no query is configured. */
+    static final String SIMULATOR_QUERY = "\"Acme Air\" -is:retweet";
+    private static final String[] SECRETS = {"CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"};
 
     @Override
     public String toString() {
@@ -46,17 +49,33 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         if (!apiUrl.endsWith("/")) {
             apiUrl += "/";
         }
-        String env = "CARELOOP_X_" + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
         boolean simulator = settings.getBoolean("careloop.simulator.enabled", true);
-        String[] keys = {"CONSUMER_KEY", "CONSUMER_SECRET", "ACCESS_TOKEN", "ACCESS_TOKEN_SECRET"};
         String[] values = new String[4];
         for (int i = 0; i < 4; i++) {
             int index = i;
-            values[i] = settings.secret(env + keys[i])
+            values[i] = settings.secret(secretName(name, SECRETS[i]))
                     .orElseGet(() -> simulator ? SIMULATOR_CREDENTIALS[index] : "");
         }
-        String query = settings.get(prefix + "search-query", "");
-        return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query,
-                settings.getInt(prefix + "page-size", 100));
+        String query = settings.get(prefix + "search-query", simulator ? SIMULATOR_QUERY : "");
+        int pageSize = settings.getInt(prefix + "page-size", 100);
+        if (pageSize < 5 || pageSize > 100) {
+            throw new IllegalArgumentException("Setting " + prefix + "page-size must be between 5 and 100, got: " + pageSize);
+        }
+        return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize);
+    }
+
+    /** True when all four OAuth 1.0a values are set. */
+    public boolean hasCredentials() {
+        return List.of(consumerKey, consumerSecret, accessToken, accessTokenSecret).stream()
+                .allMatch(v -> v != null && !v.isBlank());
+    }
+
+    /** The environment variables this account's credentials are read from. */
+    public List<String> secretNames() {
+        return List.of(SECRETS).stream().map(s -> secretName(name, s)).toList();
+    }
+
+    static String secretName(String account, String secret) {
+        return "CARELOOP_X_" + account.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_" + secret;
     }
 }

@@ -10,6 +10,8 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import twitter4j.PaginationToken;
 import twitter4j.Tweet;
 import twitter4j.TweetsResponse;
@@ -29,19 +31,26 @@ import twitter4j.conf.ConfigurationBuilder;
  */
 public final class XAdapter implements PlatformAdapter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(XAdapter.class);
     static final String MENTIONS = "mentions";
     static final String SEARCH = "search";
     private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
     private static final String USER_FIELDS = "name,username";
     /** A poll reads at most this many pages; the rest waits for the next poll (the cursor keeps the place). */
-    private static final int MAX_PAGES = 10;
+    static final int MAX_PAGES = 10;
 
     private final XAccount account;
     private final TwitterV2 api;
+    private final int maxPages;
     private volatile Identity me;
 
     public XAdapter(XAccount account) {
+        this(account, MAX_PAGES);
+    }
+
+    XAdapter(XAccount account, int maxPages) {
         this.account = account;
+        this.maxPages = maxPages;
         ConfigurationBuilder cb = new ConfigurationBuilder()
                 .setOAuthConsumerKey(account.consumerKey())
                 .setOAuthConsumerSecret(account.consumerSecret())
@@ -73,7 +82,13 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public Identity identify() throws PlatformException {
+        if (!account.hasCredentials()) {
+            // Say which variables to set rather than letting X answer a bare 401.
+            throw new PlatformException(PlatformException.Kind.AUTH, "No X credentials for account " + account.name()
+                    + ": set " + String.join(", ", account.secretNames()), null);
+        }
         try {
+            // The library requires some expansion; the pinned post's id is the cheapest one.
             UsersResponse r = api.getMe("pinned_tweet_id", null, USER_FIELDS);
             User2 u = r.getUsers().get(0);
             me = new Identity(String.valueOf(u.getId()), u.getScreenName(), u.getName());
@@ -86,20 +101,23 @@ public final class XAdapter implements PlatformAdapter {
     @Override
     public Batch fetch(String feed, String sinceCursor) throws PlatformException {
         Identity self = me != null ? me : identify();
-        Long since = sinceCursor == null || sinceCursor.isBlank() ? null : Long.valueOf(sinceCursor);
+        XCursor cursor = XCursor.parse(sinceCursor);
         List<Mention> found = new ArrayList<>();
         PaginationToken token = null;
         try {
-            for (int page = 0; page < MAX_PAGES; page++) {
+            for (int page = 0; page < maxPages; page++) {
                 TweetsResponse r = switch (feed) {
                     case MENTIONS -> api.getUserMentions(Long.parseLong(self.id()), null, "author_id", account.pageSize(), null,
-                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
                     case SEARCH -> api.searchRecent(account.searchQuery(), null, "author_id", Math.max(10, account.pageSize()), null,
-                            token, null, null, since, null, TWEET_FIELDS, null, USER_FIELDS);
+                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
                     default -> throw new IllegalArgumentException("Unknown feed " + feed);
                 };
                 for (Tweet t : r.getTweets()) {
-                    found.add(normalise(t, r.getUsersMap(), self));
+                    // Outside the range asked for means delivered before.
+                    if (cursor.isNew(t.getId())) {
+                        found.add(normalise(t, r.getUsersMap(), self));
+                    }
                 }
                 token = r.getMeta() == null ? null : r.getMeta().getNextToken();
                 if (token == null) {
@@ -110,11 +128,19 @@ public final class XAdapter implements PlatformAdapter {
             throw XErrors.map("read " + feed, e);
         }
         found.sort(Comparator.comparing((Mention m) -> Long.parseLong(m.id())));
-        long newest = since == null ? -1 : since;
-        for (Mention m : found) {
-            newest = Math.max(newest, Long.parseLong(m.id()));
+        Long newestRead = found.isEmpty() ? null : Long.valueOf(found.get(found.size() - 1).id());
+        XCursor next;
+        if (token != null && cursor.since() != null && !found.isEmpty()) {
+            LOG.info("Account {}: more {} than {} pages; the older ones follow in the next polls", account.name(), feed, maxPages);
+            next = cursor.gapBelow(Long.parseLong(found.get(0).id()), newestRead);
+        } else {
+            if (token != null) {
+                LOG.info("Account {}: first read of {}: starting from the newest {} pages", account.name(), feed, maxPages);
+            }
+            next = cursor.caughtUp(newestRead);
         }
-        return new Batch(found, newest < 0 ? sinceCursor : Long.toString(newest));
+        String nextCursor = next.format();
+        return new Batch(found, nextCursor == null ? sinceCursor : nextCursor);
     }
 
     Mention normalise(Tweet t, Map<Long, User2> users, Identity self) {
@@ -123,7 +149,7 @@ public final class XAdapter implements PlatformAdapter {
         Author author = new Author(authorId, u == null ? authorId : u.getScreenName(), u == null ? null : u.getName());
         String id = Long.toString(t.getId());
         String handle = author.handle() == null ? "i" : author.handle();
-        boolean retweet = t.getRetweetId() != null || t.getText().startsWith("RT @");
+        boolean retweet = t.getRetweetId() != null || (t.getText() != null && t.getText().startsWith("RT @"));
         Instant created = t.getCreatedAt() == null ? null : t.getCreatedAt().toInstant();
         return new Mention(Platform.X, account.name(), id, author, t.getText(), t.getLang(), created,
                 t.getConversationId() == null ? id : t.getConversationId().toString(),
@@ -133,12 +159,14 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public Published publish(Reply reply) throws PlatformException {
+        if (me == null) {
+            identify(); // for the permalink's handle, and a clear error when credentials are missing
+        }
         try {
             var r = api.createTweet(null, null, null, null, null, null, null, null, null,
                     Long.valueOf(reply.inReplyToId()), null, reply.text());
             String id = Long.toString(r.getId());
-            String handle = me == null ? "i" : me.handle();
-            return new Published(id, "https://x.com/" + handle + "/status/" + id);
+            return new Published(id, "https://x.com/" + me.handle() + "/status/" + id);
         } catch (TwitterException e) {
             throw XErrors.map("publish a reply", e);
         }

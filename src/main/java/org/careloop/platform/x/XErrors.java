@@ -1,6 +1,12 @@
 package org.careloop.platform.x;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.careloop.config.Json;
 import org.careloop.platform.PlatformException;
 import org.careloop.platform.PlatformException.Kind;
 import twitter4j.TwitterException;
@@ -16,7 +22,7 @@ final class XErrors {
         if (status == 401) {
             return new PlatformException(Kind.AUTH, detail + " (the credentials were rejected)", e);
         }
-        if (status == 403 && e.getErrorCode() == 453) {
+        if (status == 403 && lacksAccess(e)) {
             return new PlatformException(Kind.AUTH, detail + " (the credentials lack the needed access)", e);
         }
         if (status == 429) {
@@ -27,6 +33,25 @@ final class XErrors {
         }
         return new PlatformException(Kind.REJECTED, detail, e);
     }
+
+    /**
+     * A 403 is about the credentials (read-only app, app outside a project, suspended account) or
+     * about one post (duplicate text, replies restricted): only the first needs an operator.
+     */
+    private static boolean lacksAccess(TwitterException e) {
+        if (ACCESS_CODES.contains(e.getErrorCode())) {
+            return true;
+        }
+        String body = e.getMessage() == null ? "" : e.getMessage();
+        return ACCESS_PROBLEMS.stream().anyMatch(body::contains);
+    }
+
+    /** v1.1-style codes: 64 suspended, 261 app write-restricted, 453 access level. */
+    private static final Set<Integer> ACCESS_CODES = Set.of(64, 261, 453);
+    /** v2 problem types (https://api.x.com/2/problems/...). */
+    private static final List<String> ACCESS_PROBLEMS = List.of(
+            "/2/problems/oauth1-permissions", "/2/problems/client-not-enrolled", "/2/problems/unsupported-authentication",
+            "/2/problems/client-forbidden");
 
     /** When the rate-limit window resets: from the parsed status, else the raw header, else in a minute. */
     private static Instant resetOf(TwitterException e) {
@@ -47,11 +72,34 @@ final class XErrors {
     }
 
     private static String summary(TwitterException e) {
-        String m = e.getErrorMessage() != null ? e.getErrorMessage() : e.getMessage();
+        String m = e.getErrorMessage() != null ? e.getErrorMessage() : fromBody(e.getMessage());
         if (m == null) {
-            return e.getClass().getSimpleName();
+            m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
         }
-        m = m.replaceAll("\\s+", " ");
+        m = m.replaceAll("\\s+", " ").trim();
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+
+    /**
+     * twitter4j puts its own advice before the response body and reads only v1.1 error bodies:
+     * the X v2 error ({@code errors[].message}, {@code detail}, {@code message}) says more.
+     */
+    private static String fromBody(String message) {
+        int start = message == null ? -1 : message.indexOf('{');
+        if (start < 0) {
+            return null;
+        }
+        try (JsonParser parser = Json.mapper().createParser(message.substring(start))) {
+            JsonNode body = Json.mapper().readTree(parser);
+            for (String pointer : new String[] {"/errors/0/message", "/detail", "/message", "/title"}) {
+                String v = body.at(pointer).asText("");
+                if (!v.isBlank()) {
+                    return v;
+                }
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // keep twitter4j's message
+        }
+        return null;
     }
 }

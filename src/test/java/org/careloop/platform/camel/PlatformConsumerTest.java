@@ -1,14 +1,19 @@
 package org.careloop.platform.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -34,39 +39,56 @@ class PlatformConsumerTest {
     CamelContext camel;
     PlatformConsumer consumer;
 
+    /** A huge delay: the test drives the polls itself. */
+    static final String MANUAL = "platform:brand?initialDelay=3600000&delay=3600000";
+
+    final TestClock clock = new TestClock();
+    final List<String> cursorWhileProcessing = new CopyOnWriteArrayList<>();
+
     @BeforeEach
-    void start() throws Exception {
+    void register() {
         connections.register(adapter);
+    }
+
+    PlatformConsumer watch(String uri) throws Exception {
         camel = new DefaultCamelContext();
-        camel.addComponent("platform", new PlatformComponent(connections, cursors));
+        camel.addComponent("platform", new PlatformComponent(connections, cursors, clock));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                // A huge delay: the test drives the polls itself.
-                from("platform:brand?initialDelay=3600000&delay=3600000").routeId("watch").process(e -> {
+                from(uri).routeId("watch").process(e -> {
                     Mention m = e.getMessage().getBody(Mention.class);
+                    String feed = e.getMessage().getHeader(PlatformConstants.FEED, String.class);
+                    cursorWhileProcessing.add(cursors.get("brand", feed).orElse("none"));
                     if (m.id().equals(failOn)) {
                         throw new IllegalStateException("database down");
                     }
-                    received.add(m.id() + "@" + e.getMessage().getHeader(PlatformConstants.FEED));
+                    assertThat(e.getMessage().getHeader(PlatformConstants.PLATFORM)).isEqualTo("x");
+                    assertThat(e.getMessage().getHeader(PlatformConstants.ACCOUNT)).isEqualTo("brand");
+                    received.add(m.id() + "@" + feed);
                 });
             }
         });
         camel.start();
         consumer = (PlatformConsumer) camel.getRoute("watch").getConsumer();
+        return consumer;
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
+        if (camel != null) {
+            camel.stop();
+        }
     }
 
     @Test
     void deliversEachFeedInOrderAndStoresTheCursorAfterwards() throws Exception {
+        watch(MANUAL);
         adapter.posts.put("mentions", List.of("1", "2", "3"));
         adapter.posts.put("search", List.of("7"));
         assertThat(consumer.poll()).isEqualTo(4);
         assertThat(received).containsExactly("1@mentions", "2@mentions", "3@mentions", "7@search");
+        assertThat(cursorWhileProcessing).as("the cursor moves only after the whole batch").containsOnly("none");
         assertThat(cursors.get("brand", "mentions")).contains("3");
         assertThat(cursors.get("brand", "search")).contains("7");
         assertThat(adapter.sinceAsked).containsEntry("mentions", null);
@@ -80,6 +102,7 @@ class PlatformConsumerTest {
 
     @Test
     void aFailedPostKeepsTheCursorSoTheBatchComesAgain() throws Exception {
+        watch(MANUAL);
         adapter.posts.put("mentions", List.of("1", "2", "3"));
         failOn = "2";
         consumer.poll();
@@ -94,6 +117,7 @@ class PlatformConsumerTest {
 
     @Test
     void rejectedCredentialsMarkTheAccountUnhealthyUntilTheyWorkAgain() throws Exception {
+        watch(MANUAL);
         adapter.authFailing = true;
         assertThat(consumer.poll()).isZero();
         Connections.Status down = connections.status("brand").orElseThrow();
@@ -109,6 +133,7 @@ class PlatformConsumerTest {
 
     @Test
     void aPlatformOutageIsRecordedAndNotFatal() throws Exception {
+        watch(MANUAL);
         adapter.identify();
         consumer.poll();
         adapter.outage = true;
@@ -118,6 +143,84 @@ class PlatformConsumerTest {
         adapter.posts.put("mentions", List.of("9"));
         consumer.poll();
         assertThat(received).containsExactly("9@mentions");
+    }
+
+    @Test
+    void anAdapterBugIsRecordedLikeAnOutage() throws Exception {
+        watch(MANUAL);
+        adapter.broken = true;
+        assertThat(consumer.poll()).isZero();
+        Connections.Status down = connections.status("brand").orElseThrow();
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.lastError()).startsWith("transient:").contains("cannot read the answer");
+        adapter.broken = false;
+        adapter.posts.put("mentions", List.of("4"));
+        consumer.poll();
+        assertThat(received).containsExactly("4@mentions");
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
+    }
+
+    @Test
+    void theFeedsOptionLimitsWhatIsPolled() throws Exception {
+        watch(MANUAL + "&feeds=search");
+        adapter.posts.put("mentions", List.of("1"));
+        adapter.posts.put("search", List.of("7"));
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(received).containsExactly("7@search");
+        assertThat(adapter.sinceAsked).doesNotContainKey("mentions");
+    }
+
+    @Test
+    void withoutAScheduleItPollsEveryTenSeconds() throws Exception {
+        assertThat(watch("platform:brand").getDelay()).isEqualTo(10_000);
+        assertThat(consumer.getScheduler().getClass().getSimpleName()).isEqualTo("DefaultScheduledPollConsumerScheduler");
+    }
+
+    @Test
+    void anUnknownFeedStopsTheRouteFromStarting() {
+        assertThatThrownBy(() -> watch(MANUAL + "&feeds=mentions,dms")).hasStackTraceContaining(
+                "Account brand has no feed [dms] (its feeds: [mentions, search])");
+    }
+
+    @Test
+    void anUnknownAccountIsACleanError() {
+        assertThatThrownBy(() -> watch("platform:nobody")).hasStackTraceContaining(
+                "No connected account named 'nobody' (configured accounts: [brand])");
+    }
+
+    @Test
+    void aRateLimitPausesThatFeedUntilTheResetAndTheOthersGoOn() throws Exception {
+        watch(MANUAL);
+        adapter.posts.put("mentions", List.of("1"));
+        adapter.posts.put("search", List.of("7"));
+        adapter.rateLimitedUntil = clock.instant().plusSeconds(60);
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(received).containsExactly("7@search");
+        assertThat(connections.status("brand").orElseThrow().lastError()).startsWith("rate_limited:");
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
+
+        clock.advance(30);
+        adapter.posts.put("search", List.of("7", "8"));
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(adapter.fetches.get("mentions")).as("no call before the reset").isEqualTo(1);
+        assertThat(received).containsExactly("7@search", "8@search");
+
+        clock.advance(31);
+        assertThat(consumer.poll()).isEqualTo(1);
+        assertThat(received).containsExactly("7@search", "8@search", "1@mentions");
+        assertThat(connections.status("brand").orElseThrow().lastError()).isNull();
+    }
+
+    @Test
+    void pollsOnAQuartzSchedule() throws Exception {
+        adapter.posts.put("mentions", List.of("1", "2"));
+        watch("platform:brand?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&scheduler.triggerId=watch-brand");
+        assertThat(consumer.getScheduler().getClass().getSimpleName()).isEqualTo("QuartzScheduledPollConsumerScheduler");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (received.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(received).startsWith("1@mentions", "2@mentions");
     }
 
     static Mention mention(String id) {
@@ -130,6 +233,9 @@ class PlatformConsumerTest {
         final Map<String, String> sinceAsked = new HashMap<>();
         volatile boolean authFailing;
         volatile boolean outage;
+        volatile Instant rateLimitedUntil;
+        volatile boolean broken;
+        final Map<String, Integer> fetches = new HashMap<>();
 
         public Platform platform() {
             return Platform.X;
@@ -144,6 +250,15 @@ class PlatformConsumerTest {
         }
 
         public Batch fetch(String feed, String since) throws PlatformException {
+            fetches.merge(feed, 1, Integer::sum);
+            if (broken) {
+                throw new IllegalStateException("cannot read the answer");
+            }
+            if (rateLimitedUntil != null && feed.equals("mentions")) {
+                Instant reset = rateLimitedUntil;
+                rateLimitedUntil = null;
+                throw new PlatformException(PlatformException.Kind.RATE_LIMITED, "429", reset, null);
+            }
             if (authFailing) {
                 throw new PlatformException(PlatformException.Kind.AUTH, "401 rejected", null);
             }
@@ -171,6 +286,26 @@ class PlatformConsumerTest {
                 throw new PlatformException(PlatformException.Kind.AUTH, "401 rejected", null);
             }
             return new Identity("1", "acmeair", "Acme Air");
+        }
+    }
+
+    static final class TestClock extends Clock {
+        volatile Instant now = Instant.parse("2026-11-20T10:00:00Z");
+
+        void advance(long seconds) {
+            now = now.plusSeconds(seconds);
+        }
+
+        public Instant instant() {
+            return now;
+        }
+
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
