@@ -52,7 +52,7 @@ public final class WebEndpoints {
     // --- API -----------------------------------------------------------------------------------
 
     public void listDrafts(Exchange ex) {
-        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status")));
+        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status"), header(ex, "limit")));
     }
 
     public void getDraft(Exchange ex) {
