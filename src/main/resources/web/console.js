@@ -40,22 +40,35 @@ function xLength(text) {
   return n;
 }
 
+function badge(cls, text, title) {
+  const b = el('span', cls, text); if (title) b.title = title; return b;
+}
+
+function pct(x) { return Math.round((x || 0) * 100) + '%'; }
+
+function ago(iso) {
+  const m = Math.round((Date.now() - new Date(iso)) / 60000);
+  return m < 1 ? 'just now' : m < 60 ? m + ' min ago' : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
 function card(d) {
   const c = el('article', 'card'); c.dataset.id = d.id;
   const head = el('div', 'post-head');
   head.append(el('span', 'author', d.mention.author.name || d.mention.author.handle), el('span', 'handle', '@' + d.mention.author.handle),
-    el('span', 'when', d.platform.toUpperCase() + ' · ' + new Date(d.mention.createdAt).toLocaleTimeString()));
+    el('span', 'when', d.platform.toUpperCase() + ' · ' + ago(d.mention.createdAt)));
   const timer = el('span', 'timer'); timer.title = 'Time left to the first-response target'; head.append(timer);
   const text = el('p', 'post-text', d.mention.text); text.dir = 'auto';
   const meta = el('div', 'meta');
-  if (d.sentiment) meta.append(el('span', 'badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2)));
-  if (d.intent) meta.append(el('span', 'badge', d.intent.label));
-  if (d.emotion && d.emotion.label !== 'none') meta.append(el('span', 'badge ' + (d.sentiment ? d.sentiment.label : ''), d.emotion.label));
-  if (d.troll && d.troll.label) meta.append(el('span', 'badge negative', 'troll ' + d.troll.score.toFixed(2)));
+  if (d.sentiment) meta.append(badge('badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2),
+    'Sentiment score from -1 to 1, confidence ' + pct(d.sentiment.confidence)));
+  if (d.emotion && d.emotion.label !== 'none') meta.append(badge('badge emotion', d.emotion.label, 'Emotion, confidence ' + pct(d.emotion.confidence)));
+  if (d.intent && d.intent.confidence > 0) meta.append(badge('badge', d.intent.label, 'Intent, confidence ' + pct(d.intent.confidence)));
+  if (d.troll && (d.troll.label || d.troll.offensive)) meta.append(badge('badge troll', d.troll.label ? 'possible troll' : 'offensive',
+    (d.troll.reasons || []).join('; ') || 'Troll score ' + d.troll.score.toFixed(2)));
   meta.append(el('span', 'badge', 'lang ' + (d.lang || '?')), el('span', 'badge', 'rule ' + d.ruleId));
   if (d.mention.permalink) { const a = el('a', '', 'open post'); a.href = d.mention.permalink; a.target = '_blank'; a.rel = 'noopener'; meta.append(a); }
   const why = el('details', 'why'); why.append(el('summary', '', 'Why this reply'));
-  const ul = el('ul'); (d.reasons || []).forEach(r => ul.append(el('li', '', r))); ul.append(el('li', '', 'Matched rule "' + d.ruleId + '", template "' + d.templateId + '"')); why.append(ul);
+  const ul = el('ul'); (d.reasons || []).concat((d.troll && d.troll.reasons) || []).forEach(r => ul.append(el('li', '', r))); ul.append(el('li', '', 'Matched rule "' + d.ruleId + '", template "' + d.templateId + '"')); why.append(ul);
   const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to @' + d.mention.author.handle);
   const chars = el('span', 'chars');
   const count = () => { const n = xLength(area.value); chars.textContent = n + ' / 280'; chars.classList.toggle('over', n > 280); };
@@ -83,6 +96,12 @@ async function act(id, action, body, c) {
   }
 }
 
+function dismiss(id, c) {
+  const b = el('button', 'link', 'Dismiss');
+  b.addEventListener('click', () => { c.remove(); state.drafts.delete(id); });
+  return b;
+}
+
 function tick() {
   for (const { deadline, timer, card } of state.deadlines.values()) {
     const t = timeLeft(deadline);
@@ -92,11 +111,20 @@ function tick() {
 
 async function refresh() {
   try {
-    const [pending, all, accounts] = await Promise.all([api('/api/drafts?status=pending'), api('/api/drafts?status=all'), api('/api/accounts')]);
+    const [pending, decided, accounts] = await Promise.all([api('/api/drafts?status=pending'), api('/api/drafts?status=decided&limit=15'), api('/api/accounts')]);
     const list = document.getElementById('pending');
     const ids = new Set(pending.map(d => d.id));
     for (const [id, c] of state.drafts) {
-      if (!ids.has(id) && !c.querySelector('textarea').dataset.edited) { c.remove(); state.drafts.delete(id); state.deadlines.delete(id); }
+      if (ids.has(id)) continue;
+      if (!c.querySelector('textarea').dataset.edited) { c.remove(); state.drafts.delete(id); state.deadlines.delete(id); continue; }
+      // Someone else decided while this agent was editing: keep the text so it is not lost, but say so.
+      if (!c.classList.contains('gone')) {
+        const gone = decided.find(x => x.id === id);
+        c.classList.add('gone'); state.deadlines.delete(id);
+        c.querySelectorAll('button').forEach(b => { b.disabled = true; });
+        c.querySelector('.timer').textContent = gone ? gone.status + (gone.decidedBy ? ' by ' + gone.decidedBy : '') : 'no longer pending';
+        c.querySelector('.actions').append(dismiss(id, c));
+      }
     }
     pending.forEach(d => { if (!state.drafts.has(d.id)) { const c = card(d); state.drafts.set(d.id, c); } });
     // Most urgent first; nodes being edited keep their content, only their place may change.
@@ -104,13 +132,17 @@ async function refresh() {
     document.getElementById('pending-count').textContent = pending.length;
     document.getElementById('empty').hidden = pending.length > 0;
     const recent = document.getElementById('recent'); recent.replaceChildren();
-    all.filter(d => d.status !== 'pending').sort((a, b) => new Date(b.decidedAt || 0) - new Date(a.decidedAt || 0)).slice(0, 15).forEach(d => {
+    decided.forEach(d => {
       const li = el('li');
-      li.append(el('div', 'status ' + d.status, d.status + (d.decidedBy ? ' · ' + d.decidedBy : '')),
-        el('div', '', '@' + d.mention.author.handle), el('div', 'snippet', d.text));
-      if (d.error) li.append(el('div', 'error', d.error));
+      const head = el('div', 'recent-head');
+      head.append(el('span', 'status ' + d.status, d.status), el('span', 'muted', (d.decidedBy ? d.decidedBy + ' · ' : '') + (d.decidedAt ? ago(d.decidedAt) : '')));
+      li.append(head, el('div', '', 'to @' + d.mention.author.handle), el('div', 'snippet', d.text));
+      li.title = d.text;
+      if (d.publishedId) li.append(el('div', 'muted small', 'published as ' + d.publishedId));
+      if (d.error) li.append(el('div', 'error small', (d.status === 'rejected' ? 'reason: ' : '') + d.error));
       recent.append(li);
     });
+    document.getElementById('recent-empty').hidden = decided.length > 0;
     const box = document.getElementById('accounts'); box.replaceChildren();
     accounts.forEach(a => {
       const chip = el('span', 'chip' + (a.healthy ? '' : ' down')); chip.append(el('span', 'dot'), el('span', '', a.platform.toUpperCase() + ' @' + (a.handle || a.account)));

@@ -20,6 +20,9 @@ public interface DraftStore {
     /** Drafts in one status, the earliest deadline first; all statuses when {@code status} is null. */
     List<Draft> list(DraftStatus status, int limit);
 
+    /** Drafts no longer pending (approved, published, failed, rejected), the latest decision first. */
+    List<Draft> decided(int limit);
+
     /**
      * Approves a pending draft, optionally with edited text, and queues it in the outbox.
      *

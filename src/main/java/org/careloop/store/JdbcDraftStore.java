@@ -48,6 +48,13 @@ final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
+    public List<Draft> decided(int limit) {
+        // coalesce: the same order on H2 and PostgreSQL, which place nulls differently
+        return jdbc.list(SELECT + " where d.status <> ? order by coalesce(d.decided_at, d.created_at) desc, d.id desc limit ?",
+                JdbcDraftStore::draft, DraftStatus.PENDING.name(), limit);
+    }
+
+    @Override
     public Optional<Draft> approve(long id, String actor, String editedText, Instant at) {
         boolean approved = jdbc.inTransaction(c -> {
             // The status condition is the lock: of two agents approving at once, one updates a row.

@@ -16,9 +16,11 @@ public record DraftView(long id, String platform, String account, String status,
 
     public record Sentiment(String label, double score, double confidence) {}
 
+    /** An emotion or intent label with its confidence. */
     public record Label(String label, double confidence) {}
 
-    public record Troll(boolean label, double score, List<String> reasons) {}
+    /** Whether the post baits or abuses the brand ({@code label}), and why. */
+    public record Troll(boolean label, double score, boolean offensive, List<String> reasons) {}
 
     public record AuthorView(String id, String handle, String name) {}
 
@@ -30,10 +32,11 @@ public record DraftView(long id, String platform, String account, String status,
         var a = d.analysis();
         return new DraftView(d.id(), m.platform().id(), m.account(), d.status().name().toLowerCase(Locale.ROOT), d.text(),
                 d.createdAt(), d.deadline(), Duration.between(now, d.deadline()).toSeconds(), d.ruleId(), d.templateId(),
-                a == null ? null : new Sentiment(a.sentiment().label().id(), a.sentiment().score(), a.sentiment().confidence()),
+                a == null || a.sentiment() == null ? null
+                        : new Sentiment(a.sentiment().label().id(), a.sentiment().score(), a.sentiment().confidence()),
                 a == null ? null : new Label(a.emotion().label().id(), a.emotion().confidence()),
                 a == null ? null : new Label(a.intent().label().id(), a.intent().confidence()),
-                a == null ? null : new Troll(a.troll().label(), a.troll().score(), a.troll().reasons()),
+                a == null ? null : new Troll(a.troll().label(), a.troll().score(), a.troll().offensive(), a.troll().reasons()),
                 a == null ? m.lang() : a.lang(), a == null ? List.of() : a.reasons(),
                 new MentionView(m.id(), new AuthorView(m.author().id(), m.author().handle(), m.author().name()), m.text(),
                         m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId()),

@@ -25,18 +25,42 @@ public final class DraftsApi {
     }
 
     public ApiResponse list(String status) {
+        return list(status, null);
+    }
+
+    /**
+     * Drafts in one status, the earliest deadline first ({@code pending} when no status is given,
+     * {@code all} for every status), or {@code decided}: everything no longer pending, the latest
+     * decision first.
+     *
+     * @param limit at most this many (1 to {@value #MAX_LIST}), {@value #MAX_LIST} when null
+     */
+    public ApiResponse list(String status, String limit) {
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? MAX_LIST : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > MAX_LIST) {
+            return ApiResponse.error(400, "limit must be a number from 1 to " + MAX_LIST);
+        }
+        Instant now = clock.instant();
+        if (status != null && status.trim().equalsIgnoreCase("decided")) {
+            return ApiResponse.ok(drafts.decided(max).stream().map(d -> DraftView.of(d, now)).toList());
+        }
         DraftStatus wanted = null;
         if (status == null || status.isBlank()) {
             wanted = DraftStatus.PENDING;
-        } else if (!status.equalsIgnoreCase("all")) {
+        } else if (!status.trim().equalsIgnoreCase("all")) {
             try {
                 wanted = DraftStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return ApiResponse.error(400, "Unknown status '" + status + "': use pending, approved, published, failed, rejected or all");
+                return ApiResponse.error(400, "Unknown status '" + status
+                        + "': use pending, approved, published, failed, rejected, decided or all");
             }
         }
-        Instant now = clock.instant();
-        return ApiResponse.ok(drafts.list(wanted, MAX_LIST).stream().map(d -> DraftView.of(d, now)).toList());
+        return ApiResponse.ok(drafts.list(wanted, max).stream().map(d -> DraftView.of(d, now)).toList());
     }
 
     public ApiResponse get(String id) {

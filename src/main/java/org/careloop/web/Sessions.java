@@ -9,13 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.careloop.store.UserStore;
 
 /**
  * Console logins: bcrypt-checked passwords, random session ids, a CSRF token per session, and
- * a brake on password guessing (a few failures per address and account, then a pause).
+ * a brake on password guessing (a few failures per address and account, or somewhat more per
+ * address across accounts, then a pause). Everything is in memory: a restart signs everyone out.
  */
 public final class Sessions {
 
@@ -23,7 +26,11 @@ public final class Sessions {
     public record Session(String id, String username, UserStore.Role role, String csrfToken, Instant expires) {}
 
     static final int MAX_FAILURES = 5;
+    /** Failures from one address over all accounts (password spraying) before it must wait. */
+    static final int MAX_ADDRESS_FAILURES = 4 * MAX_FAILURES;
     static final Duration LOCKOUT = Duration.ofMinutes(1);
+    /** Expired sessions and old failure counts are dropped every so many logins, so memory stays bounded. */
+    private static final int SWEEP_EVERY = 64;
     /** bcrypt of a random password: a login for an unknown user costs as much as for a known one. */
     private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(10, "no-such-user-password".toCharArray());
 
@@ -32,8 +39,12 @@ public final class Sessions {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final Map<String, int[]> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    /** Failed logins counted since {@code since}; counts older than the lockout are forgotten. */
+    private record Failures(int count, Instant since) {}
 
     public Sessions(UserStore users, Clock clock, Duration lifetime) {
         this.users = users;
@@ -46,30 +57,54 @@ public final class Sessions {
     /** Checks a password; on success the new session is in {@code out[0]}. */
     public LoginResult login(String username, String password, String address, Session[] out) {
         Instant now = clock.instant();
-        // Guessing is slowed per address and account, so one office's typo does not lock out its colleagues.
-        String key = address + "|" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
-        Instant locked = lockedUntil.get(key);
-        if (locked != null && locked.isAfter(now)) {
+        if (attempts.incrementAndGet() % SWEEP_EVERY == 0) {
+            sweep(now);
+        }
+        // Guessing is slowed per address and account, so one office's typo does not lock out its colleagues;
+        // the looser per-address count stops one address from trying a password on every account.
+        String account = address + "|" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+        if (locked(account, now) || locked(address, now)) {
             return LoginResult.LOCKED;
         }
         Optional<UserStore.User> user = username == null ? Optional.empty() : users.find(username.trim());
         String hash = user.map(UserStore.User::passwordHash).orElse(DUMMY_HASH);
         boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified && user.isPresent();
         if (!ok) {
-            int[] count = failures.computeIfAbsent(key, a -> new int[1]);
-            synchronized (count) {
-                if (++count[0] >= MAX_FAILURES) {
-                    lockedUntil.put(key, now.plus(LOCKOUT));
-                    count[0] = 0;
-                }
-            }
+            failed(account, MAX_FAILURES, now);
+            failed(address, MAX_ADDRESS_FAILURES, now);
             return LoginResult.WRONG;
         }
-        failures.remove(key);
+        failures.remove(account);
         Session s = new Session(token(), user.get().username(), user.get().role(), token(), now.plus(lifetime));
         sessions.put(s.id(), s);
         out[0] = s;
         return LoginResult.OK;
+    }
+
+    private boolean locked(String key, Instant now) {
+        Instant until = lockedUntil.get(key);
+        return until != null && until.isAfter(now);
+    }
+
+    private void failed(String key, int max, Instant now) {
+        Failures f = failures.compute(key, (k, old) -> old == null || old.since().plus(LOCKOUT).isBefore(now)
+                ? new Failures(1, now) : new Failures(old.count() + 1, old.since()));
+        if (f.count() >= max) {
+            lockedUntil.put(key, now.plus(LOCKOUT));
+            failures.remove(key);
+        }
+    }
+
+    /** Forgets what can no longer matter: expired sessions, ended lockouts, stale failure counts. */
+    void sweep(Instant now) {
+        sessions.values().removeIf(s -> s.expires().isBefore(now));
+        lockedUntil.values().removeIf(until -> !until.isAfter(now));
+        failures.values().removeIf(f -> f.since().plus(LOCKOUT).isBefore(now));
+    }
+
+    /** Signed-in sessions, expired ones included until the next sweep. */
+    int size() {
+        return sessions.size();
     }
 
     public Optional<Session> find(String id) {

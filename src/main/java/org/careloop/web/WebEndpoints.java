@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.careloop.config.Json;
 import org.careloop.store.UserStore;
 
@@ -24,7 +25,6 @@ import org.careloop.store.UserStore;
 public final class WebEndpoints {
 
     static final String COOKIE = "careloop_session";
-    private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     private final DraftsApi drafts;
     private final HealthApi health;
@@ -52,7 +52,7 @@ public final class WebEndpoints {
     // --- API -----------------------------------------------------------------------------------
 
     public void listDrafts(Exchange ex) {
-        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status")));
+        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status"), header(ex, "limit")));
     }
 
     public void getDraft(Exchange ex) {
@@ -97,9 +97,7 @@ public final class WebEndpoints {
     public void login(Exchange ex) {
         Map<String, String> form = form(ex);
         Sessions.Session[] created = new Sessions.Session[1];
-        Object address = ex.getMessage().getHeader(REMOTE_ADDRESS);
-        Sessions.LoginResult result = sessions.login(form.get("username"), form.get("password"),
-                address == null ? "unknown" : address.toString().replaceAll(":\\d+$", ""), created);
+        Sessions.LoginResult result = sessions.login(form.get("username"), form.get("password"), address(ex), created);
         switch (result) {
             case OK -> {
                 clearHeaders(ex);
@@ -156,7 +154,7 @@ public final class WebEndpoints {
      * CSRF token for changes). Marketing users may not see or act on drafts.
      */
     private void ifAllowed(Exchange ex, boolean changes, Call call) {
-        String auth = header(ex, "Authorization");
+        String auth = requestHeader(ex, "Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
             if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
                 json(ex, call.run("api"));
@@ -170,7 +168,7 @@ public final class WebEndpoints {
             json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
             return;
         }
-        if (changes && !Sessions.same(s.get().csrfToken(), header(ex, "X-CSRF-Token"))) {
+        if (changes && !Sessions.same(s.get().csrfToken(), requestHeader(ex, "X-CSRF-Token"))) {
             json(ex, ApiResponse.error(403, "Missing or wrong X-CSRF-Token"));
             return;
         }
@@ -182,7 +180,7 @@ public final class WebEndpoints {
     }
 
     private Optional<Sessions.Session> session(Exchange ex) {
-        String cookies = header(ex, "Cookie");
+        String cookies = requestHeader(ex, "Cookie");
         if (cookies == null) {
             return Optional.empty();
         }
@@ -246,22 +244,40 @@ public final class WebEndpoints {
         return ex.getMessage().getBody(String.class);
     }
 
-    /** Form fields, from the body or (when the HTTP layer already parsed it) the headers. */
+    /**
+     * Form fields from the request body only: credentials and CSRF tokens in a URL would end up in
+     * logs and browser history, and Camel also turns query parameters into headers.
+     */
     private static Map<String, String> form(Exchange ex) {
         Map<String, String> out = new HashMap<>();
+        if (ex.getMessage() instanceof HttpMessage http && !http.getRequest().formAttributes().isEmpty()) {
+            http.getRequest().formAttributes().forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
+            return out;
+        }
         String body = body(ex);
         if (body != null && !body.isBlank()) {
             for (String pair : body.split("&")) {
                 String[] kv = pair.split("=", 2);
-                out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        for (String name : new String[] {"username", "password", "csrf"}) {
-            if (!out.containsKey(name) && header(ex, name) != null) {
-                out.put(name, header(ex, name));
+                out.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
             }
         }
         return out;
+    }
+
+    /** A header the client really sent, not a query parameter Camel copied into the headers. */
+    private static String requestHeader(Exchange ex, String name) {
+        if (ex.getMessage() instanceof HttpMessage http) {
+            return http.getRequest().getHeader(name);
+        }
+        return header(ex, name);
+    }
+
+    /** The client's address, for slowing down password guessing. */
+    private static String address(Exchange ex) {
+        if (ex.getMessage() instanceof HttpMessage http && http.getRequest().remoteAddress() != null) {
+            return http.getRequest().remoteAddress().hostAddress();
+        }
+        return "unknown";
     }
 
     private static String resource(String path) {

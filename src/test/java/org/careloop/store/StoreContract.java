@@ -117,6 +117,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void decidedDraftsListTheLatestDecisionFirst() {
+        Draft pending = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Draft first = newDraft(mention(newId(), null), T0.plusSeconds(60));
+        Draft second = newDraft(mention(newId(), null), T0.plusSeconds(30));
+        Instant later = Instant.parse("2099-01-01T00:00:00Z");
+        db().drafts().approve(first.id(), "agent1", null, later);
+        db().drafts().reject(second.id(), "agent1", "troll", later.plusSeconds(60));
+        List<Long> decided = db().drafts().decided(2).stream().map(Draft::id).toList();
+        assertThat(decided).containsExactly(second.id(), first.id());
+        assertThat(db().drafts().decided(1000)).noneMatch(d -> d.id() == pending.id());
+    }
+
+    @Test
     void approvalQueuesTheReplyExactlyOnce() {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
         Instant at = Instant.parse("2026-11-22T10:05:00Z");

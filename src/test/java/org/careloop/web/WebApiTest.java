@@ -39,6 +39,8 @@ class WebApiTest {
     static Database db;
     static Connections connections;
     static Main camel;
+    /** What the database ping answers; a test turns it off to see the health check fail. */
+    static final java.util.concurrent.atomic.AtomicBoolean DB_UP = new java.util.concurrent.atomic.AtomicBoolean(true);
     static String base;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -55,7 +57,7 @@ class WebApiTest {
             port = s.getLocalPort();
         }
         camel = new Main();
-        camel.bind("web", new WebEndpoints(new DraftsApi(db.drafts(), clock), new HealthApi(connections, db::ping),
+        camel.bind("web", new WebEndpoints(new DraftsApi(db.drafts(), clock), new HealthApi(connections, () -> DB_UP.get() && db.ping()),
                 new Sessions(db.users(), clock, Duration.ofHours(1)), Optional.of(TOKEN), false));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
@@ -203,6 +205,88 @@ class WebApiTest {
         } finally {
             connections.succeeded("stub");
         }
+    }
+
+    @Test
+    void healthIsDownWhenTheDatabaseDoesNotAnswer() throws Exception {
+        DB_UP.set(false);
+        try {
+            HttpResponse<String> down = call("GET", "/health", null);
+            assertThat(down.statusCode()).isEqualTo(503);
+            var body = Json.mapper().readTree(down.body());
+            assertThat(body.get("status").asText()).isEqualTo("DOWN");
+            assertThat(body.get("database").asText()).isEqualTo("DOWN");
+        } finally {
+            DB_UP.set(true);
+        }
+        assertThat(call("GET", "/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectAnswers404And409LikeApprove() throws Exception {
+        assertThat(call("POST", "/api/drafts/999999/reject", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/drafts/abc/approve", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+        long id = newDraft();
+        assertThat(call("POST", "/api/drafts/" + id + "/reject", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        HttpResponse<String> again = call("POST", "/api/drafts/" + id + "/approve", null, "Authorization", "Bearer " + TOKEN);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(again.body()).get("error").asText()).contains("rejected");
+        assertThat(call("POST", "/api/drafts/" + newDraft() + "/approve", "not json", "Authorization", "Bearer " + TOKEN).statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void decidedListsTheLatestDecisionsFirst() throws Exception {
+        long first = newDraft();
+        long second = newDraft();
+        call("POST", "/api/drafts/" + first + "/approve", null, "Authorization", "Bearer " + TOKEN);
+        Thread.sleep(5); // decisions are ordered by time; two in the same instant would tie
+        call("POST", "/api/drafts/" + second + "/reject", null, "Authorization", "Bearer " + TOKEN);
+        var decided = Json.mapper().readTree(call("GET", "/api/drafts?status=decided&limit=2", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(decided).hasSize(2);
+        assertThat(List.of(decided.get(0).get("id").asLong(), decided.get(1).get("id").asLong())).containsExactly(second, first);
+        assertThat(call("GET", "/api/drafts?status=decided&limit=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void marketingCannotApprove() throws Exception {
+        String cookie = login("mark", "mark-password");
+        long id = newDraft();
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", cookie, "X-CSRF-Token", csrf(cookie)).statusCode()).isEqualTo(403);
+        assertThat(db.drafts().find(id).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+    }
+
+    @Test
+    void logoutEndsTheSessionOnlyWithItsCsrfToken() throws Exception {
+        String cookie = login("agent", "agent-password");
+        HttpResponse<String> forged = call("POST", "/logout", "csrf=guess", "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(forged.statusCode()).isEqualTo(303);
+        assertThat(call("GET", "/api/drafts", null, "Cookie", cookie).statusCode()).isEqualTo(200);
+        HttpResponse<String> out = call("POST", "/logout", "csrf=" + csrf(cookie), "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(out.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
+        assertThat(call("GET", "/api/drafts", null, "Cookie", cookie).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void credentialsAndTokensInTheUrlAreIgnored() throws Exception {
+        assertThat(call("POST", "/login?username=agent&password=agent-password", null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/login?password=agent-password", "username=agent", "Content-Type", "application/x-www-form-urlencoded")
+                .statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/drafts?Authorization=Bearer%20" + TOKEN, null).statusCode()).isEqualTo(401);
+        String cookie = login("agent", "agent-password");
+        long id = newDraft();
+        assertThat(call("POST", "/api/drafts/" + id + "/approve?X-CSRF-Token=" + csrf(cookie), "{}", "Cookie", cookie).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theLoginFormSetsNoCookieAndFramesAreRefused() throws Exception {
+        HttpResponse<String> form = call("GET", "/login", null);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(form.body()).contains("name=\"password\"");
     }
 
     /** An account that is never polled here; only its health matters. */

@@ -1,0 +1,60 @@
+package org.careloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.careloop.store.UserStore;
+import org.junit.jupiter.api.Test;
+
+class AdminBootstrapTest {
+
+    static final class Users implements UserStore {
+        final Map<String, User> users = new HashMap<>();
+
+        public Optional<User> find(String username) {
+            return Optional.ofNullable(users.get(username));
+        }
+
+        public void save(User user) {
+            users.put(user.username(), user);
+        }
+
+        public int count() {
+            return users.size();
+        }
+    }
+
+    static boolean verifies(Users users, String password) {
+        return BCrypt.verifyer().verify(password.toCharArray(), users.find("admin").orElseThrow().passwordHash()).verified;
+    }
+
+    @Test
+    void theFirstStartGeneratesAPasswordAndShowsItOnce() {
+        Users users = new Users();
+        AdminBootstrap.Login first = AdminBootstrap.ensureAdmin(users, Optional.empty());
+        assertThat(first.password()).hasSize(16).matches("[A-Za-z0-9]+");
+        assertThat(users.find("admin").orElseThrow().role()).isEqualTo(UserStore.Role.ADMIN);
+        assertThat(verifies(users, first.password())).isTrue();
+        AdminBootstrap.Login second = AdminBootstrap.ensureAdmin(users, Optional.empty());
+        assertThat(second.password()).isNull();
+        assertThat(verifies(users, first.password())).as("the generated password still works").isTrue();
+    }
+
+    @Test
+    void theConfiguredPasswordIsSetAndNeverPrinted() {
+        Users users = new Users();
+        AdminBootstrap.ensureAdmin(users, Optional.empty());
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(users, Optional.of("chosen-password"));
+        assertThat(login.password()).isNull();
+        assertThat(login.fromEnvironment()).isTrue();
+        assertThat(verifies(users, "chosen-password")).isTrue();
+    }
+
+    @Test
+    void generatedPasswordsDiffer() {
+        assertThat(AdminBootstrap.generate()).isNotEqualTo(AdminBootstrap.generate());
+    }
+}

@@ -1,0 +1,137 @@
+package org.careloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.careloop.store.UserStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    static final Map<String, UserStore.User> USERS = new ConcurrentHashMap<>();
+    static final UserStore STORE = new UserStore() {
+        public Optional<UserStore.User> find(String username) {
+            return Optional.ofNullable(USERS.get(username));
+        }
+
+        public void save(UserStore.User user) {
+            USERS.put(user.username(), user);
+        }
+
+        public int count() {
+            return USERS.size();
+        }
+    };
+
+    /** A clock the test moves by hand. */
+    static final class Hand extends Clock {
+        Instant now = Instant.parse("2026-05-01T10:00:00Z");
+
+        public Instant instant() {
+            return now;
+        }
+
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @BeforeAll
+    static void users() {
+        // bcrypt at cost 12 is slow on purpose; the test users use the cheapest allowed cost.
+        STORE.save(new UserStore.User("ana", at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, "right".toCharArray()),
+                UserStore.Role.AGENT));
+    }
+
+    static Sessions.LoginResult login(Sessions s, String user, String password, String address) {
+        return s.login(user, password, address, new Sessions.Session[1]);
+    }
+
+    @Test
+    void aSessionHasUnguessableIdsAndExpires() {
+        Hand clock = new Hand();
+        Sessions sessions = new Sessions(STORE, clock, Duration.ofHours(1));
+        Sessions.Session[] out = new Sessions.Session[1];
+        assertThat(sessions.login("ana", "right", "10.0.0.1", out)).isEqualTo(Sessions.LoginResult.OK);
+        Sessions.Session s = out[0];
+        assertThat(s.role()).isEqualTo(UserStore.Role.AGENT);
+        // 32 random bytes, base64url without padding
+        assertThat(s.id()).hasSize(43).isNotEqualTo(s.csrfToken());
+        assertThat(sessions.find(s.id())).contains(s);
+        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        assertThat(sessions.find(s.id())).isEmpty();
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        Sessions sessions = new Sessions(STORE, new Hand(), Duration.ofHours(1));
+        Sessions.Session[] out = new Sessions.Session[1];
+        sessions.login("ana", "right", "10.0.0.1", out);
+        sessions.logout(out[0].id());
+        assertThat(sessions.find(out[0].id())).isEmpty();
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountFromThatAddressForAMinute() {
+        Hand clock = new Hand();
+        Sessions sessions = new Sessions(STORE, clock, Duration.ofHours(1));
+        for (int i = 0; i < Sessions.MAX_FAILURES; i++) {
+            assertThat(login(sessions, "ana", "wrong", "10.0.0.1")).isEqualTo(Sessions.LoginResult.WRONG);
+        }
+        assertThat(login(sessions, "ana", "right", "10.0.0.1")).isEqualTo(Sessions.LoginResult.LOCKED);
+        assertThat(login(sessions, "ana", "right", "10.0.0.2")).as("another office").isEqualTo(Sessions.LoginResult.OK);
+        clock.now = clock.now.plus(Sessions.LOCKOUT).plusSeconds(1);
+        assertThat(login(sessions, "ana", "right", "10.0.0.1")).isEqualTo(Sessions.LoginResult.OK);
+    }
+
+    @Test
+    void oneAddressTryingEveryAccountIsStoppedToo() {
+        Sessions sessions = new Sessions(STORE, new Hand(), Duration.ofHours(1));
+        for (int i = 0; i < Sessions.MAX_ADDRESS_FAILURES; i++) {
+            assertThat(login(sessions, "user" + i, "guess", "10.9.9.9")).isEqualTo(Sessions.LoginResult.WRONG);
+        }
+        assertThat(login(sessions, "ana", "right", "10.9.9.9")).isEqualTo(Sessions.LoginResult.LOCKED);
+    }
+
+    @Test
+    void failuresSpreadOverTimeDoNotAddUp() {
+        Hand clock = new Hand();
+        Sessions sessions = new Sessions(STORE, clock, Duration.ofHours(1));
+        for (int i = 0; i < 3 * Sessions.MAX_FAILURES; i++) {
+            assertThat(login(sessions, "ana", "typo", "10.0.0.3")).isEqualTo(Sessions.LoginResult.WRONG);
+            clock.now = clock.now.plus(Duration.ofSeconds(20));
+        }
+    }
+
+    @Test
+    void expiredSessionsAreForgottenWithoutBeingLookedUp() {
+        Hand clock = new Hand();
+        Sessions sessions = new Sessions(STORE, clock, Duration.ofMinutes(5));
+        for (int i = 0; i < 10; i++) {
+            login(sessions, "ana", "right", "10.0.0.4");
+        }
+        assertThat(sessions.size()).isEqualTo(10);
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        sessions.sweep(clock.now);
+        assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void unknownUsersAndMissingPasswordsAreRefused() {
+        Sessions sessions = new Sessions(STORE, new Hand(), Duration.ofHours(1));
+        assertThat(login(sessions, "nobody", "right", "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
+        assertThat(login(sessions, "ana", null, "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
+        assertThat(login(sessions, null, null, "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
+    }
+}

@@ -1,0 +1,36 @@
+package org.careloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.careloop.platform.Connections;
+import org.careloop.store.UserStore;
+import org.junit.jupiter.api.Test;
+
+/** The cookie's attributes, which depend on how CareLoop is served; no HTTP server needed. */
+class WebEndpointsTest {
+
+    static String sessionCookie(boolean secure) {
+        AdminBootstrapTest.Users users = new AdminBootstrapTest.Users();
+        users.save(new UserStore.User("agent", BCrypt.withDefaults().hashToString(4, "pw".toCharArray()), UserStore.Role.AGENT));
+        WebEndpoints web = new WebEndpoints(new DraftsApi(null, Clock.systemUTC()), new HealthApi(new Connections(), () -> true),
+                new Sessions(users, Clock.systemUTC(), Duration.ofHours(1)), Optional.empty(), secure);
+        Exchange ex = new DefaultExchange(new DefaultCamelContext());
+        ex.getMessage().setBody("username=agent&password=pw");
+        web.login(ex);
+        assertThat(ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(303);
+        return ex.getMessage().getHeader("Set-Cookie", String.class);
+    }
+
+    @Test
+    void theCookieIsSecureWhenServedOverHttps() {
+        assertThat(sessionCookie(true)).contains("; Secure").contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(sessionCookie(false)).doesNotContain("Secure");
+    }
+}
