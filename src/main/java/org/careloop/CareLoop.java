@@ -18,7 +18,17 @@ import org.careloop.platform.camel.PlatformComponent;
 import org.careloop.platform.x.XAccount;
 import org.careloop.platform.x.XAdapter;
 import org.careloop.rules.DecisionStep;
-import org.careloop.rules.RuleBook;
+import org.careloop.rules.RuleFiles;
+import org.careloop.rules.RulesInForce;
+import org.careloop.store.Switches;
+import org.careloop.care.QuartzSlaTimers;
+import org.careloop.care.SlaPolicy;
+import org.careloop.care.SlaWatch;
+import org.careloop.care.UnattendedGate;
+import org.careloop.care.Webhook;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import org.careloop.simulator.Simulator;
 import org.careloop.simulator.SimulatorConfig;
 import org.careloop.store.Database;
@@ -44,6 +54,8 @@ public final class CareLoop {
     private final Database database;
     private final Connections connections;
     private final Main camel;
+    /** The console's kill switch for unattended mode, kept in the database. */
+    public static final String KILL_SWITCH = "unattended.kill-switch";
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel) {
@@ -68,19 +80,34 @@ public final class CareLoop {
         }
 
         Analyzer analyzer = new SocialAnalyzer();
-        RuleBook rules = loadRules(settings);
-        Duration sla = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
-        Drafter drafter = new Drafter(rules::templates, sla, settings.get("careloop.brand.name", "Acme Air"));
+        RulesInForce rules = new RulesInForce(ruleFiles(settings), clock);
+        Duration firstResponse = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
+        Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
+                settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
+
+        Switches switches = database.switches();
+        UnattendedGate gate = new UnattendedGate(unattendedPolicy(settings, connections), () -> switches.isOn(KILL_SWITCH), rules,
+                database.drafts(), clock);
+        SlaPolicy sla = new SlaPolicy(firstResponse, settings.getDuration("careloop.sla.warn-before", Duration.ofMinutes(5)),
+                settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
+        String webhookUrl = settings.get("careloop.sla.webhook-url", "");
+        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(),
+                new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)), sla, clock);
+        QuartzSlaTimers timers = new QuartzSlaTimers(watch);
+        // Timers live in memory: watch again whatever was pending when CareLoop stopped.
+        database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
+        database.drafts().queue(clock.instant(), true, 10_000).forEach(timers::watch);
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
-        camel.bind("decisionStep", new DecisionStep(() -> rules, database.mentions()));
-        camel.bind("draftStep", new DraftStep(drafter, database.drafts(), clock));
+        camel.bind("rules", rules);
+        camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
+        camel.bind("draftStep", new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock));
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock,
                 settings.getInt("careloop.outbox.max-attempts", 8),
                 settings.getDuration("careloop.outbox.first-retry", Duration.ofSeconds(5))));
@@ -95,14 +122,29 @@ public final class CareLoop {
         return app;
     }
 
-    private static RuleBook loadRules(Settings settings) {
+    private static RuleFiles ruleFiles(Settings settings) {
         Path dir = Path.of(settings.get("careloop.rules.dir", "./rules"));
         if (Files.isRegularFile(dir.resolve("rules.yaml"))) {
-            LOG.info("Rules from {}", dir.toAbsolutePath());
-            return RuleBook.load(dir);
+            LOG.info("Rules from {} (reloaded when a file changes)", dir.toAbsolutePath());
+            return RuleFiles.directory(dir);
         }
         LOG.info("No rules in {}: using the rules packaged with CareLoop", dir.toAbsolutePath());
-        return RuleBook.loadClasspath();
+        return RuleFiles.classpath("rules");
+    }
+
+    static UnattendedGate.Policy unattendedPolicy(Settings settings, Connections connections) {
+        boolean all = settings.getBoolean("careloop.unattended", false);
+        Map<String, Boolean> accounts = new HashMap<>();
+        for (var adapter : connections.adapters()) {
+            String account = adapter.account();
+            accounts.put(account, settings.getBoolean("careloop.unattended." + account, all));
+        }
+        return new UnattendedGate.Policy(accounts, all,
+                settings.getDouble("careloop.unattended.min-intent-confidence", 0.5),
+                settings.getDouble("careloop.unattended.max-troll-score", 0.5),
+                settings.getInt("careloop.unattended.per-author-per-hour", 3),
+                settings.getInt("careloop.unattended.per-account-per-hour", 60),
+                settings.getBoolean("careloop.unattended.kill-switch", false));
     }
 
     private void printWelcome(String url, AdminBootstrap.Login login) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,16 +14,21 @@ import org.careloop.analysis.BenchmarkCommand;
 import org.careloop.analysis.EvaluateCommand;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.analysis.TrainCommand;
+import org.careloop.care.Drafter;
+import org.careloop.config.Json;
 import org.careloop.config.Settings;
+import org.careloop.rules.DryRunCommand;
+import org.careloop.rules.RuleBook;
 import org.careloop.simulator.SimulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.Train.class, Main.Evaluate.class, Main.Benchmark.class})
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.Benchmark.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -84,6 +90,47 @@ public final class Main implements Runnable {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             return AnalyzeCommand.run(in, out, new SocialAnalyzer());
+        }
+    }
+
+    @Command(name = "dry-run", mixinStandardHelpOptions = true,
+            description = "Shows which rule and template a post would get, and the reply, without posting anything. "
+                    + "Give the post as an argument, or JSON lines {\"text\"[,\"lang\",\"platform\",\"handle\",\"name\"]} on standard input.")
+    static final class DryRun implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "TEXT", description = "The post's text.")
+        String text;
+        @Option(names = "--rules", description = "The rules directory (default: ./rules, else the packaged rules).")
+        Path rules;
+        @Option(names = "--lang", description = "The post's language, when the platform says it.")
+        String lang;
+        @Option(names = "--platform", defaultValue = "x", description = "x, facebook or instagram (default: x).")
+        String platform;
+        @Option(names = "--handle", defaultValue = "customer", description = "The author's handle, for VIP rules and the reply.")
+        String handle;
+        @Option(names = "--name", description = "The author's display name.")
+        String name;
+        @Option(names = "--json", description = "Print JSON instead of words.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = Settings.load();
+            Path dir = rules != null ? rules : Path.of(settings.get("careloop.rules.dir", "./rules"));
+            RuleBook book = Files.isRegularFile(dir.resolve("rules.yaml")) ? RuleBook.load(dir) : RuleBook.loadClasspath();
+            DryRunCommand dry = new DryRunCommand(book, new SocialAnalyzer(), new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
+                    settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            if (text == null) {
+                return dry.runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+            }
+            DryRunCommand.Outcome o = dry.run(new DryRunCommand.Post(text, lang, platform, null, handle, name, null, null));
+            if (json) {
+                out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(DryRunCommand.json(o)));
+            } else {
+                out.println("Rules:     " + book.source());
+                DryRunCommand.print(o, out);
+            }
+            return 0;
         }
     }
 

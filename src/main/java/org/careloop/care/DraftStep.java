@@ -1,22 +1,63 @@
 package org.careloop.care;
 
 import java.time.Clock;
+import org.careloop.store.Alerts;
 import org.careloop.store.DraftStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Pipeline step: turns a reply decision into a stored draft waiting for approval. */
+/**
+ * Pipeline step: turns a reply decision into a stored draft, then either publishes it on its own
+ * (unattended mode, when every gate passes) or leaves it in the queue with the reasons why, and
+ * starts the draft's SLA timers.
+ */
 public final class DraftStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DraftStep.class);
 
     private final Drafter drafter;
     private final DraftStore drafts;
+    private final UnattendedGate gate;
+    private final SlaTimers timers;
+    private final Alerts alerts;
     private final Clock clock;
 
-    public DraftStep(Drafter drafter, DraftStore drafts, Clock clock) {
+    public DraftStep(Drafter drafter, DraftStore drafts, UnattendedGate gate, SlaTimers timers, Alerts alerts, Clock clock) {
         this.drafter = drafter;
         this.drafts = drafts;
+        this.gate = gate;
+        this.timers = timers;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
     public Draft draft(Triage triage) {
-        return drafts.create(drafter.draft(triage.mention(), triage.analysis(), triage.decision(), clock.instant()));
+        var m = triage.mention();
+        Draft draft = drafts.create(drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
+                drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        if (draft.work().escalated()) {
+            alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
+        }
+        return decideAlone(draft);
+    }
+
+    /** Unattended mode: publish when every gate passes, else record why a person is needed. */
+    Draft decideAlone(Draft draft) {
+        UnattendedGate.Verdict verdict = gate.check(draft);
+        if (verdict.pass()) {
+            var approved = drafts.approve(draft.id(), Draft.AUTO, null, clock.instant());
+            if (approved.isPresent()) {
+                LOG.info("Draft {} approved by unattended mode", draft.id());
+                return approved.get();
+            }
+        } else if (gate.policy().enabledFor(draft.mention().account())) {
+            drafts.holdForPerson(draft.id(), String.join("; ", verdict.reasons()));
+        }
+        timers.watch(draft);
+        return drafts.find(draft.id()).orElse(draft);
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 80 ? String.valueOf(text) : text.substring(0, 79) + "…";
     }
 }

@@ -24,6 +24,6 @@ public record Triage(Mention mention, Analysis analysis, Decision decision) {
 
     /** True when the rules asked for a public reply. */
     public boolean wantsReply() {
-        return decision != null && decision.action() == Decision.Action.REPLY;
+        return decision != null && decision.wantsReply();
     }
 }

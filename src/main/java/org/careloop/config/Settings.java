@@ -109,6 +109,18 @@ public final class Settings {
         }
     }
 
+    public double getDouble(String key, double defaultValue) {
+        String v = get(key, null);
+        if (v == null || v.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be a number, got: " + v);
+        }
+    }
+
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = get(key, null);
         if (v == null || v.isEmpty()) {

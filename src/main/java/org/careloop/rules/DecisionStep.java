@@ -1,7 +1,10 @@
 package org.careloop.rules;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.careloop.care.Triage;
+import org.careloop.platform.Mention;
 import org.careloop.store.MentionStore;
 
 /**
@@ -12,16 +15,27 @@ public final class DecisionStep {
 
     private final Supplier<RuleBook> rules;
     private final MentionStore mentions;
+    private final Clock clock;
 
     /** @param rules the rule book in force (a supplier, so a reload takes effect on the next mention) */
-    public DecisionStep(Supplier<RuleBook> rules, MentionStore mentions) {
+    public DecisionStep(Supplier<RuleBook> rules, MentionStore mentions, Clock clock) {
         this.rules = rules;
         this.mentions = mentions;
+        this.clock = clock;
     }
 
     public Triage decide(Triage triage) {
-        Decision decision = rules.get().decide(triage.mention(), triage.analysis());
+        RuleBook book = rules.get();
+        Decision decision = book.decide(facts(book, triage));
         mentions.saveDecision(triage.mention().platform(), triage.mention().id(), decision);
         return triage.withDecision(decision);
+    }
+
+    Facts facts(RuleBook book, Triage triage) {
+        Instant now = clock.instant();
+        Mention m = triage.mention();
+        Instant posted = m.createdAt() != null ? m.createdAt() : now;
+        int recent = mentions.postsByAuthor(m.platform(), m.author().id(), posted.minus(book.settings().repeatWindow()), posted, m.id());
+        return new Facts(m, triage.analysis(), now, recent);
     }
 }

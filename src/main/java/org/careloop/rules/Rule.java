@@ -1,50 +1,35 @@
 package org.careloop.rules;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.careloop.analysis.Analysis;
-import org.careloop.platform.Mention;
+import java.util.function.Predicate;
 
 /**
- * One rule: conditions on the post and its analysis (all must hold; an absent condition always
- * holds), and what to do when they do.
+ * One rule: conditions on the post, its analysis and its author (all must hold; a rule without
+ * conditions matches every post), and what to do when they do.
  *
- * @param id        unique in the rule book, stored with every decision it makes
- * @param line      where it starts in its file, for messages
- * @param languages post language is one of these (empty: any)
- * @param sentiments sentiment label is one of these (empty: any)
- * @param intents   the analysis's intent is one of these (empty: any)
- * @param emotions  the analysis's emotion is one of these (empty: any)
- * @param troll     the analysis calls it trolling (true), or not (false); null: either
- * @param keywords  the text contains one of these, case-insensitive (empty: any)
- * @param regex     the text matches this (null: any)
- * @param decision  what to do
+ * @param id         unique in the rule book, stored with every decision it makes
+ * @param line       where it starts in its file, for messages
+ * @param conditions what must hold, each with the words a dry run shows
+ * @param decision   what to do; for an {@code faq} rule, the template is the matching FAQ entry's
+ * @param faq        true when the rule answers from the FAQ (and falls through when no entry matches)
  */
-public record Rule(String id, int line, Set<String> languages, Set<String> sentiments, Set<String> intents,
-                   Set<String> emotions, Boolean troll, List<String> keywords, Pattern regex, Decision decision) {
+public record Rule(String id, int line, List<Condition> conditions, Decision decision, boolean faq) {
 
-    boolean matches(Mention mention, Analysis analysis) {
-        String text = mention.text() == null ? "" : mention.text().toLowerCase(Locale.ROOT);
-        if (!languages.isEmpty() && !languages.contains(analysis.lang())) {
-            return false;
+    /** One condition, e.g. {@code intent: question}. */
+    public record Condition(String key, String value, Predicate<Facts> test) {
+
+        @Override
+        public String toString() {
+            return key + ": " + value;
         }
-        if (!sentiments.isEmpty() && !sentiments.contains(analysis.sentiment().label().id())) {
-            return false;
+    }
+
+    boolean matches(Facts facts) {
+        for (Condition c : conditions) {
+            if (!c.test().test(facts)) {
+                return false;
+            }
         }
-        if (!intents.isEmpty() && !intents.contains(analysis.intent().label().id())) {
-            return false;
-        }
-        if (!emotions.isEmpty() && !emotions.contains(analysis.emotion().label().id())) {
-            return false;
-        }
-        if (troll != null && troll != analysis.troll().label()) {
-            return false;
-        }
-        if (!keywords.isEmpty() && keywords.stream().noneMatch(text::contains)) {
-            return false;
-        }
-        return regex == null || regex.matcher(mention.text() == null ? "" : mention.text()).find();
+        return true;
     }
 }

@@ -1,24 +1,31 @@
 package org.careloop.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
-import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,73 +37,90 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The rules in force: {@code rules.yaml}, read top to bottom, the first matching rule decides.
- * Loading validates everything (keys, actions, templates, regular expressions) and reports the
- * file, line and problem, so a care lead can fix a rule without reading code.
+ * The rules in force: {@code rules.yaml} (read top to bottom, the first matching rule decides),
+ * the FAQ in {@code faq.yaml} and the reply templates. Loading validates everything (keys, values,
+ * templates, regular expressions) and reports the file, line and problem, so a care lead can fix a
+ * rule without reading code.
  */
 public final class RuleBook {
 
     static final String FILE = "rules.yaml";
+    static final String FAQ_FILE = "faq.yaml";
+    private static final Set<String> TOP_KEYS = Set.of("rules", "vip", "business-hours", "repeat-poster", "new-account-days",
+            "blocked-words", "topics");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
-    private static final Set<String> WHEN_KEYS = Set.of("lang", "sentiment", "intent", "emotion", "troll", "keywords", "regex");
-    private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason");
+    private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
+            "troll-score", "confidence", "keywords", "regex", "author", "business-hours");
+    private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
+    private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
+            "auto-publish");
+    private static final Set<String> ACTIONS = Set.of("reply", "faq", "ticket", "ignore");
+    private static final Set<String> PLATFORMS = labels(Platform.values());
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
     private static final Set<String> INTENTS = labels(Intent.Label.values());
     private static final Set<String> EMOTIONS = labels(Emotion.Label.values());
-
-    private static Set<String> labels(Enum<?>[] values) {
-        Set<String> out = new java.util.TreeSet<>();
-        for (Enum<?> v : values) {
-            out.add(v.name().toLowerCase(Locale.ROOT));
-        }
-        return out;
-    }
+    private static final Set<String> PRIORITIES = labels(Decision.Priority.values());
 
     private final List<Rule> rules;
+    private final Faq faq;
     private final Templates templates;
+    private final Settings settings;
     private final String source;
 
-    private RuleBook(List<Rule> rules, Templates templates, String source) {
+    /**
+     * The rule book's own settings.
+     *
+     * @param vip            handles (lower case, no @) that count as VIPs
+     * @param businessHours  when the team is in, for the {@code business-hours} condition
+     * @param repeatPosts    posts by the same author within {@code repeatWindow} that make a repeat poster
+     * @param newAccountDays an account younger than this is new
+     * @param blockedWords   words a reply published without a person must never contain
+     * @param topics         topic name -> words that reveal it, for the {@code topic} template variable
+     */
+    public record Settings(Set<String> vip, BusinessHours businessHours, int repeatPosts, Duration repeatWindow,
+                           int newAccountDays, List<String> blockedWords, Map<String, List<String>> topics) {}
+
+    /** Opening hours in one time zone. */
+    public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+
+        static final BusinessHours ALWAYS = new BusinessHours(ZoneId.of("UTC"), EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MAX);
+
+        public boolean isOpen(Instant at) {
+            ZonedDateTime t = at.atZone(zone);
+            LocalTime time = t.toLocalTime();
+            return days.contains(t.getDayOfWeek()) && !time.isBefore(from) && time.isBefore(to);
+        }
+    }
+
+    private RuleBook(List<Rule> rules, Faq faq, Templates templates, Settings settings, String source) {
         this.rules = List.copyOf(rules);
+        this.faq = faq;
         this.templates = templates;
+        this.settings = settings;
         this.source = source;
     }
 
-    /** Loads {@code rules.yaml} and {@code templates/} from a directory. */
+    /** Loads {@code rules.yaml}, {@code faq.yaml} and {@code templates/} from a directory. */
     public static RuleBook load(Path dir) {
-        Path file = dir.resolve(FILE);
-        Templates templates = Templates.fromDirectory(dir.resolve("templates"));
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString(), templates);
-        } catch (IOException e) {
-            throw new RuleException(file.toString(), 0, "cannot be read: " + e.getMessage());
-        }
+        return load(RuleFiles.directory(dir));
     }
 
     /** The rules packaged with CareLoop (the {@code rules/} directory of the source tree). */
     public static RuleBook loadClasspath() {
-        String resource = "rules/" + FILE;
-        InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new RuleException("classpath:" + resource, 0, "is missing from the build");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse(r, "classpath:" + resource, Templates.fromClasspath("rules/templates"));
-        } catch (IOException e) {
-            throw new RuleException("classpath:" + resource, 0, "cannot be read: " + e.getMessage());
-        }
+        return load(RuleFiles.classpath("rules"));
     }
 
-    static RuleBook parse(Reader reader, String file, Templates templates) {
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-        } catch (MarkedYAMLException e) {
-            throw new RuleException(file, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
-        }
-        if (!(root instanceof MappingNode top)) {
-            throw new RuleException(file, 1, "must be a mapping with a 'rules' list");
-        }
+    public static RuleBook load(RuleFiles files) {
+        String text = files.read(FILE).orElseThrow(() -> new RuleException(files.describe(FILE), 0, "is missing"));
+        Templates templates = new Templates(files);
+        Faq faq = files.read(FAQ_FILE).map(t -> parseFaq(t, files.describe(FAQ_FILE), templates)).orElse(Faq.EMPTY);
+        return parse(text, files.describe(FILE), templates, faq);
+    }
+
+    static RuleBook parse(String text, String file, Templates templates, Faq faq) {
+        MappingNode top = root(text, file, "rules");
+        checkKeys(top, TOP_KEYS, file, "setting");
+        Settings settings = settings(top, file);
         Node list = value(top, "rules");
         if (!(list instanceof SequenceNode seq)) {
             throw new RuleException(file, line(top), "needs a 'rules' list");
@@ -104,7 +128,7 @@ public final class RuleBook {
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node n : seq.getValue()) {
-            Rule rule = rule(n, file, templates);
+            Rule rule = rule(n, file, templates, settings);
             if (!ids.add(rule.id())) {
                 throw new RuleException(file, line(n), "rule id '" + rule.id() + "' is used twice");
             }
@@ -113,48 +137,149 @@ public final class RuleBook {
         if (rules.isEmpty()) {
             throw new RuleException(file, line(list), "has no rules");
         }
-        return new RuleBook(rules, templates, file);
+        return new RuleBook(rules, faq, templates, settings, file);
     }
 
-    private static Rule rule(Node n, String file, Templates templates) {
+    /** The first rule that matches decides; when none does, the post is left alone and logged. */
+    public Decision decide(Facts facts) {
+        return explain(facts).decision();
+    }
+
+    /** The decision with the rule that made it, for dry runs and the console. */
+    public Explanation explain(Facts facts) {
+        for (Rule r : rules) {
+            if (!r.matches(facts)) {
+                continue;
+            }
+            if (!r.faq()) {
+                return new Explanation(r, r.decision());
+            }
+            Optional<Faq.Entry> entry = faq.answer(facts.mention().text());
+            if (entry.isPresent()) {
+                Decision d = r.decision();
+                return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(entry.get().templateId()),
+                        "FAQ: " + entry.get().question(), d.priority(), d.escalate(), d.marketing(), d.autoPublish(), entry.get().id()));
+            }
+        }
+        return new Explanation(null, new Decision("none", Decision.Action.IGNORE, null, "no rule matched"));
+    }
+
+    /** A decision and its rule (null when no rule matched). */
+    public record Explanation(Rule rule, Decision decision) {}
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public Faq faq() {
+        return faq;
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    // ---- rules.yaml
+
+    private static Settings settings(MappingNode top, String file) {
+        Set<String> vip = new LinkedHashSet<>();
+        for (String h : strings(value(top, "vip"), file)) {
+            vip.add(h.replaceFirst("^@", "").toLowerCase(Locale.ROOT));
+        }
+        BusinessHours hours = BusinessHours.ALWAYS;
+        Node bh = value(top, "business-hours");
+        if (bh != null) {
+            hours = businessHours(mapping(bh, file, "'business-hours'"), file);
+        }
+        int repeatPosts = 3;
+        Duration repeatWindow = Duration.ofHours(24);
+        Node rp = value(top, "repeat-poster");
+        if (rp != null) {
+            MappingNode m = mapping(rp, file, "'repeat-poster'");
+            checkKeys(m, Set.of("posts", "within-hours"), file, "repeat-poster setting");
+            repeatPosts = positiveInt(value(m, "posts"), file, repeatPosts);
+            repeatWindow = Duration.ofHours(positiveInt(value(m, "within-hours"), file, 24));
+        }
+        int newAccountDays = positiveInt(value(top, "new-account-days"), file, 30);
+        List<String> blocked = strings(value(top, "blocked-words"), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        Map<String, List<String>> topics = new LinkedHashMap<>();
+        Node t = value(top, "topics");
+        if (t != null) {
+            for (NodeTuple tuple : mapping(t, file, "'topics'").getValue()) {
+                String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
+                topics.put(name, strings(tuple.getValueNode(), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+            }
+        }
+        return new Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics);
+    }
+
+    private static BusinessHours businessHours(MappingNode m, String file) {
+        checkKeys(m, Set.of("zone", "days", "from", "to"), file, "business-hours setting");
+        ZoneId zone;
+        Node z = value(m, "zone");
+        try {
+            zone = z == null ? ZoneId.of("UTC") : ZoneId.of(scalar(z, file, line(m), ""));
+        } catch (RuntimeException e) {
+            throw new RuleException(file, line(z), "unknown time zone '" + ((ScalarNode) z).getValue() + "' (use e.g. Europe/London)");
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : strings(value(m, "days"), file)) {
+            days.add(day(d, file, line(value(m, "days"))));
+        }
+        if (days.isEmpty()) {
+            days = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        }
+        LocalTime from = time(value(m, "from"), file, LocalTime.of(9, 0));
+        LocalTime to = time(value(m, "to"), file, LocalTime.of(17, 0));
+        if (!to.isAfter(from)) {
+            throw new RuleException(file, line(m), "business hours end (" + to + ") must be after they start (" + from + ")");
+        }
+        return new BusinessHours(zone, days, from, to);
+    }
+
+    private static DayOfWeek day(String d, String file, int line) {
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().toLowerCase(Locale.ROOT).startsWith(d.toLowerCase(Locale.ROOT)) && d.length() >= 3) {
+                return day;
+            }
+        }
+        throw new RuleException(file, line, "unknown day '" + d + "' (use mon, tue, wed, thu, fri, sat, sun)");
+    }
+
+    private static LocalTime time(Node n, String file, LocalTime otherwise) {
+        if (n == null) {
+            return otherwise;
+        }
+        String s = scalar(n, file, line(n), "");
+        try {
+            return LocalTime.parse(s.length() == 4 ? "0" + s : s);
+        } catch (DateTimeParseException e) {
+            throw new RuleException(file, line(n), "'" + s + "' is not a time of day (use HH:MM, e.g. 09:00)");
+        }
+    }
+
+    private static Rule rule(Node n, String file, Templates templates, Settings settings) {
         MappingNode m = mapping(n, file, "a rule");
-        checkKeys(m, RULE_KEYS, file, "rule");
+        checkKeys(m, RULE_KEYS, file, "rule key");
         String id = scalar(value(m, "id"), file, line(m), "a rule needs an 'id'");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new RuleException(file, line(value(m, "id")), "rule id '" + id + "' must be lower-case letters, digits and dashes");
         }
-        Set<String> langs = Set.of();
-        Set<String> sentiments = Set.of();
-        Set<String> intents = Set.of();
-        Set<String> emotions = Set.of();
-        Boolean troll = null;
-        List<String> keywords = List.of();
-        Pattern regex = null;
+        List<Rule.Condition> conditions = new ArrayList<>();
         Node whenNode = value(m, "when");
         if (whenNode != null) {
             MappingNode when = mapping(whenNode, file, "'when'");
             checkKeys(when, WHEN_KEYS, file, "condition");
-            langs = new LinkedHashSet<>(strings(value(when, "lang"), file));
-            sentiments = oneOf(when, "sentiment", SENTIMENTS, file);
-            intents = oneOf(when, "intent", INTENTS, file);
-            emotions = oneOf(when, "emotion", EMOTIONS, file);
-            Node trollNode = value(when, "troll");
-            if (trollNode != null) {
-                String t = scalar(trollNode, file, line(trollNode), "'troll' must be true or false");
-                if (!t.equals("true") && !t.equals("false")) {
-                    throw new RuleException(file, line(trollNode), "'troll' must be true or false, not '" + t + "'");
-                }
-                troll = Boolean.valueOf(t);
-            }
-            keywords = strings(value(when, "keywords"), file).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
-            Node regexNode = value(when, "regex");
-            if (regexNode != null) {
-                String r = scalar(regexNode, file, line(regexNode), "'regex' must be text");
-                try {
-                    regex = Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                } catch (PatternSyntaxException e) {
-                    throw new RuleException(file, line(regexNode), "invalid regular expression: " + e.getDescription());
-                }
+            for (NodeTuple t : when.getValue()) {
+                conditions.add(condition(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode(), file, settings));
             }
         }
         if (value(m, "then") == null) {
@@ -162,44 +287,211 @@ public final class RuleBook {
         }
         MappingNode then = mapping(value(m, "then"), file, "'then'");
         checkKeys(then, THEN_KEYS, file, "action setting");
-        String action = scalar(value(then, "action"), file, line(then), "rule '" + id + "' needs an action (reply or ignore)");
-        Decision decision = switch (action) {
-            case "reply" -> {
-                Node t = value(then, "template");
-                String template = scalar(t, file, line(then), "a reply needs a 'template'");
-                if (!templates.exists(template)) {
-                    throw new RuleException(file, line(t), "template '" + template + "' not found (" + templates.expectedPath(template) + ")");
-                }
-                Node reason = value(then, "reason");
-                yield new Decision(id, Decision.Action.REPLY, template, reason == null ? "matched rule " + id : scalar(reason, file, line(reason), ""));
-            }
-            case "ignore" -> new Decision(id, Decision.Action.IGNORE, null,
-                    scalar(value(then, "reason"), file, line(then), "an ignore needs a 'reason' (e.g. spam, troll)"));
-            default -> throw new RuleException(file, line(value(then, "action")), "unknown action '" + action + "' (use reply or ignore)");
-        };
-        return new Rule(id, line(m), langs, sentiments, intents, emotions, troll, keywords, regex, decision);
-    }
-
-    /** The first rule that matches decides; when none does, the post is left to the team. */
-    public Decision decide(Mention mention, Analysis analysis) {
-        for (Rule r : rules) {
-            if (r.matches(mention, analysis)) {
-                return r.decision();
-            }
+        Node actionNode = value(then, "action");
+        String action = scalar(actionNode, file, line(then), "rule '" + id + "' needs an action (" + String.join(", ", new TreeSet<>(ACTIONS)) + ")");
+        if (!ACTIONS.contains(action)) {
+            throw new RuleException(file, line(actionNode), "unknown action '" + action + "' (use " + String.join(", ", new TreeSet<>(ACTIONS)) + ")");
         }
-        return new Decision("none", Decision.Action.IGNORE, null, "no rule matched");
+        Decision.Priority priority = Decision.Priority.NORMAL;
+        Node p = value(then, "priority");
+        if (p != null) {
+            priority = Decision.Priority.valueOf(oneOf(p, "priority", PRIORITIES, file).iterator().next().toUpperCase(Locale.ROOT));
+        }
+        boolean escalate = bool(value(then, "escalate"), file, "escalate", false);
+        boolean marketing = bool(value(then, "marketing"), file, "marketing", false);
+        boolean autoPublish = bool(value(then, "auto-publish"), file, "auto-publish", true);
+        Node reasonNode = value(then, "reason");
+        String reason = reasonNode == null ? null : scalar(reasonNode, file, line(reasonNode), "'reason' needs words");
+        List<String> variants = List.of();
+        Node t = value(then, "template");
+        if (action.equals("reply") || action.equals("ticket")) {
+            variants = strings(t, file);
+            if (variants.isEmpty()) {
+                throw new RuleException(file, line(then), "a " + action + " needs a 'template' (or a list of templates to compare)");
+            }
+            for (String v : variants) {
+                if (!templates.exists(v)) {
+                    throw new RuleException(file, line(t), "template '" + v + "' not found (" + templates.expectedPath(v) + ")");
+                }
+            }
+        } else if (t != null) {
+            throw new RuleException(file, line(t), "a '" + action + "' rule takes no 'template'"
+                    + (action.equals("faq") ? " (the FAQ entry's answer is used)" : ""));
+        }
+        if (action.equals("ignore") && reason == null) {
+            throw new RuleException(file, line(then), "an ignore needs a 'reason' (e.g. spam, troll)");
+        }
+        Decision.Action kind = switch (action) {
+            case "ignore" -> Decision.Action.IGNORE;
+            case "ticket" -> Decision.Action.TICKET;
+            default -> Decision.Action.REPLY;
+        };
+        Decision decision = new Decision(id, kind, variants, reason == null ? "matched rule " + id : reason, priority, escalate,
+                marketing, autoPublish, null);
+        return new Rule(id, line(m), List.copyOf(conditions), decision, action.equals("faq"));
     }
 
-    public List<Rule> rules() {
-        return rules;
+    private static Rule.Condition condition(String key, Node n, String file, Settings settings) {
+        return switch (key) {
+            case "platform" -> {
+                Set<String> v = oneOf(n, key, PLATFORMS, file);
+                yield c(key, v, f -> v.contains(f.mention().platform().id()));
+            }
+            case "account" -> {
+                Set<String> v = new LinkedHashSet<>(strings(n, file));
+                yield c(key, v, f -> v.contains(f.mention().account()));
+            }
+            case "lang" -> {
+                Set<String> v = new LinkedHashSet<>(strings(n, file));
+                yield c(key, v, f -> v.contains(f.analysis().lang()));
+            }
+            case "sentiment" -> {
+                Set<String> v = oneOf(n, key, SENTIMENTS, file);
+                yield c(key, v, f -> v.contains(f.analysis().sentiment().label().id()));
+            }
+            case "intent" -> {
+                Set<String> v = oneOf(n, key, INTENTS, file);
+                yield c(key, v, f -> v.contains(f.analysis().intent().label().id()));
+            }
+            case "emotion" -> {
+                Set<String> v = oneOf(n, key, EMOTIONS, file);
+                yield c(key, v, f -> v.contains(f.analysis().emotion().label().id()));
+            }
+            case "troll" -> {
+                boolean v = bool(n, file, key, false);
+                yield c(key, v, f -> f.analysis().troll().label() == v);
+            }
+            case "troll-score" -> {
+                double min = fraction(n, file, key);
+                yield c(key, "at least " + min, f -> f.analysis().troll().score() >= min);
+            }
+            case "confidence" -> {
+                double min = fraction(n, file, key);
+                yield c(key, "intent confidence at least " + min, f -> f.analysis().intent().confidence() >= min);
+            }
+            case "keywords" -> {
+                List<String> words = strings(n, file).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+                yield c(key, words, f -> f.mention().text() != null
+                        && words.stream().anyMatch(f.mention().text().toLowerCase(Locale.ROOT)::contains));
+            }
+            case "regex" -> {
+                String r = scalar(n, file, line(n), "'regex' must be text");
+                Pattern pattern;
+                try {
+                    pattern = Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                } catch (PatternSyntaxException e) {
+                    throw new RuleException(file, line(n), "invalid regular expression: " + e.getDescription());
+                }
+                yield c(key, r, f -> f.mention().text() != null && pattern.matcher(f.mention().text()).find());
+            }
+            case "author" -> author(mapping(n, file, "'author'"), file, settings);
+            case "business-hours" -> {
+                boolean v = bool(n, file, key, true);
+                BusinessHours hours = settings.businessHours();
+                yield c(key, v, f -> hours.isOpen(f.now()) == v);
+            }
+            default -> throw new RuleException(file, line(n), "unknown condition '" + key + "'");
+        };
     }
 
-    public Templates templates() {
-        return templates;
+    /** Author conditions: all given must hold. */
+    private static Rule.Condition author(MappingNode m, String file, Settings settings) {
+        checkKeys(m, AUTHOR_KEYS, file, "author condition");
+        List<Predicate<Facts>> tests = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        Node vip = value(m, "vip");
+        if (vip != null) {
+            boolean v = bool(vip, file, "vip", true);
+            tests.add(f -> settings.vip().contains(handle(f)) == v);
+            words.add("vip " + v);
+        }
+        Node repeat = value(m, "repeat");
+        if (repeat != null) {
+            boolean v = bool(repeat, file, "repeat", true);
+            int posts = settings.repeatPosts();
+            // recentPosts counts the author's other posts, so this one makes the n-th
+            tests.add(f -> (f.recentPosts() + 1 >= posts) == v);
+            words.add("repeat " + v);
+        }
+        Node fresh = value(m, "new-account");
+        if (fresh != null) {
+            boolean v = bool(fresh, file, "new-account", true);
+            Duration young = Duration.ofDays(settings.newAccountDays());
+            tests.add(f -> {
+                Instant since = f.mention().author().since();
+                boolean isNew = since != null && Duration.between(since, f.now()).compareTo(young) < 0;
+                return isNew == v;
+            });
+            words.add("new-account " + v);
+        }
+        return new Rule.Condition("author", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
     }
 
-    public String source() {
-        return source;
+    private static String handle(Facts f) {
+        String h = f.mention().author().handle();
+        return h == null ? "" : h.toLowerCase(Locale.ROOT);
+    }
+
+    private static Rule.Condition c(String key, Object value, Predicate<Facts> test) {
+        String words = value instanceof Set<?> s ? String.join(", ", s.stream().map(String::valueOf).toList())
+                : value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        return new Rule.Condition(key, words, test);
+    }
+
+    // ---- faq.yaml
+
+    static Faq parseFaq(String text, String file, Templates templates) {
+        MappingNode top = root(text, file, "faq");
+        checkKeys(top, Set.of("faq"), file, "setting");
+        Node list = value(top, "faq");
+        if (!(list instanceof SequenceNode seq)) {
+            throw new RuleException(file, line(top), "needs a 'faq' list");
+        }
+        List<Faq.Entry> entries = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node n : seq.getValue()) {
+            MappingNode m = mapping(n, file, "an FAQ entry");
+            checkKeys(m, Set.of("id", "question", "keywords", "regex"), file, "FAQ key");
+            String id = scalar(value(m, "id"), file, line(m), "an FAQ entry needs an 'id'");
+            if (!id.matches("[a-z0-9][a-z0-9-]*") || !ids.add(id)) {
+                throw new RuleException(file, line(value(m, "id")), "FAQ id '" + id + "' must be unique lower-case letters, digits and dashes");
+            }
+            String question = scalar(value(m, "question"), file, line(m), "FAQ entry '" + id + "' needs the 'question' in words");
+            List<String> keywords = strings(value(m, "keywords"), file).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+            Pattern regex = null;
+            Node r = value(m, "regex");
+            if (r != null) {
+                try {
+                    regex = Pattern.compile(scalar(r, file, line(r), ""), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                } catch (PatternSyntaxException e) {
+                    throw new RuleException(file, line(r), "invalid regular expression: " + e.getDescription());
+                }
+            }
+            if (keywords.isEmpty() && regex == null) {
+                throw new RuleException(file, line(m), "FAQ entry '" + id + "' needs 'keywords' or a 'regex' to recognise its question");
+            }
+            Faq.Entry entry = new Faq.Entry(id, question, keywords, regex);
+            if (!templates.exists(entry.templateId())) {
+                throw new RuleException(file, line(m), "FAQ entry '" + id + "' has no answer (" + templates.expectedPath(entry.templateId()) + ")");
+            }
+            entries.add(entry);
+        }
+        return new Faq(List.copyOf(entries));
+    }
+
+    // ---- YAML helpers
+
+    private static MappingNode root(String text, String file, String listKey) {
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            throw new RuleException(file, e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
+        }
+        if (!(root instanceof MappingNode top)) {
+            throw new RuleException(file, 1, "must be a mapping with a '" + listKey + "' list");
+        }
+        return top;
     }
 
     private static MappingNode mapping(Node n, String file, String what) {
@@ -213,7 +505,8 @@ public final class RuleBook {
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "?";
             if (!allowed.contains(key)) {
-                throw new RuleException(file, line(t.getKeyNode()), "unknown " + what + " '" + key + "' (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw new RuleException(file, line(t.getKeyNode()), "unknown " + what + " '" + key + "' (allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
     }
@@ -237,13 +530,52 @@ public final class RuleBook {
         return s.getValue().trim();
     }
 
-    /** A condition whose values must come from a fixed set (sentiment, intent, emotion). */
-    private static Set<String> oneOf(MappingNode when, String key, Set<String> allowed, String file) {
-        Node n = value(when, key);
+    private static boolean bool(Node n, String file, String key, boolean otherwise) {
+        if (n == null) {
+            return otherwise;
+        }
+        String t = scalar(n, file, line(n), "'" + key + "' must be true or false");
+        if (!t.equals("true") && !t.equals("false")) {
+            throw new RuleException(file, line(n), "'" + key + "' must be true or false, not '" + t + "'");
+        }
+        return Boolean.parseBoolean(t);
+    }
+
+    private static double fraction(Node n, String file, String key) {
+        String t = scalar(n, file, line(n), "'" + key + "' needs a number from 0 to 1");
+        try {
+            double v = Double.parseDouble(t);
+            if (v >= 0 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new RuleException(file, line(n), "'" + key + "' needs a number from 0 to 1, not '" + t + "'");
+    }
+
+    private static int positiveInt(Node n, String file, int otherwise) {
+        if (n == null) {
+            return otherwise;
+        }
+        String t = scalar(n, file, line(n), "expected a whole number");
+        try {
+            int v = Integer.parseInt(t);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new RuleException(file, line(n), "expected a whole number above 0, not '" + t + "'");
+    }
+
+    /** A condition whose values must come from a fixed set (platform, sentiment, intent, emotion). */
+    private static Set<String> oneOf(Node n, String key, Set<String> allowed, String file) {
         Set<String> values = new LinkedHashSet<>(strings(n, file));
         for (String v : values) {
             if (!allowed.contains(v)) {
-                throw new RuleException(file, line(n), "unknown " + key + " '" + v + "' (use " + String.join(", ", allowed) + ")");
+                throw new RuleException(file, line(n), "unknown " + key + " '" + v + "' (use " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
         return values;
@@ -255,7 +587,7 @@ public final class RuleBook {
             return List.of();
         }
         if (n instanceof ScalarNode s) {
-            return List.of(s.getValue().trim());
+            return s.getValue().isBlank() ? List.of() : List.of(s.getValue().trim());
         }
         if (n instanceof SequenceNode seq) {
             List<String> out = new ArrayList<>();
@@ -267,12 +599,20 @@ public final class RuleBook {
         throw new RuleException(file, line(n), "expected a value or a list of values");
     }
 
+    private static Set<String> labels(Enum<?>[] values) {
+        Set<String> out = new TreeSet<>();
+        for (Enum<?> v : values) {
+            out.add(v.name().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
     private static int line(Node n) {
         return n.getStartMark().getLine() + 1;
     }
 
     @Override
     public String toString() {
-        return "RuleBook[" + source + ", " + rules.size() + " rules]";
+        return "RuleBook[" + source + ", " + rules.size() + " rules, " + faq.entries().size() + " FAQ entries]";
     }
 }

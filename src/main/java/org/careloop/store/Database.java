@@ -81,6 +81,14 @@ public final class Database implements AutoCloseable {
         return new JdbcUserStore(jdbc, clock);
     }
 
+    public Alerts alerts() {
+        return new Alerts(jdbc, clock);
+    }
+
+    public Switches switches() {
+        return new Switches(jdbc, clock);
+    }
+
     public AuditLog audit() {
         return new AuditLog(jdbc, clock);
     }

@@ -20,6 +20,13 @@ public interface DraftStore {
     /** Drafts in one status, the earliest deadline first; all statuses when {@code status} is null. */
     List<Draft> list(DraftStatus status, int limit);
 
+    /**
+     * The approval queue: pending drafts, the least time left first, then the highest priority.
+     *
+     * @param snoozed false for the drafts to work on now, true for the snoozed ones
+     */
+    List<Draft> queue(Instant now, boolean snoozed, int limit);
+
     /** Drafts no longer pending (approved, published, failed, rejected), the latest decision first. */
     List<Draft> decided(int limit);
 
@@ -41,6 +48,57 @@ public interface DraftStore {
 
     /** A failed attempt: retry at {@code nextAttempt}, or give up when it is null (draft failed). */
     void attemptFailed(long outboxId, String error, Instant nextAttempt);
+
+    /**
+     * Claims a pending draft for one agent until {@code until}, so two agents never work on it at once.
+     * Renewing one's own claim succeeds; a live claim by someone else does not.
+     */
+    Claim claim(long id, String actor, Instant until, Instant now);
+
+    /** The outcome of a claim: whether the caller holds it, and the draft as it now is (null when unknown). */
+    record Claim(boolean granted, Draft draft) {}
+
+    /** Gives up one's own claim; false when the caller did not hold it. */
+    boolean release(long id, String actor);
+
+    /** Hides a pending draft from the queue until {@code until}; empty when it is not pending or someone else holds it. */
+    Optional<Draft> snooze(long id, String actor, Instant until, Instant now);
+
+    /** Assigns a pending draft to an agent (blank: nobody). */
+    Optional<Draft> assign(long id, String actor, String assignee, Instant now);
+
+    /** Records why unattended mode left the draft to a person. */
+    void holdForPerson(long id, String gate);
+
+    /** Records the SLA warning once; false when it was recorded before or the draft is no longer pending. */
+    boolean markWarned(long id, Instant at);
+
+    /** Records the SLA breach once (and marks the draft escalated); false when recorded before. */
+    boolean markBreached(long id, Instant at);
+
+    /** The texts of the latest replies drafted to one author, newest first (rejected ones left out). */
+    List<String> recentRepliesTo(String platform, String authorId, int limit);
+
+    /** Replies unattended mode approved on an account since a time, for one author or (authorId null) for all. */
+    int autoApprovedSince(String platform, String account, String authorId, Instant since);
+
+    /** True when a reply to the post is approved or published (the SLA's holding reply is then not needed). */
+    boolean replyUnderway(String platform, String mentionId);
+
+    /** Posts since a time that got a published reply, with when the first one was accepted. */
+    List<Response> responses(Instant since);
+
+    /** @param firstAt when the platform accepted the first reply */
+    record Response(String platform, String mentionId, Instant postedAt, Instant firstAt) {}
+
+    /** What became of each reply drafted since a time, for the per-rule and per-variant reports. */
+    List<Outcome> outcomes(Instant since);
+
+    /**
+     * @param nextSentiment the sentiment of the customer's next post in the thread, or null
+     */
+    record Outcome(String ruleId, String templateId, int variants, DraftStatus status, boolean autoPublished, boolean edited,
+                   String nextSentiment) {}
 
     /**
      * One reply waiting to be published.

@@ -9,13 +9,22 @@ import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
+import org.careloop.rules.Decision;
 
 final class JdbcDraftStore implements DraftStore {
 
     private static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
             + "d.text as draft_text, d.status, d.created_at as drafted_at, d.deadline, d.decided_by, d.decided_at, "
-            + "d.published_id, d.error, " + JdbcMentionStore.COLUMNS
+            + "d.published_id, d.error, d.kind, d.action, d.priority, d.original_text, d.variants, d.auto_publish, d.auto_published, "
+            + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, "
+            + JdbcMentionStore.COLUMNS
             + " from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id";
+
+    /** Urgent first among drafts with the same deadline. */
+    private static final String PRIORITY_ORDER =
+            "case d.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end";
+    /** Nobody else holds a live claim (parameters: actor, now). */
+    private static final String FREE_FOR = "(claimed_by is null or claimed_by = ? or claimed_until <= ?)";
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -27,10 +36,13 @@ final class JdbcDraftStore implements DraftStore {
 
     @Override
     public Draft create(Draft d) {
+        Draft.Work w = d.work();
         long id = jdbc.run(c -> Jdbc.insert(c, "insert into drafts (platform, mention_id, analysis, rule_id, template_id, text, status, "
-                        + "created_at, deadline) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.mention().platform().id(), d.mention().id(), JdbcMentionStore.toJson(d.analysis()), d.ruleId(),
-                d.templateId(), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline()));
+                d.templateId(), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
+                w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated()));
         return find(id).orElseThrow();
     }
 
@@ -42,9 +54,17 @@ final class JdbcDraftStore implements DraftStore {
     @Override
     public List<Draft> list(DraftStatus status, int limit) {
         if (status == null) {
-            return jdbc.list(SELECT + " order by d.deadline, d.id limit ?", JdbcDraftStore::draft, limit);
+            return jdbc.list(SELECT + " order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?", JdbcDraftStore::draft, limit);
         }
-        return jdbc.list(SELECT + " where d.status = ? order by d.deadline, d.id limit ?", JdbcDraftStore::draft, status.name(), limit);
+        return jdbc.list(SELECT + " where d.status = ? order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?",
+                JdbcDraftStore::draft, status.name(), limit);
+    }
+
+    @Override
+    public List<Draft> queue(Instant now, boolean snoozed, int limit) {
+        String when = snoozed ? "d.snoozed_until > ?" : "(d.snoozed_until is null or d.snoozed_until <= ?)";
+        return jdbc.list(SELECT + " where d.status = ? and " + when + " order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?",
+                JdbcDraftStore::draft, DraftStatus.PENDING.name(), now, limit);
     }
 
     @Override
@@ -58,17 +78,18 @@ final class JdbcDraftStore implements DraftStore {
     public Optional<Draft> approve(long id, String actor, String editedText, Instant at) {
         boolean approved = jdbc.inTransaction(c -> {
             // The status condition is the lock: of two agents approving at once, one updates a row.
-            int changed = Jdbc.update(c, "update drafts set status = ?, text = coalesce(?, text), decided_by = ?, decided_at = ? "
-                    + "where id = ? and status = ?", DraftStatus.APPROVED.name(), blankToNull(editedText), actor, at, id,
-                    DraftStatus.PENDING.name());
+            int changed = Jdbc.update(c, "update drafts set status = ?, text = coalesce(?, text), decided_by = ?, decided_at = ?, "
+                    + "auto_published = ?, claimed_by = null, claimed_until = null where id = ? and status = ? and " + FREE_FOR,
+                    DraftStatus.APPROVED.name(), blankToNull(editedText), actor, at, Draft.AUTO.equals(actor), id,
+                    DraftStatus.PENDING.name(), actor, at);
             if (changed == 0) {
                 return false;
             }
             Jdbc.update(c, "insert into outbox (draft_id, platform, account, in_reply_to_id, text, status, attempts, next_attempt_at, created_at) "
                     + "select d.id, d.platform, m.account, m.id, d.text, 'PENDING', 0, ?, ? "
                     + "from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id where d.id = ?", at, at, id);
-            AuditLog.record(c, at, actor, editedText == null || editedText.isBlank() ? "draft.approve" : "draft.edit-approve",
-                    "draft:" + id, null);
+            AuditLog.record(c, at, actor, Draft.AUTO.equals(actor) ? "draft.auto-approve"
+                    : editedText == null || editedText.isBlank() ? "draft.approve" : "draft.edit-approve", "draft:" + id, null);
             return true;
         });
         return approved ? find(id) : Optional.empty();
@@ -77,8 +98,9 @@ final class JdbcDraftStore implements DraftStore {
     @Override
     public Optional<Draft> reject(long id, String actor, String reason, Instant at) {
         boolean rejected = jdbc.inTransaction(c -> {
-            int changed = Jdbc.update(c, "update drafts set status = ?, error = ?, decided_by = ?, decided_at = ? where id = ? and status = ?",
-                    DraftStatus.REJECTED.name(), blankToNull(reason), actor, at, id, DraftStatus.PENDING.name());
+            int changed = Jdbc.update(c, "update drafts set status = ?, error = ?, decided_by = ?, decided_at = ?, claimed_by = null, "
+                    + "claimed_until = null where id = ? and status = ? and " + FREE_FOR,
+                    DraftStatus.REJECTED.name(), blankToNull(reason), actor, at, id, DraftStatus.PENDING.name(), actor, at);
             if (changed == 1) {
                 AuditLog.record(c, at, actor, "draft.reject", "draft:" + id, reason);
             }
@@ -124,12 +146,134 @@ final class JdbcDraftStore implements DraftStore {
         });
     }
 
+    @Override
+    public Claim claim(long id, String actor, Instant until, Instant now) {
+        return jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update drafts set claimed_by = ?, claimed_until = ? where id = ? and status = ? and " + FREE_FOR,
+                    actor, until, id, DraftStatus.PENDING.name(), actor, now);
+            Optional<Draft> d = Jdbc.list(c, SELECT + " where d.id = ?", JdbcDraftStore::draft, id).stream().findFirst();
+            if (changed == 1) {
+                AuditLog.record(c, now, actor, "draft.claim", "draft:" + id, null);
+            }
+            return new Claim(changed == 1, d.orElse(null));
+        });
+    }
+
+    @Override
+    public boolean release(long id, String actor) {
+        return jdbc.update("update drafts set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?", id, actor) == 1;
+    }
+
+    @Override
+    public Optional<Draft> snooze(long id, String actor, Instant until, Instant now) {
+        boolean done = jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update drafts set snoozed_until = ?, claimed_by = null, claimed_until = null "
+                    + "where id = ? and status = ? and " + FREE_FOR, until, id, DraftStatus.PENDING.name(), actor, now);
+            if (changed == 1) {
+                AuditLog.record(c, now, actor, "draft.snooze", "draft:" + id, String.valueOf(until));
+            }
+            return changed == 1;
+        });
+        return done ? find(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Draft> assign(long id, String actor, String assignee, Instant now) {
+        boolean done = jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update drafts set assigned_to = ? where id = ? and status = ?",
+                    blankToNull(assignee), id, DraftStatus.PENDING.name());
+            if (changed == 1) {
+                AuditLog.record(c, now, actor, "draft.assign", "draft:" + id, assignee);
+            }
+            return changed == 1;
+        });
+        return done ? find(id) : Optional.empty();
+    }
+
+    @Override
+    public void holdForPerson(long id, String gate) {
+        jdbc.update("update drafts set gate = ? where id = ?", gate, id);
+    }
+
+    @Override
+    public boolean markWarned(long id, Instant at) {
+        return jdbc.update("update drafts set warned_at = ? where id = ? and warned_at is null and status = ?",
+                at, id, DraftStatus.PENDING.name()) == 1;
+    }
+
+    @Override
+    public boolean markBreached(long id, Instant at) {
+        return jdbc.update("update drafts set breached_at = ?, escalated = true where id = ? and breached_at is null", at, id) == 1;
+    }
+
+    @Override
+    public List<String> recentRepliesTo(String platform, String authorId, int limit) {
+        return jdbc.list("select d.text from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id "
+                        + "where m.platform = ? and m.author_id = ? and d.status <> ? order by d.created_at desc, d.id desc limit ?",
+                rs -> rs.getString(1), platform, authorId, DraftStatus.REJECTED.name(), limit);
+    }
+
+    @Override
+    public int autoApprovedSince(String platform, String account, String authorId, Instant since) {
+        String byAuthor = authorId == null ? "" : " and m.author_id = ?";
+        Object[] args = authorId == null ? new Object[] {platform, account, since} : new Object[] {platform, account, since, authorId};
+        return jdbc.one("select count(*) from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id "
+                + "where d.platform = ? and m.account = ? and d.auto_published = true and d.decided_at >= ?" + byAuthor,
+                rs -> rs.getInt(1), args).orElse(0);
+    }
+
+    @Override
+    public boolean replyUnderway(String platform, String mentionId) {
+        return jdbc.one("select count(*) from drafts where platform = ? and mention_id = ? and status in (?, ?)",
+                rs -> rs.getInt(1), platform, mentionId, DraftStatus.APPROVED.name(), DraftStatus.PUBLISHED.name()).orElse(0) > 0;
+    }
+
+    @Override
+    public List<Response> responses(Instant since) {
+        // First response = the earliest reply the platform accepted for the post (a holding reply counts).
+        return jdbc.list("select m.platform, m.id, m.created_at, min(o.done_at) as first_at from mentions m "
+                        + "join drafts d on d.platform = m.platform and d.mention_id = m.id "
+                        + "join outbox o on o.draft_id = d.id and o.status = 'DONE' "
+                        + "where m.created_at >= ? group by m.platform, m.id, m.created_at order by m.created_at",
+                rs -> new Response(rs.getString("platform"), rs.getString("id"), Jdbc.instant(rs, "created_at"),
+                        Jdbc.instant(rs, "first_at")), since);
+    }
+
+    @Override
+    public List<Outcome> outcomes(Instant since) {
+        return jdbc.list("select d.rule_id, d.template_id, d.variants, d.status, d.auto_published, d.text, d.original_text, "
+                        + "m.platform, m.author_id, m.conversation_id, m.created_at from drafts d "
+                        + "join mentions m on m.platform = d.platform and m.id = d.mention_id "
+                        + "where d.kind = 'REPLY' and d.created_at >= ? order by d.id",
+                rs -> new Outcome(rs.getString("rule_id"), rs.getString("template_id"), rs.getInt("variants"),
+                        DraftStatus.valueOf(rs.getString("status")), rs.getBoolean("auto_published"),
+                        rs.getString("original_text") != null && !rs.getString("original_text").equals(rs.getString("text")),
+                        nextSentiment(rs.getString("platform"), rs.getString("author_id"), rs.getString("conversation_id"),
+                                Jdbc.instant(rs, "created_at"))), since);
+    }
+
+    /** The sentiment of the author's next post in the same thread, if any: how the reply landed. */
+    private String nextSentiment(String platform, String authorId, String conversationId, Instant after) {
+        if (authorId == null || conversationId == null || after == null) {
+            return null;
+        }
+        return jdbc.one("select analysis from mentions where platform = ? and author_id = ? and conversation_id = ? "
+                        + "and created_at > ? and analysis is not null order by created_at limit 1",
+                rs -> JdbcMentionStore.fromJson(rs.getString(1), Analysis.class), platform, authorId, conversationId, after)
+                .map(a -> a.sentiment().label().id()).orElse(null);
+    }
+
     private static Draft draft(ResultSet rs) throws SQLException {
+        Draft.Work work = new Draft.Work(Draft.Kind.valueOf(rs.getString("kind")), Decision.Action.valueOf(rs.getString("action")),
+                Decision.Priority.valueOf(rs.getString("priority")), rs.getString("original_text"), rs.getInt("variants"),
+                rs.getBoolean("auto_publish"), rs.getBoolean("auto_published"), rs.getString("gate"), rs.getString("claimed_by"),
+                Jdbc.instant(rs, "claimed_until"), rs.getString("assigned_to"), Jdbc.instant(rs, "snoozed_until"),
+                rs.getBoolean("escalated"), Jdbc.instant(rs, "warned_at"), Jdbc.instant(rs, "breached_at"));
         return new Draft(rs.getLong("draft_id"), JdbcMentionStore.mention(rs),
                 JdbcMentionStore.fromJson(rs.getString("draft_analysis"), Analysis.class), rs.getString("rule_id"),
                 rs.getString("template_id"), rs.getString("draft_text"), DraftStatus.valueOf(rs.getString("status")),
                 Jdbc.instant(rs, "drafted_at"), Jdbc.instant(rs, "deadline"), rs.getString("decided_by"),
-                Jdbc.instant(rs, "decided_at"), rs.getString("published_id"), rs.getString("error"));
+                Jdbc.instant(rs, "decided_at"), rs.getString("published_id"), rs.getString("error"), work);
     }
 
     private static String blankToNull(String s) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.careloop.analysis.Analysis;
@@ -15,7 +16,7 @@ import org.careloop.rules.Decision;
 
 final class JdbcMentionStore implements MentionStore {
 
-    static final String COLUMNS = "m.platform, m.id, m.account, m.author_id, m.author_handle, m.author_name, m.text, m.lang, "
+    static final String COLUMNS = "m.platform, m.id, m.account, m.author_id, m.author_handle, m.author_name, m.author_since, m.text, m.lang, "
             + "m.created_at, m.conversation_id, m.in_reply_to_id, m.permalink, m.retweet, m.from_brand";
 
     private final Jdbc jdbc;
@@ -31,10 +32,11 @@ final class JdbcMentionStore implements MentionStore {
         // The primary key decides: of two nodes or two feeds racing on one post, exactly one wins.
         return jdbc.run(c -> {
             try {
-                Jdbc.update(c, "insert into mentions (platform, id, account, author_id, author_handle, author_name, text, lang, "
+                Jdbc.update(c, "insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
                                 + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
+                        m.author().since(),
                         m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
                         m.retweet(), m.fromBrand(), clock.instant());
                 return true;
@@ -83,9 +85,20 @@ final class JdbcMentionStore implements MentionStore {
 
     static Mention mention(ResultSet rs) throws SQLException {
         return new Mention(Platform.of(rs.getString("platform")), rs.getString("account"), rs.getString("id"),
-                new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name")),
+                new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name"),
+                        Jdbc.instant(rs, "author_since")),
                 rs.getString("text"), rs.getString("lang"), Jdbc.instant(rs, "created_at"), rs.getString("conversation_id"),
                 rs.getString("in_reply_to_id"), rs.getString("permalink"), rs.getBoolean("retweet"), rs.getBoolean("from_brand"));
+    }
+
+    @Override
+    public int postsByAuthor(Platform platform, String authorId, Instant from, Instant to, String exceptId) {
+        if (authorId == null) {
+            return 0;
+        }
+        return jdbc.one("select count(*) from mentions where platform = ? and author_id = ? and created_at >= ? and created_at <= ? "
+                        + "and id <> ? and retweet = false and from_brand = false", rs -> rs.getInt(1),
+                platform.id(), authorId, from, to, exceptId == null ? "" : exceptId).orElse(0);
     }
 
     static String toJson(Object value) {

@@ -1,5 +1,6 @@
 package org.careloop.store;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.careloop.analysis.Analysis;
@@ -31,4 +32,7 @@ public interface MentionStore {
     void saveDecision(Platform platform, String id, Decision decision);
 
     Optional<Decision> findDecision(Platform platform, String id);
+
+    /** How many posts one author sent in a time window, leaving one post out (for repeat-poster rules). */
+    int postsByAuthor(Platform platform, String authorId, Instant from, Instant to, String exceptId);
 }

@@ -5,57 +5,143 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
+import org.careloop.analysis.Troll;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
-import org.careloop.rules.Templates;
+import org.careloop.rules.RuleBook;
 import org.junit.jupiter.api.Test;
 
 class DrafterTest {
 
-    final Templates templates = Templates.fromDirectory(Path.of("rules/templates"));
-    final Drafter drafter = new Drafter(() -> templates, Duration.ofMinutes(10), "Acme Air");
+    static final RuleBook DEMO = RuleBook.load(Path.of("rules"));
+    final Drafter drafter = new Drafter(() -> DEMO, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "^JS", "within the hour"));
     final Instant posted = Instant.parse("2026-11-22T10:00:00Z");
 
-    Mention post(String name, String handle) {
-        return new Mention(Platform.X, "brand", "1", new Author("9", handle, name), "my bag is lost", "en", posted, "1", null, null, false, false);
+    Mention post(String id, String name, String handle, String text) {
+        return new Mention(Platform.X, "brand", id, new Author("9", handle, name), text, "en", posted, id, null, null, false, false);
+    }
+
+    static Analysis analysis(String lang, Emotion.Label emotion, double emotionConfidence) {
+        return new Analysis(lang, new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), new Emotion(emotion, emotionConfidence),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.PROBLEM, 0.8), List.of());
+    }
+
+    static Decision reply(String... templates) {
+        return new Decision("r", Decision.Action.REPLY, List.of(templates), "why", Decision.Priority.HIGH, false, false, true, null);
     }
 
     @Test
-    void rendersTheTemplateWithTheFirstNameAndATenMinuteDeadline() {
-        Draft d = drafter.draft(post("Jana Kowalski", "jana_k"), new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), List.of()),
-                new Decision("problem", Decision.Action.REPLY, "problem", "r"), posted.plusSeconds(30));
-        assertThat(d.text()).startsWith("Jana, I'm really sorry");
+    void rendersVariablesAndATenMinuteDeadline() {
+        Draft d = drafter.draft(post("1", "Jana Kowalski", "jana_k", "my bag is lost"), analysis("en", Emotion.Label.NONE, 0),
+                reply("problem"), posted.plusSeconds(30), List.of());
+        assertThat(d.text()).startsWith("Hi Jana, ").contains("your bag").endsWith("^JS");
         assertThat(d.deadline()).isEqualTo(posted.plus(Duration.ofMinutes(10)));
         assertThat(d.createdAt()).isEqualTo(posted.plusSeconds(30));
         assertThat(d.status()).isEqualTo(DraftStatus.PENDING);
-        assertThat(d.ruleId()).isEqualTo("problem");
+        assertThat(d.work().priority()).isEqualTo(Decision.Priority.HIGH);
+        assertThat(d.work().originalText()).isEqualTo(d.text());
+        assertThat(d.text()).doesNotContain("{{").doesNotContain("  ");
+    }
+
+    @Test
+    void theOpeningNamesTheFeelingFirstWhenTheAnalysisIsSure() {
+        Mention m = post("1", "Jana Kowalski", "jana_k", "lost my bag AGAIN");
+        assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.8), reply("problem"), posted, List.of()).text())
+                .matches("Jana, (I can hear how angry this has made you|you're right to be upset about this).*");
+        assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("problem"), posted, List.of()).text())
+                .matches("Jana, (I can imagine how worrying|that's a stressful spot).*");
+        // Not sure enough: no guess at the feeling, a neutral opening instead.
+        assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.2), reply("problem"), posted, List.of()).text())
+                .startsWith("Hi Jana, ");
     }
 
     @Test
     void usesThePostsLanguageAndFallsBackToEnglish() {
-        Analysis ru = new Analysis("ru", new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.2), List.of());
-        Analysis fa = new Analysis("fa", new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.2), List.of());
-        assertThat(drafter.draft(post("Дмитрий Соколов", "dmitry"), ru, new Decision("p", Decision.Action.REPLY, "problem", "r"), posted).text())
-                .startsWith("Дмитрий, нам очень жаль");
-        assertThat(drafter.draft(post("", "sara"), fa, new Decision("f", Decision.Action.REPLY, "faq-baggage", "r"), posted).text())
-                .startsWith("Hi @sara!");
+        Mention ru = post("1", "Дмитрий Соколов", "dmitry", "где мой багаж");
+        assertThat(drafter.draft(ru, analysis("ru", Emotion.Label.NONE, 0), reply("problem"), posted, List.of()).text()).startsWith("Дмитрий, ");
+        Mention fa = post("2", "", "sara", "بار مجاز");
+        assertThat(drafter.draft(fa, analysis("fa", Emotion.Label.NONE, 0), reply("faq-baggage"), posted, List.of()).text())
+                .contains("@sara").contains("23 kg");
     }
 
     @Test
-    void xCountsLikeXAndLongRepliesAreCutToFit() {
+    void neverTheSameTextToTheSameAuthorTwiceInARow() {
+        Mention m = post("1", "Jana Kowalski", "jana_k", "thanks!");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Draft d = drafter.draft(post(String.valueOf(100 + i), "Jana Kowalski", "jana_k", "thanks!"), analysis("en", Emotion.Label.NONE, 0),
+                    reply("thanks"), posted, sent.isEmpty() ? List.of() : List.of(sent.get(0)));
+            if (!sent.isEmpty()) {
+                assertThat(d.text()).isNotEqualTo(sent.get(0));
+            }
+            sent.add(0, d.text());
+        }
+        assertThat(new HashSet<>(sent)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void everyCommonSituationHasAtLeastTwoPhrasings() {
+        for (String id : List.of("problem", "apology", "apology-direct", "acknowledge", "question", "thanks", "holding",
+                "faq-baggage", "faq-check-in", "faq-pets", "faq-seat-change")) {
+            for (String lang : id.startsWith("faq") || id.startsWith("question") || id.startsWith("apology-") ? List.of("en") : List.of("en", "ru", "es")) {
+                assertThat(DEMO.templates().phrasings(id, lang).variants()).as(lang + "/" + id).hasSizeGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void abVariantsAreAssignedStablyAndRecorded() {
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            Mention m = post(String.valueOf(i), "Jana", "jana", "meh");
+            Draft d = drafter.draft(m, analysis("en", Emotion.Label.NONE, 0), reply("apology", "apology-direct"), posted, List.of());
+            assertThat(d.work().variants()).isEqualTo(2);
+            // the same post gets the same variant when it is drafted again (a redelivery)
+            assertThat(drafter.draft(m, analysis("en", Emotion.Label.NONE, 0), reply("apology", "apology-direct"), posted, List.of())
+                    .templateId()).isEqualTo(d.templateId());
+            used.add(d.templateId());
+        }
+        assertThat(used).containsExactlyInAnyOrder("apology", "apology-direct");
+    }
+
+    @Test
+    void repliesOnXFitTheLimitAsXCountsIt() {
+        String longName = "Bartholomew" + "x".repeat(300);
+        Draft d = drafter.draft(post("1", longName, "b", "my bag"), analysis("en", Emotion.Label.ANGER, 0.9), reply("problem"), posted, List.of());
+        assertThat(XText.weightedLength(d.text())).isLessThanOrEqualTo(XText.LIMIT);
+        assertThat(d.text()).endsWith("…");
+    }
+
+    @Test
+    void xCountsLikeX() {
         assertThat(XText.weightedLength("hello")).isEqualTo(5);
         assertThat(XText.weightedLength("see https://example.com/a/very/long/path/that/is/long")).isEqualTo(4 + 23);
+        assertThat(XText.weightedLength("see example.com/a")).isEqualTo(4 + 23);
         assertThat(XText.weightedLength("日本")).isEqualTo(4);
         assertThat(XText.weightedLength("👍")).isEqualTo(2);
-        String longText = "word ".repeat(100).trim();
-        String fitted = XText.fit(longText, XText.LIMIT);
+        assertThat(XText.weightedLength("👨‍👩‍👧")).isEqualTo(2);
+        String fitted = XText.fit("word ".repeat(100).trim(), XText.LIMIT);
         assertThat(XText.weightedLength(fitted)).isLessThanOrEqualTo(280);
         assertThat(fitted).endsWith("word…");
         assertThat(XText.fit("short", 280)).isEqualTo("short");
+    }
+
+    @Test
+    void holdingReplyIsUrgentAndKeepsTheDeadline() {
+        Draft original = drafter.draft(post("1", "Jana K", "jana", "bag lost"), analysis("en", Emotion.Label.NONE, 0), reply("problem"), posted, List.of());
+        Draft holding = drafter.holding(original, posted.plusSeconds(480), "holding", List.of());
+        assertThat(holding.work().kind()).isEqualTo(Draft.Kind.HOLDING);
+        assertThat(holding.deadline()).isEqualTo(original.deadline());
+        assertThat(holding.text()).contains("Jana").contains("within the hour");
     }
 }

@@ -3,12 +3,17 @@ package org.careloop.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Intent;
+import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.SocialAnalyzer;
+import org.careloop.analysis.Troll;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -30,10 +35,10 @@ class RuleBookTest {
     /** The demo rules on the real analysis: what a care lead would want done with each post. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "@acmeair how many checked bags are included on economy?|faq-baggage",
-            "@acmeair when does online check-in open for international flights?|faq-check-in",
-            "@acmeair can I bring my cat in the cabin?|faq-pets",
-            "@acmeair can I change my seat after booking?|faq-seat-change",
+            "@acmeair how many checked bags are included on economy?|faq",
+            "@acmeair when does online check-in open for international flights?|faq",
+            "@acmeair can I bring my cat in the cabin?|faq",
+            "@acmeair can I change my seat after booking?|faq",
             "@acmeair my checked bag never arrived in Boston|problem",
             "@acmeair still waiting on my refund|problem",
             "@acmeair you lost my f***ing bag again, wtf|problem",
@@ -44,13 +49,24 @@ class RuleBookTest {
             "Is the Porto flight daily from December too?|question",
             "Flying Acme Air tomorrow|acknowledge"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
-        Decision d = DEMO.decide(post(text), ANALYZER.analyze(text, null));
+        Decision d = DEMO.decide(Facts.of(post(text), ANALYZER.analyze(text, null)));
         assertThat(d.ruleId()).as(ANALYZER.analyze(text, null).reasons().toString()).isEqualTo(rule);
     }
 
     @Test
+    void faqAnswersWithTheMatchingEntryAndFallsThroughWhenNoneMatches() {
+        String pets = "@acmeair can I bring my cat in the cabin?";
+        Decision d = DEMO.decide(Facts.of(post(pets), ANALYZER.analyze(pets, null)));
+        assertThat(d.faqId()).isEqualTo("pets");
+        assertThat(d.templateId()).isEqualTo("faq-pets");
+        assertThat(d.reason()).isEqualTo("FAQ: Can I bring my pet in the cabin?");
+        String other = "Is the Porto flight daily from December too?";
+        assertThat(DEMO.decide(Facts.of(post(other), ANALYZER.analyze(other, null))).ruleId()).isEqualTo("question");
+    }
+
+    @Test
     void ignoreDecisionsCarryTheirReason() {
-        Decision d = DEMO.decide(post("click here bit.ly/x"), ANALYZER.analyze("click here bit.ly/x for 90% off", null));
+        Decision d = DEMO.decide(Facts.of(post("click here bit.ly/x"), ANALYZER.analyze("click here bit.ly/x for 90% off", null)));
         assertThat(d.action()).isEqualTo(Decision.Action.IGNORE);
         assertThat(d.reason()).startsWith("spam");
     }
@@ -58,7 +74,149 @@ class RuleBookTest {
     @Test
     void packagedRulesAreTheSameAsTheSourceRules() {
         assertThat(RuleBook.loadClasspath().rules()).extracting(Rule::id).isEqualTo(DEMO.rules().stream().map(Rule::id).toList());
+        assertThat(RuleBook.loadClasspath().faq().entries()).hasSameSizeAs(DEMO.faq().entries());
     }
+
+    // ---- every condition, on a hand-made analysis so only the condition under test varies
+
+    static Analysis analysis(String lang, Sentiment.Label s, Emotion.Label e, Intent.Label i, double intentConfidence,
+                             boolean troll, double trollScore) {
+        return new Analysis(lang, new Sentiment(s, s == Sentiment.Label.NEGATIVE ? -0.8 : 0.5, 0.9), new Emotion(e, 0.8),
+                new Troll(troll, trollScore, false, List.of()), new Intent(i, intentConfidence), List.of());
+    }
+
+    static final Analysis PLAIN = analysis("en", Sentiment.Label.NEUTRAL, Emotion.Label.NONE, Intent.Label.OTHER, 0.9, false, 0);
+
+    static RuleBook book(String top, String when) {
+        return RuleBook.parse(top + "rules:\n  - id: hit\n    when: " + when + "\n    then: { action: ignore, reason: r }\n",
+                "t.yaml", TEMPLATES, Faq.EMPTY);
+    }
+
+    static final Templates TEMPLATES = new Templates(RuleFiles.directory(Path.of("rules")));
+
+    static boolean hits(RuleBook book, Facts facts) {
+        return book.decide(facts).ruleId().equals("hit");
+    }
+
+    static Facts facts(Mention m, Analysis a) {
+        return new Facts(m, a, Instant.parse("2026-11-23T15:00:00Z"), 0); // a Monday, 10:00 in New York
+    }
+
+    static Mention post(Platform platform, String account, String handle, Instant since, String text) {
+        return new Mention(platform, account, "1", new Author("9", handle, "N", since), text, null, Instant.now(), "1", null, null, false, false);
+    }
+
+    @Test
+    void platformAndAccount() {
+        Mention x = post(Platform.X, "brand", "jana", null, "hi");
+        assertThat(hits(book("", "{ platform: x }"), facts(x, PLAIN))).isTrue();
+        assertThat(hits(book("", "{ platform: [facebook, instagram] }"), facts(x, PLAIN))).isFalse();
+        assertThat(hits(book("", "{ account: brand }"), facts(x, PLAIN))).isTrue();
+        assertThat(hits(book("", "{ account: [other] }"), facts(x, PLAIN))).isFalse();
+    }
+
+    @Test
+    void languageSentimentIntentEmotion() {
+        Mention m = post(Platform.X, "brand", "jana", null, "hi");
+        Analysis a = analysis("ru", Sentiment.Label.NEGATIVE, Emotion.Label.ANGER, Intent.Label.PROBLEM, 0.7, false, 0.1);
+        assertThat(hits(book("", "{ lang: [ru, uk] }"), facts(m, a))).isTrue();
+        assertThat(hits(book("", "{ lang: en }"), facts(m, a))).isFalse();
+        assertThat(hits(book("", "{ sentiment: negative }"), facts(m, a))).isTrue();
+        assertThat(hits(book("", "{ sentiment: [neutral, positive] }"), facts(m, a))).isFalse();
+        assertThat(hits(book("", "{ intent: problem }"), facts(m, a))).isTrue();
+        assertThat(hits(book("", "{ intent: question }"), facts(m, a))).isFalse();
+        assertThat(hits(book("", "{ emotion: [anger, frustration] }"), facts(m, a))).isTrue();
+        assertThat(hits(book("", "{ emotion: joy }"), facts(m, a))).isFalse();
+    }
+
+    @Test
+    void trollTrollScoreAndConfidence() {
+        Mention m = post(Platform.X, "brand", "jana", null, "hi");
+        Analysis bait = analysis("en", Sentiment.Label.NEGATIVE, Emotion.Label.NONE, Intent.Label.OTHER, 0.55, true, 0.7);
+        assertThat(hits(book("", "{ troll: true }"), facts(m, bait))).isTrue();
+        assertThat(hits(book("", "{ troll: false }"), facts(m, bait))).isFalse();
+        assertThat(hits(book("", "{ troll-score: 0.6 }"), facts(m, bait))).isTrue();
+        assertThat(hits(book("", "{ troll-score: 0.8 }"), facts(m, bait))).isFalse();
+        assertThat(hits(book("", "{ confidence: 0.5 }"), facts(m, bait))).isTrue();
+        assertThat(hits(book("", "{ confidence: 0.6 }"), facts(m, bait))).isFalse();
+    }
+
+    @Test
+    void keywordsAndRegex() {
+        Mention m = post(Platform.X, "brand", "jana", null, "My BAGGAGE is in Denver, flight AB123");
+        assertThat(hits(book("", "{ keywords: [baggage, luggage] }"), facts(m, PLAIN))).isTrue();
+        assertThat(hits(book("", "{ keywords: refund }"), facts(m, PLAIN))).isFalse();
+        assertThat(hits(book("", "{ regex: '\\b[a-z]{2}\\d{3}\\b' }"), facts(m, PLAIN))).isTrue();
+        assertThat(hits(book("", "{ regex: '^refund' }"), facts(m, PLAIN))).isFalse();
+    }
+
+    @Test
+    void authorVipRepeatAndNewAccount() {
+        String top = "vip: ['@Oprah']\nrepeat-poster: { posts: 3, within-hours: 24 }\nnew-account-days: 30\n";
+        Instant now = Instant.parse("2026-11-23T15:00:00Z");
+        Mention vip = post(Platform.X, "brand", "oprah", null, "hi");
+        Mention fresh = post(Platform.X, "brand", "jana", now.minus(Duration.ofDays(3)), "hi");
+        Mention old = post(Platform.X, "brand", "jana", now.minus(Duration.ofDays(300)), "hi");
+        assertThat(hits(book(top, "{ author: { vip: true } }"), facts(vip, PLAIN))).isTrue();
+        assertThat(hits(book(top, "{ author: { vip: true } }"), facts(old, PLAIN))).isFalse();
+        assertThat(hits(book(top, "{ author: { new-account: true } }"), facts(fresh, PLAIN))).isTrue();
+        assertThat(hits(book(top, "{ author: { new-account: true } }"), facts(old, PLAIN))).isFalse();
+        assertThat(hits(book(top, "{ author: { new-account: false } }"), facts(old, PLAIN))).isTrue();
+        assertThat(hits(book(top, "{ author: { repeat: true } }"), new Facts(old, PLAIN, now, 2))).isTrue();
+        assertThat(hits(book(top, "{ author: { repeat: true } }"), new Facts(old, PLAIN, now, 1))).isFalse();
+    }
+
+    @Test
+    void businessHoursInTheirTimeZone() {
+        String top = "business-hours: { zone: America/New_York, days: [mon, tue, wed, thu, fri], from: '09:00', to: '17:00' }\n";
+        Mention m = post(Platform.X, "brand", "jana", null, "hi");
+        RuleBook open = book(top, "{ business-hours: true }");
+        assertThat(hits(open, new Facts(m, PLAIN, Instant.parse("2026-11-23T15:00:00Z"), 0))).isTrue();   // Mon 10:00 NY
+        assertThat(hits(open, new Facts(m, PLAIN, Instant.parse("2026-11-23T23:00:00Z"), 0))).isFalse();  // Mon 18:00 NY
+        assertThat(hits(open, new Facts(m, PLAIN, Instant.parse("2026-11-22T15:00:00Z"), 0))).isFalse();  // Sunday
+        assertThat(hits(book(top, "{ business-hours: false }"), new Facts(m, PLAIN, Instant.parse("2026-11-23T23:00:00Z"), 0))).isTrue();
+    }
+
+    // ---- every action
+
+    @Test
+    void actionsAndTheirSettings() {
+        RuleBook b = RuleBook.parse("""
+                rules:
+                  - id: vip
+                    when: { keywords: vip }
+                    then: { action: ticket, template: problem, priority: urgent, escalate: true, auto-publish: false }
+                  - id: ab
+                    when: { keywords: ab }
+                    then: { action: reply, template: [apology, apology-direct], marketing: true, priority: low }
+                  - id: drop
+                    then: { action: ignore, reason: "not for us" }
+                """, "t.yaml", TEMPLATES, Faq.EMPTY);
+        Decision vip = b.decide(facts(post(Platform.X, "brand", "j", null, "vip here"), PLAIN));
+        assertThat(vip.action()).isEqualTo(Decision.Action.TICKET);
+        assertThat(vip.wantsReply()).isTrue();
+        assertThat(vip.priority()).isEqualTo(Decision.Priority.URGENT);
+        assertThat(vip.escalate()).isTrue();
+        assertThat(vip.autoPublish()).isFalse();
+        Decision ab = b.decide(facts(post(Platform.X, "brand", "j", null, "ab test"), PLAIN));
+        assertThat(ab.templates()).containsExactly("apology", "apology-direct");
+        assertThat(ab.marketing()).isTrue();
+        assertThat(ab.priority()).isEqualTo(Decision.Priority.LOW);
+        Decision drop = b.decide(facts(post(Platform.X, "brand", "j", null, "other"), PLAIN));
+        assertThat(drop.action()).isEqualTo(Decision.Action.IGNORE);
+        assertThat(drop.reason()).isEqualTo("not for us");
+        assertThat(drop.wantsReply()).isFalse();
+    }
+
+    @Test
+    void noRuleMatchedIsRecorded() {
+        RuleBook b = book("", "{ keywords: never-in-a-post }");
+        Decision d = b.decide(facts(post(Platform.X, "brand", "j", null, "hello"), PLAIN));
+        assertThat(d.ruleId()).isEqualTo("none");
+        assertThat(d.reason()).isEqualTo("no rule matched");
+    }
+
+    // ---- errors name file, line and problem
 
     @Test
     void brokenYamlNamesFileAndLine(@TempDir Path dir) throws Exception {
@@ -68,30 +226,50 @@ class RuleBookTest {
                 .hasMessageContaining("not valid YAML");
     }
 
-    @Test
-    void unknownActionNamesItsLine() {
-        String yaml = """
-                rules:
-                  - id: one
-                    then: { action: ignore, reason: r }
-                  - id: two
-                    then:
-                      action: shout
-                """;
-        assertThatThrownBy(() -> RuleBook.parse(new StringReader(yaml), "my.yaml", Templates.fromDirectory(Path.of("rules/templates"))))
-                .isInstanceOf(RuleException.class).hasMessage("my.yaml:6: unknown action 'shout' (use reply or ignore)");
+    static void fails(String yaml, String message) {
+        assertThatThrownBy(() -> RuleBook.parse(yaml, "f.yaml", TEMPLATES, Faq.EMPTY)).isInstanceOf(RuleException.class)
+                .hasMessageStartingWith(message);
     }
 
     @Test
-    void missingTemplateUnknownKeyAndBadRegexAreReported() {
-        Templates t = Templates.fromDirectory(Path.of("rules/templates"));
-        assertThatThrownBy(() -> RuleBook.parse(new StringReader("rules:\n  - id: a\n    then: { action: reply, template: nope }\n"), "f.yaml", t))
-                .hasMessageStartingWith("f.yaml:3: template 'nope' not found");
-        assertThatThrownBy(() -> RuleBook.parse(new StringReader("rules:\n  - id: a\n    when: { mood: sad }\n    then: { action: ignore, reason: r }\n"), "f.yaml", t))
-                .hasMessageStartingWith("f.yaml:3: unknown condition 'mood'");
-        assertThatThrownBy(() -> RuleBook.parse(new StringReader("rules:\n  - id: a\n    when:\n      regex: \"([\"\n    then: { action: ignore, reason: r }\n"), "f.yaml", t))
-                .hasMessageStartingWith("f.yaml:4: invalid regular expression");
-        assertThatThrownBy(() -> RuleBook.parse(new StringReader("rules:\n  - id: a\n    then: { action: ignore, reason: r }\n  - id: a\n    then: { action: ignore, reason: r }\n"), "f.yaml", t))
-                .hasMessageStartingWith("f.yaml:4: rule id 'a' is used twice");
+    void everyMistakeNamesItsLine() {
+        fails("rules:\n  - id: one\n    then: { action: ignore, reason: r }\n  - id: two\n    then:\n      action: shout\n",
+                "f.yaml:6: unknown action 'shout' (use faq, ignore, reply, ticket)");
+        fails("rules:\n  - id: a\n    then: { action: reply, template: nope }\n", "f.yaml:3: template 'nope' not found");
+        fails("rules:\n  - id: a\n    then: { action: reply, template: [problem, nope] }\n", "f.yaml:3: template 'nope' not found");
+        fails("rules:\n  - id: a\n    when: { mood: sad }\n    then: { action: ignore, reason: r }\n", "f.yaml:3: unknown condition 'mood'");
+        fails("rules:\n  - id: a\n    when:\n      regex: \"([\"\n    then: { action: ignore, reason: r }\n", "f.yaml:4: invalid regular expression");
+        fails("rules:\n  - id: a\n    then: { action: ignore, reason: r }\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:4: rule id 'a' is used twice");
+        fails("rules:\n  - id: a\n    when:\n      intent: moan\n    then: { action: ignore, reason: r }\n", "f.yaml:4: unknown intent 'moan'");
+        fails("rules:\n  - id: a\n    when:\n      troll-score: 2\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:4: 'troll-score' needs a number from 0 to 1");
+        fails("rules:\n  - id: a\n    when:\n      author: { famous: true }\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:4: unknown author condition 'famous'");
+        fails("rules:\n  - id: a\n    then: { action: reply, template: thanks, priority: asap }\n", "f.yaml:3: unknown priority 'asap'");
+        fails("rules:\n  - id: a\n    then: { action: ignore }\n", "f.yaml:3: an ignore needs a 'reason'");
+        fails("rules:\n  - id: a\n    then: { action: faq, template: thanks }\n", "f.yaml:3: a 'faq' rule takes no 'template'");
+        fails("business-hours: { zone: Mars/Base }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:1: unknown time zone 'Mars/Base'");
+        fails("business-hours: { from: '9am' }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:1: '9am' is not a time of day");
+        fails("colour: red\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n", "f.yaml:1: unknown setting 'colour'");
+    }
+
+    @Test
+    void faqMistakesNameTheirLine() {
+        assertThatThrownBy(() -> RuleBook.parseFaq("faq:\n  - id: lounge\n    question: Can I use the lounge?\n    keywords: [lounge]\n",
+                "faq.yaml", TEMPLATES)).hasMessageStartingWith("faq.yaml:2: FAQ entry 'lounge' has no answer");
+        assertThatThrownBy(() -> RuleBook.parseFaq("faq:\n  - id: pets\n    question: Pets?\n", "faq.yaml", TEMPLATES))
+                .hasMessageStartingWith("faq.yaml:2: FAQ entry 'pets' needs 'keywords' or a 'regex'");
+    }
+
+    @Test
+    void brokenTemplateNamesFileAndLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("templates/en"));
+        Files.writeString(dir.resolve("templates/en/hi.mustache"), "Hello {{name}}\n---\nHi {{#name}} unclosed\n");
+        Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - id: a\n    then: { action: reply, template: hi }\n");
+        assertThatThrownBy(() -> RuleBook.load(dir)).isInstanceOf(RuleException.class)
+                .hasMessageStartingWith(dir.resolve("templates/en/hi.mustache") + ":3: not a valid template");
     }
 }

@@ -1,0 +1,96 @@
+package org.careloop.care;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.careloop.store.Alerts;
+import org.careloop.store.DraftStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens when a draft's SLA timer fires: a warning before the deadline, a holding reply in
+ * unattended mode when no approved reply is out in time, and an escalation at breach. Each step
+ * checks the draft's state first (a timer may fire after the reply went out) and is recorded once.
+ */
+public final class SlaWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaWatch.class);
+
+    /** The three milestones. */
+    public enum Milestone { WARN, HOLD, BREACH }
+
+    private final DraftStore drafts;
+    private final Drafter drafter;
+    private final UnattendedGate gate;
+    private final Alerts alerts;
+    private final Webhook webhook;
+    private final SlaPolicy policy;
+    private final Clock clock;
+
+    public SlaWatch(DraftStore drafts, Drafter drafter, UnattendedGate gate, Alerts alerts, Webhook webhook, SlaPolicy policy, Clock clock) {
+        this.drafts = drafts;
+        this.drafter = drafter;
+        this.gate = gate;
+        this.alerts = alerts;
+        this.webhook = webhook;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public SlaPolicy policy() {
+        return policy;
+    }
+
+    public void fire(Milestone milestone, long draftId) {
+        Draft d = drafts.find(draftId).orElse(null);
+        if (d == null || d.status() != DraftStatus.PENDING) {
+            return;
+        }
+        if (drafts.replyUnderway(d.mention().platform().id(), d.mention().id())) {
+            return;
+        }
+        Instant now = clock.instant();
+        switch (milestone) {
+            case WARN -> {
+                if (drafts.markWarned(draftId, now)) {
+                    alerts.raise("sla-warning", draftId, "Reply to @" + d.mention().author().handle() + " due in "
+                            + minutes(now, d) + " (draft " + draftId + ")");
+                }
+            }
+            case HOLD -> hold(d, now);
+            case BREACH -> {
+                if (drafts.markBreached(draftId, now)) {
+                    String message = "No public reply to @" + d.mention().author().handle() + " within the "
+                            + policy.firstResponse().toMinutes() + "-minute target (draft " + draftId + ")";
+                    alerts.raise("sla-breach", draftId, message);
+                    webhook.send("sla.breach", Map.of("draftId", draftId, "platform", d.mention().platform().id(),
+                            "account", d.mention().account(), "postId", d.mention().id(),
+                            "permalink", String.valueOf(d.mention().permalink()), "deadline", d.deadline().toString(),
+                            "message", message));
+                    LOG.warn(message);
+                }
+            }
+        }
+    }
+
+    /** Unattended mode only: acknowledge publicly and say when they will hear back; the draft stays for the team. */
+    private void hold(Draft d, Instant now) {
+        if (!gate.active(d.mention().account())) {
+            return;
+        }
+        var m = d.mention();
+        Draft holding = drafts.create(drafter.holding(d, now, policy.holdingTemplate(), drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        UnattendedGate.Verdict verdict = gate.check(holding);
+        if (verdict.pass() && drafts.approve(holding.id(), Draft.AUTO, null, now).isPresent()) {
+            LOG.info("Holding reply {} sent for draft {}: no approved reply {} after the post", holding.id(), d.id(), policy.holdingAfter());
+        } else {
+            drafts.reject(holding.id(), Draft.AUTO, "holding reply not sent: " + String.join("; ", verdict.reasons()), now);
+        }
+    }
+
+    private static String minutes(Instant now, Draft d) {
+        long s = Math.max(0, java.time.Duration.between(now, d.deadline()).toSeconds());
+        return s / 60 + " min " + s % 60 + " s";
+    }
+}

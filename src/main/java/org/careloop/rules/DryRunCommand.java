@@ -1,0 +1,130 @@
+package org.careloop.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Analyzer;
+import org.careloop.care.Draft;
+import org.careloop.care.Drafter;
+import org.careloop.care.XText;
+import org.careloop.config.Json;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+
+/**
+ * {@code careloop dry-run}: which rule and template a post would get, and the reply it would
+ * receive, without touching any platform or database. For a care lead checking a rule change.
+ */
+public final class DryRunCommand {
+
+    /** A post to try: only the text is needed. */
+    public record Post(String text, String lang, String platform, String account, String handle, String name, Instant authorSince,
+                       Instant at) {}
+
+    /** What CareLoop would do with it. */
+    public record Outcome(Analysis analysis, RuleBook.Explanation explanation, Draft draft) {}
+
+    private final RuleBook rules;
+    private final Analyzer analyzer;
+    private final Drafter drafter;
+
+    public DryRunCommand(RuleBook rules, Analyzer analyzer, Drafter.Voice voice) {
+        this.rules = rules;
+        this.analyzer = analyzer;
+        this.drafter = new Drafter(() -> rules, Duration.ofMinutes(10), voice);
+    }
+
+    public Outcome run(Post post) {
+        Instant at = post.at() != null ? post.at() : Instant.now();
+        Platform platform = post.platform() == null ? Platform.X : Platform.of(post.platform());
+        Mention m = new Mention(platform, post.account() == null ? "brand" : post.account(), "dry-run",
+                new Author("dry-run", post.handle() == null ? "customer" : post.handle().replaceFirst("^@", ""), post.name(), post.authorSince()),
+                post.text(), post.lang(), at, "dry-run", null, null, false, false);
+        Analysis analysis = analyzer.analyze(post.text(), post.lang());
+        RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0));
+        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, List.of()) : null;
+        return new Outcome(analysis, ex, draft);
+    }
+
+    /** The outcome in words. */
+    public static void print(Outcome o, PrintStream out) {
+        Analysis a = o.analysis();
+        out.printf(Locale.ROOT, "Analysis:  lang %s, sentiment %s %.2f, emotion %s, intent %s (%.2f), troll %s (%.2f)%n",
+                a.lang(), a.sentiment().label().id(), a.sentiment().score(), a.emotion().label().id(), a.intent().label().id(),
+                a.intent().confidence(), a.troll().label(), a.troll().score());
+        a.reasons().forEach(r -> out.println("           - " + r));
+        Rule rule = o.explanation().rule();
+        Decision d = o.explanation().decision();
+        if (rule == null) {
+            out.println("Rule:      none matched: the post would be left alone");
+            return;
+        }
+        out.printf(Locale.ROOT, "Rule:      %s (line %d)%s%n", rule.id(), rule.line(),
+                rule.conditions().isEmpty() ? ", no conditions" : ", when " + rule.conditions());
+        out.printf(Locale.ROOT, "Action:    %s, priority %s%s%s%s — %s%n", d.action().id(), d.priority().id(), d.escalate() ? ", escalate" : "",
+                d.marketing() ? ", to marketing" : "", d.autoPublish() ? "" : ", never unattended", d.reason());
+        if (o.draft() != null) {
+            Draft draft = o.draft();
+            out.printf(Locale.ROOT, "Template:  %s%s%n", draft.templateId(), d.templates().size() > 1 ? " (A/B: one of " + d.templates() + ")" : "");
+            out.println("Reply:     " + draft.text());
+            if (draft.mention().platform() == Platform.X) {
+                out.printf(Locale.ROOT, "Length:    %d of %d as X counts it%n", XText.weightedLength(draft.text()), XText.LIMIT);
+            }
+        }
+    }
+
+    /** The outcome as one JSON object. */
+    public static ObjectNode json(Outcome o) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.set("analysis", Json.mapper().valueToTree(o.analysis()));
+        Decision d = o.explanation().decision();
+        n.put("rule", d.ruleId());
+        if (o.explanation().rule() != null) {
+            n.put("line", o.explanation().rule().line());
+        }
+        n.put("action", d.action().id());
+        n.put("priority", d.priority().id());
+        n.put("reason", d.reason());
+        if (o.draft() != null) {
+            n.put("template", o.draft().templateId());
+            n.put("reply", o.draft().text());
+        }
+        return n;
+    }
+
+    /** JSON lines in ({@code text} and optional {@code lang}, {@code platform}, {@code handle}, {@code name}), JSON lines out. */
+    public int runLines(BufferedReader in, PrintStream out) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                JsonNode n = Json.mapper().readTree(line);
+                if (!n.hasNonNull("text")) {
+                    out.println("{\"error\":\"no text\"}");
+                    continue;
+                }
+                Post post = new Post(n.get("text").asText(), text(n, "lang"), text(n, "platform"), text(n, "account"), text(n, "handle"),
+                        text(n, "name"), null, null);
+                out.println(Json.mapper().writeValueAsString(json(run(post))));
+            } catch (IOException | RuntimeException e) {
+                ObjectNode err = Json.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()));
+                out.println(Json.mapper().writeValueAsString(err));
+            }
+        }
+        return 0;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+}

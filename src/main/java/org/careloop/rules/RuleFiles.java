@@ -1,0 +1,99 @@
+package org.careloop.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where the rule files come from: the {@code rules/} directory a care lead edits (reloaded when it
+ * changes), or the copy packaged with CareLoop. Paths are relative, e.g. {@code templates/en/thanks.mustache}.
+ */
+public interface RuleFiles {
+
+    /** The file's text, or empty when it does not exist. */
+    Optional<String> read(String relative);
+
+    /** How to name the file in a message a person reads. */
+    String describe(String relative);
+
+    /** Changes whenever a file is added, removed or edited; constant for packaged rules. */
+    String fingerprint();
+
+    static RuleFiles directory(Path dir) {
+        return new RuleFiles() {
+            @Override
+            public Optional<String> read(String relative) {
+                Path file = dir.resolve(relative);
+                if (!Files.isRegularFile(file)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new RuleException(describe(relative), 0, "cannot be read: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String describe(String relative) {
+                return dir.resolve(relative).toString();
+            }
+
+            @Override
+            public String fingerprint() {
+                // Size and modification time of every file: cheap enough to check every few seconds.
+                try (Stream<Path> files = Files.walk(dir)) {
+                    StringBuilder b = new StringBuilder();
+                    files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                        try {
+                            b.append(f).append(':').append(Files.size(f)).append(':').append(Files.getLastModifiedTime(f).toMillis()).append(';');
+                        } catch (IOException e) {
+                            b.append(f).append(":gone;");
+                        }
+                    });
+                    return b.toString();
+                } catch (IOException | UncheckedIOException e) {
+                    return "unreadable:" + e.getMessage();
+                }
+            }
+
+            @Override
+            public String toString() {
+                return dir.toString();
+            }
+        };
+    }
+
+    static RuleFiles classpath(String root) {
+        return new RuleFiles() {
+            @Override
+            public Optional<String> read(String relative) {
+                try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(root + "/" + relative)) {
+                    return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new RuleException(describe(relative), 0, "cannot be read: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public String describe(String relative) {
+                return "classpath:" + root + "/" + relative;
+            }
+
+            @Override
+            public String fingerprint() {
+                return "classpath:" + root;
+            }
+
+            @Override
+            public String toString() {
+                return "classpath:" + root;
+            }
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package org.careloop.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The console's alert bar: SLA warnings and breaches, escalations, until someone acknowledges them. */
+public final class Alerts {
+
+    /** @param draftId the draft it is about, or null */
+    public record Alert(long id, Instant at, String kind, Long draftId, String message, String acknowledgedBy, Instant acknowledgedAt) {}
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+
+    Alerts(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Alert raise(String kind, Long draftId, String message) {
+        Instant at = clock.instant();
+        long id = jdbc.run(c -> Jdbc.insert(c, "insert into alerts (at, kind, draft_id, message) values (?, ?, ?, ?)",
+                at, kind, draftId, message));
+        return new Alert(id, at, kind, draftId, message, null, null);
+    }
+
+    /** Alerts nobody has acknowledged yet, newest first. */
+    public List<Alert> open(int limit) {
+        return jdbc.list("select * from alerts where acknowledged_at is null order by id desc limit ?", Alerts::alert, limit);
+    }
+
+    public List<Alert> latest(int limit) {
+        return jdbc.list("select * from alerts order by id desc limit ?", Alerts::alert, limit);
+    }
+
+    public boolean acknowledge(long id, String actor) {
+        return jdbc.update("update alerts set acknowledged_by = ?, acknowledged_at = ? where id = ? and acknowledged_at is null",
+                actor, clock.instant(), id) == 1;
+    }
+
+    private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long draft = rs.getLong("draft_id");
+        return new Alert(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"), rs.wasNull() ? null : draft,
+                rs.getString("message"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "acknowledged_at"));
+    }
+}
