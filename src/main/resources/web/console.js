@@ -1,7 +1,9 @@
-// The approval queue: polls the API, keeps drafts being edited untouched, approves and rejects.
+// The approval queue: polls the API every few seconds, keeps drafts being edited untouched, claims a
+// draft while an agent works on it, approves, rejects, snoozes and assigns; keyboard shortcuts.
 'use strict';
 const csrf = document.querySelector('meta[name="csrf-token"]').content;
-const state = { drafts: new Map(), deadlines: new Map() };
+const me = document.querySelector('meta[name="username"]').content;
+const state = { drafts: new Map(), deadlines: new Map(), selected: null, claims: new Map(), killed: false };
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -59,36 +61,92 @@ function card(d) {
   const timer = el('span', 'timer'); timer.title = 'Time left to the first-response target'; head.append(timer);
   const text = el('p', 'post-text', d.mention.text); text.dir = 'auto';
   const meta = el('div', 'meta');
+  const w = d.work || {};
+  if (w.priority && w.priority !== 'normal') meta.append(badge('badge prio-' + w.priority, w.priority, 'Priority set by rule ' + d.ruleId));
+  if (w.kind === 'holding') meta.append(badge('badge auto', 'holding reply', 'Sent by the SLA timer while the team prepares the answer'));
+  if (w.action === 'ticket') meta.append(badge('badge', 'ticket', 'The rule opens a ticket for this post'));
   if (d.sentiment) meta.append(badge('badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2),
     'Sentiment score from -1 to 1, confidence ' + pct(d.sentiment.confidence)));
   if (d.emotion && d.emotion.label !== 'none') meta.append(badge('badge emotion', d.emotion.label, 'Emotion, confidence ' + pct(d.emotion.confidence)));
   if (d.intent && d.intent.confidence > 0) meta.append(badge('badge', d.intent.label, 'Intent, confidence ' + pct(d.intent.confidence)));
   if (d.troll && (d.troll.label || d.troll.offensive)) meta.append(badge('badge troll', d.troll.label ? 'possible troll' : 'offensive',
     (d.troll.reasons || []).join('; ') || 'Troll score ' + d.troll.score.toFixed(2)));
-  meta.append(el('span', 'badge', 'lang ' + (d.lang || '?')), el('span', 'badge', 'rule ' + d.ruleId));
+  meta.append(el('span', 'badge', 'lang ' + (d.lang || '?')), badge('badge', 'rule ' + d.ruleId, w.ruleReason || ''));
+  if (w.variants > 1) meta.append(badge('badge', 'variant ' + d.templateId, 'This rule compares ' + w.variants + ' templates (A/B test)'));
+  if (w.assignedTo) meta.append(badge('badge', 'assigned to ' + w.assignedTo, ''));
   if (d.mention.permalink) { const a = el('a', '', 'open post'); a.href = d.mention.permalink; a.target = '_blank'; a.rel = 'noopener'; meta.append(a); }
+  const parts = [head];
+  const earlier = (d.thread || []).filter(t => t.id !== d.mention.id);
+  if (earlier.length) {
+    const th = el('div', 'thread'); th.setAttribute('aria-label', 'Earlier in the thread');
+    earlier.slice(-4).forEach(t => { const p = el('div'); p.append(el('span', 't-author', '@' + t.author.handle + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p); });
+    parts.push(th);
+  }
+  parts.push(text, meta);
+  if (w.gate) parts.push(el('div', 'gate', 'Unattended mode left this to a person: ' + w.gate));
+  const holder = el('div', 'holder'); holder.hidden = true; parts.push(holder);
   const why = el('details', 'why'); why.append(el('summary', '', 'Why this reply'));
-  const ul = el('ul'); (d.reasons || []).concat((d.troll && d.troll.reasons) || []).forEach(r => ul.append(el('li', '', r))); ul.append(el('li', '', 'Matched rule "' + d.ruleId + '", template "' + d.templateId + '"')); why.append(ul);
+  const ul = el('ul'); (d.reasons || []).concat((d.troll && d.troll.reasons) || []).forEach(r => ul.append(el('li', '', r)));
+  ul.append(el('li', '', 'Rule "' + d.ruleId + '"' + (w.ruleReason ? ' (' + w.ruleReason + ')' : '') + ', template "' + d.templateId + '"'));
+  why.append(ul);
   const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to @' + d.mention.author.handle);
   const chars = el('span', 'chars');
-  const count = () => { const n = xLength(area.value); chars.textContent = n + ' / 280'; chars.classList.toggle('over', n > 280); };
-  area.addEventListener('input', () => { area.dataset.edited = '1'; count(); }); count();
-  const approve = el('button', 'primary', 'Approve & publish');
-  const reject = el('button', 'danger', 'Reject');
+  const limit = d.platform === 'x' ? 280 : 8000;
+  const count = () => { const n = d.platform === 'x' ? xLength(area.value) : area.value.length; chars.textContent = n + ' / ' + limit; chars.classList.toggle('over', n > limit); };
+  area.addEventListener('input', () => { area.dataset.edited = '1'; count(); claim(d.id, c, true); }); count();
+  area.addEventListener('focus', () => { select(c); claim(d.id, c, true); });
+  const approve = el('button', 'primary', 'Approve & publish'); approve.dataset.act = 'approve';
+  const reject = el('button', 'danger', 'Reject'); reject.dataset.act = 'reject';
+  const snooze = el('button', '', 'Snooze 15 min'); snooze.dataset.act = 'snooze';
+  const assign = el('button', 'link', 'Assign…'); assign.dataset.act = 'assign';
   approve.addEventListener('click', () => act(d.id, 'approve', area.dataset.edited ? { text: area.value } : {}, c));
   reject.addEventListener('click', () => { const reason = prompt('Reason for rejecting (optional):', ''); if (reason !== null) act(d.id, 'reject', { reason }, c); });
-  const actions = el('div', 'actions'); actions.append(approve, reject, chars);
-  c.append(head, text, meta, why, area, actions);
+  snooze.addEventListener('click', () => act(d.id, 'snooze', { minutes: 15 }, c));
+  assign.addEventListener('click', () => { const agent = prompt('Assign to (username, empty for nobody):', w.assignedTo || ''); if (agent !== null) act(d.id, 'assign', { agent }, c, true); });
+  const actions = el('div', 'actions'); actions.append(approve, reject, snooze, assign, chars);
+  parts.push(why, area, actions);
+  c.append(...parts);
+  c.addEventListener('click', () => select(c));
   state.deadlines.set(d.id, { deadline: d.deadline, timer, card: c });
+  showHolder(c, w.claimedBy);
   return c;
 }
 
-async function act(id, action, body, c) {
+/** Shows who holds the draft; another agent's claim disables the actions. */
+function showHolder(c, holder) {
+  const h = c.querySelector('.holder');
+  const other = holder && holder !== me;
+  h.hidden = !holder; h.textContent = holder ? (other ? holder + ' is handling this draft' : 'You are handling this draft') : '';
+  c.classList.toggle('held', !!other);
+  if (!c.classList.contains('gone')) c.querySelectorAll('.actions button, textarea').forEach(b => { b.disabled = !!other; });
+}
+
+/** Claims the draft while the agent works on it, renewing at most every minute. */
+async function claim(id, c, quiet) {
+  const last = state.claims.get(id) || 0;
+  if (quiet && Date.now() - last < 60000) return;
+  state.claims.set(id, Date.now());
+  try {
+    const d = await api('/api/drafts/' + id + '/claim', { method: 'POST', body: '{}' });
+    showHolder(c, d.work && d.work.claimedBy);
+  } catch (e) {
+    state.claims.delete(id);
+    say(e.message, true);
+    refresh();
+  }
+}
+
+const DONE = { approve: 'Approved: the reply is being published.', reject: 'Rejected.', snooze: 'Snoozed for 15 minutes.', assign: 'Assigned.' };
+
+async function act(id, action, body, c, keep) {
   c.querySelectorAll('button').forEach(b => { b.disabled = true; });
   try {
     const d = await api('/api/drafts/' + id + '/' + action, { method: 'POST', body: JSON.stringify(body) });
-    say(action === 'approve' ? 'Approved: the reply to @' + d.mention.author.handle + ' is being published.' : 'Rejected.');
+    say(action === 'approve' ? 'Approved: the reply to @' + d.mention.author.handle + ' is being published.' : DONE[action]);
+    if (keep) { c.querySelectorAll('button').forEach(b => { b.disabled = false; }); refresh(); return; }
+    const next = c.nextElementSibling;
     c.remove(); state.drafts.delete(id); state.deadlines.delete(id);
+    if (state.selected === c) select(next);
     refresh();
   } catch (e) {
     say(e.message, true);
@@ -111,7 +169,10 @@ function tick() {
 
 async function refresh() {
   try {
-    const [pending, decided, accounts] = await Promise.all([api('/api/drafts?status=pending'), api('/api/drafts?status=decided&limit=15'), api('/api/accounts')]);
+    const [pending, decided, accounts, status, snoozed] = await Promise.all([api('/api/drafts?status=pending'),
+      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed')]);
+    showStatus(status);
+    showSnoozed(snoozed);
     const list = document.getElementById('pending');
     const ids = new Set(pending.map(d => d.id));
     for (const [id, c] of state.drafts) {
@@ -126,7 +187,10 @@ async function refresh() {
         c.querySelector('.actions').append(dismiss(id, c));
       }
     }
-    pending.forEach(d => { if (!state.drafts.has(d.id)) { const c = card(d); state.drafts.set(d.id, c); } });
+    pending.forEach(d => {
+      if (!state.drafts.has(d.id)) { const c = card(d); state.drafts.set(d.id, c); }
+      else showHolder(state.drafts.get(d.id), d.work && d.work.claimedBy);
+    });
     // Most urgent first; nodes being edited keep their content, only their place may change.
     pending.forEach(d => list.append(state.drafts.get(d.id)));
     document.getElementById('pending-count').textContent = pending.length;
@@ -135,7 +199,9 @@ async function refresh() {
     decided.forEach(d => {
       const li = el('li');
       const head = el('div', 'recent-head');
-      head.append(el('span', 'status ' + d.status, d.status), el('span', 'muted', (d.decidedBy ? d.decidedBy + ' · ' : '') + (d.decidedAt ? ago(d.decidedAt) : '')));
+      const auto = d.work && d.work.autoPublished;
+      head.append(el('span', 'status ' + d.status, d.status + (auto ? ' · auto' : '')),
+        el('span', 'muted', (auto ? 'unattended' : (d.decidedBy ? d.decidedBy : '')) + (d.decidedAt ? ' · ' + ago(d.decidedAt) : '')));
       li.append(head, el('div', '', 'to @' + d.mention.author.handle), el('div', 'snippet', d.text));
       li.title = d.text;
       if (d.publishedId) li.append(el('div', 'muted small', 'published as ' + d.publishedId));
@@ -155,6 +221,81 @@ async function refresh() {
   }
 }
 
-refresh();
-setInterval(refresh, 5000);
+function showStatus(status) {
+  const rp = document.getElementById('rules-problem');
+  rp.hidden = !status.rules.problem;
+  rp.textContent = status.rules.problem ? 'The latest rules edit is broken, the previous rules stay in force: ' + status.rules.problem : '';
+  const box = document.getElementById('alerts'); box.replaceChildren();
+  (status.alerts || []).slice(0, 6).forEach(a => {
+    const row = el('div', 'alert ' + a.kind);
+    row.append(el('strong', '', a.kind.replace('sla-', 'SLA ')), el('span', '', a.message), el('span', 'muted small', ago(a.at)));
+    const ack = el('button', 'link', 'Dismiss');
+    ack.addEventListener('click', async () => { try { await api('/api/alerts/' + a.id + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
+    row.append(ack); box.append(row);
+  });
+  const u = status.unattended;
+  state.killed = u.killSwitchConsole;
+  const on = Object.entries(u.accounts).filter(([, v]) => v).map(([k]) => k);
+  document.getElementById('unattended').textContent = !on.length ? 'Off for every account: every reply waits for a person.'
+    : (u.killSwitchConsole || u.killSwitchConfig) ? 'Stopped by the kill switch' + (u.killSwitchConfig ? ' in the configuration' : '') + '. Replies wait for a person.'
+    : 'On for ' + on.join(', ') + ': replies that pass every gate are published without a person.';
+  const kill = document.getElementById('kill');
+  kill.textContent = u.killSwitchConsole ? 'Resume unattended publishing' : 'Stop unattended publishing';
+  kill.className = u.killSwitchConsole ? 'primary' : 'danger';
+}
+
+function showSnoozed(snoozed) {
+  document.getElementById('snoozed-count').textContent = snoozed.length;
+  const box = document.getElementById('snoozed'); box.replaceChildren();
+  snoozed.forEach(d => { const p = el('div', 'small'); p.append(el('span', 'muted', 'until ' + new Date(d.work.snoozedUntil).toLocaleTimeString() + ' · '),
+    el('span', '', '@' + d.mention.author.handle + ': ' + d.mention.text)); box.append(p); });
+}
+
+async function report() {
+  try {
+    const r = await api('/api/reports?days=7');
+    const f = r.firstResponse;
+    const fmt = s => s >= 60 ? Math.floor(s / 60) + ' min ' + (s % 60) + ' s' : s + ' s';
+    document.getElementById('report').textContent = !f.answered ? 'No replies published yet.'
+      : f.answered + ' answered · median ' + fmt(f.medianSeconds) + ' · p90 ' + fmt(f.p90Seconds) + ' · ' + pct(f.withinTarget) + ' within ' + Math.round(f.targetSeconds / 60) + ' min';
+  } catch (e) { /* the report is a side panel: the queue matters more */ }
+}
+
+document.getElementById('kill').addEventListener('click', async () => {
+  try { showStatus({ ...(await api('/api/status')), unattended: await api('/api/unattended/kill-switch', { method: 'POST', body: JSON.stringify({ on: !state.killed }) }) }); }
+  catch (e) { say(e.message, true); }
+});
+
+function select(c) {
+  if (state.selected) state.selected.classList.remove('selected');
+  state.selected = c || null;
+  if (c) { c.classList.add('selected'); c.scrollIntoView({ block: 'nearest' }); }
+}
+
+function cards() { return [...document.querySelectorAll('#pending .card')]; }
+
+document.addEventListener('keydown', e => {
+  const typing = e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT';
+  const c = state.selected;
+  if (typing) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && c) { e.preventDefault(); c.querySelector('[data-act=approve]').click(); }
+    if (e.key === 'Escape') e.target.blur();
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const list = cards(), i = list.indexOf(c);
+  const key = e.key.toLowerCase();
+  if (key === 'j') select(list[Math.min(list.length - 1, i + 1)] || list[0]);
+  else if (key === 'k') select(list[Math.max(0, i - 1)] || list[0]);
+  else if (!c) return;
+  else if (key === 'e') { e.preventDefault(); c.querySelector('textarea').focus(); }
+  else if (key === 'a') c.querySelector('[data-act=approve]').click();
+  else if (key === 'r') c.querySelector('[data-act=reject]').click();
+  else if (key === 's') c.querySelector('[data-act=snooze]').click();
+  else if (key === 'c') claim(Number(c.dataset.id), c, false);
+});
+
+refresh(); report();
+setInterval(refresh, 3000);
+setInterval(report, 30000);
 setInterval(tick, 1000);

@@ -34,6 +34,10 @@ import org.careloop.simulator.SimulatorConfig;
 import org.careloop.store.Database;
 import org.careloop.web.AdminBootstrap;
 import org.careloop.web.DraftsApi;
+import org.careloop.web.ReportsApi;
+import org.careloop.web.StatusApi;
+import org.careloop.platform.PlatformAdapter;
+import java.util.List;
 import org.careloop.web.HealthApi;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
@@ -54,8 +58,6 @@ public final class CareLoop {
     private final Database database;
     private final Connections connections;
     private final Main camel;
-    /** The console's kill switch for unattended mode, kept in the database. */
-    public static final String KILL_SWITCH = "unattended.kill-switch";
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel) {
@@ -88,7 +90,7 @@ public final class CareLoop {
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
         Switches switches = database.switches();
-        UnattendedGate gate = new UnattendedGate(unattendedPolicy(settings, connections), () -> switches.isOn(KILL_SWITCH), rules,
+        UnattendedGate gate = new UnattendedGate(unattendedPolicy(settings, connections), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
                 database.drafts(), clock);
         SlaPolicy sla = new SlaPolicy(firstResponse, settings.getDuration("careloop.sla.warn-before", Duration.ofMinutes(5)),
                 settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
@@ -111,7 +113,13 @@ public final class CareLoop {
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock,
                 settings.getInt("careloop.outbox.max-attempts", 8),
                 settings.getDuration("careloop.outbox.first-retry", Duration.ofSeconds(5))));
-        camel.bind("web", new WebEndpoints(new DraftsApi(database.drafts(), clock), new HealthApi(connections, database::ping),
+        List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
+        camel.bind("web", new WebEndpoints(
+                new DraftsApi(database.drafts(), database.mentions(), database.users(),
+                        settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
+                new StatusApi(database.alerts(), rules, gate, switches, accounts),
+                new ReportsApi(database.drafts(), firstResponse, clock),
+                new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));
         camel.setOverrideProperties(CamelSettings.from(settings, connections));

@@ -36,7 +36,7 @@ create index alerts_open on alerts (acknowledged_at, at);
 -- Settings changed at run time from the console (the unattended kill switch).
 create table app_settings (
     name       varchar(64)  primary key,
-    value      text         not null,
+    setting_value text      not null,
     updated_by varchar(64)  not null,
     updated_at timestamp with time zone not null
 );

@@ -95,8 +95,10 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void agentApprovesAnEditedReplyAndThePublicSeesItInTheThread() throws Exception {
-        String post = new Http().postTweet(simulator.baseUrl(), "sim:grace_n", "@acmeair can I bring my cat in the cabin?", null);
+    void agentApprovesOneDraftEditsAndApprovesAnotherAndThePublicSeesBothInTheirThreads() throws Exception {
+        String question = new Http().postTweet(simulator.baseUrl(), "sim:grace_n", "@acmeair can I bring my cat in the cabin?", null);
+        String complaint = new Http().postTweet(simulator.baseUrl(), "sim:tom_r",
+                "@acmeair 3 hours on the tarmac with no water, worst airline ever", null);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         browser.get(console + "/");
@@ -105,31 +107,52 @@ class ConsoleBrowserTest {
         browser.findElement(By.name("password")).sendKeys("browser-test-password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.card")));
-        assertThat(card.findElement(By.cssSelector(".post-text")).getText()).isEqualTo("@acmeair can I bring my cat in the cabin?");
-        assertThat(card.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@grace_n");
-        assertThat(card.getText()).contains("rule faq-pets");
+        wait.until(d -> d.findElements(By.cssSelector("#pending article.card")).size() == 2);
+        WebElement faq = cardFor("@acmeair can I bring my cat in the cabin?");
+        assertThat(faq.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@grace_n");
+        assertThat(faq.getText()).contains("rule faq");
+        assertThat(faq.findElement(By.tagName("textarea")).getAttribute("value")).contains("@grace_n").contains("8 kg");
+        WebElement moan = cardFor("@acmeair 3 hours on the tarmac with no water, worst airline ever");
+        assertThat(moan.getText()).contains("rule complaint").contains("frustration");
         screenshot("console-queue");
 
-        WebElement reply = card.findElement(By.tagName("textarea"));
-        assertThat(reply.getAttribute("value")).startsWith("Hi @grace_n!");
-        reply.sendKeys(" See you on board!");
-        card.findElement(By.cssSelector("button.primary")).click();
+        // One approved as drafted, with the button.
+        faq.findElement(By.cssSelector("[data-act=approve]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Approved"));
 
-        XWorld.Post published = new Http().await(Duration.ofSeconds(30), "the reply on the simulator",
-                () -> simulator.published().stream().filter(p -> post.equals(p.inReplyToId())).findFirst().orElse(null));
-        assertThat(published.text()).endsWith("See you on board!");
+        // The other edited, then approved from the keyboard; editing claims it for this agent.
+        WebElement reply = moan.findElement(By.tagName("textarea"));
+        assertThat(reply.getAttribute("value")).startsWith("@tom_r, ");
+        reply.click();
+        reply.sendKeys(" Water is on every flight, always.");
+        wait.until(ExpectedConditions.textToBePresentInElement(moan.findElement(By.cssSelector(".holder")), "You are handling this draft"));
+        screenshot("console-editing");
+        reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+        wait.until(d -> d.findElements(By.cssSelector("#pending article.card")).isEmpty());
+
+        XWorld.Post toGrace = new Http().await(Duration.ofSeconds(30), "the FAQ reply on the simulator",
+                () -> simulator.published().stream().filter(p -> question.equals(p.inReplyToId())).findFirst().orElse(null));
+        XWorld.Post toTom = new Http().await(Duration.ofSeconds(30), "the edited reply on the simulator",
+                () -> simulator.published().stream().filter(p -> complaint.equals(p.inReplyToId())).findFirst().orElse(null));
+        assertThat(toGrace.text()).contains("8 kg");
+        assertThat(toTom.text()).endsWith("Water is on every flight, always.");
         // The status label is upper-cased by the style sheet, and Selenium reads rendered text.
-        wait.until(d -> d.findElement(By.id("recent")).getText().toLowerCase().contains("published"));
+        wait.until(d -> d.findElement(By.id("recent")).getText().toLowerCase().split("published", -1).length > 2);
         screenshot("console-after-approval");
 
         browser.get(simulator.baseUrl() + "/");
-        WebElement thread = browser.findElement(By.xpath("//article[@id='p" + post + "']/parent::div[contains(@class,'thread')]"));
-        List<WebElement> replies = thread.findElements(By.cssSelector(".replies article.brand"));
-        assertThat(replies).hasSize(1);
-        assertThat(replies.get(0).getText()).contains("See you on board!");
+        for (String[] expected : new String[][] {{question, "8 kg"}, {complaint, "Water is on every flight, always."}}) {
+            WebElement thread = browser.findElement(By.xpath("//article[@id='p" + expected[0] + "']/parent::div[contains(@class,'thread')]"));
+            List<WebElement> replies = thread.findElements(By.cssSelector(".replies article.brand"));
+            assertThat(replies).hasSize(1);
+            assertThat(replies.get(0).getText()).contains(expected[1]);
+        }
         screenshot("timeline");
+    }
+
+    static WebElement cardFor(String postText) {
+        return browser.findElements(By.cssSelector("#pending article.card")).stream()
+                .filter(c -> c.findElement(By.cssSelector(".post-text")).getText().equals(postText)).findFirst().orElseThrow();
     }
 
     static void screenshot(String name) throws Exception {

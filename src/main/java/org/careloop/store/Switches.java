@@ -15,7 +15,7 @@ public final class Switches {
     }
 
     public Optional<String> get(String name) {
-        return jdbc.one("select value from app_settings where name = ?", rs -> rs.getString(1), name);
+        return jdbc.one("select setting_value from app_settings where name = ?", rs -> rs.getString(1), name);
     }
 
     public boolean isOn(String name) {
@@ -24,10 +24,10 @@ public final class Switches {
 
     public void set(String name, String value, String actor) {
         jdbc.inTransaction(c -> {
-            int changed = Jdbc.update(c, "update app_settings set value = ?, updated_by = ?, updated_at = ? where name = ?",
+            int changed = Jdbc.update(c, "update app_settings set setting_value = ?, updated_by = ?, updated_at = ? where name = ?",
                     value, actor, clock.instant(), name);
             if (changed == 0) {
-                Jdbc.update(c, "insert into app_settings (name, value, updated_by, updated_at) values (?, ?, ?, ?)",
+                Jdbc.update(c, "insert into app_settings (name, setting_value, updated_by, updated_at) values (?, ?, ?, ?)",
                         name, value, actor, clock.instant());
             }
             AuditLog.record(c, clock.instant(), actor, "setting.change", name, value);

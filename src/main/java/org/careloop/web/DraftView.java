@@ -12,7 +12,17 @@ import org.careloop.care.Draft;
 public record DraftView(long id, String platform, String account, String status, String text, Instant createdAt,
                         Instant deadline, long secondsLeft, String ruleId, String templateId, Sentiment sentiment,
                         Label emotion, Label intent, Troll troll, String lang, List<String> reasons, MentionView mention, String publishedId, String error,
-                        String decidedBy, Instant decidedAt) {
+                        String decidedBy, Instant decidedAt, Work work, List<MentionView> thread) {
+
+    /**
+     * How the team handles the draft.
+     *
+     * @param claimedBy the agent holding it right now (a lapsed claim is not shown)
+     * @param gate      why unattended mode left it to a person
+     */
+    public record Work(String kind, String action, String priority, int variants, boolean edited, boolean autoPublished,
+                       String gate, String claimedBy, Instant claimedUntil, String assignedTo, Instant snoozedUntil,
+                       boolean escalated, Instant warnedAt, Instant breachedAt, String ruleReason) {}
 
     public record Sentiment(String label, double score, double confidence) {}
 
@@ -28,6 +38,16 @@ public record DraftView(long id, String platform, String account, String status,
                               String conversationId, String inReplyToId) {}
 
     static DraftView of(Draft d, Instant now) {
+        return of(d, now, null, null);
+    }
+
+    /** @param thread the conversation's posts, oldest first (null: not looked up); @param ruleReason the decision's reason */
+    static DraftView of(Draft d, Instant now, List<org.careloop.platform.Mention> thread, String ruleReason) {
+        var w = d.work();
+        Work work = new Work(w.kind().name().toLowerCase(Locale.ROOT), w.action().id(), w.priority().id(), w.variants(), d.edited(),
+                w.autoPublished(), w.gate(), w.holder(now), w.holder(now) == null ? null : w.claimedUntil(), w.assignedTo(),
+                w.snoozedUntil() != null && w.snoozedUntil().isAfter(now) ? w.snoozedUntil() : null, w.escalated(), w.warnedAt(),
+                w.breachedAt(), ruleReason);
         var m = d.mention();
         var a = d.analysis();
         return new DraftView(d.id(), m.platform().id(), m.account(), d.status().name().toLowerCase(Locale.ROOT), d.text(),
@@ -38,8 +58,13 @@ public record DraftView(long id, String platform, String account, String status,
                 a == null ? null : new Label(a.intent().label().id(), a.intent().confidence()),
                 a == null ? null : new Troll(a.troll().label(), a.troll().score(), a.troll().offensive(), a.troll().reasons()),
                 a == null ? m.lang() : a.lang(), a == null ? List.of() : a.reasons(),
-                new MentionView(m.id(), new AuthorView(m.author().id(), m.author().handle(), m.author().name()), m.text(),
-                        m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId()),
-                d.publishedId(), d.error(), d.decidedBy(), d.decidedAt());
+                mention(m),
+                d.publishedId(), d.error(), d.decidedBy(), d.decidedAt(), work,
+                thread == null ? null : thread.stream().map(DraftView::mention).toList());
+    }
+
+    static MentionView mention(org.careloop.platform.Mention m) {
+        return new MentionView(m.id(), new AuthorView(m.author().id(), m.author().handle(), m.author().name()), m.text(),
+                m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId());
     }
 }

@@ -8,8 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
+import org.careloop.care.XText;
 import org.careloop.config.Json;
 import org.careloop.store.DraftStore;
+import org.careloop.store.MentionStore;
+import org.careloop.store.UserStore;
+import java.time.Duration;
 
 /** The drafts API: the queue, one draft, approve and reject. Plain Java; the HTTP glue is in {@link WebEndpoints}. */
 public final class DraftsApi {
@@ -17,10 +21,18 @@ public final class DraftsApi {
     static final int MAX_LIST = 500;
 
     private final DraftStore drafts;
+    private final MentionStore mentions;
     private final Clock clock;
 
-    public DraftsApi(DraftStore drafts, Clock clock) {
+    private final UserStore users;
+    private final Duration claimFor;
+
+    /** @param claimFor how long a claim lasts without being renewed (the console renews it while the agent works) */
+    public DraftsApi(DraftStore drafts, MentionStore mentions, UserStore users, Duration claimFor, Clock clock) {
         this.drafts = drafts;
+        this.mentions = mentions;
+        this.users = users;
+        this.claimFor = claimFor;
         this.clock = clock;
     }
 
@@ -49,6 +61,11 @@ public final class DraftsApi {
         if (status != null && status.trim().equalsIgnoreCase("decided")) {
             return ApiResponse.ok(drafts.decided(max).stream().map(d -> DraftView.of(d, now)).toList());
         }
+        if (status == null || status.isBlank() || status.trim().equalsIgnoreCase("pending") || status.trim().equalsIgnoreCase("snoozed")) {
+            // The queue: the least time left first, then priority; snoozed drafts apart until they wake.
+            boolean snoozed = status != null && status.trim().equalsIgnoreCase("snoozed");
+            return ApiResponse.ok(drafts.queue(now, snoozed, max).stream().map(d -> detailed(d, now)).toList());
+        }
         DraftStatus wanted = null;
         if (status == null || status.isBlank()) {
             wanted = DraftStatus.PENDING;
@@ -57,7 +74,7 @@ public final class DraftsApi {
                 wanted = DraftStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 return ApiResponse.error(400, "Unknown status '" + status
-                        + "': use pending, approved, published, failed, rejected, decided or all");
+                        + "': use pending, snoozed, approved, published, failed, rejected, decided or all");
             }
         }
         return ApiResponse.ok(drafts.list(wanted, max).stream().map(d -> DraftView.of(d, now)).toList());
@@ -65,7 +82,7 @@ public final class DraftsApi {
 
     public ApiResponse get(String id) {
         return parse(id).flatMap(drafts::find)
-                .map(d -> ApiResponse.ok(DraftView.of(d, clock.instant())))
+                .map(d -> ApiResponse.ok(detailed(d, clock.instant())))
                 .orElseGet(() -> ApiResponse.error(404, "No draft " + id));
     }
 
@@ -75,6 +92,11 @@ public final class DraftsApi {
             if (text != null && text.isBlank()) {
                 return Optional.of(ApiResponse.error(400, "The edited text is empty"));
             }
+            Draft d = drafts.find(draftId).orElseThrow();
+            if (text != null && d.mention().platform() == org.careloop.platform.Platform.X && XText.weightedLength(text) > XText.LIMIT) {
+                return Optional.of(ApiResponse.error(400, "The reply is " + XText.weightedLength(text) + " characters as X counts them; the limit is "
+                        + XText.LIMIT));
+            }
             return drafts.approve(draftId, actor, text, clock.instant()).map(this::ok);
         });
     }
@@ -83,6 +105,54 @@ public final class DraftsApi {
     public ApiResponse reject(String id, String actor, String body) {
         return decide(id, body, "reason", "{\"reason\": \"troll\"}",
                 (draftId, reason) -> drafts.reject(draftId, actor, reason, clock.instant()).map(this::ok));
+    }
+
+    /** Claims the draft for the caller for {@code claimFor}; 409 naming the holder when someone else has it. */
+    public ApiResponse claim(String id, String actor) {
+        Optional<Long> draftId = parse(id);
+        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
+            return ApiResponse.error(404, "No draft " + id);
+        }
+        Instant now = clock.instant();
+        DraftStore.Claim c = drafts.claim(draftId.get(), actor, now.plus(claimFor), now);
+        return c.granted() ? ok(c.draft()) : conflict(draftId.get());
+    }
+
+    /** Gives up the caller's claim (nothing happens when the caller did not hold it). */
+    public ApiResponse release(String id, String actor) {
+        Optional<Long> draftId = parse(id);
+        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
+            return ApiResponse.error(404, "No draft " + id);
+        }
+        drafts.release(draftId.get(), actor);
+        return ok(drafts.find(draftId.get()).orElseThrow());
+    }
+
+    /** Snoozes for {@code {"minutes": n}} (1 to 1440, default 15). */
+    public ApiResponse snooze(String id, String actor, String body) {
+        return decide(id, body, "minutes", "{\"minutes\": 15}", (draftId, value) -> {
+            int minutes;
+            try {
+                minutes = value == null ? 15 : Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                minutes = -1;
+            }
+            if (minutes < 1 || minutes > 1440) {
+                return Optional.of(ApiResponse.error(400, "minutes must be a number from 1 to 1440"));
+            }
+            Instant now = clock.instant();
+            return drafts.snooze(draftId, actor, now.plusSeconds(60L * minutes), now).map(this::ok);
+        });
+    }
+
+    /** Assigns to {@code {"agent": "name"}} (empty: unassigned). */
+    public ApiResponse assign(String id, String actor, String body) {
+        return decide(id, body, "agent", "{\"agent\": \"alice\"}", (draftId, agent) -> {
+            if (agent != null && !agent.isBlank() && users != null && users.find(agent.trim()).isEmpty()) {
+                return Optional.of(ApiResponse.error(400, "No user named '" + agent + "'"));
+            }
+            return drafts.assign(draftId, actor, agent == null ? null : agent.trim(), clock.instant()).map(this::ok);
+        });
     }
 
     private interface Decision {
@@ -105,12 +175,24 @@ public final class DraftsApi {
         return decision.apply(draftId.get(), value).orElseGet(() -> conflict(draftId.get()));
     }
 
+    /** With the thread the post belongs to and the reason of the rule that drafted it. */
+    DraftView detailed(Draft d, Instant now) {
+        var m = d.mention();
+        var thread = m.conversationId() == null ? java.util.List.<org.careloop.platform.Mention>of() : mentions.thread(m.platform(), m.conversationId());
+        String reason = mentions.findDecision(m.platform(), m.id()).map(org.careloop.rules.Decision::reason).orElse(null);
+        return DraftView.of(d, now, thread, reason);
+    }
+
     private ApiResponse ok(Draft d) {
         return ApiResponse.ok(DraftView.of(d, clock.instant()));
     }
 
     private ApiResponse conflict(long id) {
         Draft d = drafts.find(id).orElseThrow();
+        String holder = d.work().holder(clock.instant());
+        if (d.status() == DraftStatus.PENDING && holder != null) {
+            return ApiResponse.error(409, "Draft " + id + " is being handled by " + holder + " (claimed until " + d.work().claimedUntil() + ")");
+        }
         return ApiResponse.error(409, "Draft " + id + " is " + d.status().name().toLowerCase(Locale.ROOT)
                 + (d.decidedBy() != null ? " (by " + d.decidedBy() + ")" : "") + ", not pending");
     }

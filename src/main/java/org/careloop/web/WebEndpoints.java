@@ -27,6 +27,8 @@ public final class WebEndpoints {
     static final String COOKIE = "careloop_session";
 
     private final DraftsApi drafts;
+    private final StatusApi status;
+    private final ReportsApi reports;
     private final HealthApi health;
     private final Sessions sessions;
     private final Optional<String> apiToken;
@@ -38,8 +40,11 @@ public final class WebEndpoints {
      * @param apiToken      the automation token (CARELOOP_API_TOKEN); token access is off when empty
      * @param secureCookies mark the session cookie Secure (when CareLoop is served over HTTPS)
      */
-    public WebEndpoints(DraftsApi drafts, HealthApi health, Sessions sessions, Optional<String> apiToken, boolean secureCookies) {
+    public WebEndpoints(DraftsApi drafts, StatusApi status, ReportsApi reports, HealthApi health, Sessions sessions,
+                        Optional<String> apiToken, boolean secureCookies) {
         this.drafts = drafts;
+        this.status = status;
+        this.reports = reports;
         this.health = health;
         this.sessions = sessions;
         this.apiToken = apiToken.filter(t -> !t.isBlank());
@@ -69,6 +74,43 @@ public final class WebEndpoints {
 
     public void accounts(Exchange ex) {
         ifAllowed(ex, false, actor -> health.accounts());
+    }
+
+    public void claim(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.claim(header(ex, "id"), actor));
+    }
+
+    public void release(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.release(header(ex, "id"), actor));
+    }
+
+    public void snooze(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.snooze(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void assign(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.assign(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void status(Exchange ex) {
+        ifAllowed(ex, false, actor -> status.status());
+    }
+
+    public void alerts(Exchange ex) {
+        ifAllowed(ex, false, actor -> status.alerts());
+    }
+
+    public void acknowledgeAlert(Exchange ex) {
+        ifAllowed(ex, true, actor -> status.acknowledge(header(ex, "id"), actor));
+    }
+
+    /** The kill switch stops all unattended publishing; agents may pull it, as anyone on a team may stop the line. */
+    public void killSwitch(Exchange ex) {
+        ifAllowed(ex, true, actor -> status.killSwitch(actor, body(ex)));
+    }
+
+    public void reports(Exchange ex) {
+        ifAllowed(ex, false, actor -> reports.report(header(ex, "days")));
     }
 
     public void health(Exchange ex) {

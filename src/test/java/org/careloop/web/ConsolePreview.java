@@ -58,8 +58,7 @@ public final class ConsolePreview {
 
         Main camel = new Main();
         Clock clock = Clock.systemUTC();
-        camel.bind("web", new WebEndpoints(new DraftsApi(db.drafts(), clock), new HealthApi(connections, db::ping),
-                new Sessions(db.users(), clock, Duration.ofHours(1)), Optional.empty(), false));
+        camel.bind("web", TestWeb.endpoints(db, connections, clock, db::ping, Optional.empty()));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

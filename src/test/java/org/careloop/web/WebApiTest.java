@@ -57,8 +57,7 @@ class WebApiTest {
             port = s.getLocalPort();
         }
         camel = new Main();
-        camel.bind("web", new WebEndpoints(new DraftsApi(db.drafts(), clock), new HealthApi(connections, () -> DB_UP.get() && db.ping()),
-                new Sessions(db.users(), clock, Duration.ofHours(1)), Optional.of(TOKEN), false));
+        camel.bind("web", TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

@@ -19,7 +19,7 @@ class WebEndpointsTest {
     static String sessionCookie(boolean secure) {
         AdminBootstrapTest.Users users = new AdminBootstrapTest.Users();
         users.save(new UserStore.User("agent", BCrypt.withDefaults().hashToString(4, "pw".toCharArray()), UserStore.Role.AGENT));
-        WebEndpoints web = new WebEndpoints(new DraftsApi(null, Clock.systemUTC()), new HealthApi(new Connections(), () -> true),
+        WebEndpoints web = new WebEndpoints(new DraftsApi(null, null, users, Duration.ofMinutes(5), Clock.systemUTC()), null, null, new HealthApi(new Connections(), () -> true),
                 new Sessions(users, Clock.systemUTC(), Duration.ofHours(1)), Optional.empty(), secure);
         Exchange ex = new DefaultExchange(new DefaultCamelContext());
         ex.getMessage().setBody("username=agent&password=pw");

@@ -1,0 +1,95 @@
+package org.careloop.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.careloop.care.UnattendedGate;
+import org.careloop.rules.RulesInForce;
+import org.careloop.store.Alerts;
+import org.careloop.store.Switches;
+
+/** What the console's status bar shows: alerts, the rules in force (and a broken edit), unattended mode and its kill switch. */
+public final class StatusApi {
+
+    /** The switches row that holds the console's kill switch. */
+    public static final String KILL_SWITCH = "unattended.kill-switch";
+
+    private final Alerts alerts;
+    private final RulesInForce rules;
+    private final UnattendedGate gate;
+    private final Switches switches;
+    private final List<String> accounts;
+
+    public StatusApi(Alerts alerts, RulesInForce rules, UnattendedGate gate, Switches switches, List<String> accounts) {
+        this.alerts = alerts;
+        this.rules = rules;
+        this.gate = gate;
+        this.switches = switches;
+        this.accounts = List.copyOf(accounts);
+    }
+
+    public ApiResponse status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rules", rules.status());
+        out.put("unattended", unattended());
+        out.put("alerts", alerts.open(50));
+        return ApiResponse.ok(out);
+    }
+
+    public ApiResponse alerts() {
+        return ApiResponse.ok(alerts.latest(200));
+    }
+
+    public ApiResponse acknowledge(String id, String actor) {
+        Optional<Long> alertId = parse(id);
+        if (alertId.isEmpty()) {
+            return ApiResponse.error(404, "No alert " + id);
+        }
+        return alerts.acknowledge(alertId.get(), actor) ? ApiResponse.ok(Map.of("acknowledged", alertId.get()))
+                : ApiResponse.error(404, "No open alert " + id);
+    }
+
+    /** Turns the kill switch on or off ({@code {"on": true}}); only for admins and leads (checked by the caller). */
+    public ApiResponse killSwitch(String actor, String body) {
+        Boolean on = null;
+        try {
+            var n = org.careloop.config.Json.mapper().readTree(body == null ? "" : body);
+            if (n != null && n.has("on") && n.get("on").isBoolean()) {
+                on = n.get("on").asBoolean();
+            }
+        } catch (java.io.IOException e) {
+            // reported below
+        }
+        if (on == null) {
+            return ApiResponse.error(400, "The body must be JSON, e.g. {\"on\": true}");
+        }
+        switches.set(KILL_SWITCH, String.valueOf(on), actor);
+        return ApiResponse.ok(unattended());
+    }
+
+    private Map<String, Object> unattended() {
+        Map<String, Object> u = new LinkedHashMap<>();
+        UnattendedGate.Policy p = gate.policy();
+        Map<String, Boolean> perAccount = new LinkedHashMap<>();
+        accounts.forEach(a -> perAccount.put(a, p.enabledFor(a)));
+        u.put("accounts", perAccount);
+        u.put("killSwitchConsole", switches.isOn(KILL_SWITCH));
+        u.put("killSwitchConfig", p.killSwitch());
+        u.put("active", accounts.stream().filter(gate::active).toList());
+        u.put("minIntentConfidence", p.minIntentConfidence());
+        u.put("maxTrollScore", p.maxTrollScore());
+        u.put("perAuthorPerHour", p.perAuthorPerHour());
+        u.put("perAccountPerHour", p.perAccountPerHour());
+        return u;
+    }
+
+    static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+}
