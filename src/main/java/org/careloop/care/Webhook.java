@@ -25,7 +25,7 @@ public final class Webhook {
     private static final int ATTEMPTS = 4;
 
     private final URI url;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param url where to POST, or null for none */
     public Webhook(URI url) {

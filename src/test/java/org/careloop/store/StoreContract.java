@@ -196,4 +196,129 @@ abstract class StoreContract {
     void pingAnswers() {
         assertThat(db().ping()).isTrue();
     }
+
+    // ---- the care workflow
+
+    Draft newDraft(Mention m, Instant deadline, Decision.Priority priority) {
+        db().mentions().insertIfNew(m);
+        Analysis a = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.7, 0.8), List.of("negative"));
+        return db().drafts().create(new Draft(0, m, a, "r", "problem", "Sorry", DraftStatus.PENDING, T0, deadline, null, null, null, null,
+                Draft.Work.initial(Draft.Kind.REPLY, Decision.Action.REPLY, priority, "Sorry", 1, true)));
+    }
+
+    @Test
+    void theQueueOrdersByTimeLeftThenPriorityAndKeepsSnoozedApart() {
+        Instant deadline = T0.plusSeconds(86_400L * 365 * 10 + IDS.incrementAndGet()); // later than other tests' drafts
+        Draft low = newDraft(mention(newId(), null), deadline, Decision.Priority.LOW);
+        Draft urgent = newDraft(mention(newId(), null), deadline, Decision.Priority.URGENT);
+        Draft sooner = newDraft(mention(newId(), null), deadline.minusSeconds(1), Decision.Priority.LOW);
+        List<Long> order = db().drafts().queue(T0, false, 500).stream().map(Draft::id)
+                .filter(id -> id == low.id() || id == urgent.id() || id == sooner.id()).toList();
+        assertThat(order).containsExactly(sooner.id(), urgent.id(), low.id());
+
+        assertThat(db().drafts().snooze(low.id(), "alice", T0.plusSeconds(900), T0)).isPresent();
+        assertThat(db().drafts().queue(T0, false, 500)).extracting(Draft::id).doesNotContain(low.id());
+        assertThat(db().drafts().queue(T0, true, 500)).extracting(Draft::id).contains(low.id());
+        // it wakes up when the snooze ends
+        assertThat(db().drafts().queue(T0.plusSeconds(901), false, 500)).extracting(Draft::id).contains(low.id());
+    }
+
+    @Test
+    void aClaimKeepsOtherAgentsOutUntilItLapses() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600), Decision.Priority.NORMAL);
+        DraftStore.Claim mine = db().drafts().claim(d.id(), "alice", T0.plusSeconds(300), T0);
+        assertThat(mine.granted()).isTrue();
+        assertThat(mine.draft().work().holder(T0)).isEqualTo("alice");
+
+        DraftStore.Claim theirs = db().drafts().claim(d.id(), "bob", T0.plusSeconds(400), T0.plusSeconds(10));
+        assertThat(theirs.granted()).isFalse();
+        assertThat(theirs.draft().work().claimedBy()).isEqualTo("alice");
+        assertThat(db().drafts().approve(d.id(), "bob", null, T0.plusSeconds(10))).isEmpty();
+        assertThat(db().drafts().reject(d.id(), "bob", "no", T0.plusSeconds(10))).isEmpty();
+        assertThat(db().drafts().snooze(d.id(), "bob", T0.plusSeconds(900), T0.plusSeconds(10))).isEmpty();
+        assertThat(db().drafts().release(d.id(), "bob")).isFalse();
+        // renewing one's own claim works; after it lapses, someone else may take it
+        assertThat(db().drafts().claim(d.id(), "alice", T0.plusSeconds(600), T0.plusSeconds(20)).granted()).isTrue();
+        assertThat(db().drafts().claim(d.id(), "bob", T0.plusSeconds(900), T0.plusSeconds(601)).granted()).isTrue();
+        assertThat(db().drafts().approve(d.id(), "bob", "Edited", T0.plusSeconds(602))).get()
+                .satisfies(a -> {
+                    assertThat(a.status()).isEqualTo(DraftStatus.APPROVED);
+                    assertThat(a.edited()).isTrue();
+                    assertThat(a.work().claimedBy()).isNull();
+                });
+    }
+
+    @Test
+    void releaseAndAssign() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600), Decision.Priority.NORMAL);
+        db().drafts().claim(d.id(), "alice", T0.plusSeconds(300), T0);
+        assertThat(db().drafts().release(d.id(), "alice")).isTrue();
+        assertThat(db().drafts().claim(d.id(), "bob", T0.plusSeconds(300), T0.plusSeconds(1)).granted()).isTrue();
+        assertThat(db().drafts().assign(d.id(), "lead", "carol", T0)).get().extracting(x -> x.work().assignedTo()).isEqualTo("carol");
+        assertThat(db().drafts().assign(d.id(), "lead", "", T0)).get().extracting(x -> x.work().assignedTo()).isNull();
+    }
+
+    @Test
+    void automaticApprovalsAreMarkedAndCounted() {
+        Mention m = mention(newId(), null);
+        Draft d = newDraft(m, T0.plusSeconds(600), Decision.Priority.NORMAL);
+        Instant at = Instant.now();
+        assertThat(db().drafts().autoApprovedSince("x", "brand", m.author().id(), at.minusSeconds(5))).isZero();
+        assertThat(db().drafts().approve(d.id(), Draft.AUTO, null, at)).get().extracting(x -> x.work().autoPublished()).isEqualTo(true);
+        assertThat(db().drafts().autoApprovedSince("x", "brand", m.author().id(), at.minusSeconds(5))).isEqualTo(1);
+        assertThat(db().drafts().autoApprovedSince("x", "brand", null, at.minusSeconds(5))).isGreaterThanOrEqualTo(1);
+        assertThat(db().drafts().autoApprovedSince("x", "other", null, at.minusSeconds(5))).isZero();
+        assertThat(db().drafts().replyUnderway("x", m.id())).isTrue();
+        assertThat(db().audit().latest(5)).extracting(AuditLog.Entry::action).contains("draft.auto-approve");
+    }
+
+    @Test
+    void slaMilestonesAreRecordedOnce() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600), Decision.Priority.NORMAL);
+        assertThat(db().drafts().markWarned(d.id(), T0.plusSeconds(300))).isTrue();
+        assertThat(db().drafts().markWarned(d.id(), T0.plusSeconds(301))).isFalse();
+        assertThat(db().drafts().markBreached(d.id(), T0.plusSeconds(600))).isTrue();
+        assertThat(db().drafts().markBreached(d.id(), T0.plusSeconds(601))).isFalse();
+        Draft after = db().drafts().find(d.id()).orElseThrow();
+        assertThat(after.work().warnedAt()).isEqualTo(T0.plusSeconds(300));
+        assertThat(after.work().escalated()).isTrue();
+    }
+
+    @Test
+    void recentRepliesToAnAuthorNewestFirstWithoutRejected() {
+        Mention first = mention(newId(), null);
+        Mention second = new Mention(Platform.X, "brand", newId(), first.author(), "again", "en", T0, null, null, null, false, false);
+        Draft a = newDraft(first, T0.plusSeconds(600));
+        Draft b = newDraft(second, T0.plusSeconds(600));
+        db().drafts().reject(b.id(), "alice", "no", T0);
+        assertThat(db().drafts().recentRepliesTo("x", first.author().id(), 5)).containsExactly(a.text());
+    }
+
+    @Test
+    void postsByAuthorCountsTheOthersInTheWindow() {
+        Author author = new Author("repeat-" + newId(), "rep", "Rep", T0.minusSeconds(86_400));
+        for (int i = 0; i < 3; i++) {
+            db().mentions().insertIfNew(new Mention(Platform.X, "brand", newId(), author, "post " + i, "en", T0.plusSeconds(i * 60L), null,
+                    null, null, false, false));
+        }
+        assertThat(db().mentions().postsByAuthor(Platform.X, author.id(), T0.minusSeconds(1), T0.plusSeconds(3600), "none")).isEqualTo(3);
+        assertThat(db().mentions().postsByAuthor(Platform.X, author.id(), T0.plusSeconds(30), T0.plusSeconds(3600), "none")).isEqualTo(2);
+        Mention stored = db().mentions().thread(Platform.X, "none").stream().findFirst().orElse(null);
+        assertThat(stored).isNull();
+    }
+
+    @Test
+    void alertsAndSwitches() {
+        Alerts.Alert a = db().alerts().raise("sla-breach", null, "late " + newId());
+        assertThat(db().alerts().open(100)).extracting(Alerts.Alert::id).contains(a.id());
+        assertThat(db().alerts().acknowledge(a.id(), "alice")).isTrue();
+        assertThat(db().alerts().acknowledge(a.id(), "alice")).isFalse();
+        assertThat(db().alerts().open(100)).extracting(Alerts.Alert::id).doesNotContain(a.id());
+        String name = "test.switch." + newId();
+        assertThat(db().switches().isOn(name)).isFalse();
+        db().switches().set(name, "true", "alice");
+        assertThat(db().switches().isOn(name)).isTrue();
+        db().switches().set(name, "false", "bob");
+        assertThat(db().switches().get(name)).contains("false");
+    }
 }

@@ -314,4 +314,83 @@ class WebApiTest {
             return new Identity("1", "stub", "Stub");
         }
     }
+
+    // ---- the care team's workflow
+
+    @Test
+    void twoAgentsNeverActOnTheSameDraftAtOnce() throws Exception {
+        db.users().save(new UserStore.User("bob", Sessions.hash("bob-password"), UserStore.Role.AGENT));
+        String alice = login("agent", "agent-password");
+        String bob = login("bob", "bob-password");
+        long id = newDraft();
+        HttpResponse<String> claimed = call("POST", "/api/drafts/" + id + "/claim", "{}", "Cookie", alice, "X-CSRF-Token", csrf(alice));
+        assertThat(claimed.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(claimed.body()).at("/work/claimedBy").asText()).isEqualTo("agent");
+
+        String bobCsrf = csrf(bob);
+        HttpResponse<String> second = call("POST", "/api/drafts/" + id + "/claim", "{}", "Cookie", bob, "X-CSRF-Token", bobCsrf);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("being handled by agent");
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", bob, "X-CSRF-Token", bobCsrf).body())
+                .contains("being handled by agent");
+        // everyone sees who holds it
+        assertThat(Json.mapper().readTree(call("GET", "/api/drafts/" + id, null, "Cookie", bob).body()).at("/work/claimedBy").asText())
+                .isEqualTo("agent");
+        call("POST", "/api/drafts/" + id + "/release", "{}", "Cookie", alice, "X-CSRF-Token", csrf(alice));
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "{}", "Cookie", bob, "X-CSRF-Token", bobCsrf).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void snoozeAndAssign() throws Exception {
+        long id = newDraft();
+        String auth = "Bearer " + TOKEN;
+        assertThat(call("POST", "/api/drafts/" + id + "/snooze", "{\"minutes\": 0}", "Authorization", auth).statusCode()).isEqualTo(400);
+        HttpResponse<String> snoozed = call("POST", "/api/drafts/" + id + "/snooze", "{\"minutes\": 30}", "Authorization", auth);
+        assertThat(snoozed.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(call("GET", "/api/drafts", null, "Authorization", auth).body()).findValuesAsText("id"))
+                .doesNotContain(String.valueOf(id));
+        assertThat(Json.mapper().readTree(call("GET", "/api/drafts?status=snoozed", null, "Authorization", auth).body()).findValuesAsText("id"))
+                .contains(String.valueOf(id));
+        assertThat(call("POST", "/api/drafts/" + id + "/assign", "{\"agent\": \"nobody-here\"}", "Authorization", auth).statusCode()).isEqualTo(400);
+        HttpResponse<String> assigned = call("POST", "/api/drafts/" + id + "/assign", "{\"agent\": \"agent\"}", "Authorization", auth);
+        assertThat(Json.mapper().readTree(assigned.body()).at("/work/assignedTo").asText()).isEqualTo("agent");
+    }
+
+    @Test
+    void anEditLongerThanXAllowsIsRefused() throws Exception {
+        long id = newDraft();
+        HttpResponse<String> r = call("POST", "/api/drafts/" + id + "/approve", "{\"text\": \"" + "sorry ".repeat(60) + "\"}",
+                "Authorization", "Bearer " + TOKEN);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("the limit is 280");
+    }
+
+    @Test
+    void statusShowsRulesUnattendedModeAndAlertsAndTheKillSwitchToggles() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        long draft = newDraft();
+        var alert = db.alerts().raise("sla-warning", draft, "due soon");
+        var status = Json.mapper().readTree(call("GET", "/api/status", null, "Authorization", auth).body());
+        assertThat(status.at("/rules/rules").asInt()).isGreaterThan(5);
+        assertThat(status.at("/rules/problem").isNull()).isTrue();
+        assertThat(status.at("/unattended/killSwitchConsole").asBoolean()).isFalse();
+        assertThat(status.get("alerts").findValuesAsText("message")).contains("due soon");
+        assertThat(call("POST", "/api/alerts/" + alert.id() + "/ack", "{}", "Authorization", auth).statusCode()).isEqualTo(200);
+        assertThat(db.alerts().open(50)).noneMatch(a -> a.id() == alert.id());
+
+        assertThat(call("POST", "/api/unattended/kill-switch", "{}", "Authorization", auth).statusCode()).isEqualTo(400);
+        var on = Json.mapper().readTree(call("POST", "/api/unattended/kill-switch", "{\"on\": true}", "Authorization", auth).body());
+        assertThat(on.get("killSwitchConsole").asBoolean()).isTrue();
+        assertThat(db.switches().isOn(StatusApi.KILL_SWITCH)).isTrue();
+        call("POST", "/api/unattended/kill-switch", "{\"on\": false}", "Authorization", auth);
+        assertThat(db.switches().isOn(StatusApi.KILL_SWITCH)).isFalse();
+    }
+
+    @Test
+    void reportsCountFirstResponsesAndVariants() throws Exception {
+        var r = Json.mapper().readTree(call("GET", "/api/reports?days=7", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(r.at("/firstResponse/targetSeconds").asInt()).isEqualTo(600);
+        assertThat(r.get("variants").isArray()).isTrue();
+        assertThat(call("GET", "/api/reports?days=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+    }
 }

@@ -1,0 +1,259 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Intent;
+import org.careloop.analysis.Sentiment;
+import org.careloop.analysis.Troll;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.rules.Decision;
+import org.careloop.rules.RuleBook;
+import org.careloop.store.Alerts;
+import org.careloop.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unattended gates, and the SLA's warning, holding reply and breach on a clock the test moves:
+ * the care workflow's decisions without a platform or a browser.
+ */
+class WorkflowTest {
+
+    static final RuleBook RULES = RuleBook.load(Path.of("rules"));
+    static final AtomicInteger IDS = new AtomicInteger();
+    static final Instant T0 = Instant.parse("2025-11-24T15:00:00Z"); // in the past, so Quartz fires its milestones at once
+
+    MutableClock clock;
+    Database db;
+    AtomicBoolean consoleKill;
+    Drafter drafter;
+    HttpServer hooks;
+    List<String> hooked;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        clock = new MutableClock(T0);
+        db = Database.open("jdbc:h2:mem:workflow" + IDS.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        consoleKill = new AtomicBoolean();
+        drafter = new Drafter(() -> RULES, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        hooked = new CopyOnWriteArrayList<>();
+        hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hooks.createContext("/hook", ex -> {
+            hooked.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        hooks.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        hooks.stop(0);
+        db.close();
+    }
+
+    UnattendedGate gate(boolean on, boolean configKill) {
+        return new UnattendedGate(new UnattendedGate.Policy(Map.of("brand", on), false, 0.6, 0.4, 2, 3, configKill), consoleKill::get,
+                () -> RULES, db.drafts(), clock);
+    }
+
+    static Analysis analysis(Intent.Label intent, double confidence, boolean troll, double trollScore) {
+        return new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), new Emotion(Emotion.Label.FRUSTRATION, 0.7),
+                new Troll(troll, trollScore, false, List.of()), new Intent(intent, confidence), List.of());
+    }
+
+    Draft draft(String author, String text, Analysis a, boolean autoPublish) {
+        String id = String.valueOf(1000 + IDS.incrementAndGet());
+        Mention m = new Mention(Platform.X, "brand", id, new Author("a-" + author, author, "Jo " + author), text, "en", clock.instant(), id,
+                null, null, false, false);
+        db.mentions().insertIfNew(m);
+        Decision d = new Decision("problem", Decision.Action.TICKET, List.of("problem"), "r", Decision.Priority.NORMAL, false, false,
+                autoPublish, null);
+        return db.drafts().create(drafter.draft(m, a, d, clock.instant(), List.of()));
+    }
+
+    Draft plain(String author) {
+        return draft(author, "my bag is lost", analysis(Intent.Label.PROBLEM, 0.9, false, 0.05), true);
+    }
+
+    @Test
+    void aConfidentGenuineReplyPasses() {
+        assertThat(gate(true, false).check(plain("ann")).reasons()).isEmpty();
+    }
+
+    @Test
+    void eachGateThatFailsIsNamed() {
+        UnattendedGate g = gate(true, false);
+        assertThat(gate(false, false).check(plain("a")).reasons()).containsExactly("unattended mode is off for account brand");
+        assertThat(gate(true, true).check(plain("b")).reasons()).containsExactly("the kill switch is on in the configuration");
+        consoleKill.set(true);
+        assertThat(g.check(plain("c")).reasons()).containsExactly("the kill switch is on in the console");
+        assertThat(g.active("brand")).isFalse();
+        consoleKill.set(false);
+        assertThat(g.active("brand")).isTrue();
+        assertThat(g.check(draft("d", "x", analysis(Intent.Label.PROBLEM, 0.9, false, 0), false)).reasons())
+                .containsExactly("rule problem always wants a person");
+        assertThat(g.check(draft("e", "x", analysis(Intent.Label.PROBLEM, 0.9, false, 0.5), true)).reasons())
+                .containsExactly("troll score 0.50 is above 0.40");
+        assertThat(g.check(draft("f", "x", analysis(Intent.Label.SPAM, 0.9, false, 0), true)).reasons())
+                .containsExactly("the post looks like spam");
+        assertThat(g.check(draft("g", "x", analysis(Intent.Label.PROBLEM, 0.4, false, 0), true)).reasons())
+                .containsExactly("intent confidence 0.40 is below 0.60");
+        assertThat(g.check(draft("h", "I will call my lawyer about this bag", analysis(Intent.Label.PROBLEM, 0.9, false, 0), true)).reasons())
+                .containsExactly("the post contains the blocked word 'lawyer'");
+        // a word inside another word is not the blocked word
+        assertThat(g.check(draft("i", "my suede bag is lost", analysis(Intent.Label.PROBLEM, 0.9, false, 0), true)).reasons()).isEmpty();
+    }
+
+    @Test
+    void perAuthorAndPerAccountRateLimits() {
+        UnattendedGate g = gate(true, false);
+        for (int i = 0; i < 2; i++) {
+            Draft d = plain("sam");
+            assertThat(g.check(d).pass()).isTrue();
+            db.drafts().approve(d.id(), Draft.AUTO, null, clock.instant());
+        }
+        assertThat(g.check(plain("sam")).reasons()).containsExactly("already 2 automatic replies to this author in the last hour");
+        Draft other = plain("kim");
+        db.drafts().approve(other.id(), Draft.AUTO, null, clock.instant());
+        assertThat(g.check(plain("lee")).reasons()).containsExactly("already 3 automatic replies on brand in the last hour");
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(g.check(plain("sam")).pass()).isTrue();
+    }
+
+    @Test
+    void draftStepPublishesWhatPassesAndRecordsWhyTheRestWaits() {
+        List<Draft> watched = new CopyOnWriteArrayList<>();
+        DraftStep step = new DraftStep(drafter, db.drafts(), gate(true, false), watched::add, db.alerts(), clock);
+        Draft auto = step.decideAlone(plain("amy"));
+        assertThat(auto.status()).isEqualTo(DraftStatus.APPROVED);
+        assertThat(auto.decidedBy()).isEqualTo(Draft.AUTO);
+        assertThat(auto.work().autoPublished()).isTrue();
+        assertThat(watched).isEmpty();
+        Draft waits = step.decideAlone(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
+        assertThat(waits.status()).isEqualTo(DraftStatus.PENDING);
+        assertThat(waits.work().gate()).isEqualTo("intent confidence 0.30 is below 0.60");
+        assertThat(watched).extracting(Draft::id).containsExactly(waits.id());
+    }
+
+    SlaWatch watch(UnattendedGate gate) {
+        return new SlaWatch(db.drafts(), drafter, gate, db.alerts(), new Webhook(URI.create("http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook")),
+                new SlaPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(8), "holding"), clock);
+    }
+
+    @Test
+    void warningAtFiveMinutesThenBreachAtTenWithAlertAndWebhook() throws Exception {
+        SlaWatch w = watch(gate(false, false));
+        Draft d = plain("max");
+        clock.advance(Duration.ofMinutes(5));
+        w.fire(SlaWatch.Milestone.WARN, d.id());
+        w.fire(SlaWatch.Milestone.WARN, d.id());
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-warning");
+        // attended mode: no holding reply
+        clock.advance(Duration.ofMinutes(3));
+        w.fire(SlaWatch.Milestone.HOLD, d.id());
+        assertThat(db.drafts().list(null, 100)).hasSize(1);
+        clock.advance(Duration.ofMinutes(2));
+        w.fire(SlaWatch.Milestone.BREACH, d.id());
+        w.fire(SlaWatch.Milestone.BREACH, d.id());
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-breach", "sla-warning");
+        assertThat(db.drafts().find(d.id()).orElseThrow().work().escalated()).isTrue();
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hooked.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(hooked).hasSize(1);
+        assertThat(hooked.get(0)).contains("\"event\":\"sla.breach\"").contains("\"draftId\":" + d.id());
+    }
+
+    @Test
+    void nothingFiresOnceTheReplyIsOut() {
+        SlaWatch w = watch(gate(true, false));
+        Draft d = plain("nia");
+        db.drafts().approve(d.id(), "alice", null, clock.instant());
+        clock.advance(Duration.ofMinutes(10));
+        for (SlaWatch.Milestone m : SlaWatch.Milestone.values()) {
+            w.fire(m, d.id());
+        }
+        assertThat(db.alerts().open(10)).isEmpty();
+        assertThat(db.drafts().list(null, 100)).hasSize(1);
+    }
+
+    @Test
+    void unattendedModeSendsAHoldingReplyAtEightMinutesAndTheDraftStaysForTheTeam() {
+        SlaWatch w = watch(gate(true, false));
+        Draft d = draft("pat", "my bag", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true); // too unsure to publish alone
+        clock.advance(Duration.ofMinutes(8));
+        w.fire(SlaWatch.Milestone.HOLD, d.id());
+        List<Draft> all = db.drafts().list(null, 100);
+        Draft holding = all.stream().filter(x -> x.work().kind() == Draft.Kind.HOLDING).findFirst().orElseThrow();
+        assertThat(holding.status()).isEqualTo(DraftStatus.APPROVED);
+        assertThat(holding.work().autoPublished()).isTrue();
+        assertThat(holding.text()).contains("within the hour");
+        assertThat(db.drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+        // the holding reply is out, so the breach does not fire
+        clock.advance(Duration.ofMinutes(2));
+        w.fire(SlaWatch.Milestone.BREACH, d.id());
+        assertThat(db.alerts().open(10)).isEmpty();
+    }
+
+    @Test
+    void theKillSwitchStopsTheHoldingReplyToo() {
+        SlaWatch w = watch(gate(true, false));
+        Draft d = plain("quinn");
+        consoleKill.set(true);
+        clock.advance(Duration.ofMinutes(8));
+        w.fire(SlaWatch.Milestone.HOLD, d.id());
+        assertThat(db.drafts().list(null, 100)).hasSize(1);
+    }
+
+    @Test
+    void quartzSchedulesEachMilestoneAtItsTime() throws Exception {
+        SlaWatch w = watch(gate(true, false));
+        Draft d = plain("ray");
+        try (QuartzSlaTimers timers = new QuartzSlaTimers(w)) {
+            // a draft whose post is in the future relative to the wall clock, so nothing fires during the test
+            Draft future = new Draft(d.id(), d.mention(), d.analysis(), d.ruleId(), d.templateId(), d.text(), d.status(), d.createdAt(),
+                    Instant.now().plus(Duration.ofHours(1)), null, null, null, null, d.work());
+            timers.watch(future);
+            assertThat(timers.next(d.id(), SlaWatch.Milestone.WARN)).isEqualTo(future.deadline().minus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(timers.next(d.id(), SlaWatch.Milestone.HOLD)).isEqualTo(future.deadline().minus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(timers.next(d.id(), SlaWatch.Milestone.BREACH)).isEqualTo(future.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            // watching again (a restart) replaces the triggers instead of failing
+            timers.watch(future);
+            assertThat(timers.next(d.id(), SlaWatch.Milestone.BREACH)).isEqualTo(future.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        }
+    }
+
+    @Test
+    void aMilestoneInThePastFiresAtOnce() throws Exception {
+        SlaWatch w = watch(gate(false, false));
+        Draft d = plain("sky"); // deadline = T0 + 10 min, long past on the wall clock
+        try (QuartzSlaTimers timers = new QuartzSlaTimers(w)) {
+            clock.advance(Duration.ofMinutes(11));
+            timers.watch(d);
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (db.alerts().open(10).stream().noneMatch(a -> a.kind().equals("sla-breach")) && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).contains("sla-breach");
+        }
+    }
+}
