@@ -171,6 +171,11 @@ public final class CareLoop {
         System.out.println(b);
     }
 
+    /** The platform simulator CareLoop started, when it runs on the embedded defaults. */
+    public java.util.Optional<Simulator> simulator() {
+        return java.util.Optional.ofNullable(simulator);
+    }
+
     public Connections connections() {
         return connections;
     }
