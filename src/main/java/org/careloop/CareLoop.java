@@ -63,7 +63,14 @@ public final class CareLoop {
         }
         Database database = Database.open(settings);
         Connections connections = new Connections(clock);
+        Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
         for (XAccount account : XAccount.allFromSettings(settings)) {
+            if (account.readTimeout().plusSeconds(10).compareTo(publishing.sendingLease()) >= 0) {
+                // An attempt still waiting for X must not be taken for a lost one and sent again.
+                throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
+                        + ") must be longer than X account " + account.name() + "'s read timeout (" + account.readTimeout()
+                        + ") plus the 10 s connect timeout");
+            }
             connections.register(new XAdapter(account));
         }
 
@@ -81,9 +88,7 @@ public final class CareLoop {
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("decisionStep", new DecisionStep(() -> rules, database.mentions()));
         camel.bind("draftStep", new DraftStep(drafter, database.drafts(), clock));
-        camel.bind("publisher", new Publisher(database.drafts(), connections, clock,
-                settings.getInt("careloop.outbox.max-attempts", 8),
-                settings.getDuration("careloop.outbox.first-retry", Duration.ofSeconds(5))));
+        camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         camel.bind("web", new WebEndpoints(new DraftsApi(database.drafts(), clock), new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));

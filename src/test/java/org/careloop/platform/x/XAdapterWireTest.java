@@ -307,7 +307,9 @@ class XAdapterWireTest {
         assertThat(invalid.kind()).isEqualTo(Kind.REJECTED);
         assertThat(invalid.getMessage()).isEqualTo(
                 "X API could not publish a reply: HTTP 400 The `reply.in_reply_to_tweet_id` field is not valid");
-        assertThat(failure(() -> x.publish(reply)).kind()).isEqualTo(Kind.REJECTED);
+        PlatformException duplicate = failure(() -> x.publish(reply));
+        assertThat(duplicate.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(duplicate.getMessage()).contains("HTTP 403", "duplicate content");
     }
 
     interface Call {
