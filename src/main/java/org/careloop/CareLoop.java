@@ -65,10 +65,10 @@ public final class CareLoop {
         Connections connections = new Connections(clock);
         Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
         for (XAccount account : XAccount.allFromSettings(settings)) {
-            if (account.readTimeout().plusSeconds(10).compareTo(publishing.sendingLease()) >= 0) {
+            if (account.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
                 // An attempt still waiting for X must not be taken for a lost one and sent again.
                 throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                        + ") must be longer than X account " + account.name() + "'s read timeout (" + account.readTimeout()
+                        + ") must be more than twice X account " + account.name() + "'s read timeout (" + account.readTimeout()
                         + ") plus the 10 s connect timeout");
             }
             connections.register(new XAdapter(account));

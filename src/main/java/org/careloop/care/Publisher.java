@@ -43,7 +43,8 @@ public final class Publisher {
      * @param firstRetry   the first retry's delay, doubled on each failure
      * @param maxRetry     the longest delay between two attempts
      * @param sendingLease how long an attempt may stay unanswered before it counts as lost (a crash)
-     *                     and the entry is taken up again; longer than any platform call may take
+     *                     and the entry is taken up again; more than twice as long as a platform call
+     *                     may take, since the post is only sent within the first half
      */
     public record Policy(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration sendingLease) {
 
@@ -122,6 +123,11 @@ public final class Publisher {
                     LOG.info("Draft {}: an earlier attempt had been accepted as {}; not sending it again", entry.draftId(),
                             earlier.get().id());
                     return done(entry, earlier.get());
+                }
+                if (clock.instant().isAfter(now.plus(policy.sendingLease().dividedBy(2)))) {
+                    // The post must finish inside the lease, or another run could take the entry up meanwhile.
+                    throw new PlatformException(Kind.TRANSIENT, "Looking for an earlier copy of the reply took too long; "
+                            + "not sending it in this attempt", null);
                 }
             }
             return done(entry, send(adapter, reply));

@@ -16,12 +16,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.careloop.config.Json;
 import org.careloop.platform.Author;
 import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
+import org.careloop.platform.PlatformException;
 import org.careloop.platform.x.XAccount;
 import org.careloop.platform.x.XAdapter;
 import org.careloop.simulator.Simulator;
@@ -338,6 +340,67 @@ class PublisherTest {
         assertThat(publisher(8, Duration.ofSeconds(5), clock).publishDue()).isEqualTo(1);
         assertThat(repliesTo(d)).hasSize(1);
         assertThat(reload(d).publishedId()).isEqualTo(repliesTo(d).get(0).id());
+    }
+
+    @Test
+    void aLookInTheThreadThatOutlastsHalfTheLeaseSendsNothing() throws Exception {
+        Draft d = approvedReplyTo("jon", "@acmeair is gate B12 far from security?", "@jon About 10 minutes on foot.");
+        Instant crashedAt = clock.instant();
+        db.drafts().claim(outbox(d).id(), crashedAt, crashedAt.plus(LEASE));
+        clock.set(crashedAt.plus(LEASE));
+        // X answers the look so slowly that the lease is half gone: a post now could outlive the lease.
+        Connections slow = new Connections(clock);
+        slow.register(new SlowLookup(x, () -> clock.advance(LEASE.dividedBy(2).plusSeconds(1))));
+        Publisher publisher = new Publisher(db.drafts(), slow, clock, new Publisher.Policy(8, Duration.ofSeconds(5), Duration.ofMinutes(1), LEASE),
+                () -> 0.0);
+        assertThat(publisher.publishDue()).isZero();
+        assertThat(sim.published()).isEmpty();
+        assertThat(outbox(d).status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(outbox(d).lastError()).contains("took too long");
+
+        clock.set(outbox(d).nextAttemptAt());
+        assertThat(publisher(8, Duration.ofSeconds(5), clock).publishDue()).isEqualTo(1);
+        assertThat(repliesTo(d)).hasSize(1);
+    }
+
+    /** The real X adapter, with time passing while it looks for a reply. */
+    record SlowLookup(PlatformAdapter real, Runnable whileLooking) implements PlatformAdapter {
+        @Override
+        public Platform platform() {
+            return real.platform();
+        }
+
+        @Override
+        public String account() {
+            return real.account();
+        }
+
+        @Override
+        public List<String> feeds() {
+            return real.feeds();
+        }
+
+        @Override
+        public Batch fetch(String feed, String sinceCursor) throws PlatformException {
+            return real.fetch(feed, sinceCursor);
+        }
+
+        @Override
+        public Published publish(Reply reply) throws PlatformException {
+            return real.publish(reply);
+        }
+
+        @Override
+        public Optional<Published> findReply(Reply reply) throws PlatformException {
+            Optional<Published> found = real.findReply(reply);
+            whileLooking.run();
+            return found;
+        }
+
+        @Override
+        public Identity identify() throws PlatformException {
+            return real.identify();
+        }
     }
 
     @Test
