@@ -1,6 +1,7 @@
 package org.careloop.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -16,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.careloop.config.Json;
+import org.careloop.config.Settings;
 import org.careloop.platform.Author;
 import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
@@ -277,6 +280,20 @@ class PublisherTest {
         Publisher high = publisher(8, Duration.ofSeconds(2), clock, 1.0, 1.0);
         assertThat(high.backOff(3)).isEqualTo(Duration.ofSeconds(16));
         assertThat(high.backOff(40)).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void thePolicyComesFromSettingsAndRefusesNonsense() {
+        Publisher.Policy p = Publisher.Policy.fromSettings(Settings.of(Map.of(
+                "careloop.outbox.max-attempts", "3", "careloop.outbox.first-retry", "2s",
+                "careloop.outbox.max-retry", "1m", "careloop.outbox.sending-lease", "90s")));
+        assertThat(p).isEqualTo(new Publisher.Policy(3, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(90)));
+        assertThat(Publisher.Policy.fromSettings(Settings.of(Map.of())))
+                .isEqualTo(new Publisher.Policy(8, Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofMinutes(5)));
+        assertThatThrownBy(() -> new Publisher.Policy(0, Duration.ofSeconds(1), Duration.ofMinutes(1), LEASE))
+                .hasMessageContaining("max-attempts");
+        assertThatThrownBy(() -> new Publisher.Policy(3, Duration.ofMinutes(2), Duration.ofMinutes(1), LEASE))
+                .hasMessageContaining("first-retry");
     }
 
     @Test
