@@ -112,7 +112,7 @@ public final class Publisher {
             return false;
         }
         Instant now = clock.instant();
-        if (!drafts.claim(entry.id(), now, now.plus(policy.sendingLease()))) {
+        if (!drafts.markSending(entry.id(), now, now.plus(policy.sendingLease()))) {
             return false; // another publisher took it meanwhile
         }
         Reply reply = new Reply(String.valueOf(entry.id()), entry.inReplyToId(), entry.text());

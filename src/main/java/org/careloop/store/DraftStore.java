@@ -56,9 +56,9 @@ public interface DraftStore {
      * another publisher nor a restart sends it meanwhile, and so that an attempt which never
      * reports back is known to have maybe reached the platform.
      *
-     * @return false when the entry was not due any more (another publisher claimed it first)
+     * @return false when the entry was not due any more (another publisher took it first)
      */
-    boolean claim(long outboxId, Instant now, Instant leaseUntil);
+    boolean markSending(long outboxId, Instant now, Instant leaseUntil);
 
     /** The platform accepted the reply: the draft becomes published, the entry done. */
     void published(long outboxId, String publishedId, Instant at);

@@ -119,8 +119,8 @@ final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
-    public boolean claim(long outboxId, Instant now, Instant leaseUntil) {
-        // The due condition is the lock: of two publishers claiming one entry, one updates the row.
+    public boolean markSending(long outboxId, Instant now, Instant leaseUntil) {
+        // The due condition is the lock: of two publishers starting one entry, one updates the row.
         return jdbc.update("update outbox set status = 'SENDING', attempted_at = ?, next_attempt_at = ? "
                 + "where id = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?", now, leaseUntil, outboxId, now) == 1;
     }

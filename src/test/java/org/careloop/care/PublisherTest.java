@@ -331,7 +331,7 @@ class PublisherTest {
         DraftStore.OutboxEntry entry = outbox(d);
         // The publisher that crashed: it marked the attempt in flight, X accepted the post, then the process died.
         Instant crashedAt = clock.instant();
-        assertThat(db.drafts().claim(entry.id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
+        assertThat(db.drafts().markSending(entry.id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
         PlatformAdapter.Published accepted = x.publish(new PlatformAdapter.Reply(String.valueOf(entry.id()), entry.inReplyToId(), entry.text()));
         answerSomeoneElse();
 
@@ -351,7 +351,7 @@ class PublisherTest {
     void aCrashBeforeTheCallReachedXPublishesOnceAfterTheLease() throws Exception {
         Draft d = approvedReplyTo("gus", "@acmeair do you fly to Porto?", "@gus Daily from Lisbon and London.");
         Instant crashedAt = clock.instant();
-        assertThat(db.drafts().claim(outbox(d).id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
+        assertThat(db.drafts().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
 
         clock.set(crashedAt.plus(LEASE));
         assertThat(publisher(8, Duration.ofSeconds(5), clock).publishDue()).isEqualTo(1);
@@ -363,7 +363,7 @@ class PublisherTest {
     void aLookInTheThreadThatOutlastsHalfTheLeaseSendsNothing() throws Exception {
         Draft d = approvedReplyTo("jon", "@acmeair is gate B12 far from security?", "@jon About 10 minutes on foot.");
         Instant crashedAt = clock.instant();
-        db.drafts().claim(outbox(d).id(), crashedAt, crashedAt.plus(LEASE));
+        db.drafts().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE));
         clock.set(crashedAt.plus(LEASE));
         // X answers the look so slowly that the lease is half gone: a post now could outlive the lease.
         Connections slow = new Connections(clock);

@@ -183,9 +183,9 @@ abstract class StoreContract {
         assertThat(db().drafts().outboxOf(-1)).isEmpty();
 
         Instant lease = at.plusSeconds(300);
-        assertThat(db().drafts().claim(entry.id(), at, lease)).isTrue();
+        assertThat(db().drafts().markSending(entry.id(), at, lease)).isTrue();
         // A second publisher (another node, or the next run) does not get it while the lease runs.
-        assertThat(db().drafts().claim(entry.id(), at, lease)).isFalse();
+        assertThat(db().drafts().markSending(entry.id(), at, lease)).isFalse();
         assertThat(db().drafts().due(lease.minusMillis(1), 1000)).noneMatch(e -> e.id() == entry.id());
 
         // The publisher crashed: after the lease the entry is due again, marked as attempted before.
@@ -193,7 +193,7 @@ abstract class StoreContract {
         assertThat(left.status()).isEqualTo(DraftStore.OutboxStatus.SENDING);
         assertThat(left.attemptedAt()).isEqualTo(at);
         assertThat(left.attempts()).isZero();
-        assertThat(db().drafts().claim(entry.id(), lease, lease.plusSeconds(300))).isTrue();
+        assertThat(db().drafts().markSending(entry.id(), lease, lease.plusSeconds(300))).isTrue();
 
         db().drafts().attemptFailed(entry.id(), "timeout", lease.plusSeconds(5));
         DraftStore.OutboxEntry failedOnce = db().drafts().outboxOf(d.id()).orElseThrow();
@@ -210,7 +210,7 @@ abstract class StoreContract {
         Instant at = Instant.parse("2026-11-22T11:00:00Z");
         db().drafts().approve(d.id(), "agent1", null, at);
         DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
-        db().drafts().claim(entry.id(), at, at.plusSeconds(300));
+        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
         db().drafts().rateLimited(entry.id(), "429 Too Many Requests", at.plusSeconds(42));
         DraftStore.OutboxEntry waiting = db().drafts().outboxOf(d.id()).orElseThrow();
         assertThat(waiting.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
@@ -228,7 +228,7 @@ abstract class StoreContract {
         db().drafts().approve(d.id(), "agent1", null, at);
         assertThat(db().drafts().retry(d.id(), "agent1", at)).as("approved").isEmpty();
         DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
-        db().drafts().claim(entry.id(), at, at.plusSeconds(300));
+        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
         db().drafts().attemptFailed(entry.id(), "X API could not publish a reply: HTTP 503 Service Unavailable", null);
         assertThat(db().drafts().find(d.id()).orElseThrow().error()).contains("HTTP 503");
 
