@@ -206,6 +206,14 @@ async function refresh() {
       li.title = d.text;
       if (d.publishedId) li.append(el('div', 'muted small', 'published as ' + d.publishedId));
       if (d.error) li.append(el('div', 'error small', (d.status === 'rejected' ? 'reason: ' : '') + d.error));
+      if (d.status === 'failed') {
+        const retry = el('button', 'link', 'Retry publishing');
+        retry.addEventListener('click', async () => {
+          try { await api('/api/drafts/' + d.id + '/retry', { method: 'POST', body: '{}' }); say('Back in the outbox: publishing again.'); refresh(); }
+          catch (e) { say(e.message, true); }
+        });
+        li.append(retry);
+      }
       recent.append(li);
     });
     document.getElementById('recent-empty').hidden = decided.length > 0;

@@ -77,7 +77,14 @@ public final class CareLoop {
         }
         Database database = Database.open(settings);
         Connections connections = new Connections(clock);
+        Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
         for (XAccount account : XAccount.allFromSettings(settings)) {
+            if (account.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
+                // An attempt still waiting for X must not be taken for a lost one and sent again.
+                throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
+                        + ") must be more than twice X account " + account.name() + "'s read timeout (" + account.readTimeout()
+                        + ") plus the 10 s connect timeout");
+            }
             connections.register(new XAdapter(account));
         }
 
@@ -110,9 +117,7 @@ public final class CareLoop {
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
         camel.bind("draftStep", new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock));
-        camel.bind("publisher", new Publisher(database.drafts(), connections, clock,
-                settings.getInt("careloop.outbox.max-attempts", 8),
-                settings.getDuration("careloop.outbox.first-retry", Duration.ofSeconds(5))));
+        camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         camel.bind("web", new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),

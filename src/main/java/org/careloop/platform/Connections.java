@@ -88,7 +88,8 @@ public final class Connections {
      */
     public synchronized void failed(String account, PlatformException e) {
         Status s = require(account);
-        boolean healthy = e.kind() == PlatformException.Kind.REJECTED || e.kind() == PlatformException.Kind.RATE_LIMITED;
+        boolean healthy = e.kind() == PlatformException.Kind.REJECTED || e.kind() == PlatformException.Kind.DUPLICATE
+                || e.kind() == PlatformException.Kind.RATE_LIMITED;
         statuses.put(account, new Status(s.platform(), account, s.userId(), s.handle(), healthy,
                 e.kind().name().toLowerCase() + ": " + e.getMessage(), clock.instant(), s.lastFetch()));
     }

@@ -1,6 +1,7 @@
 package org.careloop.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One connected platform account. Every platform implements this one shape (fetch, publish,
@@ -27,8 +28,23 @@ public interface PlatformAdapter {
      */
     Batch fetch(String feed, String sinceCursor) throws PlatformException;
 
-    /** Publishes a public reply in the thread of the post it answers. */
+    /**
+     * Publishes a public reply in the thread of the post it answers. The platform is asked once:
+     * an adapter never retries a write itself, since only the caller can check the thread first.
+     */
     Published publish(Reply reply) throws PlatformException;
+
+    /**
+     * The reply as already published by this account, if it is: a post of the account's own, in
+     * reply to {@code reply.inReplyToId()}, with the same text. Called before sending a reply again
+     * after an attempt whose outcome is unknown (timeout, 5xx, crash), so it is never posted twice.
+     * An adapter that cannot look refuses, so the reply fails for a person to check rather than
+     * risking a second copy.
+     */
+    default Optional<Published> findReply(Reply reply) throws PlatformException {
+        throw new PlatformException(PlatformException.Kind.REJECTED, platform().id() + " account " + account()
+                + " cannot look up its published replies; check the thread by hand", null);
+    }
 
     /** Asks the platform who the credentials belong to; the health check of the connection. */
     Identity identify() throws PlatformException;

@@ -10,10 +10,18 @@ public class PlatformException extends Exception {
         AUTH,
         /** Rate limit hit: retry after {@link #retryAfter()}. */
         RATE_LIMITED,
-        /** Network error or 5xx: retry with back-off. */
+        /**
+         * Network error, timeout or 5xx: retry with back-off. A write that failed this way may still
+         * have been carried out, so look for it before sending it again.
+         */
         TRANSIENT,
         /** The platform refused this request (4xx other than auth / rate limit): retrying will not help. */
-        REJECTED
+        REJECTED,
+        /**
+         * The platform refused a post as a duplicate of one the account already published: after an
+         * attempt whose outcome was unknown that one may be ours, so look for it before giving up.
+         */
+        DUPLICATE
     }
 
     private final Kind kind;

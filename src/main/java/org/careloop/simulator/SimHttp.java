@@ -22,6 +22,7 @@ final class SimHttp {
     final String path;
     final List<String[]> queryParams;
     private byte[] body;
+    private long holdMillis;
 
     SimHttp(HttpExchange exchange) {
         this.exchange = exchange;
@@ -92,7 +93,30 @@ final class SimHttp {
         exchange.close();
     }
 
+    /** Makes the answer wait this long after the work is done (fault injection: the client times out first). */
+    void holdResponse(long millis) {
+        this.holdMillis = millis;
+    }
+
     void send(int status, String contentType, byte[] bytes) throws IOException {
+        if (holdMillis > 0) {
+            try {
+                Thread.sleep(holdMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                write(status, contentType, bytes);
+            } catch (IOException clientGaveUp) {
+                // Expected: the client stopped waiting before the held answer was written.
+                exchange.close();
+            }
+            return;
+        }
+        write(status, contentType, bytes);
+    }
+
+    private void write(int status, String contentType, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

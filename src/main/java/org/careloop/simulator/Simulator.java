@@ -132,12 +132,29 @@ public final class Simulator implements AutoCloseable {
             }
             case "POST /sim/faults" -> {
                 JsonNode body = Json.mapper().readTree(http.body());
-                if (body.has("rateLimit")) {
-                    rateLimiter.setLimit(body.get("endpoint").asText(), body.get("rateLimit").asInt());
-                } else {
-                    faults.add(new Faults.Fault(body.path("endpoint").asText(), body.path("status").asInt(), body.path("times").asInt(1)));
+                try {
+                    if (body.has("rateLimit")) {
+                        rateLimiter.setLimit(body.get("endpoint").asText(), body.get("rateLimit").asInt());
+                    } else {
+                        faults.add(Faults.parse(body));
+                    }
+                } catch (IllegalArgumentException e) {
+                    http.json(400, Json.mapper().createObjectNode().put("error", e.getMessage()));
+                    return;
                 }
                 http.json(200, body);
+            }
+            case "GET /sim/faults" -> {
+                ArrayNode out = Json.mapper().createArrayNode();
+                for (Faults.Fault f : faults.pending()) {
+                    ObjectNode n = out.addObject().put("endpoint", f.endpoint()).put("kind", f.kind().id()).put("times", f.times());
+                    if (f.kind() == Faults.Kind.STATUS) {
+                        n.put("status", f.status());
+                    } else {
+                        n.put("delayMs", f.delayMs());
+                    }
+                }
+                http.json(200, out);
             }
             case "POST /sim/reset" -> {
                 world.reset();

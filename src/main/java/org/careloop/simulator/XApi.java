@@ -50,9 +50,13 @@ final class XApi {
             return;
         }
         Optional<Faults.Fault> fault = faults.take(endpoint);
-        if (fault.isPresent()) {
-            problem(http, fault.get().status(), "Simulated fault", "Injected by /sim/faults", "about:blank");
+        if (fault.isPresent() && fault.get().kind() == Faults.Kind.STATUS) {
+            injected(http, fault.get());
             return;
+        }
+        if (fault.isPresent() && fault.get().kind() == Faults.Kind.ACCEPT_THEN_TIMEOUT) {
+            // The call is carried out below; only its answer comes too late for the client.
+            http.holdResponse(fault.get().delayMs());
         }
         Optional<Caller> caller = credentials.authenticate(http);
         if (caller.isEmpty()) {
@@ -394,6 +398,22 @@ final class XApi {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("code", code).put("message", message + (detail.equals(message) || detail.equals(title) ? "" : ": " + detail));
         http.json(status, out);
+    }
+
+    /**
+     * An injected error status. A 429 looks like X's: code 88 and the {@code x-rate-limit-*}
+     * headers, the reset {@code resetInSeconds} after this call, so a client can wait for it.
+     */
+    private static void injected(SimHttp http, Faults.Fault fault) throws IOException {
+        if (fault.status() == 429) {
+            long reset = (System.currentTimeMillis() + 999) / 1000 + fault.resetInSeconds();
+            http.exchange.getResponseHeaders().set("x-rate-limit-limit", String.valueOf(RateLimiter.defaultLimit(fault.endpoint())));
+            http.exchange.getResponseHeaders().set("x-rate-limit-remaining", "0");
+            http.exchange.getResponseHeaders().set("x-rate-limit-reset", String.valueOf(reset));
+            error(http, 429, "Too Many Requests", "Too Many Requests", 88, "Rate limit exceeded");
+            return;
+        }
+        problem(http, fault.status(), "Simulated fault", "Injected by /sim/faults", "about:blank");
     }
 
     private static void problem(SimHttp http, int status, String title, String detail, String type) throws IOException {

@@ -110,11 +110,48 @@ final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
+    public Optional<Draft> retry(long id, String actor, Instant at) {
+        boolean retried = jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update drafts set status = ?, error = null where id = ? and status = ?",
+                    DraftStatus.APPROVED.name(), id, DraftStatus.FAILED.name());
+            if (changed == 0) {
+                return false;
+            }
+            // attempted_at stays: the earlier attempts may have reached the platform, so it is checked first.
+            Jdbc.update(c, "update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, done_at = null "
+                    + "where draft_id = ?", at, id);
+            AuditLog.record(c, at, actor, "draft.retry", "draft:" + id, null);
+            return true;
+        });
+        return retried ? find(id) : Optional.empty();
+    }
+
+    private static final String OUTBOX = "select id, draft_id, platform, account, in_reply_to_id, text, attempts, status, "
+            + "attempted_at, next_attempt_at, last_error from outbox";
+
+    @Override
     public List<OutboxEntry> due(Instant now, int limit) {
-        return jdbc.list("select id, draft_id, platform, account, in_reply_to_id, text, attempts from outbox "
-                        + "where status = 'PENDING' and next_attempt_at <= ? order by id limit ?",
-                rs -> new OutboxEntry(rs.getLong("id"), rs.getLong("draft_id"), rs.getString("platform"), rs.getString("account"),
-                        rs.getString("in_reply_to_id"), rs.getString("text"), rs.getInt("attempts")), now, limit);
+        return jdbc.list(OUTBOX + " where status in ('PENDING', 'SENDING') and next_attempt_at <= ? order by id limit ?",
+                JdbcDraftStore::outboxEntry, now, limit);
+    }
+
+    @Override
+    public Optional<OutboxEntry> outboxOf(long draftId) {
+        return jdbc.one(OUTBOX + " where draft_id = ?", JdbcDraftStore::outboxEntry, draftId);
+    }
+
+    @Override
+    public boolean markSending(long outboxId, Instant now, Instant leaseUntil) {
+        // The due condition is the lock: of two publishers starting one entry, one updates the row.
+        return jdbc.update("update outbox set status = 'SENDING', attempted_at = ?, next_attempt_at = ? "
+                + "where id = ? and status in ('PENDING', 'SENDING') and next_attempt_at <= ?", now, leaseUntil, outboxId, now) == 1;
+    }
+
+    private static OutboxEntry outboxEntry(ResultSet rs) throws SQLException {
+        return new OutboxEntry(rs.getLong("id"), rs.getLong("draft_id"), rs.getString("platform"), rs.getString("account"),
+                rs.getString("in_reply_to_id"), rs.getString("text"), rs.getInt("attempts"),
+                OutboxStatus.valueOf(rs.getString("status")), Jdbc.instant(rs, "attempted_at"),
+                Jdbc.instant(rs, "next_attempt_at"), rs.getString("last_error"));
     }
 
     @Override
@@ -133,8 +170,8 @@ final class JdbcDraftStore implements DraftStore {
         Instant now = clock.instant();
         jdbc.inTransaction(c -> {
             if (nextAttempt != null) {
-                Jdbc.update(c, "update outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?",
-                        error, nextAttempt, outboxId);
+                Jdbc.update(c, "update outbox set status = 'PENDING', attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                        + "where id = ?", error, nextAttempt, outboxId);
             } else {
                 Jdbc.update(c, "update outbox set attempts = attempts + 1, last_error = ?, status = 'FAILED', done_at = ? where id = ?",
                         error, now, outboxId);
@@ -261,6 +298,11 @@ final class JdbcDraftStore implements DraftStore {
                         + "and created_at > ? and analysis is not null order by created_at limit 1",
                 rs -> JdbcMentionStore.fromJson(rs.getString(1), Analysis.class), platform, authorId, conversationId, after)
                 .map(a -> a.sentiment().label().id()).orElse(null);
+    }
+
+    @Override
+    public void rateLimited(long outboxId, String error, Instant until) {
+        jdbc.update("update outbox set status = 'PENDING', last_error = ?, next_attempt_at = ? where id = ?", error, until, outboxId);
     }
 
     private static Draft draft(ResultSet rs) throws SQLException {

@@ -155,6 +155,16 @@ public final class DraftsApi {
         });
     }
 
+    /** Puts a failed draft back in the outbox (no body); 409 when it is not failed. */
+    public ApiResponse retry(String id, String actor) {
+        Optional<Long> draftId = parse(id);
+        if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
+            return ApiResponse.error(404, "No draft " + id);
+        }
+        return drafts.retry(draftId.get(), actor, clock.instant()).map(this::ok).orElseGet(() -> ApiResponse.error(409,
+                "Draft " + id + " is " + drafts.find(draftId.get()).orElseThrow().status().id() + ", not failed"));
+    }
+
     private interface Decision {
         /** The answer, or empty when the draft was no longer pending. */
         Optional<ApiResponse> apply(long draftId, String value);

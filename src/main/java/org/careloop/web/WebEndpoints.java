@@ -72,6 +72,10 @@ public final class WebEndpoints {
         ifAllowed(ex, true, actor -> drafts.reject(header(ex, "id"), actor, body(ex)));
     }
 
+    public void retry(Exchange ex) {
+        ifAllowed(ex, true, actor -> drafts.retry(header(ex, "id"), actor));
+    }
+
     public void accounts(Exchange ex) {
         ifAllowed(ex, false, actor -> health.accounts());
     }

@@ -214,6 +214,23 @@ class SimulatorConformanceTest {
     }
 
     @Test
+    void anInjected429BurstAnswersLikeXWithAResetSoon() throws Exception {
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"endpoint\":\"POST /2/tweets\",\"status\":429,\"times\":2,\"resetInSeconds\":5}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).isEqualTo(200);
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> first = exchange("POST", "/2/tweets", "sim:burst", "{\"text\":\"@acmeair burst\"}");
+        assertThat(first.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(first.headers().firstValue("x-rate-limit-reset").orElseThrow())).isBetween(now + 5, now + 7);
+        assertThat(first.headers().firstValue("x-rate-limit-remaining")).contains("0");
+        JsonNode second = conforming("POST", "/2/tweets", "sim:burst", "{\"text\":\"@acmeair burst\"}", 429);
+        assertThat(second.get("code").asInt()).isEqualTo(88);
+        // The burst is over: the post goes through.
+        conforming("POST", "/2/tweets", "sim:burst", "{\"text\":\"@acmeair burst\"}", 201);
+    }
+
+    @Test
     void everythingTheBrandPublishedIsQueryable() throws Exception {
         HttpResponse<String> r = exchange("GET", "/sim/published", null, null);
         JsonNode list = Json.mapper().readTree(r.body());

@@ -173,6 +173,85 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAttemptInFlightIsLeasedThenTakenUpAgain() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Instant at = Instant.parse("2026-11-22T11:00:00Z");
+        db().drafts().approve(d.id(), "agent1", null, at);
+        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
+        assertThat(entry.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(entry.attemptedBefore()).isFalse();
+        assertThat(db().drafts().outboxOf(-1)).isEmpty();
+
+        Instant lease = at.plusSeconds(300);
+        assertThat(db().drafts().markSending(entry.id(), at, lease)).isTrue();
+        // A second publisher (another node, or the next run) does not get it while the lease runs.
+        assertThat(db().drafts().markSending(entry.id(), at, lease)).isFalse();
+        assertThat(db().drafts().due(lease.minusMillis(1), 1000)).noneMatch(e -> e.id() == entry.id());
+
+        // The publisher crashed: after the lease the entry is due again, marked as attempted before.
+        DraftStore.OutboxEntry left = db().drafts().due(lease, 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        assertThat(left.status()).isEqualTo(DraftStore.OutboxStatus.SENDING);
+        assertThat(left.attemptedAt()).isEqualTo(at);
+        assertThat(left.attempts()).isZero();
+        assertThat(db().drafts().markSending(entry.id(), lease, lease.plusSeconds(300))).isTrue();
+
+        db().drafts().attemptFailed(entry.id(), "timeout", lease.plusSeconds(5));
+        DraftStore.OutboxEntry failedOnce = db().drafts().outboxOf(d.id()).orElseThrow();
+        assertThat(failedOnce.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(failedOnce.attempts()).isEqualTo(1);
+        assertThat(failedOnce.lastError()).isEqualTo("timeout");
+        assertThat(failedOnce.nextAttemptAt()).isEqualTo(lease.plusSeconds(5));
+        assertThat(failedOnce.attemptedAt()).isEqualTo(lease);
+    }
+
+    @Test
+    void aRateLimitWaitsWithoutSpendingAnAttempt() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Instant at = Instant.parse("2026-11-22T11:00:00Z");
+        db().drafts().approve(d.id(), "agent1", null, at);
+        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
+        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
+        db().drafts().rateLimited(entry.id(), "429 Too Many Requests", at.plusSeconds(42));
+        DraftStore.OutboxEntry waiting = db().drafts().outboxOf(d.id()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.nextAttemptAt()).isEqualTo(at.plusSeconds(42));
+        assertThat(waiting.lastError()).isEqualTo("429 Too Many Requests");
+        assertThat(db().drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.APPROVED);
+    }
+
+    @Test
+    void aFailedDraftCanBeRetriedByHandOnlyWhenFailed() {
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        Instant at = Instant.parse("2026-11-22T11:00:00Z");
+        assertThat(db().drafts().retry(d.id(), "agent1", at)).as("pending").isEmpty();
+        db().drafts().approve(d.id(), "agent1", null, at);
+        assertThat(db().drafts().retry(d.id(), "agent1", at)).as("approved").isEmpty();
+        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
+        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
+        db().drafts().attemptFailed(entry.id(), "X API could not publish a reply: HTTP 503 Service Unavailable", null);
+        assertThat(db().drafts().find(d.id()).orElseThrow().error()).contains("HTTP 503");
+
+        Instant later = at.plusSeconds(3600);
+        Draft retried = db().drafts().retry(d.id(), "agent2", later).orElseThrow();
+        assertThat(retried.status()).isEqualTo(DraftStatus.APPROVED);
+        assertThat(retried.error()).isNull();
+        assertThat(db().drafts().retry(d.id(), "agent2", later)).as("already retried").isEmpty();
+        DraftStore.OutboxEntry again = db().drafts().due(later, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
+        assertThat(again.id()).isEqualTo(entry.id());
+        assertThat(again.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(again.attempts()).isZero();
+        // The earlier attempts may have reached the platform: the entry still says so.
+        assertThat(again.attemptedBefore()).isTrue();
+        assertThat(db().audit().latest(50)).anyMatch(e -> e.action().equals("draft.retry") && e.subject().equals("draft:" + d.id())
+                && e.actor().equals("agent2"));
+
+        db().drafts().published(again.id(), "4242", later.plusSeconds(1));
+        assertThat(db().drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
+        assertThat(db().drafts().retry(d.id(), "agent2", later)).as("published").isEmpty();
+    }
+
+    @Test
     void rejectionKeepsTheReason() {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
         Draft rejected = db().drafts().reject(d.id(), "agent1", "troll", T0).orElseThrow();

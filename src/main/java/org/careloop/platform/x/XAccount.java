@@ -1,5 +1,6 @@
 package org.careloop.platform.x;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,17 @@ import org.careloop.config.Settings;
  * @param accessTokenSecret the account's access token secret
  * @param searchQuery       keyword search for posts that do not tag the account, or null for none
  * @param pageSize          posts per request (5 to 100)
+ * @param readTimeout       how long a call may wait for X's answer; past it the call fails as transient
  */
 public record XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
-                       String accessTokenSecret, String searchQuery, int pageSize) {
+                       String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout) {
+
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+    public XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
+                    String accessTokenSecret, String searchQuery, int pageSize) {
+        this(name, apiUrl, consumerKey, consumerSecret, accessToken, accessTokenSecret, searchQuery, pageSize, DEFAULT_READ_TIMEOUT);
+    }
 
     /** The simulator's demo credentials, used when the simulator runs and no credentials are given. */
     static final String[] SIMULATOR_CREDENTIALS = {"sim-consumer-key", "sim-consumer-secret", "sim-acmeair-token", "sim-acmeair-secret"};
@@ -61,7 +70,13 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         if (pageSize < 5 || pageSize > 100) {
             throw new IllegalArgumentException("Setting " + prefix + "page-size must be between 5 and 100, got: " + pageSize);
         }
-        return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize);
+        Duration readTimeout = settings.getDuration(prefix + "read-timeout",
+                settings.getDuration("careloop.x.read-timeout", DEFAULT_READ_TIMEOUT));
+        if (readTimeout.toMillis() < 1 || readTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Setting " + prefix + "read-timeout must be positive, got: " + readTimeout);
+        }
+        return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize,
+                readTimeout);
     }
 
     /** True when all four OAuth 1.0a values are set. */

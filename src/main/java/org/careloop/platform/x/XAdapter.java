@@ -1,10 +1,13 @@
 package org.careloop.platform.x;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -36,6 +39,8 @@ public final class XAdapter implements PlatformAdapter {
     static final String SEARCH = "search";
     private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
     private static final String USER_FIELDS = "name,username";
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(@\\w+\\s+)+");
     /** A poll reads at most this many pages; the rest waits for the next poll (the cursor keeps the place). */
     static final int MAX_PAGES = 10;
 
@@ -58,7 +63,10 @@ public final class XAdapter implements PlatformAdapter {
                 .setOAuthAccessTokenSecret(account.accessTokenSecret())
                 .setRestBaseURL(account.apiUrl() + "1.1/")
                 .setHttpConnectionTimeout(10_000)
-                .setHttpReadTimeout(30_000)
+                // A call X does not answer in time fails as transient instead of hanging the outbox.
+                .setHttpReadTimeout((int) account.readTimeout().toMillis())
+                // Never resend on our own: a resent post could be a duplicate; the Publisher checks first.
+                .setHttpRetryCount(0)
                 .setJSONStoreEnabled(false);
         Twitter twitter = new TwitterFactory(cb.build()).getInstance();
         V2ConfigurationKt.getV2Configuration(twitter.getConfiguration()).setBaseURL(account.apiUrl() + "2/");
@@ -170,5 +178,53 @@ public final class XAdapter implements PlatformAdapter {
         } catch (TwitterException e) {
             throw XErrors.map("publish a reply", e);
         }
+    }
+
+    /**
+     * Looks through the account's own posts newer than the post answered (X's ids grow with time)
+     * for a reply to it with the same text. The user timeline rather than recent search: search is
+     * indexed with a delay, so a post accepted seconds ago may not be found there yet.
+     */
+    @Override
+    public Optional<Published> findReply(Reply reply) throws PlatformException {
+        Identity self = me != null ? me : identify();
+        String wanted = comparable(reply.text());
+        PaginationToken token = null;
+        String found = null;
+        try {
+            for (int page = 0; page < maxPages; page++) {
+                TweetsResponse r = api.getUserTweets(Long.parseLong(self.id()), null, null, null, 100, null, token, null, null,
+                        Long.valueOf(reply.inReplyToId()), null, "conversation_id,referenced_tweets", null, null);
+                for (Tweet t : r.getTweets()) {
+                    // Newest first: the last match is the earliest copy, the one the customer saw first.
+                    if (t.getRepliedToTweetId() != null && reply.inReplyToId().equals(t.getRepliedToTweetId().toString())
+                            && wanted.equals(comparable(t.getText()))) {
+                        found = Long.toString(t.getId());
+                    }
+                }
+                token = r.getMeta() == null ? null : r.getMeta().getNextToken();
+                if (token == null) {
+                    break;
+                }
+            }
+        } catch (TwitterException e) {
+            throw XErrors.map("look for a published reply", e);
+        }
+        return Optional.ofNullable(found).map(id -> new Published(id, "https://x.com/" + self.handle() + "/status/" + id));
+    }
+
+    /**
+     * The text as X gives it back, compared loosely where X rewrites a post: HTML entities, links
+     * shortened to t.co, leading @mentions of a reply, spacing and Unicode composition.
+     */
+    static String comparable(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        t = URL.matcher(t).replaceAll("<link>");
+        t = t.replaceAll("\\s+", " ").trim();
+        return LEADING_MENTIONS.matcher(t).replaceFirst("").trim();
     }
 }

@@ -28,8 +28,15 @@ final class XErrors {
         if (status == 429) {
             return new PlatformException(Kind.RATE_LIMITED, detail, resetOf(e), e);
         }
+        if (e.getCause() instanceof java.net.SocketTimeoutException) {
+            return new PlatformException(Kind.TRANSIENT, "X API could not " + action + ": no answer in time ("
+                    + e.getCause().getMessage() + "); it may still have been carried out", e);
+        }
         if (status >= 500 || status <= 0 || e.isCausedByNetworkIssue()) {
             return new PlatformException(Kind.TRANSIENT, detail, e);
+        }
+        if (status == 403 && isDuplicate(e)) {
+            return new PlatformException(Kind.DUPLICATE, detail, e);
         }
         return new PlatformException(Kind.REJECTED, detail, e);
     }
@@ -44,6 +51,12 @@ final class XErrors {
         }
         String body = e.getMessage() == null ? "" : e.getMessage();
         return ACCESS_PROBLEMS.stream().anyMatch(body::contains);
+    }
+
+    /** X refuses a post whose text the account posted recently: code 187, or the v2 problem's wording. */
+    private static boolean isDuplicate(TwitterException e) {
+        String body = e.getMessage() == null ? "" : e.getMessage();
+        return e.getErrorCode() == 187 || body.contains("duplicate content") || body.contains("\"code\":187");
     }
 
     /** v1.1-style codes: 64 suspended, 261 app write-restricted, 453 access level. */

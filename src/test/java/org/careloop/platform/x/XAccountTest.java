@@ -3,6 +3,7 @@ package org.careloop.platform.x;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.careloop.config.Settings;
@@ -71,5 +72,15 @@ class XAccountTest {
     void aPageSizeOutsideWhatXAllowsIsRefused() {
         assertThatThrownBy(() -> XAccount.allFromSettings(Settings.of(Map.of("careloop.x.brand.page-size", "500"))))
                 .hasMessageContaining("careloop.x.brand.page-size");
+    }
+
+    @Test
+    void theReadTimeoutIsSetForAllAccountsOrForOne() {
+        List<XAccount> accounts = XAccount.allFromSettings(Settings.of(Map.of("careloop.x.accounts", "brand,care-es",
+                "careloop.x.read-timeout", "12s", "careloop.x.care-es.read-timeout", "1500ms")));
+        assertThat(accounts).extracting(XAccount::readTimeout).containsExactly(Duration.ofSeconds(12), Duration.ofMillis(1500));
+        assertThat(XAccount.allFromSettings(Settings.of(Map.of())).get(0).readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> XAccount.allFromSettings(Settings.of(Map.of("careloop.x.read-timeout", "0s"))))
+                .hasMessageContaining("read-timeout");
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.careloop.config.Json;
@@ -150,12 +151,52 @@ class XAdapterTest {
     }
 
     @Test
-    void duplicateReplyIsRejectedNotRetried() throws Exception {
+    void duplicateReplyIsReportedAsSuch() throws Exception {
         XAdapter x = adapter("sim-acmeair-token", null, 100);
         String q = post("priya", "@acmeair hello", null);
         x.publish(new PlatformAdapter.Reply("1", q, "Hi Priya!"));
         assertThatThrownBy(() -> x.publish(new PlatformAdapter.Reply("2", q, "Hi Priya!")))
-                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.REJECTED));
+                .isInstanceOfSatisfying(PlatformException.class, e -> assertThat(e.kind()).isEqualTo(PlatformException.Kind.DUPLICATE));
+    }
+
+    @Test
+    void findsTheBrandsOwnReplyInTheThreadByText() throws Exception {
+        XAdapter x = adapter("sim-acmeair-token", null, 100);
+        String q = post("priya", "@acmeair where is my bag?", null);
+        String other = post("omar", "@acmeair and mine?", null);
+        PlatformAdapter.Reply reply = new PlatformAdapter.Reply("7", q, "@priya We're on it & we'll update you: https://acme.example/t/1");
+        assertThat(x.findReply(reply)).isEmpty();
+
+        // Same text to another customer, other text to this one, and a customer quoting it: none of them is the reply.
+        x.publish(new PlatformAdapter.Reply("8", other, reply.text()));
+        x.publish(new PlatformAdapter.Reply("9", q, "@priya Something else entirely"));
+        post("priya", reply.text(), q);
+        assertThat(x.findReply(reply)).isEmpty();
+
+        // X rewrites links to t.co and escapes & as &amp;: still the same reply.
+        String id = sim.world().publish(sim.world().brand().id(), "@priya We're on it &amp; we'll update you: https://t.co/AbC123",
+                q, null, null, "en").id();
+        PlatformAdapter.Published found = x.findReply(reply).orElseThrow();
+        assertThat(found.id()).isEqualTo(id);
+        assertThat(found.permalink()).isEqualTo("https://x.com/acmeair/status/" + id);
+    }
+
+    @Test
+    void aCallXAcceptsButDoesNotAnswerInTimeIsTransientAndTheReplyCanBeFound() throws Exception {
+        XAdapter x = new XAdapter(new XAccount("brand", sim.baseUrl() + "/", "sim-consumer-key", "sim-consumer-secret",
+                "sim-acmeair-token", "sim-acmeair-secret", null, 100, Duration.ofMillis(800)));
+        x.identify();
+        String q = post("priya", "@acmeair is the lounge open?", null);
+        control("/sim/faults", "{\"endpoint\":\"POST /2/tweets\",\"kind\":\"accept-then-timeout\",\"delayMs\":3000}");
+        PlatformAdapter.Reply reply = new PlatformAdapter.Reply("1", q, "@priya Yes, from 5 am.");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> x.publish(reply)).isInstanceOfSatisfying(PlatformException.class, e -> {
+            assertThat(e.kind()).isEqualTo(PlatformException.Kind.TRANSIENT);
+            assertThat(e.getMessage()).contains("no answer in time");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        assertThat(sim.published()).hasSize(1);
+        assertThat(x.findReply(reply).orElseThrow().id()).isEqualTo(sim.published().get(0).id());
     }
 
     private void control(String path, String json) throws Exception {

@@ -307,7 +307,30 @@ class XAdapterWireTest {
         assertThat(invalid.kind()).isEqualTo(Kind.REJECTED);
         assertThat(invalid.getMessage()).isEqualTo(
                 "X API could not publish a reply: HTTP 400 The `reply.in_reply_to_tweet_id` field is not valid");
-        assertThat(failure(() -> x.publish(reply)).kind()).isEqualTo(Kind.REJECTED);
+        PlatformException duplicate = failure(() -> x.publish(reply));
+        assertThat(duplicate.kind()).isEqualTo(Kind.DUPLICATE);
+        assertThat(duplicate.getMessage()).contains("HTTP 403", "duplicate content");
+    }
+
+    @Test
+    void findsAnEarlierCopyOfAReplyInTheAccountsOwnPostsSinceThePostAnswered() throws Exception {
+        on("GET /2/users/me", 200, "me.json");
+        on("GET /2/users/" + BRAND_ID + "/tweets", 200, "own-posts.json");
+        on("GET /2/users/" + BRAND_ID + "/tweets", 200, "own-posts.json");
+        XAdapter x = adapter(null);
+        // As sent: the link in full, & unescaped. X gives it back shortened to t.co and HTML-escaped.
+        PlatformAdapter.Reply reply = new PlatformAdapter.Reply("5", "1850000000000000102",
+                "@jana_k We're on it & will write to you today: https://acme.example/tickets/8f3a");
+
+        PlatformAdapter.Published found = x.findReply(reply).orElseThrow();
+        assertThat(found.id()).isEqualTo("1850000000000000208");
+        assertThat(found.permalink()).isEqualTo("https://x.com/acmeair/status/1850000000000000208");
+        Map<String, String> q = requestsTo("/2/users/" + BRAND_ID + "/tweets").get(0).query();
+        assertThat(q).containsEntry("since_id", "1850000000000000102").containsEntry("max_results", "100").doesNotContainKey("exclude");
+        assertThat(q.get("tweet.fields").split(",")).contains("referenced_tweets");
+
+        PlatformAdapter.Reply otherText = new PlatformAdapter.Reply("6", "1850000000000000102", "@jana_k Found it!");
+        assertThat(x.findReply(otherText)).isEmpty();
     }
 
     interface Call {
