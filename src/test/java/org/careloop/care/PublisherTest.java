@@ -313,7 +313,7 @@ class PublisherTest {
         assertThat(publisher.publishDue()).isZero();
         assertThat(sim.published()).isEmpty();
 
-        DraftsApi api = new DraftsApi(db.drafts(), clock);
+        DraftsApi api = new DraftsApi(db.drafts(), db.mentions(), db.users(), Duration.ofMinutes(5), clock);
         ApiResponse retried = api.retry(String.valueOf(d.id()), "agent2");
         assertThat(retried.status()).isEqualTo(200);
         assertThat(reload(d).status()).isEqualTo(DraftStatus.APPROVED);
