@@ -169,10 +169,12 @@ function tick() {
 
 async function refresh() {
   try {
-    const [pending, decided, accounts, status, snoozed] = await Promise.all([api('/api/drafts?status=pending'),
-      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed')]);
+    const [pending, decided, accounts, status, snoozed, ignored] = await Promise.all([api('/api/drafts?status=pending'),
+      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed'),
+      api('/api/ignored?limit=20')]);
     showStatus(status);
     showSnoozed(snoozed);
+    showIgnored(ignored);
     const list = document.getElementById('pending');
     const ids = new Set(pending.map(d => d.id));
     for (const [id, c] of state.drafts) {
@@ -250,6 +252,23 @@ function showStatus(status) {
   const kill = document.getElementById('kill');
   kill.textContent = u.killSwitchConsole ? 'Resume unattended publishing' : 'Stop unattended publishing';
   kill.className = u.killSwitchConsole ? 'primary' : 'danger';
+  // Nothing to stop when no account runs unattended; still shown while the switch is on, to turn it off.
+  kill.hidden = !on.length && !u.killSwitchConsole;
+}
+
+function showIgnored(ignored) {
+  document.getElementById('ignored-count').textContent = ignored.length;
+  const list = document.getElementById('ignored'); list.replaceChildren();
+  ignored.forEach(i => {
+    const li = el('li');
+    const head = el('div', 'recent-head');
+    head.append(el('span', 'status rejected', 'ignored · ' + i.ruleId), el('span', 'muted', '@' + i.mention.author.handle));
+    const text = el('div', 'snippet', i.mention.text); text.dir = 'auto'; li.title = i.mention.text;
+    li.append(head, text, el('div', 'small', i.reason));
+    const why = (i.troll && i.troll.reasons && i.troll.reasons.length ? i.troll.reasons : i.reasons || []).slice(0, 3);
+    why.forEach(r => li.append(el('div', 'muted small', '· ' + r)));
+    list.append(li);
+  });
 }
 
 function showSnoozed(snoozed) {

@@ -99,6 +99,7 @@ class ConsoleBrowserTest {
         String question = new Http().postTweet(simulator.baseUrl(), "sim:grace_n", "@acmeair can I bring my cat in the cabin?", null);
         String complaint = new Http().postTweet(simulator.baseUrl(), "sim:tom_r",
                 "@acmeair 3 hours on the tarmac with no water, worst airline ever", null);
+        new Http().postTweet(simulator.baseUrl(), "sim:hot_takes_99", "lol imagine flying @acmeair in 2026. your CEO is a clown", null);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
 
         browser.get(console + "/");
@@ -114,6 +115,9 @@ class ConsoleBrowserTest {
         assertThat(faq.findElement(By.tagName("textarea")).getAttribute("value")).contains("@grace_n").contains("8 kg");
         WebElement moan = cardFor("@acmeair 3 hours on the tarmac with no water, worst airline ever");
         assertThat(moan.getText()).contains("rule complaint").contains("frustration");
+        // The troll gets no draft: it is listed as not answered, with the rule and the signals that fired.
+        wait.until(d -> d.findElement(By.id("ignored")).getText().contains("your CEO is a clown"));
+        assertThat(browser.findElement(By.id("ignored")).getText()).contains("bait").contains("troll");
         screenshot("console-queue");
 
         // One approved as drafted, with the button.

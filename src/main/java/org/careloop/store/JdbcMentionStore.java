@@ -74,7 +74,8 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public void saveDecision(Platform platform, String id, Decision decision) {
-        jdbc.update("update mentions set decision = ? where platform = ? and id = ?", toJson(decision), platform.id(), id);
+        jdbc.update("update mentions set decision = ?, decided_action = ?, decided_at = ? where platform = ? and id = ?",
+                toJson(decision), decision.action().name(), clock.instant(), platform.id(), id);
     }
 
     @Override
@@ -89,6 +90,14 @@ final class JdbcMentionStore implements MentionStore {
                         Jdbc.instant(rs, "author_since")),
                 rs.getString("text"), rs.getString("lang"), Jdbc.instant(rs, "created_at"), rs.getString("conversation_id"),
                 rs.getString("in_reply_to_id"), rs.getString("permalink"), rs.getBoolean("retweet"), rs.getBoolean("from_brand"));
+    }
+
+    @Override
+    public List<Decided> ignored(int limit) {
+        return jdbc.list("select " + COLUMNS + ", m.decision, m.analysis from mentions m where m.decided_action = 'IGNORE' "
+                        + "order by m.decided_at desc, m.id desc limit ?",
+                rs -> new Decided(mention(rs), fromJson(rs.getString("decision"), Decision.class),
+                        rs.getString("analysis") == null ? null : fromJson(rs.getString("analysis"), Analysis.class)), limit);
     }
 
     @Override

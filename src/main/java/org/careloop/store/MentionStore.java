@@ -33,6 +33,12 @@ public interface MentionStore {
 
     Optional<Decision> findDecision(Platform platform, String id);
 
+    /** Posts the rules chose not to answer (trolls, spam, ...), the latest first, with why. */
+    List<Decided> ignored(int limit);
+
+    /** A post with the rules' decision and the analysis behind it. */
+    record Decided(Mention mention, Decision decision, Analysis analysis) {}
+
     /** How many posts one author sent in a time window, leaving one post out (for repeat-poster rules). */
     int postsByAuthor(Platform platform, String authorId, Instant from, Instant to, String exceptId);
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.careloop.care.Draft;
@@ -153,6 +154,29 @@ public final class DraftsApi {
             }
             return drafts.assign(draftId, actor, agent == null ? null : agent.trim(), clock.instant()).map(this::ok);
         });
+    }
+
+    /** A post the rules left unanswered, with the rule, its reason and the analysis's reasons. */
+    public record IgnoredView(DraftView.MentionView mention, String platform, String ruleId, String reason, DraftView.Troll troll,
+                              String intent, List<String> reasons) {}
+
+    /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
+    public ApiResponse ignored(String limit) {
+        int max;
+        try {
+            max = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            max = -1;
+        }
+        if (max < 1 || max > MAX_LIST) {
+            return ApiResponse.error(400, "limit must be a number from 1 to " + MAX_LIST);
+        }
+        return ApiResponse.ok(mentions.ignored(max).stream().map(d -> {
+            var a = d.analysis();
+            return new IgnoredView(DraftView.mention(d.mention()), d.mention().platform().id(), d.decision().ruleId(), d.decision().reason(),
+                    a == null ? null : new DraftView.Troll(a.troll().label(), a.troll().score(), a.troll().offensive(), a.troll().reasons()),
+                    a == null ? null : a.intent().label().id(), a == null ? List.of() : a.reasons());
+        }).toList());
     }
 
     /** Puts a failed draft back in the outbox (no body); 409 when it is not failed. */

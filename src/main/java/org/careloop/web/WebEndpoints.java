@@ -96,6 +96,10 @@ public final class WebEndpoints {
         ifAllowed(ex, true, actor -> drafts.assign(header(ex, "id"), actor, body(ex)));
     }
 
+    public void ignored(Exchange ex) {
+        ifAllowed(ex, false, actor -> drafts.ignored(header(ex, "limit")));
+    }
+
     public void status(Exchange ex) {
         ifAllowed(ex, false, actor -> status.status());
     }

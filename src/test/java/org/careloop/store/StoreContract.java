@@ -400,4 +400,19 @@ abstract class StoreContract {
         db().switches().set(name, "false", "bob");
         assertThat(db().switches().get(name)).contains("false");
     }
+
+    @Test
+    void ignoredPostsAreListedWithTheirDecisionLatestFirst() {
+        Mention first = mention(newId(), null);
+        Mention second = mention(newId(), null);
+        db().mentions().insertIfNew(first);
+        db().mentions().insertIfNew(second);
+        db().mentions().saveDecision(Platform.X, first.id(), new Decision("bait", Decision.Action.IGNORE, null, "troll: bait"));
+        db().mentions().saveDecision(Platform.X, second.id(), new Decision("spam", Decision.Action.IGNORE, null, "spam: scam link"));
+        List<MentionStore.Decided> ignored = db().mentions().ignored(500).stream()
+                .filter(d -> d.mention().id().equals(first.id()) || d.mention().id().equals(second.id())).toList();
+        assertThat(ignored).extracting(d -> d.decision().ruleId()).containsExactlyInAnyOrder("bait", "spam");
+        db().mentions().saveDecision(Platform.X, first.id(), new Decision("praise", Decision.Action.REPLY, "thanks", "kind words"));
+        assertThat(db().mentions().ignored(500)).extracting(d -> d.mention().id()).doesNotContain(first.id()).contains(second.id());
+    }
 }

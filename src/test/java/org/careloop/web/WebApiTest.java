@@ -393,4 +393,20 @@ class WebApiTest {
         assertThat(r.get("variants").isArray()).isTrue();
         assertThat(call("GET", "/api/reports?days=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void ignoredPostsShowTheirRuleAndReason() throws Exception {
+        String id = String.valueOf(5000 + IDS.incrementAndGet());
+        Mention m = new Mention(Platform.X, "brand", id, new Author("8", "hot_takes", "HT"), "your CEO is a clown", "en", Instant.now(), id,
+                null, null, false, false);
+        db.mentions().insertIfNew(m);
+        db.mentions().saveDecision(Platform.X, id, new org.careloop.rules.Decision("bait", org.careloop.rules.Decision.Action.IGNORE, null,
+                "troll: bait"));
+        var list = Json.mapper().readTree(call("GET", "/api/ignored?limit=10", null, "Authorization", "Bearer " + TOKEN).body());
+        var item = java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                .filter(n -> n.at("/mention/id").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(item.get("ruleId").asText()).isEqualTo("bait");
+        assertThat(item.get("reason").asText()).isEqualTo("troll: bait");
+        assertThat(call("GET", "/api/ignored?limit=x", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+    }
 }
