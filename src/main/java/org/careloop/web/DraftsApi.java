@@ -49,15 +49,11 @@ public final class DraftsApi {
      * @param limit at most this many (1 to {@value #MAX_LIST}), {@value #MAX_LIST} when null
      */
     public ApiResponse list(String status, String limit) {
-        int max;
-        try {
-            max = limit == null || limit.isBlank() ? MAX_LIST : Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            max = -1;
+        var parsed = Param.number(limit, MAX_LIST, 1, MAX_LIST);
+        if (parsed.isEmpty()) {
+            return Param.outOfRange("limit", 1, MAX_LIST);
         }
-        if (max < 1 || max > MAX_LIST) {
-            return ApiResponse.error(400, "limit must be a number from 1 to " + MAX_LIST);
-        }
+        int max = parsed.getAsInt();
         Instant now = clock.instant();
         if (status != null && status.trim().equalsIgnoreCase("decided")) {
             return ApiResponse.ok(drafts.decided(max).stream().map(d -> DraftView.of(d, now)).toList());
@@ -132,17 +128,12 @@ public final class DraftsApi {
     /** Snoozes for {@code {"minutes": n}} (1 to 1440, default 15). */
     public ApiResponse snooze(String id, String actor, String body) {
         return decide(id, body, "minutes", "{\"minutes\": 15}", (draftId, value) -> {
-            int minutes;
-            try {
-                minutes = value == null ? 15 : Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                minutes = -1;
-            }
-            if (minutes < 1 || minutes > 1440) {
-                return Optional.of(ApiResponse.error(400, "minutes must be a number from 1 to 1440"));
+            var minutes = Param.number(value, 15, 1, 1440);
+            if (minutes.isEmpty()) {
+                return Optional.of(Param.outOfRange("minutes", 1, 1440));
             }
             Instant now = clock.instant();
-            return drafts.snooze(draftId, actor, now.plusSeconds(60L * minutes), now).map(this::ok);
+            return drafts.snooze(draftId, actor, now.plusSeconds(60L * minutes.getAsInt()), now).map(this::ok);
         });
     }
 
@@ -162,16 +153,11 @@ public final class DraftsApi {
 
     /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
     public ApiResponse ignored(String limit) {
-        int max;
-        try {
-            max = limit == null || limit.isBlank() ? 50 : Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            max = -1;
+        var max = Param.number(limit, 50, 1, MAX_LIST);
+        if (max.isEmpty()) {
+            return Param.outOfRange("limit", 1, MAX_LIST);
         }
-        if (max < 1 || max > MAX_LIST) {
-            return ApiResponse.error(400, "limit must be a number from 1 to " + MAX_LIST);
-        }
-        return ApiResponse.ok(mentions.ignored(max).stream().map(d -> {
+        return ApiResponse.ok(mentions.ignored(max.getAsInt()).stream().map(d -> {
             var a = d.analysis();
             return new IgnoredView(DraftView.mention(d.mention()), d.mention().platform().id(), d.decision().ruleId(), d.decision().reason(),
                     a == null ? null : new DraftView.Troll(a.troll().label(), a.troll().score(), a.troll().offensive(), a.troll().reasons()),

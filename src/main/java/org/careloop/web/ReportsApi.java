@@ -30,16 +30,11 @@ public final class ReportsApi {
 
     /** @param days how far back (1 to 90, default 7) */
     public ApiResponse report(String days) {
-        int d;
-        try {
-            d = days == null || days.isBlank() ? 7 : Integer.parseInt(days.trim());
-        } catch (NumberFormatException e) {
-            d = -1;
+        var d = Param.number(days, 7, 1, 90);
+        if (d.isEmpty()) {
+            return Param.outOfRange("days", 1, 90);
         }
-        if (d < 1 || d > 90) {
-            return ApiResponse.error(400, "days must be a number from 1 to 90");
-        }
-        Instant since = clock.instant().minus(Duration.ofDays(d));
+        Instant since = clock.instant().minus(Duration.ofDays(d.getAsInt()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("since", since);
         out.put("firstResponse", firstResponse(drafts.responses(since), target));
