@@ -1,31 +1,8 @@
 // The approval queue: polls the API every few seconds, keeps drafts being edited untouched, claims a
 // draft while an agent works on it, approves, rejects, snoozes and assigns; keyboard shortcuts.
 'use strict';
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 const me = document.querySelector('meta[name="username"]').content;
 const state = { drafts: new Map(), deadlines: new Map(), selected: null, claims: new Map(), killed: false };
-
-function el(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined && text !== null) e.textContent = text;
-  return e;
-}
-
-async function api(path, options = {}) {
-  const res = await fetch(path, { credentials: 'same-origin', ...options,
-    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...(options.headers || {}) } });
-  if (res.status === 401) { location.href = '/login'; throw new Error('signed out'); }
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(body.error || ('HTTP ' + res.status));
-  return body;
-}
-
-function say(text, isError) {
-  const m = document.getElementById('message');
-  m.textContent = text; m.hidden = false; m.className = 'message' + (isError ? ' error' : '');
-  clearTimeout(say.timer); say.timer = setTimeout(() => { m.hidden = true; }, 6000);
-}
 
 function timeLeft(deadline) {
   const s = Math.round((new Date(deadline) - Date.now()) / 1000);

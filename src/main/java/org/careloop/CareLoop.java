@@ -38,7 +38,15 @@ import org.careloop.web.ReportsApi;
 import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.careloop.platform.Platform;
+import org.careloop.tickets.ReplyStyle;
+import org.careloop.tickets.TicketDesk;
 import org.careloop.web.HealthApi;
+import org.careloop.web.TicketPage;
+import org.careloop.web.TicketsApi;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
 import org.slf4j.Logger;
@@ -109,6 +117,13 @@ public final class CareLoop {
         database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
         database.drafts().queue(clock.instant(), true, 10_000).forEach(timers::watch);
 
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock);
+        String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
+        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, draftStep::decideAlone,
+                new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)), publicUrl, linkFree(settings, connections), clock);
+        draftStep.ticketsBy(desk);
+        TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
+
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
@@ -116,18 +131,22 @@ public final class CareLoop {
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
-        camel.bind("draftStep", new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock));
+        camel.bind("draftStep", draftStep);
+        camel.bind("ticketDesk", desk);
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         camel.bind("web", new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
-                new ReportsApi(database.drafts(), firstResponse, clock),
+                new ReportsApi(database.drafts(), database.tickets(), firstResponse, clock),
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
+                new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)), ticketPage,
                 settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));
-        camel.setOverrideProperties(CamelSettings.from(settings, connections));
+        Properties camelProperties = CamelSettings.from(settings, connections);
+        camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
+        camel.setOverrideProperties(camelProperties);
         camel.start();
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
@@ -143,6 +162,37 @@ public final class CareLoop {
         }
         LOG.info("No rules in {}: using the rules packaged with CareLoop", dir.toAbsolutePath());
         return RuleFiles.classpath("rules");
+    }
+
+    /** Accounts whose public replies carry a ticket reference instead of a link ({@code careloop.tickets.<account>.link-free}). */
+    static Predicate<String> linkFree(Settings settings, Connections connections) {
+        boolean all = settings.getBoolean("careloop.tickets.link-free", false);
+        Map<String, Boolean> accounts = new HashMap<>();
+        for (var adapter : connections.adapters()) {
+            accounts.put(adapter.account(), settings.getBoolean("careloop.tickets." + adapter.account() + ".link-free", all));
+        }
+        return account -> accounts.getOrDefault(account, all);
+    }
+
+    /** Each account's ticket reply style and its cost per reply (X's pay-per-use rates by default; other platforms: none). */
+    static List<ReplyStyle> replyStyles(Settings settings, Connections connections) {
+        Predicate<String> linkFree = linkFree(settings, connections);
+        return connections.adapters().stream().map(a -> {
+            String p = a.platform().id();
+            boolean x = a.platform() == Platform.X;
+            return new ReplyStyle(p, a.account(), linkFree.test(a.account()),
+                    settings.getDouble("careloop." + p + ".cost.reply-with-link", x ? 0.200 : 0),
+                    settings.getDouble("careloop." + p + ".cost.reply", x ? 0.015 : 0));
+        }).toList();
+    }
+
+    static TicketPage.Limits ticketLimits(Settings settings) {
+        TicketPage.Limits d = TicketPage.Limits.defaults();
+        String types = settings.get("careloop.tickets.attachment-types", "");
+        return new TicketPage.Limits(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
+                settings.getInt("careloop.tickets.attachments-per-message", d.maxFilesPerMessage()),
+                settings.getInt("careloop.tickets.attachments-per-ticket", d.maxFilesPerTicket()), d.maxMessageChars(),
+                types.isBlank() ? d.types() : Set.of(types.trim().split("\\s*,\\s*")));
     }
 
     static UnattendedGate.Policy unattendedPolicy(Settings settings, Connections connections) {

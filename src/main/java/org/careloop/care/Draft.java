@@ -52,8 +52,8 @@ public record Draft(
         this(id, mention, analysis, ruleId, templateId, text, status, createdAt, deadline, decidedBy, decidedAt, publishedId, error, null);
     }
 
-    /** A reply to a post, or the holding reply the SLA sends when no approved reply is out in time. */
-    public enum Kind { REPLY, HOLDING }
+    /** A reply to a post, the holding reply the SLA sends when no approved reply is out in time, or a ticket's public closing message. */
+    public enum Kind { REPLY, HOLDING, CLOSING }
 
     /**
      * @param kind          reply or holding reply
@@ -71,14 +71,25 @@ public record Draft(
      * @param escalated     the team was alerted (rule or SLA breach)
      * @param warnedAt      when the SLA warning fired, or null
      * @param breachedAt    when the SLA was breached, or null
+     * @param ticketId      the ticket the reply belongs to, or null
      */
     public record Work(Kind kind, Decision.Action action, Decision.Priority priority, String originalText, int variants,
                        boolean autoPublish, boolean autoPublished, String gate, String claimedBy, Instant claimedUntil,
-                       String assignedTo, Instant snoozedUntil, boolean escalated, Instant warnedAt, Instant breachedAt) {
+                       String assignedTo, Instant snoozedUntil, boolean escalated, Instant warnedAt, Instant breachedAt, Long ticketId) {
 
         public static Work initial(Kind kind, Decision.Action action, Decision.Priority priority, String text, int variants,
                                    boolean autoPublish) {
-            return new Work(kind, action, priority, text, variants, autoPublish, false, null, null, null, null, null, false, null, null);
+            return new Work(kind, action, priority, text, variants, autoPublish, false, null, null, null, null, null, false, null, null, null);
+        }
+
+        public Work withTicket(Long ticket) {
+            return new Work(kind, action, priority, originalText, variants, autoPublish, autoPublished, gate, claimedBy, claimedUntil,
+                    assignedTo, snoozedUntil, escalated, warnedAt, breachedAt, ticket);
+        }
+
+        public Work escalate() {
+            return new Work(kind, action, priority, originalText, variants, autoPublish, autoPublished, gate, claimedBy, claimedUntil,
+                    assignedTo, snoozedUntil, true, warnedAt, breachedAt, ticketId);
         }
 
         /** The claim holder while the claim lasts. */

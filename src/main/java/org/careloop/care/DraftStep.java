@@ -21,6 +21,7 @@ public final class DraftStep {
     private final SlaTimers timers;
     private final Alerts alerts;
     private final Clock clock;
+    private TicketLink tickets;
 
     public DraftStep(Drafter drafter, DraftStore drafts, UnattendedGate gate, SlaTimers timers, Alerts alerts, Clock clock) {
         this.drafter = drafter;
@@ -31,10 +32,22 @@ public final class DraftStep {
         this.clock = clock;
     }
 
+    /** Set once at start-up: the ticket desk needs this step to settle its closing messages, and this step needs the desk. */
+    public void ticketsBy(TicketLink link) {
+        this.tickets = link;
+    }
+
     public Draft draft(Triage triage) {
         var m = triage.mention();
-        Draft draft = drafts.create(drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
-                drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
+                ? tickets.link(m, triage.analysis(), triage.decision()) : null;
+        Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
+                drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5), ticket == null ? java.util.Map.of() : ticket.values());
+        if (ticket != null) {
+            drafted = new Draft(drafted.id(), drafted.mention(), drafted.analysis(), drafted.ruleId(), drafted.templateId(), drafted.text(),
+                    drafted.status(), drafted.createdAt(), drafted.deadline(), null, null, null, null, drafted.work().withTicket(ticket.ticketId()));
+        }
+        Draft draft = drafts.create(drafted);
         if (draft.work().escalated()) {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }
@@ -42,7 +55,7 @@ public final class DraftStep {
     }
 
     /** Unattended mode: publish when every gate passes, else record why a person is needed. */
-    Draft decideAlone(Draft draft) {
+    public Draft decideAlone(Draft draft) {
         UnattendedGate.Verdict verdict = gate.check(draft);
         if (verdict.pass()) {
             var approved = drafts.approve(draft.id(), Draft.AUTO, null, clock.instant());
@@ -53,7 +66,9 @@ public final class DraftStep {
         } else if (gate.policy().enabledFor(draft.mention().account())) {
             drafts.holdForPerson(draft.id(), String.join("; ", verdict.reasons()));
         }
-        timers.watch(draft);
+        if (draft.work().kind() == Draft.Kind.REPLY) {
+            timers.watch(draft); // the SLA is about the first response; a closing message has none
+        }
         return drafts.find(draft.id()).orElse(draft);
     }
 

@@ -53,15 +53,19 @@ public final class Drafter {
      * @param recentReplies the latest replies to this author, newest first (never the same text twice in a row)
      */
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, List<String> recentReplies) {
+        return draft(mention, analysis, decision, now, recentReplies, Map.of());
+    }
+
+    /** @param extra more template values, e.g. the ticket's {@code ticket_link} and {@code ticket_ref} */
+    public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, List<String> recentReplies, Map<String, String> extra) {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
-        String text = render(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY);
+        String text = render(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, extra);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
         Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text, variants, decision.autoPublish());
         if (decision.escalate()) {
-            work = new Draft.Work(work.kind(), work.action(), work.priority(), work.originalText(), work.variants(), work.autoPublish(),
-                    false, null, null, null, null, null, true, null, null);
+            work = work.escalate();
         }
         return new Draft(0, mention, analysis, decision.ruleId(), templateId, text, DraftStatus.PENDING, now,
                 posted.plus(firstResponse), null, null, null, null, work);
@@ -69,16 +73,32 @@ public final class Drafter {
 
     /** The SLA's holding reply: acknowledges the post and says when the customer will hear back. */
     public Draft holding(Draft original, Instant now, String templateId, List<String> recentReplies) {
-        String text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING);
+        String text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING, Map.of());
         Draft.Work work = Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.URGENT, text, 1, true);
         return new Draft(0, original.mention(), original.analysis(), "sla-holding", templateId, text, DraftStatus.PENDING, now,
                 original.deadline(), null, null, null, null, work);
     }
 
-    String render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind) {
+    /**
+     * A ticket's public closing message, in the thread of the post that opened it.
+     *
+     * @param extra the ticket's public-safe values: {@code topic} (its one-line summary), {@code rating_link}
+     */
+    public Draft closing(Mention origin, Analysis analysis, long ticketId, String templateId, Instant now, List<String> recentReplies,
+                         Map<String, String> extra) {
+        String text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
+        Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text, 1, true)
+                .withTicket(ticketId);
+        return new Draft(0, origin, analysis, "ticket-closing", templateId, text, DraftStatus.PENDING, now, now.plus(firstResponse),
+                null, null, null, null, work);
+    }
+
+    String render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
+                  Map<String, String> extra) {
         Templates templates = book.templates();
         Templates.Phrasings phrasings = templates.phrasings(templateId, analysis == null ? mention.lang() : analysis.lang());
         Map<String, Object> values = values(book, mention);
+        values.putAll(extra);
         values.put("opening", opening(templates, phrasings.lang(), analysis, values, mention).orElse(""));
         List<String> texts = phrasings.render(values).stream().map(t -> fit(mention.platform(), t)).toList();
         int start = Math.floorMod(seed(mention, kind.name()), texts.size());
@@ -104,9 +124,10 @@ public final class Drafter {
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
         values.put("topic", topic(book, mention.text()));
-        // The tickets issue fills these in; a template can already test them with {{#ticket_link}}.
+        // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");
+        values.put("rating_link", "");
         return values;
     }
 
@@ -123,7 +144,7 @@ public final class Drafter {
     }
 
     /** The first topic whose words the post contains, e.g. "your bag"; empty when none. */
-    static String topic(RuleBook book, String text) {
+    public static String topic(RuleBook book, String text) {
         if (text == null) {
             return "";
         }

@@ -22,7 +22,7 @@ public final class Templates {
 
     private final RuleFiles files;
     private final Map<String, Optional<Phrasings>> cache = new ConcurrentHashMap<>();
-    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
+    private final Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("").emptyStringIsFalse(true);
 
     Templates(RuleFiles files) {
         this.files = files;

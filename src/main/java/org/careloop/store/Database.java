@@ -81,6 +81,10 @@ public final class Database implements AutoCloseable {
         return new JdbcUserStore(jdbc, clock);
     }
 
+    public TicketStore tickets() {
+        return new JdbcTicketStore(jdbc);
+    }
+
     public Alerts alerts() {
         return new Alerts(jdbc, clock);
     }

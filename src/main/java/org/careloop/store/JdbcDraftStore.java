@@ -16,7 +16,7 @@ final class JdbcDraftStore implements DraftStore {
     private static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
             + "d.text as draft_text, d.status, d.created_at as drafted_at, d.deadline, d.decided_by, d.decided_at, "
             + "d.published_id, d.error, d.kind, d.action, d.priority, d.original_text, d.variants, d.auto_publish, d.auto_published, "
-            + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, "
+            + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, d.ticket_id, "
             + JdbcMentionStore.COLUMNS
             + " from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id";
 
@@ -38,11 +38,11 @@ final class JdbcDraftStore implements DraftStore {
     public Draft create(Draft d) {
         Draft.Work w = d.work();
         long id = jdbc.run(c -> Jdbc.insert(c, "insert into drafts (platform, mention_id, analysis, rule_id, template_id, text, status, "
-                        + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated, ticket_id) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.mention().platform().id(), d.mention().id(), JdbcMentionStore.toJson(d.analysis()), d.ruleId(),
                 d.templateId(), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
-                w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated()));
+                w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated(), w.ticketId()));
         return find(id).orElseThrow();
     }
 
@@ -305,12 +305,17 @@ final class JdbcDraftStore implements DraftStore {
         jdbc.update("update outbox set status = 'PENDING', last_error = ?, next_attempt_at = ? where id = ?", error, until, outboxId);
     }
 
+    private static Long ticket(ResultSet rs) throws SQLException {
+        long t = rs.getLong("ticket_id");
+        return rs.wasNull() ? null : t;
+    }
+
     private static Draft draft(ResultSet rs) throws SQLException {
         Draft.Work work = new Draft.Work(Draft.Kind.valueOf(rs.getString("kind")), Decision.Action.valueOf(rs.getString("action")),
                 Decision.Priority.valueOf(rs.getString("priority")), rs.getString("original_text"), rs.getInt("variants"),
                 rs.getBoolean("auto_publish"), rs.getBoolean("auto_published"), rs.getString("gate"), rs.getString("claimed_by"),
                 Jdbc.instant(rs, "claimed_until"), rs.getString("assigned_to"), Jdbc.instant(rs, "snoozed_until"),
-                rs.getBoolean("escalated"), Jdbc.instant(rs, "warned_at"), Jdbc.instant(rs, "breached_at"));
+                rs.getBoolean("escalated"), Jdbc.instant(rs, "warned_at"), Jdbc.instant(rs, "breached_at"), ticket(rs));
         return new Draft(rs.getLong("draft_id"), JdbcMentionStore.mention(rs),
                 JdbcMentionStore.fromJson(rs.getString("draft_analysis"), Analysis.class), rs.getString("rule_id"),
                 rs.getString("template_id"), rs.getString("draft_text"), DraftStatus.valueOf(rs.getString("status")),

@@ -12,7 +12,7 @@ import org.careloop.care.Draft;
 public record DraftView(long id, String platform, String account, String status, String text, Instant createdAt,
                         Instant deadline, long secondsLeft, String ruleId, String templateId, Sentiment sentiment,
                         Label emotion, Label intent, Troll troll, String lang, List<String> reasons, MentionView mention, String publishedId, String error,
-                        String decidedBy, Instant decidedAt, Work work, List<MentionView> thread) {
+                        String decidedBy, Instant decidedAt, Work work, List<MentionView> thread, Long ticketId) {
 
     /**
      * How the team handles the draft.
@@ -60,7 +60,7 @@ public record DraftView(long id, String platform, String account, String status,
                 a == null ? m.lang() : a.lang(), a == null ? List.of() : a.reasons(),
                 mention(m),
                 d.publishedId(), d.error(), d.decidedBy(), d.decidedAt(), work,
-                thread == null ? null : thread.stream().map(DraftView::mention).toList());
+                thread == null ? null : thread.stream().map(DraftView::mention).toList(), w.ticketId());
     }
 
     static MentionView mention(org.careloop.platform.Mention m) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.careloop.care.DraftStatus;
 import org.careloop.store.DraftStore;
+import org.careloop.store.TicketStore;
 
 /**
  * The reports: first-response times (median, p90, share within the target) and, per rule and
@@ -19,11 +20,13 @@ import org.careloop.store.DraftStore;
 public final class ReportsApi {
 
     private final DraftStore drafts;
+    private final TicketStore tickets;
     private final Duration target;
     private final Clock clock;
 
-    public ReportsApi(DraftStore drafts, Duration target, Clock clock) {
+    public ReportsApi(DraftStore drafts, TicketStore tickets, Duration target, Clock clock) {
         this.drafts = drafts;
+        this.tickets = tickets;
         this.target = target;
         this.clock = clock;
     }
@@ -38,7 +41,11 @@ public final class ReportsApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("since", since);
         out.put("firstResponse", firstResponse(drafts.responses(since), target));
-        out.put("variants", variants(drafts.outcomes(since)));
+        List<TicketStore.Rating> ratings = tickets.ratings(since);
+        List<Map<String, Object>> variants = variants(drafts.outcomes(since));
+        addCsat(variants, ratings);
+        out.put("variants", variants);
+        out.put("csat", csat(ratings));
         return ApiResponse.ok(out);
     }
 
@@ -60,6 +67,56 @@ public final class ReportsApi {
             out.put("withinTarget", (double) seconds.stream().filter(s -> s <= target.toSeconds()).count() / seconds.size());
         }
         return out;
+    }
+
+    /**
+     * Customer satisfaction from the tickets' ratings: how many, the average, the share of 4 and 5
+     * (the usual CSAT score), each score's count, and the same per agent who resolved the ticket.
+     */
+    static Map<String, Object> csat(List<TicketStore.Rating> ratings) {
+        Map<String, Object> out = summary(ratings);
+        Map<String, List<TicketStore.Rating>> byAgent = new TreeMap<>();
+        for (TicketStore.Rating r : ratings) {
+            byAgent.computeIfAbsent(r.agent() == null ? "unknown" : r.agent(), k -> new ArrayList<>()).add(r);
+        }
+        List<Map<String, Object>> agents = new ArrayList<>();
+        byAgent.forEach((agent, rs) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("agent", agent);
+            row.putAll(summary(rs));
+            agents.add(row);
+        });
+        out.put("byAgent", agents);
+        return out;
+    }
+
+    private static Map<String, Object> summary(List<TicketStore.Rating> ratings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ratings", ratings.size());
+        if (!ratings.isEmpty()) {
+            out.put("average", Math.round(ratings.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0);
+            out.put("satisfied", (double) ratings.stream().filter(r -> r.rating() >= 4).count() / ratings.size());
+            int[] counts = new int[5];
+            ratings.forEach(r -> counts[r.rating() - 1]++);
+            Map<String, Integer> scores = new LinkedHashMap<>();
+            for (int i = 0; i < 5; i++) {
+                scores.put(String.valueOf(i + 1), counts[i]);
+            }
+            out.put("scores", scores);
+        }
+        return out;
+    }
+
+    /** Each variant row gets the ratings of the tickets its replies opened, so CSAT compares variants too. */
+    static void addCsat(List<Map<String, Object>> variants, List<TicketStore.Rating> ratings) {
+        for (Map<String, Object> row : variants) {
+            List<TicketStore.Rating> mine = ratings.stream().filter(r -> row.get("rule").equals(r.ruleId())
+                    && row.get("template").equals(r.templateId())).toList();
+            row.put("ratings", mine.size());
+            if (!mine.isEmpty()) {
+                row.put("averageRating", Math.round(mine.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0);
+            }
+        }
     }
 
     /** Nearest-rank percentile. */

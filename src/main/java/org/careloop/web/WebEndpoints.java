@@ -8,10 +8,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
+import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.careloop.config.Json;
@@ -31,27 +35,36 @@ public final class WebEndpoints {
     private final ReportsApi reports;
     private final HealthApi health;
     private final Sessions sessions;
+    private final TicketsApi tickets;
+    private final TicketPage ticketPage;
+    private final AddressLimit customerLimit;
     private final Optional<String> apiToken;
     private final boolean secureCookies;
     private final Template loginPage;
     private final Template consolePage;
+    private final Template ticketsPage;
 
     /**
      * @param apiToken      the automation token (CARELOOP_API_TOKEN); token access is off when empty
      * @param secureCookies mark the session cookie Secure (when CareLoop is served over HTTPS)
      */
     public WebEndpoints(DraftsApi drafts, StatusApi status, ReportsApi reports, HealthApi health, Sessions sessions,
-                        Optional<String> apiToken, boolean secureCookies) {
+                        TicketsApi tickets, TicketPage ticketPage, Optional<String> apiToken, boolean secureCookies) {
         this.drafts = drafts;
         this.status = status;
         this.reports = reports;
         this.health = health;
         this.sessions = sessions;
+        this.tickets = tickets;
+        this.ticketPage = ticketPage;
+        // A customer reads and writes a few times a minute; walking through tokens needs thousands of misses.
+        this.customerLimit = new AddressLimit(120, 20, java.time.Duration.ofMinutes(10));
         this.apiToken = apiToken.filter(t -> !t.isBlank());
         this.secureCookies = secureCookies;
         Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
         this.loginPage = compiler.compile(resource("web/login.html"));
         this.consolePage = compiler.compile(resource("web/console.html"));
+        this.ticketsPage = compiler.compile(resource("web/tickets.html"));
     }
 
     // --- API -----------------------------------------------------------------------------------
@@ -121,6 +134,149 @@ public final class WebEndpoints {
         ifAllowed(ex, false, actor -> reports.report(header(ex, "days")));
     }
 
+    public void listTickets(Exchange ex) {
+        ifAllowed(ex, false, actor -> tickets.list(header(ex, "status"), header(ex, "limit")));
+    }
+
+    public void getTicket(Exchange ex) {
+        ifAllowed(ex, false, actor -> tickets.get(header(ex, "id")));
+    }
+
+    public void replyStyles(Exchange ex) {
+        ifAllowed(ex, false, actor -> tickets.replyStyles());
+    }
+
+    public void resolveTicket(Exchange ex) {
+        ifAllowed(ex, true, actor -> tickets.resolve(header(ex, "id"), actor));
+    }
+
+    public void ticketMessage(Exchange ex) {
+        ifAllowed(ex, true, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void assignTicket(Exchange ex) {
+        ifAllowed(ex, true, actor -> tickets.assign(header(ex, "id"), body(ex)));
+    }
+
+    /** An attachment, for agents: always a download, never shown inline. */
+    public void ticketAttachment(Exchange ex) {
+        Optional<TicketPage.File> file = Optional.empty();
+        if (agent(ex).isPresent()) {
+            file = tickets.attachment(header(ex, "id"), header(ex, "file"));
+        } else {
+            json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+            return;
+        }
+        file.ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
+    }
+
+    // --- The customer's ticket page and the rating page (no login: the link's token is the key) -----
+
+    public void customerTicket(Exchange ex) {
+        customer(ex, false, ticketPage::byToken, t -> ticketPage.show(t, notice(ex), null));
+    }
+
+    public void customerMessage(Exchange ex) {
+        customer(ex, false, ticketPage::byToken, t -> ticketPage.addMessage(t, form(ex).get("body"), uploads(ex)));
+    }
+
+    public void customerFile(Exchange ex) {
+        customer(ex, false, ticketPage::byToken, t -> ticketPage.file(t, header(ex, "file"))
+                .map(f -> new TicketPage.Response(200, null, null, f)).orElseGet(ticketPage::missing));
+    }
+
+    public void customerRatingFromPage(Exchange ex) {
+        Map<String, String> form = form(ex);
+        customer(ex, false, ticketPage::byToken, t -> ticketPage.rateFromPage(t, form.get("rating"), form.get("comment")));
+    }
+
+    public void ratingForm(Exchange ex) {
+        customer(ex, true, ticketPage::byRatingToken, t -> ticketPage.ratingForm(t, notice(ex), null));
+    }
+
+    public void rating(Exchange ex) {
+        Map<String, String> form = form(ex);
+        customer(ex, true, ticketPage::byRatingToken, t -> ticketPage.rateFromLink(t, form.get("rating"), form.get("comment")));
+    }
+
+    private void customer(Exchange ex, boolean rating, java.util.function.Function<String, Optional<org.careloop.tickets.Ticket>> lookup,
+                          java.util.function.Function<org.careloop.tickets.Ticket, TicketPage.Response> page) {
+        String address = address(ex);
+        if (!customerLimit.allow(address)) {
+            customerPage(ex, TicketPage.Response.page(429, "<!doctype html><title>Slow down</title><p>Too many requests. Please wait a few minutes and try again.</p>"));
+            return;
+        }
+        Optional<org.careloop.tickets.Ticket> t = lookup.apply(header(ex, "token"));
+        if (t.isEmpty()) {
+            customerLimit.miss(address);
+            customerPage(ex, ticketPage.missing());
+            return;
+        }
+        customerPage(ex, page.apply(t.get()));
+    }
+
+    private static String notice(Exchange ex) {
+        if (header(ex, "sent") != null) {
+            return "Thank you, our team has your message and will answer here.";
+        }
+        return header(ex, "rated") != null ? "Thank you for rating our help." : null;
+    }
+
+    /** Files from a multipart form; the browser's names are kept only as labels. */
+    private static List<TicketPage.Upload> uploads(Exchange ex) {
+        List<TicketPage.Upload> out = new ArrayList<>();
+        AttachmentMessage am = ex.getMessage(AttachmentMessage.class);
+        if (am == null || !am.hasAttachments()) {
+            return out;
+        }
+        // Camel keys uploads by form field, so the page gives each file its own field; the data handler keeps the file's name.
+        for (DataHandler file : am.getAttachments().values()) {
+            try (InputStream in = file.getInputStream()) {
+                out.add(new TicketPage.Upload(file.getName(), in.readAllBytes()));
+            } catch (IOException io) {
+                throw new UncheckedIOException("Cannot read the uploaded file " + file.getName(), io);
+            }
+        }
+        return out;
+    }
+
+    private static void customerPage(Exchange ex, TicketPage.Response r) {
+        if (r.location() != null) {
+            redirect(ex, r.location());
+        } else if (r.file() != null) {
+            download(ex, r.file());
+        } else {
+            html(ex, r.status(), r.html());
+        }
+        // The page's address is its key: never pass it on to another site, never index it, never keep it in a cache.
+        ex.getMessage().setHeader("Referrer-Policy", "no-referrer");
+        ex.getMessage().setHeader("X-Robots-Tag", "noindex, nofollow");
+        noStore(ex);
+    }
+
+    /**
+     * Camel's HTTP header filter drops Cache-Control from responses, so it goes on the Vert.x
+     * response itself (kept when Camel writes the rest).
+     */
+    private static void noStore(Exchange ex) {
+        if (ex.getIn() instanceof HttpMessage http && http.getResponse() != null && !http.getResponse().headWritten()) {
+            http.getResponse().putHeader("Cache-Control", "no-store");
+        }
+    }
+
+    private static void download(Exchange ex, TicketPage.File f) {
+        clearHeaders(ex);
+        Message m = ex.getMessage();
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        m.setHeader(Exchange.CONTENT_TYPE, f.contentType());
+        m.setHeader("Content-Disposition", "attachment; filename=\"" + f.filename().replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(f.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
+        m.setHeader("X-Content-Type-Options", "nosniff");
+        m.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+        noStore(ex);
+        m.setBody(f.content());
+    }
+
     public void health(Exchange ex) {
         json(ex, health.health());
     }
@@ -128,16 +284,30 @@ public final class WebEndpoints {
     // --- Console -------------------------------------------------------------------------------
 
     public void console(Exchange ex) {
+        consolePage(ex, consolePage, false);
+    }
+
+    /** The agents' ticket list and ticket view. */
+    public void ticketsConsole(Exchange ex) {
+        consolePage(ex, ticketsPage, true);
+    }
+
+    /** A console page for the signed-in user; {@code agentsOnly} pages send marketing users back to their own. */
+    private void consolePage(Exchange ex, Template page, boolean agentsOnly) {
         Optional<Sessions.Session> s = session(ex);
         if (s.isEmpty()) {
             redirect(ex, "/login");
+            return;
+        }
+        if (agentsOnly && s.get().role() == UserStore.Role.MARKETING) {
+            redirect(ex, "/");
             return;
         }
         Map<String, Object> model = new HashMap<>();
         model.put("username", s.get().username());
         model.put("role", s.get().role().name().toLowerCase());
         model.put("csrf", s.get().csrfToken());
-        html(ex, 200, consolePage.execute(model));
+        html(ex, 200, page.execute(model));
     }
 
     public void loginForm(Exchange ex) {
@@ -229,6 +399,15 @@ public final class WebEndpoints {
         json(ex, call.run(s.get().username()));
     }
 
+    /** Who is asking, for reads outside the JSON API (downloads): the API token or an agent's session. */
+    private Optional<String> agent(Exchange ex) {
+        String auth = requestHeader(ex, "Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            return apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim()) ? Optional.of("api") : Optional.empty();
+        }
+        return session(ex).filter(s -> s.role() != UserStore.Role.MARKETING).map(Sessions.Session::username);
+    }
+
     private Optional<Sessions.Session> session(Exchange ex) {
         String cookies = requestHeader(ex, "Cookie");
         if (cookies == null) {
@@ -250,7 +429,7 @@ public final class WebEndpoints {
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, r.status());
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        m.setHeader("Cache-Control", "no-store");
+        noStore(ex);
         try {
             m.setBody(Json.mapper().writeValueAsString(r.body()));
         } catch (JsonProcessingException e) {
@@ -263,7 +442,7 @@ public final class WebEndpoints {
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         m.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
-        m.setHeader("Cache-Control", "no-store");
+        noStore(ex);
         m.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
         m.setHeader("X-Content-Type-Options", "nosniff");
         m.setBody(page);
@@ -330,7 +509,7 @@ public final class WebEndpoints {
         return "unknown";
     }
 
-    private static String resource(String path) {
+    static String resource(String path) {
         try (InputStream in = WebEndpoints.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new UncheckedIOException(new IOException("Missing resource " + path));

@@ -18,6 +18,7 @@ import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
+import org.careloop.tickets.Ticket;
 import org.junit.jupiter.api.Test;
 
 /** The stores' behaviour, run against each database CareLoop supports. */
@@ -414,5 +415,48 @@ abstract class StoreContract {
         assertThat(ignored).extracting(d -> d.decision().ruleId()).containsExactlyInAnyOrder("bait", "spam");
         db().mentions().saveDecision(Platform.X, first.id(), new Decision("praise", Decision.Action.REPLY, "thanks", "kind words"));
         assertThat(db().mentions().ignored(500)).extracting(d -> d.mention().id()).doesNotContain(first.id()).contains(second.id());
+    }
+
+    @Test
+    void ticketsByTokenAuthorAndThreadWithTheirConversationAndFiles() {
+        String id = newId();
+        Mention m = mention(id, id);
+        db().mentions().insertIfNew(m);
+        String token = "tok" + newId() + "AAAAAAAAAAAAAAAAAAAA";
+        Ticket t = db().tickets().open(m, token, "rate" + token, "your bag", "high", "{}", T0);
+        assertThat(db().tickets().findByToken(token)).map(Ticket::id).contains(t.id());
+        assertThat(db().tickets().findByRatingToken("rate" + token)).map(Ticket::id).contains(t.id());
+        assertThat(db().tickets().findByToken("rate" + token)).isEmpty();
+        assertThat(db().tickets().openFor(Platform.X, "brand", m.author().id())).map(Ticket::id).contains(t.id());
+        long msg = db().tickets().addMessage(t.id(), Ticket.Kind.CUSTOMER, "customer", "Booking ABC — где багаж? 🧳", null, Ticket.Status.OPEN,
+                T0.plusSeconds(5));
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, (byte) 0xff};
+        long file = db().tickets().addAttachment(t.id(), msg, "tag.png", "image/png", png, T0.plusSeconds(5));
+        assertThat(db().tickets().attachmentContent(t.id(), file)).hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
+        assertThat(db().tickets().attachmentContent(t.id() + 1000, file)).isEmpty();
+        assertThat(db().tickets().messages(t.id())).extracting(Ticket.Message::body).containsExactly(m.text(), "Booking ABC — где багаж? 🧳");
+
+        assertThat(db().tickets().resolve(t.id(), "alice", T0.plusSeconds(60))).isTrue();
+        assertThat(db().tickets().resolve(t.id(), "alice", T0.plusSeconds(61))).isFalse();
+        assertThat(db().tickets().openFor(Platform.X, "brand", m.author().id())).isEmpty();
+        assertThat(db().tickets().resolvedIn(Platform.X, m.conversationId(), m.author().id())).map(Ticket::id).contains(t.id());
+        assertThat(db().tickets().resolvedIn(Platform.X, m.conversationId(), "someone-else")).isEmpty();
+    }
+
+    @Test
+    void ratingsRateOnceUnlessReplacingAndNameTheVariantThatOpenedTheTicket() {
+        Mention m = mention(newId(), null);
+        Draft reply = newDraft(m, T0.plusSeconds(600));
+        Ticket t = db().tickets().open(m, "t" + newId() + "BBBBBBBBBBBBBBBBBBBBB", "r" + newId() + "BBBBBBBBBBBBBBBBBBBBB", "your bag", "normal",
+                null, T0);
+        db().tickets().linkDraft(reply.id(), t.id());
+        db().tickets().resolve(t.id(), "alice", T0.plusSeconds(60));
+        Instant rated = T0.plus(1, ChronoUnit.DAYS);
+        assertThat(db().tickets().rate(t.id(), 4, "good", false, rated)).isTrue();
+        assertThat(db().tickets().rate(t.id(), 1, "bad", false, rated)).isFalse();
+        assertThat(db().tickets().rate(t.id(), 5, null, true, rated)).isTrue();
+        assertThat(db().tickets().ratings(rated.minusSeconds(1))).filteredOn(r -> r.ticketId() == t.id())
+                .containsExactly(new TicketStore.Rating(t.id(), 5, "alice", rated, "lost-bag", "problem"));
+        assertThat(db().tickets().ratings(rated.plusSeconds(1))).noneMatch(r -> r.ticketId() == t.id());
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.careloop.care.DraftStatus;
 import org.careloop.store.DraftStore;
+import org.careloop.store.TicketStore;
 import org.junit.jupiter.api.Test;
 
 class ReportsApiTest {
@@ -42,5 +43,33 @@ class ReportsApiTest {
                 .containsEntry("approvedUnedited", 1).containsEntry("edited", 1).containsEntry("nextPositive", 1);
         Map<String, Object> b = rows.get(1);
         assertThat(b).containsEntry("rejected", 1).containsEntry("autoPublished", 1).containsEntry("nextNegative", 1);
+    }
+
+    @Test
+    void csatOverallPerAgentAndPerVariant() {
+        List<TicketStore.Rating> ratings = List.of(
+                new TicketStore.Rating(1, 5, "alice", T, "lost-bag", "problem"),
+                new TicketStore.Rating(2, 4, "alice", T, "lost-bag", "problem-short"),
+                new TicketStore.Rating(3, 2, "bob", T, "lost-bag", "problem"),
+                new TicketStore.Rating(4, 1, null, T, null, null));
+        Map<String, Object> csat = ReportsApi.csat(ratings);
+        assertThat(csat).containsEntry("ratings", 4).containsEntry("average", 3.0).containsEntry("satisfied", 0.5);
+        assertThat(csat.get("scores")).isEqualTo(Map.of("1", 1, "2", 1, "3", 0, "4", 1, "5", 1));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> agents = (List<Map<String, Object>>) csat.get("byAgent");
+        assertThat(agents).extracting(r -> r.get("agent"), r -> r.get("average")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("alice", 4.5), org.assertj.core.groups.Tuple.tuple("bob", 2.0),
+                org.assertj.core.groups.Tuple.tuple("unknown", 1.0));
+        assertThat(ReportsApi.csat(List.of())).containsEntry("ratings", 0).doesNotContainKey("average");
+
+        List<Map<String, Object>> rows = ReportsApi.variants(List.of(
+                new DraftStore.Outcome("lost-bag", "problem", 2, DraftStatus.PUBLISHED, false, false, null),
+                new DraftStore.Outcome("lost-bag", "problem-short", 2, DraftStatus.PUBLISHED, false, false, null),
+                new DraftStore.Outcome("faq", "faq", 1, DraftStatus.PUBLISHED, false, false, null)));
+        ReportsApi.addCsat(rows, ratings);
+        assertThat(rows).extracting(r -> r.get("template"), r -> r.get("ratings"), r -> r.get("averageRating")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("faq", 0, null),
+                org.assertj.core.groups.Tuple.tuple("problem", 2, 3.5),
+                org.assertj.core.groups.Tuple.tuple("problem-short", 1, 4.0));
     }
 }

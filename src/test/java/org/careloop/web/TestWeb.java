@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.careloop.care.Drafter;
 import org.careloop.care.UnattendedGate;
+import org.careloop.care.Webhook;
+import org.careloop.tickets.TicketDesk;
 import org.careloop.platform.Connections;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
@@ -18,13 +21,54 @@ final class TestWeb {
     private TestWeb() {}
 
     static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token) {
+        return endpoints(db, connections, clock, dbUp, token, null);
+    }
+
+    /** @param desk the ticket desk to use, or null for one of its own */
+    static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token,
+                                  TicketDesk desk) {
         RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
         UnattendedGate gate = new UnattendedGate(new UnattendedGate.Policy(Map.of(), false, 0.5, 0.5, 3, 60, false),
                 () -> db.switches().isOn(StatusApi.KILL_SWITCH), rules, db.drafts(), clock);
         List<String> accounts = connections.adapters().stream().map(a -> a.account()).toList();
+        if (desk == null) {
+            desk = tickets(db, rules, clock);
+        }
         return new WebEndpoints(new DraftsApi(db.drafts(), db.mentions(), db.users(), Duration.ofMinutes(5), clock),
                 new StatusApi(db.alerts(), rules, gate, db.switches(), accounts),
-                new ReportsApi(db.drafts(), Duration.ofMinutes(10), clock),
-                new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)), token, false);
+                new ReportsApi(db.drafts(), db.tickets(), Duration.ofMinutes(10), clock),
+                new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
+                new TicketsApi(desk, db.mentions(), db.users(),
+                        List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air"), token, false);
+    }
+
+    /** The ticket desk as CareLoop wires it, with closing messages left in the queue (unattended mode off). */
+    static TicketDesk tickets(Database db, RulesInForce rules, Clock clock) {
+        Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        return new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, rules, d -> d, new Webhook(null), "http://care.example",
+                account -> false, clock);
+    }
+
+    /** The console's routes on a free local port, serving {@code web}; the base URL is the server's address. */
+    record Served(org.apache.camel.main.Main camel, String base) implements AutoCloseable {
+        @Override
+        public void close() {
+            camel.stop();
+        }
+    }
+
+    static Served serve(WebEndpoints web) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
+        camel.bind("web", web);
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
+        camel.addOverrideProperty("camel.server.enabled", "true");
+        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
+        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.start();
+        return new Served(camel, "http://127.0.0.1:" + port);
     }
 }

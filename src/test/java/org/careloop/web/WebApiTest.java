@@ -2,7 +2,6 @@ package org.careloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.main.Main;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
@@ -38,7 +36,7 @@ class WebApiTest {
     static final AtomicInteger IDS = new AtomicInteger();
     static Database db;
     static Connections connections;
-    static Main camel;
+    static TestWeb.Served served;
     /** What the database ping answers; a test turns it off to see the health check fail. */
     static final java.util.concurrent.atomic.AtomicBoolean DB_UP = new java.util.concurrent.atomic.AtomicBoolean(true);
     static String base;
@@ -52,23 +50,13 @@ class WebApiTest {
         connections = new Connections();
         connections.register(new StubAdapter());
         Clock clock = Clock.systemUTC();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        camel = new Main();
-        camel.bind("web", TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN)));
-        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
-        camel.addOverrideProperty("camel.server.enabled", "true");
-        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
-        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
-        camel.start();
-        base = "http://127.0.0.1:" + port;
+        served = TestWeb.serve(TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN)));
+        base = served.base();
     }
 
     @AfterAll
     static void stop() {
-        camel.stop();
+        served.close();
         db.close();
     }
 

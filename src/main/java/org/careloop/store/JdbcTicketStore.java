@@ -1,0 +1,165 @@
+package org.careloop.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.tickets.Ticket;
+
+final class JdbcTicketStore implements TicketStore {
+
+    private static final String SELECT = "select * from tickets";
+
+    private final Jdbc jdbc;
+
+    JdbcTicketStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Ticket open(Mention m, String token, String ratingToken, String subject, String priority, String analysisJson, Instant at) {
+        long id = jdbc.inTransaction(c -> {
+            long ticket = Jdbc.insert(c, "insert into tickets (token, rating_token, status, platform, account, mention_id, conversation_id, "
+                            + "author_id, author_handle, author_name, subject, priority, analysis, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    token, ratingToken, Ticket.Status.OPEN.name(), m.platform().id(), m.account(), m.id(), m.conversationId(),
+                    m.author().id(), m.author().handle(), m.author().name(), subject, priority, analysisJson, at, at);
+            Jdbc.update(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
+                    ticket, at, Ticket.Kind.PUBLIC_POST.name(), "@" + m.author().handle(), m.text(), m.id());
+            AuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
+            return ticket;
+        });
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Ticket> find(long id) {
+        return jdbc.one(SELECT + " where id = ?", JdbcTicketStore::ticket, id);
+    }
+
+    @Override
+    public Optional<Ticket> findByToken(String token) {
+        return jdbc.one(SELECT + " where token = ?", JdbcTicketStore::ticket, token);
+    }
+
+    @Override
+    public Optional<Ticket> findByRatingToken(String token) {
+        return jdbc.one(SELECT + " where rating_token = ?", JdbcTicketStore::ticket, token);
+    }
+
+    @Override
+    public Optional<Ticket> openFor(Platform platform, String account, String authorId) {
+        return jdbc.one(SELECT + " where platform = ? and account = ? and author_id = ? and status in ('OPEN', 'WAITING') "
+                + "order by updated_at desc, id desc limit 1", JdbcTicketStore::ticket, platform.id(), account, authorId);
+    }
+
+    @Override
+    public Optional<Ticket> resolvedIn(Platform platform, String conversationId, String authorId) {
+        return jdbc.one(SELECT + " where platform = ? and conversation_id = ? and author_id = ? and status in ('RESOLVED', 'CLOSED') "
+                + "order by resolved_at desc, id desc limit 1", JdbcTicketStore::ticket, platform.id(), conversationId, authorId);
+    }
+
+    @Override
+    public List<Ticket> list(Ticket.Status status, int limit) {
+        if (status == null) {
+            return jdbc.list(SELECT + " order by updated_at desc, id desc limit ?", JdbcTicketStore::ticket, limit);
+        }
+        return jdbc.list(SELECT + " where status = ? order by updated_at desc, id desc limit ?", JdbcTicketStore::ticket, status.name(), limit);
+    }
+
+    @Override
+    public long addMessage(long ticketId, Ticket.Kind kind, String author, String body, String postId, Ticket.Status status, Instant at) {
+        return jdbc.inTransaction(c -> {
+            long id = Jdbc.insert(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
+                    ticketId, at, kind.name(), author, body, postId);
+            if (status != null) {
+                Jdbc.update(c, "update tickets set status = ?, updated_at = ? where id = ?", status.name(), at, ticketId);
+            } else {
+                Jdbc.update(c, "update tickets set updated_at = ? where id = ?", at, ticketId);
+            }
+            return id;
+        });
+    }
+
+    @Override
+    public List<Ticket.Message> messages(long ticketId) {
+        return jdbc.list("select * from ticket_messages where ticket_id = ? order by id", rs -> new Ticket.Message(rs.getLong("id"),
+                rs.getLong("ticket_id"), Jdbc.instant(rs, "at"), Ticket.Kind.valueOf(rs.getString("kind")), rs.getString("author"),
+                rs.getString("body"), rs.getString("post_id")), ticketId);
+    }
+
+    @Override
+    public long addAttachment(long ticketId, long messageId, String filename, String contentType, byte[] content, Instant at) {
+        return jdbc.run(c -> Jdbc.insert(c, "insert into ticket_attachments (ticket_id, message_id, filename, content_type, size_bytes, "
+                + "content, created_at) values (?, ?, ?, ?, ?, ?, ?)", ticketId, messageId, filename, contentType, content.length, content, at));
+    }
+
+    @Override
+    public List<Ticket.Attachment> attachments(long ticketId) {
+        return jdbc.list("select id, ticket_id, message_id, filename, content_type, size_bytes, created_at from ticket_attachments "
+                        + "where ticket_id = ? order by id", rs -> new Ticket.Attachment(rs.getLong("id"), rs.getLong("ticket_id"),
+                        rs.getLong("message_id"), rs.getString("filename"), rs.getString("content_type"), rs.getInt("size_bytes"),
+                        Jdbc.instant(rs, "created_at")), ticketId);
+    }
+
+    @Override
+    public Optional<byte[]> attachmentContent(long ticketId, long attachmentId) {
+        return jdbc.one("select content from ticket_attachments where ticket_id = ? and id = ?", rs -> rs.getBytes(1), ticketId, attachmentId);
+    }
+
+    @Override
+    public boolean resolve(long ticketId, String actor, Instant at) {
+        return jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update tickets set status = ?, resolved_at = ?, resolved_by = ?, updated_at = ? "
+                    + "where id = ? and status in ('OPEN', 'WAITING')", Ticket.Status.RESOLVED.name(), at, actor, at, ticketId);
+            if (changed == 1) {
+                AuditLog.record(c, at, actor, "ticket.resolve", "ticket:" + ticketId, null);
+            }
+            return changed == 1;
+        });
+    }
+
+    @Override
+    public void assign(long ticketId, String assignee, Instant at) {
+        jdbc.update("update tickets set assignee = ?, updated_at = ? where id = ?", assignee, at, ticketId);
+    }
+
+    @Override
+    public boolean rate(long ticketId, int rating, String comment, boolean replace, Instant at) {
+        return jdbc.update("update tickets set rating = ?, rating_comment = ?, rated_at = ? where id = ?"
+                + (replace ? "" : " and rating is null"), rating, comment, at, ticketId) == 1;
+    }
+
+    @Override
+    public List<Rating> ratings(Instant since) {
+        return jdbc.list("select t.id, t.rating, t.resolved_by, t.rated_at, d.rule_id, d.template_id from tickets t "
+                        + "left join drafts d on d.id = (select min(f.id) from drafts f where f.ticket_id = t.id and f.kind = 'REPLY') "
+                        + "where t.rating is not null and t.rated_at >= ? order by t.rated_at, t.id",
+                rs -> new Rating(rs.getLong("id"), rs.getInt("rating"), rs.getString("resolved_by"), Jdbc.instant(rs, "rated_at"),
+                        rs.getString("rule_id"), rs.getString("template_id")), since);
+    }
+
+    @Override
+    public void linkDraft(long draftId, long ticketId) {
+        jdbc.update("update drafts set ticket_id = ? where id = ?", ticketId, draftId);
+    }
+
+    @Override
+    public Optional<Long> ticketOfDraft(long draftId) {
+        return jdbc.one("select ticket_id from drafts where id = ? and ticket_id is not null", rs -> rs.getLong(1), draftId);
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        int rating = rs.getInt("rating");
+        Integer r = rs.wasNull() ? null : rating;
+        return new Ticket(rs.getLong("id"), rs.getString("token"), rs.getString("rating_token"), Ticket.Status.valueOf(rs.getString("status")),
+                Platform.of(rs.getString("platform")), rs.getString("account"), rs.getString("mention_id"), rs.getString("conversation_id"),
+                new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name")), rs.getString("subject"),
+                rs.getString("priority"), rs.getString("assignee"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
+                Jdbc.instant(rs, "resolved_at"), rs.getString("resolved_by"), r, rs.getString("rating_comment"), Jdbc.instant(rs, "rated_at"));
+    }
+}

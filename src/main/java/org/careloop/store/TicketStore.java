@@ -1,0 +1,65 @@
+package org.careloop.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.tickets.Ticket;
+
+/**
+ * Tickets and their conversations. Kept behind this interface so an external help desk can stand
+ * in later (the ticket events already go out as webhooks).
+ */
+public interface TicketStore {
+
+    /** Opens a ticket for a post; the tokens are made by the caller. */
+    Ticket open(Mention origin, String token, String ratingToken, String subject, String priority, String analysisJson, Instant at);
+
+    Optional<Ticket> find(long id);
+
+    Optional<Ticket> findByToken(String token);
+
+    Optional<Ticket> findByRatingToken(String token);
+
+    /** The author's latest open (or waiting) ticket on the account, if any: a repeat post joins it. */
+    Optional<Ticket> openFor(Platform platform, String account, String authorId);
+
+    /** The latest resolved ticket of this author in this thread, if any: a new post there reopens it. */
+    Optional<Ticket> resolvedIn(Platform platform, String conversationId, String authorId);
+
+    /** Tickets in one status (null: all), the most recently updated first. */
+    List<Ticket> list(Ticket.Status status, int limit);
+
+    /** Adds a message and moves the ticket to {@code status} (null: unchanged); returns the message id. */
+    long addMessage(long ticketId, Ticket.Kind kind, String author, String body, String postId, Ticket.Status status, Instant at);
+
+    List<Ticket.Message> messages(long ticketId);
+
+    long addAttachment(long ticketId, long messageId, String filename, String contentType, byte[] content, Instant at);
+
+    List<Ticket.Attachment> attachments(long ticketId);
+
+    /** The file's bytes, when it belongs to that ticket. */
+    Optional<byte[]> attachmentContent(long ticketId, long attachmentId);
+
+    /** Resolves an open ticket; false when it was not open. */
+    boolean resolve(long ticketId, String actor, Instant at);
+
+    void assign(long ticketId, String assignee, Instant at);
+
+    /** Stores the customer's rating (1 to 5) and comment; a second one replaces the first only when {@code replace}. */
+    boolean rate(long ticketId, int rating, String comment, boolean replace, Instant at);
+
+    /** A customer's rating, with who resolved the ticket and the rule and template of the reply that opened it. */
+    record Rating(long ticketId, int rating, String agent, Instant ratedAt, String ruleId, String templateId) {}
+
+    /** Ratings given since then, oldest first. */
+    List<Rating> ratings(Instant since);
+
+    /** Links a draft to its ticket, so the draft's JSON can name it. */
+    void linkDraft(long draftId, long ticketId);
+
+    /** The ticket a draft belongs to, if any. */
+    Optional<Long> ticketOfDraft(long draftId);
+}

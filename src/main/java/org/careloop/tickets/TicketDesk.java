@@ -1,0 +1,261 @@
+package org.careloop.tickets;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.careloop.analysis.Analysis;
+import org.careloop.care.Draft;
+import org.careloop.care.Drafter;
+import org.careloop.care.TicketLink;
+import org.careloop.care.Triage;
+import org.careloop.config.Json;
+import org.careloop.care.Webhook;
+import org.careloop.platform.Mention;
+import org.careloop.rules.Decision;
+import org.careloop.rules.RuleBook;
+import org.careloop.store.DraftStore;
+import org.careloop.store.MentionStore;
+import org.careloop.store.TicketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ticket side of care: opens a ticket for a post that needs private details (or joins the
+ * author's open one), gives the public reply its link, carries the private conversation, and on
+ * resolution drafts the public closing message in the original thread, which then goes through
+ * the same approval or unattended gates and the same outbox as any reply.
+ */
+public final class TicketDesk implements TicketLink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketDesk.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The subject of a ticket whose post names no topic. */
+    static final String GENERIC_SUBJECT = "your request";
+
+    private final TicketStore tickets;
+    private final MentionStore mentions;
+    private final DraftStore drafts;
+    private final Drafter drafter;
+    private final Supplier<RuleBook> rules;
+    private final Function<Draft, Draft> settle;
+    private final Webhook webhook;
+    private final String publicUrl;
+    private final Predicate<String> linkFree;
+    private final Clock clock;
+
+    /**
+     * @param settle    what happens to a new draft: unattended gates, else the queue (the draft step's own path)
+     * @param publicUrl CareLoop's public address, for the ticket and rating links
+     * @param linkFree  accounts whose public replies carry a ticket reference instead of a link (X charges more for links)
+     */
+    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, Supplier<RuleBook> rules,
+                      Function<Draft, Draft> settle, Webhook webhook, String publicUrl, Predicate<String> linkFree, Clock clock) {
+        this.tickets = tickets;
+        this.mentions = mentions;
+        this.drafts = drafts;
+        this.drafter = drafter;
+        this.rules = rules;
+        this.settle = settle;
+        this.webhook = webhook;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.linkFree = linkFree;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a ticket for the post, or joins the author's open ticket on the same account when it is
+     * the same issue: the same thread, the same topic, or a post that names no other topic ("still
+     * waiting!!"). A new topic from the same person (a bag, then a refund) is a case of its own.
+     */
+    public Ticket forPost(Mention m, Analysis analysis, Decision decision) {
+        Instant now = clock.instant();
+        String subject = Drafter.topic(rules.get(), m.text());
+        Optional<Ticket> open = m.author().id() == null ? Optional.empty() : tickets.openFor(m.platform(), m.account(), m.author().id())
+                .filter(t -> sameIssue(t, m, subject));
+        if (open.isPresent()) {
+            Ticket t = open.get();
+            if (!t.mentionId().equals(m.id())) {
+                tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, now);
+                event("ticket.joined", t);
+            }
+            return tickets.find(t.id()).orElseThrow();
+        }
+        Ticket t = tickets.open(m, token(), token(), subject.isEmpty() ? GENERIC_SUBJECT : subject, decision.priority().id(),
+                analysis == null ? null : json(analysis), now);
+        LOG.info("Ticket {} opened for {} post {}", t.id(), m.platform().id(), m.id());
+        event("ticket.opened", t);
+        return t;
+    }
+
+    private static boolean sameIssue(Ticket t, Mention m, String subject) {
+        return (m.conversationId() != null && m.conversationId().equals(t.conversationId())) || subject.isEmpty()
+                || subject.equals(t.subject()) || t.subject().equals(GENERIC_SUBJECT);
+    }
+
+    @Override
+    public Linked link(Mention m, Analysis analysis, Decision decision) {
+        Ticket t = forPost(m, analysis, decision);
+        return new Linked(t.id(), replyValues(t));
+    }
+
+    /** Pipeline step: a customer's new post in the thread of a resolved ticket reopens it. */
+    public Triage notice(Triage triage) {
+        reopenIfResolved(triage.mention());
+        return triage;
+    }
+
+    /** The template values of a reply that belongs to the ticket: its link (unless the account replies link-free) and reference. */
+    public Map<String, String> replyValues(Ticket t) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("ticket_ref", t.reference());
+        v.put("ticket_link", linkFree.test(t.account()) ? "" : pageUrl(t));
+        return v;
+    }
+
+    public String pageUrl(Ticket t) {
+        return publicUrl + "/t/" + t.token();
+    }
+
+    public String ratingUrl(Ticket t) {
+        return publicUrl + "/r/" + t.ratingToken();
+    }
+
+    /**
+     * Every customer post passes here: a new post in the thread of a resolved ticket, by its customer, reopens it.
+     *
+     * @return the reopened ticket
+     */
+    public Optional<Ticket> reopenIfResolved(Mention m) {
+        if (m.conversationId() == null || m.author().id() == null) {
+            return Optional.empty();
+        }
+        return tickets.resolvedIn(m.platform(), m.conversationId(), m.author().id()).map(t -> {
+            tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, clock.instant());
+            tickets.addMessage(t.id(), Ticket.Kind.EVENT, "careloop", "Reopened: the customer posted again in the thread", null, null, clock.instant());
+            LOG.info("Ticket {} reopened by a new post in its thread", t.id());
+            Ticket reopened = tickets.find(t.id()).orElseThrow();
+            event("ticket.reopened", reopened);
+            return reopened;
+        });
+    }
+
+    /** The customer writes on the ticket page: the ticket is theirs to answer again. */
+    public long fromCustomer(Ticket t, String body) {
+        long id = tickets.addMessage(t.id(), Ticket.Kind.CUSTOMER, "customer", body, null, Ticket.Status.OPEN, clock.instant());
+        event("ticket.customer-message", t);
+        return id;
+    }
+
+    /** An agent answers the customer on the ticket page (never in public), or leaves an internal note. */
+    public long fromAgent(long ticketId, String agent, String body, boolean note) {
+        Ticket t = tickets.find(ticketId).orElseThrow();
+        // An answer hands the ticket to the customer; after resolution it is only a last word, not a reopening.
+        Ticket.Status next = note || !t.status().isOpen() ? null : Ticket.Status.WAITING;
+        long id = tickets.addMessage(ticketId, note ? Ticket.Kind.NOTE : Ticket.Kind.AGENT, agent, body, null, next, clock.instant());
+        if (!note) {
+            event("ticket.agent-message", t);
+        }
+        return id;
+    }
+
+    /**
+     * Resolves the ticket and drafts the public closing message in the original thread: thanks, the
+     * public-safe summary, an invitation to rate. Empty when the ticket was not open.
+     */
+    public Optional<Draft> resolve(long ticketId, String agent) {
+        Instant now = clock.instant();
+        if (!tickets.resolve(ticketId, agent, now)) {
+            return Optional.empty();
+        }
+        Ticket t = tickets.find(ticketId).orElseThrow();
+        tickets.addMessage(ticketId, Ticket.Kind.EVENT, agent, "Resolved by " + agent, null, null, now);
+        event("ticket.resolved", t);
+        Mention origin = mentions.find(t.platform(), t.mentionId()).orElseThrow();
+        Analysis analysis = mentions.findAnalysis(t.platform(), t.mentionId()).orElse(null);
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("topic", t.subject());
+        extra.put("ticket_ref", t.reference());
+        extra.put("rating_link", linkFree.test(t.account()) ? "" : ratingUrl(t));
+        Draft closing = drafts.create(drafter.closing(origin, analysis, t.id(), "closing", now,
+                drafts.recentRepliesTo(origin.platform().id(), origin.author().id(), 5), extra));
+        tickets.linkDraft(closing.id(), t.id());
+        LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());
+        return Optional.of(settle.apply(closing));
+    }
+
+    /** A file the customer attached to one of their messages (type and size already checked). */
+    public long attach(Ticket t, long messageId, String filename, String contentType, byte[] content) {
+        return tickets.addAttachment(t.id(), messageId, filename, contentType, content, clock.instant());
+    }
+
+    /**
+     * The customer's rating, 1 to 5, with an optional comment; credited to the agent who resolved the ticket.
+     *
+     * @param replace whether an earlier rating may be replaced (the private page may; the public link rates once)
+     * @return false when nothing was stored (already rated and not replacing)
+     */
+    public boolean rate(Ticket t, int rating, String comment, boolean replace) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("A rating is a whole number from 1 to 5");
+        }
+        String note = comment == null || comment.isBlank() ? null : comment.strip();
+        if (note != null && note.length() > 2000) {
+            note = note.substring(0, 2000);
+        }
+        boolean done = tickets.rate(t.id(), rating, note, replace, clock.instant());
+        if (done) {
+            tickets.addMessage(t.id(), Ticket.Kind.EVENT, "customer", "Rated " + rating + " of 5", null, null, clock.instant());
+            event("ticket.rated", tickets.find(t.id()).orElse(t));
+        }
+        return done;
+    }
+
+    public TicketStore store() {
+        return tickets;
+    }
+
+    /** Ticket events for an external help desk: what changed, never the private conversation. */
+    private void event(String name, Ticket t) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticketId", t.id());
+        data.put("status", t.status().id());
+        data.put("platform", t.platform().id());
+        data.put("account", t.account());
+        data.put("postId", t.mentionId());
+        data.put("author", t.author().handle());
+        data.put("subject", t.subject());
+        data.put("priority", t.priority());
+        if (t.rating() != null) {
+            data.put("rating", t.rating());
+        }
+        webhook.send(name, data);
+    }
+
+    /** 144 random bits, URL-safe: the ticket number never appears in a link. */
+    static String token() {
+        byte[] b = new byte[18];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String json(Object o) {
+        try {
+            return Json.mapper().writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For listing. */
+    public List<Ticket> list(Ticket.Status status, int limit) {
+        return tickets.list(status, limit);
+    }
+}

@@ -1,0 +1,289 @@
+package org.careloop.web;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.careloop.tickets.Ticket;
+import org.careloop.tickets.TicketDesk;
+
+/**
+ * The customer's side of a ticket, on CareLoop's public address with no login: the page behind the
+ * ticket link (read the team's answers, add private details and files, rate the help once it is
+ * resolved) and the rating page behind the closing message's link. The link's random token is the
+ * only key, so an unknown token looks exactly like a missing page, and what the customer writes here
+ * never goes into a public post.
+ */
+public final class TicketPage {
+
+    /** A file to send back to the browser. */
+    public record File(String filename, String contentType, byte[] content) {}
+
+    /** A file the customer uploaded, as the browser described it. */
+    public record Upload(String filename, byte[] content) {}
+
+    /** What to answer: a page, a redirect after a form, or a file. */
+    public record Response(int status, String html, String location, File file) {
+        static Response page(int status, String html) {
+            return new Response(status, html, null, null);
+        }
+
+        static Response redirect(String location) {
+            return new Response(303, null, location, null);
+        }
+    }
+
+    /** The limits on what a customer may attach. */
+    public record Limits(long maxBytes, int maxFilesPerMessage, int maxFilesPerTicket, int maxMessageChars, Set<String> types) {
+        public static final Set<String> DEFAULT_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf",
+                "text/plain");
+
+        public static Limits defaults() {
+            return new Limits(5L * 1024 * 1024, 3, 20, 5000, DEFAULT_TYPES);
+        }
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    /** Tika reads the bytes: a file's name and the browser's word for its type are not trusted. */
+    private static final Tika TIKA = new Tika();
+
+    private final TicketDesk desk;
+    private final Limits limits;
+    private final String brand;
+    private final Template ticketPage;
+    private final Template ratingPage;
+    private final Template missingPage;
+
+    public TicketPage(TicketDesk desk, Limits limits, String brand) {
+        this.desk = desk;
+        this.limits = limits;
+        this.brand = brand;
+        Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
+        this.ticketPage = compiler.compile(WebEndpoints.resource("web/ticket.html"));
+        this.ratingPage = compiler.compile(WebEndpoints.resource("web/rating.html"));
+        this.missingPage = compiler.compile(WebEndpoints.resource("web/missing.html"));
+    }
+
+    /** The ticket behind a page token, if any. */
+    public Optional<Ticket> byToken(String token) {
+        return wellFormed(token) ? desk.store().findByToken(token) : Optional.empty();
+    }
+
+    public Optional<Ticket> byRatingToken(String token) {
+        return wellFormed(token) ? desk.store().findByRatingToken(token) : Optional.empty();
+    }
+
+    public Response missing() {
+        return Response.page(404, missingPage.execute(Map.of("brand", brand)));
+    }
+
+    public Response show(Ticket t, String notice, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("brand", brand);
+        model.put("reference", t.reference());
+        model.put("subject", t.subject());
+        model.put("status", statusWords(t.status()));
+        model.put("statusId", t.status().id());
+        model.put("token", t.token());
+        model.put("notice", notice);
+        model.put("error", error);
+        model.put("open", t.status().isOpen());
+        model.put("resolved", !t.status().isOpen());
+        model.put("rated", t.rating() != null);
+        model.put("rating", t.rating());
+        model.put("maxMb", limits.maxBytes() / (1024 * 1024));
+        model.put("maxFiles", limits.maxFilesPerMessage());
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (int i = 1; i <= limits.maxFilesPerMessage(); i++) {
+            inputs.add(Map.of("n", i));
+        }
+        model.put("fileInputs", inputs);
+        model.put("maxChars", limits.maxMessageChars());
+        model.put("stars", stars(t.rating()));
+        Map<Long, List<Ticket.Attachment>> files = new HashMap<>();
+        for (Ticket.Attachment a : desk.store().attachments(t.id())) {
+            files.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a);
+        }
+        List<Map<String, Object>> messages = new ArrayList<>();
+        for (Ticket.Message m : desk.store().messages(t.id())) {
+            if (!m.kind().customerSees()) {
+                continue;
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put("kind", m.kind().name().toLowerCase().replace('_', '-'));
+            row.put("who", switch (m.kind()) {
+                case PUBLIC_POST -> "Your public post";
+                case CUSTOMER -> "You";
+                case AGENT -> brand + " (" + m.author() + ")";
+                default -> "";
+            });
+            row.put("event", m.kind() == Ticket.Kind.EVENT);
+            row.put("body", m.body());
+            row.put("at", WHEN.format(m.at()));
+            row.put("hasFiles", files.containsKey(m.id()));
+            row.put("files", files.getOrDefault(m.id(), List.of()).stream().map(a -> Map.of("id", a.id(), "name", a.filename(),
+                    "size", size(a.size()))).toList());
+            messages.add(row);
+        }
+        model.put("messages", messages);
+        return Response.page(200, ticketPage.execute(model));
+    }
+
+    /** The customer adds a message and files; nothing here is ever posted publicly. */
+    public Response addMessage(Ticket t, String body, List<Upload> uploads) {
+        String text = body == null ? "" : body.strip();
+        List<Upload> files = uploads.stream().filter(u -> u.content().length > 0).toList();
+        if (text.isEmpty() && files.isEmpty()) {
+            return withError(t, "Write a message or choose a file to send.");
+        }
+        if (text.length() > limits.maxMessageChars()) {
+            return withError(t, "Your message is longer than " + limits.maxMessageChars() + " characters; please shorten it.");
+        }
+        if (files.size() > limits.maxFilesPerMessage()) {
+            return withError(t, "Up to " + limits.maxFilesPerMessage() + " files at a time, please.");
+        }
+        if (desk.store().attachments(t.id()).size() + files.size() > limits.maxFilesPerTicket()) {
+            return withError(t, "This case already holds the most files it can take (" + limits.maxFilesPerTicket()
+                    + "); describe the rest in words, or reply to our team's message.");
+        }
+        List<String> types = new ArrayList<>();
+        for (Upload u : files) {
+            if (u.content().length > limits.maxBytes()) {
+                return withError(t, u.filename() + " is " + size(u.content().length) + "; files may be up to " + size(limits.maxBytes()) + ".");
+            }
+            String type = TIKA.detect(u.content(), u.filename());
+            if (!limits.types().contains(type)) {
+                return withError(t, u.filename() + " is not a kind of file we accept (" + type
+                        + "); please send a photo or screenshot (PNG, JPEG, GIF, WebP), a PDF or a text file.");
+            }
+            types.add(type);
+        }
+        long message = desk.fromCustomer(t, text.isEmpty() ? "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)") : text);
+        for (int i = 0; i < files.size(); i++) {
+            desk.attach(t, message, safeName(files.get(i).filename()), types.get(i), files.get(i).content());
+        }
+        return Response.redirect("/t/" + t.token() + "?sent=1");
+    }
+
+    /** A rating from the private ticket page, which may change it later. */
+    public Response rateFromPage(Ticket t, String rating, String comment) {
+        Optional<Integer> r = rating(rating);
+        if (r.isEmpty()) {
+            return withError(t, "Choose from 1 to 5 stars.");
+        }
+        if (t.status().isOpen()) {
+            return withError(t, "You can rate our help once your case is resolved.");
+        }
+        desk.rate(t, r.get(), comment, true);
+        return Response.redirect("/t/" + t.token() + "?rated=1");
+    }
+
+    public Response ratingForm(Ticket t, String notice, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("brand", brand);
+        model.put("reference", t.reference());
+        model.put("subject", t.subject());
+        model.put("token", t.ratingToken());
+        model.put("notice", notice);
+        model.put("error", error);
+        model.put("rated", t.rating() != null);
+        model.put("stars", stars(t.rating()));
+        model.put("ready", !t.status().isOpen());
+        return Response.page(error == null ? 200 : 400, ratingPage.execute(model));
+    }
+
+    /**
+     * A rating from the public closing message's link. Anyone who sees the public post can open
+     * it, so it rates once; changing a rating needs the private ticket page.
+     */
+    public Response rateFromLink(Ticket t, String rating, String comment) {
+        Optional<Integer> r = rating(rating);
+        if (r.isEmpty()) {
+            return ratingForm(t, null, "Choose from 1 to 5 stars.");
+        }
+        if (t.status().isOpen()) {
+            return ratingForm(t, null, "This case is still open; you can rate it once it is resolved.");
+        }
+        if (t.rating() != null) {
+            return ratingForm(t, "Thank you, this case has already been rated.", null);
+        }
+        desk.rate(t, r.get(), comment, false);
+        return Response.redirect("/r/" + t.ratingToken() + "?rated=1");
+    }
+
+    /** An attachment of this ticket, for its customer or an agent. */
+    static Optional<File> file(TicketDesk desk, Ticket t, long attachmentId) {
+        return desk.store().attachments(t.id()).stream().filter(a -> a.id() == attachmentId).findFirst()
+                .flatMap(a -> desk.store().attachmentContent(t.id(), a.id()).map(bytes -> new File(a.filename(), a.contentType(), bytes)));
+    }
+
+    public Optional<File> file(Ticket t, String attachmentId) {
+        return StatusApi.parse(attachmentId).flatMap(id -> file(desk, t, id));
+    }
+
+    public long maxUploadBytes() {
+        return limits.maxBytes() * limits.maxFilesPerMessage() + 64 * 1024;
+    }
+
+    private Response withError(Ticket t, String error) {
+        Response r = show(t, null, error);
+        return Response.page(400, r.html());
+    }
+
+    /** Tokens are URL-safe base64 of 144 bits; anything else is not looked up at all. */
+    static boolean wellFormed(String token) {
+        return token != null && token.length() >= 22 && token.length() <= 64 && token.matches("[A-Za-z0-9_-]+");
+    }
+
+    private static Optional<Integer> rating(String value) {
+        try {
+            int r = Integer.parseInt(value == null ? "" : value.trim());
+            return r >= 1 && r <= 5 ? Optional.of(r) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<Map<String, Object>> stars(Integer chosen) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 5; i >= 1; i--) {
+            out.add(Map.of("value", i, "checked", chosen != null && chosen == i));
+        }
+        return out;
+    }
+
+    private static String statusWords(Ticket.Status s) {
+        return switch (s) {
+            case OPEN -> "Open: our team is on it";
+            case WAITING -> "Waiting for your reply";
+            case RESOLVED -> "Resolved";
+            case CLOSED -> "Closed";
+        };
+    }
+
+    /** The name shown and sent back: no path, no control characters, not too long. */
+    static String safeName(String name) {
+        String n = name == null ? "" : name.replaceAll("^.*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (n.isEmpty()) {
+            n = "file";
+        }
+        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return (bytes / 1024) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

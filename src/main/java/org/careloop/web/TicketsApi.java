@@ -1,0 +1,157 @@
+package org.careloop.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.careloop.config.Json;
+import org.careloop.store.MentionStore;
+import org.careloop.store.UserStore;
+import org.careloop.tickets.ReplyStyle;
+import org.careloop.tickets.Ticket;
+import org.careloop.tickets.TicketDesk;
+
+/** The agents' side of tickets: the list, one ticket with its conversation, answers, notes, assignment, resolving. */
+public final class TicketsApi {
+
+    private final TicketDesk desk;
+    private final MentionStore mentions;
+    private final UserStore users;
+    private final List<ReplyStyle> styles;
+
+    /** @param styles each account's ticket reply style and its API cost, for the console's settings */
+    public TicketsApi(TicketDesk desk, MentionStore mentions, UserStore users, List<ReplyStyle> styles) {
+        this.desk = desk;
+        this.mentions = mentions;
+        this.users = users;
+        this.styles = List.copyOf(styles);
+    }
+
+    /** The reply style per account and what 100 ticket replies cost in each style. */
+    public ApiResponse replyStyles() {
+        return ApiResponse.ok(styles.stream().map(s -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("platform", s.platform());
+            row.put("account", s.account());
+            row.put("style", s.linkFree() ? "link-free" : "link");
+            row.put("costPerReply", s.costPerReply());
+            row.put("costWithLink", s.costWithLink());
+            row.put("costWithoutLink", s.costWithoutLink());
+            row.put("per100WithLink", Math.round(s.costWithLink() * 100 * 100) / 100.0);
+            row.put("per100WithoutLink", Math.round(s.costWithoutLink() * 100 * 100) / 100.0);
+            return row;
+        }).toList());
+    }
+
+    /** A ticket as agents see it. */
+    public record TicketView(long id, String reference, String status, String platform, String account, String postId, String permalink,
+                             DraftView.AuthorView author, String subject, String priority, String assignee, Instant createdAt,
+                             Instant updatedAt, Instant resolvedAt, String resolvedBy, Integer rating, String ratingComment,
+                             String customerPage) {}
+
+    TicketView view(Ticket t) {
+        String permalink = mentions.find(t.platform(), t.mentionId()).map(m -> m.permalink()).orElse(null);
+        return new TicketView(t.id(), t.reference(), t.status().id(), t.platform().id(), t.account(), t.mentionId(), permalink,
+                new DraftView.AuthorView(t.author().id(), t.author().handle(), t.author().name()), t.subject(), t.priority(),
+                t.assignee(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.resolvedBy(), t.rating(), t.ratingComment(), desk.pageUrl(t));
+    }
+
+    public ApiResponse list(String status, String limit) {
+        var max = Param.number(limit, 200, 1, DraftsApi.MAX_LIST);
+        if (max.isEmpty()) {
+            return Param.outOfRange("limit", 1, DraftsApi.MAX_LIST);
+        }
+        Ticket.Status wanted = null;
+        if (status != null && !status.isBlank() && !status.equalsIgnoreCase("all")) {
+            try {
+                wanted = Ticket.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ApiResponse.error(400, "Unknown status '" + status + "': use open, waiting, resolved, closed or all");
+            }
+        }
+        return ApiResponse.ok(desk.list(wanted, max.getAsInt()).stream().map(this::view).toList());
+    }
+
+    public ApiResponse get(String id) {
+        return find(id).map(t -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ticket", view(t));
+            out.put("messages", desk.store().messages(t.id()));
+            out.put("attachments", desk.store().attachments(t.id()));
+            out.put("thread", t.conversationId() == null ? List.of()
+                    : mentions.thread(t.platform(), t.conversationId()).stream().map(DraftView::mention).toList());
+            return ApiResponse.ok(out);
+        }).orElseGet(() -> ApiResponse.error(404, "No ticket " + id));
+    }
+
+    /** {@code {"body": "...", "note": false}}: an answer the customer reads on their page, or an internal note. */
+    public ApiResponse message(String id, String actor, String body) {
+        Optional<Ticket> t = find(id);
+        if (t.isEmpty()) {
+            return ApiResponse.error(404, "No ticket " + id);
+        }
+        JsonNode n;
+        try {
+            n = Json.mapper().readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            n = null;
+        }
+        if (n == null || !n.hasNonNull("body") || n.get("body").asText().isBlank()) {
+            return ApiResponse.error(400, "The body must be JSON with the message, e.g. {\"body\": \"...\", \"note\": false}");
+        }
+        desk.fromAgent(t.get().id(), actor, n.get("body").asText().strip(), n.path("note").asBoolean(false));
+        return get(id);
+    }
+
+    /** Resolves the ticket and drafts the public closing message (shown in the queue, or published by unattended mode). */
+    public ApiResponse resolve(String id, String actor) {
+        Optional<Ticket> t = find(id);
+        if (t.isEmpty()) {
+            return ApiResponse.error(404, "No ticket " + id);
+        }
+        return desk.resolve(t.get().id(), actor).map(closing -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("ticket", view(desk.store().find(t.get().id()).orElseThrow()));
+            out.put("closingDraft", DraftView.of(closing, Instant.now()));
+            return ApiResponse.ok(out);
+        }).orElseGet(() -> ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ", not open"));
+    }
+
+    /** {@code {"agent": "username"}} (empty: nobody). */
+    public ApiResponse assign(String id, String body) {
+        Optional<Ticket> t = find(id);
+        if (t.isEmpty()) {
+            return ApiResponse.error(404, "No ticket " + id);
+        }
+        String agent;
+        try {
+            JsonNode n = Json.mapper().readTree(body == null ? "{}" : body);
+            agent = n == null ? null : n.path("agent").asText(null);
+        } catch (IOException e) {
+            return ApiResponse.error(400, "The body must be JSON, e.g. {\"agent\": \"alice\"}");
+        }
+        if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
+            return ApiResponse.error(400, "No user named '" + agent + "'");
+        }
+        desk.store().assign(t.get().id(), agent == null || agent.isBlank() ? null : agent.trim(), Instant.now());
+        return ApiResponse.ok(view(desk.store().find(t.get().id()).orElseThrow()));
+    }
+
+    /** An attachment's bytes for agents, or empty. */
+    Optional<TicketPage.File> attachment(String id, String attachmentId) {
+        Optional<Ticket> t = find(id);
+        Optional<Long> a = StatusApi.parse(attachmentId);
+        if (t.isEmpty() || a.isEmpty()) {
+            return Optional.empty();
+        }
+        return TicketPage.file(desk, t.get(), a.get());
+    }
+
+    private Optional<Ticket> find(String id) {
+        return StatusApi.parse(id).flatMap(desk.store()::find);
+    }
+}
