@@ -41,7 +41,12 @@ function card(d) {
   const w = d.work || {};
   if (w.priority && w.priority !== 'normal') meta.append(badge('badge prio-' + w.priority, w.priority, 'Priority set by rule ' + d.ruleId));
   if (w.kind === 'holding') meta.append(badge('badge auto', 'holding reply', 'Sent by the SLA timer while the team prepares the answer'));
-  if (w.action === 'ticket') meta.append(badge('badge', 'ticket', 'The rule opens a ticket for this post'));
+  if (w.kind === 'closing') meta.append(badge('badge auto', 'closing message', 'Closes the loop in public after the ticket was resolved'));
+  if (d.ticketId) {
+    const t = el('a', 'badge ticket', 'ticket #' + d.ticketId); t.href = '/tickets#' + d.ticketId;
+    t.title = w.kind === 'closing' ? 'The resolved ticket this message closes' : 'The reply carries this ticket\u2019s link (or its reference)';
+    meta.append(t);
+  } else if (w.action === 'ticket') meta.append(badge('badge', 'ticket', 'The rule opens a ticket for this post'));
   if (d.sentiment) meta.append(badge('badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2),
     'Sentiment score from -1 to 1, confidence ' + pct(d.sentiment.confidence)));
   if (d.emotion && d.emotion.label !== 'none') meta.append(badge('badge emotion', d.emotion.label, 'Emotion, confidence ' + pct(d.emotion.confidence)));

@@ -1,7 +1,9 @@
 // The agents' tickets: the list by status, one ticket with its private conversation, the public thread,
 // answers to the customer (shown on their private page), internal notes, assignment and resolving.
 'use strict';
-const state = { selected: null, filter: 'open', drafting: false };
+// A link from the queue (/tickets#42) opens that ticket, whatever its status.
+const wanted = Number(location.hash.slice(1)) || null;
+const state = { selected: wanted, filter: wanted ? 'all' : 'open', drafting: false };
 
 function when(iso) { return iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : ''; }
 
@@ -128,6 +130,7 @@ async function loadStyles() {
 }
 
 document.getElementById('filter').addEventListener('change', e => { state.filter = e.target.value; state.selected = null; loadList(); });
-loadList().catch(e => say(e.message, true));
+document.getElementById('filter').value = state.filter;
+loadList().then(() => state.selected && select(state.selected)).catch(e => say(e.message, true));
 loadStyles().catch(() => {});
 setInterval(() => { if (!state.drafting) { loadList().then(() => state.selected && select(state.selected)).catch(() => {}); } }, 5000);

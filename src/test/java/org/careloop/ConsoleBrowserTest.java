@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * queue, edit the drafted reply, approve it, and find it threaded under the post on the
  * simulator's public timeline. Screenshots go to target/screenshots.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -95,6 +96,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void agentApprovesOneDraftEditsAndApprovesAnotherAndThePublicSeesBothInTheirThreads() throws Exception {
         String question = new Http().postTweet(simulator.baseUrl(), "sim:grace_n", "@acmeair can I bring my cat in the cabin?", null);
         String complaint = new Http().postTweet(simulator.baseUrl(), "sim:tom_r",
@@ -152,6 +154,93 @@ class ConsoleBrowserTest {
             assertThat(replies.get(0).getText()).contains(expected[1]);
         }
         screenshot("timeline");
+    }
+
+    /**
+     * A troubleshooting case the whole way: the post gets a draft with the ticket link, the agent
+     * approves it, the customer opens the link, adds details and a photo, the agent answers and
+     * resolves, the closing message goes out in the original thread, and the customer rates the help.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aTroubleshootingCaseGoesFromThePostToTheClosingMessageAndTheRating() throws Exception {
+        String post = new Http().postTweet(simulator.baseUrl(), "sim:nadia_k",
+                "@acmeair my bag never arrived on flight AC431 from Lisbon, what do I do now?", null);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        signIn();
+        wait.until(d -> d.findElements(By.cssSelector("#pending article.card")).stream()
+                .anyMatch(c -> c.getText().contains("flight AC431")));
+        WebElement card = cardFor("@acmeair my bag never arrived on flight AC431 from Lisbon, what do I do now?");
+        assertThat(card.findElement(By.cssSelector("a.badge.ticket")).getText()).startsWith("ticket #");
+        assertThat(card.findElement(By.tagName("textarea")).getAttribute("value")).contains("/t/");
+        screenshot("ticket-draft");
+        card.findElement(By.cssSelector("[data-act=approve]")).click();
+
+        XWorld.Post reply = new Http().await(Duration.ofSeconds(30), "the reply with the ticket link",
+                () -> simulator.published().stream().filter(p -> post.equals(p.inReplyToId())).findFirst().orElse(null));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://\\S+/t/[A-Za-z0-9_-]+)").matcher(reply.text());
+        assertThat(link.find()).as("the public reply carries the ticket link: " + reply.text()).isTrue();
+
+        // The customer, signed in nowhere, opens the link from the public reply.
+        browser.manage().deleteAllCookies();
+        browser.get(link.group(1));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Case #").contains("your bag");
+        Path photo = dir.resolve("bag-tag.png");
+        Files.write(photo, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="));
+        browser.findElement(By.id("body")).sendKeys("Booking ref QX7P2L, bag tag LIS 448812, a red hard-shell case.");
+        browser.findElement(By.id("file1")).sendKeys(photo.toAbsolutePath().toString());
+        screenshot("ticket-customer-page");
+        browser.findElement(By.cssSelector("form.add button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "our team has your message"));
+        assertThat(browser.findElement(By.cssSelector(".messages")).getText()).contains("QX7P2L").contains("bag-tag.png");
+
+        // The agent reads it on the tickets page, answers privately and resolves.
+        signIn();
+        browser.get(console + "/tickets");
+        wait.until(d -> d.findElement(By.id("ticket")).getText().contains("QX7P2L"));
+        assertThat(browser.findElement(By.id("ticket")).getText()).contains("bag-tag.png").contains("@nadia_k");
+        browser.findElement(By.id("answer")).sendKeys("Found it in Lisbon: it lands tomorrow at 10:00 and our courier brings it to you.");
+        browser.findElement(By.id("send-answer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Sent"));
+        screenshot("ticket-agent");
+        browser.findElement(By.id("resolve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Resolved"));
+
+        // The closing message waits in the queue like any reply, and goes out in the original thread.
+        browser.get(console + "/");
+        wait.until(d -> d.findElements(By.cssSelector("#pending article.card")).stream().anyMatch(c -> c.getText().contains("closing message")));
+        WebElement closing = browser.findElements(By.cssSelector("#pending article.card")).stream()
+                .filter(c -> c.getText().contains("closing message")).findFirst().orElseThrow();
+        screenshot("ticket-closing-draft");
+        closing.findElement(By.cssSelector("[data-act=approve]")).click();
+        XWorld.Post closed = new Http().await(Duration.ofSeconds(30), "the closing message in the thread",
+                () -> simulator.published().stream().filter(p -> post.equals(p.inReplyToId()) && !p.id().equals(reply.id()))
+                        .findFirst().orElse(null));
+        assertThat(closed.text()).contains("your bag").doesNotContain("QX7P2L", "448812", "courier", "10:00");
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("(http://\\S+/r/[A-Za-z0-9_-]+)").matcher(closed.text());
+        assertThat(rate.find()).as("the closing message invites a rating: " + closed.text()).isTrue();
+
+        // The customer rates the help from the public closing message.
+        browser.manage().deleteAllCookies();
+        browser.get(rate.group(1));
+        browser.findElement(By.cssSelector("label[for=star5]")).click();
+        browser.findElement(By.id("comment")).sendKeys("Quick and kind, thank you");
+        screenshot("ticket-rating");
+        browser.findElement(By.cssSelector("form.rate button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Thank you"));
+        var ticket = app.database().tickets().list(null, 50).stream().filter(t -> t.mentionId().equals(post)).findFirst().orElseThrow();
+        assertThat(ticket.rating()).isEqualTo(5);
+        assertThat(ticket.ratingComment()).isEqualTo("Quick and kind, thank you");
+        assertThat(ticket.resolvedBy()).isEqualTo("admin");
+    }
+
+    static void signIn() {
+        browser.get(console + "/login");
+        browser.findElement(By.name("username")).sendKeys("admin");
+        browser.findElement(By.name("password")).sendKeys("browser-test-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("pending")));
     }
 
     static WebElement cardFor(String postText) {

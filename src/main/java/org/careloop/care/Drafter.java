@@ -100,7 +100,10 @@ public final class Drafter {
         Map<String, Object> values = values(book, mention);
         values.putAll(extra);
         values.put("opening", opening(templates, phrasings.lang(), analysis, values, mention).orElse(""));
-        List<String> texts = phrasings.render(values).stream().map(t -> fit(mention.platform(), t)).toList();
+        List<String> rendered = phrasings.render(values);
+        // Phrasings that fit whole come first: a cut reply may lose its ending, or the ticket link.
+        List<String> whole = rendered.stream().filter(t -> fit(mention.platform(), t).equals(t)).toList();
+        List<String> texts = whole.isEmpty() ? rendered.stream().map(t -> fit(mention.platform(), t)).toList() : whole;
         int start = Math.floorMod(seed(mention, kind.name()), texts.size());
         // A phrasing this author has not had lately; failing that, at least not the one they had last.
         String notLast = null;

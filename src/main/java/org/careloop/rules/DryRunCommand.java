@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Analyzer;
@@ -50,7 +51,10 @@ public final class DryRunCommand {
                 post.text(), post.lang(), at, "dry-run", null, null, false, false);
         Analysis analysis = analyzer.analyze(post.text(), post.lang());
         RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0));
-        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, List.of()) : null;
+        // A dry run opens no ticket: a sample reference and link show where the real ones go (a link counts 23 on X).
+        Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
+                ? Map.of("ticket_ref", "#1234", "ticket_link", "http://localhost:8080/t/SAMPLE-ticket-link-token") : Map.of();
+        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, List.of(), ticket) : null;
         return new Outcome(analysis, ex, draft);
     }
 
