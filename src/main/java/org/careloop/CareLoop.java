@@ -39,6 +39,9 @@ import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
 import org.careloop.web.HealthApi;
+import org.careloop.marketing.PraiseFeed;
+import org.careloop.web.PraiseApi;
+import org.careloop.web.PraiseEndpoints;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
 import org.slf4j.Logger;
@@ -94,6 +97,7 @@ public final class CareLoop {
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
+        AdminBootstrap.ensureMarketing(database.users(), settings.secret("CARELOOP_MARKETING_PASSWORD"));
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
         Switches switches = database.switches();
@@ -116,23 +120,40 @@ public final class CareLoop {
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
+        PraiseFeed praise = new PraiseFeed(database.praise(), marketingWebhook(settings, clock));
+        camel.bind("praiseFeed", praise);
         camel.bind("draftStep", new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock));
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
-        camel.bind("web", new WebEndpoints(
+        WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), firstResponse, clock),
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
-                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));
+                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
+        camel.bind("web", web);
+        camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
+                settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
         camel.setOverrideProperties(CamelSettings.from(settings, connections));
         camel.start();
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
+    }
+
+    /** New praise POSTed to careloop.marketing.webhook-url, signed with CARELOOP_MARKETING_WEBHOOK_SECRET; no URL, nothing sent. */
+    static Webhook marketingWebhook(Settings settings, Clock clock) {
+        String url = settings.get("careloop.marketing.webhook-url", "");
+        var secret = settings.secret("CARELOOP_MARKETING_WEBHOOK_SECRET");
+        if (!url.isBlank() && secret.isEmpty()) {
+            LOG.warn("careloop.marketing.webhook-url is set without CARELOOP_MARKETING_WEBHOOK_SECRET: praise is sent unsigned");
+        }
+        return new Webhook(url.isBlank() ? null : URI.create(url), secret.orElse(null),
+                settings.getInt("careloop.marketing.webhook-attempts", 6),
+                settings.getDuration("careloop.marketing.webhook-first-retry", Duration.ofSeconds(2)), clock);
     }
 
     private static RuleFiles ruleFiles(Settings settings) {

@@ -1,12 +1,16 @@
 package org.careloop.web;
 
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.apache.camel.main.Main;
 import org.careloop.care.UnattendedGate;
+import org.careloop.care.Webhook;
+import org.careloop.marketing.PraiseFeed;
 import org.careloop.platform.Connections;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
@@ -16,6 +20,35 @@ import org.careloop.store.Database;
 final class TestWeb {
 
     private TestWeb() {}
+
+    /** The praise feed's endpoints beside {@code web}, with no webhook. */
+    static PraiseEndpoints praise(Database db, WebEndpoints web, Clock clock, Optional<String> feedToken) {
+        return praise(db, web, clock, feedToken, new Webhook(null));
+    }
+
+    static PraiseEndpoints praise(Database db, WebEndpoints web, Clock clock, Optional<String> feedToken, Webhook webhook) {
+        return new PraiseEndpoints(web, new PraiseApi(db.praise(), new PraiseFeed(db.praise(), webhook), db.drafts(),
+                "http://care.example.com", "Acme Air", clock), feedToken);
+    }
+
+    /** Camel serving routes/console.yaml with {@code web} and {@code praiseWeb} on a free port of 127.0.0.1. */
+    record Server(Main camel, String base) {}
+
+    static Server serve(WebEndpoints web, PraiseEndpoints praise) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Main camel = new Main();
+        camel.bind("web", web);
+        camel.bind("praiseWeb", praise);
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
+        camel.addOverrideProperty("camel.server.enabled", "true");
+        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
+        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.start();
+        return new Server(camel, "http://127.0.0.1:" + port);
+    }
 
     static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token) {
         RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);

@@ -2,7 +2,6 @@ package org.careloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,18 +51,10 @@ class WebApiTest {
         connections = new Connections();
         connections.register(new StubAdapter());
         Clock clock = Clock.systemUTC();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        camel = new Main();
-        camel.bind("web", TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN)));
-        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
-        camel.addOverrideProperty("camel.server.enabled", "true");
-        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
-        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
-        camel.start();
-        base = "http://127.0.0.1:" + port;
+        WebEndpoints web = TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN));
+        TestWeb.Server server = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.empty()));
+        camel = server.camel();
+        base = server.base();
     }
 
     @AfterAll
