@@ -27,10 +27,11 @@
     const head = el('div', 'post-head');
     head.append(el('span', 'author', p.author.name || p.author.handle), el('span', 'handle', '@' + p.author.handle),
       el('span', 'when', p.platform.toUpperCase() + ' · ' + new Date(p.postedAt || p.addedAt).toLocaleString()));
-    const score = el('span', 'score' + (p.score < 0.3 ? ' low' : ''), (p.score >= 0 ? '+' : '') + p.score.toFixed(2));
-    score.title = 'Sentiment score, from -1 to 1'; head.append(score);
+    const score = el('span', 'score' + (p.score < 0.3 ? ' low' : ''), 'score ' + (p.score >= 0 ? '+' : '') + p.score.toFixed(2));
+    score.title = 'Sentiment score, from -1 to 1';
     const text = el('p', 'post-text', p.text); text.dir = 'auto';
     const meta = el('div', 'meta');
+    meta.append(score);
     meta.append(el('span', 'badge', p.source === 'agent' ? 'shared by ' + (p.addedBy || 'an agent') : p.source === 'rule' ? 'marked by the rules' : 'praise'));
     if (p.lang) meta.append(el('span', 'badge', 'lang ' + p.lang));
     if (p.permalink) { const a = el('a', '', 'open post'); a.href = p.permalink; a.target = '_blank'; a.rel = 'noopener'; meta.append(a); }

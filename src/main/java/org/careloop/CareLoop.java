@@ -97,7 +97,9 @@ public final class CareLoop {
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
-        AdminBootstrap.ensureMarketing(database.users(), settings.secret("CARELOOP_MARKETING_PASSWORD"));
+        if (AdminBootstrap.ensureMarketing(database.users(), settings.secret("CARELOOP_MARKETING_PASSWORD"))) {
+            LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
+        }
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
         Switches switches = database.switches();
