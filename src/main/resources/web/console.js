@@ -85,7 +85,14 @@ function card(d) {
   reject.addEventListener('click', () => { const reason = prompt('Reason for rejecting (optional):', ''); if (reason !== null) act(d.id, 'reject', { reason }, c); });
   snooze.addEventListener('click', () => act(d.id, 'snooze', { minutes: 15 }, c));
   assign.addEventListener('click', () => { const agent = prompt('Assign to (username, empty for nobody):', w.assignedTo || ''); if (agent !== null) act(d.id, 'assign', { agent }, c, true); });
-  const actions = el('div', 'actions'); actions.append(approve, reject, snooze, assign, chars);
+  const share = el('button', 'link', 'Share with marketing'); share.title = 'Add this post to the praise feed for marketing';
+  share.addEventListener('click', async () => {
+    try {
+      const r = await api('/api/drafts/' + d.id + '/share', { method: 'POST', body: '{}' });
+      say(r.added ? 'Shared with marketing: the post by @' + d.mention.author.handle + ' is in the praise feed.' : 'Already in the praise feed.');
+    } catch (e) { say(e.message, true); }
+  });
+  const actions = el('div', 'actions'); actions.append(approve, reject, snooze, assign, share, chars);
   parts.push(why, area, actions);
   c.append(...parts);
   c.addEventListener('click', () => select(c));

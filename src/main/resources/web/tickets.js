@@ -3,7 +3,7 @@
 'use strict';
 // A link from the queue (/tickets#42) opens that ticket, whatever its status.
 const wanted = Number(location.hash.slice(1)) || null;
-const state = { selected: wanted, filter: wanted ? 'all' : 'open', drafting: false };
+const state = { selected: wanted, filter: wanted ? 'all' : 'active', drafting: false };
 
 function when(iso) { return iso ? new Date(iso).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' }) : ''; }
 
@@ -60,6 +60,11 @@ function render(data) {
       } catch (e) { say(e.message, true); }
     };
     assign.append(resolve);
+  } else if (t.status === 'resolved') {
+    const close = el('button', null, 'Close');
+    close.title = 'Nothing more to do; a new post in its thread still opens it again';
+    close.onclick = () => act('/api/tickets/' + t.id + '/close', {}, 'Closed.');
+    assign.append(close);
   }
   card.append(assign);
 
@@ -73,7 +78,7 @@ function render(data) {
     const label = { PUBLIC_POST: 'Public post', CUSTOMER: 'Customer', AGENT: 'Answer by ' + m.author, NOTE: 'Note by ' + m.author }[m.kind];
     li.append(el('span', 'who', label + ' · ' + when(m.at)), el('div', 'text', m.body));
     for (const a of files.get(m.id) || []) {
-      const link = el('a', 'small', '📎 ' + a.filename + ' (' + a.contentType + ', ' + Math.ceil(a.size / 1024) + ' KB)');
+      const link = el('a', 'small', 'Attachment: ' + a.filename + ' (' + a.contentType + ', ' + Math.ceil(a.size / 1024) + ' KB)');
       link.href = '/api/tickets/' + t.id + '/attachments/' + a.id; link.style.display = 'block';
       li.append(link);
     }

@@ -47,6 +47,9 @@ import org.careloop.tickets.TicketDesk;
 import org.careloop.web.HealthApi;
 import org.careloop.web.TicketPage;
 import org.careloop.web.TicketsApi;
+import org.careloop.marketing.PraiseFeed;
+import org.careloop.web.PraiseApi;
+import org.careloop.web.PraiseEndpoints;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
 import org.slf4j.Logger;
@@ -102,6 +105,9 @@ public final class CareLoop {
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
+        if (AdminBootstrap.ensureMarketing(database.users(), settings.secret("CARELOOP_MARKETING_PASSWORD"))) {
+            LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
+        }
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
         Switches switches = database.switches();
@@ -133,9 +139,11 @@ public final class CareLoop {
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
         camel.bind("draftStep", draftStep);
         camel.bind("ticketDesk", desk);
+        PraiseFeed praise = new PraiseFeed(database.praise(), marketingWebhook(settings, clock));
+        camel.bind("praiseFeed", praise);
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
-        camel.bind("web", new WebEndpoints(
+        WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
@@ -143,7 +151,10 @@ public final class CareLoop {
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)), ticketPage,
-                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:")));
+                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
+        camel.bind("web", web);
+        camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
+                settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
         Properties camelProperties = CamelSettings.from(settings, connections);
         camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
         camel.setOverrideProperties(camelProperties);
@@ -152,6 +163,18 @@ public final class CareLoop {
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
+    }
+
+    /** New praise POSTed to careloop.marketing.webhook-url, signed with CARELOOP_MARKETING_WEBHOOK_SECRET; no URL, nothing sent. */
+    static Webhook marketingWebhook(Settings settings, Clock clock) {
+        String url = settings.get("careloop.marketing.webhook-url", "");
+        var secret = settings.secret("CARELOOP_MARKETING_WEBHOOK_SECRET");
+        if (!url.isBlank() && secret.isEmpty()) {
+            LOG.warn("careloop.marketing.webhook-url is set without CARELOOP_MARKETING_WEBHOOK_SECRET: praise is sent unsigned");
+        }
+        return new Webhook(url.isBlank() ? null : URI.create(url), secret.orElse(null),
+                settings.getInt("careloop.marketing.webhook-attempts", 6),
+                settings.getDuration("careloop.marketing.webhook-first-retry", Duration.ofSeconds(2)), clock);
     }
 
     private static RuleFiles ruleFiles(Settings settings) {

@@ -5,51 +5,95 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.careloop.config.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells another system about an event (an SLA breach): a JSON POST, retried a few times with
- * back-off, never holding up the pipeline. No URL configured: nothing is sent.
+ * Tells another system about an event (an SLA breach, new praise): a JSON POST
+ * ({@code {"event", "at", "data"}}), retried with doubling back-off, never holding up the pipeline.
+ * No URL configured: nothing is sent.
+ *
+ * <p>Every request carries {@code X-CareLoop-Event}, {@code X-CareLoop-Delivery} (one id per event,
+ * the same on every retry, so a receiver can drop repeats) and {@code X-CareLoop-Timestamp} (epoch
+ * seconds, the body's {@code at}). With a secret it also carries
+ * {@code X-CareLoop-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes>}; the body holds the
+ * time, so the signature covers it and a receiver can refuse old deliveries.
  */
 public final class Webhook {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhook.class);
     private static final int ATTEMPTS = 4;
+    public static final String SIGNATURE = "X-CareLoop-Signature";
+    public static final String TIMESTAMP = "X-CareLoop-Timestamp";
 
     private final URI url;
+    private final byte[] secret;
+    private final int attempts;
+    private final Duration firstRetry;
+    private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param url where to POST, or null for none */
+    /** @param url where to POST, or null for none; unsigned, 4 attempts, retries after 2, 4 and 8 s */
     public Webhook(URI url) {
-        this.url = url;
+        this(url, null, ATTEMPTS, Duration.ofSeconds(2), Clock.systemUTC());
     }
 
+    /**
+     * @param url        where to POST, or null for none
+     * @param secret     the HMAC key that signs each body, or null to send unsigned
+     * @param attempts   how many times to try in all (at least 1)
+     * @param firstRetry the wait before the second attempt, doubled before each further one
+     */
+    public Webhook(URI url, String secret, int attempts, Duration firstRetry, Clock clock) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("A webhook needs at least one attempt, got " + attempts);
+        }
+        this.url = url;
+        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.attempts = attempts;
+        this.firstRetry = firstRetry;
+        this.clock = clock;
+    }
+
+    /** @return completes with true once a 2xx answer came, false when there is no URL or every attempt failed */
     public CompletableFuture<Boolean> send(String event, Map<String, ?> data) {
         if (url == null) {
             return CompletableFuture.completedFuture(false);
         }
+        Instant at = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", event);
-        body.put("at", Instant.now().toString());
+        body.put("at", at.toString());
         body.put("data", data);
-        String json;
+        byte[] json;
         try {
-            json = Json.mapper().writeValueAsString(body);
+            json = Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("User-Agent", "CareLoop")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return attempt(request, event, 1);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json; charset=utf-8").header("User-Agent", "CareLoop")
+                .header("X-CareLoop-Event", event).header("X-CareLoop-Delivery", UUID.randomUUID().toString())
+                .header(TIMESTAMP, String.valueOf(at.getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        if (secret != null) {
+            request.header(SIGNATURE, "sha256=" + hmacSha256(secret, json));
+        }
+        return attempt(request.build(), event, 1);
     }
 
     private CompletableFuture<Boolean> attempt(HttpRequest request, String event, int attempt) {
@@ -58,13 +102,24 @@ public final class Webhook {
                 return CompletableFuture.completedFuture(true);
             }
             String why = error != null ? error.toString() : "HTTP " + response.statusCode();
-            if (attempt >= ATTEMPTS) {
+            if (attempt >= attempts) {
                 LOG.warn("Webhook {} for {} gave up after {} attempts: {}", url, event, attempt, why);
                 return CompletableFuture.completedFuture(false);
             }
-            LOG.info("Webhook {} for {} failed ({}), retrying", url, event, why);
-            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1L << attempt, TimeUnit.SECONDS))
+            long wait = firstRetry.toMillis() << (attempt - 1);
+            LOG.info("Webhook {} for {} failed ({}), retrying in {} ms", url, event, why, wait);
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
                     .thenCompose(x -> attempt(request, event, attempt + 1));
         }).thenCompose(f -> f);
+    }
+
+    private static String hmacSha256(byte[] key, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 }

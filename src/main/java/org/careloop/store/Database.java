@@ -93,6 +93,10 @@ public final class Database implements AutoCloseable {
         return new Switches(jdbc, clock);
     }
 
+    public PraiseStore praise() {
+        return new JdbcPraiseStore(jdbc, clock);
+    }
+
     public AuditLog audit() {
         return new AuditLog(jdbc, clock);
     }

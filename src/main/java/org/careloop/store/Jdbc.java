@@ -51,6 +51,26 @@ final class Jdbc {
         return run(c -> update(c, sql, args));
     }
 
+    /**
+     * Inserts a row unless one with the same key exists: the database's unique key decides, so of
+     * two nodes (or two threads) racing on one row exactly one wins.
+     *
+     * @return true when this call inserted it
+     */
+    boolean insertIfAbsent(String sql, Object... args) {
+        return run(c -> {
+            try {
+                update(c, sql, args);
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     <T> T inTransaction(Work<T> work) {
         return run(c -> {

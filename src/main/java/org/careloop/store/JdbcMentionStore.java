@@ -30,23 +30,13 @@ final class JdbcMentionStore implements MentionStore {
     @Override
     public boolean insertIfNew(Mention m) {
         // The primary key decides: of two nodes or two feeds racing on one post, exactly one wins.
-        return jdbc.run(c -> {
-            try {
-                Jdbc.update(c, "insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
-                                + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
-                        m.author().since(),
-                        m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
-                        m.retweet(), m.fromBrand(), clock.instant());
-                return true;
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return jdbc.insertIfAbsent("insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
+                        + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
+                m.author().since(),
+                m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
+                m.retweet(), m.fromBrand(), clock.instant());
     }
 
     @Override

@@ -124,6 +124,18 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean close(long ticketId, String actor, Instant at) {
+        return jdbc.inTransaction(c -> {
+            int changed = Jdbc.update(c, "update tickets set status = ?, updated_at = ? where id = ? and status = 'RESOLVED'",
+                    Ticket.Status.CLOSED.name(), at, ticketId);
+            if (changed == 1) {
+                AuditLog.record(c, at, actor, "ticket.close", "ticket:" + ticketId, null);
+            }
+            return changed == 1;
+        });
+    }
+
+    @Override
     public void assign(long ticketId, String assignee, Instant at) {
         jdbc.update("update tickets set assignee = ?, updated_at = ? where id = ?", assignee, at, ticketId);
     }

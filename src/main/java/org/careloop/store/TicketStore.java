@@ -46,6 +46,9 @@ public interface TicketStore {
     /** Resolves an open ticket; false when it was not open. */
     boolean resolve(long ticketId, String actor, Instant at);
 
+    /** Closes a resolved ticket (nothing more to do, e.g. once rated); false when it was not resolved. */
+    boolean close(long ticketId, String actor, Instant at);
+
     void assign(long ticketId, String assignee, Instant at);
 
     /** Stores the customer's rating (1 to 5) and comment; a second one replaces the first only when {@code replace}. */

@@ -82,7 +82,8 @@ public final class TicketDesk implements TicketLink {
                 .filter(t -> sameIssue(t, m, subject));
         if (open.isPresent()) {
             Ticket t = open.get();
-            if (!t.mentionId().equals(m.id())) {
+            // A post that reopened the ticket is in it already.
+            if (tickets.messages(t.id()).stream().noneMatch(msg -> m.id().equals(msg.postId()))) {
                 tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, now);
                 event("ticket.joined", t);
             }
@@ -189,6 +190,17 @@ public final class TicketDesk implements TicketLink {
         tickets.linkDraft(closing.id(), t.id());
         LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());
         return Optional.of(settle.apply(closing));
+    }
+
+    /** Closes a resolved ticket; a post in its thread still opens it again. */
+    public boolean close(long ticketId, String agent) {
+        Instant now = clock.instant();
+        if (!tickets.close(ticketId, agent, now)) {
+            return false;
+        }
+        tickets.addMessage(ticketId, Ticket.Kind.EVENT, agent, "Closed by " + agent, null, null, now);
+        event("ticket.closed", tickets.find(ticketId).orElseThrow());
+        return true;
     }
 
     /** A file the customer attached to one of their messages (type and size already checked). */

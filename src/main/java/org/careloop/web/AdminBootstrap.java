@@ -34,6 +34,23 @@ public final class AdminBootstrap {
         return new Login(ADMIN, generated, false);
     }
 
+    public static final String MARKETING = "marketing";
+
+    /**
+     * The marketing team's console user: CARELOOP_MARKETING_PASSWORD creates (and at every start
+     * resets) user {@value #MARKETING} with the marketing role, who sees only the praise feed.
+     * Unset: nothing changes (no such user, or the one created before keeps its password).
+     *
+     * @return whether the user was set up now
+     */
+    public static boolean ensureMarketing(UserStore users, Optional<String> password) {
+        if (password.isEmpty() || password.get().isBlank()) {
+            return false;
+        }
+        users.save(new UserStore.User(MARKETING, Sessions.hash(password.get()), UserStore.Role.MARKETING));
+        return true;
+    }
+
     static String generate() {
         String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         SecureRandom random = new SecureRandom();

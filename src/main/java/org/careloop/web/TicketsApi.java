@@ -65,12 +65,19 @@ public final class TicketsApi {
         if (max.isEmpty()) {
             return Param.outOfRange("limit", 1, DraftsApi.MAX_LIST);
         }
+        if (status == null || status.isBlank() || status.equalsIgnoreCase("active")) {
+            // The team's worklist: tickets still open, whether the next move is ours or the customer's.
+            List<Ticket> active = new java.util.ArrayList<>(desk.list(Ticket.Status.OPEN, max.getAsInt()));
+            active.addAll(desk.list(Ticket.Status.WAITING, max.getAsInt()));
+            active.sort(java.util.Comparator.comparing(Ticket::updatedAt).thenComparing(Ticket::id).reversed());
+            return ApiResponse.ok(active.stream().limit(max.getAsInt()).map(this::view).toList());
+        }
         Ticket.Status wanted = null;
-        if (status != null && !status.isBlank() && !status.equalsIgnoreCase("all")) {
+        if (!status.equalsIgnoreCase("all")) {
             try {
                 wanted = Ticket.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return ApiResponse.error(400, "Unknown status '" + status + "': use open, waiting, resolved, closed or all");
+                return ApiResponse.error(400, "Unknown status '" + status + "': use active (open and waiting, the default), open, waiting, resolved, closed or all");
             }
         }
         return ApiResponse.ok(desk.list(wanted, max.getAsInt()).stream().map(this::view).toList());
@@ -119,6 +126,15 @@ public final class TicketsApi {
             out.put("closingDraft", DraftView.of(closing, Instant.now()));
             return ApiResponse.ok(out);
         }).orElseGet(() -> ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ", not open"));
+    }
+
+    public ApiResponse close(String id, String actor) {
+        Optional<Ticket> t = find(id);
+        if (t.isEmpty()) {
+            return ApiResponse.error(404, "No ticket " + id);
+        }
+        return desk.close(t.get().id(), actor) ? ApiResponse.ok(view(desk.store().find(t.get().id()).orElseThrow()))
+                : ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ": only a resolved ticket can be closed");
     }
 
     /** {@code {"agent": "username"}} (empty: nobody). */

@@ -150,6 +150,10 @@ public final class WebEndpoints {
         ifAllowed(ex, true, actor -> tickets.resolve(header(ex, "id"), actor));
     }
 
+    public void closeTicket(Exchange ex) {
+        ifAllowed(ex, true, actor -> tickets.close(header(ex, "id"), actor));
+    }
+
     public void ticketMessage(Exchange ex) {
         ifAllowed(ex, true, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
     }
@@ -307,6 +311,7 @@ public final class WebEndpoints {
         model.put("username", s.get().username());
         model.put("role", s.get().role().name().toLowerCase());
         model.put("csrf", s.get().csrfToken());
+        model.put("marketing", s.get().role() == UserStore.Role.MARKETING);
         html(ex, 200, page.execute(model));
     }
 
@@ -365,6 +370,7 @@ public final class WebEndpoints {
 
     // --- Who is asking ------------------------------------------------------------------------
 
+    @FunctionalInterface
     interface Call {
         ApiResponse run(String actor);
     }
@@ -374,6 +380,11 @@ public final class WebEndpoints {
      * CSRF token for changes). Marketing users may not see or act on drafts.
      */
     private void ifAllowed(Exchange ex, boolean changes, Call call) {
+        ifAllowed(ex, changes, false, call);
+    }
+
+    /** As above; {@code marketing}: the marketing role may make this call too (the praise feed). */
+    void ifAllowed(Exchange ex, boolean changes, boolean marketing, Call call) {
         String auth = requestHeader(ex, "Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
             if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
@@ -392,7 +403,7 @@ public final class WebEndpoints {
             json(ex, ApiResponse.error(403, "Missing or wrong X-CSRF-Token"));
             return;
         }
-        if (s.get().role() == UserStore.Role.MARKETING) {
+        if (!marketing && s.get().role() == UserStore.Role.MARKETING) {
             json(ex, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
             return;
         }
@@ -424,10 +435,20 @@ public final class WebEndpoints {
 
     // --- Responses ----------------------------------------------------------------------------
 
-    private static void json(Exchange ex, ApiResponse r) {
+    static void json(Exchange ex, ApiResponse r) {
         clearHeaders(ex);
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, r.status());
+        if (r.body() instanceof ApiResponse.Document d) {
+            m.setHeader(Exchange.CONTENT_TYPE, d.contentType());
+            noStore(ex);
+            m.setHeader("X-Content-Type-Options", "nosniff");
+            if (d.fileName() != null) {
+                m.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
+            }
+            m.setBody(d.content().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
         noStore(ex);
         try {
@@ -465,7 +486,7 @@ public final class WebEndpoints {
         ex.getMessage().removeHeaders("*");
     }
 
-    private static String header(Exchange ex, String name) {
+    static String header(Exchange ex, String name) {
         return ex.getMessage().getHeader(name, String.class);
     }
 
@@ -494,7 +515,7 @@ public final class WebEndpoints {
     }
 
     /** A header the client really sent, not a query parameter Camel copied into the headers. */
-    private static String requestHeader(Exchange ex, String name) {
+    static String requestHeader(Exchange ex, String name) {
         if (ex.getMessage() instanceof HttpMessage http) {
             return http.getRequest().getHeader(name);
         }

@@ -17,6 +17,7 @@ import org.careloop.care.DraftStatus;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
+import org.careloop.marketing.Praise;
 import org.careloop.rules.Decision;
 import org.careloop.tickets.Ticket;
 import org.junit.jupiter.api.Test;
@@ -57,15 +58,18 @@ abstract class StoreContract {
     @Test
     void concurrentInsertsOfOnePostLetExactlyOneThrough() throws Exception {
         Mention m = mention(newId(), null);
+        assertThat(winnersOfFour(() -> db().mentions().insertIfNew(m))).isEqualTo(1);
+    }
+
+    /** Runs {@code race} on four threads at once; how many of them won. */
+    static long winnersOfFour(Callable<Boolean> race) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Callable<Boolean> insert = () -> db().mentions().insertIfNew(m);
-            List<Future<Boolean>> results = pool.invokeAll(List.of(insert, insert, insert, insert));
             long winners = 0;
-            for (Future<Boolean> f : results) {
+            for (Future<Boolean> f : pool.invokeAll(List.of(race, race, race, race))) {
                 winners += f.get() ? 1 : 0;
             }
-            assertThat(winners).isEqualTo(1);
+            return winners;
         } finally {
             pool.shutdown();
         }
@@ -458,5 +462,65 @@ abstract class StoreContract {
         assertThat(db().tickets().ratings(rated.minusSeconds(1))).filteredOn(r -> r.ticketId() == t.id())
                 .containsExactly(new TicketStore.Rating(t.id(), 5, "alice", rated, "lost-bag", "problem"));
         assertThat(db().tickets().ratings(rated.plusSeconds(1))).noneMatch(r -> r.ticketId() == t.id());
+    }
+
+    // ---- the praise feed
+
+    /** A post at {@code at}, stored; the praise tests each use their own days so filters see only their posts. */
+    Mention post(Platform platform, Instant at, String text) {
+        String id = newId();
+        Mention m = new Mention(platform, "brand", id, new Author("u" + id, "fan" + id, "Fan " + id), text, "en", at, id, null,
+                "https://x.com/fan/status/" + id, false, false);
+        db().mentions().insertIfNew(m);
+        return m;
+    }
+
+    @Test
+    void praiseEntersOncePerPostWithTheMentionsAuthorTextAndPermalink() throws Exception {
+        Instant day = Instant.parse("2030-01-01T09:00:00Z");
+        Mention m = post(Platform.X, day, "Thank you @acmeair, «лучший» рейс 🙌");
+        var first = db().praise().add(Platform.X, m.id(), 0.9, Praise.Source.ANALYSIS, null);
+        assertThat(first).isPresent();
+        assertThat(first.get().author()).isEqualTo(m.author());
+        assertThat(first.get().text()).isEqualTo(m.text());
+        assertThat(first.get().permalink()).isEqualTo(m.permalink());
+        assertThat(first.get().postedAt()).isEqualTo(day);
+        assertThat(first.get().score()).isEqualTo(0.9);
+        assertThat(db().praise().add(Platform.X, m.id(), 0.1, Praise.Source.AGENT, "alice")).isEmpty();
+        assertThat(db().praise().find(Platform.X, m.id()).orElseThrow().source()).isEqualTo(Praise.Source.ANALYSIS);
+
+        Mention raced = post(Platform.X, day, "great crew");
+        assertThat(winnersOfFour(() -> db().praise().add(Platform.X, raced.id(), 0.5, Praise.Source.RULE, null).isPresent())).isEqualTo(1);
+    }
+
+    @Test
+    void praiseListsNewestFirstFilteredAndPagedByKey() {
+        Instant day = Instant.parse("2030-02-01T00:00:00Z");
+        PraiseStore.Filter window = new PraiseStore.Filter(null, day, day.plus(1, ChronoUnit.DAYS), null);
+        List<String> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Mention m = post(i == 2 ? Platform.FACEBOOK : Platform.X, day.plusSeconds(3600L * i), "kind words " + i);
+            db().praise().add(m.platform(), m.id(), i / 5.0, Praise.Source.ANALYSIS, null);
+            added.add(m.id());
+        }
+        Mention before = post(Platform.X, day.minusSeconds(1), "the day before");
+        db().praise().add(Platform.X, before.id(), 1.0, Praise.Source.ANALYSIS, null);
+        List<String> newestFirst = List.of(added.get(4), added.get(3), added.get(2), added.get(1), added.get(0));
+        assertThat(db().praise().list(window, null, 10)).extracting(Praise::postId).containsExactlyElementsOf(newestFirst);
+
+        var firstPage = db().praise().list(window, null, 2);
+        var secondPage = db().praise().list(window, firstPage.get(1).id(), 2);
+        var lastPage = db().praise().list(window, secondPage.get(1).id(), 2);
+        assertThat(firstPage).extracting(Praise::postId).containsExactly(added.get(4), added.get(3));
+        assertThat(secondPage).extracting(Praise::postId).containsExactly(added.get(2), added.get(1));
+        assertThat(lastPage).extracting(Praise::postId).containsExactly(added.get(0));
+
+        assertThat(db().praise().list(new PraiseStore.Filter(Platform.FACEBOOK, day, day.plus(1, ChronoUnit.DAYS), null), null, 10))
+                .extracting(Praise::postId).containsExactly(added.get(2));
+        assertThat(db().praise().list(new PraiseStore.Filter(null, day, day.plus(1, ChronoUnit.DAYS), 0.6), null, 10))
+                .extracting(Praise::postId).containsExactly(added.get(4), added.get(3));
+        // from is inclusive, to exclusive
+        assertThat(db().praise().list(new PraiseStore.Filter(null, day.plusSeconds(3600), day.plusSeconds(3 * 3600), null), null, 10))
+                .extracting(Praise::postId).containsExactly(added.get(2), added.get(1));
     }
 }

@@ -189,6 +189,9 @@ class TicketDeskTest {
         assertThat(reopened.status()).isEqualTo(Ticket.Status.OPEN);
         assertThat(db.tickets().messages(t.id())).extracting(Ticket.Message::body).contains(back.text(),
                 "Reopened: the customer posted again in the thread");
+        // The same post then reaches the ticket rule: it joins the reopened ticket, once.
+        assertThat(desk.forPost(back, negative(), TICKET).id()).isEqualTo(t.id());
+        assertThat(db.tickets().messages(t.id())).filteredOn(msg -> back.id().equals(msg.postId())).hasSize(1);
     }
 
     @Test

@@ -57,4 +57,15 @@ class AdminBootstrapTest {
     void generatedPasswordsDiffer() {
         assertThat(AdminBootstrap.generate()).isNotEqualTo(AdminBootstrap.generate());
     }
+
+    @Test
+    void theMarketingPasswordCreatesTheMarketingUserAndNothingWithout() {
+        Users users = new Users();
+        assertThat(AdminBootstrap.ensureMarketing(users, Optional.empty())).isFalse();
+        assertThat(users.find("marketing")).isEmpty();
+        assertThat(AdminBootstrap.ensureMarketing(users, Optional.of("praise-please"))).isTrue();
+        UserStore.User marketing = users.find("marketing").orElseThrow();
+        assertThat(marketing.role()).isEqualTo(UserStore.Role.MARKETING);
+        assertThat(BCrypt.verifyer().verify("praise-please".toCharArray(), marketing.passwordHash()).verified).isTrue();
+    }
 }

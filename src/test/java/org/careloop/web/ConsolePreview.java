@@ -58,7 +58,9 @@ public final class ConsolePreview {
 
         Main camel = new Main();
         Clock clock = Clock.systemUTC();
-        camel.bind("web", TestWeb.endpoints(db, connections, clock, db::ping, Optional.empty()));
+        WebEndpoints web = TestWeb.endpoints(db, connections, clock, db::ping, Optional.empty());
+        camel.bind("web", web);
+        camel.bind("praiseWeb", TestWeb.praise(db, web, clock, Optional.empty()));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

@@ -1,14 +1,17 @@
 package org.careloop.web;
 
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.apache.camel.main.Main;
 import org.careloop.care.Drafter;
 import org.careloop.care.UnattendedGate;
 import org.careloop.care.Webhook;
+import org.careloop.marketing.PraiseFeed;
 import org.careloop.tickets.TicketDesk;
 import org.careloop.platform.Connections;
 import org.careloop.rules.RuleFiles;
@@ -19,6 +22,40 @@ import org.careloop.store.Database;
 final class TestWeb {
 
     private TestWeb() {}
+
+    /** The praise feed's endpoints beside {@code web}, with no webhook. */
+    static PraiseEndpoints praise(Database db, WebEndpoints web, Clock clock, Optional<String> feedToken) {
+        return praise(db, web, clock, feedToken, new Webhook(null));
+    }
+
+    static PraiseEndpoints praise(Database db, WebEndpoints web, Clock clock, Optional<String> feedToken, Webhook webhook) {
+        return new PraiseEndpoints(web, new PraiseApi(db.praise(), new PraiseFeed(db.praise(), webhook), db.drafts(),
+                "http://care.example.com", "Acme Air", clock), feedToken);
+    }
+
+    /** Camel serving routes/console.yaml with {@code web} and {@code praiseWeb} on a free port of 127.0.0.1. */
+    record Server(Main camel, String base) implements AutoCloseable {
+        @Override
+        public void close() {
+            camel.stop();
+        }
+    }
+
+    static Server serve(WebEndpoints web, PraiseEndpoints praise) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Main camel = new Main();
+        camel.bind("web", web);
+        camel.bind("praiseWeb", praise);
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
+        camel.addOverrideProperty("camel.server.enabled", "true");
+        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
+        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.start();
+        return new Server(camel, "http://127.0.0.1:" + port);
+    }
 
     static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token) {
         return endpoints(db, connections, clock, dbUp, token, null);
@@ -47,28 +84,5 @@ final class TestWeb {
         Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
         return new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, rules, d -> d, new Webhook(null), "http://care.example",
                 account -> false, clock);
-    }
-
-    /** The console's routes on a free local port, serving {@code web}; the base URL is the server's address. */
-    record Served(org.apache.camel.main.Main camel, String base) implements AutoCloseable {
-        @Override
-        public void close() {
-            camel.stop();
-        }
-    }
-
-    static Served serve(WebEndpoints web) throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        org.apache.camel.main.Main camel = new org.apache.camel.main.Main();
-        camel.bind("web", web);
-        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
-        camel.addOverrideProperty("camel.server.enabled", "true");
-        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
-        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
-        camel.start();
-        return new Served(camel, "http://127.0.0.1:" + port);
     }
 }

@@ -48,7 +48,7 @@ class TicketsWebTest {
     static final byte[] PNG = java.util.Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==");
     static Database db;
-    static TestWeb.Served served;
+    static TestWeb.Server served;
     static TicketDesk desk;
     static String base;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -60,7 +60,8 @@ class TicketsWebTest {
         db.users().save(new UserStore.User("mark", Sessions.hash("mark-password"), UserStore.Role.MARKETING));
         Clock clock = Clock.systemUTC();
         desk = TestWeb.tickets(db, new RulesInForce(RuleFiles.classpath("rules"), clock), clock);
-        served = TestWeb.serve(TestWeb.endpoints(db, new Connections(), clock, () -> true, Optional.of(TOKEN), desk));
+        WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, () -> true, Optional.of(TOKEN), desk);
+        served = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.empty()));
         base = served.base();
     }
 
@@ -216,6 +217,10 @@ class TicketsWebTest {
         assertThat(draft.get("ticketId").asLong()).isEqualTo(t.id());
         assertThat(draft.get("text").asText()).doesNotContain("delivery tomorrow").doesNotContain(t.token());
         assertThat(api("POST", "/api/tickets/" + t.id() + "/resolve", "{}").statusCode()).isEqualTo(409);
+        HttpResponse<String> closed = api("POST", "/api/tickets/" + t.id() + "/close", "{}");
+        assertThat(Json.mapper().readTree(closed.body()).get("status").asText()).isEqualTo("closed");
+        assertThat(api("POST", "/api/tickets/" + t.id() + "/close", "{}").statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(api("GET", "/api/tickets", null).body()).findValuesAsText("reference")).doesNotContain("#" + t.id());
     }
 
     @Test

@@ -36,7 +36,7 @@ class WebApiTest {
     static final AtomicInteger IDS = new AtomicInteger();
     static Database db;
     static Connections connections;
-    static TestWeb.Served served;
+    static TestWeb.Server served;
     /** What the database ping answers; a test turns it off to see the health check fail. */
     static final java.util.concurrent.atomic.AtomicBoolean DB_UP = new java.util.concurrent.atomic.AtomicBoolean(true);
     static String base;
@@ -50,7 +50,8 @@ class WebApiTest {
         connections = new Connections();
         connections.register(new StubAdapter());
         Clock clock = Clock.systemUTC();
-        served = TestWeb.serve(TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN)));
+        WebEndpoints web = TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN));
+        served = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.empty()));
         base = served.base();
     }
 

@@ -1,0 +1,79 @@
+package org.careloop.web;
+
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
+
+/**
+ * The praise feed's HTTP side, called from {@code routes/console.yaml}: the JSON API, the Atom
+ * feed, the CSV export and an agent's "share with marketing".
+ *
+ * <p>Who may read the feed: the API token or a console session of any role (marketing, agent,
+ * admin), as for the rest of the API; or the read-only feed token {@code CARELOOP_FEED_TOKEN},
+ * which opens nothing but the praise reads. Feed readers and spreadsheet imports cannot send
+ * headers, so the Atom feed and the CSV export also take the feed token as {@code ?token=}. A URL
+ * ends up in logs, histories and the reader's own servers; that is why only this token, which reads
+ * praise (public posts) and nothing else, is ever accepted in one, and rotating it is a restart.
+ * Sharing is an agent's change: a session with its CSRF token, or the API token.
+ */
+public final class PraiseEndpoints {
+
+    private final WebEndpoints web;
+    private final PraiseApi praise;
+    private final Optional<String> feedToken;
+
+    /** @param web the console's endpoints, whose sessions and API token this shares */
+    public PraiseEndpoints(WebEndpoints web, PraiseApi praise, Optional<String> feedToken) {
+        this.web = web;
+        this.praise = praise;
+        this.feedToken = feedToken.filter(t -> !t.isBlank());
+    }
+
+    public void list(Exchange ex) {
+        read(ex, false, actor -> praise.list(params(ex)));
+    }
+
+    public void atom(Exchange ex) {
+        read(ex, true, actor -> praise.atom(params(ex)));
+    }
+
+    public void csv(Exchange ex) {
+        read(ex, true, actor -> praise.csv(params(ex)));
+    }
+
+    /** POST /api/drafts/{id}/share: not for marketing, who may read the feed but not act on drafts. */
+    public void share(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> praise.share(WebEndpoints.header(ex, "id"), actor));
+    }
+
+    private void read(Exchange ex, boolean tokenInUrl, WebEndpoints.Call call) {
+        String auth = WebEndpoints.requestHeader(ex, "Authorization");
+        String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+        if (feedToken.isPresent() && bearer != null && Sessions.same(feedToken.get(), bearer)) {
+            WebEndpoints.json(ex, call.run("feed"));
+            return;
+        }
+        String inUrl = tokenInUrl ? queryToken(ex) : null;
+        if (inUrl != null) {
+            WebEndpoints.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.run("feed")
+                    : ApiResponse.error(401, feedToken.isPresent() ? "Invalid feed token" : "Feed tokens are off: CARELOOP_FEED_TOKEN is not set"));
+            return;
+        }
+        web.ifAllowed(ex, false, true, call);
+    }
+
+    private static String queryToken(Exchange ex) {
+        String t = query(ex, "token");
+        return t == null || t.isBlank() ? null : t.trim();
+    }
+
+    private static PraiseApi.Params params(Exchange ex) {
+        return new PraiseApi.Params(query(ex, "platform"), query(ex, "from"), query(ex, "to"), query(ex, "minScore"), query(ex, "limit"),
+                query(ex, "cursor"));
+    }
+
+    /** A parameter of the query string itself, not a request header of that name (Camel mixes the two). */
+    private static String query(Exchange ex, String name) {
+        return ex.getMessage() instanceof HttpMessage http ? http.getRequest().getParam(name) : WebEndpoints.header(ex, name);
+    }
+}

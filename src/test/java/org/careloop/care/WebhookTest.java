@@ -1,0 +1,107 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.careloop.config.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook against a real HTTP server: what it sends, the signature a receiver checks, retries. */
+class WebhookTest {
+
+    record Received(byte[] body, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    HttpServer server;
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    /** How many of the first requests the server answers 500. */
+    final AtomicInteger failFirst = new AtomicInteger();
+    URI url;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", ex -> {
+            received.add(new Received(ex.getRequestBody().readAllBytes(), Map.copyOf(ex.getRequestHeaders())));
+            int status = received.size() <= failFirst.get() ? 500 : 204;
+            ex.sendResponseHeaders(status, -1);
+            ex.close();
+        });
+        server.start();
+        url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    /** What a receiver does: HMAC-SHA256 of the raw body with the shared secret, compared with the header. */
+    static String expectedSignature(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    @Test
+    void theSignatureIsTheHmacOfTheExactBodyAndTheTimestampIsTheBodysTime() throws Exception {
+        Webhook hook = new Webhook(url, "s3cret-ключ", 1, Duration.ofMillis(10), Clock.systemUTC());
+        assertThat(hook.send("praise.added", Map.of("text", "merci «beaucoup» 🙌", "score", 0.9)).get(10, TimeUnit.SECONDS)).isTrue();
+        Received r = received.get(0);
+        assertThat(r.header("X-CareLoop-Signature")).isEqualTo(expectedSignature("s3cret-ключ", r.body()));
+        assertThat(r.header("X-CareLoop-Signature")).isNotEqualTo(expectedSignature("another secret", r.body()));
+        assertThat(r.header("X-CareLoop-Event")).isEqualTo("praise.added");
+        var body = Json.mapper().readTree(r.body());
+        assertThat(body.get("event").asText()).isEqualTo("praise.added");
+        assertThat(body.at("/data/text").asText()).isEqualTo("merci «beaucoup» 🙌");
+        assertThat(java.time.Instant.parse(body.get("at").asText()).getEpochSecond()).isEqualTo(Long.parseLong(r.header("X-CareLoop-Timestamp")));
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedWithTheSameBodySignatureAndDeliveryId() throws Exception {
+        failFirst.set(2);
+        Webhook hook = new Webhook(url, "s3cret", 4, Duration.ofMillis(20), Clock.systemUTC());
+        assertThat(hook.send("praise.added", Map.of("id", 7)).get(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(received).hasSize(3);
+        assertThat(received).extracting(r -> new String(r.body(), StandardCharsets.UTF_8)).containsOnly(new String(received.get(0).body(), StandardCharsets.UTF_8));
+        assertThat(received).extracting(r -> r.header("X-CareLoop-Delivery")).containsOnly(received.get(0).header("X-CareLoop-Delivery"));
+        for (Received r : received) {
+            assertThat(r.header("X-CareLoop-Signature")).isEqualTo(expectedSignature("s3cret", r.body()));
+        }
+    }
+
+    @Test
+    void itGivesUpAfterItsAttempts() throws Exception {
+        failFirst.set(100);
+        Webhook hook = new Webhook(url, "s3cret", 3, Duration.ofMillis(10), Clock.systemUTC());
+        assertThat(hook.send("praise.added", Map.of()).get(20, TimeUnit.SECONDS)).isFalse();
+        assertThat(received).hasSize(3);
+    }
+
+    @Test
+    void theOriginalConstructorStillSendsUnsignedAndNoUrlSendsNothing() throws Exception {
+        assertThat(new Webhook(url).send("sla.breach", Map.of("draftId", 1)).get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(received.get(0).header("X-CareLoop-Signature")).isNull();
+        assertThat(Json.mapper().readTree(received.get(0).body()).at("/data/draftId").asInt()).isEqualTo(1);
+        assertThat(new Webhook(null).send("sla.breach", Map.of()).get(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(received).hasSize(1);
+    }
+}
