@@ -233,6 +233,9 @@ class ConsoleBrowserTest {
         assertThat(ticket.rating()).isEqualTo(5);
         assertThat(ticket.ratingComment()).isEqualTo("Quick and kind, thank you");
         assertThat(ticket.resolvedBy()).isEqualTo("admin");
+        // Nothing from the private page ever reached a public post, nor the page's own key.
+        assertThat(simulator.published()).extracting(XWorld.Post::text)
+                .noneMatch(t -> t.contains("QX7P2L") || t.contains("448812") || t.contains("courier") || t.contains(ticket.token()));
     }
 
     static void signIn() {
