@@ -3,6 +3,7 @@ package org.careloop.care;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,14 +102,20 @@ public final class Drafter {
         values.putAll(extra);
         values.put("opening", opening(templates, phrasings.lang(), analysis, values, mention).orElse(""));
         List<String> rendered = phrasings.render(values);
-        // Phrasings that fit whole come first: a cut reply may lose its ending, or the ticket link.
-        List<String> whole = rendered.stream().filter(t -> fit(mention.platform(), t).equals(t)).toList();
-        List<String> texts = whole.isEmpty() ? rendered.stream().map(t -> fit(mention.platform(), t)).toList() : whole;
-        int start = Math.floorMod(seed(mention, kind.name()), texts.size());
+        int start = Math.floorMod(seed(mention, kind.name()), rendered.size());
+        // Phrasings that fit whole come first (a cut reply may lose its ending, or the ticket link), each in the post's own rotation.
+        List<String> whole = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        for (int i = 0; i < rendered.size(); i++) {
+            String text = rendered.get((start + i) % rendered.size());
+            String fitted = fit(mention.platform(), text);
+            (fitted.equals(text) ? whole : cut).add(fitted);
+        }
+        List<String> texts = new ArrayList<>(whole);
+        texts.addAll(cut);
         // A phrasing this author has not had lately; failing that, at least not the one they had last.
         String notLast = null;
-        for (int i = 0; i < texts.size(); i++) {
-            String candidate = texts.get((start + i) % texts.size());
+        for (String candidate : texts) {
             if (!recentReplies.contains(candidate)) {
                 return candidate;
             }
@@ -116,7 +123,7 @@ public final class Drafter {
                 notLast = candidate;
             }
         }
-        return notLast != null ? notLast : texts.get(start);
+        return notLast != null ? notLast : texts.get(0);
     }
 
     private Map<String, Object> values(RuleBook book, Mention mention) {

@@ -144,4 +144,36 @@ class DrafterTest {
         assertThat(holding.deadline()).isEqualTo(original.deadline());
         assertThat(holding.text()).contains("Jana").contains("within the hour");
     }
+
+    @Test
+    void aPhrasingThatFitsWholeIsPreferredButNeverTwiceInARow(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        copy(Path.of("rules"), dir);
+        String tooLong = "{{name}}, " + "this phrasing is far too long for X ".repeat(9) + "and would be cut.";
+        java.nio.file.Files.writeString(dir.resolve("templates/en/fit-test.mustache"), tooLong + "\n---\n{{name}}, this one fits whole.\n");
+        RuleBook book = RuleBook.load(dir);
+        Drafter d = new Drafter(() -> book, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (int i = 0; i < 12; i++) {
+            Mention m = post(String.valueOf(100 + i), "Jana Kowalski", "jana_k", "hello");
+            assertThat(d.draft(m, analysis("en", Emotion.Label.NONE, 0), reply("fit-test"), posted, List.of()).text())
+                    .isEqualTo("Jana, this one fits whole.");
+        }
+        // The only whole phrasing was the last one this author got: the cut one, rather than the same text again.
+        String next = d.draft(post("200", "Jana Kowalski", "jana_k", "hello"), analysis("en", Emotion.Label.NONE, 0), reply("fit-test"),
+                posted, List.of("Jana, this one fits whole.")).text();
+        assertThat(next).startsWith("Jana, this phrasing is far too long").isNotEqualTo("Jana, this one fits whole.");
+        assertThat(XText.weightedLength(next)).isLessThanOrEqualTo(280);
+    }
+
+    static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
 }
