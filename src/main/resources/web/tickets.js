@@ -41,6 +41,7 @@ function render(data) {
     el('span', 'badge', 'priority ' + t.priority), el('span', 'badge', 'opened ' + when(t.createdAt)));
   if (t.permalink) { const a = el('a', 'small', 'public post'); a.href = t.permalink; a.target = '_blank'; a.rel = 'noreferrer'; facts.append(a); }
   if (t.rating) { const r = el('span', 'rating', '★'.repeat(t.rating) + '☆'.repeat(5 - t.rating)); r.title = 'Rated ' + t.rating + ' of 5' + (t.ratingComment ? ': ' + t.ratingComment : ''); facts.append(r); }
+  facts.append(el('span', 'badge', t.pageOpenedAt ? 'customer page opened ' + when(t.pageOpenedAt) : 'link not opened yet'));
   card.append(facts);
   if (t.ratingComment) card.append(el('p', 'small muted', 'Customer\u2019s comment: ' + t.ratingComment));
 
@@ -66,6 +67,16 @@ function render(data) {
     close.onclick = () => act('/api/tickets/' + t.id + '/close', {}, 'Closed.');
     assign.append(close);
   }
+  const relink = el('button', null, 'New link');
+  relink.title = 'If someone else opened the link first: a new link for the customer (send it by direct message); the old link and page stop working';
+  relink.onclick = async () => {
+    try {
+      const r = await api('/api/tickets/' + t.id + '/new-link', { method: 'POST', body: '{}' });
+      say('New link (send it privately): ' + r.customerPage);
+      await select(t.id);
+    } catch (e) { say(e.message, true); }
+  };
+  assign.append(relink);
   card.append(assign);
 
   const files = new Map();

@@ -185,6 +185,8 @@ class ConsoleBrowserTest {
         browser.manage().deleteAllCookies();
         browser.get(link.group(1));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Case #").contains("your bag");
+        assertThat(browser.getCurrentUrl()).contains("/c/").doesNotContain(link.group(1));
+        String privatePage = browser.getCurrentUrl().replaceAll("\\?.*$", "");
         Path photo = dir.resolve("bag-tag.png");
         Files.write(photo, java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg=="));
@@ -203,6 +205,9 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("answer")).sendKeys("Found it in Lisbon: it lands tomorrow at 10:00 and our courier brings it to you.");
         browser.findElement(By.id("send-answer")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Sent"));
+        browser.findElement(By.cssSelector(".styles-box summary")).click();
+        wait.until(d -> d.findElement(By.id("styles")).getText().contains("X brand"));
+        assertThat(browser.findElement(By.id("styles")).getText()).contains("link").contains("$20.00 / 100").contains("$1.50 / 100");
         screenshot("ticket-agent");
         browser.findElement(By.id("resolve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Resolved"));
@@ -235,7 +240,12 @@ class ConsoleBrowserTest {
         assertThat(ticket.resolvedBy()).isEqualTo("admin");
         // Nothing from the private page ever reached a public post, nor the page's own key.
         assertThat(simulator.published()).extracting(XWorld.Post::text)
-                .noneMatch(t -> t.contains("QX7P2L") || t.contains("448812") || t.contains("courier") || t.contains(ticket.token()));
+                .noneMatch(t -> t.contains("QX7P2L") || t.contains("448812") || t.contains("courier") || t.contains(ticket.pageToken()));
+        // The link in the public reply was used: it opens nothing private for anyone else.
+        browser.manage().deleteAllCookies();
+        browser.get(link.group(1));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("This link has been used");
+        assertThat(browser.getPageSource()).doesNotContain("QX7P2L").doesNotContain(privatePage);
     }
 
     static void signIn() {

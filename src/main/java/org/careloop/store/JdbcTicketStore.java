@@ -52,6 +52,22 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public Optional<Ticket> findByPageToken(String token) {
+        return jdbc.one(SELECT + " where page_token = ?", JdbcTicketStore::ticket, token);
+    }
+
+    @Override
+    public boolean openPage(long ticketId, String pageToken, Instant at) {
+        return jdbc.update("update tickets set page_token = ?, page_opened_at = ? where id = ? and page_token is null",
+                pageToken, at, ticketId) == 1;
+    }
+
+    @Override
+    public void newLink(long ticketId, String token, Instant at) {
+        jdbc.update("update tickets set token = ?, page_token = null, page_opened_at = null, updated_at = ? where id = ?", token, at, ticketId);
+    }
+
+    @Override
     public Optional<Ticket> openFor(Platform platform, String account, String authorId) {
         return jdbc.one(SELECT + " where platform = ? and account = ? and author_id = ? and status in ('OPEN', 'WAITING') "
                 + "order by updated_at desc, id desc limit 1", JdbcTicketStore::ticket, platform.id(), account, authorId);
@@ -168,7 +184,8 @@ final class JdbcTicketStore implements TicketStore {
     private static Ticket ticket(ResultSet rs) throws SQLException {
         int rating = rs.getInt("rating");
         Integer r = rs.wasNull() ? null : rating;
-        return new Ticket(rs.getLong("id"), rs.getString("token"), rs.getString("rating_token"), Ticket.Status.valueOf(rs.getString("status")),
+        return new Ticket(rs.getLong("id"), rs.getString("token"), rs.getString("page_token"), Jdbc.instant(rs, "page_opened_at"),
+                rs.getString("rating_token"), Ticket.Status.valueOf(rs.getString("status")),
                 Platform.of(rs.getString("platform")), rs.getString("account"), rs.getString("mention_id"), rs.getString("conversation_id"),
                 new Author(rs.getString("author_id"), rs.getString("author_handle"), rs.getString("author_name")), rs.getString("subject"),
                 rs.getString("priority"), rs.getString("assignee"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),

@@ -22,6 +22,14 @@ public interface TicketStore {
 
     Optional<Ticket> findByRatingToken(String token);
 
+    Optional<Ticket> findByPageToken(String token);
+
+    /** Gives the ticket its private page, once: false when its link was opened before. */
+    boolean openPage(long ticketId, String pageToken, Instant at);
+
+    /** A new link for the ticket, and no private page until it is opened: for a customer whose link someone else opened first. */
+    void newLink(long ticketId, String token, Instant at);
+
     /** The author's latest open (or waiting) ticket on the account, if any: a repeat post joins it. */
     Optional<Ticket> openFor(Platform platform, String account, String authorId);
 

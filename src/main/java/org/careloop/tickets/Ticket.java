@@ -9,13 +9,15 @@ import org.careloop.platform.Platform;
  * A case that needs troubleshooting or private details: opened from a public post, continued on
  * the customer's private ticket page, closed with a public thank-you in the original thread.
  *
- * @param token          the customer page's secret (at least 128 random bits), never shown to anyone but the customer
+ * @param token          the secret of the link in the public reply (at least 128 random bits): whoever opens it first gets the private page
+ * @param pageToken      the secret of the customer's private page, made when the link was first opened (null before)
+ * @param pageOpenedAt   when the link was first opened
  * @param ratingToken    the rating link's secret: it can only rate, so it may travel in a public post
  * @param mentionId      the post that opened it
  * @param subject        a one-line summary safe to say in public ("your bag")
  * @param resolvedBy     the agent who resolved it, credited with its rating
  */
-public record Ticket(long id, String token, String ratingToken, Status status, Platform platform, String account, String mentionId,
+public record Ticket(long id, String token, String pageToken, Instant pageOpenedAt, String ratingToken, Status status, Platform platform, String account, String mentionId,
                      String conversationId, Author author, String subject, String priority, String assignee, Instant createdAt,
                      Instant updatedAt, Instant resolvedAt, String resolvedBy, Integer rating, String ratingComment, Instant ratedAt) {
 

@@ -121,8 +121,31 @@ public final class TicketDesk implements TicketLink {
         return v;
     }
 
+    /** The link the public reply carries. */
     public String pageUrl(Ticket t) {
         return publicUrl + "/t/" + t.token();
+    }
+
+    /**
+     * The link was opened: the first visitor gets the ticket's private page (a second secret that
+     * never appears in public); after that the public link shows nothing private.
+     *
+     * @return the ticket with its page, or empty when the link had been opened before
+     */
+    public Optional<Ticket> openPage(Ticket t) {
+        if (t.pageToken() != null || !tickets.openPage(t.id(), token(), clock.instant())) {
+            return Optional.empty();
+        }
+        tickets.addMessage(t.id(), Ticket.Kind.EVENT, "customer", "The customer opened the ticket link", null, null, clock.instant());
+        return tickets.find(t.id());
+    }
+
+    /** A fresh link (to send the customer privately) when someone else opened the first one; the old link and page stop working. */
+    public Ticket newLink(long ticketId, String agent) {
+        tickets.newLink(ticketId, token(), clock.instant());
+        tickets.addMessage(ticketId, Ticket.Kind.NOTE, agent, "New ticket link made; the earlier link and private page no longer open", null,
+                null, clock.instant());
+        return tickets.find(ticketId).orElseThrow();
     }
 
     public String ratingUrl(Ticket t) {

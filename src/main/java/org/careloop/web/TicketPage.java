@@ -59,7 +59,7 @@ public final class TicketPage {
     private final String brand;
     private final Template ticketPage;
     private final Template ratingPage;
-    private final Template missingPage;
+    private final Template noticePage;
 
     public TicketPage(TicketDesk desk, Limits limits, String brand) {
         this.desk = desk;
@@ -68,12 +68,17 @@ public final class TicketPage {
         Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
         this.ticketPage = compiler.compile(WebEndpoints.resource("web/ticket.html"));
         this.ratingPage = compiler.compile(WebEndpoints.resource("web/rating.html"));
-        this.missingPage = compiler.compile(WebEndpoints.resource("web/missing.html"));
+        this.noticePage = compiler.compile(WebEndpoints.resource("web/notice.html"));
     }
 
-    /** The ticket behind a page token, if any. */
-    public Optional<Ticket> byToken(String token) {
+    /** The ticket behind the link in the public reply, if any. */
+    public Optional<Ticket> byLink(String token) {
         return wellFormed(token) ? desk.store().findByToken(token) : Optional.empty();
+    }
+
+    /** The ticket behind the customer's private page, if any. */
+    public Optional<Ticket> byPage(String token) {
+        return wellFormed(token) ? desk.store().findByPageToken(token) : Optional.empty();
     }
 
     public Optional<Ticket> byRatingToken(String token) {
@@ -81,7 +86,25 @@ public final class TicketPage {
     }
 
     public Response missing() {
-        return Response.page(404, missingPage.execute(Map.of("brand", brand)));
+        return notice(404, "This page does not exist", "Check that the link is complete (links in posts are sometimes cut), "
+                + "or reply to us in the thread where we answered you.");
+    }
+
+    /**
+     * The link from the public reply. Anyone can read a public post, so the link is a key that
+     * works once: its first visitor, almost always the customer following our reply, gets the
+     * case's private page at an address of its own; later visitors see nothing private.
+     */
+    public Response openLink(Ticket t) {
+        return desk.openPage(t).map(opened -> Response.redirect("/c/" + opened.pageToken() + "?welcome=1"))
+                .orElseGet(() -> notice(200, "This link has been used", "For your privacy, case " + t.reference()
+                        + " continues on the private page that opened when this link was first used: find it in that browser's history "
+                        + "or bookmarks.", "If that was not you, send us a direct message with " + t.reference()
+                        + " and we will send you a new private link."));
+    }
+
+    private Response notice(int status, String title, String... paragraphs) {
+        return Response.page(status, noticePage.execute(Map.of("brand", brand, "title", title, "paragraphs", List.of(paragraphs))));
     }
 
     public Response show(Ticket t, String notice, String error) {
@@ -91,7 +114,7 @@ public final class TicketPage {
         model.put("subject", t.subject());
         model.put("status", statusWords(t.status()));
         model.put("statusId", t.status().id());
-        model.put("token", t.token());
+        model.put("token", t.pageToken());
         model.put("notice", notice);
         model.put("error", error);
         model.put("open", t.status().isOpen());
@@ -169,7 +192,7 @@ public final class TicketPage {
         for (int i = 0; i < files.size(); i++) {
             desk.attach(t, message, safeName(files.get(i).filename()), types.get(i), files.get(i).content());
         }
-        return Response.redirect("/t/" + t.token() + "?sent=1");
+        return Response.redirect("/c/" + t.pageToken() + "?sent=1");
     }
 
     /** A rating from the private ticket page, which may change it later. */
@@ -182,7 +205,7 @@ public final class TicketPage {
             return withError(t, "You can rate our help once your case is resolved.");
         }
         desk.rate(t, r.get(), comment, true);
-        return Response.redirect("/t/" + t.token() + "?rated=1");
+        return Response.redirect("/c/" + t.pageToken() + "?rated=1");
     }
 
     public Response ratingForm(Ticket t, String notice, String error) {

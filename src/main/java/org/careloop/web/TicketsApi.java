@@ -51,13 +51,13 @@ public final class TicketsApi {
     public record TicketView(long id, String reference, String status, String platform, String account, String postId, String permalink,
                              DraftView.AuthorView author, String subject, String priority, String assignee, Instant createdAt,
                              Instant updatedAt, Instant resolvedAt, String resolvedBy, Integer rating, String ratingComment,
-                             String customerPage) {}
+                             String customerPage, Instant pageOpenedAt) {}
 
     TicketView view(Ticket t) {
         String permalink = mentions.find(t.platform(), t.mentionId()).map(m -> m.permalink()).orElse(null);
         return new TicketView(t.id(), t.reference(), t.status().id(), t.platform().id(), t.account(), t.mentionId(), permalink,
                 new DraftView.AuthorView(t.author().id(), t.author().handle(), t.author().name()), t.subject(), t.priority(),
-                t.assignee(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.resolvedBy(), t.rating(), t.ratingComment(), desk.pageUrl(t));
+                t.assignee(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.resolvedBy(), t.rating(), t.ratingComment(), desk.pageUrl(t), t.pageOpenedAt());
     }
 
     public ApiResponse list(String status, String limit) {
@@ -126,6 +126,15 @@ public final class TicketsApi {
             out.put("closingDraft", DraftView.of(closing, Instant.now()));
             return ApiResponse.ok(out);
         }).orElseGet(() -> ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ", not open"));
+    }
+
+    /** A new link to send the customer privately (a direct message) when someone else opened the first one. */
+    public ApiResponse newLink(String id, String actor) {
+        Optional<Ticket> t = find(id);
+        if (t.isEmpty()) {
+            return ApiResponse.error(404, "No ticket " + id);
+        }
+        return ApiResponse.ok(view(desk.newLink(t.get().id(), actor)));
     }
 
     public ApiResponse close(String id, String actor) {

@@ -150,6 +150,10 @@ public final class WebEndpoints {
         ifAllowed(ex, true, actor -> tickets.resolve(header(ex, "id"), actor));
     }
 
+    public void newTicketLink(Exchange ex) {
+        ifAllowed(ex, true, actor -> tickets.newLink(header(ex, "id"), actor));
+    }
+
     public void closeTicket(Exchange ex) {
         ifAllowed(ex, true, actor -> tickets.close(header(ex, "id"), actor));
     }
@@ -176,34 +180,39 @@ public final class WebEndpoints {
 
     // --- The customer's ticket page and the rating page (no login: the link's token is the key) -----
 
+    /** The link in the public reply: the first visit opens the customer's private page. */
+    public void ticketLink(Exchange ex) {
+        customer(ex, ticketPage::byLink, ticketPage::openLink);
+    }
+
     public void customerTicket(Exchange ex) {
-        customer(ex, false, ticketPage::byToken, t -> ticketPage.show(t, notice(ex), null));
+        customer(ex, ticketPage::byPage, t -> ticketPage.show(t, notice(ex), null));
     }
 
     public void customerMessage(Exchange ex) {
-        customer(ex, false, ticketPage::byToken, t -> ticketPage.addMessage(t, form(ex).get("body"), uploads(ex)));
+        customer(ex, ticketPage::byPage, t -> ticketPage.addMessage(t, form(ex).get("body"), uploads(ex)));
     }
 
     public void customerFile(Exchange ex) {
-        customer(ex, false, ticketPage::byToken, t -> ticketPage.file(t, header(ex, "file"))
+        customer(ex, ticketPage::byPage, t -> ticketPage.file(t, header(ex, "file"))
                 .map(f -> new TicketPage.Response(200, null, null, f)).orElseGet(ticketPage::missing));
     }
 
     public void customerRatingFromPage(Exchange ex) {
         Map<String, String> form = form(ex);
-        customer(ex, false, ticketPage::byToken, t -> ticketPage.rateFromPage(t, form.get("rating"), form.get("comment")));
+        customer(ex, ticketPage::byPage, t -> ticketPage.rateFromPage(t, form.get("rating"), form.get("comment")));
     }
 
     public void ratingForm(Exchange ex) {
-        customer(ex, true, ticketPage::byRatingToken, t -> ticketPage.ratingForm(t, notice(ex), null));
+        customer(ex, ticketPage::byRatingToken, t -> ticketPage.ratingForm(t, notice(ex), null));
     }
 
     public void rating(Exchange ex) {
         Map<String, String> form = form(ex);
-        customer(ex, true, ticketPage::byRatingToken, t -> ticketPage.rateFromLink(t, form.get("rating"), form.get("comment")));
+        customer(ex, ticketPage::byRatingToken, t -> ticketPage.rateFromLink(t, form.get("rating"), form.get("comment")));
     }
 
-    private void customer(Exchange ex, boolean rating, java.util.function.Function<String, Optional<org.careloop.tickets.Ticket>> lookup,
+    private void customer(Exchange ex, java.util.function.Function<String, Optional<org.careloop.tickets.Ticket>> lookup,
                           java.util.function.Function<org.careloop.tickets.Ticket, TicketPage.Response> page) {
         String address = address(ex);
         if (!customerLimit.allow(address)) {
@@ -220,6 +229,9 @@ public final class WebEndpoints {
     }
 
     private static String notice(Exchange ex) {
+        if (header(ex, "welcome") != null) {
+            return "This is your private page for this case. Bookmark it: the link in our public reply opens only once.";
+        }
         if (header(ex, "sent") != null) {
             return "Thank you, our team has your message and will answer here.";
         }

@@ -431,6 +431,10 @@ abstract class StoreContract {
         assertThat(db().tickets().findByToken(token)).map(Ticket::id).contains(t.id());
         assertThat(db().tickets().findByRatingToken("rate" + token)).map(Ticket::id).contains(t.id());
         assertThat(db().tickets().findByToken("rate" + token)).isEmpty();
+        assertThat(db().tickets().openPage(t.id(), "page" + token, T0.plusSeconds(1))).isTrue();
+        assertThat(db().tickets().openPage(t.id(), "other" + token, T0.plusSeconds(2))).isFalse(); // once
+        assertThat(db().tickets().findByPageToken("page" + token)).map(Ticket::pageOpenedAt).contains(T0.plusSeconds(1));
+        assertThat(db().tickets().findByPageToken("other" + token)).isEmpty();
         assertThat(db().tickets().openFor(Platform.X, "brand", m.author().id())).map(Ticket::id).contains(t.id());
         long msg = db().tickets().addMessage(t.id(), Ticket.Kind.CUSTOMER, "customer", "Booking ABC — где багаж? 🧳", null, Ticket.Status.OPEN,
                 T0.plusSeconds(5));

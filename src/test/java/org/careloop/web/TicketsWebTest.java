@@ -110,6 +110,15 @@ class TicketsWebTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Follows the ticket's public link as its first visitor: the address of the private page it opens. */
+    static String open(Ticket t) throws Exception {
+        HttpResponse<String> r = call("GET", "/t/" + t.token(), null);
+        assertThat(r.statusCode()).isEqualTo(303);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/c/").doesNotContain(t.token());
+        return location.replaceAll("\\?.*$", "");
+    }
+
     static HttpResponse<String> post(String path, String urlencoded) throws Exception {
         return call("POST", path, urlencoded, "Content-Type", "application/x-www-form-urlencoded");
     }
@@ -121,52 +130,85 @@ class TicketsWebTest {
         Ticket other = newTicket("omar", "@acmeair you lost my bag too");
         desk.fromCustomer(other, "Omar's booking XYZ789");
         desk.fromAgent(mine.id(), "alice", "Internal: check the Heathrow desk", true);
-        HttpResponse<String> page = call("GET", "/t/" + mine.token(), null);
+        String privatePage = open(mine);
+        HttpResponse<String> page = call("GET", privatePage + "?welcome=1", null);
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Bookmark it");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(page.body()).contains("Case #" + mine.id()).contains("you lost my bag")
                 .doesNotContain("XYZ789", "omar", "Heathrow", other.token(), mine.ratingToken());
+        // The link is in a public post: once used, it shows a stranger nothing of the case.
+        desk.fromCustomer(db.tickets().find(mine.id()).orElseThrow(), "My email is jana@example.com");
+        HttpResponse<String> again = call("GET", "/t/" + mine.token(), null);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("This link has been used").contains("#" + mine.id())
+                .doesNotContain("jana@example.com", "lost my bag", "/c/");
+        assertThat(call("GET", privatePage, null).body()).contains("jana@example.com");
     }
 
     @Test
     @Order(2)
-    void unknownGuessedAndWrongKindsOfTokenAreAPlain404() throws Exception {
-        Ticket t = newTicket("lena", "@acmeair you lost my bag");
-        String realPage = call("GET", "/t/" + t.token(), null).body();
-        for (String guess : List.of(TicketDesk.class.getSimpleName() + "AAAAAAAAAAAAAAAA", t.token().substring(0, 23) + "x",
-                String.valueOf(t.id()), "%23" + t.id(), "..%2F..%2Fapi%2Ftickets", t.ratingToken())) {
-            HttpResponse<String> r = call("GET", "/t/" + guess, null);
-            assertThat(r.statusCode()).as(guess).isEqualTo(404);
-            assertThat(r.body()).doesNotContain("lost my bag").doesNotContain("Case #");
-        }
-        assertThat(call("GET", "/r/" + t.token(), null).statusCode()).isEqualTo(404); // the page token is not a rating token
-        assertThat(post("/t/" + t.token().toLowerCase() + "x", "body=hi").statusCode()).isEqualTo(404);
-        assertThat(realPage).contains("lost my bag").contains("Case #" + t.id());
+    void aNewLinkReplacesTheOneSomeoneElseOpenedFirst() throws Exception {
+        Ticket t = newTicket("sam", "@acmeair you lost my bag");
+        String strangersPage = open(t);
+        HttpResponse<String> renewed = api("POST", "/api/tickets/" + t.id() + "/new-link", "{}");
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String link = Json.mapper().readTree(renewed.body()).get("customerPage").asText();
+        assertThat(link).doesNotContain(t.token());
+        assertThat(call("GET", strangersPage, null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/t/" + t.token(), null).statusCode()).isEqualTo(404);
+        Ticket renewedTicket = db.tickets().find(t.id()).orElseThrow();
+        assertThat(open(renewedTicket)).isNotEqualTo(strangersPage);
+        assertThat(db.tickets().messages(t.id())).filteredOn(m -> m.kind() == Ticket.Kind.NOTE).isNotEmpty();
     }
 
     @Test
     @Order(3)
+    void unknownGuessedAndWrongKindsOfTokenAreAPlain404() throws Exception {
+        Ticket t = newTicket("lena", "@acmeair you lost my bag");
+        String privatePage = open(t);
+        String pageToken = privatePage.substring("/c/".length());
+        String realPage = call("GET", privatePage, null).body();
+        for (String guess : List.of(TicketDesk.class.getSimpleName() + "AAAAAAAAAAAAAAAA", pageToken.substring(0, 23) + "x",
+                String.valueOf(t.id()), "%23" + t.id(), "..%2F..%2Fapi%2Ftickets", t.ratingToken(), t.token())) {
+            HttpResponse<String> r = call("GET", "/c/" + guess, null);
+            assertThat(r.statusCode()).as(guess).isEqualTo(404);
+            assertThat(r.body()).doesNotContain("lost my bag").doesNotContain("Case #");
+        }
+        for (String wrongKind : List.of(pageToken, t.ratingToken())) {
+            assertThat(call("GET", "/t/" + wrongKind, null).statusCode()).isEqualTo(404);
+        }
+        assertThat(call("GET", "/r/" + t.token(), null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/r/" + pageToken, null).statusCode()).isEqualTo(404);
+        assertThat(post("/c/" + pageToken.toLowerCase() + "x", "body=hi").statusCode()).isEqualTo(404);
+        assertThat(realPage).contains("lost my bag").contains("Case #" + t.id());
+    }
+
+    @Test
+    @Order(4)
     void theCustomerAddsDetailsAndFilesThatOnlyTheTeamSees() throws Exception {
         Ticket t = newTicket("kofi", "@acmeair you lost my bag");
-        HttpResponse<String> sent = form("/t/" + t.token(), "Booking ABC123, tag AA 123456", "bag tag.png", "image/png", PNG,
+        String page = open(t);
+        HttpResponse<String> sent = form(page, "Booking ABC123, tag AA 123456", "bag tag.png", "image/png", PNG,
                 "notes.txt", "text/plain", "Colour: red, hard shell\n".getBytes(StandardCharsets.UTF_8));
         assertThat(sent.statusCode()).isEqualTo(303);
-        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/t/" + t.token()));
+        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith(page));
         List<Ticket.Attachment> files = db.tickets().attachments(t.id());
         assertThat(files).extracting(Ticket.Attachment::filename, Ticket.Attachment::contentType)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bag tag.png", "image/png"),
                         org.assertj.core.groups.Tuple.tuple("notes.txt", "text/plain"));
-        String page = call("GET", sent.headers().firstValue("Location").orElseThrow(), null).body();
-        assertThat(page).contains("Booking ABC123").contains("bag tag.png").contains("Thank you, our team has your message");
+        String shown = call("GET", sent.headers().firstValue("Location").orElseThrow(), null).body();
+        assertThat(shown).contains("Booking ABC123").contains("bag tag.png").contains("Thank you, our team has your message");
 
-        HttpResponse<String> download = call("GET", "/t/" + t.token() + "/files/" + files.get(0).id(), null);
+        HttpResponse<String> download = call("GET", page + "/files/" + files.get(0).id(), null);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         // Another ticket's link cannot reach this ticket's files.
         Ticket other = newTicket("ines", "@acmeair you lost my bag");
-        assertThat(call("GET", "/t/" + other.token() + "/files/" + files.get(0).id(), null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", open(other) + "/files/" + files.get(0).id(), null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/t/" + t.token() + "/files/" + files.get(0).id(), null).statusCode()).isEqualTo(404);
 
         JsonNode agentView = Json.mapper().readTree(api("GET", "/api/tickets/" + t.id(), null).body());
         assertThat(agentView.at("/ticket/status").asText()).isEqualTo("open");
@@ -177,23 +219,24 @@ class TicketsWebTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void filesOfTheWrongKindOrSizeAreRefusedWithAReason() throws Exception {
         Ticket t = newTicket("raj", "@acmeair you lost my bag");
-        HttpResponse<String> html = form("/t/" + t.token(), "see this", "photo.png", "image/png",
+        String page = open(t);
+        HttpResponse<String> html = form(page, "see this", "photo.png", "image/png",
                 "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertThat(html.statusCode()).isEqualTo(400);
         assertThat(html.body()).contains("not a kind of file we accept").contains("text/html");
-        HttpResponse<String> big = form("/t/" + t.token(), "big", "scan.png", "image/png", bigPng(5 * 1024 * 1024 + 1));
+        HttpResponse<String> big = form(page, "big", "scan.png", "image/png", bigPng(5 * 1024 * 1024 + 1));
         assertThat(big.statusCode()).isEqualTo(400);
         assertThat(big.body()).contains("files may be up to 5.0 MB");
-        assertThat(form("/t/" + t.token(), "").statusCode()).isEqualTo(400);
+        assertThat(form(page, "").statusCode()).isEqualTo(400);
         assertThat(db.tickets().attachments(t.id())).isEmpty();
-        assertThat(db.tickets().messages(t.id())).hasSize(1);
+        assertThat(db.tickets().messages(t.id())).filteredOn(m -> m.kind() != Ticket.Kind.EVENT).hasSize(1);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void agentsListAnswerAndResolveAndTheClosingDraftNamesItsTicket() throws Exception {
         Ticket t = newTicket("mia", "@acmeair you lost my bag");
         JsonNode list = Json.mapper().readTree(api("GET", "/api/tickets?status=open", null).body());
@@ -204,7 +247,7 @@ class TicketsWebTest {
         HttpResponse<String> answered = api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": \"We found it: delivery tomorrow\"}");
         assertThat(answered.statusCode()).isEqualTo(200);
         assertThat(Json.mapper().readTree(answered.body()).at("/ticket/status").asText()).isEqualTo("waiting");
-        assertThat(call("GET", "/t/" + t.token(), null).body()).contains("We found it: delivery tomorrow").contains("Waiting for your reply");
+        assertThat(call("GET", open(t), null).body()).contains("We found it: delivery tomorrow").contains("Waiting for your reply");
 
         HttpResponse<String> resolved = api("POST", "/api/tickets/" + t.id() + "/resolve", "{}");
         assertThat(resolved.statusCode()).isEqualTo(200);
@@ -224,7 +267,7 @@ class TicketsWebTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void marketingCannotSeeTickets() throws Exception {
         HttpResponse<String> login = post("/login", "username=mark&password=mark-password");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -234,7 +277,7 @@ class TicketsWebTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theRatingLinkRatesOnceAfterResolutionAndThePrivatePageMayChangeIt() throws Exception {
         Ticket t = newTicket("ana", "@acmeair you lost my bag");
         assertThat(post("/r/" + t.ratingToken(), "rating=5").statusCode()).isEqualTo(400); // still open
@@ -247,7 +290,7 @@ class TicketsWebTest {
         Ticket stored = db.tickets().find(t.id()).orElseThrow();
         assertThat(stored.rating()).isEqualTo(4);
         assertThat(stored.ratingComment()).isEqualTo("Fast and friendly");
-        assertThat(post("/t/" + t.token() + "/rating", "rating=5").statusCode()).isEqualTo(303);
+        assertThat(post(open(t) + "/rating", "rating=5").statusCode()).isEqualTo(303);
         assertThat(db.tickets().find(t.id()).orElseThrow().rating()).isEqualTo(5);
     }
 
