@@ -137,6 +137,7 @@ public final class Drafter {
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");
+        values.put("ticket_joined", "");
         values.put("rating_link", "");
         return values;
     }

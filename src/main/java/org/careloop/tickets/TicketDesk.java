@@ -104,7 +104,9 @@ public final class TicketDesk implements TicketLink {
     @Override
     public Linked link(Mention m, Analysis analysis, Decision decision) {
         Ticket t = forPost(m, analysis, decision);
-        return new Linked(t.id(), replyValues(t));
+        Map<String, String> values = replyValues(t);
+        values.put("ticket_joined", t.mentionId().equals(m.id()) ? "" : "yes");
+        return new Linked(t.id(), values);
     }
 
     /** Pipeline step: a customer's new post in the thread of a resolved ticket reopens it. */
@@ -113,11 +115,14 @@ public final class TicketDesk implements TicketLink {
         return triage;
     }
 
-    /** The template values of a reply that belongs to the ticket: its link (unless the account replies link-free) and reference. */
+    /**
+     * The template values of a reply that belongs to the ticket: its reference, and its link unless
+     * the account replies link-free or the customer has opened the link already (it opens once).
+     */
     public Map<String, String> replyValues(Ticket t) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("ticket_ref", t.reference());
-        v.put("ticket_link", linkFree.test(t.account()) ? "" : pageUrl(t));
+        v.put("ticket_link", linkFree.test(t.account()) || t.pageToken() != null ? "" : pageUrl(t));
         return v;
     }
 

@@ -133,6 +133,22 @@ class TicketDeskTest {
     }
 
     @Test
+    void aRepeatPostsReplySaysItJoinedTheCaseAndOmitsALinkThatWasUsed() {
+        Mention first = post("jana", "@acmeair you lost my bag", null);
+        Ticket t = desk.forPost(first, negative(), TICKET);
+        Mention again = post("jana", "@acmeair still nothing about my bag", null);
+        var joined = desk.link(again, negative(), TICKET);
+        assertThat(joined.ticketId()).isEqualTo(t.id());
+        String text = drafter.draft(again, negative(), TICKET, T0, List.of(), joined.values()).text();
+        assertThat(text).contains("#" + t.id()).contains(desk.pageUrl(t)).doesNotContain("opened case");
+        assertThat(text).containsAnyOf("added this to case", "part of case");
+        desk.openPage(t); // the customer followed the first reply's link
+        Mention third = post("jana", "@acmeair hello??", null);
+        String later = drafter.draft(third, negative(), TICKET, T0, List.of(), desk.link(third, negative(), TICKET).values()).text();
+        assertThat(later).contains("#" + t.id()).doesNotContain("http");
+    }
+
+    @Test
     void agentsAnswerTheCustomerPrivatelyAndNotesStayInternal() {
         Ticket t = desk.forPost(post("jana", "@acmeair you lost my bag", null), negative(), TICKET);
         desk.fromCustomer(t, "Booking ABC123, tag AA 123456, jana@example.com");
