@@ -163,6 +163,19 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public List<Life> opened(Instant since) {
+        return jdbc.list("select id, created_at, resolved_at, status from tickets where created_at >= ? order by created_at, id",
+                rs -> new Life(rs.getLong("id"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "resolved_at"),
+                        Ticket.Status.valueOf(rs.getString("status"))), since);
+    }
+
+    @Override
+    public int closingMessagesPublished(Instant since) {
+        return jdbc.one("select count(*) from drafts where kind = 'CLOSING' and status = 'PUBLISHED' and created_at >= ?",
+                rs -> rs.getInt(1), since).orElse(0);
+    }
+
+    @Override
     public List<Rating> ratings(Instant since) {
         return jdbc.list("select t.id, t.rating, t.resolved_by, t.rated_at, d.rule_id, d.template_id from tickets t "
                         + "left join drafts d on d.id = (select min(f.id) from drafts f where f.ticket_id = t.id and f.kind = 'REPLY') "

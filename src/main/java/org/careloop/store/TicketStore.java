@@ -65,6 +65,15 @@ public interface TicketStore {
     /** A customer's rating, with who resolved the ticket and the rule and template of the reply that opened it. */
     record Rating(long ticketId, int rating, String agent, Instant ratedAt, String ruleId, String templateId) {}
 
+    /** A ticket's life for the reports: when it opened, when it was resolved (or null), and its status now. */
+    record Life(long ticketId, Instant openedAt, Instant resolvedAt, Ticket.Status status) {}
+
+    /** Tickets opened since then. */
+    List<Life> opened(Instant since);
+
+    /** Closing messages published since then (created since then, to be exact). */
+    int closingMessagesPublished(Instant since);
+
     /** Ratings given since then, oldest first. */
     List<Rating> ratings(Instant since);
 

@@ -46,6 +46,7 @@ public final class ReportsApi {
         addCsat(variants, ratings);
         out.put("variants", variants);
         out.put("csat", csat(ratings));
+        out.put("tickets", tickets(tickets.opened(since), tickets.closingMessagesPublished(since)));
         return ApiResponse.ok(out);
     }
 
@@ -117,6 +118,28 @@ public final class ReportsApi {
                 row.put("averageRating", Math.round(mine.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0);
             }
         }
+    }
+
+    /** Tickets opened in the period, how many are resolved or closed, resolution time (median, p90), closing messages sent. */
+    static Map<String, Object> tickets(List<TicketStore.Life> opened, int closingMessages) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("opened", opened.size());
+        out.put("open", opened.stream().filter(l -> l.status().isOpen()).count());
+        out.put("resolved", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.RESOLVED).count());
+        out.put("closed", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.CLOSED).count());
+        List<Long> seconds = new ArrayList<>();
+        for (TicketStore.Life l : opened) {
+            if (l.resolvedAt() != null) {
+                seconds.add(Math.max(0, Duration.between(l.openedAt(), l.resolvedAt()).toSeconds()));
+            }
+        }
+        seconds.sort(Long::compare);
+        if (!seconds.isEmpty()) {
+            out.put("resolutionMedianSeconds", percentile(seconds, 0.5));
+            out.put("resolutionP90Seconds", percentile(seconds, 0.9));
+        }
+        out.put("closingMessagesPublished", closingMessages);
+        return out;
     }
 
     /** Nearest-rank percentile. */

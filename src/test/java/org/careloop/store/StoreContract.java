@@ -466,6 +466,8 @@ abstract class StoreContract {
         assertThat(db().tickets().ratings(rated.minusSeconds(1))).filteredOn(r -> r.ticketId() == t.id())
                 .containsExactly(new TicketStore.Rating(t.id(), 5, "alice", rated, "lost-bag", "problem"));
         assertThat(db().tickets().ratings(rated.plusSeconds(1))).noneMatch(r -> r.ticketId() == t.id());
+        assertThat(db().tickets().opened(T0.minusSeconds(1))).filteredOn(l -> l.ticketId() == t.id())
+                .containsExactly(new TicketStore.Life(t.id(), T0, T0.plusSeconds(60), Ticket.Status.RESOLVED));
     }
 
     // ---- the praise feed

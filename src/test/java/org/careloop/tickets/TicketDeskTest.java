@@ -89,7 +89,7 @@ class TicketDeskTest {
     void tokensAreLongRandomAndNotTheNumber() {
         Ticket a = desk.forPost(post("a1", "my bag is lost", null), negative(), TICKET);
         Ticket b = desk.forPost(post("b1", "my bag is lost", null), negative(), TICKET);
-        assertThat(a.token()).hasSize(24).doesNotContain(String.valueOf(a.id())).isNotEqualTo(b.token());
+        assertThat(a.token()).hasSize(24).matches("[A-Za-z0-9_-]+").isNotEqualTo(b.token());
         assertThat(a.ratingToken()).isNotEqualTo(a.token());
         assertThat(java.util.Base64.getUrlDecoder().decode(a.token())).hasSizeGreaterThanOrEqualTo(16); // >= 128 bits
         assertThat(desk.pageUrl(a)).isEqualTo("https://care.example/t/" + a.token());
@@ -181,6 +181,13 @@ class TicketDeskTest {
         assertThat(resolved.status()).isEqualTo(Ticket.Status.RESOLVED);
         assertThat(resolved.resolvedBy()).isEqualTo("alice");
         assertThat(desk.resolve(t.id(), "bob")).isEmpty(); // once
+
+        // Approved, it leaves by the outbox like any reply; the reports count it once published.
+        assertThat(db.tickets().closingMessagesPublished(T0.minusSeconds(1))).isZero();
+        db.drafts().approve(closing.id(), "alice", null, T0);
+        var entry = db.drafts().outboxOf(closing.id()).orElseThrow();
+        db.drafts().published(entry.id(), "900001", T0.plusSeconds(5));
+        assertThat(db.tickets().closingMessagesPublished(T0.minusSeconds(1))).isEqualTo(1);
     }
 
     @Test

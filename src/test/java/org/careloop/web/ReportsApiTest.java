@@ -46,6 +46,20 @@ class ReportsApiTest {
     }
 
     @Test
+    void ticketsOpenedResolvedAndTimeToResolve() {
+        List<TicketStore.Life> lives = List.of(
+                new TicketStore.Life(1, T, T.plusSeconds(3600), org.careloop.tickets.Ticket.Status.RESOLVED),
+                new TicketStore.Life(2, T, T.plusSeconds(600), org.careloop.tickets.Ticket.Status.CLOSED),
+                new TicketStore.Life(3, T, null, org.careloop.tickets.Ticket.Status.WAITING),
+                new TicketStore.Life(4, T, T.plusSeconds(7200), org.careloop.tickets.Ticket.Status.OPEN)); // reopened
+        Map<String, Object> t = ReportsApi.tickets(lives, 2);
+        assertThat(t).containsEntry("opened", 4).containsEntry("open", 2L).containsEntry("resolved", 1L).containsEntry("closed", 1L)
+                .containsEntry("resolutionMedianSeconds", 3600L).containsEntry("resolutionP90Seconds", 7200L)
+                .containsEntry("closingMessagesPublished", 2);
+        assertThat(ReportsApi.tickets(List.of(), 0)).doesNotContainKey("resolutionMedianSeconds");
+    }
+
+    @Test
     void csatOverallPerAgentAndPerVariant() {
         List<TicketStore.Rating> ratings = List.of(
                 new TicketStore.Rating(1, 5, "alice", T, "lost-bag", "problem"),
