@@ -274,6 +274,13 @@ async function report() {
     const fmt = s => s >= 60 ? Math.floor(s / 60) + ' min ' + (s % 60) + ' s' : s + ' s';
     document.getElementById('report').textContent = !f.answered ? 'No replies published yet.'
       : f.answered + ' answered · median ' + fmt(f.medianSeconds) + ' · p90 ' + fmt(f.p90Seconds) + ' · ' + pct(f.withinTarget) + ' within ' + Math.round(f.targetSeconds / 60) + ' min';
+    const t = r.tickets, c = r.csat;
+    const hours = s => s >= 3600 ? (s / 3600).toFixed(1) + ' h' : fmt(s);
+    document.getElementById('report-tickets').textContent = !t || !t.opened ? 'No tickets yet.'
+      : t.opened + ' tickets · ' + t.open + ' open · ' + (t.resolved + t.closed) + ' resolved'
+        + (t.resolutionMedianSeconds !== undefined ? ' (median ' + hours(t.resolutionMedianSeconds) + ')' : '')
+        + ' · ' + t.closingMessagesPublished + ' closing messages'
+        + (c && c.ratings ? ' · CSAT ' + pct(c.satisfied) + ' of ' + c.ratings + ' (avg ' + c.average.toFixed(1) + ' / 5)' : '');
   } catch (e) { /* the report is a side panel: the queue matters more */ }
 }
 
