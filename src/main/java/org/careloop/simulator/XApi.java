@@ -29,7 +29,12 @@ final class XApi {
     private static final Pattern USER_BY_NAME = Pattern.compile("/2/users/by/username/([^/]+)");
     private static final Pattern USER_TIMELINE = Pattern.compile("/2/users/([0-9]+)/(mentions|tweets)");
     private static final Pattern POST_BY_ID = Pattern.compile("/2/tweets/([^/]+)");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
+    /** Always with milliseconds, as X writes them ("2026-12-01T20:24:20.000Z"): ISO_INSTANT drops a zero fraction, which twitter4j refuses. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    static String time(java.time.Instant at) {
+        return TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
+    }
 
     private final XWorld world;
     private final Credentials credentials;
@@ -294,7 +299,7 @@ final class XApi {
         }
         Set<String> names = fields.names();
         put(n, names, "author_id", p.authorId());
-        put(n, names, "created_at", TIME.format(p.createdAt().truncatedTo(ChronoUnit.MILLIS)));
+        put(n, names, "created_at", time(p.createdAt()));
         put(n, names, "conversation_id", p.conversationId());
         put(n, names, "in_reply_to_user_id", p.inReplyToUserId());
         put(n, names, "lang", p.lang());
@@ -322,7 +327,7 @@ final class XApi {
         n.put("id", u.id());
         n.put("name", u.name());
         n.put("username", u.username());
-        put(n, fields, "created_at", TIME.format(u.createdAt().truncatedTo(ChronoUnit.MILLIS)));
+        put(n, fields, "created_at", time(u.createdAt()));
         if (fields.contains("protected")) {
             n.put("protected", false);
         }
