@@ -44,6 +44,7 @@ import java.util.function.Predicate;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.ReplyStyle;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
 import org.careloop.web.TicketPage;
 import org.careloop.web.TicketsApi;
@@ -150,9 +151,10 @@ public final class CareLoop {
                 new ReportsApi(database.drafts(), database.tickets(), firstResponse, clock),
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
-                new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)), ticketPage,
+                new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
                 settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
         camel.bind("web", web);
+        camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
         Properties camelProperties = CamelSettings.from(settings, connections);

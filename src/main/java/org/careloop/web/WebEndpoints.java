@@ -8,14 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jakarta.activation.DataHandler;
 import org.apache.camel.Exchange;
-import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.careloop.config.Json;
@@ -36,8 +32,6 @@ public final class WebEndpoints {
     private final HealthApi health;
     private final Sessions sessions;
     private final TicketsApi tickets;
-    private final TicketPage ticketPage;
-    private final AddressLimit customerLimit;
     private final Optional<String> apiToken;
     private final boolean secureCookies;
     private final Template loginPage;
@@ -49,16 +43,13 @@ public final class WebEndpoints {
      * @param secureCookies mark the session cookie Secure (when CareLoop is served over HTTPS)
      */
     public WebEndpoints(DraftsApi drafts, StatusApi status, ReportsApi reports, HealthApi health, Sessions sessions,
-                        TicketsApi tickets, TicketPage ticketPage, Optional<String> apiToken, boolean secureCookies) {
+                        TicketsApi tickets, Optional<String> apiToken, boolean secureCookies) {
         this.drafts = drafts;
         this.status = status;
         this.reports = reports;
         this.health = health;
         this.sessions = sessions;
         this.tickets = tickets;
-        this.ticketPage = ticketPage;
-        // A customer reads and writes a few times a minute; walking through tokens needs thousands of misses.
-        this.customerLimit = new AddressLimit(120, 20, java.time.Duration.ofMinutes(10));
         this.apiToken = apiToken.filter(t -> !t.isBlank());
         this.secureCookies = secureCookies;
         Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
@@ -178,109 +169,17 @@ public final class WebEndpoints {
         file.ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
     }
 
-    // --- The customer's ticket page and the rating page (no login: the link's token is the key) -----
-
-    /** The link in the public reply: the first visit opens the customer's private page. */
-    public void ticketLink(Exchange ex) {
-        customer(ex, ticketPage::byLink, ticketPage::openLink);
-    }
-
-    public void customerTicket(Exchange ex) {
-        customer(ex, ticketPage::byPage, t -> ticketPage.show(t, notice(ex), null));
-    }
-
-    public void customerMessage(Exchange ex) {
-        customer(ex, ticketPage::byPage, t -> ticketPage.addMessage(t, form(ex).get("body"), uploads(ex)));
-    }
-
-    public void customerFile(Exchange ex) {
-        customer(ex, ticketPage::byPage, t -> ticketPage.file(t, header(ex, "file"))
-                .map(f -> new TicketPage.Response(200, null, null, f)).orElseGet(ticketPage::missing));
-    }
-
-    public void customerRatingFromPage(Exchange ex) {
-        Map<String, String> form = form(ex);
-        customer(ex, ticketPage::byPage, t -> ticketPage.rateFromPage(t, form.get("rating"), form.get("comment")));
-    }
-
-    public void ratingForm(Exchange ex) {
-        customer(ex, ticketPage::byRatingToken, t -> ticketPage.ratingForm(t, notice(ex), null));
-    }
-
-    public void rating(Exchange ex) {
-        Map<String, String> form = form(ex);
-        customer(ex, ticketPage::byRatingToken, t -> ticketPage.rateFromLink(t, form.get("rating"), form.get("comment")));
-    }
-
-    private void customer(Exchange ex, java.util.function.Function<String, Optional<org.careloop.tickets.Ticket>> lookup,
-                          java.util.function.Function<org.careloop.tickets.Ticket, TicketPage.Response> page) {
-        String address = address(ex);
-        if (!customerLimit.allow(address)) {
-            customerPage(ex, TicketPage.Response.page(429, "<!doctype html><title>Slow down</title><p>Too many requests. Please wait a few minutes and try again.</p>"));
-            return;
-        }
-        Optional<org.careloop.tickets.Ticket> t = lookup.apply(header(ex, "token"));
-        if (t.isEmpty()) {
-            customerLimit.miss(address);
-            customerPage(ex, ticketPage.missing());
-            return;
-        }
-        customerPage(ex, page.apply(t.get()));
-    }
-
-    private static String notice(Exchange ex) {
-        if (header(ex, "welcome") != null) {
-            return "This is your private page for this case. Bookmark it: the link in our public reply opens only once.";
-        }
-        if (header(ex, "sent") != null) {
-            return "Thank you, our team has your message and will answer here.";
-        }
-        return header(ex, "rated") != null ? "Thank you for rating our help." : null;
-    }
-
-    /** Files from a multipart form; the browser's names are kept only as labels. */
-    private static List<TicketPage.Upload> uploads(Exchange ex) {
-        List<TicketPage.Upload> out = new ArrayList<>();
-        AttachmentMessage am = ex.getMessage(AttachmentMessage.class);
-        if (am == null || !am.hasAttachments()) {
-            return out;
-        }
-        // Camel keys uploads by form field, so the page gives each file its own field; the data handler keeps the file's name.
-        for (DataHandler file : am.getAttachments().values()) {
-            try (InputStream in = file.getInputStream()) {
-                out.add(new TicketPage.Upload(file.getName(), in.readAllBytes()));
-            } catch (IOException io) {
-                throw new UncheckedIOException("Cannot read the uploaded file " + file.getName(), io);
-            }
-        }
-        return out;
-    }
-
-    private static void customerPage(Exchange ex, TicketPage.Response r) {
-        if (r.location() != null) {
-            redirect(ex, r.location());
-        } else if (r.file() != null) {
-            download(ex, r.file());
-        } else {
-            html(ex, r.status(), r.html());
-        }
-        // The page's address is its key: never pass it on to another site, never index it, never keep it in a cache.
-        ex.getMessage().setHeader("Referrer-Policy", "no-referrer");
-        ex.getMessage().setHeader("X-Robots-Tag", "noindex, nofollow");
-        noStore(ex);
-    }
-
     /**
      * Camel's HTTP header filter drops Cache-Control from responses, so it goes on the Vert.x
      * response itself (kept when Camel writes the rest).
      */
-    private static void noStore(Exchange ex) {
+    static void noStore(Exchange ex) {
         if (ex.getIn() instanceof HttpMessage http && http.getResponse() != null && !http.getResponse().headWritten()) {
             http.getResponse().putHeader("Cache-Control", "no-store");
         }
     }
 
-    private static void download(Exchange ex, TicketPage.File f) {
+    static void download(Exchange ex, TicketPage.File f) {
         clearHeaders(ex);
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
@@ -470,7 +369,7 @@ public final class WebEndpoints {
         }
     }
 
-    private static void html(Exchange ex, int status, String page) {
+    static void html(Exchange ex, int status, String page) {
         clearHeaders(ex);
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
@@ -481,7 +380,7 @@ public final class WebEndpoints {
         m.setBody(page);
     }
 
-    private static void redirect(Exchange ex, String location) {
+    static void redirect(Exchange ex, String location) {
         clearHeaders(ex);
         redirectKeepingHeaders(ex, location);
     }
@@ -510,7 +409,7 @@ public final class WebEndpoints {
      * Form fields from the request body only: credentials and CSRF tokens in a URL would end up in
      * logs and browser history, and Camel also turns query parameters into headers.
      */
-    private static Map<String, String> form(Exchange ex) {
+    static Map<String, String> form(Exchange ex) {
         Map<String, String> out = new HashMap<>();
         if (ex.getMessage() instanceof HttpMessage http && !http.getRequest().formAttributes().isEmpty()) {
             http.getRequest().formAttributes().forEach(e -> out.putIfAbsent(e.getKey(), e.getValue()));
@@ -535,7 +434,7 @@ public final class WebEndpoints {
     }
 
     /** The client's address, for slowing down password guessing. */
-    private static String address(Exchange ex) {
+    static String address(Exchange ex) {
         if (ex.getMessage() instanceof HttpMessage http && http.getRequest().remoteAddress() != null) {
             return http.getRequest().remoteAddress().hostAddress();
         }

@@ -42,6 +42,11 @@ final class TestWeb {
     }
 
     static Server serve(WebEndpoints web, PraiseEndpoints praise) throws Exception {
+        return serve(web, praise, null);
+    }
+
+    /** @param desk the tickets behind the customer's pages, or null for none */
+    static Server serve(WebEndpoints web, PraiseEndpoints praise, TicketDesk desk) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -49,6 +54,7 @@ final class TestWeb {
         Main camel = new Main();
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
+        camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
@@ -76,7 +82,7 @@ final class TestWeb {
                 new ReportsApi(db.drafts(), db.tickets(), Duration.ofMinutes(10), clock),
                 new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
-                        List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air"), token, false);
+                        List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), token, false);
     }
 
     /** The ticket desk as CareLoop wires it, with closing messages left in the queue (unattended mode off). */

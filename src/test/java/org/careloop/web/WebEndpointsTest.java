@@ -20,7 +20,7 @@ class WebEndpointsTest {
         AdminBootstrapTest.Users users = new AdminBootstrapTest.Users();
         users.save(new UserStore.User("agent", BCrypt.withDefaults().hashToString(4, "pw".toCharArray()), UserStore.Role.AGENT));
         WebEndpoints web = new WebEndpoints(new DraftsApi(null, null, users, Duration.ofMinutes(5), Clock.systemUTC()), null, null, new HealthApi(new Connections(), () -> true),
-                new Sessions(users, Clock.systemUTC(), Duration.ofHours(1)), null, null, Optional.empty(), secure);
+                new Sessions(users, Clock.systemUTC(), Duration.ofHours(1)), null, Optional.empty(), secure);
         Exchange ex = new DefaultExchange(new DefaultCamelContext());
         ex.getMessage().setBody("username=agent&password=pw");
         web.login(ex);
