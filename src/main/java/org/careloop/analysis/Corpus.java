@@ -47,6 +47,14 @@ public record Corpus(String name, List<Row> rows) {
         return Math.floorMod(id.hashCode(), 5) == 0;
     }
 
+    /**
+     * A second split, of the training rows only, for tuning what the fit itself cannot (the label
+     * priors): a different hash of the id, so it is independent of the held-out rows.
+     */
+    static boolean tuning(String id) {
+        return Math.floorMod((id + "#tune").hashCode(), 5) == 0;
+    }
+
     public List<Row> training() {
         return rows.stream().filter(r -> !heldOut(r.id())).toList();
     }

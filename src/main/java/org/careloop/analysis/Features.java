@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The features the linear models read: words and word pairs (negation marked), character
- * n-grams inside words (misspellings, and the endings that carry meaning in Russian), emoji, and
- * the surface signals (shouting, elongation, exclamation).
+ * n-grams inside words (misspellings, and the endings that carry meaning in Russian), emoji, the
+ * surface signals (shouting, elongation, exclamation), and the words' valence in VADER's lexicon.
  */
 public final class Features {
 
@@ -44,6 +44,22 @@ public final class Features {
         if (t.questions > 0) {
             f.setCount("sig=question", 1);
         }
+        lexicon(SentimentLexicon.score(tokens), f);
         return f;
+    }
+
+    /** Dense lexicon scores, and the compound in five bins so the model can bend the scale. */
+    private static void lexicon(SentimentLexicon.Score s, Counter<String> f) {
+        if (s.positiveWords() > 0) {
+            f.setCount("lex=pos", s.positiveWords());
+            f.setCount("lexs=pos", Math.log1p(s.positive()));
+        }
+        if (s.negativeWords() > 0) {
+            f.setCount("lex=neg", s.negativeWords());
+            f.setCount("lexs=neg", Math.log1p(s.negative()));
+        }
+        double c = s.compound();
+        f.setCount("lexs=comp", c);
+        f.setCount(c > 0.5 ? "lexb=vp" : c > 0.05 ? "lexb=p" : c < -0.5 ? "lexb=vn" : c < -0.05 ? "lexb=n" : "lexb=0", 1);
     }
 }

@@ -47,6 +47,7 @@ public final class SocialAnalyzer implements Analyzer {
         Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
         boolean question = words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
         Troll troll = troll(lang, words, features, social, problem, reasons);
+        sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
         return new Analysis(lang, sentiment, emotion, troll, intent, reasons);
@@ -84,6 +85,15 @@ public final class SocialAnalyzer implements Analyzer {
         }
         reasons.add(String.format(Locale.ROOT, "Read as irony (%.2f): praise words about a problem", p));
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), round(Math.min(s.confidence(), p)));
+    }
+
+    /** "lol imagine flying them, your CEO is a clown": a troll's laughing words mock the brand, they are no praise. */
+    private static Sentiment mockery(Sentiment s, Troll troll, List<String> reasons) {
+        if (!troll.label() || !troll.offensive() || s.label() != Sentiment.Label.POSITIVE) {
+            return s;
+        }
+        reasons.add("Read as mockery: positive words in a troll's insult");
+        return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
     }
 
     private Troll troll(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, SocialText social,

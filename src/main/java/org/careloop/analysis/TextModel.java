@@ -2,7 +2,7 @@ package org.careloop.analysis;
 
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.LinearClassifierFactory;
-import edu.stanford.nlp.classify.RVFDataset;
+import edu.stanford.nlp.classify.WeightedRVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import java.io.IOException;
@@ -29,8 +29,13 @@ public final class TextModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** One labelled text for training. */
-    public record Example(Counter<String> features, String label) {}
+    /** One labelled text for training; its weight evens out how common its label is in its set. */
+    public record Example(Counter<String> features, String label, double weight) {
+
+        public Example(Counter<String> features, String label) {
+            this(features, label, 1);
+        }
+    }
 
     /**
      * @param label         the most probable label
@@ -48,14 +53,43 @@ public final class TextModel implements Serializable {
 
     /** @param sigma the L2 prior: smaller trusts the data less */
     public static TextModel train(List<Example> examples, double sigma) {
-        RVFDataset<String, String> data = new RVFDataset<>();
+        WeightedRVFDataset<String, String> data = new WeightedRVFDataset<>();
         for (Example e : examples) {
-            data.add(new RVFDatum<>(e.features(), e.label()));
+            data.add(new RVFDatum<>(e.features(), e.label()), (float) e.weight());
         }
         LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
         factory.setSigma(sigma);
         factory.setVerbose(false);
         return new TextModel(factory.trainClassifier(data));
+    }
+
+    public java.util.Collection<String> labels() {
+        return classifier.labels();
+    }
+
+    /** Each label's score (log-odds up to a constant) before the softmax. */
+    public Map<String, Double> scores(Counter<String> features) {
+        Counter<String> s = classifier.scoresOf(new RVFDatum<>(features));
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String label : classifier.labels()) {
+            out.put(label, s.getCount(label));
+        }
+        return out;
+    }
+
+    /**
+     * Moves each label's prior by the given log-odds (added to the {@code BIAS} feature's weight),
+     * so the model's answers fit the balance of labels it is measured on, not the one it was
+     * trained on.
+     */
+    public void shiftPriors(Map<String, Double> offsets) {
+        int bias = classifier.featureIndex().indexOf("BIAS");
+        if (bias < 0) {
+            throw new IllegalStateException("The model has no BIAS feature to shift");
+        }
+        double[][] weights = classifier.weights();
+        offsets.forEach((label, offset) -> weights[bias][classifier.labelIndex().indexOf(label)] += offset);
+        classifier.setWeights(weights);
     }
 
     public Prediction predict(Counter<String> features) {

@@ -48,6 +48,13 @@ class SocialAnalyzerTest {
     }
 
     @Test
+    void aTrollsLaughterIsMockeryNotPraise() {
+        Analysis a = analyzer.analyze("lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown", null);
+        assertThat(a.troll().label()).isTrue();
+        assertThat(a.sentiment().label()).isEqualTo(Sentiment.Label.NEGATIVE);
+    }
+
+    @Test
     void angryButGenuineIsACustomer() {
         Analysis a = analyzer.analyze("@acmeair you are a fucking joke, my refund has been pending for 6 weeks", null);
         assertThat(a.troll().label()).isFalse();
