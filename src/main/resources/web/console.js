@@ -251,13 +251,32 @@ function showIgnored(ignored) {
   ignored.forEach(i => {
     const li = el('li');
     const head = el('div', 'recent-head');
-    head.append(el('span', 'status rejected', 'ignored · ' + i.ruleId), el('span', 'muted', '@' + i.mention.author.handle));
+    const m = i.moderation, hidden = m && m.hidden;
+    head.append(el('span', 'status rejected', (hidden ? 'hidden' : i.action === 'hide' ? 'not hidden' : 'ignored') + ' · ' + i.ruleId),
+      el('span', 'muted', i.platform.toUpperCase() + ' · ' + (i.platform === 'facebook' ? '' : '@') + i.mention.author.handle));
     const text = el('div', 'snippet', i.mention.text); text.dir = 'auto'; li.title = i.mention.text;
     li.append(head, text, el('div', 'small', i.reason));
     const why = (i.troll && i.troll.reasons && i.troll.reasons.length ? i.troll.reasons : i.reasons || []).slice(0, 3);
     why.forEach(r => li.append(el('div', 'muted small', '· ' + r)));
+    if (m) li.append(el('div', 'muted small', (hidden ? 'Hidden by ' : 'Shown by ') + m.by + ' · ' + new Date(m.at).toLocaleTimeString()));
+    if (m && m.error) li.append(el('div', 'error small', m.error));
+    if (i.action === 'hide' || m) li.append(moderationButton(i, hidden));
     list.append(li);
   });
+}
+
+/** Unhide (or hide again) a comment on its platform; never a deletion. */
+function moderationButton(i, hidden) {
+  const b = el('button', hidden ? '' : 'danger', hidden ? 'Unhide' : 'Hide');
+  b.onclick = async () => {
+    b.disabled = true;
+    try {
+      await api('/api/mentions/' + i.platform + '/' + encodeURIComponent(i.mention.id) + '/' + (hidden ? 'unhide' : 'hide'),
+        { method: 'POST', body: '{}' });
+      say(hidden ? 'The comment is visible again.' : 'The comment is hidden.'); refresh();
+    } catch (e) { say(e.message, true); b.disabled = false; }
+  };
+  return b;
 }
 
 function showSnoozed(snoozed) {

@@ -41,7 +41,12 @@ final class TestWeb {
         }
     }
 
-    static Server serve(WebEndpoints web, PraiseEndpoints praise) throws Exception {
+    /** Hiding and showing comments, over the database's posts, with the given connections. */
+    static ModerationEndpoints moderation(Database db, WebEndpoints web, Connections connections) {
+        return new ModerationEndpoints(web, new org.careloop.care.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
+    }
+
+    static Server serve(WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -49,6 +54,7 @@ final class TestWeb {
         Main camel = new Main();
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
+        camel.bind("moderationWeb", moderation);
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
