@@ -16,6 +16,9 @@ record GraphFields(Map<String, GraphFields> fields, Map<String, Integer> limits)
     /** The selection asked for, or {@code defaults} when the request names none. */
     static GraphFields parse(String spec, String defaults) {
         String s = spec == null || spec.isBlank() ? defaults : spec;
+        if (s == null || s.isBlank()) {
+            return NONE;
+        }
         int[] pos = {0};
         GraphFields out = list(s.replace(" ", ""), pos);
         if (pos[0] != s.replace(" ", "").length()) {

@@ -54,9 +54,9 @@ final class GraphPages {
             b.append("<div class=thread><article class=\"post brand\" id=\"").append(GraphApi.anchor(m.id())).append("\">")
                     .append("<span class=who>@").append(esc(world.instagram().username())).append("</span> <span class=time>")
                     .append(TIME.format(m.createdAt())).append(" UTC</span><div class=media>&#128247; photo</div>")
-                    .append("<div class=text dir=auto>").append(esc(m.text())).append("</div>");
+                    .append("<div class=text dir=auto>").append(esc(m.text())).append("</div></article>");
             comments(b, world, m.id());
-            b.append("</article></div>");
+            b.append("</div>");
         }
         return b.append("</main></body></html>").toString();
     }

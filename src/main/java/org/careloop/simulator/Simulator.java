@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform simulator: a real HTTP server speaking the X API v2 subset CareLoop uses, playing
- * a scenario of customer posts, with a public timeline page, a form to post as a customer, and
+ * The platform simulator: a real HTTP server speaking the X API v2 and Graph API (Facebook,
+ * Instagram) subsets CareLoop uses, playing a scenario of customer posts, with public timeline
+ * pages, a form to post as a customer, and
  * {@code /sim/*} endpoints for tests (what the brand published, fault injection, reset).
  */
 public final class Simulator implements AutoCloseable {
@@ -75,7 +76,7 @@ public final class Simulator implements AutoCloseable {
         Simulator s = new Simulator(config, clock);
         s.server.start();
         s.player.start();
-        LOG.info("X simulator listening on {}", s.baseUrl());
+        LOG.info("Platform simulator (X and Graph API) listening on {}", s.baseUrl());
         return s;
     }
 
