@@ -65,6 +65,8 @@ class FacebookEndToEndTest {
                 Map.entry("careloop.instagram.poll-cron", "0/1 * * * * ?"),
                 Map.entry("careloop.db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()),
                 Map.entry("careloop.outbox.interval", "500ms"),
+                Map.entry("careloop.outbox.first-retry", "1s"),
+                Map.entry("careloop.facebook.read-timeout", "3s"),
                 Map.entry("careloop.rules.dir", dir.resolve("no-rules-here").toString()))));
     }
 
@@ -108,6 +110,28 @@ class FacebookEndToEndTest {
         Thread.sleep(2000); // a few more polls and outbox runs: the brand's own reply is not a customer post, nothing is sent twice
         assertThat(g.byBrand()).filteredOn(i -> i.rootId() != null && (i.rootId().equals(post) || i.rootId().equals(media))).hasSize(2);
         assertThat(http.findDraftFor(api, TOKEN, fbReply.id())).isNull();
+    }
+
+    @Test
+    void aReplyAcceptedButAnsweredTooLateIsFoundInTheThreadAndNotPostedTwice() throws Exception {
+        GraphWorld g = simulator.graph();
+        String post = publish("omar_t", g.page().id() + "/feed", "I was charged twice for booking QX7Y2 and I want my money back");
+        JsonNode draft = http.await(Duration.ofSeconds(60), "a draft for the post", () -> http.findDraftFor(api, TOKEN, post));
+        HttpResponse<String> f = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"endpoint\": \"POST /:id/comments\", \"kind\": \"accept-then-timeout\", "
+                        + "\"delayMs\": 6000}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(f.statusCode()).isEqualTo(200);
+        http.postJson(api + "/api/drafts/" + draft.get("id").asText() + "/approve", TOKEN, "{}", 200);
+        JsonNode published = http.await(Duration.ofSeconds(40), "the draft published", () -> {
+            JsonNode d = http.getJson(api + "/api/drafts/" + draft.get("id").asText(), TOKEN, 200);
+            return d.get("status").asText().equals("published") ? d : null;
+        });
+        List<GraphWorld.Item> replies = g.thread(post).stream().filter(i -> i.authorId().equals(g.page().id())).toList();
+        assertThat(replies).as("one reply in the thread, though the first attempt timed out").hasSize(1);
+        assertThat(published.get("publishedId").asText()).isEqualTo(replies.get(0).id());
+        String pending = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(pending).as("the first attempt met the fault").isEqualTo("[]");
     }
 
     @Test

@@ -251,13 +251,16 @@ final class GraphApi {
         c.http().json(200, Json.mapper().createObjectNode().put("id", created.id()));
     }
 
-    /** {@code POST /{comment-id}?is_hidden=true} on Facebook, {@code ?hide=true} on Instagram. */
+    /**
+     * {@code POST /{comment-id}?is_hidden=true} on Facebook (a visitor's post on the Page too),
+     * {@code ?hide=true} on Instagram.
+     */
     private void hide(Call c, Optional<Item> item) throws IOException {
-        if (item.isEmpty() || !item.get().isComment()) {
+        if (item.isEmpty() || item.get().kind() == Kind.MEDIA || (item.get().kind() == Kind.POST && item.get().authorId().equals(world.page().id()))) {
             missing(c);
             return;
         }
-        String param = item.get().kind() == Kind.COMMENT ? "is_hidden" : "hide";
+        String param = item.get().kind() == Kind.IG_COMMENT ? "hide" : "is_hidden";
         String value = c.param(param);
         if (value == null || !(value.equals("true") || value.equals("false"))) {
             throw new IllegalArgumentException("The parameter " + param + " is required (true or false)");
@@ -365,6 +368,9 @@ final class GraphApi {
                     n.putObject("from").put("id", author.id()).put("name", author.name());
                 }
                 put(n, f, "permalink_url", base(c) + "/facebook#" + anchor(i.id()));
+                if (f.has("is_hidden")) {
+                    n.put("is_hidden", i.hidden());
+                }
                 if (i.kind() == Kind.POST) {
                     List<Item> thread = world.thread(i.id());
                     Instant updated = thread.isEmpty() ? i.createdAt() : thread.get(thread.size() - 1).createdAt();
@@ -373,9 +379,6 @@ final class GraphApi {
                 } else {
                     if (f.has("parent") && i.parentId() != null) {
                         n.putObject("parent").put("id", i.parentId());
-                    }
-                    if (f.has("is_hidden")) {
-                        n.put("is_hidden", i.hidden());
                     }
                     if (f.has("can_hide")) {
                         n.put("can_hide", !author.id().equals(world.page().id()));

@@ -171,10 +171,10 @@ public final class GraphWorld {
         return add(new Item(id, kind, root, parent, authorId, text, clock.instant(), false));
     }
 
-    /** Hides or shows a comment; returns false when there is no such comment. */
+    /** Hides or shows a comment or a visitor's post on the Page; returns false when there is no such object. */
     public synchronized boolean setHidden(String commentId, boolean hidden) {
         Item c = items.get(commentId);
-        if (c == null || !c.isComment()) {
+        if (c == null || c.kind() == Kind.MEDIA) {
             return false;
         }
         items.put(commentId, c.hidden(hidden));

@@ -197,7 +197,10 @@ public final class FacebookAdapter implements PlatformAdapter {
         return Optional.empty();
     }
 
-    /** {@code POST /{comment-id}?is_hidden=true|false}: hidden from everyone but the author and their friends; never deleted. */
+    /**
+     * {@code POST /{id}?is_hidden=true|false} on a comment or a visitor's post: hidden from everyone
+     * but the author and their friends; never deleted.
+     */
     @Override
     public void hide(String postId, boolean hidden) throws PlatformException {
         self();

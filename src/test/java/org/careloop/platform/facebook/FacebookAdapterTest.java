@@ -191,6 +191,10 @@ class FacebookAdapterTest {
         assertThat(sim.graph().item(troll)).map(GraphWorld.Item::hidden).contains(false);
         assertThatThrownBy(() -> customer("hot_takes_99").publish(troll, JsonObject.class, Parameter.with("is_hidden", true)))
                 .hasMessageContaining("Permissions error");
+        fb.hide(post, true);
+        assertThat(sim.graph().item(post).orElseThrow().hidden()).as("a visitor post can be hidden too").isTrue();
+        String own = sim.graph().post(pageId(), "our news").id();
+        assertThatThrownBy(() -> fb.hide(own, true)).isInstanceOf(PlatformException.class);
     }
 
     @Test
