@@ -28,6 +28,7 @@ public final class FacebookAdapter implements PlatformAdapter {
     private final FacebookAccount account;
     private final GraphSettings settings;
     private final GraphClient graph;
+    private final Clock clock;
     private volatile Identity me;
 
     public FacebookAdapter(FacebookAccount account, GraphSettings settings) {
@@ -38,6 +39,7 @@ public final class FacebookAdapter implements PlatformAdapter {
         this.account = account;
         this.settings = settings;
         this.graph = new GraphClient(settings, account.token(), clock);
+        this.clock = clock;
     }
 
     @Override
@@ -58,6 +60,10 @@ public final class FacebookAdapter implements PlatformAdapter {
     /** The Graph client with this Page's token, for the Instagram account linked to the Page. */
     GraphClient graph() {
         return graph;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** {@code GET /me} with the Page token: the Page it belongs to, checked against the configured Page id. */
@@ -85,7 +91,7 @@ public final class FacebookAdapter implements PlatformAdapter {
     public Batch fetch(String feed, String sinceCursor) throws PlatformException {
         Identity self = self();
         graph.slowDownIfNeeded("read " + feed);
-        GraphCursor cursor = GraphCursor.parse(sinceCursor);
+        GraphCursor cursor = GraphCursor.firstRead(sinceCursor, clock.instant().minus(settings.firstLookback()));
         List<JsonObject> items = switch (feed) {
             case POSTS -> graph.list("read the Page's feed", self.id() + "/feed", settings.maxPages(), since(cursor,
                     Parameter.with("fields", POST_FIELDS), Parameter.with("limit", settings.pageSize())));

@@ -34,6 +34,12 @@ record GraphCursor(Long since, Set<String> ids) {
         }
     }
 
+    /** Where a first read starts: items from {@code start} on (no cursor stored yet). */
+    static GraphCursor firstRead(String stored, java.time.Instant start) {
+        GraphCursor c = parse(stored);
+        return c.since() != null ? c : new GraphCursor(start.getEpochSecond() - 1, Set.of());
+    }
+
     /** Delivered before? Older than the cursor, or in its second and already listed. */
     boolean isNew(long createdAt, String id) {
         return since == null || createdAt > since || (createdAt == since && !ids.contains(id));

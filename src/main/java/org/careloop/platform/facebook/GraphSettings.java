@@ -16,9 +16,10 @@ import org.careloop.config.Settings;
  * @param slowDownAt    usage percent at which reads pause before the limit
  * @param slowDownPause how long they pause
  * @param backOff       the wait after a rate-limit error when the platform gives no estimate
+ * @param firstLookback how far back the first read of an account goes (a Page's years of old posts are not news)
  */
 public record GraphSettings(String apiUrl, String graphVersion, String appSecret, Duration readTimeout, int pageSize, int maxPages,
-                            int postsWatched, int slowDownAt, Duration slowDownPause, Duration backOff) {
+                            int postsWatched, int slowDownAt, Duration slowDownPause, Duration backOff, Duration firstLookback) {
 
     public GraphSettings {
         if (!apiUrl.endsWith("/")) {
@@ -49,7 +50,8 @@ public record GraphSettings(String apiUrl, String graphVersion, String appSecret
                 s.getInt("careloop.facebook.posts-watched", 25),
                 s.getInt("careloop.facebook.slow-down-at", 80),
                 s.getDuration("careloop.facebook.slow-down-pause", Duration.ofMinutes(1)),
-                s.getDuration("careloop.facebook.back-off", Duration.ofMinutes(5)));
+                s.getDuration("careloop.facebook.back-off", Duration.ofMinutes(5)),
+                s.getDuration("careloop.facebook.first-lookback", Duration.ofDays(1)));
     }
 
     @Override

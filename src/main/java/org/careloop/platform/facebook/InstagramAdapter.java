@@ -84,7 +84,7 @@ public final class InstagramAdapter implements PlatformAdapter {
         }
         Identity self = self();
         graph.slowDownIfNeeded("read comments");
-        GraphCursor cursor = GraphCursor.parse(sinceCursor);
+        GraphCursor cursor = GraphCursor.firstRead(sinceCursor, page.clock().instant().minus(settings.firstLookback()));
         List<JsonObject> media = graph.list("read the media", self.id() + "/media", 1,
                 Parameter.with("fields", "id,permalink,comments_count,timestamp"), Parameter.with("limit", settings.postsWatched()));
         List<Mention> found = new ArrayList<>();

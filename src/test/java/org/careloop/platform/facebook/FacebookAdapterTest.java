@@ -53,7 +53,7 @@ class FacebookAdapterTest {
 
     GraphSettings settings(int pageSize, int maxPages) {
         return new GraphSettings(sim.baseUrl() + "/", "v24.0", null, Duration.ofSeconds(5), pageSize, maxPages, 25, 80,
-                Duration.ofMinutes(1), Duration.ofMinutes(5));
+                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(1));
     }
 
     FacebookAdapter adapter(int pageSize, int maxPages) {
@@ -140,6 +140,20 @@ class FacebookAdapterTest {
         PlatformAdapter.Batch again = restarted.fetch(FacebookAdapter.COMMENTS, comments.nextCursor());
         assertThat(again.mentions()).extracting(Mention::id).containsExactly(laterComment);
         assertThat(restarted.fetch(FacebookAdapter.COMMENTS, again.nextCursor()).mentions()).as("nothing new: nothing repeated").isEmpty();
+    }
+
+    @Test
+    void theFirstReadGoesBackOnlyTheLookback() throws Exception {
+        String post = visitorPost("jana_k", "an old post");
+        comment("grace_n", post, "an old comment");
+        // An adapter whose clock is two days ahead: for it, these are two days old.
+        FacebookAdapter later = new FacebookAdapter(new FacebookAccount("brand", null, token::get, "env"), settings(25, 10),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofDays(2)));
+        PlatformAdapter.Batch posts = later.fetch(FacebookAdapter.POSTS, null);
+        assertThat(posts.mentions()).isEmpty();
+        assertThat(posts.nextCursor()).as("the start of the lookback is stored").isNotNull();
+        assertThat(later.fetch(FacebookAdapter.COMMENTS, null).mentions()).isEmpty();
+        assertThat(adapter(25, 10).fetch(FacebookAdapter.POSTS, null).mentions()).extracting(Mention::id).containsExactly(post);
     }
 
     @Test

@@ -27,7 +27,7 @@ class InstagramAdapterTest {
     void start() throws Exception {
         sim = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1));
         GraphSettings settings = new GraphSettings(sim.baseUrl() + "/", "v23.0", null, Duration.ofSeconds(5), 2, 10, 25, 80,
-                Duration.ofMinutes(1), Duration.ofMinutes(5));
+                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(1));
         FacebookAdapter page = new FacebookAdapter(new FacebookAccount("brand", null, () -> "sim-page-acmeair", "env"), settings);
         ig = new InstagramAdapter(new InstagramAccount("brand", "brand", null), page, settings);
     }
