@@ -56,9 +56,9 @@ public final class Moderator {
     }
 
     private Moderation setHidden(Mention m, boolean hidden, String actor, String reason) {
-        String why = reason != null && !reason.isBlank() ? reason.trim()
-                : mentions.findModeration(m.platform(), m.id()).map(Moderation::reason).orElse(null);
         Moderation before = mentions.findModeration(m.platform(), m.id()).orElse(null);
+        // Showing a comment again keeps the reason it was hidden for, so the record still says why.
+        String why = reason != null && !reason.isBlank() ? reason.trim() : before == null ? null : before.reason();
         String subject = m.platform().id() + "/" + m.id();
         Moderation now;
         try {
