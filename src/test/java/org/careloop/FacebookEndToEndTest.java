@@ -67,6 +67,7 @@ class FacebookEndToEndTest {
                 Map.entry("careloop.outbox.interval", "500ms"),
                 Map.entry("careloop.outbox.first-retry", "1s"),
                 Map.entry("careloop.facebook.read-timeout", "3s"),
+                Map.entry("careloop.facebook.back-off", "2s"),
                 Map.entry("careloop.rules.dir", dir.resolve("no-rules-here").toString()))));
     }
 
@@ -117,10 +118,7 @@ class FacebookEndToEndTest {
         GraphWorld g = simulator.graph();
         String post = publish("omar_t", g.page().id() + "/feed", "I was charged twice for booking QX7Y2 and I want my money back");
         JsonNode draft = http.await(Duration.ofSeconds(60), "a draft for the post", () -> http.findDraftFor(api, TOKEN, post));
-        HttpResponse<String> f = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"endpoint\": \"POST /:id/comments\", \"kind\": \"accept-then-timeout\", "
-                        + "\"delayMs\": 6000}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(f.statusCode()).isEqualTo(200);
+        fault("{\"endpoint\": \"POST /:id/comments\", \"kind\": \"accept-then-timeout\", \"delayMs\": 6000}");
         http.postJson(api + "/api/drafts/" + draft.get("id").asText() + "/approve", TOKEN, "{}", 200);
         JsonNode published = http.await(Duration.ofSeconds(40), "the draft published", () -> {
             JsonNode d = http.getJson(api + "/api/drafts/" + draft.get("id").asText(), TOKEN, 200);
@@ -129,9 +127,23 @@ class FacebookEndToEndTest {
         List<GraphWorld.Item> replies = g.thread(post).stream().filter(i -> i.authorId().equals(g.page().id())).toList();
         assertThat(replies).as("one reply in the thread, though the first attempt timed out").hasSize(1);
         assertThat(published.get("publishedId").asText()).isEqualTo(replies.get(0).id());
-        String pending = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(pending).as("the first attempt met the fault").isEqualTo("[]");
+        assertThat(pendingFaults()).as("the first attempt met the fault").isEqualTo("[]");
+    }
+
+    @Test
+    void aReplyRefusedForThePagesRateLimitWaitsAndIsPublishedOnceInsteadOfFailing() throws Exception {
+        GraphWorld g = simulator.graph();
+        String post = publish("lena_b", g.page().id() + "/feed", "The crew on my Lisbon flight were wonderful, thank you!");
+        JsonNode draft = http.await(Duration.ofSeconds(60), "a draft for the post", () -> http.findDraftFor(api, TOKEN, post));
+        fault("{\"endpoint\": \"POST /:id/comments\", \"status\": 400, \"code\": 32}");
+        http.postJson(api + "/api/drafts/" + draft.get("id").asText() + "/approve", TOKEN, "{}", 200);
+        http.await(Duration.ofSeconds(40), "the draft published after the wait", () -> {
+            String status = http.getJson(api + "/api/drafts/" + draft.get("id").asText(), TOKEN, 200).get("status").asText();
+            assertThat(status).as("a rate limit is waited out, never a failure").isNotEqualTo("failed");
+            return status.equals("published") ? status : null;
+        });
+        assertThat(pendingFaults()).as("the first attempt met the rate limit").isEqualTo("[]");
+        assertThat(g.thread(post).stream().filter(i -> i.authorId().equals(g.page().id()))).hasSize(1);
     }
 
     @Test
@@ -185,6 +197,17 @@ class FacebookEndToEndTest {
         } finally {
             Files.writeString(tokenFile, simulator.graph().brand().token());
         }
+    }
+
+    static void fault(String json) throws Exception {
+        HttpResponse<String> f = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(f.statusCode()).as(f.body()).isEqualTo(200);
+    }
+
+    static String pendingFaults() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/sim/faults")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private JsonNode account(String name, boolean healthy) {
