@@ -33,7 +33,7 @@ function ago(iso) {
 function card(d) {
   const c = el('article', 'card'); c.dataset.id = d.id;
   const head = el('div', 'post-head');
-  head.append(el('span', 'author', d.mention.author.name || d.mention.author.handle), el('span', 'handle', '@' + d.mention.author.handle),
+  head.append(el('span', 'author', d.mention.author.name || d.mention.author.handle), el('span', 'handle', d.platform === 'facebook' ? '' : at(d.platform, d.mention.author.handle)),
     el('span', 'when', d.platform.toUpperCase() + ' · ' + ago(d.mention.createdAt)));
   const timer = el('span', 'timer'); timer.title = 'Time left to the first-response target'; head.append(timer);
   const text = el('p', 'post-text', d.mention.text); text.dir = 'auto';
@@ -61,7 +61,7 @@ function card(d) {
   const earlier = (d.thread || []).filter(t => t.id !== d.mention.id);
   if (earlier.length) {
     const th = el('div', 'thread'); th.setAttribute('aria-label', 'Earlier in the thread');
-    earlier.slice(-4).forEach(t => { const p = el('div'); p.append(el('span', 't-author', '@' + t.author.handle + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p); });
+    earlier.slice(-4).forEach(t => { const p = el('div'); p.append(el('span', 't-author', at(d.platform, t.author.handle) + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p); });
     parts.push(th);
   }
   parts.push(text, meta);
@@ -71,7 +71,7 @@ function card(d) {
   const ul = el('ul'); (d.reasons || []).concat((d.troll && d.troll.reasons) || []).forEach(r => ul.append(el('li', '', r)));
   ul.append(el('li', '', 'Rule "' + d.ruleId + '"' + (w.ruleReason ? ' (' + w.ruleReason + ')' : '') + ', template "' + d.templateId + '"'));
   why.append(ul);
-  const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to @' + d.mention.author.handle);
+  const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to ' + at(d.platform, d.mention.author.handle));
   const chars = el('span', 'chars');
   const limit = d.platform === 'x' ? 280 : 8000;
   const count = () => { const n = d.platform === 'x' ? xLength(area.value) : area.value.length; chars.textContent = n + ' / ' + limit; chars.classList.toggle('over', n > limit); };
@@ -131,7 +131,7 @@ async function act(id, action, body, c, keep) {
   c.querySelectorAll('button').forEach(b => { b.disabled = true; });
   try {
     const d = await api('/api/drafts/' + id + '/' + action, { method: 'POST', body: JSON.stringify(body) });
-    say(action === 'approve' ? 'Approved: the reply to @' + d.mention.author.handle + ' is being published.' : DONE[action]);
+    say(action === 'approve' ? 'Approved: the reply to ' + at(d.platform, d.mention.author.handle) + ' is being published.' : DONE[action]);
     if (keep) { c.querySelectorAll('button').forEach(b => { b.disabled = false; }); refresh(); return; }
     const next = c.nextElementSibling;
     c.remove(); state.drafts.delete(id); state.deadlines.delete(id);
@@ -193,7 +193,7 @@ async function refresh() {
       const auto = d.work && d.work.autoPublished;
       head.append(el('span', 'status ' + d.status, d.status + (auto ? ' · auto' : '')),
         el('span', 'muted', (auto ? 'unattended' : (d.decidedBy ? d.decidedBy : '')) + (d.decidedAt ? ' · ' + ago(d.decidedAt) : '')));
-      li.append(head, el('div', '', 'to @' + d.mention.author.handle), el('div', 'snippet', d.text));
+      li.append(head, el('div', '', 'to ' + at(d.platform, d.mention.author.handle)), el('div', 'snippet', d.text));
       li.title = d.text;
       if (d.publishedId) li.append(el('div', 'muted small', 'published as ' + d.publishedId));
       if (d.error) li.append(el('div', 'error small', (d.status === 'rejected' ? 'reason: ' : '') + d.error));
@@ -210,7 +210,7 @@ async function refresh() {
     document.getElementById('recent-empty').hidden = decided.length > 0;
     const box = document.getElementById('accounts'); box.replaceChildren();
     accounts.forEach(a => {
-      const chip = el('span', 'chip' + (a.healthy ? '' : ' down')); chip.append(el('span', 'dot'), el('span', '', a.platform.toUpperCase() + ' @' + (a.handle || a.account)));
+      const chip = el('span', 'chip' + (a.healthy ? '' : ' down')); chip.append(el('span', 'dot'), el('span', '', a.platform.toUpperCase() + ' ' + at(a.platform, a.handle || a.account)));
       chip.title = a.healthy ? 'Connected' : ('Not healthy: ' + (a.lastError || 'unknown error')); box.append(chip);
     });
     document.getElementById('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
@@ -245,26 +245,50 @@ function showStatus(status) {
   kill.hidden = !on.length && !u.killSwitchConsole;
 }
 
+/** How a platform names a person: @handle, except on Facebook, which has display names only. */
+function at(platform, handle) {
+  return (platform === 'facebook' ? '' : '@') + handle;
+}
+
 function showIgnored(ignored) {
   document.getElementById('ignored-count').textContent = ignored.length;
   const list = document.getElementById('ignored'); list.replaceChildren();
   ignored.forEach(i => {
     const li = el('li');
     const head = el('div', 'recent-head');
-    head.append(el('span', 'status rejected', 'ignored · ' + i.ruleId), el('span', 'muted', '@' + i.mention.author.handle));
+    const m = i.moderation, hidden = m && m.hidden;
+    head.append(el('span', 'status rejected', (hidden ? 'hidden' : i.action === 'hide' ? 'not hidden' : 'ignored') + ' · ' + i.ruleId),
+      el('span', 'muted', i.platform.toUpperCase() + ' · ' + at(i.platform, i.mention.author.handle)));
     const text = el('div', 'snippet', i.mention.text); text.dir = 'auto'; li.title = i.mention.text;
     li.append(head, text, el('div', 'small', i.reason));
     const why = (i.troll && i.troll.reasons && i.troll.reasons.length ? i.troll.reasons : i.reasons || []).slice(0, 3);
     why.forEach(r => li.append(el('div', 'muted small', '· ' + r)));
+    if (m) li.append(el('div', 'muted small', (hidden ? 'Hidden by ' : 'Shown by ') + m.by + ' · ' + new Date(m.at).toLocaleTimeString()));
+    if (m && m.error) li.append(el('div', 'error small', m.error));
+    if (i.action === 'hide' || m) li.append(moderationButton(i, hidden));
     list.append(li);
   });
+}
+
+/** Unhide (or hide again) a comment on its platform; never a deletion. */
+function moderationButton(i, hidden) {
+  const b = el('button', hidden ? '' : 'danger', hidden ? 'Unhide' : 'Hide');
+  b.onclick = async () => {
+    b.disabled = true;
+    try {
+      await api('/api/mentions/' + i.platform + '/' + encodeURIComponent(i.mention.id) + '/' + (hidden ? 'unhide' : 'hide'),
+        { method: 'POST', body: '{}' });
+      say(hidden ? 'The comment is visible again.' : 'The comment is hidden.'); refresh();
+    } catch (e) { say(e.message, true); b.disabled = false; }
+  };
+  return b;
 }
 
 function showSnoozed(snoozed) {
   document.getElementById('snoozed-count').textContent = snoozed.length;
   const box = document.getElementById('snoozed'); box.replaceChildren();
   snoozed.forEach(d => { const p = el('div', 'small'); p.append(el('span', 'muted', 'until ' + new Date(d.work.snoozedUntil).toLocaleTimeString() + ' · '),
-    el('span', '', '@' + d.mention.author.handle + ': ' + d.mention.text)); box.append(p); });
+    el('span', '', at(d.platform, d.mention.author.handle) + ': ' + d.mention.text)); box.append(p); });
 }
 
 async function report() {

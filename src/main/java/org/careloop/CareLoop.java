@@ -10,11 +10,17 @@ import org.careloop.analysis.AnalysisStep;
 import org.careloop.analysis.Analyzer;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.care.DraftStep;
+import org.careloop.care.Moderator;
 import org.careloop.care.Drafter;
 import org.careloop.care.Publisher;
 import org.careloop.config.Settings;
 import org.careloop.platform.Connections;
 import org.careloop.platform.camel.PlatformComponent;
+import org.careloop.platform.facebook.FacebookAccount;
+import org.careloop.platform.facebook.FacebookAdapter;
+import org.careloop.platform.facebook.GraphSettings;
+import org.careloop.platform.facebook.InstagramAccount;
+import org.careloop.platform.facebook.InstagramAdapter;
 import org.careloop.platform.x.XAccount;
 import org.careloop.platform.x.XAdapter;
 import org.careloop.rules.DecisionStep;
@@ -46,6 +52,7 @@ import org.careloop.tickets.ReplyStyle;
 import org.careloop.tickets.TicketDesk;
 import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
+import org.careloop.web.ModerationEndpoints;
 import org.careloop.web.TicketPage;
 import org.careloop.web.TicketsApi;
 import org.careloop.marketing.PraiseFeed;
@@ -99,6 +106,8 @@ public final class CareLoop {
             }
             connections.register(new XAdapter(account));
         }
+        registerGraphAccounts(settings, connections, publishing,
+                simulator != null ? simulator.baseUrl() + "/" : "https://graph.facebook.com/");
 
         Analyzer analyzer = new SocialAnalyzer();
         RulesInForce rules = new RulesInForce(ruleFiles(settings), clock);
@@ -111,6 +120,9 @@ public final class CareLoop {
         }
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
 
+        // A connection that breaks (an expired token, the platform down) alerts the team, not only the log.
+        connections.onUnhealthy(s -> database.alerts().raise("connection", null, s.platform().id() + " account " + s.account()
+                + " is unhealthy: " + s.lastError()));
         Switches switches = database.switches();
         UnattendedGate gate = new UnattendedGate(unattendedPolicy(settings, connections), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
                 database.drafts(), clock);
@@ -138,6 +150,8 @@ public final class CareLoop {
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
+        Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
+        camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
         camel.bind("ticketDesk", desk);
         PraiseFeed praise = new PraiseFeed(database.praise(), marketingWebhook(settings, clock));
@@ -155,6 +169,7 @@ public final class CareLoop {
                 settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
         camel.bind("web", web);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
+        camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
         Properties camelProperties = CamelSettings.from(settings, connections);
@@ -165,6 +180,33 @@ public final class CareLoop {
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
+    }
+
+    /**
+     * The Facebook Pages ({@code careloop.facebook.pages}) and the Instagram accounts linked to them
+     * ({@code careloop.instagram.accounts}); an empty list connects none.
+     */
+    static void registerGraphAccounts(Settings settings, Connections connections, Publisher.Policy publishing, String defaultApiUrl) {
+        GraphSettings graph = GraphSettings.fromSettings(settings, defaultApiUrl);
+        if (graph.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
+            throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
+                    + ") must be more than twice careloop.facebook.read-timeout (" + graph.readTimeout() + ") plus the 10 s connect timeout");
+        }
+        Map<String, FacebookAdapter> pages = new HashMap<>();
+        List<FacebookAccount> configured = FacebookAccount.allFromSettings(settings);
+        for (FacebookAccount page : configured) {
+            FacebookAdapter adapter = new FacebookAdapter(page, graph);
+            pages.put(page.name(), adapter);
+            connections.register(adapter);
+        }
+        for (InstagramAccount ig : InstagramAccount.allFromSettings(settings, configured)) {
+            FacebookAdapter page = pages.get(ig.page());
+            if (page == null) {
+                throw new IllegalArgumentException("Setting careloop.instagram." + ig.name() + ".page names Facebook Page '" + ig.page()
+                        + "', which is not in careloop.facebook.pages " + pages.keySet());
+            }
+            connections.register(new InstagramAdapter(ig, page, graph));
+        }
     }
 
     /** New praise POSTed to careloop.marketing.webhook-url, signed with CARELOOP_MARKETING_WEBHOOK_SECRET; no URL, nothing sent. */

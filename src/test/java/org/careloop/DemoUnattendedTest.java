@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.careloop.config.Settings;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
+import org.careloop.simulator.GraphWorld;
 import org.careloop.simulator.Simulator;
 import org.careloop.simulator.XWorld;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,16 @@ class DemoUnattendedTest {
             Instant end = Instant.now().plus(Duration.ofSeconds(110));
             List<String> problems = new ArrayList<>();
             int answered = 0;
+            int answeredGraph = 0;
             int ignored = 0;
+            int hidden = 0;
             while (Instant.now().isBefore(end)) {
                 Thread.sleep(2000);
                 problems.clear();
                 answered = 0;
+                answeredGraph = 0;
                 ignored = 0;
+                hidden = 0;
                 boolean settled = true;
                 for (XWorld.Post p : sim.world().all()) {
                     if (p.authorId().equals(brand) || p.retweetOfId() != null) {
@@ -79,17 +84,74 @@ class DemoUnattendedTest {
                     }
                     answered++;
                 }
-                if (settled && sim.world().played("kw-complaint") && answered > 0) {
+                for (GraphWorld.Item i : graphCustomerPosts(sim.graph())) {
+                    Platform platform = i.kind() == GraphWorld.Kind.IG_COMMENT ? Platform.INSTAGRAM : Platform.FACEBOOK;
+                    Optional<Decision> d = app.database().mentions().findDecision(platform, i.id());
+                    if (d.isEmpty()) {
+                        settled = false;
+                        continue;
+                    }
+                    if (d.get().action() == Decision.Action.HIDE) {
+                        if (!sim.graph().item(i.id()).orElseThrow().hidden()) {
+                            settled = false;
+                            problems.add("not hidden: " + i.text());
+                        }
+                        hidden++;
+                        continue;
+                    }
+                    if (!d.get().wantsReply()) {
+                        ignored++;
+                        continue;
+                    }
+                    Optional<GraphWorld.Item> reply = answerTo(sim.graph(), i);
+                    if (reply.isEmpty()) {
+                        settled = false;
+                        problems.add("no reply yet on " + platform.id() + " to: " + i.text());
+                        continue;
+                    }
+                    long seconds = Duration.between(i.createdAt(), reply.get().createdAt()).toSeconds();
+                    if (seconds > 60) {
+                        problems.add(seconds + " s to answer on " + platform.id() + ": " + i.text());
+                    }
+                    answeredGraph++;
+                }
+                if (settled && sim.world().played("kw-complaint") && sim.world().played("fb-followup") && answered > 0) {
                     break;
                 }
             }
-            System.out.printf("Demo, unattended: %d posts answered, %d ignored%n", answered, ignored);
+            System.out.printf("Demo, unattended: %d posts answered on X, %d on Facebook and Instagram, %d ignored, %d hidden%n",
+                    answered, answeredGraph, ignored, hidden);
             assertThat(problems).isEmpty();
             assertThat(answered).isGreaterThanOrEqualTo(20);
+            assertThat(answeredGraph).as("Facebook and Instagram posts answered").isGreaterThanOrEqualTo(6);
+            assertThat(hidden).as("the Facebook troll and the Instagram spammer hidden").isEqualTo(2);
             assertThat(ignored).isGreaterThanOrEqualTo(4);
         } finally {
             app.stop();
         }
+    }
+
+    /** Visitor posts and comments by customers on the simulated Page and Instagram account. */
+    private static List<GraphWorld.Item> graphCustomerPosts(GraphWorld g) {
+        List<GraphWorld.Item> out = new ArrayList<>();
+        for (GraphWorld.Item post : g.feed()) {
+            if (!post.authorId().equals(g.page().id())) {
+                out.add(post);
+            }
+            g.thread(post.id()).stream().filter(c -> !c.authorId().equals(g.page().id())).forEach(out::add);
+        }
+        for (GraphWorld.Item media : g.media()) {
+            g.thread(media.id()).stream().filter(c -> !c.authorId().equals(g.instagram().id())).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** The brand's answer in the item's thread: under it, or beside it when it is itself a reply (threads are two deep). */
+    private static Optional<GraphWorld.Item> answerTo(GraphWorld g, GraphWorld.Item i) {
+        String root = i.rootId() == null ? i.id() : i.rootId();
+        String under = i.rootId() == null ? null : i.parentId() != null ? i.parentId() : i.id();
+        return g.byBrand().stream().filter(r -> root.equals(r.rootId()) && java.util.Objects.equals(under, r.parentId())
+                && r.createdAt().isAfter(i.createdAt())).findFirst();
     }
 
     private static int freePort() throws Exception {

@@ -129,7 +129,7 @@ public final class Drafter {
     private Map<String, Object> values(RuleBook book, Mention mention) {
         Map<String, Object> values = new HashMap<>();
         values.put("name", firstName(mention));
-        values.put("handle", mention.author().handle() == null ? "" : "@" + mention.author().handle());
+        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + mention.author().handle());
         values.put("brand", voice.brand());
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
@@ -174,15 +174,20 @@ public final class Drafter {
         return (mention.platform().id() + ":" + mention.id() + ":" + what).hashCode();
     }
 
+    /** Facebook has no @handles: a person is known by their display name only. */
+    private static boolean atHandles(Mention mention) {
+        return mention.platform() != Platform.FACEBOOK;
+    }
+
     /** People are addressed by first name when the display name has one, else by handle. */
     static String firstName(Mention mention) {
         String name = mention.author().name();
-        if (name != null && !name.isBlank() && !name.trim().equalsIgnoreCase(mention.author().handle())) {
+        if (name != null && !name.isBlank() && (!atHandles(mention) || !name.trim().equalsIgnoreCase(mention.author().handle()))) {
             String first = name.trim().split("\\s+")[0];
             if (first.codePoints().anyMatch(Character::isLetter)) {
                 return first;
             }
         }
-        return "@" + mention.author().handle();
+        return (atHandles(mention) ? "@" : "") + mention.author().handle();
     }
 }

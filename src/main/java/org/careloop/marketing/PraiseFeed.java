@@ -45,7 +45,7 @@ public final class PraiseFeed {
             return Optional.empty();
         }
         // The rules are where a care lead calls a post spam or bait (keywords, regex): an ignored post is not praise to share.
-        if (decision != null && decision.action() == Decision.Action.IGNORE) {
+        if (decision != null && (decision.action() == Decision.Action.IGNORE || decision.action() == Decision.Action.HIDE)) {
             return Optional.empty();
         }
         return Optional.of(Praise.Source.ANALYSIS);

@@ -34,6 +34,7 @@ public final class Connections {
     private final Map<String, PlatformAdapter> adapters = new LinkedHashMap<>();
     private final Map<String, Status> statuses = new LinkedHashMap<>();
     private final Clock clock;
+    private volatile java.util.function.Consumer<Status> onUnhealthy = s -> {};
 
     public Connections(Clock clock) {
         this.clock = clock;
@@ -43,7 +44,15 @@ public final class Connections {
         this(Clock.systemUTC());
     }
 
+    /** Called once each time a healthy connection turns unhealthy (an alert for the team), outside the lock. */
+    public void onUnhealthy(java.util.function.Consumer<Status> listener) {
+        this.onUnhealthy = listener;
+    }
+
     public synchronized void register(PlatformAdapter adapter) {
+        if (adapters.containsKey(adapter.account())) {
+            throw new IllegalArgumentException("Two connected accounts are named '" + adapter.account() + "'");
+        }
         adapters.put(adapter.account(), adapter);
         statuses.put(adapter.account(), new Status(adapter.platform(), adapter.account(), null, null, true, null, null, null));
     }
@@ -86,12 +95,21 @@ public final class Connections {
      * A call failed. Rejected credentials make the connection unhealthy; so do errors that are not
      * the platform refusing one request.
      */
-    public synchronized void failed(String account, PlatformException e) {
-        Status s = require(account);
-        boolean healthy = e.kind() == PlatformException.Kind.REJECTED || e.kind() == PlatformException.Kind.DUPLICATE
-                || e.kind() == PlatformException.Kind.RATE_LIMITED;
-        statuses.put(account, new Status(s.platform(), account, s.userId(), s.handle(), healthy,
-                e.kind().name().toLowerCase() + ": " + e.getMessage(), clock.instant(), s.lastFetch()));
+    public void failed(String account, PlatformException e) {
+        Status now;
+        boolean turned;
+        synchronized (this) {
+            Status s = require(account);
+            boolean healthy = e.kind() == PlatformException.Kind.REJECTED || e.kind() == PlatformException.Kind.DUPLICATE
+                    || e.kind() == PlatformException.Kind.RATE_LIMITED;
+            now = new Status(s.platform(), account, s.userId(), s.handle(), healthy,
+                    e.kind().name().toLowerCase() + ": " + e.getMessage(), clock.instant(), s.lastFetch());
+            statuses.put(account, now);
+            turned = s.healthy() && !healthy;
+        }
+        if (turned) {
+            onUnhealthy.accept(now);
+        }
     }
 
     private Status require(String account) {

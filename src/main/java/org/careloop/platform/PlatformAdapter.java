@@ -46,6 +46,14 @@ public interface PlatformAdapter {
                 + " cannot look up its published replies; check the thread by hand", null);
     }
 
+    /**
+     * Hides a customer's comment from the public (a troll's, a spammer's), or shows it again; never
+     * deletes it. Platforms that cannot hide refuse.
+     */
+    default void hide(String postId, boolean hidden) throws PlatformException {
+        throw new PlatformException(PlatformException.Kind.REJECTED, platform().id() + " cannot hide posts", null);
+    }
+
     /** Asks the platform who the credentials belong to; the health check of the connection. */
     Identity identify() throws PlatformException;
 

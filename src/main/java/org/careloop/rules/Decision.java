@@ -45,7 +45,9 @@ public record Decision(String ruleId, Action action, List<String> templates, Str
         /** Open a ticket and reply publicly with its link (tickets come with their own issue; until then recorded). */
         TICKET,
         /** Do nothing, recorded with its reason (troll, spam, retweet). */
-        IGNORE;
+        IGNORE,
+        /** No reply, and hide the comment on its platform (Facebook, Instagram), recorded with its reason; never deleted. */
+        HIDE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -54,7 +54,7 @@ public final class RuleBook {
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
-    private static final Set<String> ACTIONS = Set.of("reply", "faq", "ticket", "ignore");
+    private static final Set<String> ACTIONS = Set.of("reply", "faq", "ticket", "ignore", "hide");
     private static final Set<String> PLATFORMS = labels(Platform.values());
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
     private static final Set<String> INTENTS = labels(Intent.Label.values());
@@ -318,11 +318,12 @@ public final class RuleBook {
             throw new RuleException(file, line(t), "a '" + action + "' rule takes no 'template'"
                     + (action.equals("faq") ? " (the FAQ entry's answer is used)" : ""));
         }
-        if (action.equals("ignore") && reason == null) {
-            throw new RuleException(file, line(then), "an ignore needs a 'reason' (e.g. spam, troll)");
+        if ((action.equals("ignore") || action.equals("hide")) && reason == null) {
+            throw new RuleException(file, line(then), "an " + action + " needs a 'reason' (e.g. spam, troll)");
         }
         Decision.Action kind = switch (action) {
             case "ignore" -> Decision.Action.IGNORE;
+            case "hide" -> Decision.Action.HIDE;
             case "ticket" -> Decision.Action.TICKET;
             default -> Decision.Action.REPLY;
         };

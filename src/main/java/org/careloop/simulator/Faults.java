@@ -33,15 +33,20 @@ final class Faults {
      * @param times          how many calls, from the next one
      * @param delayMs        how long the answer is held ({@link Kind#ACCEPT_THEN_TIMEOUT})
      * @param resetInSeconds a 429's {@code x-rate-limit-reset}: this many seconds after the call
+     * @param code           a Graph API error code for the error object (190, 4, 32, 613...), 0 for one chosen from the status
      */
-    record Fault(String endpoint, Kind kind, int status, int times, long delayMs, long resetInSeconds) {
+    record Fault(String endpoint, Kind kind, int status, int times, long delayMs, long resetInSeconds, int code) {
 
         static Fault status(String endpoint, int status, int times) {
-            return new Fault(endpoint, Kind.STATUS, status, times, 0, DEFAULT_RESET_SECONDS);
+            return new Fault(endpoint, Kind.STATUS, status, times, 0, DEFAULT_RESET_SECONDS, 0);
         }
 
         Fault once() {
-            return new Fault(endpoint, kind, status, 1, delayMs, resetInSeconds);
+            return new Fault(endpoint, kind, status, 1, delayMs, resetInSeconds, code);
+        }
+
+        Fault less() {
+            return new Fault(endpoint, kind, status, times - 1, delayMs, resetInSeconds, code);
         }
     }
 
@@ -50,16 +55,19 @@ final class Faults {
 
     private final List<Fault> pending = new ArrayList<>();
 
-    /** A fault from its JSON description, e.g. {@code {"endpoint": "POST /2/tweets", "status": 503, "times": 2}}. */
+    /**
+     * A fault from its JSON description, e.g. {@code {"endpoint": "POST /2/tweets", "status": 503, "times": 2}}, or
+     * for the Graph API {@code {"endpoint": "GET /:page-id/feed", "status": 400, "code": 613}}.
+     */
     static Fault parse(JsonNode body) {
         String endpoint = body.path("endpoint").asText("");
         String kind = body.path("kind").asText("status");
         int times = body.path("times").asInt(1);
         long resetIn = body.path("resetInSeconds").asLong(DEFAULT_RESET_SECONDS);
         return switch (kind) {
-            case "status" -> new Fault(endpoint, Kind.STATUS, body.path("status").asInt(), times, 0, resetIn);
+            case "status" -> new Fault(endpoint, Kind.STATUS, body.path("status").asInt(), times, 0, resetIn, body.path("code").asInt(0));
             case "accept-then-timeout" -> new Fault(endpoint, Kind.ACCEPT_THEN_TIMEOUT, 0, times,
-                    body.path("delayMs").asLong(DEFAULT_DELAY_MS), resetIn);
+                    body.path("delayMs").asLong(DEFAULT_DELAY_MS), resetIn, 0);
             default -> throw new IllegalArgumentException("Unknown fault kind '" + kind + "': use status or accept-then-timeout");
         };
     }
@@ -88,12 +96,26 @@ final class Faults {
             if (f.endpoint().equals(endpoint)) {
                 it.remove();
                 if (f.times() > 1) {
-                    pending.add(0, new Fault(f.endpoint(), f.kind(), f.status(), f.times() - 1, f.delayMs(), f.resetInSeconds()));
+                    pending.add(0, f.less());
                 }
                 return Optional.of(f.once());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fault for this call as an API applies it: an accept-then-timeout holds the answer and lets
+     * the call go on (empty); a status fault is returned for the API to answer in its own error shape.
+     */
+    Optional<Fault> statusFor(String endpoint, SimHttp http) {
+        Optional<Fault> fault = take(endpoint);
+        if (fault.isPresent() && fault.get().kind() == Kind.ACCEPT_THEN_TIMEOUT) {
+            // The call is carried out; only its answer comes too late for the client.
+            http.holdResponse(fault.get().delayMs());
+            return Optional.empty();
+        }
+        return fault;
     }
 
     /** The faults still waiting, in order. */

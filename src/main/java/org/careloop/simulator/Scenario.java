@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,10 +23,23 @@ public record Scenario(Brand brand, List<Person> users, List<Step> posts) {
     public record Person(String handle, String name) {}
 
     /**
-     * One post. {@code key} names it for replies; {@code at} is an offset like {@code 3s} or {@code 1m}.
+     * One post. {@code key} names it for replies; {@code at} is an offset like {@code 3s} or {@code 1m};
+     * {@code platform} is {@code x} (the default), {@code facebook} (a post on the brand's Page, or a
+     * comment when it replies) or {@code instagram} (the brand's media when the brand posts it, else a
+     * comment on a media or a reply to a comment).
      */
     public record Step(String key, String at, String author, String text, String lang,
-                       @JsonProperty("reply_to") String replyTo, @JsonProperty("retweet_of") String retweetOf) {
+                       @JsonProperty("reply_to") String replyTo, @JsonProperty("retweet_of") String retweetOf,
+                       String platform) {
+
+        public Step(String key, String at, String author, String text, String lang, String replyTo, String retweetOf) {
+            this(key, at, author, text, lang, replyTo, retweetOf, null);
+        }
+
+        /** {@code x}, {@code facebook} or {@code instagram}. */
+        String on() {
+            return platform == null || platform.isBlank() ? "x" : platform.trim().toLowerCase(java.util.Locale.ROOT);
+        }
 
         Duration offset() {
             String s = at == null ? "0s" : at.trim();
@@ -72,18 +84,33 @@ public record Scenario(Brand brand, List<Person> users, List<Step> posts) {
     }
 
     private static Scenario validate(Scenario s, String source) {
-        Set<String> keys = new HashSet<>();
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
         for (Step step : s.posts()) {
+            if (!Set.of("x", "facebook", "instagram").contains(step.on())) {
+                throw new IllegalArgumentException(source + ": post " + step.key() + " has platform '" + step.platform()
+                        + "' (use x, facebook or instagram)");
+            }
+            if (step.on().equals("instagram") && step.replyTo() == null && !step.author().equalsIgnoreCase(s.brand().handle())) {
+                throw new IllegalArgumentException(source + ": post " + step.key() + " is an Instagram comment: it needs reply_to "
+                        + "(a media of the brand, or a comment)");
+            }
+            if (!step.on().equals("x") && step.retweetOf() != null) {
+                throw new IllegalArgumentException(source + ": post " + step.key() + ": retweet_of is for X only");
+            }
             if (step.author() == null || (step.text() == null && step.retweetOf() == null)) {
                 throw new IllegalArgumentException(source + ": every post needs an author and a text (or retweet_of): " + step);
             }
             step.offset();
             for (String ref : new String[] {step.replyTo(), step.retweetOf()}) {
-                if (ref != null && !keys.contains(ref)) {
+                if (ref != null && !keys.containsKey(ref)) {
                     throw new IllegalArgumentException(source + ": post " + step.key() + " refers to '" + ref + "', which is not an earlier post");
                 }
+                if (ref != null && !keys.get(ref).equals(step.on())) {
+                    throw new IllegalArgumentException(source + ": post " + step.key() + " on " + step.on() + " refers to '" + ref
+                            + "', which is on " + keys.get(ref));
+                }
             }
-            if (step.key() != null && !keys.add(step.key())) {
+            if (step.key() != null && keys.put(step.key(), step.on()) != null) {
                 throw new IllegalArgumentException(source + ": post key '" + step.key() + "' is used twice");
             }
         }

@@ -15,6 +15,7 @@ final class ScenarioPlayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioPlayer.class);
 
     private final XWorld world;
+    private final GraphWorld graph;
     private final Scenario scenario;
     private final double speed;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -23,14 +24,18 @@ final class ScenarioPlayer implements AutoCloseable {
         return t;
     });
 
-    ScenarioPlayer(XWorld world, Scenario scenario, double speed) {
+    ScenarioPlayer(XWorld world, GraphWorld graph, Scenario scenario, double speed) {
         this.world = world;
+        this.graph = graph;
         this.scenario = scenario;
         this.speed = speed <= 0 ? 1 : speed;
     }
 
     void start() {
-        scenario.users().forEach(p -> world.userOrCreate(p.handle(), p.name()));
+        scenario.users().forEach(p -> {
+            world.userOrCreate(p.handle(), p.name());
+            graph.personOrCreate(p.handle(), p.name());
+        });
         int index = 0;
         for (Scenario.Step step : scenario.posts()) {
             String key = step.key() != null ? step.key() : "#" + index;
@@ -44,6 +49,10 @@ final class ScenarioPlayer implements AutoCloseable {
     }
 
     private void play(String key, Scenario.Step step) {
+        if (!step.on().equals("x")) {
+            playOnGraph(key, step);
+            return;
+        }
         try {
             XWorld.User author = world.userOrCreate(step.author(), null);
             String replyTo = step.replyTo() == null ? null : world.playedPost(step.replyTo()).orElse(null);
@@ -55,6 +64,34 @@ final class ScenarioPlayer implements AutoCloseable {
                 postId = world.publish(author.id(), step.text(), replyTo, retweetOf, null, step.lang()).id();
             }
             world.markPlayed(key, postId);
+        } catch (RuntimeException e) {
+            LOG.warn("Scenario post {} failed: {}", key, e.getMessage());
+        }
+    }
+
+    /**
+     * A Facebook or Instagram step: the brand's own post or media, a visitor's post on the Page, or a
+     * comment on what {@code reply_to} names.
+     */
+    private void playOnGraph(String key, Scenario.Step step) {
+        try {
+            boolean byBrand = step.author().equalsIgnoreCase(scenario.brand().handle());
+            String replyTo = step.replyTo() == null ? null : world.playedPost(step.replyTo()).orElse(null);
+            String id = null;
+            if (step.replyTo() != null && replyTo == null) {
+                LOG.debug("Scenario post {} skipped: the post it refers to was not played", key);
+            } else if (replyTo != null) {
+                GraphWorld.Item target = graph.item(replyTo).orElseThrow();
+                boolean instagram = target.kind() == GraphWorld.Kind.MEDIA || target.kind() == GraphWorld.Kind.IG_COMMENT;
+                String author = byBrand ? (instagram ? graph.instagram().id() : graph.page().id())
+                        : graph.personOrCreate(step.author(), null).id();
+                id = graph.comment(replyTo, author, step.text()).id();
+            } else if (step.on().equals("instagram")) {
+                id = graph.media(step.text()).id();
+            } else {
+                id = graph.post(byBrand ? graph.page().id() : graph.personOrCreate(step.author(), null).id(), step.text()).id();
+            }
+            world.markPlayed(key, id);
         } catch (RuntimeException e) {
             LOG.warn("Scenario post {} failed: {}", key, e.getMessage());
         }

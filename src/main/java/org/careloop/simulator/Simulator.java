@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The platform simulator: a real HTTP server speaking the X API v2 subset CareLoop uses, playing
- * a scenario of customer posts, with a public timeline page, a form to post as a customer, and
+ * The platform simulator: a real HTTP server speaking the X API v2 and Graph API (Facebook,
+ * Instagram) subsets CareLoop uses, playing a scenario of customer posts, with public timeline
+ * pages, a form to post as a customer, and
  * {@code /sim/*} endpoints for tests (what the brand published, fault injection, reset).
  */
 public final class Simulator implements AutoCloseable {
@@ -32,6 +33,8 @@ public final class Simulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final Faults faults;
     private final XApi api;
+    private final GraphWorld graph;
+    private final GraphApi graphApi;
 
     private Simulator(SimulatorConfig config, Clock clock) throws IOException {
         Scenario scenario = Scenario.load(config.scenario());
@@ -39,7 +42,9 @@ public final class Simulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(clock);
         this.faults = new Faults();
         this.api = new XApi(world, new Credentials(world), rateLimiter, faults);
-        this.player = new ScenarioPlayer(world, scenario, config.speed());
+        this.graph = new GraphWorld(clock, GraphWorld.besideXState(config.stateFile()), scenario.brand().handle(), scenario.brand().name());
+        this.graphApi = new GraphApi(graph, rateLimiter, faults);
+        this.player = new ScenarioPlayer(world, graph, scenario, config.speed());
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "simulator-http");
@@ -71,7 +76,7 @@ public final class Simulator implements AutoCloseable {
         Simulator s = new Simulator(config, clock);
         s.server.start();
         s.player.start();
-        LOG.info("X simulator listening on {}", s.baseUrl());
+        LOG.info("Platform simulator (X and Graph API) listening on {}", s.baseUrl());
         return s;
     }
 
@@ -79,8 +84,16 @@ public final class Simulator implements AutoCloseable {
         String p = http.path;
         if (p.startsWith("/2/")) {
             api.handle(http);
+        } else if (GraphApi.VERSIONED.matcher(p).matches()) {
+            graphApi.handle(http);
         } else if (p.equals("/") && http.method.equals("GET")) {
             http.html(200, TimelinePage.render(world));
+        } else if (p.equals("/facebook") && http.method.equals("GET")) {
+            http.html(200, GraphPages.facebook(graph));
+        } else if (p.equals("/instagram") && http.method.equals("GET")) {
+            http.html(200, GraphPages.instagram(graph));
+        } else if (p.equals("/api/accounts") && http.method.equals("GET")) {
+            http.json(200, accounts());
         } else if (p.equals("/post")) {
             postForm(http);
         } else if (p.startsWith("/sim/")) {
@@ -125,11 +138,26 @@ public final class Simulator implements AutoCloseable {
                 }
                 http.json(200, out);
             }
-            case "GET /sim/accounts" -> {
-                ObjectNode out = Json.mapper().createObjectNode();
-                out.set("x", XApi.user(world.brand(), Set.of()));
+            case "GET /sim/accounts" -> http.json(200, accounts());
+            case "GET /sim/graph/published" -> {
+                ArrayNode out = Json.mapper().createArrayNode();
+                for (GraphWorld.Item i : graph.byBrand()) {
+                    ObjectNode n = out.addObject().put("id", i.id()).put("kind", i.kind().name().toLowerCase()).put("text", i.text())
+                            .put("rootId", i.rootId()).put("createdAt", i.createdAt().toString());
+                    n.put("inReplyToId", i.parentId() != null ? i.parentId() : i.rootId());
+                }
                 http.json(200, out);
             }
+            case "GET /sim/graph/comments" -> {
+                ArrayNode out = Json.mapper().createArrayNode();
+                String root = http.query("root");
+                for (GraphWorld.Item i : root == null ? List.<GraphWorld.Item>of() : graph.thread(root)) {
+                    out.addObject().put("id", i.id()).put("parentId", i.parentId()).put("authorId", i.authorId())
+                            .put("text", i.text()).put("hidden", i.hidden());
+                }
+                http.json(200, out);
+            }
+            case "POST /sim/graph/expire-token" -> http.json(200, Json.mapper().createObjectNode().put("token", graph.expireToken()));
             case "POST /sim/faults" -> {
                 JsonNode body = Json.mapper().readTree(http.body());
                 try {
@@ -158,12 +186,32 @@ public final class Simulator implements AutoCloseable {
             }
             case "POST /sim/reset" -> {
                 world.reset();
+                graph.reset();
                 faults.clear();
                 rateLimiter.reset();
                 http.json(200, Json.mapper().createObjectNode().put("reset", true));
             }
             default -> http.send(404, "text/plain; charset=utf-8", "Not found".getBytes());
         }
+    }
+
+    /**
+     * The brand's accounts with their ids: X ({@code x}), the Facebook Page ({@code facebook}, with its
+     * demo Page access token) and the Instagram professional account linked to it ({@code instagram}).
+     */
+    private ObjectNode accounts() {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.set("x", XApi.user(world.brand(), Set.of()));
+        GraphWorld.Brand b = graph.brand();
+        out.putObject("facebook").put("id", b.page().id()).put("name", b.page().name()).put("username", b.page().username())
+                .put("accessToken", b.token()).put("instagramBusinessAccount", b.instagram().id());
+        out.putObject("instagram").put("id", b.instagram().id()).put("username", b.instagram().username())
+                .put("name", b.instagram().name()).put("pageId", b.page().id());
+        return out;
+    }
+
+    public GraphWorld graph() {
+        return graph;
     }
 
     /** Everything the brand has published, oldest first. */

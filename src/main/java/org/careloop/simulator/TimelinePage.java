@@ -107,14 +107,21 @@ final class TimelinePage {
     }
 
     private static StringBuilder page(String title, boolean refresh) {
+        return page(title, refresh, "");
+    }
+
+    /** The page's head and header, with the platform links; {@code style} is added to the shared style. */
+    static StringBuilder page(String title, boolean refresh, String style) {
         StringBuilder b = new StringBuilder("<!doctype html><html lang=en><head><meta charset=utf-8>")
                 .append("<meta name=viewport content=\"width=device-width,initial-scale=1\"><link rel=icon href=\"data:,\">");
         if (refresh) {
             b.append("<meta http-equiv=refresh content=5>");
         }
-        return b.append("<title>").append(esc(title)).append(" · X simulator</title><style>").append(STYLE).append("</style></head><body>")
-                .append("<header><h1>X simulator</h1><span class=sub>what the public sees</span>")
-                .append("<a href=\"/\">Timeline</a><a href=\"/post\">Post as a customer</a></header>");
+        return b.append("<title>").append(esc(title)).append(" · platform simulator</title><style>").append(STYLE).append(style)
+                .append("</style></head><body>")
+                .append("<header><h1>Platform simulator</h1><span class=sub>what the public sees</span>")
+                .append("<a href=\"/\">X timeline</a><a href=\"/facebook\">Facebook Page</a><a href=\"/instagram\">Instagram</a>")
+                .append("<a href=\"/post\">Post as a customer</a></header>");
     }
 
     static String esc(String s) {

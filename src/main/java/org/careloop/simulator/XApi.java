@@ -54,14 +54,10 @@ final class XApi {
             problem(http, 404, "Not Found", "No such endpoint in the simulator: " + http.method + " " + http.path, "about:blank");
             return;
         }
-        Optional<Faults.Fault> fault = faults.take(endpoint);
-        if (fault.isPresent() && fault.get().kind() == Faults.Kind.STATUS) {
+        Optional<Faults.Fault> fault = faults.statusFor(endpoint, http);
+        if (fault.isPresent()) {
             injected(http, fault.get());
             return;
-        }
-        if (fault.isPresent() && fault.get().kind() == Faults.Kind.ACCEPT_THEN_TIMEOUT) {
-            // The call is carried out below; only its answer comes too late for the client.
-            http.holdResponse(fault.get().delayMs());
         }
         Optional<Caller> caller = credentials.authenticate(http);
         if (caller.isEmpty()) {

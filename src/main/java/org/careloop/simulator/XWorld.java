@@ -1,10 +1,7 @@
 package org.careloop.simulator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.careloop.config.Json;
 
 /**
  * The simulated X: its users and posts, and what the brand published. Thread-safe; saved to the
@@ -175,32 +171,15 @@ public final class XWorld {
     }
 
     private void load() {
-        if (stateFile == null || !Files.isRegularFile(stateFile)) {
-            return;
-        }
-        try {
-            State s = Json.mapper().readValue(stateFile.toFile(), State.class);
+        StateFile.read(stateFile, State.class).ifPresent(s -> {
             s.users().forEach(u -> users.put(u.id(), u));
             s.posts().forEach(p -> posts.put(p.id(), p));
             played.putAll(s.played());
             lastId = s.lastId();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read simulator state " + stateFile.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private void save() {
-        if (stateFile == null) {
-            return;
-        }
-        try {
-            Path dir = stateFile.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "simulator", ".tmp");
-            Json.mapper().writeValue(tmp.toFile(), new State(List.copyOf(users.values()), List.copyOf(posts.values()), played, lastId));
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write simulator state " + stateFile.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
+        StateFile.write(stateFile, new State(List.copyOf(users.values()), List.copyOf(posts.values()), played, lastId));
     }
 }

@@ -84,10 +84,33 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public List<Decided> ignored(int limit) {
-        return jdbc.list("select " + COLUMNS + ", m.decision, m.analysis from mentions m where m.decided_action = 'IGNORE' "
-                        + "order by m.decided_at desc, m.id desc limit ?",
+        return jdbc.list("select " + COLUMNS + ", m.decision, m.analysis, " + MODERATION + " from mentions m "
+                        + "where m.decided_action in ('IGNORE', 'HIDE') order by m.decided_at desc, m.id desc limit ?",
                 rs -> new Decided(mention(rs), fromJson(rs.getString("decision"), Decision.class),
-                        rs.getString("analysis") == null ? null : fromJson(rs.getString("analysis"), Analysis.class)), limit);
+                        rs.getString("analysis") == null ? null : fromJson(rs.getString("analysis"), Analysis.class), moderation(rs)), limit);
+    }
+
+    private static final String MODERATION = "m.hidden, m.hidden_reason, m.hidden_by, m.hidden_at, m.hide_error";
+
+    @Override
+    public void saveModeration(Platform platform, String id, Moderation m) {
+        jdbc.update("update mentions set hidden = ?, hidden_reason = ?, hidden_by = ?, hidden_at = ?, hide_error = ? where platform = ? and id = ?",
+                m.hidden(), m.reason(), m.by(), m.at(), m.error(), platform.id(), id);
+    }
+
+    @Override
+    public Optional<Moderation> findModeration(Platform platform, String id) {
+        return jdbc.one("select " + MODERATION + " from mentions m where m.platform = ? and m.id = ? and m.hidden_by is not null",
+                JdbcMentionStore::moderation, platform.id(), id);
+    }
+
+    /** Null for a post never hidden nor tried. */
+    private static Moderation moderation(ResultSet rs) throws SQLException {
+        if (rs.getString("hidden_by") == null) {
+            return null;
+        }
+        return new Moderation(rs.getBoolean("hidden"), rs.getString("hidden_reason"), rs.getString("hidden_by"),
+                Jdbc.instant(rs, "hidden_at"), rs.getString("hide_error"));
     }
 
     @Override

@@ -33,11 +33,28 @@ public interface MentionStore {
 
     Optional<Decision> findDecision(Platform platform, String id);
 
-    /** Posts the rules chose not to answer (trolls, spam, ...), the latest first, with why. */
+    /** Posts the rules chose not to answer (trolls, spam, ...; ignored or hidden), the latest first, with why. */
     List<Decided> ignored(int limit);
 
-    /** A post with the rules' decision and the analysis behind it. */
-    record Decided(Mention mention, Decision decision, Analysis analysis) {}
+    /** A post with the rules' decision, the analysis behind it, and its moderation (null when never hidden). */
+    record Decided(Mention mention, Decision decision, Analysis analysis, Moderation moderation) {}
+
+    /**
+     * Whether a comment is hidden on its platform, as CareLoop last set it.
+     *
+     * @param hidden whether it is hidden now
+     * @param reason why it was hidden (the rule's reason, or the agent's)
+     * @param by     {@code rule:<id>} or the agent who hid or showed it
+     * @param at     when
+     * @param error  the platform's error when the last attempt failed, else null
+     */
+    record Moderation(boolean hidden, String reason, String by, Instant at, String error) {}
+
+    /** Records a comment's moderation (replacing the earlier state). */
+    void saveModeration(Platform platform, String id, Moderation moderation);
+
+    /** The comment's moderation, or empty when it was never hidden nor tried. */
+    Optional<Moderation> findModeration(Platform platform, String id);
 
     /** How many posts one author sent in a time window, leaving one post out (for repeat-poster rules). */
     int postsByAuthor(Platform platform, String authorId, Instant from, Instant to, String exceptId);

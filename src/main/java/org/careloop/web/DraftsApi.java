@@ -149,7 +149,7 @@ public final class DraftsApi {
 
     /** A post the rules left unanswered, with the rule, its reason and the analysis's reasons. */
     public record IgnoredView(DraftView.MentionView mention, String platform, String ruleId, String reason, DraftView.Troll troll,
-                              String intent, List<String> reasons) {}
+                              String intent, List<String> reasons, String action, org.careloop.store.MentionStore.Moderation moderation) {}
 
     /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
     public ApiResponse ignored(String limit) {
@@ -161,7 +161,8 @@ public final class DraftsApi {
             var a = d.analysis();
             return new IgnoredView(DraftView.mention(d.mention()), d.mention().platform().id(), d.decision().ruleId(), d.decision().reason(),
                     a == null ? null : new DraftView.Troll(a.troll().label(), a.troll().score(), a.troll().offensive(), a.troll().reasons()),
-                    a == null ? null : a.intent().label().id(), a == null ? List.of() : a.reasons());
+                    a == null ? null : a.intent().label().id(), a == null ? List.of() : a.reasons(), d.decision().action().id(),
+                    d.moderation());
         }).toList());
     }
 

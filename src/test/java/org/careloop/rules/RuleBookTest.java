@@ -87,6 +87,16 @@ class RuleBookTest {
 
     static final Analysis PLAIN = analysis("en", Sentiment.Label.NEUTRAL, Emotion.Label.NONE, Intent.Label.OTHER, 0.9, false, 0);
 
+    @Test
+    void hideIsAnActionWithItsReasonAndNoReply() {
+        RuleBook b = RuleBook.parse("rules:\n  - id: hide-trolls\n    when: { troll: true, platform: [facebook, instagram] }\n"
+                + "    then: { action: hide, reason: \"troll: bait\" }\n", "t.yaml", TEMPLATES, Faq.EMPTY);
+        Rule r = b.rules().get(0);
+        assertThat(r.decision().action()).isEqualTo(Decision.Action.HIDE);
+        assertThat(r.decision().reason()).isEqualTo("troll: bait");
+        assertThat(r.decision().wantsReply()).isFalse();
+    }
+
     static RuleBook book(String top, String when) {
         return RuleBook.parse(top + "rules:\n  - id: hit\n    when: " + when + "\n    then: { action: ignore, reason: r }\n",
                 "t.yaml", TEMPLATES, Faq.EMPTY);
@@ -234,7 +244,7 @@ class RuleBookTest {
     @Test
     void everyMistakeNamesItsLine() {
         fails("rules:\n  - id: one\n    then: { action: ignore, reason: r }\n  - id: two\n    then:\n      action: shout\n",
-                "f.yaml:6: unknown action 'shout' (use faq, ignore, reply, ticket)");
+                "f.yaml:6: unknown action 'shout' (use faq, hide, ignore, reply, ticket)");
         fails("rules:\n  - id: a\n    then: { action: reply, template: nope }\n", "f.yaml:3: template 'nope' not found");
         fails("rules:\n  - id: a\n    then: { action: reply, template: [problem, nope] }\n", "f.yaml:3: template 'nope' not found");
         fails("rules:\n  - id: a\n    when: { mood: sad }\n    then: { action: ignore, reason: r }\n", "f.yaml:3: unknown condition 'mood'");
@@ -248,6 +258,8 @@ class RuleBookTest {
                 "f.yaml:4: unknown author condition 'famous'");
         fails("rules:\n  - id: a\n    then: { action: reply, template: thanks, priority: asap }\n", "f.yaml:3: unknown priority 'asap'");
         fails("rules:\n  - id: a\n    then: { action: ignore }\n", "f.yaml:3: an ignore needs a 'reason'");
+        fails("rules:\n  - id: a\n    then: { action: hide }\n", "f.yaml:3: an hide needs a 'reason'");
+        fails("rules:\n  - id: a\n    then: { action: hide, reason: troll, template: thanks }\n", "f.yaml:3: a 'hide' rule takes no 'template'");
         fails("rules:\n  - id: a\n    then: { action: faq, template: thanks }\n", "f.yaml:3: a 'faq' rule takes no 'template'");
         fails("business-hours: { zone: Mars/Base }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:1: unknown time zone 'Mars/Base'");

@@ -61,6 +61,7 @@ public final class ConsolePreview {
         WebEndpoints web = TestWeb.endpoints(db, connections, clock, db::ping, Optional.empty());
         camel.bind("web", web);
         camel.bind("praiseWeb", TestWeb.praise(db, web, clock, Optional.empty()));
+        camel.bind("moderationWeb", TestWeb.moderation(db, web, connections));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

@@ -41,12 +41,17 @@ final class TestWeb {
         }
     }
 
-    static Server serve(WebEndpoints web, PraiseEndpoints praise) throws Exception {
-        return serve(web, praise, null);
+    /** Hiding and showing comments, over the database's posts, with the given connections. */
+    static ModerationEndpoints moderation(Database db, WebEndpoints web, Connections connections) {
+        return new ModerationEndpoints(web, new org.careloop.care.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
+    }
+
+    static Server serve(WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
+        return serve(web, praise, moderation, null);
     }
 
     /** @param desk the tickets behind the customer's pages, or null for none */
-    static Server serve(WebEndpoints web, PraiseEndpoints praise, TicketDesk desk) throws Exception {
+    static Server serve(WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, TicketDesk desk) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -55,6 +60,7 @@ final class TestWeb {
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
+        camel.bind("moderationWeb", moderation);
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

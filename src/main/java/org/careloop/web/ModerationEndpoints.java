@@ -1,0 +1,62 @@
+package org.careloop.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.careloop.care.Moderator;
+import org.careloop.config.Json;
+import org.careloop.platform.Platform;
+
+/**
+ * Hiding and showing a customer's comment from the console, called from {@code routes/console.yaml}
+ * with the console's sessions, CSRF check and API token. Never a deletion.
+ *
+ * <pre>
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/mentions/facebook/123_456/unhide
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" -d '{"reason": "spam"}' http://localhost:8080/api/mentions/instagram/178/hide
+ * </pre>
+ */
+public final class ModerationEndpoints {
+
+    private final WebEndpoints web;
+    private final Moderator moderator;
+
+    public ModerationEndpoints(WebEndpoints web, Moderator moderator) {
+        this.web = web;
+        this.moderator = moderator;
+    }
+
+    /** {@code POST /api/mentions/{platform}/{id}/hide}, optional body {@code {"reason": "..."}}. */
+    public void hide(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> set(ex, true, actor));
+    }
+
+    /** {@code POST /api/mentions/{platform}/{id}/unhide}: shows the comment again. */
+    public void unhide(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> set(ex, false, actor));
+    }
+
+    private ApiResponse set(Exchange ex, boolean hidden, String actor) {
+        Platform platform;
+        try {
+            platform = Platform.of(WebEndpoints.header(ex, "platform"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ApiResponse.error(404, "No platform " + WebEndpoints.header(ex, "platform"));
+        }
+        String id = WebEndpoints.header(ex, "id");
+        String reason = null;
+        String body = ex.getMessage().getBody(String.class);
+        if (body != null && !body.isBlank()) {
+            try {
+                JsonNode n = Json.mapper().readTree(body);
+                reason = n == null ? null : n.path("reason").asText(null);
+            } catch (IOException e) {
+                return ApiResponse.error(400, "The body must be JSON, e.g. {\"reason\": \"spam\"}");
+            }
+        }
+        String why = reason;
+        return moderator.setHidden(platform, id, hidden, actor, why)
+                .map(m -> m.error() == null ? ApiResponse.ok(m) : ApiResponse.error(502, m.error()))
+                .orElseGet(() -> ApiResponse.error(404, "No " + platform.id() + " post " + id));
+    }
+}
