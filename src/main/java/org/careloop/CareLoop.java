@@ -139,7 +139,8 @@ public final class CareLoop {
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, draftStep::decideAlone,
-                new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)), publicUrl, linkFree(settings, connections), clock);
+                new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)), publicUrl, linkFree(settings, connections), clock,
+                settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
         draftStep.ticketsBy(desk);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 

@@ -85,12 +85,12 @@ public final class Drafter {
      *
      * @param extra the ticket's public-safe values: {@code topic} (its one-line summary), {@code rating_link}
      */
-    public Draft closing(Mention origin, Analysis analysis, long ticketId, String templateId, Instant now, List<String> recentReplies,
-                         Map<String, String> extra) {
+    public Draft closing(Mention origin, Analysis analysis, long ticketId, String templateId, Instant now, Instant due,
+                         List<String> recentReplies, Map<String, String> extra) {
         String text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
         Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text, 1, true)
                 .withTicket(ticketId);
-        return new Draft(0, origin, analysis, "ticket-closing", templateId, text, DraftStatus.PENDING, now, now.plus(firstResponse),
+        return new Draft(0, origin, analysis, "ticket-closing", templateId, text, DraftStatus.PENDING, now, due,
                 null, null, null, null, work);
     }
 

@@ -2,6 +2,7 @@ package org.careloop.tickets;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class TicketDesk implements TicketLink {
     private final String publicUrl;
     private final Predicate<String> linkFree;
     private final Clock clock;
+    private final Duration closingWithin;
 
     /**
      * @param settle    what happens to a new draft: unattended gates, else the queue (the draft step's own path)
@@ -58,6 +60,15 @@ public final class TicketDesk implements TicketLink {
      */
     public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, Supplier<RuleBook> rules,
                       Function<Draft, Draft> settle, Webhook webhook, String publicUrl, Predicate<String> linkFree, Clock clock) {
+        this(tickets, mentions, drafts, drafter, rules, settle, webhook, publicUrl, linkFree, clock, Duration.ofHours(1));
+    }
+
+    /**
+     * @param closingWithin when a closing message is due after the ticket is resolved: it has no SLA, so it waits behind
+     *                      first responses in the queue
+     */
+    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, Supplier<RuleBook> rules,
+                      Function<Draft, Draft> settle, Webhook webhook, String publicUrl, Predicate<String> linkFree, Clock clock, Duration closingWithin) {
         this.tickets = tickets;
         this.mentions = mentions;
         this.drafts = drafts;
@@ -68,6 +79,7 @@ public final class TicketDesk implements TicketLink {
         this.publicUrl = publicUrl.replaceAll("/+$", "");
         this.linkFree = linkFree;
         this.clock = clock;
+        this.closingWithin = closingWithin;
     }
 
     /**
@@ -213,7 +225,7 @@ public final class TicketDesk implements TicketLink {
         extra.put("topic", t.subject());
         extra.put("ticket_ref", t.reference());
         extra.put("rating_link", linkFree.test(t.account()) ? "" : ratingUrl(t));
-        Draft closing = drafts.create(drafter.closing(origin, analysis, t.id(), "closing", now,
+        Draft closing = drafts.create(drafter.closing(origin, analysis, t.id(), "closing", now, now.plus(closingWithin),
                 drafts.recentRepliesTo(origin.platform().id(), origin.author().id(), 5), extra));
         tickets.linkDraft(closing.id(), t.id());
         LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());

@@ -174,6 +174,7 @@ class TicketDeskTest {
         assertThat(closing.work().kind()).isEqualTo(Draft.Kind.CLOSING);
         assertThat(closing.work().ticketId()).isEqualTo(t.id());
         assertThat(closing.status()).isEqualTo(DraftStatus.PENDING);
+        assertThat(closing.deadline()).isEqualTo(T0.plus(Duration.ofHours(1))); // behind any first response in the queue
         assertThat(closing.mention().id()).isEqualTo(m.id()); // threaded under the post that opened the ticket
         Ticket resolved = db.tickets().find(t.id()).orElseThrow();
         assertThat(closing.text()).contains("jana").contains("your bag").contains(desk.ratingUrl(resolved))
