@@ -234,7 +234,7 @@ class ConsoleBrowserTest {
         screenshot("ticket-rating");
         browser.findElement(By.cssSelector("form.rate button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Thank you"));
-        var ticket = app.database().tickets().list(null, 50).stream().filter(t -> t.mentionId().equals(post)).findFirst().orElseThrow();
+        var ticket = app.database().tickets().list(java.util.Set.of(), 50).stream().filter(t -> t.mentionId().equals(post)).findFirst().orElseThrow();
         assertThat(ticket.rating()).isEqualTo(5);
         assertThat(ticket.ratingComment()).isEqualTo("Quick and kind, thank you");
         assertThat(ticket.resolvedBy()).isEqualTo("admin");

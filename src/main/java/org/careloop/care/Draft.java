@@ -52,6 +52,11 @@ public record Draft(
         this(id, mention, analysis, ruleId, templateId, text, status, createdAt, deadline, decidedBy, decidedAt, publishedId, error, null);
     }
 
+    /** The same draft, worked on differently (e.g. given its ticket). */
+    public Draft withWork(Work w) {
+        return new Draft(id, mention, analysis, ruleId, templateId, text, status, createdAt, deadline, decidedBy, decidedAt, publishedId, error, w);
+    }
+
     /** A reply to a post, the holding reply the SLA sends when no approved reply is out in time, or a ticket's public closing message. */
     public enum Kind { REPLY, HOLDING, CLOSING }
 

@@ -44,8 +44,7 @@ public final class DraftStep {
         Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
                 drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5), ticket == null ? java.util.Map.of() : ticket.values());
         if (ticket != null) {
-            drafted = new Draft(drafted.id(), drafted.mention(), drafted.analysis(), drafted.ruleId(), drafted.templateId(), drafted.text(),
-                    drafted.status(), drafted.createdAt(), drafted.deadline(), null, null, null, null, drafted.work().withTicket(ticket.ticketId()));
+            drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }
         Draft draft = drafts.create(drafted);
         if (draft.work().escalated()) {

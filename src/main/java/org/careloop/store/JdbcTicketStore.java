@@ -3,7 +3,10 @@ package org.careloop.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.careloop.analysis.Analysis;
 import java.util.Optional;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
@@ -21,13 +24,13 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public Ticket open(Mention m, String token, String ratingToken, String subject, String priority, String analysisJson, Instant at) {
+    public Ticket open(Mention m, String token, String ratingToken, String subject, String priority, Analysis analysis, Instant at) {
         long id = jdbc.inTransaction(c -> {
             long ticket = Jdbc.insert(c, "insert into tickets (token, rating_token, status, platform, account, mention_id, conversation_id, "
                             + "author_id, author_handle, author_name, subject, priority, analysis, created_at, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     token, ratingToken, Ticket.Status.OPEN.name(), m.platform().id(), m.account(), m.id(), m.conversationId(),
-                    m.author().id(), m.author().handle(), m.author().name(), subject, priority, analysisJson, at, at);
+                    m.author().id(), m.author().handle(), m.author().name(), subject, priority, JdbcMentionStore.toJson(analysis), at, at);
             Jdbc.update(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
                     ticket, at, Ticket.Kind.PUBLIC_POST.name(), "@" + m.author().handle(), m.text(), m.id());
             AuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
@@ -80,11 +83,20 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
-    public List<Ticket> list(Ticket.Status status, int limit) {
-        if (status == null) {
+    public List<Ticket> list(Set<Ticket.Status> statuses, int limit) {
+        if (statuses.isEmpty()) {
             return jdbc.list(SELECT + " order by updated_at desc, id desc limit ?", JdbcTicketStore::ticket, limit);
         }
-        return jdbc.list(SELECT + " where status = ? order by updated_at desc, id desc limit ?", JdbcTicketStore::ticket, status.name(), limit);
+        List<Object> args = new ArrayList<>();
+        statuses.forEach(st -> args.add(st.name()));
+        args.add(limit);
+        return jdbc.list(SELECT + " where status in (" + String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"))
+                + ") order by updated_at desc, id desc limit ?", JdbcTicketStore::ticket, args.toArray());
+    }
+
+    @Override
+    public boolean holdsPost(long ticketId, String postId) {
+        return jdbc.one("select 1 from ticket_messages where ticket_id = ? and post_id = ?", rs -> true, ticketId, postId).isPresent();
     }
 
     @Override
@@ -184,15 +196,7 @@ final class JdbcTicketStore implements TicketStore {
                         rs.getString("rule_id"), rs.getString("template_id")), since);
     }
 
-    @Override
-    public void linkDraft(long draftId, long ticketId) {
-        jdbc.update("update drafts set ticket_id = ? where id = ?", ticketId, draftId);
-    }
 
-    @Override
-    public Optional<Long> ticketOfDraft(long draftId) {
-        return jdbc.one("select ticket_id from drafts where id = ? and ticket_id is not null", rs -> rs.getLong(1), draftId);
-    }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {
         int rating = rs.getInt("rating");

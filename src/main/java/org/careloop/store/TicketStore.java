@@ -3,6 +3,8 @@ package org.careloop.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.careloop.analysis.Analysis;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.Ticket;
@@ -14,7 +16,7 @@ import org.careloop.tickets.Ticket;
 public interface TicketStore {
 
     /** Opens a ticket for a post; the tokens are made by the caller. */
-    Ticket open(Mention origin, String token, String ratingToken, String subject, String priority, String analysisJson, Instant at);
+    Ticket open(Mention origin, String token, String ratingToken, String subject, String priority, Analysis analysis, Instant at);
 
     Optional<Ticket> find(long id);
 
@@ -36,8 +38,11 @@ public interface TicketStore {
     /** The latest resolved ticket of this author in this thread, if any: a new post there reopens it. */
     Optional<Ticket> resolvedIn(Platform platform, String conversationId, String authorId);
 
-    /** Tickets in one status (null: all), the most recently updated first. */
-    List<Ticket> list(Ticket.Status status, int limit);
+    /** Tickets in these statuses (empty: all), the most recently updated first. */
+    List<Ticket> list(Set<Ticket.Status> statuses, int limit);
+
+    /** Whether the platform post is in the ticket's conversation already. */
+    boolean holdsPost(long ticketId, String postId);
 
     /** Adds a message and moves the ticket to {@code status} (null: unchanged); returns the message id. */
     long addMessage(long ticketId, Ticket.Kind kind, String author, String body, String postId, Ticket.Status status, Instant at);
@@ -77,9 +82,5 @@ public interface TicketStore {
     /** Ratings given since then, oldest first. */
     List<Rating> ratings(Instant since);
 
-    /** Links a draft to its ticket, so the draft's JSON can name it. */
-    void linkDraft(long draftId, long ticketId);
 
-    /** The ticket a draft belongs to, if any. */
-    Optional<Long> ticketOfDraft(long draftId);
 }

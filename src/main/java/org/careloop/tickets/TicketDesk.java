@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -17,7 +18,6 @@ import org.careloop.care.Draft;
 import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
 import org.careloop.care.Triage;
-import org.careloop.config.Json;
 import org.careloop.care.Webhook;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
@@ -95,14 +95,14 @@ public final class TicketDesk implements TicketLink {
         if (open.isPresent()) {
             Ticket t = open.get();
             // A post that reopened the ticket is in it already.
-            if (tickets.messages(t.id()).stream().noneMatch(msg -> m.id().equals(msg.postId()))) {
+            if (!tickets.holdsPost(t.id(), m.id())) {
                 tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, now);
                 event("ticket.joined", t);
             }
             return tickets.find(t.id()).orElseThrow();
         }
         Ticket t = tickets.open(m, token(), token(), subject.isEmpty() ? GENERIC_SUBJECT : subject, decision.priority().id(),
-                analysis == null ? null : json(analysis), now);
+                analysis, now);
         LOG.info("Ticket {} opened for {} post {}", t.id(), m.platform().id(), m.id());
         event("ticket.opened", t);
         return t;
@@ -227,7 +227,6 @@ public final class TicketDesk implements TicketLink {
         extra.put("rating_link", linkFree.test(t.account()) ? "" : ratingUrl(t));
         Draft closing = drafts.create(drafter.closing(origin, analysis, t.id(), "closing", now, now.plus(closingWithin),
                 drafts.recentRepliesTo(origin.platform().id(), origin.author().id(), 5), extra));
-        tickets.linkDraft(closing.id(), t.id());
         LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());
         return Optional.of(settle.apply(closing));
     }
@@ -298,16 +297,9 @@ public final class TicketDesk implements TicketLink {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static String json(Object o) {
-        try {
-            return Json.mapper().writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    /** For listing. */
-    public List<Ticket> list(Ticket.Status status, int limit) {
-        return tickets.list(status, limit);
+    /** Tickets in these statuses (empty: all), the latest change first. */
+    public List<Ticket> list(Set<Ticket.Status> statuses, int limit) {
+        return tickets.list(statuses, limit);
     }
 }

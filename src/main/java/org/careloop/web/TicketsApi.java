@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.careloop.config.Json;
 import org.careloop.store.MentionStore;
 import org.careloop.store.UserStore;
@@ -65,17 +67,15 @@ public final class TicketsApi {
         if (max.isEmpty()) {
             return Param.outOfRange("limit", 1, DraftsApi.MAX_LIST);
         }
+        Set<Ticket.Status> wanted;
         if (status == null || status.isBlank() || status.equalsIgnoreCase("active")) {
             // The team's worklist: tickets still open, whether the next move is ours or the customer's.
-            List<Ticket> active = new java.util.ArrayList<>(desk.list(Ticket.Status.OPEN, max.getAsInt()));
-            active.addAll(desk.list(Ticket.Status.WAITING, max.getAsInt()));
-            active.sort(java.util.Comparator.comparing(Ticket::updatedAt).thenComparing(Ticket::id).reversed());
-            return ApiResponse.ok(active.stream().limit(max.getAsInt()).map(this::view).toList());
-        }
-        Ticket.Status wanted = null;
-        if (!status.equalsIgnoreCase("all")) {
+            wanted = EnumSet.of(Ticket.Status.OPEN, Ticket.Status.WAITING);
+        } else if (status.equalsIgnoreCase("all")) {
+            wanted = EnumSet.noneOf(Ticket.Status.class);
+        } else {
             try {
-                wanted = Ticket.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
+                wanted = EnumSet.of(Ticket.Status.valueOf(status.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 return ApiResponse.error(400, "Unknown status '" + status + "': use active (open and waiting, the default), open, waiting, resolved, closed or all");
             }

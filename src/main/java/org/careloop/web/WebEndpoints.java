@@ -159,14 +159,12 @@ public final class WebEndpoints {
 
     /** An attachment, for agents: always a download, never shown inline. */
     public void ticketAttachment(Exchange ex) {
-        Optional<TicketPage.File> file = Optional.empty();
-        if (agent(ex).isPresent()) {
-            file = tickets.attachment(header(ex, "id"), header(ex, "file"));
-        } else {
+        if (agent(ex).isEmpty()) {
             json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
             return;
         }
-        file.ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
+        tickets.attachment(header(ex, "id"), header(ex, "file"))
+                .ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
     }
 
     /**

@@ -427,7 +427,8 @@ abstract class StoreContract {
         Mention m = mention(id, id);
         db().mentions().insertIfNew(m);
         String token = "tok" + newId() + "AAAAAAAAAAAAAAAAAAAA";
-        Ticket t = db().tickets().open(m, token, "rate" + token, "your bag", "high", "{}", T0);
+        Ticket t = db().tickets().open(m, token, "rate" + token, "your bag", "high",
+                new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.7, 0.8), List.of("negative")), T0);
         assertThat(db().tickets().findByToken(token)).map(Ticket::id).contains(t.id());
         assertThat(db().tickets().findByRatingToken("rate" + token)).map(Ticket::id).contains(t.id());
         assertThat(db().tickets().findByToken("rate" + token)).isEmpty();
@@ -454,10 +455,11 @@ abstract class StoreContract {
     @Test
     void ratingsRateOnceUnlessReplacingAndNameTheVariantThatOpenedTheTicket() {
         Mention m = mention(newId(), null);
-        Draft reply = newDraft(m, T0.plusSeconds(600));
+        db().mentions().insertIfNew(m);
         Ticket t = db().tickets().open(m, "t" + newId() + "BBBBBBBBBBBBBBBBBBBBB", "r" + newId() + "BBBBBBBBBBBBBBBBBBBBB", "your bag", "normal",
                 null, T0);
-        db().tickets().linkDraft(reply.id(), t.id());
+        Draft reply = newDraft(m, T0.plusSeconds(600));
+        db().drafts().create(reply.withWork(reply.work().withTicket(t.id())));
         db().tickets().resolve(t.id(), "alice", T0.plusSeconds(60));
         Instant rated = T0.plus(1, ChronoUnit.DAYS);
         assertThat(db().tickets().rate(t.id(), 4, "good", false, rated)).isTrue();
