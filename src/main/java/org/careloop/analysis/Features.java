@@ -7,9 +7,13 @@ import java.util.List;
 /**
  * The features the linear models read: words and word pairs (negation marked), character
  * n-grams inside words (misspellings, and the endings that carry meaning in Russian), emoji, the
- * surface signals (shouting, elongation, exclamation), and the words' valence in VADER's lexicon.
+ * surface signals (shouting, elongation, exclamation), the words' valence in VADER's lexicon, and
+ * their Twitter word clusters ({@link WordClusters}).
  */
 public final class Features {
+
+    /** The prefix of the word-cluster features, which a model may be trained without. */
+    static final String CLUSTER = "k=";
 
     private Features() {}
 
@@ -22,6 +26,7 @@ public final class Features {
             f.incrementCount("w=" + w);
             f.incrementCount("b=" + previous + "_" + w);
             previous = w;
+            clusters(w, f);
             if (w.length() >= 4 && !w.startsWith("<") && w.codePoints().allMatch(Character::isLetter)) {
                 String padded = "^" + w + "$";
                 for (int n = 3; n <= 5; n++) {
@@ -46,6 +51,16 @@ public final class Features {
         }
         lexicon(SentimentLexicon.score(tokens), f);
         return f;
+    }
+
+    /** The word's Twitter cluster, negation kept. */
+    private static void clusters(String token, Counter<String> f) {
+        boolean negated = token.endsWith("_NEG");
+        String path = WordClusters.path(negated ? token.substring(0, token.length() - 4) : token);
+        if (path == null) {
+            return;
+        }
+        f.incrementCount(CLUSTER + path + (negated ? "_NEG" : ""));
     }
 
     /** Dense lexicon scores, and the compound in five bins so the model can bend the scale. */
