@@ -158,12 +158,13 @@ function tick() {
 
 async function refresh() {
   try {
-    const [pending, decided, accounts, status, snoozed, ignored] = await Promise.all([api('/api/drafts?status=pending'),
+    const [pending, decided, accounts, status, snoozed, ignored, unprocessed] = await Promise.all([api('/api/drafts?status=pending'),
       api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed'),
-      api('/api/ignored?limit=20')]);
+      api('/api/ignored?limit=20'), api('/api/unprocessed')]);
     showStatus(status);
     showSnoozed(snoozed);
     showIgnored(ignored);
+    showUnprocessed(unprocessed);
     const list = document.getElementById('pending');
     const ids = new Set(pending.map(d => d.id));
     for (const [id, c] of state.drafts) {
@@ -266,6 +267,30 @@ function showIgnored(ignored) {
     if (m) li.append(el('div', 'muted small', (hidden ? 'Hidden by ' : 'Shown by ') + m.by + ' · ' + new Date(m.at).toLocaleTimeString()));
     if (m && m.error) li.append(el('div', 'error small', m.error));
     if (i.action === 'hide' || m) li.append(moderationButton(i, hidden));
+    list.append(li);
+  });
+}
+
+/** Posts set aside after their processing failed every attempt: each with its error and a retry. */
+function showUnprocessed(posts) {
+  document.getElementById('unprocessed-box').hidden = posts.length === 0;
+  document.getElementById('unprocessed-count').textContent = posts.length;
+  const list = document.getElementById('unprocessed'); list.replaceChildren();
+  posts.forEach(u => {
+    const li = el('li');
+    const head = el('div', 'recent-head');
+    head.append(el('span', 'status failed', 'failed ' + u.attempts + '×'),
+      el('span', 'muted', u.platform.toUpperCase() + ' · ' + at(u.platform, u.mention.author.handle)));
+    const text = el('div', 'snippet', u.mention.text); text.dir = 'auto'; li.title = u.mention.text;
+    const b = el('button', '', 'Retry');
+    b.onclick = async () => {
+      b.disabled = true;
+      try {
+        await api('/api/mentions/' + u.platform + '/' + encodeURIComponent(u.mention.id) + '/retry', { method: 'POST', body: '{}' });
+        say('The post went through: its draft is in the queue, or the rules chose to let it be.'); refresh();
+      } catch (e) { say(e.message, true); b.disabled = false; refresh(); }
+    };
+    li.append(head, text, el('div', 'error small', u.error || 'unknown error'), b);
     list.append(li);
   });
 }

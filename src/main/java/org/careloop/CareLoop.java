@@ -30,6 +30,7 @@ import org.careloop.store.Switches;
 import org.careloop.care.QuartzSlaTimers;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
+import org.careloop.care.TriageLedger;
 import org.careloop.care.UnattendedGate;
 import org.careloop.care.Webhook;
 import java.net.URI;
@@ -53,6 +54,7 @@ import org.careloop.tickets.TicketDesk;
 import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
 import org.careloop.web.ModerationEndpoints;
+import org.careloop.web.TriageEndpoints;
 import org.careloop.web.TicketPage;
 import org.careloop.web.TicketsApi;
 import org.careloop.marketing.PraiseFeed;
@@ -148,6 +150,8 @@ public final class CareLoop {
         Main camel = new Main();
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
+        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), settings.getInt("careloop.triage.max-attempts", 3));
+        camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
@@ -171,6 +175,7 @@ public final class CareLoop {
         camel.bind("web", web);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
+        camel.bind("triageWeb", new TriageEndpoints(web, triage));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
         Properties camelProperties = CamelSettings.from(settings, connections);

@@ -110,6 +110,51 @@ class EndToEndTest {
     }
 
     @Test
+    void aPostWhoseTriageKeepsFailingIsSetAsideTheFeedMovesOnAndARetryDraftsIt() throws Exception {
+        Http http = new Http();
+        Settings settings = settings(Map.of("CARELOOP_TEST_CASE", "triage"));
+        CareLoop app = CareLoop.start(settings);
+        String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
+        String dbUrl = settings.get("careloop.db.url", null);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(dbUrl, "careloop", "")) {
+            http.await(Duration.ofSeconds(30), "the account connected", () -> {
+                JsonNode a = http.getJson(api + "/api/accounts", TOKEN, 200).get(0);
+                return a != null && a.get("healthy").asBoolean() ? a : null;
+            });
+            // The database refuses every draft: triage fails at its last step, as it would on a full disk.
+            db.createStatement().execute("alter table drafts rename to drafts_away");
+            String stuck = http.postTweet(simulator.baseUrl(), "sim:jana_k", "@acmeair my refund for booking ZX81 never arrived, it has been three weeks", null);
+
+            JsonNode setAside = http.await(Duration.ofSeconds(60), "post " + stuck + " set aside", () -> {
+                for (JsonNode u : http.getJson(api + "/api/unprocessed", TOKEN, 200)) {
+                    if (stuck.equals(u.at("/mention/id").asText())) {
+                        return u;
+                    }
+                }
+                return null;
+            });
+            assertThat(setAside.get("attempts").asInt()).isEqualTo(3);
+            assertThat(setAside.get("error").asText()).isNotBlank();
+            JsonNode alerts = http.getJson(api + "/api/alerts", TOKEN, 200);
+            assertThat(alerts.toString()).contains("Could not process x post " + stuck);
+
+            // The feed is not blocked: once the database takes drafts again, the next post is drafted.
+            db.createStatement().execute("alter table drafts_away rename to drafts");
+            String next = http.postTweet(simulator.baseUrl(), "sim:omar_travels", "@acmeair my seat upgrade for flight AA77 was charged but never applied", null);
+            http.await(Duration.ofSeconds(60), "a draft for the post after the stuck one", () -> http.findDraftFor(api, TOKEN, next));
+            assertThat(http.findDraftFor(api, TOKEN, stuck)).as("the set-aside post is not retried by the feed").isNull();
+
+            JsonNode retried = http.postJson(api + "/api/mentions/x/" + stuck + "/retry", TOKEN, "{}", 200);
+            assertThat(retried.get("triaged").asBoolean()).isTrue();
+            assertThat(http.findDraftFor(api, TOKEN, stuck)).as("the retried post's draft").isNotNull();
+            assertThat(http.getJson(api + "/api/unprocessed", TOKEN, 200)).isEmpty();
+            http.postJson(api + "/api/mentions/x/" + stuck + "/retry", TOKEN, "{}", 404);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void rejectedCredentialsShowAsUnhealthyAccount() throws Exception {
         Http http = new Http();
         Settings settings = settings(Map.of("CARELOOP_X_BRAND_ACCESS_TOKEN", "revoked-token"));

@@ -39,6 +39,11 @@ public final class DraftStep {
 
     public Draft draft(Triage triage) {
         var m = triage.mention();
+        var earlier = drafts.replyTo(m.platform().id(), m.id());
+        if (earlier.isPresent()) {
+            // A triage tried again after it failed past this step: the draft stands, no second one.
+            return earlier.get().status() == DraftStatus.PENDING ? decideAlone(earlier.get()) : earlier.get();
+        }
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
         Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),

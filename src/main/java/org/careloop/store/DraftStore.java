@@ -17,6 +17,9 @@ public interface DraftStore {
 
     Optional<Draft> find(long id);
 
+    /** The first reply drafted to a post (not a holding or closing message), if there is one. */
+    Optional<Draft> replyTo(String platform, String mentionId);
+
     /** Drafts in one status, the earliest deadline first; all statuses when {@code status} is null. */
     List<Draft> list(DraftStatus status, int limit);
 

@@ -52,6 +52,12 @@ final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
+    public Optional<Draft> replyTo(String platform, String mentionId) {
+        return jdbc.one(SELECT + " where d.platform = ? and d.mention_id = ? and d.kind = ? order by d.id limit 1", JdbcDraftStore::draft,
+                platform, mentionId, Draft.Kind.REPLY.name());
+    }
+
+    @Override
     public List<Draft> list(DraftStatus status, int limit) {
         if (status == null) {
             return jdbc.list(SELECT + " order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?", JdbcDraftStore::draft, limit);

@@ -29,14 +29,60 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public boolean insertIfNew(Mention m) {
+        return insert(m, 0);
+    }
+
+    private boolean insert(Mention m, int attempts) {
         // The primary key decides: of two nodes or two feeds racing on one post, exactly one wins.
         return jdbc.insertIfAbsent("insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
-                        + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at, triage_attempts) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
                 m.author().since(),
                 m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
-                m.retweet(), m.fromBrand(), clock.instant());
+                m.retweet(), m.fromBrand(), clock.instant(), attempts);
+    }
+
+    @Override
+    public boolean admit(Mention m, int maxAttempts) {
+        // The conditional update counts the attempt and decides, as the key does for a new post.
+        return insert(m, 1) || jdbc.update("update mentions set triage_attempts = triage_attempts + 1 "
+                + "where platform = ? and id = ? and triaged_at is null and triage_attempts < ?", m.platform().id(), m.id(), maxAttempts) == 1;
+    }
+
+    @Override
+    public void triaged(Platform platform, String id) {
+        jdbc.update("update mentions set triaged_at = ?, triage_error = null where platform = ? and id = ?", clock.instant(), platform.id(), id);
+    }
+
+    @Override
+    public int triageFailed(Platform platform, String id, String error) {
+        jdbc.update("update mentions set triage_error = ? where platform = ? and id = ?", error, platform.id(), id);
+        return jdbc.one("select triage_attempts from mentions where platform = ? and id = ?", rs -> rs.getInt(1), platform.id(), id).orElse(0);
+    }
+
+    private static final String SET_ASIDE = "select " + COLUMNS + ", m.triage_attempts, m.triage_error from mentions m "
+            + "where m.triaged_at is null and m.triage_attempts >= ?";
+
+    @Override
+    public List<SetAside> setAside(int maxAttempts, int limit) {
+        return jdbc.list(SET_ASIDE + " order by m.seen_at desc, m.id desc limit ?", JdbcMentionStore::setAside, maxAttempts, limit);
+    }
+
+    @Override
+    public Optional<SetAside> findSetAside(Platform platform, String id, int maxAttempts) {
+        return jdbc.one(SET_ASIDE + " and m.platform = ? and m.id = ?", JdbcMentionStore::setAside, maxAttempts, platform.id(), id);
+    }
+
+    private static SetAside setAside(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SetAside(mention(rs), rs.getInt("triage_attempts"), rs.getString("triage_error"));
+    }
+
+    @Override
+    public boolean retryTriage(Platform platform, String id, int maxAttempts) {
+        // One attempt left: a failure sets it aside again at once, since no poll delivers it a second time.
+        return jdbc.update("update mentions set triage_attempts = ? where platform = ? and id = ? and triaged_at is null and triage_attempts >= ?",
+                maxAttempts - 1, platform.id(), id, maxAttempts) == 1;
     }
 
     @Override

@@ -18,6 +18,32 @@ public interface MentionStore {
      */
     boolean insertIfNew(Mention mention);
 
+    /**
+     * Records a post unless it was seen before, and admits it to triage, counting the attempt: a new
+     * post, or one whose earlier triage failed (not triaged yet) with fewer than {@code maxAttempts}.
+     *
+     * @return true when the pipeline should triage it now
+     */
+    boolean admit(Mention mention, int maxAttempts);
+
+    /** The post went through triage: it is not admitted again. */
+    void triaged(Platform platform, String id);
+
+    /** Records why a triage failed; returns the attempts made so far. */
+    int triageFailed(Platform platform, String id, String error);
+
+    /** Posts whose triage failed {@code maxAttempts} times, set aside for a person, the latest first. */
+    List<SetAside> setAside(int maxAttempts, int limit);
+
+    /** The post, when it is set aside. */
+    Optional<SetAside> findSetAside(Platform platform, String id, int maxAttempts);
+
+    /** A post CareLoop could not process, with the attempts made and the last error. */
+    record SetAside(Mention mention, int attempts, String error) {}
+
+    /** Gives a set-aside post one more attempt; false when it is not set aside. */
+    boolean retryTriage(Platform platform, String id, int maxAttempts);
+
     Optional<Mention> find(Platform platform, String id);
 
     /** The posts of one conversation, oldest first (for the thread view). */

@@ -2,6 +2,7 @@ package org.careloop.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.careloop.care.Moderator;
 import org.careloop.config.Json;
@@ -37,12 +38,11 @@ public final class ModerationEndpoints {
     }
 
     private ApiResponse set(Exchange ex, boolean hidden, String actor) {
-        Platform platform;
-        try {
-            platform = Platform.of(WebEndpoints.header(ex, "platform"));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        Optional<Platform> named = Param.platform(WebEndpoints.header(ex, "platform"));
+        if (named.isEmpty()) {
             return ApiResponse.error(404, "No platform " + WebEndpoints.header(ex, "platform"));
         }
+        Platform platform = named.get();
         String id = WebEndpoints.header(ex, "id");
         String reason = null;
         String body = ex.getMessage().getBody(String.class);

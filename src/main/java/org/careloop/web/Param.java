@@ -1,8 +1,10 @@
 package org.careloop.web;
 
+import java.util.Optional;
 import java.util.OptionalInt;
+import org.careloop.platform.Platform;
 
-/** A whole-number request parameter within bounds; absent means its default. */
+/** Request parameters: a whole number within bounds (absent means its default), a platform. */
 final class Param {
 
     private Param() {}
@@ -16,6 +18,15 @@ final class Param {
             return OptionalInt.empty();
         }
         return n < min || n > max ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    /** The platform a path names ({@code x}, {@code facebook}, ...), or empty when it names none. */
+    static Optional<Platform> platform(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(Platform.of(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static ApiResponse outOfRange(String name, int min, int max) {

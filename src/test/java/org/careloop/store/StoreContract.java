@@ -61,6 +61,45 @@ abstract class StoreContract {
         assertThat(winnersOfFour(() -> db().mentions().insertIfNew(m))).isEqualTo(1);
     }
 
+    @Test
+    void triageAdmitsAPostUntilItIsTriagedOrItsAttemptsRunOut() {
+        var mentions = db().mentions();
+        Mention done = mention(newId(), null);
+        assertThat(mentions.admit(done, 3)).isTrue();
+        mentions.triaged(Platform.X, done.id());
+        assertThat(mentions.admit(done, 3)).as("triaged: a duplicate from now on").isFalse();
+
+        Mention failing = mention(newId(), null);
+        assertThat(mentions.admit(failing, 3)).isTrue();
+        assertThat(mentions.triageFailed(Platform.X, failing.id(), "boom 1")).isEqualTo(1);
+        assertThat(mentions.admit(failing, 3)).isTrue();
+        assertThat(mentions.triageFailed(Platform.X, failing.id(), "boom 2")).isEqualTo(2);
+        assertThat(mentions.setAside(3, 10)).noneMatch(a -> a.mention().id().equals(failing.id()));
+        assertThat(mentions.admit(failing, 3)).isTrue();
+        assertThat(mentions.triageFailed(Platform.X, failing.id(), "boom 3")).isEqualTo(3);
+        assertThat(mentions.admit(failing, 3)).as("attempts used up").isFalse();
+
+        var aside = mentions.findSetAside(Platform.X, failing.id(), 3).orElseThrow();
+        assertThat(aside.attempts()).isEqualTo(3);
+        assertThat(aside.error()).isEqualTo("boom 3");
+        assertThat(mentions.setAside(3, 10)).extracting(a -> a.mention().id()).contains(failing.id()).doesNotContain(done.id());
+
+        assertThat(mentions.retryTriage(Platform.X, done.id(), 3)).as("not set aside").isFalse();
+        assertThat(mentions.retryTriage(Platform.X, failing.id(), 3)).isTrue();
+        assertThat(mentions.admit(failing, 3)).as("one more attempt").isTrue();
+        assertThat(mentions.admit(failing, 3)).as("only one").isFalse();
+        mentions.triaged(Platform.X, failing.id());
+        assertThat(mentions.findSetAside(Platform.X, failing.id(), 3)).isEmpty();
+    }
+
+    @Test
+    void concurrentAttemptsOfAFailedTriageLetOneThrough() throws Exception {
+        Mention m = mention(newId(), null);
+        db().mentions().admit(m, 3);
+        db().mentions().triageFailed(Platform.X, m.id(), "boom");
+        assertThat(winnersOfFour(() -> db().mentions().admit(m, 2))).isEqualTo(1);
+    }
+
     /** Runs {@code race} on four threads at once; how many of them won. */
     static long winnersOfFour(Callable<Boolean> race) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);

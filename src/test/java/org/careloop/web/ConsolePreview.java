@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.apache.camel.main.Main;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
@@ -56,24 +55,17 @@ public final class ConsolePreview {
         connections.failed("support", new PlatformException(PlatformException.Kind.AUTH, "401 Unauthorized: credentials rejected", null));
         seed(db);
 
-        Main camel = new Main();
         Clock clock = Clock.systemUTC();
         WebEndpoints web = TestWeb.endpoints(db, connections, clock, db::ping, Optional.empty());
-        camel.bind("web", web);
-        camel.bind("praiseWeb", TestWeb.praise(db, web, clock, Optional.empty()));
-        camel.bind("moderationWeb", TestWeb.moderation(db, web, connections));
-        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
-        camel.addOverrideProperty("camel.server.enabled", "true");
-        camel.addOverrideProperty("camel.server.host", "127.0.0.1");
-        camel.addOverrideProperty("camel.server.port", String.valueOf(port));
-        camel.start();
-        String base = "http://127.0.0.1:" + port;
+        TestWeb.Server served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()),
+                TestWeb.moderation(db, web, connections), port);
+        String base = served.base();
         System.out.println("Console preview: " + base + "/  login: agent / agent-password");
         if (args.length > 1) {
             try {
                 screenshots(base, Path.of(args[1]));
             } finally {
-                camel.stop();
+                served.close();
                 db.close();
             }
             return;

@@ -60,7 +60,7 @@ class PraiseWebTest {
         db.users().save(new UserStore.User("mark", Sessions.hash("mark-password"), UserStore.Role.MARKETING));
         Clock clock = Clock.systemUTC();
         WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, db::ping, Optional.of(TOKEN));
-        server = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.of(FEED_TOKEN)), TestWeb.moderation(db, web, new Connections()));
+        server = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.of(FEED_TOKEN)), TestWeb.moderation(db, web, new Connections()));
         String[] texts = {"Thank you @acmeair, crew was great", "Lovely flight, \"best\" seat, ever", "Спасибо за рейс, всё было отлично",
             "Multi\nline\npraise, with commas", "=HYPERLINK(\"http://evil\") thanks", "شكراً على الرحلة الرائعة", "@acmeair 10/10 🙌 <b>wow</b>"};
         for (int d = 0; d < 7; d++) {

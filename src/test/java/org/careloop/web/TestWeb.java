@@ -46,21 +46,33 @@ final class TestWeb {
         return new ModerationEndpoints(web, new org.careloop.care.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
     }
 
-    static Server serve(WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
-        return serve(web, praise, moderation, null);
+    static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
+        return serve(db, web, praise, moderation, null);
     }
 
     /** @param desk the tickets behind the customer's pages, or null for none */
-    static Server serve(WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, TicketDesk desk) throws Exception {
+    static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, TicketDesk desk)
+            throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        return serve(db, web, praise, moderation, desk, port);
+    }
+
+    /** On the given port (the console preview's). */
+    static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, int port) throws Exception {
+        return serve(db, web, praise, moderation, null, port);
+    }
+
+    private static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, TicketDesk desk,
+                                int port) throws Exception {
         Main camel = new Main();
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
         camel.bind("moderationWeb", moderation);
+        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

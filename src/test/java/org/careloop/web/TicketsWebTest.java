@@ -61,7 +61,7 @@ class TicketsWebTest {
         Clock clock = Clock.systemUTC();
         desk = TestWeb.tickets(db, new RulesInForce(RuleFiles.classpath("rules"), clock), clock);
         WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, () -> true, Optional.of(TOKEN), desk);
-        served = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()), desk);
+        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()), desk);
         base = served.base();
     }
 

@@ -51,7 +51,7 @@ class WebApiTest {
         connections.register(new StubAdapter());
         Clock clock = Clock.systemUTC();
         WebEndpoints web = TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN));
-        served = TestWeb.serve(web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
+        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
         base = served.base();
     }
 

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll: for each feed of the account, the posts after the stored cursor, oldest first, each
  * processed by the route before the cursor moves past it. A crash therefore re-delivers posts
- * (the mention store drops the duplicates) and never loses one.
+ * (the route drops those triaged already) and never loses one.
  */
 final class PlatformConsumer extends ScheduledPollConsumer {
 
@@ -134,8 +134,8 @@ final class PlatformConsumer extends ScheduledPollConsumer {
                 releaseExchange(exchange, false);
             }
             if (failure != null) {
-                // The cursor stays: the next poll delivers the batch again and the mention store
-                // lets through only what was not recorded yet.
+                // The cursor stays: the next poll delivers the batch again and the route lets
+                // through only what was not triaged yet (a post failing every time is set aside).
                 return processed;
             }
             processed++;

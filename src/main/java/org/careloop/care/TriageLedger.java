@@ -1,0 +1,90 @@
+package org.careloop.care;
+
+import java.util.List;
+import java.util.Optional;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.store.Alerts;
+import org.careloop.store.MentionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sees that every post is triaged once and none is lost or blocks its feed. A failed triage is
+ * thrown back, so the feed's cursor stays and the next poll delivers the post again; after
+ * {@code maxAttempts} the post is set aside with an alert, for a person to retry, and the feed
+ * moves on to the posts after it.
+ */
+public final class TriageLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriageLedger.class);
+
+    /** A triage that failed and will be tried again when the feed delivers the post again. */
+    public static final class TriageFailed extends Exception {
+        TriageFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final MentionStore mentions;
+    private final Alerts alerts;
+    private final int maxAttempts;
+
+    public TriageLedger(MentionStore mentions, Alerts alerts, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("Setting careloop.triage.max-attempts must be at least 1, not " + maxAttempts);
+        }
+        this.mentions = mentions;
+        this.alerts = alerts;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Whether to triage the post now: new, or an earlier attempt failed and attempts are left. */
+    public boolean admit(Mention m) {
+        return mentions.admit(m, maxAttempts);
+    }
+
+    public void done(Mention m) {
+        mentions.triaged(m.platform(), m.id());
+    }
+
+    /**
+     * Records the failure. Throws while attempts are left (the post comes again with its feed);
+     * returns once the post is set aside, so its feed goes on.
+     */
+    public void failed(Mention m, Throwable cause) throws TriageFailed {
+        String error = summary(cause);
+        int attempts = mentions.triageFailed(m.platform(), m.id(), error);
+        String post = m.platform().id() + " post " + m.id() + " by " + m.author().handle();
+        if (attempts < maxAttempts) {
+            throw new TriageFailed("Triage of " + post + " failed (attempt " + attempts + " of " + maxAttempts + "): " + error, cause);
+        }
+        LOG.error("Set aside {} after {} failed attempts: {}", post, attempts, error, cause);
+        alerts.raise("triage", null, "Could not process " + post + " after " + attempts + " attempts (" + error
+                + "); it waits under \"Could not process\" to be retried");
+    }
+
+    /** The first line of the error, short enough to read in the console (the log has the whole trace). */
+    static String summary(Throwable cause) {
+        String message = cause == null ? null : cause.getMessage();
+        if (message == null || message.isBlank()) {
+            return cause == null ? "unknown error" : cause.getClass().getName();
+        }
+        String line = message.strip().lines().findFirst().orElse("").strip();
+        return line.length() <= 240 ? line : line.substring(0, 239) + "…";
+    }
+
+    public List<MentionStore.SetAside> setAside(int limit) {
+        return mentions.setAside(maxAttempts, limit);
+    }
+
+    /** Readies a set-aside post for one more attempt; empty when there is no such post set aside. */
+    public Optional<Mention> retry(Platform platform, String id) {
+        return mentions.retryTriage(platform, id, maxAttempts) ? mentions.find(platform, id) : Optional.empty();
+    }
+
+    /** The post when it is set aside (after a retry: when that failed too). */
+    public Optional<MentionStore.SetAside> setAside(Platform platform, String id) {
+        return mentions.findSetAside(platform, id, maxAttempts);
+    }
+}
