@@ -20,10 +20,17 @@ final class Cues {
             "\\b(lost|missing|never (arrived|came|received|showed)|didn'?t (arrive|get|receive|work|go through)|"
                     + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been|worked)|not (working|arrived|received|delivered)|"
                     + "(is|isn'?t|stopped|keeps?) (not )?(working|loading|responding|crashing)|doesn'?t work|won'?t (let|load|work|open)|"
-                    + "can'?t (log ?in|sign ?in|find|access|book|check ?in|get|pay|connect|use|open)|unable to|"
                     + "refunds?|charged|overcharged|double charge|cancel+ed|crash(es|ed|ing)?|broken|damaged|error|outage|"
-                    + "down again|stuck|stranded|delayed|missed (my )?(connection|flight)|rebook|wrong (item|order|charge|seat)|"
+                    + "down again|stuck|stranded|delayed|missed (my )?(connection|flight)|rebook|"
                     + "issues?|problems?|help me|(does|do)n'?t exist|does not exist|not found|freez(e|es|ing)|no (signal|service|internet|wifi|refund)|still (no|not|waiting)|"
+                    // Broken things, deliveries that did not come, accounts locked, and the reference numbers
+                    // and "can you help" that care teams take to a private channel.
+                    + "broke|errors|trouble|glitch\\w*|(not|never|hasn'?t|haven'?t|wasn'?t|weren'?t) (been )?(delivered|shipped|refunded|fixed|resolved|credited)|"
+                    + "(days?|weeks?) late|late (delivery|package|order|refund)|on hold for|locked out|hacked|password|verification code|"
+                    + "(order|booking|reservation|confirmation|tracking|case|account|ticket) ?(#|number|no\\.?)? ?:? ?[a-z]*\\d[\\w-]*|"
+                    + "(can|could|would) (you|someone|anyone) (please )?help|need (your )?help|please help|"
+                    + "(wrong|incorrect) (item|order|charge|seat|address|amount|bill|size|country|information)|moved (my )?seats?|bumped|overbooked|downgraded|"
+                    + "(can'?t|cannot|couldn'?t|unable to) (?!wait|believe|stop|imagine|thank|get enough|complain)\\w+|"
                     + "потеряли|не прилетел|не работает|списали|возврат|отменили|проблем\\w*|не могу|помогите|"
                     + "reembolso|perdid[oa]|cancelad[oa]|no funciona|problema|remboursement|perdu|annulé|"
                     + "ne marche pas|problème|erstattung|verloren|storniert|funktioniert nicht)\\b",
@@ -31,7 +38,9 @@ final class Cues {
 
     static final Pattern QUESTION_START = Pattern.compile(
             "^(how|what|when|where|which|who|why|can|could|do|does|is|are|will|would|should|may|any ?one|is there|"
-                    + "как|что|когда|где|можно|почему|cómo|qué|cuándo|dónde|puedo|comment|quand|où|est-ce|wie|was|wann|wo|kann)\\b",
+                    + "как|что|когда|где|можно|почему|cómo|qué|cuándo|dónde|puedo|comment|quand|où|est-ce|wie|was|wann|wo|kann)\\b"
+                    // "Can't wait": a negation, not a question.
+                    + "(?!['’])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern THANKS = Pattern.compile(
@@ -73,7 +82,8 @@ final class Cues {
 
     /** Trouble that praise words cannot be sincere about: the context of sarcasm. */
     static final Pattern TROUBLE = Pattern.compile(
-            "\\b(delay(s|ed)?|another|again|waiting|hours?|on hold|just what i needed|love (it )?(when|how)|"
+            "\\b(delay(s|ed)?|another|yet again|once again|(delayed|cancelled|late|lost|down|broken|stuck) again|waiting|hours?|on hold|"
+                    + "just what i needed|love (it )?(when|how)|"
                     + "thanks for nothing|so helpful|exactly what|best (airline|service|company) ever)\\b|🙄|😒|🙃",
             Pattern.CASE_INSENSITIVE);
 

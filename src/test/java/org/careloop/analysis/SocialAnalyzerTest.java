@@ -40,6 +40,21 @@ class SocialAnalyzerTest {
         assertThat(a.intent().label().id()).as("intent; %s", a.reasons()).isEqualTo(intent);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // What care teams take to a private channel: a reference number, a plea for help, a locked account.
+            "@acmeair Order# 3632693-6196346. You couldn't deliver it even after a month|problem",
+            "@acmeair hi, having trouble paying for seats on your app, can you help?|problem",
+            "@acmeair they are asking for my password and I don't have one|problem",
+            "@acmeair booking #YIU8NM, I need to change the name on it|problem",
+            // Not a problem: "can't" that means delight, a booking question without a reference.
+            "@acmeair can't wait to fly with you again next week, the crew was lovely|praise",
+            "@acmeair can I change my seat after booking?|question"})
+    void takesToATicketWhatCareTeamsTakePrivate(String text, String intent) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.intent().label().id()).as("intent; %s", a.reasons()).isEqualTo(intent);
+    }
+
     @Test
     void politeTrollIsStillATroll() {
         Analysis a = analyzer.analyze("@acmeair with all due respect, answer the question: which party do you support? I'll wait.", null);
