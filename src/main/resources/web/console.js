@@ -330,7 +330,44 @@ async function report() {
         + (t.resolutionMedianSeconds !== undefined ? ' (median ' + hours(t.resolutionMedianSeconds) + ')' : '')
         + ' · ' + t.closingMessagesPublished + ' closing messages'
         + (c && c.ratings ? ' · CSAT ' + pct(c.satisfied) + ' of ' + c.ratings + ' (avg ' + c.average.toFixed(1) + ' / 5)' : '');
+    showVolume(r.volume);
   } catch (e) { /* the report is a side panel: the queue matters more */ }
+}
+
+const SENTIMENT_COLOURS = { negative: '#d9534f', neutral: '#9aa5b1', positive: '#2e9d5b', unknown: '#d8dee6' };
+const charts = {};
+
+/** Customer posts per day by sentiment, and by intent, as charts; platforms and trolls in words. */
+function showVolume(v) {
+  if (!v) return;
+  document.getElementById('volume-count').textContent = v.posts;
+  const names = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
+  const platforms = Object.entries(v.byPlatform).map(([p, n]) => (names[p] || p) + ' ' + n).join(' · ');
+  document.getElementById('volume').textContent = (platforms || 'No posts yet.')
+    + ' · trolls ignored ' + v.trollsIgnored + (v.trollsHidden ? ', hidden ' + v.trollsHidden : '');
+  if (typeof Chart === 'undefined') return;
+  const labels = v.byDay.map(d => new Date(d.day + 'T00:00:00Z').toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+  const sentiments = Object.keys(SENTIMENT_COLOURS).filter(s => v.byDay.some(d => d[s]));
+  chart('volume-chart', {
+    type: 'bar',
+    data: { labels, datasets: sentiments.map(s => ({ label: s, data: v.byDay.map(d => d[s] || 0), backgroundColor: SENTIMENT_COLOURS[s] })) },
+    options: { scales: { x: { stacked: true, grid: { display: false } }, y: { stacked: true, ticks: { precision: 0 } } } }
+  });
+  const intents = Object.entries(v.byIntent).sort((a, b) => b[1] - a[1]);
+  chart('intent-chart', {
+    type: 'bar',
+    data: { labels: intents.map(i => i[0]), datasets: [{ label: 'posts', data: intents.map(i => i[1]), backgroundColor: '#4a6fdc' }] },
+    options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { ticks: { precision: 0 } }, y: { grid: { display: false }, ticks: { autoSkip: false, font: { size: 11 } } } } }
+  });
+}
+
+/** Draws a chart once, then only updates its data (no flicker every 30 s). */
+function chart(id, config) {
+  const c = charts[id];
+  if (c) { c.data = config.data; c.update('none'); return; }
+  config.options = { ...config.options, responsive: true, maintainAspectRatio: false, animation: false,
+    plugins: { legend: { position: 'bottom', labels: { boxWidth: 10, font: { size: 11 } } }, ...(config.options.plugins || {}) } };
+  charts[id] = new Chart(document.getElementById(id), config);
 }
 
 document.getElementById('kill').addEventListener('click', async () => {

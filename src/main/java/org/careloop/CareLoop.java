@@ -167,7 +167,7 @@ public final class CareLoop {
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
-                new ReportsApi(database.drafts(), database.tickets(), firstResponse, clock),
+                new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),

@@ -99,7 +99,26 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public void saveAnalysis(Platform platform, String id, Analysis analysis) {
-        jdbc.update("update mentions set analysis = ? where platform = ? and id = ?", toJson(analysis), platform.id(), id);
+        jdbc.update("update mentions set analysis = ?, sentiment = ?, intent = ?, troll = ? where platform = ? and id = ?", toJson(analysis),
+                analysis.sentiment().label().id(), analysis.intent().label().id(), analysis.troll().label(), platform.id(), id);
+    }
+
+    /** The labels the volume report counts, as parameters 1 to 3 of {@code update}. */
+    static void labels(java.sql.PreparedStatement update, Analysis a) throws SQLException {
+        update.setString(1, a.sentiment().label().id());
+        update.setString(2, a.intent().label().id());
+        update.setBoolean(3, a.troll().label());
+    }
+
+    @Override
+    public List<Volume> volume(Instant since) {
+        // Days counted from the epoch, so they are UTC days whatever the database's time zone.
+        String day = "floor(extract(epoch from m.seen_at) / 86400)";
+        return jdbc.list("select m.platform, " + day + " as epoch_day, m.sentiment, m.intent, m.troll, m.decided_action, count(*) as posts "
+                        + "from mentions m where m.seen_at >= ? and m.retweet = false and m.from_brand = false "
+                        + "group by m.platform, " + day + ", m.sentiment, m.intent, m.troll, m.decided_action",
+                rs -> new Volume(Platform.of(rs.getString("platform")), java.time.LocalDate.ofEpochDay(rs.getLong("epoch_day")), rs.getString("sentiment"),
+                        rs.getString("intent"), rs.getBoolean("troll"), rs.getString("decided_action"), rs.getInt("posts")), since);
     }
 
     @Override

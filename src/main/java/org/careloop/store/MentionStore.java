@@ -82,6 +82,15 @@ public interface MentionStore {
     /** The comment's moderation, or empty when it was never hidden nor tried. */
     Optional<Moderation> findModeration(Platform platform, String id);
 
+    /**
+     * Customer posts seen since {@code since} (no retweets, none of the brand's own), counted by
+     * platform, day (UTC), sentiment, intent, troll and the rules' action; the
+     * labels are null before analysis, the action before a decision.
+     */
+    List<Volume> volume(Instant since);
+
+    record Volume(Platform platform, java.time.LocalDate day, String sentiment, String intent, boolean troll, String action, int posts) {}
+
     /** How many posts one author sent in a time window, leaving one post out (for repeat-poster rules). */
     int postsByAuthor(Platform platform, String authorId, Instant from, Instant to, String exceptId);
 }

@@ -10,23 +10,27 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.careloop.care.DraftStatus;
 import org.careloop.store.DraftStore;
+import org.careloop.store.MentionStore;
 import org.careloop.store.TicketStore;
 
 /**
  * The reports: first-response times (median, p90, share within the target) and, per rule and
  * template variant, what became of the replies (approved unedited, edited, rejected, published
- * automatically, and how the customer's next post felt), so A/B variants can be compared.
+ * automatically, and how the customer's next post felt), so A/B variants can be compared; the
+ * volume of customer posts by day, platform, sentiment and intent, and the trolls left unanswered.
  */
 public final class ReportsApi {
 
     private final DraftStore drafts;
     private final TicketStore tickets;
+    private final MentionStore mentions;
     private final Duration target;
     private final Clock clock;
 
-    public ReportsApi(DraftStore drafts, TicketStore tickets, Duration target, Clock clock) {
+    public ReportsApi(DraftStore drafts, TicketStore tickets, MentionStore mentions, Duration target, Clock clock) {
         this.drafts = drafts;
         this.tickets = tickets;
+        this.mentions = mentions;
         this.target = target;
         this.clock = clock;
     }
@@ -47,7 +51,65 @@ public final class ReportsApi {
         out.put("variants", variants);
         out.put("csat", csat(ratings));
         out.put("tickets", tickets(tickets.opened(since), tickets.closingMessagesPublished(since)));
+        out.put("volume", volume(mentions.volume(since), since, clock.instant()));
         return ApiResponse.ok(out);
+    }
+
+    private static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
+
+    /**
+     * Customer posts: in all, by platform, sentiment and intent (a post not analysed yet counts as
+     * {@code unknown}), per day with its sentiments (every day of the window, none left out), and
+     * the trolls the rules ignored or hid.
+     */
+    static Map<String, Object> volume(List<MentionStore.Volume> rows, Instant since, Instant now) {
+        Map<String, Integer> byPlatform = new TreeMap<>();
+        Map<String, Integer> bySentiment = new LinkedHashMap<>();
+        SENTIMENTS.forEach(l -> bySentiment.put(l, 0));
+        Map<String, Integer> byIntent = new TreeMap<>();
+        TreeMap<java.time.LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
+        java.time.LocalDate first = since.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        for (var d = first; !d.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate()); d = d.plusDays(1)) {
+            byDay.put(d, dayRow());
+        }
+        int posts = 0;
+        int trollsIgnored = 0;
+        int trollsHidden = 0;
+        for (MentionStore.Volume v : rows) {
+            posts += v.posts();
+            byPlatform.merge(v.platform().id(), v.posts(), Integer::sum);
+            String sentiment = v.sentiment() == null ? "unknown" : v.sentiment();
+            bySentiment.merge(sentiment, v.posts(), Integer::sum);
+            byIntent.merge(v.intent() == null ? "unknown" : v.intent(), v.posts(), Integer::sum);
+            byDay.computeIfAbsent(v.day(), d -> dayRow()).merge(sentiment, v.posts(), Integer::sum);
+            if (v.troll() && "IGNORE".equals(v.action())) {
+                trollsIgnored += v.posts();
+            } else if (v.troll() && "HIDE".equals(v.action())) {
+                trollsHidden += v.posts();
+            }
+        }
+        List<Map<String, Object>> days = new ArrayList<>();
+        byDay.forEach((day, counts) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", day.toString());
+            row.putAll(counts);
+            days.add(row);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("posts", posts);
+        out.put("byPlatform", byPlatform);
+        out.put("bySentiment", bySentiment);
+        out.put("byIntent", byIntent);
+        out.put("byDay", days);
+        out.put("trollsIgnored", trollsIgnored);
+        out.put("trollsHidden", trollsHidden);
+        return out;
+    }
+
+    private static Map<String, Integer> dayRow() {
+        Map<String, Integer> row = new LinkedHashMap<>();
+        SENTIMENTS.forEach(l -> row.put(l, 0));
+        return row;
     }
 
     /** Median, p90 and share within target, in seconds. */

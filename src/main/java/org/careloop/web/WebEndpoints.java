@@ -256,6 +256,10 @@ public final class WebEndpoints {
     }
 
     /** The console's script and style, from the class path. */
+    /** The charting library, from its WebJar (the version the build ships). */
+    private static final String CHART_JS = "chart.js";
+    private static final String CHART_JS_PATH = new org.webjars.WebJarVersionLocator().fullPath("chart.js", "dist/chart.umd.js");
+
     public void asset(Exchange ex) {
         String name = header(ex, "file");
         if (name == null || !name.matches("[a-z]+\\.(js|css)")) {
@@ -264,7 +268,7 @@ public final class WebEndpoints {
         }
         String text;
         try {
-            text = resource("web/" + name);
+            text = resource(name.equals(CHART_JS) ? CHART_JS_PATH : "web/" + name);
         } catch (UncheckedIOException e) {
             json(ex, ApiResponse.error(404, "Not found"));
             return;

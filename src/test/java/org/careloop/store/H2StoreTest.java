@@ -47,4 +47,30 @@ class H2StoreTest extends StoreContract {
             assertThat(second.cursors().get("brand", "mentions")).contains("42");
         }
     }
+
+    @Test
+    void upgradingFillsTheVolumeLabelsOfEarlierPosts() throws Exception {
+        String url = Database.embeddedDefaults("jdbc:h2:file:" + dir.resolve("upgrade").toAbsolutePath());
+        try (var ds = new com.zaxxer.hikari.HikariDataSource()) {
+            ds.setJdbcUrl(url);
+            ds.setUsername("careloop");
+            ds.setPassword("");
+            // A database as version 8 left it, with one analysed post.
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("8").load().migrate();
+            try (var c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into mentions (platform, id, account, text, retweet, from_brand, seen_at, analysis) values "
+                        + "('x', '77', 'brand', 'lol', false, false, current_timestamp, "
+                        + "'{\"lang\":\"en\",\"sentiment\":{\"label\":\"NEGATIVE\",\"score\":-0.9,\"confidence\":0.9},"
+                        + "\"troll\":{\"label\":true,\"score\":0.8},\"intent\":{\"label\":\"OTHER\",\"confidence\":0.8},\"reasons\":[]}')");
+            }
+        }
+        try (Database upgraded = Database.open(url, "careloop", "")) {
+            var v = upgraded.mentions().volume(java.time.Instant.now().minusSeconds(3600));
+            assertThat(v).singleElement().satisfies(row -> {
+                assertThat(row.sentiment()).isEqualTo("negative");
+                assertThat(row.intent()).isEqualTo("other");
+                assertThat(row.troll()).isTrue();
+            });
+        }
+    }
 }

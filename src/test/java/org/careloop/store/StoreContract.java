@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
+import org.careloop.analysis.Troll;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.platform.Author;
@@ -90,6 +93,34 @@ abstract class StoreContract {
         assertThat(mentions.admit(failing, 3)).as("only one").isFalse();
         mentions.triaged(Platform.X, failing.id());
         assertThat(mentions.findSetAside(Platform.X, failing.id(), 3)).isEmpty();
+    }
+
+    @Test
+    void volumeCountsCustomerPostsByDayPlatformAndLabels() {
+        Instant since = Instant.now().minusSeconds(60);
+        int before = db().mentions().volume(since).stream().mapToInt(MentionStore.Volume::posts).sum();
+        Mention troll = mention(newId(), null);
+        Mention customer = mention(newId(), null);
+        Mention brand = new Mention(Platform.X, "brand", newId(), new Author("100", "acmeair", "Acme Air"), "Thanks for flying", "en", T0,
+                null, null, null, false, true);
+        for (Mention m : List.of(troll, customer, brand)) {
+            db().mentions().insertIfNew(m);
+        }
+        db().mentions().saveAnalysis(Platform.X, troll.id(), new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.9, 0.9),
+                Emotion.NONE, new Troll(true, 0.9, true, List.of("bait")), new Intent(Intent.Label.OTHER, 0.9), List.of()));
+        db().mentions().saveDecision(Platform.X, troll.id(), new Decision("bait", Decision.Action.IGNORE, List.of(), "a troll",
+                Decision.Priority.NORMAL, false, false, false, null));
+
+        List<MentionStore.Volume> rows = db().mentions().volume(since);
+        assertThat(rows.stream().mapToInt(MentionStore.Volume::posts).sum()).as("the brand's own post is not counted").isEqualTo(before + 2);
+        assertThat(rows).anySatisfy(v -> {
+            assertThat(v.troll()).isTrue();
+            assertThat(v.action()).isEqualTo("IGNORE");
+            assertThat(v.sentiment()).isEqualTo("negative");
+            assertThat(v.intent()).isEqualTo("other");
+            assertThat(v.day()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        });
+        assertThat(rows).anySatisfy(v -> assertThat(v.sentiment()).as("not analysed yet").isNull());
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.careloop.care.DraftStatus;
+import org.careloop.platform.Platform;
 import org.careloop.store.DraftStore;
+import org.careloop.store.MentionStore;
 import org.careloop.store.TicketStore;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,30 @@ class ReportsApiTest {
         assertThat(f.get("p90Seconds")).isEqualTo(700L);
         assertThat(f.get("withinTarget")).isEqualTo(0.8);
         assertThat(ReportsApi.firstResponse(List.of(), Duration.ofMinutes(10))).doesNotContainKey("medianSeconds");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void volumeByPlatformLabelsAndEveryDayOfTheWindow() {
+        var d1 = java.time.LocalDate.parse("2026-11-20");
+        var d3 = java.time.LocalDate.parse("2026-11-22");
+        Map<String, Object> v = ReportsApi.volume(List.of(
+                new MentionStore.Volume(Platform.X, d1, "negative", "problem", false, "TICKET", 4),
+                new MentionStore.Volume(Platform.X, d3, "negative", "other", true, "IGNORE", 2),
+                new MentionStore.Volume(Platform.FACEBOOK, d3, "positive", "praise", false, "REPLY", 3),
+                new MentionStore.Volume(Platform.INSTAGRAM, d3, "negative", "other", true, "HIDE", 1),
+                new MentionStore.Volume(Platform.X, d3, null, null, false, null, 1)), Instant.parse("2026-11-20T08:00:00Z"), T);
+        assertThat(v.get("posts")).isEqualTo(11);
+        assertThat((Map<String, Integer>) v.get("byPlatform")).containsEntry("x", 7).containsEntry("facebook", 3).containsEntry("instagram", 1);
+        assertThat((Map<String, Integer>) v.get("bySentiment")).containsEntry("negative", 7).containsEntry("neutral", 0)
+                .containsEntry("positive", 3).containsEntry("unknown", 1);
+        assertThat((Map<String, Integer>) v.get("byIntent")).containsEntry("problem", 4).containsEntry("other", 3);
+        assertThat(v.get("trollsIgnored")).isEqualTo(2);
+        assertThat(v.get("trollsHidden")).isEqualTo(1);
+        List<Map<String, Object>> days = (List<Map<String, Object>>) v.get("byDay");
+        assertThat(days).extracting(d -> d.get("day")).containsExactly("2026-11-20", "2026-11-21", "2026-11-22");
+        assertThat(days.get(1)).containsEntry("negative", 0).containsEntry("positive", 0);
+        assertThat(days.get(2)).containsEntry("negative", 3).containsEntry("positive", 3).containsEntry("unknown", 1);
     }
 
     @Test

@@ -97,7 +97,7 @@ final class TestWeb {
         }
         return new WebEndpoints(new DraftsApi(db.drafts(), db.mentions(), db.users(), Duration.ofMinutes(5), clock),
                 new StatusApi(db.alerts(), rules, gate, db.switches(), accounts),
-                new ReportsApi(db.drafts(), db.tickets(), Duration.ofMinutes(10), clock),
+                new ReportsApi(db.drafts(), db.tickets(), db.mentions(), Duration.ofMinutes(10), clock),
                 new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
                         List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), token, false);
