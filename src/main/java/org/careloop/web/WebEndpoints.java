@@ -167,14 +167,9 @@ public final class WebEndpoints {
                 .ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
     }
 
-    /**
-     * Camel's HTTP header filter drops Cache-Control from responses, so it goes on the Vert.x
-     * response itself (kept when Camel writes the rest).
-     */
+    /** Never kept by a browser or a proxy (it gets through Camel's header filter by {@link ResponseHeaders}). */
     static void noStore(Exchange ex) {
-        if (ex.getIn() instanceof HttpMessage http && http.getResponse() != null && !http.getResponse().headWritten()) {
-            http.getResponse().putHeader("Cache-Control", "no-store");
-        }
+        ex.getMessage().setHeader("Cache-Control", "no-store");
     }
 
     static void download(Exchange ex, TicketPage.File f) {

@@ -101,6 +101,18 @@ class WebApiTest {
         HttpResponse<String> ok = call("GET", "/api/drafts", null, "Authorization", "Bearer " + TOKEN);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("Authorization")).isEmpty();
+        assertThat(ok.headers().firstValue("Cache-Control")).as("answers are never cached").contains("no-store");
+    }
+
+    @Test
+    void assetsAreRevalidatedAndTheChartLibraryIsServed() throws Exception {
+        HttpResponse<String> js = call("GET", "/assets/console.js", null);
+        assertThat(js.statusCode()).isEqualTo(200);
+        assertThat(js.headers().firstValue("Cache-Control")).contains("no-cache");
+        HttpResponse<String> chart = call("GET", "/assets/chart.js", null);
+        assertThat(chart.statusCode()).isEqualTo(200);
+        assertThat(chart.body()).contains("Chart.js");
+        assertThat(call("GET", "/assets/chart.umd.js", null).statusCode()).isEqualTo(404);
     }
 
     @Test
