@@ -131,8 +131,8 @@ public final class CareLoop {
         SlaPolicy sla = new SlaPolicy(firstResponse, settings.getDuration("careloop.sla.warn-before", Duration.ofMinutes(5)),
                 settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
         String webhookUrl = settings.get("careloop.sla.webhook-url", "");
-        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(),
-                new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)), sla, clock);
+        Webhook slaHook = new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)).durable("sla", database.webhooks());
+        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock);
         QuartzSlaTimers timers = new QuartzSlaTimers(watch);
         // Timers live in memory: watch again whatever was pending when CareLoop stopped.
         database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
@@ -140,8 +140,9 @@ public final class CareLoop {
 
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
+        Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, draftStep::decideAlone,
-                new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)), publicUrl, linkFree(settings, connections), clock,
+                ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
         draftStep.ticketsBy(desk);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
@@ -159,7 +160,8 @@ public final class CareLoop {
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
         camel.bind("ticketDesk", desk);
-        PraiseFeed praise = new PraiseFeed(database.praise(), marketingWebhook(settings, clock));
+        Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
+        PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
@@ -182,6 +184,8 @@ public final class CareLoop {
         camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
         camel.setOverrideProperties(camelProperties);
         camel.start();
+        // Events still undelivered when CareLoop stopped go out now.
+        List.of(slaHook, ticketHook, praiseHook).forEach(Webhook::resume);
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);

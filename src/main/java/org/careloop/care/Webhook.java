@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.careloop.config.Json;
+import org.careloop.store.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * seconds, the body's {@code at}). With a secret it also carries
  * {@code X-CareLoop-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes>}; the body holds the
  * time, so the signature covers it and a receiver can refuse old deliveries.
+ *
+ * <p>A durable webhook ({@link #durable}) keeps each delivery in the database until the receiver
+ * took it or every attempt failed, and {@link #resume} sends what was pending when CareLoop stopped.
  */
 public final class Webhook {
 
@@ -45,6 +50,8 @@ public final class Webhook {
     private final int attempts;
     private final Duration firstRetry;
     private final Clock clock;
+    private final String hook;
+    private final WebhookStore store;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param url where to POST, or null for none; unsigned, 4 attempts, retries after 2, 4 and 8 s */
@@ -59,14 +66,25 @@ public final class Webhook {
      * @param firstRetry the wait before the second attempt, doubled before each further one
      */
     public Webhook(URI url, String secret, int attempts, Duration firstRetry, Clock clock) {
+        this(url, secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8), attempts, firstRetry, clock, null, null);
+    }
+
+    private Webhook(URI url, byte[] secret, int attempts, Duration firstRetry, Clock clock, String hook, WebhookStore store) {
         if (attempts < 1) {
             throw new IllegalArgumentException("A webhook needs at least one attempt, got " + attempts);
         }
         this.url = url;
-        this.secret = secret == null || secret.isEmpty() ? null : secret.getBytes(StandardCharsets.UTF_8);
+        this.secret = secret;
         this.attempts = attempts;
         this.firstRetry = firstRetry;
         this.clock = clock;
+        this.hook = hook;
+        this.store = store;
+    }
+
+    /** This webhook with its deliveries kept in {@code store} under {@code hook} until they are done. */
+    public Webhook durable(String hook, WebhookStore store) {
+        return new Webhook(url, secret, attempts, firstRetry, clock, hook, store);
     }
 
     /** @return completes with true once a 2xx answer came, false when there is no URL or every attempt failed */
@@ -79,38 +97,80 @@ public final class Webhook {
         body.put("event", event);
         body.put("at", at.toString());
         body.put("data", data);
-        byte[] json;
+        String json;
         try {
-            json = Json.mapper().writeValueAsBytes(body);
+            json = Json.mapper().writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
+        WebhookStore.Delivery delivery = new WebhookStore.Delivery(UUID.randomUUID().toString(), hook, event, json, at, 0);
+        if (store != null) {
+            try {
+                store.save(delivery);
+            } catch (RuntimeException e) {
+                // The event still goes out now; only its survival across a restart is lost.
+                LOG.warn("Webhook {} for {}: could not keep the delivery ({}); sending it anyway", url, event, e.getMessage());
+            }
+        }
+        return attempt(delivery, 1);
+    }
+
+    /**
+     * Sends again what was pending when CareLoop stopped, each from the attempt it had reached.
+     *
+     * @return how many deliveries were resumed
+     */
+    public int resume() {
+        if (url == null || store == null) {
+            return 0;
+        }
+        List<WebhookStore.Delivery> pending = store.pending(hook);
+        pending.forEach(d -> attempt(d, Math.min(d.attempts() + 1, attempts)));
+        if (!pending.isEmpty()) {
+            LOG.info("Webhook {}: resending {} deliveries pending since before the restart", url, pending.size());
+        }
+        return pending.size();
+    }
+
+    private CompletableFuture<Boolean> attempt(WebhookStore.Delivery d, int attempt) {
+        byte[] json = d.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8").header("User-Agent", "CareLoop")
-                .header("X-CareLoop-Event", event).header("X-CareLoop-Delivery", UUID.randomUUID().toString())
-                .header(TIMESTAMP, String.valueOf(at.getEpochSecond()))
+                .header("X-CareLoop-Event", d.event()).header("X-CareLoop-Delivery", d.id())
+                .header(TIMESTAMP, String.valueOf(d.createdAt().getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json));
         if (secret != null) {
             request.header(SIGNATURE, "sha256=" + hmacSha256(secret, json));
         }
-        return attempt(request.build(), event, 1);
-    }
-
-    private CompletableFuture<Boolean> attempt(HttpRequest request, String event, int attempt) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
+                record(() -> store.delivered(d.id(), clock.instant()));
                 return CompletableFuture.completedFuture(true);
             }
             String why = error != null ? error.toString() : "HTTP " + response.statusCode();
-            if (attempt >= attempts) {
-                LOG.warn("Webhook {} for {} gave up after {} attempts: {}", url, event, attempt, why);
+            boolean last = attempt >= attempts;
+            record(() -> store.failed(d.id(), why, last, clock.instant()));
+            if (last) {
+                LOG.warn("Webhook {} for {} gave up after {} attempts: {}", url, d.event(), attempt, why);
                 return CompletableFuture.completedFuture(false);
             }
             long wait = firstRetry.toMillis() << (attempt - 1);
-            LOG.info("Webhook {} for {} failed ({}), retrying in {} ms", url, event, why, wait);
+            LOG.info("Webhook {} for {} failed ({}), retrying in {} ms", url, d.event(), why, wait);
             return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
-                    .thenCompose(x -> attempt(request, event, attempt + 1));
+                    .thenCompose(x -> attempt(d, attempt + 1));
         }).thenCompose(f -> f);
+    }
+
+    /** Notes an attempt's outcome in the store, if there is one; a store failure never stops the delivery. */
+    private void record(Runnable update) {
+        if (store == null) {
+            return;
+        }
+        try {
+            update.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Webhook {}: could not record a delivery attempt: {}", url, e.getMessage());
+        }
     }
 
     private static String hmacSha256(byte[] key, byte[] body) {

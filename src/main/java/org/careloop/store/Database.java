@@ -85,6 +85,10 @@ public final class Database implements AutoCloseable {
         return new JdbcTicketStore(jdbc);
     }
 
+    public WebhookStore webhooks() {
+        return new JdbcWebhookStore(jdbc);
+    }
+
     public Alerts alerts() {
         return new Alerts(jdbc, clock);
     }

@@ -89,6 +89,39 @@ class WebhookTest {
     }
 
     @Test
+    void aDeliveryPendingAtShutdownIsSentAfterTheRestartWithTheSameIdBodyAndSignature() throws Exception {
+        try (var db = org.careloop.store.Database.open("jdbc:h2:mem:webhooks;DB_CLOSE_DELAY=-1", "sa", "")) {
+            failFirst.set(2);
+            // Before the restart: two attempts fail, then CareLoop stops with two attempts left.
+            Webhook before = new Webhook(url, "s3cret", 4, Duration.ofSeconds(30), Clock.systemUTC()).durable("marketing", db.webhooks());
+            before.send("praise.added", Map.of("id", 7));
+            waitFor(() -> received.size() == 1);
+            assertThat(db.webhooks().pending("marketing")).singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+
+            Webhook after = new Webhook(url, "s3cret", 4, Duration.ofMillis(20), Clock.systemUTC()).durable("marketing", db.webhooks());
+            assertThat(after.resume()).isEqualTo(1);
+            waitFor(() -> received.size() == 3 && db.webhooks().pending("marketing").isEmpty());
+            Received first = received.get(0);
+            Received last = received.get(2);
+            assertThat(last.header("X-CareLoop-Delivery")).isEqualTo(first.header("X-CareLoop-Delivery"));
+            assertThat(last.body()).isEqualTo(first.body());
+            assertThat(last.header(Webhook.SIGNATURE)).isEqualTo(expectedSignature("s3cret", first.body()));
+            assertThat(after.resume()).as("nothing left to resend").isZero();
+            assertThat(new Webhook(url).durable("sla", db.webhooks()).resume()).as("other hooks' deliveries are theirs").isZero();
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void itGivesUpAfterItsAttempts() throws Exception {
         failFirst.set(100);
         Webhook hook = new Webhook(url, "s3cret", 3, Duration.ofMillis(10), Clock.systemUTC());

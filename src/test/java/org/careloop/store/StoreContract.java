@@ -124,6 +124,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void webhookDeliveriesStayPendingUntilDeliveredOrGivenUp() {
+        var hooks = db().webhooks();
+        String hook = "hook" + newId();
+        var a = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.resolved", "{\"n\":\"é\"}", T0, 0);
+        var b = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.opened", "{}", T0.plusSeconds(1), 0);
+        var c = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.closed", "{}", T0.plusSeconds(2), 0);
+        List.of(a, b, c).forEach(hooks::save);
+        hooks.failed(a.id(), "HTTP 500", false, T0.plusSeconds(5));
+        hooks.delivered(b.id(), T0.plusSeconds(5));
+        hooks.failed(c.id(), "HTTP 500", true, T0.plusSeconds(5));
+        assertThat(hooks.pending(hook)).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(a.id());
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.body()).isEqualTo("{\"n\":\"é\"}");
+            assertThat(d.createdAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void concurrentAttemptsOfAFailedTriageLetOneThrough() throws Exception {
         Mention m = mention(newId(), null);
         db().mentions().admit(m, 3);
