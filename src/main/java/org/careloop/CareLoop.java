@@ -151,7 +151,7 @@ public final class CareLoop {
         Main camel = new Main();
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
-        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), settings.getInt("careloop.triage.max-attempts", 3));
+        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3));
         camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);

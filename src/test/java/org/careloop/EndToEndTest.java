@@ -149,6 +149,11 @@ class EndToEndTest {
             assertThat(http.findDraftFor(api, TOKEN, stuck)).as("the retried post's draft").isNotNull();
             assertThat(http.getJson(api + "/api/unprocessed", TOKEN, 200)).isEmpty();
             http.postJson(api + "/api/mentions/x/" + stuck + "/retry", TOKEN, "{}", 404);
+            try (var rs = db.createStatement().executeQuery("select actor, action, subject from audit_log where action = 'post.retry'")) {
+                assertThat(rs.next()).as("the retry is in the audit log").isTrue();
+                assertThat(rs.getString("subject")).isEqualTo("x/" + stuck);
+                assertThat(rs.getString("actor")).isEqualTo("api");
+            }
         } finally {
             app.stop();
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.store.Alerts;
+import org.careloop.store.AuditLog;
 import org.careloop.store.MentionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,16 @@ public final class TriageLedger {
 
     private final MentionStore mentions;
     private final Alerts alerts;
+    private final AuditLog audit;
     private final int maxAttempts;
 
-    public TriageLedger(MentionStore mentions, Alerts alerts, int maxAttempts) {
+    public TriageLedger(MentionStore mentions, Alerts alerts, AuditLog audit, int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("Setting careloop.triage.max-attempts must be at least 1, not " + maxAttempts);
         }
         this.mentions = mentions;
         this.alerts = alerts;
+        this.audit = audit;
         this.maxAttempts = maxAttempts;
     }
 
@@ -78,9 +81,13 @@ public final class TriageLedger {
         return mentions.setAside(maxAttempts, limit);
     }
 
-    /** Readies a set-aside post for one more attempt; empty when there is no such post set aside. */
-    public Optional<Mention> retry(Platform platform, String id) {
-        return mentions.retryTriage(platform, id, maxAttempts) ? mentions.find(platform, id) : Optional.empty();
+    /** Readies a set-aside post for one more attempt (in the audit log); empty when there is no such post set aside. */
+    public Optional<Mention> retry(Platform platform, String id, String actor) {
+        if (!mentions.retryTriage(platform, id, maxAttempts)) {
+            return Optional.empty();
+        }
+        audit.record(actor, "post.retry", platform.id() + "/" + id, null);
+        return mentions.find(platform, id);
     }
 
     /** The post when it is set aside (after a retry: when that failed too). */

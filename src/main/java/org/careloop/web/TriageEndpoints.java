@@ -41,7 +41,7 @@ public final class TriageEndpoints {
 
     /** {@code POST /api/mentions/{platform}/{id}/retry}: one more attempt; 502 with the error when it fails again. */
     public void retry(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> retry(ex, WebEndpoints.header(ex, "platform"), WebEndpoints.header(ex, "id")));
+        web.ifAllowed(ex, true, false, actor -> retry(ex, WebEndpoints.header(ex, "platform"), WebEndpoints.header(ex, "id"), actor));
     }
 
     private List<Unprocessed> list() {
@@ -50,13 +50,13 @@ public final class TriageEndpoints {
                 .toList();
     }
 
-    private ApiResponse retry(Exchange ex, String platformId, String id) {
+    private ApiResponse retry(Exchange ex, String platformId, String id, String actor) {
         Optional<Platform> named = Param.platform(platformId);
         if (named.isEmpty()) {
             return ApiResponse.error(404, "No platform " + platformId);
         }
         Platform platform = named.get();
-        Optional<Mention> mention = ledger.retry(platform, id);
+        Optional<Mention> mention = ledger.retry(platform, id, actor);
         if (mention.isEmpty()) {
             return ApiResponse.error(404, "No " + platform.id() + " post " + id + " waits to be retried");
         }

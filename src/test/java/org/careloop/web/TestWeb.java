@@ -72,7 +72,7 @@ final class TestWeb {
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
         camel.bind("moderationWeb", moderation);
-        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), 3)));
+        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
