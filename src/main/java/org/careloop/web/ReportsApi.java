@@ -114,19 +114,12 @@ public final class ReportsApi {
 
     /** Median, p90 and share within target, in seconds. */
     static Map<String, Object> firstResponse(List<DraftStore.Response> responses, Duration target) {
-        List<Long> seconds = new ArrayList<>();
-        for (DraftStore.Response r : responses) {
-            if (r.postedAt() != null && r.firstAt() != null) {
-                seconds.add(Math.max(0, Duration.between(r.postedAt(), r.firstAt()).toSeconds()));
-            }
-        }
-        seconds.sort(Long::compare);
+        List<Long> seconds = sortedSeconds(responses.stream().map(r -> new Instant[] {r.postedAt(), r.firstAt()}));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("answered", seconds.size());
         out.put("targetSeconds", target.toSeconds());
+        percentiles(seconds, out, "medianSeconds", "p90Seconds");
         if (!seconds.isEmpty()) {
-            out.put("medianSeconds", percentile(seconds, 0.5));
-            out.put("p90Seconds", percentile(seconds, 0.9));
             out.put("withinTarget", (double) seconds.stream().filter(s -> s <= target.toSeconds()).count() / seconds.size());
         }
         return out;
@@ -189,19 +182,24 @@ public final class ReportsApi {
         out.put("open", opened.stream().filter(l -> l.status().isOpen()).count());
         out.put("resolved", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.RESOLVED).count());
         out.put("closed", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.CLOSED).count());
-        List<Long> seconds = new ArrayList<>();
-        for (TicketStore.Life l : opened) {
-            if (l.resolvedAt() != null) {
-                seconds.add(Math.max(0, Duration.between(l.openedAt(), l.resolvedAt()).toSeconds()));
-            }
-        }
-        seconds.sort(Long::compare);
-        if (!seconds.isEmpty()) {
-            out.put("resolutionMedianSeconds", percentile(seconds, 0.5));
-            out.put("resolutionP90Seconds", percentile(seconds, 0.9));
-        }
+        percentiles(sortedSeconds(opened.stream().map(l -> new Instant[] {l.openedAt(), l.resolvedAt()})), out,
+                "resolutionMedianSeconds", "resolutionP90Seconds");
         out.put("closingMessagesPublished", closingMessages);
         return out;
+    }
+
+    /** The seconds from each start to its end, for the spans that have both, sorted. */
+    private static List<Long> sortedSeconds(java.util.stream.Stream<Instant[]> spans) {
+        return spans.filter(span -> span[0] != null && span[1] != null)
+                .map(span -> Math.max(0, Duration.between(span[0], span[1]).toSeconds())).sorted().toList();
+    }
+
+    /** The median and p90 of sorted seconds, under the given keys; nothing when there are none. */
+    private static void percentiles(List<Long> sorted, Map<String, Object> out, String medianKey, String p90Key) {
+        if (!sorted.isEmpty()) {
+            out.put(medianKey, percentile(sorted, 0.5));
+            out.put(p90Key, percentile(sorted, 0.9));
+        }
     }
 
     /** Nearest-rank percentile. */
