@@ -375,7 +375,7 @@ final class GraphApi {
                     List<Item> thread = world.thread(i.id());
                     Instant updated = thread.isEmpty() ? i.createdAt() : thread.get(thread.size() - 1).createdAt();
                     put(n, f, "updated_time", TIME.format(updated));
-                    nested(c, n, f, "comments", world.commentsOn(i.id()), "id,message,created_time,from");
+                    nested(c, n, f, i.id(), "comments", world.commentsOn(i.id()), "id,message,created_time,from");
                 } else {
                     if (f.has("parent") && i.parentId() != null) {
                         n.putObject("parent").put("id", i.parentId());
@@ -389,7 +389,7 @@ final class GraphApi {
                     if (f.has("object")) {
                         world.item(i.rootId()).ifPresent(p -> n.set("object", render(c, p, f.sub("object", "id"))));
                     }
-                    nested(c, n, f, "comments", world.commentsOn(i.id()), "id,message,created_time,from");
+                    nested(c, n, f, i.id(), "comments", world.commentsOn(i.id()), "id,message,created_time,from");
                 }
             }
             case MEDIA -> {
@@ -404,7 +404,7 @@ final class GraphApi {
                 if (f.has("like_count")) {
                     n.put("like_count", 0);
                 }
-                nested(c, n, f, "comments", world.commentsOn(i.id()), "id,text,timestamp");
+                nested(c, n, f, i.id(), "comments", world.commentsOn(i.id()), "id,text,timestamp");
             }
             case IG_COMMENT -> {
                 put(n, f, "text", i.text());
@@ -423,21 +423,35 @@ final class GraphApi {
                 if (f.has("media")) {
                     world.item(i.rootId()).ifPresent(m -> n.set("media", render(c, m, f.sub("media", "id"))));
                 }
-                nested(c, n, f, "replies", world.commentsOn(i.id()), "id,text,timestamp");
+                nested(c, n, f, i.id(), "replies", world.commentsOn(i.id()), "id,text,timestamp");
             }
             default -> throw new IllegalStateException(i.kind().name());
         }
         return n;
     }
 
-    /** An edge asked for as a field ({@code comments{...}}, {@code replies{...}}): its first page, inline. */
-    private void nested(Call c, ObjectNode n, GraphFields f, String edge, List<Item> items, String defaults) {
+    /**
+     * An edge asked for as a field ({@code comments{...}}, {@code replies{...}}): its first page,
+     * inline, with the paging the platform gives (a {@code next} link to the edge itself when there is more).
+     */
+    private void nested(Call c, ObjectNode n, GraphFields f, String ownerId, String edge, List<Item> items, String defaults) {
         if (!f.has(edge)) {
             return;
         }
         GraphFields sub = f.sub(edge, defaults);
-        ArrayNode data = n.putObject(edge).putArray("data");
-        items.stream().limit(f.limit(edge, 25)).forEach(i -> data.add(render(c, i, sub)));
+        int limit = f.limit(edge, 25);
+        ObjectNode out = n.putObject(edge);
+        ArrayNode data = out.putArray("data");
+        List<Item> page = items.stream().limit(limit).toList();
+        page.forEach(i -> data.add(render(c, i, sub)));
+        if (!page.isEmpty()) {
+            ObjectNode paging = out.putObject("paging");
+            String after = cursor(page.get(page.size() - 1).id());
+            paging.putObject("cursors").put("before", cursor(page.get(0).id())).put("after", after);
+            if (items.size() > limit) {
+                paging.put("next", base(c) + "/" + c.version() + "/" + ownerId + "/" + edge + "?limit=" + limit + "&after=" + enc(after));
+            }
+        }
     }
 
     private static void put(ObjectNode n, GraphFields f, String name, String value) {

@@ -98,15 +98,31 @@ public final class InstagramAdapter implements PlatformAdapter {
             for (JsonObject c : graph.list("read comments", mediaId + "/comments", settings.maxPages(),
                     Parameter.with("fields", COMMENT_FIELDS + ",replies{" + COMMENT_FIELDS + "}"), Parameter.with("limit", settings.pageSize()))) {
                 add(found, c, mediaId, m.getString("permalink", null), cursor, self);
-                if (c.contains("replies")) {
-                    for (JsonValue r : c.get("replies").asObject().get("data").asArray()) {
-                        add(found, r.asObject(), mediaId, m.getString("permalink", null), cursor, self);
-                    }
+                for (JsonObject r : replies(c)) {
+                    add(found, r, mediaId, m.getString("permalink", null), cursor, self);
                 }
             }
             counts.put(mediaId, count);
         }
         return cursor.batch(found, sinceCursor);
+    }
+
+    /** A comment's replies: the first page came inline; a busy thread's further pages are read from the edge. */
+    private List<JsonObject> replies(JsonObject comment) throws PlatformException {
+        if (!comment.contains("replies")) {
+            return List.of();
+        }
+        JsonObject inline = comment.get("replies").asObject();
+        boolean more = inline.contains("paging") && inline.get("paging").asObject().contains("next");
+        if (more && comment.getString("id", null) != null) {
+            return graph.list("read replies", comment.getString("id", null) + "/replies", settings.maxPages(),
+                    Parameter.with("fields", COMMENT_FIELDS), Parameter.with("limit", settings.pageSize()));
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonValue r : inline.get("data").asArray()) {
+            out.add(r.asObject());
+        }
+        return out;
     }
 
     private void add(List<Mention> found, JsonObject c, String mediaId, String permalink, GraphCursor cursor, Identity self) {

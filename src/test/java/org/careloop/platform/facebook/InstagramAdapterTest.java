@@ -74,6 +74,24 @@ class InstagramAdapterTest {
     }
 
     @Test
+    void aBusyThreadsRepliesAreReadPastTheFirstInlinePage() throws Exception {
+        String media = sim.graph().media("Flight delayed again?").id();
+        String q = comment("omar_travels", media, "is AA77 delayed?", "comments");
+        for (int i = 0; i < 30; i++) {
+            comment("rider" + i, q, "me too, stuck at the gate " + i, "replies");
+        }
+        // Pages of 25 as configured by default (this class's adapter reads 2 at a time).
+        GraphSettings settings = new GraphSettings(sim.baseUrl() + "/", "v23.0", null, Duration.ofSeconds(5), 25, 10, 25, 80,
+                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(1));
+        FacebookAdapter page = new FacebookAdapter(new FacebookAccount("brand", null, () -> "sim-page-acmeair", "env"), settings);
+        List<Mention> found = new InstagramAdapter(new InstagramAccount("brand", "brand", null), page, settings)
+                .fetch(InstagramAdapter.COMMENTS, null).mentions();
+        // The Graph API gives 25 replies inline, then a next link; all 30 are read.
+        assertThat(found).hasSize(31);
+        assertThat(found).filteredOn(m -> q.equals(m.inReplyToId())).hasSize(30);
+    }
+
+    @Test
     void repliesOnTheTopLevelCommentOnceAndHidesWithHide() throws Exception {
         String media = sim.graph().media("New lounge in Lisbon").id();
         String q = comment("priya_flies", media, "is it open to economy?", "comments");
