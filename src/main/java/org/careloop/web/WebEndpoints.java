@@ -261,20 +261,37 @@ public final class WebEndpoints {
             json(ex, ApiResponse.error(404, "Not found"));
             return;
         }
-        String text;
+        Asset asset;
         try {
-            text = resource(name.equals(CHART_JS) ? CHART_JS_PATH : "web/" + name);
+            asset = ASSETS.computeIfAbsent(name, n -> Asset.of(resource(n.equals(CHART_JS) ? CHART_JS_PATH : "web/" + n)));
         } catch (UncheckedIOException e) {
             json(ex, ApiResponse.error(404, "Not found"));
             return;
         }
+        boolean unchanged = asset.etag().equals(requestHeader(ex, "If-None-Match"));
         clearHeaders(ex);
         Message m = ex.getMessage();
-        m.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, unchanged ? 304 : 200);
         m.setHeader(Exchange.CONTENT_TYPE, name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8");
+        // Revalidated on every load, so a new version shows at once; unchanged, it costs a 304.
         m.setHeader("Cache-Control", "no-cache");
-        m.setBody(text);
+        m.setHeader("ETag", asset.etag());
+        m.setBody(unchanged ? null : asset.text());
     }
+
+    /** A file of the console's, as served: read once, with the tag a browser revalidates it by. */
+    private record Asset(String text, String etag) {
+        static Asset of(String text) {
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                return new Asset(text, "\"" + java.util.HexFormat.of().formatHex(hash, 0, 12) + "\"");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final java.util.Map<String, Asset> ASSETS = new java.util.concurrent.ConcurrentHashMap<>();
 
     // --- Who is asking ------------------------------------------------------------------------
 

@@ -112,6 +112,11 @@ class WebApiTest {
         HttpResponse<String> chart = call("GET", "/assets/chart.js", null);
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(chart.body()).contains("Chart.js");
+        String etag = chart.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = call("GET", "/assets/chart.js", null, "If-None-Match", etag);
+        assertThat(again.statusCode()).as("unchanged: not sent again").isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(call("GET", "/assets/chart.js", null, "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
         assertThat(call("GET", "/assets/chart.umd.js", null).statusCode()).isEqualTo(404);
     }
 
