@@ -26,6 +26,8 @@ final class CamelSettings {
         p.setProperty("camel.server.port", String.valueOf(settings.getInt("careloop.http.port", 8080)));
         p.setProperty("careloop.outbox.interval-ms",
                 String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
+        p.setProperty("careloop.webhooks.relay-interval-ms",
+                String.valueOf(settings.getDuration("careloop.webhooks.relay-interval", java.time.Duration.ofSeconds(30)).toMillis()));
         List<PlatformAdapter> adapters = List.copyOf(connections.adapters());
         for (int i = 0; i < adapters.size(); i++) {
             PlatformAdapter a = adapters.get(i);

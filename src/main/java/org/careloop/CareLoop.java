@@ -33,6 +33,7 @@ import org.careloop.care.SlaWatch;
 import org.careloop.care.TriageLedger;
 import org.careloop.care.UnattendedGate;
 import org.careloop.care.Webhook;
+import org.careloop.care.WebhookRelay;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -164,6 +165,7 @@ public final class CareLoop {
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
         camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
+        camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
@@ -184,8 +186,6 @@ public final class CareLoop {
         camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
         camel.setOverrideProperties(camelProperties);
         camel.start();
-        // Events still undelivered when CareLoop stopped go out now.
-        List.of(slaHook, ticketHook, praiseHook).forEach(Webhook::resume);
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);

@@ -36,12 +36,16 @@ import org.slf4j.LoggerFactory;
  * time, so the signature covers it and a receiver can refuse old deliveries.
  *
  * <p>A durable webhook ({@link #durable}) keeps each delivery in the database until the receiver
- * took it or every attempt failed, and {@link #resume} sends what was pending when CareLoop stopped.
+ * took it or every attempt failed. The node attempting a delivery holds it (until its next attempt
+ * plus a margin); {@link #relay}, run on every node from time to time, takes over deliveries whose
+ * node stopped holding them (it stopped, or crashed), so none is lost and none sent by two nodes.
  */
 public final class Webhook {
 
     private static final Logger LOG = LoggerFactory.getLogger(Webhook.class);
     private static final int ATTEMPTS = 4;
+    /** How long past an attempt's start its node holds the delivery: the request's time-outs, and some. */
+    private static final Duration HOLD = Duration.ofMinutes(1);
     public static final String SIGNATURE = "X-CareLoop-Signature";
     public static final String TIMESTAMP = "X-CareLoop-Timestamp";
 
@@ -106,7 +110,7 @@ public final class Webhook {
         WebhookStore.Delivery delivery = new WebhookStore.Delivery(UUID.randomUUID().toString(), hook, event, json, at, 0);
         if (store != null) {
             try {
-                store.save(delivery);
+                store.save(delivery, at.plus(HOLD));
             } catch (RuntimeException e) {
                 // The event still goes out now; only its survival across a restart is lost.
                 LOG.warn("Webhook {} for {}: could not keep the delivery ({}); sending it anyway", url, event, e.getMessage());
@@ -116,20 +120,22 @@ public final class Webhook {
     }
 
     /**
-     * Sends again what was pending when CareLoop stopped, each from the attempt it had reached.
+     * Takes over the deliveries no node holds any more (pending when CareLoop stopped, or their node
+     * crashed) and sends each from the attempt it had reached.
      *
-     * @return how many deliveries were resumed
+     * @return how many deliveries were taken over
      */
-    public int resume() {
+    public int relay() {
         if (url == null || store == null) {
             return 0;
         }
-        List<WebhookStore.Delivery> pending = store.pending(hook);
-        pending.forEach(d -> attempt(d, Math.min(d.attempts() + 1, attempts)));
-        if (!pending.isEmpty()) {
-            LOG.info("Webhook {}: resending {} deliveries pending since before the restart", url, pending.size());
+        Instant now = clock.instant();
+        List<WebhookStore.Delivery> abandoned = store.claimAbandoned(hook, now, now.plus(HOLD));
+        abandoned.forEach(d -> attempt(d, Math.min(d.attempts() + 1, attempts)));
+        if (!abandoned.isEmpty()) {
+            LOG.info("Webhook {}: resending {} deliveries their sender left pending", url, abandoned.size());
         }
-        return pending.size();
+        return abandoned.size();
     }
 
     private CompletableFuture<Boolean> attempt(WebhookStore.Delivery d, int attempt) {
@@ -149,12 +155,13 @@ public final class Webhook {
             }
             String why = error != null ? error.toString() : "HTTP " + response.statusCode();
             boolean last = attempt >= attempts;
-            record(() -> store.failed(d.id(), why, last, clock.instant()));
+            long wait = firstRetry.toMillis() << (attempt - 1);
+            Instant now = clock.instant();
+            record(() -> store.failed(d.id(), why, last, now, now.plusMillis(wait).plus(HOLD)));
             if (last) {
                 LOG.warn("Webhook {} for {} gave up after {} attempts: {}", url, d.event(), attempt, why);
                 return CompletableFuture.completedFuture(false);
             }
-            long wait = firstRetry.toMillis() << (attempt - 1);
             LOG.info("Webhook {} for {} failed ({}), retrying in {} ms", url, d.event(), why, wait);
             return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
                     .thenCompose(x -> attempt(d, attempt + 1));

@@ -130,16 +130,28 @@ abstract class StoreContract {
         var a = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.resolved", "{\"n\":\"é\"}", T0, 0);
         var b = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.opened", "{}", T0.plusSeconds(1), 0);
         var c = new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "ticket.closed", "{}", T0.plusSeconds(2), 0);
-        List.of(a, b, c).forEach(hooks::save);
-        hooks.failed(a.id(), "HTTP 500", false, T0.plusSeconds(5));
+        List.of(a, b, c).forEach(d -> hooks.save(d, T0.plusSeconds(60)));
+        hooks.failed(a.id(), "HTTP 500", false, T0.plusSeconds(5), T0.plusSeconds(100));
         hooks.delivered(b.id(), T0.plusSeconds(5));
-        hooks.failed(c.id(), "HTTP 500", true, T0.plusSeconds(5));
+        hooks.failed(c.id(), "HTTP 500", true, T0.plusSeconds(5), null);
         assertThat(hooks.pending(hook)).singleElement().satisfies(d -> {
             assertThat(d.id()).isEqualTo(a.id());
             assertThat(d.attempts()).isEqualTo(1);
             assertThat(d.body()).isEqualTo("{\"n\":\"é\"}");
             assertThat(d.createdAt()).isEqualTo(T0);
         });
+        assertThat(hooks.claimAbandoned(hook, T0.plusSeconds(99), T0.plusSeconds(200))).as("still held by its sender").isEmpty();
+        assertThat(hooks.claimAbandoned(hook, T0.plusSeconds(101), T0.plusSeconds(200))).extracting(WebhookStore.Delivery::id)
+                .containsExactly(a.id());
+        assertThat(hooks.claimAbandoned(hook, T0.plusSeconds(150), T0.plusSeconds(300))).as("now held by the relay").isEmpty();
+    }
+
+    @Test
+    void concurrentRelaysTakeOverEachAbandonedDeliveryOnce() throws Exception {
+        String hook = "hook" + newId();
+        db().webhooks().save(new WebhookStore.Delivery(java.util.UUID.randomUUID().toString(), hook, "sla.breach", "{}", T0, 1), T0);
+        assertThat(winnersOfFour(() -> !db().webhooks().claimAbandoned(hook, T0.plusSeconds(1), T0.plusSeconds(61)).isEmpty()))
+                .isEqualTo(1);
     }
 
     @Test
