@@ -9,6 +9,9 @@ create table webhook_deliveries (
     attempts        integer      default 0 not null,
     delivered_at    timestamp with time zone,
     given_up_at     timestamp with time zone,
-    last_error      text
+    last_error      text,
+    -- The node sending it holds it until then (a minute past its next attempt); the relay on any
+    -- node takes over only what nobody holds, so a delivery is never lost nor sent by two nodes.
+    claimed_until   timestamp with time zone
 );
 create index webhook_deliveries_pending on webhook_deliveries (hook, delivered_at, given_up_at);
