@@ -290,7 +290,18 @@ function showUnprocessed(posts) {
         say('The post went through: its draft is in the queue, or the rules chose to let it be.'); refresh();
       } catch (e) { say(e.message, true); b.disabled = false; refresh(); }
     };
-    li.append(head, text, el('div', 'error small', u.error || 'unknown error'), b);
+    const d = el('button', '', 'Dismiss');
+    d.title = 'Let it go without a reply (in the audit log)';
+    d.onclick = async () => {
+      d.disabled = true;
+      try {
+        await api('/api/mentions/' + u.platform + '/' + encodeURIComponent(u.mention.id) + '/dismiss', { method: 'POST', body: '{}' });
+        say('Dismissed: the post goes without a reply.'); refresh();
+      } catch (e) { say(e.message, true); d.disabled = false; }
+    };
+    const actions = el('div', 'actions');
+    actions.append(b, d);
+    li.append(head, text, el('div', 'error small', u.error || 'unknown error'), actions);
     list.append(li);
   });
 }

@@ -90,6 +90,15 @@ public final class TriageLedger {
         return mentions.find(platform, id);
     }
 
+    /** Lets a set-aside post go without a reply (in the audit log); false when there is no such post set aside. */
+    public boolean dismiss(Platform platform, String id, String actor) {
+        if (!mentions.dismissTriage(platform, id, maxAttempts)) {
+            return false;
+        }
+        audit.record(actor, "post.dismiss", platform.id() + "/" + id, null);
+        return true;
+    }
+
     /** The post when it is set aside (after a retry: when that failed too). */
     public Optional<MentionStore.SetAside> setAside(Platform platform, String id) {
         return mentions.findSetAside(platform, id, maxAttempts);

@@ -98,6 +98,12 @@ final class JdbcMentionStore implements MentionStore {
     }
 
     @Override
+    public boolean dismissTriage(Platform platform, String id, int maxAttempts) {
+        return jdbc.update("update mentions set triaged_at = ? where platform = ? and id = ? and triaged_at is null and triage_attempts >= ?",
+                clock.instant(), platform.id(), id, maxAttempts) == 1;
+    }
+
+    @Override
     public void saveAnalysis(Platform platform, String id, Analysis analysis) {
         jdbc.update("update mentions set analysis = ?, sentiment = ?, intent = ?, troll = ? where platform = ? and id = ?", toJson(analysis),
                 analysis.sentiment().label().id(), analysis.intent().label().id(), analysis.troll().label(), platform.id(), id);

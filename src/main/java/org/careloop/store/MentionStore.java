@@ -44,6 +44,9 @@ public interface MentionStore {
     /** Gives a set-aside post one more attempt; false when it is not set aside. */
     boolean retryTriage(Platform platform, String id, int maxAttempts);
 
+    /** Lets a set-aside post go untriaged (a person looked at it); false when it is not set aside. */
+    boolean dismissTriage(Platform platform, String id, int maxAttempts);
+
     Optional<Mention> find(Platform platform, String id);
 
     /** The posts of one conversation, oldest first (for the thread view). */

@@ -16,6 +16,7 @@ import org.careloop.platform.Platform;
  * <pre>
  * curl -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/unprocessed
  * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/mentions/x/1234/retry
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/mentions/x/1234/dismiss
  * </pre>
  */
 public final class TriageEndpoints {
@@ -42,6 +43,18 @@ public final class TriageEndpoints {
     /** {@code POST /api/mentions/{platform}/{id}/retry}: one more attempt; 502 with the error when it fails again. */
     public void retry(Exchange ex) {
         web.ifAllowed(ex, true, false, actor -> retry(ex, WebEndpoints.header(ex, "platform"), WebEndpoints.header(ex, "id"), actor));
+    }
+
+    /** {@code POST /api/mentions/{platform}/{id}/dismiss}: lets a set-aside post go without a reply. */
+    public void dismiss(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> {
+            String platformId = WebEndpoints.header(ex, "platform");
+            String id = WebEndpoints.header(ex, "id");
+            Optional<Platform> platform = Param.platform(platformId);
+            return platform.isPresent() && ledger.dismiss(platform.get(), id, actor)
+                    ? ApiResponse.ok(java.util.Map.of("platform", platform.get().id(), "id", id, "dismissed", true))
+                    : ApiResponse.error(404, "No " + platformId + " post " + id + " waits to be retried");
+        });
     }
 
     private List<Unprocessed> list() {

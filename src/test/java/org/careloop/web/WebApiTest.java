@@ -105,6 +105,36 @@ class WebApiTest {
     }
 
     @Test
+    void aSetAsidePostIsListedAndCanBeDismissed() throws Exception {
+        String id = String.valueOf(5000 + IDS.incrementAndGet());
+        Mention m = new Mention(Platform.X, "brand", id, new Author("8", "omar", "Omar"), "@acmeair where is my refund", "en", Instant.now(),
+                id, null, "https://x.com/omar/status/" + id, false, false);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(db.mentions().admit(m, 3)).isTrue();
+            db.mentions().triageFailed(Platform.X, id, "database refused the draft");
+        }
+        String auth = "Bearer " + TOKEN;
+        HttpResponse<String> list = call("GET", "/api/unprocessed", null, "Authorization", auth);
+        assertThat(list.statusCode()).isEqualTo(200);
+        var posts = org.careloop.config.Json.mapper().readTree(list.body());
+        assertThat(posts).anySatisfy(u -> {
+            assertThat(u.at("/mention/id").asText()).isEqualTo(id);
+            assertThat(u.get("attempts").asInt()).isEqualTo(3);
+            assertThat(u.get("error").asText()).isEqualTo("database refused the draft");
+        });
+        assertThat(call("POST", "/api/mentions/x/" + id + "/dismiss", "{}", "Authorization", auth).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/unprocessed", null, "Authorization", auth).body()).doesNotContain(id);
+        assertThat(call("POST", "/api/mentions/x/" + id + "/dismiss", "{}", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/mentions/x/" + id + "/retry", "{}", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(call("POST", "/api/mentions/nowhere/" + id + "/dismiss", "{}", "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(db.audit().latest(5)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("post.dismiss");
+            assertThat(e.subject()).isEqualTo("x/" + id);
+        });
+        assertThat(db.mentions().admit(m, 3)).as("dismissed: never triaged again").isFalse();
+    }
+
+    @Test
     void assetsAreRevalidatedAndTheChartLibraryIsServed() throws Exception {
         HttpResponse<String> js = call("GET", "/assets/console.js", null);
         assertThat(js.statusCode()).isEqualTo(200);
