@@ -37,10 +37,18 @@ final class JdbcMentionStore implements MentionStore {
         return jdbc.insertIfAbsent("insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
                         + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at, triage_attempts) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.platform().id(), m.id(), m.account(), m.author().id(), m.author().handle(), m.author().name(),
+                m.platform().id(), m.id(), m.account(), m.author().id(), cut(m.author().handle(), 255), cut(m.author().name(), 255),
                 m.author().since(),
-                m.text(), m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), m.permalink(),
+                m.text(), cut(m.lang(), 16), m.createdAt(), m.conversationId(), m.inReplyToId(), cut(m.permalink(), 1024),
                 m.retweet(), m.fromBrand(), clock.instant(), attempts);
+    }
+
+    /**
+     * A display field cut to its column: a platform's odd value (a name of 300 characters) must not
+     * stop the post from being recorded, which would stall its feed. Ids are never cut.
+     */
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     @Override

@@ -59,6 +59,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void overlongDisplayFieldsAreCutNotRefused() {
+        String id = newId();
+        Mention odd = new Mention(Platform.X, "brand", id, new Author("u" + id, "h".repeat(300), "N".repeat(400)), "@acmeair hi", "x".repeat(40),
+                T0, id, null, "https://x.com/" + "p".repeat(2000), false, false);
+        assertThat(db().mentions().admit(odd, 3)).isTrue();
+        Mention stored = db().mentions().find(Platform.X, id).orElseThrow();
+        assertThat(stored.author().name()).hasSize(255);
+        assertThat(stored.author().handle()).hasSize(255);
+        assertThat(stored.permalink()).hasSize(1024);
+        assertThat(stored.lang()).hasSize(16);
+    }
+
+    @Test
     void concurrentInsertsOfOnePostLetExactlyOneThrough() throws Exception {
         Mention m = mention(newId(), null);
         assertThat(winnersOfFour(() -> db().mentions().insertIfNew(m))).isEqualTo(1);
