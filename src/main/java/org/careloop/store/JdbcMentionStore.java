@@ -113,15 +113,16 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public void saveAnalysis(Platform platform, String id, Analysis analysis) {
-        jdbc.update("update mentions set analysis = ?, sentiment = ?, intent = ?, troll = ? where platform = ? and id = ?", toJson(analysis),
-                analysis.sentiment().label().id(), analysis.intent().label().id(), analysis.troll().label(), platform.id(), id);
+        Object[] labels = labels(analysis);
+        jdbc.update("update mentions set analysis = ?, " + LABELS + " where platform = ? and id = ?", toJson(analysis),
+                labels[0], labels[1], labels[2], platform.id(), id);
     }
 
-    /** The labels the volume report counts, as parameters 1 to 3 of {@code update}. */
-    static void labels(java.sql.PreparedStatement update, Analysis a) throws SQLException {
-        update.setString(1, a.sentiment().label().id());
-        update.setString(2, a.intent().label().id());
-        update.setBoolean(3, a.troll().label());
+    /** The columns the volume report counts, beside the analysis, set from {@link #labels}. */
+    static final String LABELS = "sentiment = ?, intent = ?, troll = ?";
+
+    static Object[] labels(Analysis a) {
+        return new Object[] {a.sentiment().label().id(), a.intent().label().id(), a.troll().label()};
     }
 
     @Override

@@ -16,13 +16,16 @@ public final class V9_1__AnalysisLabels extends BaseJavaMigration {
         Connection c = context.getConnection();
         try (Statement select = c.createStatement();
              ResultSet rs = select.executeQuery("select platform, id, analysis from mentions where analysis is not null");
-             PreparedStatement update = c.prepareStatement("update mentions set sentiment = ?, intent = ?, troll = ? where platform = ? and id = ?")) {
+             PreparedStatement update = c.prepareStatement("update mentions set " + JdbcMentionStore.LABELS + " where platform = ? and id = ?")) {
             int batch = 0;
             while (rs.next()) {
                 Analysis a = JdbcMentionStore.fromJson(rs.getString("analysis"), Analysis.class);
-                JdbcMentionStore.labels(update, a);
-                update.setString(4, rs.getString("platform"));
-                update.setString(5, rs.getString("id"));
+                Object[] labels = JdbcMentionStore.labels(a);
+                for (int i = 0; i < labels.length; i++) {
+                    update.setObject(i + 1, labels[i]);
+                }
+                update.setString(labels.length + 1, rs.getString("platform"));
+                update.setString(labels.length + 2, rs.getString("id"));
                 update.addBatch();
                 if (++batch % 500 == 0) {
                     update.executeBatch();

@@ -1,6 +1,7 @@
 package org.careloop.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -42,44 +43,49 @@ public final class TriageEndpoints {
 
     /** {@code POST /api/mentions/{platform}/{id}/retry}: one more attempt; 502 with the error when it fails again. */
     public void retry(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> retry(ex, WebEndpoints.header(ex, "platform"), WebEndpoints.header(ex, "id"), actor));
+        onSetAside(ex, (platform, id, actor) -> {
+            Optional<Mention> mention = ledger.retry(platform, id, actor);
+            if (mention.isEmpty()) {
+                return notSetAside(platform, id);
+            }
+            Exchange done = template(ex).send("direct:intake", e -> e.getMessage().setBody(mention.get()));
+            if (done.getException() != null) {
+                return ApiResponse.error(503, "The retry could not run: " + done.getException().getMessage());
+            }
+            return ledger.setAside(platform, id)
+                    .map(s -> ApiResponse.error(502, "Failed again: " + s.error()))
+                    .orElseGet(() -> ApiResponse.ok(Map.of("platform", platform.id(), "id", id, "triaged", true)));
+        });
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/dismiss}: lets a set-aside post go without a reply. */
     public void dismiss(Exchange ex) {
+        onSetAside(ex, (platform, id, actor) -> ledger.dismiss(platform, id, actor)
+                ? ApiResponse.ok(Map.of("platform", platform.id(), "id", id, "dismissed", true))
+                : notSetAside(platform, id));
+    }
+
+    private interface PostCall {
+        ApiResponse run(Platform platform, String id, String actor);
+    }
+
+    /** A change to one set-aside post, named by the path: checked like every change, 404 for a platform CareLoop has not. */
+    private void onSetAside(Exchange ex, PostCall call) {
         web.ifAllowed(ex, true, false, actor -> {
             String platformId = WebEndpoints.header(ex, "platform");
-            String id = WebEndpoints.header(ex, "id");
-            Optional<Platform> platform = Param.platform(platformId);
-            return platform.isPresent() && ledger.dismiss(platform.get(), id, actor)
-                    ? ApiResponse.ok(java.util.Map.of("platform", platform.get().id(), "id", id, "dismissed", true))
-                    : ApiResponse.error(404, "No " + platformId + " post " + id + " waits to be retried");
+            return Param.platform(platformId).map(p -> call.run(p, WebEndpoints.header(ex, "id"), actor))
+                    .orElseGet(() -> ApiResponse.error(404, "No platform " + platformId));
         });
+    }
+
+    private static ApiResponse notSetAside(Platform platform, String id) {
+        return ApiResponse.error(404, "No " + platform.id() + " post " + id + " waits to be retried");
     }
 
     private List<Unprocessed> list() {
         return ledger.setAside(LIMIT).stream()
                 .map(s -> new Unprocessed(s.mention().platform().id(), DraftView.mention(s.mention()), s.attempts(), s.error()))
                 .toList();
-    }
-
-    private ApiResponse retry(Exchange ex, String platformId, String id, String actor) {
-        Optional<Platform> named = Param.platform(platformId);
-        if (named.isEmpty()) {
-            return ApiResponse.error(404, "No platform " + platformId);
-        }
-        Platform platform = named.get();
-        Optional<Mention> mention = ledger.retry(platform, id, actor);
-        if (mention.isEmpty()) {
-            return ApiResponse.error(404, "No " + platform.id() + " post " + id + " waits to be retried");
-        }
-        Exchange done = template(ex).send("direct:intake", e -> e.getMessage().setBody(mention.get()));
-        if (done.getException() != null) {
-            return ApiResponse.error(503, "The retry could not run: " + done.getException().getMessage());
-        }
-        return ledger.setAside(platform, id)
-                .map(s -> ApiResponse.error(502, "Failed again: " + s.error()))
-                .orElseGet(() -> ApiResponse.ok(java.util.Map.of("platform", platform.id(), "id", id, "triaged", true)));
     }
 
     private ProducerTemplate template(Exchange ex) {

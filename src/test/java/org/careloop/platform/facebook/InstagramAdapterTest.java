@@ -26,10 +26,15 @@ class InstagramAdapterTest {
     @BeforeEach
     void start() throws Exception {
         sim = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1));
-        GraphSettings settings = new GraphSettings(sim.baseUrl() + "/", "v23.0", null, Duration.ofSeconds(5), 2, 10, 25, 80,
+        ig = adapter(2);
+    }
+
+    /** The brand's Instagram account through the simulator, reading {@code pageSize} items a page. */
+    InstagramAdapter adapter(int pageSize) {
+        GraphSettings settings = new GraphSettings(sim.baseUrl() + "/", "v23.0", null, Duration.ofSeconds(5), pageSize, 10, 25, 80,
                 Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(1));
         FacebookAdapter page = new FacebookAdapter(new FacebookAccount("brand", null, () -> "sim-page-acmeair", "env"), settings);
-        ig = new InstagramAdapter(new InstagramAccount("brand", "brand", null), page, settings);
+        return new InstagramAdapter(new InstagramAccount("brand", "brand", null), page, settings);
     }
 
     @AfterEach
@@ -81,11 +86,7 @@ class InstagramAdapterTest {
             comment("rider" + i, q, "me too, stuck at the gate " + i, "replies");
         }
         // Pages of 25 as configured by default (this class's adapter reads 2 at a time).
-        GraphSettings settings = new GraphSettings(sim.baseUrl() + "/", "v23.0", null, Duration.ofSeconds(5), 25, 10, 25, 80,
-                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofDays(1));
-        FacebookAdapter page = new FacebookAdapter(new FacebookAccount("brand", null, () -> "sim-page-acmeair", "env"), settings);
-        List<Mention> found = new InstagramAdapter(new InstagramAccount("brand", "brand", null), page, settings)
-                .fetch(InstagramAdapter.COMMENTS, null).mentions();
+        List<Mention> found = adapter(25).fetch(InstagramAdapter.COMMENTS, null).mentions();
         // The Graph API gives 25 replies inline, then a next link; all 30 are read.
         assertThat(found).hasSize(31);
         assertThat(found).filteredOn(m -> q.equals(m.inReplyToId())).hasSize(30);
