@@ -50,6 +50,8 @@ function card(d) {
   if (d.sentiment) meta.append(badge('badge ' + d.sentiment.label, d.sentiment.label + ' ' + d.sentiment.score.toFixed(2),
     'Sentiment score from -1 to 1, confidence ' + pct(d.sentiment.confidence)));
   if (d.emotion && d.emotion.label !== 'none') meta.append(badge('badge emotion', d.emotion.label, 'Emotion, confidence ' + pct(d.emotion.confidence)));
+  if (d.care) meta.append(badge('badge care care-' + d.care.action, d.care.action, 'Care action the analysis proposes, confidence ' + pct(d.care.confidence)));
+  if (d.care && d.care.urgent) meta.append(badge('badge prio-urgent', 'time matters', 'Travel today, stranded, money taken twice or an outage'));
   if (d.intent && d.intent.confidence > 0) meta.append(badge('badge', d.intent.label, 'Intent, confidence ' + pct(d.intent.confidence)));
   if (d.troll && (d.troll.label || d.troll.offensive)) meta.append(badge('badge troll', d.troll.label ? 'possible troll' : 'offensive',
     (d.troll.reasons || []).join('; ') || 'Troll score ' + d.troll.score.toFixed(2)));
@@ -93,7 +95,19 @@ function card(d) {
     } catch (e) { say(e.message, true); }
   });
   const actions = el('div', 'actions'); actions.append(approve, reject, snooze, assign, share, chars);
-  parts.push(why, area, actions);
+  parts.push(why);
+  if (!d.text) parts.push(el('div', 'gate', 'No reply drafted' + (d.lang ? ' in ' + d.lang : '') + ': write it here, then approve.'));
+  if (d.suggestions && d.suggestions.length) {
+    // Answers from the knowledge, best first: one click puts the reply in the box to check or edit.
+    const box = el('div', 'suggestions'); box.append(el('span', 'label', 'Answer from the knowledge:'));
+    d.suggestions.forEach(s => {
+      const b = el('button', 'link', s.topic + (s.sure ? ' \u2713' : '')); b.title = s.text; b.dataset.entry = s.entry;
+      b.addEventListener('click', () => { area.value = s.text; area.dataset.edited = '1'; count(); claim(d.id, c, true); area.focus(); });
+      box.append(b);
+    });
+    parts.push(box);
+  }
+  parts.push(area, actions);
   c.append(...parts);
   c.addEventListener('click', () => select(c));
   state.deadlines.set(d.id, { deadline: d.deadline, timer, card: c });

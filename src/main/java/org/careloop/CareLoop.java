@@ -169,7 +169,8 @@ public final class CareLoop {
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
-                        settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock),
+                        settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
+                        d -> drafter.suggestions(d.mention(), d.analysis(), 3)),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 new HealthApi(connections, database::ping),

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.Benchmark.class})
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.DraftingReportCmd.class, Main.Benchmark.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -115,10 +115,8 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = Settings.load();
-            Path dir = rules != null ? rules : Path.of(settings.get("careloop.rules.dir", "./rules"));
-            RuleBook book = Files.isRegularFile(dir.resolve("rules.yaml")) ? RuleBook.load(dir) : RuleBook.loadClasspath();
-            DryRunCommand dry = new DryRunCommand(book, new SocialAnalyzer(), new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
-                    settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
+            RuleBook book = ruleBook(rules, settings);
+            DryRunCommand dry = dryRun(book, settings);
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             if (text == null) {
                 return dry.runLines(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
@@ -158,6 +156,34 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             return EvaluateCommand.run(data, new SocialAnalyzer(), System.out);
         }
+    }
+
+    @Command(name = "drafting-report", mixinStandardHelpOptions = true,
+            description = "Drafts replies to real posts (without posting) and prints how many echo a detail, how varied they are, "
+                    + "fix-time promises and language mismatches.")
+    static final class DraftingReportCmd implements Callable<Integer> {
+        @Option(names = "--data", defaultValue = "../shared/data", description = "The labelled data directory (default: ${DEFAULT-VALUE}).")
+        Path data;
+        @Option(names = "--rules", description = "The rules directory (default: ./rules, else the packaged rules).")
+        Path rules;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = Settings.load();
+            return org.careloop.rules.DraftingReport.run(data, dryRun(ruleBook(rules, settings), settings),
+                    new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The rules a command runs on: the given directory, else careloop.rules.dir (./rules), else the packaged rules. */
+    static RuleBook ruleBook(Path rules, Settings settings) {
+        Path dir = rules != null ? rules : Path.of(settings.get("careloop.rules.dir", "./rules"));
+        return Files.isRegularFile(dir.resolve("rules.yaml")) ? RuleBook.load(dir) : RuleBook.loadClasspath();
+    }
+
+    static DryRunCommand dryRun(RuleBook book, Settings settings) {
+        return new DryRunCommand(book, new SocialAnalyzer(), new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
+                settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
     }
 
     @Command(name = "benchmark", mixinStandardHelpOptions = true,

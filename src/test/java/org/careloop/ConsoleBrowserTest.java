@@ -113,10 +113,10 @@ class ConsoleBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#pending article.card")).size() == 2);
         WebElement faq = cardFor("@acmeair can I bring my cat in the cabin?");
         assertThat(faq.findElement(By.cssSelector(".handle")).getText()).isEqualTo("@grace_n");
-        assertThat(faq.getText()).contains("rule faq");
+        assertThat(faq.getText()).contains("rule answer");
         assertThat(faq.findElement(By.tagName("textarea")).getAttribute("value")).contains("@grace_n").contains("8 kg");
         WebElement moan = cardFor("@acmeair 3 hours on the tarmac with no water, worst airline ever");
-        assertThat(moan.getText()).contains("rule complaint").contains("frustration");
+        assertThat(moan.getText()).contains("rule urgent-apology").contains("frustration");
         // The troll gets no draft: it is listed as not answered, with the rule and the signals that fired.
         wait.until(d -> d.findElement(By.id("ignored")).getText().contains("your CEO is a clown"));
         assertThat(browser.findElement(By.id("ignored")).getText()).contains("bait").contains("troll");
@@ -130,6 +130,8 @@ class ConsoleBrowserTest {
         WebElement reply = moan.findElement(By.tagName("textarea"));
         assertThat(reply.getAttribute("value")).startsWith("@tom_r, ");
         reply.click();
+        // The click lands mid-text in a long reply: type at the end.
+        reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END));
         reply.sendKeys(" Water is on every flight, always.");
         wait.until(ExpectedConditions.textToBePresentInElement(moan.findElement(By.cssSelector(".holder")), "You are handling this draft"));
         screenshot("console-editing");

@@ -62,6 +62,8 @@ public final class AnalyzeCommand {
             ObjectNode troll = result.putObject("troll").put("label", a.troll().label()).put("score", a.troll().score());
             troll.set("reasons", mapper.valueToTree(a.troll().reasons()));
             result.putObject("intent").put("label", a.intent().label().id()).put("confidence", a.intent().confidence());
+            result.putObject("careAction").put("label", a.care().label().id()).put("urgent", a.care().urgent())
+                    .put("confidence", a.care().confidence());
             result.set("reasons", mapper.valueToTree(a.reasons()));
             return result;
         } catch (RuntimeException e) {

@@ -32,6 +32,8 @@ public final class EvaluateCommand {
         Metrics off = measure(olid.rows(), analyzer, a -> a.troll().offensive() ? "offensive" : "not-offensive");
         report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.80);
 
+        careActions(data.resolve("conversations/actions-dev.jsonl"), analyzer, out);
+
         Metrics intent = intentAgreement(data.resolve("conversations/twcs-dev.jsonl"), analyzer);
         out.printf(Locale.ROOT, "%-44s %5d posts  agreement %.3f  macro-F1 %.3f  (measured, no target)%n      %s%n",
                 "Intent vs what care teams did (TWCS)", intent.total(), intent.accuracy(), intent.macroF1(), intent.perLabel());
@@ -44,6 +46,28 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 1%%)  %s%n",
                 "Genuine customers (airline, named problem)", genuine.size(), 100 * share, share <= 0.01 ? "OK" : "BELOW TARGET");
         return 0;
+    }
+
+    /**
+     * The care action against a care lead's label, on the held-back part of the labelled posts
+     * (the development part, which the cues were written against, is shown for comparison only).
+     */
+    static void careActions(Path file, Analyzer analyzer, PrintStream out) throws IOException {
+        Metrics held = new Metrics();
+        Metrics dev = new Metrics();
+        int urgentRight = 0;
+        for (Corpus.Row r : Corpus.read(file, n -> n.path("action").asText(null)).rows()) {
+            Analysis a = analyzer.analyze(r.text(), null);
+            if (ActionsSplit.heldBack(r.text())) {
+                held.add(r.label(), a.care().label().id());
+                urgentRight += a.care().urgent() == r.raw().path("urgent").asBoolean() ? 1 : 0;
+            } else {
+                dev.add(r.label(), a.care().label().id());
+            }
+        }
+        report(out, "Care action, held-back labelled posts", held, "macro-F1", held.macroF1(), 0.65);
+        out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f, urgent agreement %.3f; development part (tuned on): macro-F1 %.3f, %d posts%n",
+                held.accuracy(), held.precision("ignore"), (double) urgentRight / Math.max(1, held.total()), dev.macroF1(), dev.total());
     }
 
     private static final java.util.regex.Pattern PRIVATE = java.util.regex.Pattern.compile(

@@ -6,9 +6,14 @@ import java.util.Locale;
  * Language v0: the platform's own tag when it gives one, else the script (Cyrillic, Arabic or
  * Persian letters, Latin). Good enough to route non-English posts away from the English model.
  */
-final class Languages {
+public final class Languages {
 
     private Languages() {}
+
+    /** The language of a text by its script and words (ISO 639-1, or {@code und}). */
+    public static String of(String text) {
+        return detect(text == null ? "" : text, null);
+    }
 
     static String detect(String text, String hint) {
         if (hint != null && hint.matches("[a-zA-Z]{2}")) {
@@ -18,8 +23,17 @@ final class Languages {
         int cyrillic = 0;
         int arabic = 0;
         boolean persian = false;
+        // Scripts that name their language well enough for routing: a post in one of them is never read as English.
+        java.util.Map<String, Integer> other = new java.util.HashMap<>();
         for (int cp : text.codePoints().toArray()) {
             switch (Character.UnicodeScript.of(cp)) {
+                case HIRAGANA, KATAKANA -> other.merge("ja", 2, Integer::sum);
+                case HAN -> other.merge("zh", 1, Integer::sum);
+                case HANGUL -> other.merge("ko", 1, Integer::sum);
+                case THAI -> other.merge("th", 1, Integer::sum);
+                case HEBREW -> other.merge("he", 1, Integer::sum);
+                case GREEK -> other.merge("el", 1, Integer::sum);
+                case DEVANAGARI -> other.merge("hi", 1, Integer::sum);
                 case LATIN -> latin++;
                 case CYRILLIC -> cyrillic++;
                 case ARABIC -> {
@@ -34,6 +48,11 @@ final class Languages {
         }
         if (arabic > latin && arabic > 0) {
             return persian ? "fa" : "ar";
+        }
+        var script = other.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
+        if (script.isPresent() && script.get().getValue() > latin) {
+            // Japanese writes kanji beside kana: any kana makes it Japanese.
+            return other.containsKey("ja") ? "ja" : script.get().getKey();
         }
         return latin > 0 ? latinLanguage(text) : "und";
     }

@@ -50,7 +50,8 @@ public final class SocialAnalyzer implements Analyzer {
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
-        return new Analysis(lang, sentiment, emotion, troll, intent, reasons);
+        CareAction care = CareActions.decide(words, clean, sentiment, troll, intent, question, reasons);
+        return new Analysis(lang, sentiment, emotion, troll, intent, care, reasons);
     }
 
     private Sentiment sentiment(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {

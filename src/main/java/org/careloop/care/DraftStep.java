@@ -47,7 +47,7 @@ public final class DraftStep {
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
         Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
-                drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5), ticket == null ? java.util.Map.of() : ticket.values());
+                recentReplies(m), ticket == null ? java.util.Map.of() : ticket.values());
         if (ticket != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }
@@ -56,6 +56,13 @@ public final class DraftStep {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }
         return decideAlone(draft);
+    }
+
+    /** The author's latest replies first (never the same text twice in a row), then everything the account said in a day. */
+    private java.util.List<String> recentReplies(org.careloop.platform.Mention m) {
+        java.util.List<String> recent = new java.util.ArrayList<>(drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5));
+        recent.addAll(drafts.repliesOnAccountSince(m.platform().id(), m.account(), clock.instant().minus(java.time.Duration.ofHours(24))));
+        return recent;
     }
 
     /** Unattended mode: publish when every gate passes, else record why a person is needed. */

@@ -13,6 +13,10 @@ import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Emotion;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.careloop.analysis.Details;
+import org.careloop.knowledge.KnowledgeEntry;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
 import org.careloop.rules.Templates;
@@ -27,9 +31,18 @@ public final class Drafter {
     /** Below this confidence the emotion is not named: a wrong guess at someone's feelings is worse than none. */
     static final double OPENING_CONFIDENCE = 0.4;
 
+    /** Posts in these languages (or none detected) are answered from the English templates. */
+    private static final Set<String> ENGLISH = Set.of("en", "und");
+    /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*[A-Za-z0-9-]{5,}"
+                    // A booking code as airlines print it: six capitals and digits, both kinds.
+                    + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
+
     private final Supplier<RuleBook> rules;
     private final Duration firstResponse;
     private final Voice voice;
+    private final Details details;
 
     /**
      * What the brand's replies say about the brand.
@@ -45,9 +58,14 @@ public final class Drafter {
      * @param firstResponse the first-response target; a draft's deadline is the post's time plus this
      */
     public Drafter(Supplier<RuleBook> rules, Duration firstResponse, Voice voice) {
+        this(rules, firstResponse, voice, new Details());
+    }
+
+    public Drafter(Supplier<RuleBook> rules, Duration firstResponse, Voice voice, Details details) {
         this.rules = rules;
         this.firstResponse = firstResponse;
         this.voice = voice;
+        this.details = details;
     }
 
     /**
@@ -62,21 +80,30 @@ public final class Drafter {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
-        String text = render(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, extra);
+        Map<String, String> values = new HashMap<>(extra);
+        Optional<KnowledgeEntry> entry = book.knowledge().entry(decision.knowledgeId());
+        String lang = lang(mention, analysis);
+        entry.ifPresent(e -> {
+            values.put("answer", e.answer(lang).orElse(""));
+            values.put("link", e.link() == null ? "" : e.link());
+        });
+        Optional<String> text = render(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, values);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
-        Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text, variants, decision.autoPublish());
+        Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text.orElse(""), variants,
+                decision.autoPublish() && text.isPresent());
         if (decision.escalate()) {
             work = work.escalate();
         }
-        return new Draft(0, mention, analysis, decision.ruleId(), templateId, text, DraftStatus.PENDING, now,
+        String recorded = entry.map(e -> templateId + "/" + e.id()).orElse(templateId);
+        return new Draft(0, mention, analysis, decision.ruleId(), recorded, text.orElse(""), DraftStatus.PENDING, now,
                 posted.plus(firstResponse), null, null, null, null, work);
     }
 
     /** The SLA's holding reply: acknowledges the post and says when the customer will hear back. */
     public Draft holding(Draft original, Instant now, String templateId, List<String> recentReplies) {
-        String text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING, Map.of());
-        Draft.Work work = Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.URGENT, text, 1, true);
-        return new Draft(0, original.mention(), original.analysis(), "sla-holding", templateId, text, DraftStatus.PENDING, now,
+        Optional<String> text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING, Map.of());
+        Draft.Work work = Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.URGENT, text.orElse(""), 1, text.isPresent());
+        return new Draft(0, original.mention(), original.analysis(), "sla-holding", templateId, text.orElse(""), DraftStatus.PENDING, now,
                 original.deadline(), null, null, null, null, work);
     }
 
@@ -87,21 +114,82 @@ public final class Drafter {
      */
     public Draft closing(Mention origin, Analysis analysis, long ticketId, String templateId, Instant now, Instant due,
                          List<String> recentReplies, Map<String, String> extra) {
-        String text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
-        Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text, 1, true)
+        Optional<String> text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
+        Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text.orElse(""), 1, text.isPresent())
                 .withTicket(ticketId);
-        return new Draft(0, origin, analysis, "ticket-closing", templateId, text, DraftStatus.PENDING, now, due,
+        return new Draft(0, origin, analysis, "ticket-closing", templateId, text.orElse(""), DraftStatus.PENDING, now, due,
                 null, null, null, null, work);
     }
 
-    String render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
-                  Map<String, String> extra) {
+    /**
+     * A knowledge entry an agent may answer with, rendered as the reply it would make.
+     *
+     * @param entry  the entry's id
+     * @param topic  what it is about
+     * @param score  how well it matched the post (BM25)
+     * @param sure   it matched well enough to answer without a person
+     * @param text   the reply, in the post's language
+     */
+    public record Suggestion(String entry, String topic, double score, boolean sure, String text) {}
+
+    /** The best knowledge entries for a post, each as the reply it would make (entries without the post's language left out). */
+    public List<Suggestion> suggestions(Mention mention, Analysis analysis, int limit) {
+        RuleBook book = rules.get();
+        String lang = lang(mention, analysis);
+        String searchLang = ENGLISH.contains(lang) ? "en" : lang;
+        List<Suggestion> out = new ArrayList<>();
+        for (org.careloop.knowledge.Knowledge.Match m : book.knowledge().search(mention.text(), searchLang, limit)) {
+            Optional<String> answer = m.entry().answer(searchLang);
+            if (answer.isEmpty()) {
+                continue;
+            }
+            Map<String, String> values = new HashMap<>(Map.of("answer", answer.get(), "link", m.entry().link() == null ? "" : m.entry().link()));
+            render(book, RuleBook.ANSWER, mention, analysis, List.of(""), Draft.Kind.REPLY, values)
+                    .ifPresent(text -> out.add(new Suggestion(m.entry().id(), m.entry().topic(), m.score(), m.confident(), text)));
+        }
+        return out;
+    }
+
+    /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
+    public Optional<String> detail(Mention mention, Analysis analysis) {
+        return details.find(mention.text(), lang(mention, analysis), List.of(voice.brand(), voice.brand().replace(" ", ""),
+                mention.account() == null ? "" : mention.account()).stream().filter(b -> !b.isBlank()).toList());
+    }
+
+    /**
+     * The reply in the post's language, from the template's phrasings combined with the openings
+     * for the customer's feeling; empty when the language has no templates (a person writes it:
+     * an English reply to a Persian post is a wrong reply).
+     */
+    Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
+                            Map<String, String> extra) {
         Templates templates = book.templates();
-        Templates.Phrasings phrasings = templates.phrasings(templateId, analysis == null ? mention.lang() : analysis.lang());
-        Map<String, Object> values = values(book, mention);
+        String lang = lang(mention, analysis);
+        Optional<Templates.Phrasings> found = ENGLISH.contains(lang) ? Optional.of(templates.phrasings(templateId, "en"))
+                : templates.exactly(templateId, lang);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Templates.Phrasings phrasings = found.get();
+        Map<String, Object> values = values(book, mention, phrasings.lang());
+        // An echo never repeats a word unattended mode must not publish ("your lawyer").
+        values.put("detail", detail(mention, analysis)
+                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> d.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(w) + "\\b.*")))
+                .orElse(""));
         values.putAll(extra);
-        values.put("opening", opening(templates, phrasings.lang(), analysis, values, mention).orElse(""));
-        List<String> rendered = phrasings.render(values);
+        String topic = topic(book, mention.text());
+        String needsId = "needs-" + (topic.isEmpty() ? "default" : topic.substring(topic.lastIndexOf(' ') + 1));
+        templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()))
+                .ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        List<String> openings = openings(templates, phrasings.lang(), analysis, values);
+        // Every opening with every phrasing, each post in its own rotation: two customers rarely get the same words.
+        java.util.LinkedHashSet<String> combined = new java.util.LinkedHashSet<>();
+        int shift = Math.floorMod(seed(mention, "opening"), openings.size());
+        for (int o = 0; o < openings.size(); o++) {
+            values.put("opening", openings.get((o + shift) % openings.size()));
+            combined.addAll(phrasings.render(values));
+        }
+        List<String> rendered = new ArrayList<>(combined);
         int start = Math.floorMod(seed(mention, kind.name()), rendered.size());
         // Phrasings that fit whole come first (a cut reply may lose its ending, or the ticket link), each in the post's own rotation.
         List<String> whole = new ArrayList<>();
@@ -113,20 +201,25 @@ public final class Drafter {
         }
         List<String> texts = new ArrayList<>(whole);
         texts.addAll(cut);
-        // A phrasing this author has not had lately; failing that, at least not the one they had last.
+        // A text nobody on this account had in the last day; failing that, at least not the one this author had last.
         String notLast = null;
         for (String candidate : texts) {
             if (!recentReplies.contains(candidate)) {
-                return candidate;
+                return Optional.of(candidate);
             }
             if (notLast == null && !candidate.equals(recentReplies.get(0))) {
                 notLast = candidate;
             }
         }
-        return notLast != null ? notLast : texts.get(0);
+        return Optional.of(notLast != null ? notLast : texts.get(0));
     }
 
-    private Map<String, Object> values(RuleBook book, Mention mention) {
+    private static String lang(Mention mention, Analysis analysis) {
+        String lang = analysis == null ? mention.lang() : analysis.lang();
+        return lang == null ? "und" : lang;
+    }
+
+    private Map<String, Object> values(RuleBook book, Mention mention, String lang) {
         Map<String, Object> values = new HashMap<>();
         values.put("name", firstName(mention));
         values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + mention.author().handle());
@@ -134,24 +227,26 @@ public final class Drafter {
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
         values.put("topic", topic(book, mention.text()));
+        values.put("has_reference", REFERENCE.matcher(mention.text() == null ? "" : mention.text()).find() ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");
         values.put("ticket_joined", "");
         values.put("rating_link", "");
+        values.put("answer", "");
+        values.put("link", "");
+        values.put("needs", "");
         return values;
     }
 
-    /** Names and validates the feeling first, when the analysis is sure enough of it. */
-    private Optional<String> opening(Templates templates, String lang, Analysis analysis, Map<String, Object> values, Mention mention) {
+    /** Names and validates the feeling first, when the analysis is sure enough of it: every phrasing of that opening. */
+    private List<String> openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values) {
         Emotion.Label emotion = analysis == null || analysis.emotion().confidence() < OPENING_CONFIDENCE
                 ? Emotion.Label.NONE : analysis.emotion().label();
         return templates.exactly("opening-" + emotion.id(), lang)
                 .or(() -> templates.exactly("opening-none", lang))
-                .map(p -> {
-                    List<String> options = p.render(values);
-                    return options.get(Math.floorMod(seed(mention, "opening"), options.size()));
-                });
+                .map(p -> p.render(values))
+                .orElse(List.of(""));
     }
 
     /** The first topic whose words the post contains, e.g. "your bag"; empty when none. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.careloop.analysis.Analysis;
+import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Intent;
 import org.careloop.rules.RuleBook;
 import org.careloop.store.DraftStore;
@@ -45,6 +46,13 @@ public final class UnattendedGate {
             return reasons.isEmpty();
         }
     }
+
+    /**
+     * What unattended mode may answer on its own: a sure answer, thanks, a ticket, an apology. A
+     * fan's banter and an escalation want a person; what should be ignored is never answered.
+     */
+    static final java.util.Set<CareAction.Label> AUTO_ACTIONS = java.util.EnumSet.of(CareAction.Label.ANSWER, CareAction.Label.THANK,
+            CareAction.Label.TICKET, CareAction.Label.APOLOGIZE);
 
     private final Policy policy;
     private final BooleanSupplier consoleKillSwitch;
@@ -84,7 +92,13 @@ public final class UnattendedGate {
         if (!draft.work().autoPublish()) {
             reasons.add("rule " + draft.ruleId() + " always wants a person");
         }
+        if (draft.text() == null || draft.text().isBlank()) {
+            reasons.add("there is no reply text yet: a person writes it");
+        }
         Analysis a = draft.analysis();
+        if (draft.work().kind() == Draft.Kind.REPLY && a != null && !AUTO_ACTIONS.contains(a.care().label())) {
+            reasons.add("care action " + a.care().label().id() + " always wants a person");
+        }
         // A holding reply only acknowledges the post, so the content gates do not apply to it.
         if (draft.work().kind() == Draft.Kind.REPLY && a != null) {
             if (a.troll().label() || a.troll().score() > policy.maxTrollScore()) {

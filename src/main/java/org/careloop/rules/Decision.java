@@ -14,10 +14,10 @@ import java.util.Locale;
  * @param escalate    alert the team (console and webhook) as well
  * @param marketing   pass the post to marketing's praise feed
  * @param autoPublish whether unattended mode may publish the reply without a person
- * @param faqId       the FAQ entry answered, or null
+ * @param knowledgeId the knowledge entry the reply answers with, or null
  */
 public record Decision(String ruleId, Action action, List<String> templates, String reason, Priority priority,
-                       boolean escalate, boolean marketing, boolean autoPublish, String faqId) {
+                       boolean escalate, boolean marketing, boolean autoPublish, String knowledgeId) {
 
     public Decision {
         templates = templates == null ? List.of() : List.copyOf(templates);
@@ -40,7 +40,7 @@ public record Decision(String ruleId, Action action, List<String> templates, Str
     }
 
     public enum Action {
-        /** Draft a public reply from a template (or the FAQ's answer). */
+        /** Draft a public reply from a template (or a knowledge entry's answer). */
         REPLY,
         /** Open a ticket and reply publicly with its link (tickets come with their own issue; until then recorded). */
         TICKET,

@@ -31,7 +31,7 @@ public final class DryRunCommand {
                        Instant at) {}
 
     /** What CareLoop would do with it. */
-    public record Outcome(Analysis analysis, RuleBook.Explanation explanation, Draft draft) {}
+    public record Outcome(Analysis analysis, RuleBook.Explanation explanation, Draft draft, String detail) {}
 
     private final RuleBook rules;
     private final Analyzer analyzer;
@@ -44,6 +44,11 @@ public final class DryRunCommand {
     }
 
     public Outcome run(Post post) {
+        return run(post, List.of());
+    }
+
+    /** @param recent what the account said lately (the pipeline never repeats itself within a day) */
+    public Outcome run(Post post, List<String> recent) {
         Instant at = post.at() != null ? post.at() : Instant.now();
         Platform platform = post.platform() == null ? Platform.X : Platform.of(post.platform());
         Mention m = new Mention(platform, post.account() == null ? "brand" : post.account(), "dry-run",
@@ -54,8 +59,9 @@ public final class DryRunCommand {
         // A dry run opens no ticket: a sample reference and link show where the real ones go (a link counts 23 on X).
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
                 ? Map.of("ticket_ref", "#1234", "ticket_link", "http://localhost:8080/t/SAMPLE-ticket-link-token") : Map.of();
-        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, List.of(), ticket) : null;
-        return new Outcome(analysis, ex, draft);
+        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, recent, ticket) : null;
+        String detail = draft == null ? null : drafter.detail(m, analysis).filter(d -> draft.text().contains(d)).orElse(null);
+        return new Outcome(analysis, ex, draft, detail);
     }
 
     /** The outcome in words. */
@@ -73,12 +79,19 @@ public final class DryRunCommand {
         }
         out.printf(Locale.ROOT, "Rule:      %s (line %d)%s%n", rule.id(), rule.line(),
                 rule.conditions().isEmpty() ? ", no conditions" : ", when " + rule.conditions());
+        out.printf(Locale.ROOT, "Care:      %s%s%n", a.care().label().id(), a.care().urgent() ? ", urgent" : "");
         out.printf(Locale.ROOT, "Action:    %s, priority %s%s%s%s — %s%n", d.action().id(), d.priority().id(), d.escalate() ? ", escalate" : "",
                 d.marketing() ? ", to marketing" : "", d.autoPublish() ? "" : ", never unattended", d.reason());
         if (o.draft() != null) {
             Draft draft = o.draft();
             out.printf(Locale.ROOT, "Template:  %s%s%n", draft.templateId(), d.templates().size() > 1 ? " (A/B: one of " + d.templates() + ")" : "");
-            out.println("Reply:     " + draft.text());
+            out.println("Reply:     " + (draft.text().isEmpty() ? "(none: no templates in " + a.lang() + ", a person writes it)" : draft.text()));
+            if (o.detail() != null) {
+                out.println("Echoes:    " + o.detail());
+            }
+            if (d.knowledgeId() != null) {
+                out.println("Knowledge: " + d.knowledgeId());
+            }
             if (draft.mention().platform() == Platform.X) {
                 out.printf(Locale.ROOT, "Length:    %d of %d as X counts it%n", XText.weightedLength(draft.text()), XText.LIMIT);
             }
@@ -95,6 +108,10 @@ public final class DryRunCommand {
             n.put("line", o.explanation().rule().line());
         }
         n.put("action", d.action().id());
+        n.put("careAction", o.analysis().care().label().id());
+        n.put("urgent", o.analysis().care().urgent());
+        n.put("detail", o.detail());
+        n.put("knowledge", d.knowledgeId());
         n.put("priority", d.priority().id());
         n.put("reason", d.reason());
         if (o.draft() != null) {

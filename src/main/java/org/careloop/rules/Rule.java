@@ -10,10 +10,10 @@ import java.util.function.Predicate;
  * @param id         unique in the rule book, stored with every decision it makes
  * @param line       where it starts in its file, for messages
  * @param conditions what must hold, each with the words a dry run shows
- * @param decision   what to do; for an {@code faq} rule, the template is the matching FAQ entry's
- * @param faq        true when the rule answers from the FAQ (and falls through when no entry matches)
+ * @param decision   what to do; for an {@code answer} rule, the knowledge entry that answers decides the reply
+ * @param answer     true when the rule answers from the knowledge (a person picks the entry when none is sure)
  */
-public record Rule(String id, int line, List<Condition> conditions, Decision decision, boolean faq) {
+public record Rule(String id, int line, List<Condition> conditions, Decision decision, boolean answer) {
 
     /** One condition, e.g. {@code intent: question}. */
     public record Condition(String key, String value, Predicate<Facts> test) {

@@ -23,8 +23,13 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
+import org.careloop.knowledge.Knowledge;
+import org.careloop.knowledge.KnowledgeEntry;
+import org.careloop.knowledge.KnowledgeException;
+import org.careloop.knowledge.KnowledgeFile;
 import org.careloop.platform.Platform;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -38,31 +43,36 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * The rules in force: {@code rules.yaml} (read top to bottom, the first matching rule decides),
- * the FAQ in {@code faq.yaml} and the reply templates. Loading validates everything (keys, values,
+ * the brand's knowledge in {@code knowledge/*.yaml} and the reply templates. Loading validates everything (keys, values,
  * templates, regular expressions) and reports the file, line and problem, so a care lead can fix a
  * rule without reading code.
  */
 public final class RuleBook {
 
     static final String FILE = "rules.yaml";
-    static final String FAQ_FILE = "faq.yaml";
+    static final String KNOWLEDGE_DIR = "knowledge";
     private static final Set<String> TOP_KEYS = Set.of("rules", "vip", "business-hours", "repeat-poster", "new-account-days",
-            "blocked-words", "topics");
+            "blocked-words", "topics", "brand-names", "competitors");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
-            "troll-score", "confidence", "keywords", "regex", "author", "business-hours");
+            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
-    private static final Set<String> ACTIONS = Set.of("reply", "faq", "ticket", "ignore", "hide");
+    private static final Set<String> ACTIONS = Set.of("reply", "answer", "ticket", "ignore", "hide");
     private static final Set<String> PLATFORMS = labels(Platform.values());
     private static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
     private static final Set<String> INTENTS = labels(Intent.Label.values());
     private static final Set<String> EMOTIONS = labels(Emotion.Label.values());
     private static final Set<String> PRIORITIES = labels(Decision.Priority.values());
+    private static final Set<String> CARE_ACTIONS = labels(CareAction.Label.values());
+    /** The template of an answer that waits for a person to pick the knowledge entry. */
+    public static final String ANSWER_PENDING = "answer-pending";
+    /** The template that wraps a knowledge entry's answer. */
+    public static final String ANSWER = "answer";
 
     private final List<Rule> rules;
-    private final Faq faq;
+    private final Knowledge knowledge;
     private final Templates templates;
     private final Settings settings;
     private final String source;
@@ -76,9 +86,12 @@ public final class RuleBook {
      * @param newAccountDays an account younger than this is new
      * @param blockedWords   words a reply published without a person must never contain
      * @param topics         topic name -> words that reveal it, for the {@code topic} template variable
+     * @param brandNames     how customers name the brand (lower case), for the {@code competitor} condition
+     * @param competitors    other brands' names and handles (lower case), for the {@code competitor} condition
      */
     public record Settings(Set<String> vip, BusinessHours businessHours, int repeatPosts, Duration repeatWindow,
-                           int newAccountDays, List<String> blockedWords, Map<String, List<String>> topics) {}
+                           int newAccountDays, List<String> blockedWords, Map<String, List<String>> topics,
+                           List<String> brandNames, List<String> competitors) {}
 
     /** Opening hours in one time zone. */
     public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to) {
@@ -92,15 +105,15 @@ public final class RuleBook {
         }
     }
 
-    private RuleBook(List<Rule> rules, Faq faq, Templates templates, Settings settings, String source) {
+    private RuleBook(List<Rule> rules, Knowledge knowledge, Templates templates, Settings settings, String source) {
         this.rules = List.copyOf(rules);
-        this.faq = faq;
+        this.knowledge = knowledge;
         this.templates = templates;
         this.settings = settings;
         this.source = source;
     }
 
-    /** Loads {@code rules.yaml}, {@code faq.yaml} and {@code templates/} from a directory. */
+    /** Loads {@code rules.yaml}, {@code knowledge/} and {@code templates/} from a directory. */
     public static RuleBook load(Path dir) {
         return load(RuleFiles.directory(dir));
     }
@@ -113,11 +126,26 @@ public final class RuleBook {
     public static RuleBook load(RuleFiles files) {
         String text = files.read(FILE).orElseThrow(() -> new RuleException(files.describe(FILE), 0, "is missing"));
         Templates templates = new Templates(files);
-        Faq faq = files.read(FAQ_FILE).map(t -> parseFaq(t, files.describe(FAQ_FILE), templates)).orElse(Faq.EMPTY);
-        return parse(text, files.describe(FILE), templates, faq);
+        return parse(text, files.describe(FILE), templates, knowledge(files));
     }
 
-    static RuleBook parse(String text, String file, Templates templates, Faq faq) {
+    /** Every {@code knowledge/*.yaml}, checked entry by entry; a broken file names itself and the line. */
+    static Knowledge knowledge(RuleFiles files) {
+        List<KnowledgeEntry> entries = new ArrayList<>();
+        try {
+            for (String name : files.list(KNOWLEDGE_DIR)) {
+                if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+                    String relative = KNOWLEDGE_DIR + "/" + name;
+                    entries.addAll(KnowledgeFile.parse(files.describe(relative), files.read(relative).orElse("")));
+                }
+            }
+            return new Knowledge(entries);
+        } catch (KnowledgeException e) {
+            throw new RuleException(e.file(), e.line(), e.problem());
+        }
+    }
+
+    static RuleBook parse(String text, String file, Templates templates, Knowledge knowledge) {
         MappingNode top = root(text, file, "rules");
         checkKeys(top, TOP_KEYS, file, "setting");
         Settings settings = settings(top, file);
@@ -137,7 +165,7 @@ public final class RuleBook {
         if (rules.isEmpty()) {
             throw new RuleException(file, line(list), "has no rules");
         }
-        return new RuleBook(rules, faq, templates, settings, file);
+        return new RuleBook(rules, knowledge, templates, settings, file);
     }
 
     /** The first rule that matches decides; when none does, the post is left alone and logged. */
@@ -151,15 +179,21 @@ public final class RuleBook {
             if (!r.matches(facts)) {
                 continue;
             }
-            if (!r.faq()) {
+            if (!r.answer()) {
                 return new Explanation(r, r.decision());
             }
-            Optional<Faq.Entry> entry = faq.answer(facts.mention().text());
-            if (entry.isPresent()) {
-                Decision d = r.decision();
-                return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(entry.get().templateId()),
-                        "FAQ: " + entry.get().question(), d.priority(), d.escalate(), d.marketing(), d.autoPublish(), entry.get().id()));
+            Decision d = r.decision();
+            // Posts with no language detected are read as English, as the drafter writes to them.
+            String lang = "und".equals(facts.analysis().lang()) ? "en" : facts.analysis().lang();
+            Optional<Knowledge.Match> match = knowledge.answer(facts.mention().text(), lang);
+            if (match.isPresent() && match.get().entry().answer(lang).isPresent()) {
+                KnowledgeEntry e = match.get().entry();
+                return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge: " + e.topic()
+                        + " (" + e.id() + ", score " + match.get().score() + ")", d.priority(), d.escalate(), d.marketing(), d.autoPublish(), e.id()));
             }
+            // No entry answers it surely: a person picks one of the best (the console offers them) or writes the answer.
+            return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER_PENDING),
+                    "no confident answer in the knowledge: a person picks or writes it", d.priority(), d.escalate(), d.marketing(), false, null));
         }
         return new Explanation(null, new Decision("none", Decision.Action.IGNORE, null, "no rule matched"));
     }
@@ -171,8 +205,8 @@ public final class RuleBook {
         return rules;
     }
 
-    public Faq faq() {
-        return faq;
+    public Knowledge knowledge() {
+        return knowledge;
     }
 
     public Templates templates() {
@@ -218,7 +252,9 @@ public final class RuleBook {
                 topics.put(name, strings(tuple.getValueNode(), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
             }
         }
-        return new Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics);
+        List<String> brandNames = strings(value(top, "brand-names"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
+        List<String> competitors = strings(value(top, "competitors"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
+        return new Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics, brandNames, competitors);
     }
 
     private static BusinessHours businessHours(MappingNode m, String file) {
@@ -316,7 +352,11 @@ public final class RuleBook {
             }
         } else if (t != null) {
             throw new RuleException(file, line(t), "a '" + action + "' rule takes no 'template'"
-                    + (action.equals("faq") ? " (the FAQ entry's answer is used)" : ""));
+                    + (action.equals("answer") ? " (the knowledge entry's answer is used)" : ""));
+        }
+        if (action.equals("answer") && (!templates.exists(ANSWER) || !templates.exists(ANSWER_PENDING))) {
+            throw new RuleException(file, line(then), "an answer needs the templates '" + ANSWER + "' and '" + ANSWER_PENDING + "' ("
+                    + templates.expectedPath(ANSWER) + ")");
         }
         if ((action.equals("ignore") || action.equals("hide")) && reason == null) {
             throw new RuleException(file, line(then), "an " + action + " needs a 'reason' (e.g. spam, troll)");
@@ -329,7 +369,7 @@ public final class RuleBook {
         };
         Decision decision = new Decision(id, kind, variants, reason == null ? "matched rule " + id : reason, priority, escalate,
                 marketing, autoPublish, null);
-        return new Rule(id, line(m), List.copyOf(conditions), decision, action.equals("faq"));
+        return new Rule(id, line(m), List.copyOf(conditions), decision, action.equals("answer"));
     }
 
     private static Rule.Condition condition(String key, Node n, String file, Settings settings) {
@@ -385,6 +425,18 @@ public final class RuleBook {
                 }
                 yield c(key, r, f -> f.mention().text() != null && pattern.matcher(f.mention().text()).find());
             }
+            case "care-action" -> {
+                Set<String> v = oneOf(n, key, CARE_ACTIONS, file);
+                yield c(key, v, f -> v.contains(f.analysis().care().label().id()));
+            }
+            case "urgent" -> {
+                boolean v = bool(n, file, key, true);
+                yield c(key, v, f -> f.analysis().care().urgent() == v);
+            }
+            case "competitor" -> {
+                boolean v = bool(n, file, key, true);
+                yield c(key, v, f -> aboutCompetitorOnly(f.mention().text(), settings) == v);
+            }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
             case "business-hours" -> {
                 boolean v = bool(n, file, key, true);
@@ -428,6 +480,26 @@ public final class RuleBook {
         return new Rule.Condition("author", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
     }
 
+    /**
+     * The post names another brand and never ours, beyond the handle that routed it here: a
+     * conversation about a competitor, not a customer of ours.
+     */
+    static boolean aboutCompetitorOnly(String text, Settings settings) {
+        if (text == null || settings.competitors().isEmpty()) {
+            return false;
+        }
+        // Leading handles only address the post; what it is about is in the words after them.
+        String body = text.toLowerCase(Locale.ROOT).replaceFirst("^(\\s*[.]?@\\w+)+", " ");
+        boolean other = settings.competitors().stream().anyMatch(c -> mentions(body, c));
+        boolean ours = settings.brandNames().stream().anyMatch(b -> mentions(body, b))
+                || body.matches("(?s).*\\b(you|your|u|ur|y'?all|you guys)\\b.*");
+        return other && !ours;
+    }
+
+    private static boolean mentions(String body, String name) {
+        return Pattern.compile("(^|[^\\w@])@?" + Pattern.quote(name) + "\\b").matcher(body).find();
+    }
+
     private static String handle(Facts f) {
         String h = f.mention().author().handle();
         return h == null ? "" : h.toLowerCase(Locale.ROOT);
@@ -437,47 +509,6 @@ public final class RuleBook {
         String words = value instanceof Set<?> s ? String.join(", ", s.stream().map(String::valueOf).toList())
                 : value instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : String.valueOf(value);
         return new Rule.Condition(key, words, test);
-    }
-
-    // ---- faq.yaml
-
-    static Faq parseFaq(String text, String file, Templates templates) {
-        MappingNode top = root(text, file, "faq");
-        checkKeys(top, Set.of("faq"), file, "setting");
-        Node list = value(top, "faq");
-        if (!(list instanceof SequenceNode seq)) {
-            throw new RuleException(file, line(top), "needs a 'faq' list");
-        }
-        List<Faq.Entry> entries = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (Node n : seq.getValue()) {
-            MappingNode m = mapping(n, file, "an FAQ entry");
-            checkKeys(m, Set.of("id", "question", "keywords", "regex"), file, "FAQ key");
-            String id = scalar(value(m, "id"), file, line(m), "an FAQ entry needs an 'id'");
-            if (!id.matches("[a-z0-9][a-z0-9-]*") || !ids.add(id)) {
-                throw new RuleException(file, line(value(m, "id")), "FAQ id '" + id + "' must be unique lower-case letters, digits and dashes");
-            }
-            String question = scalar(value(m, "question"), file, line(m), "FAQ entry '" + id + "' needs the 'question' in words");
-            List<String> keywords = strings(value(m, "keywords"), file).stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
-            Pattern regex = null;
-            Node r = value(m, "regex");
-            if (r != null) {
-                try {
-                    regex = Pattern.compile(scalar(r, file, line(r), ""), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                } catch (PatternSyntaxException e) {
-                    throw new RuleException(file, line(r), "invalid regular expression: " + e.getDescription());
-                }
-            }
-            if (keywords.isEmpty() && regex == null) {
-                throw new RuleException(file, line(m), "FAQ entry '" + id + "' needs 'keywords' or a 'regex' to recognise its question");
-            }
-            Faq.Entry entry = new Faq.Entry(id, question, keywords, regex);
-            if (!templates.exists(entry.templateId())) {
-                throw new RuleException(file, line(m), "FAQ entry '" + id + "' has no answer (" + templates.expectedPath(entry.templateId()) + ")");
-            }
-            entries.add(entry);
-        }
-        return new Faq(List.copyOf(entries));
     }
 
     // ---- YAML helpers
@@ -614,6 +645,6 @@ public final class RuleBook {
 
     @Override
     public String toString() {
-        return "RuleBook[" + source + ", " + rules.size() + " rules, " + faq.entries().size() + " FAQ entries]";
+        return "RuleBook[" + source + ", " + rules.size() + " rules, " + knowledge.entries().size() + " knowledge entries]";
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,6 +18,9 @@ public interface RuleFiles {
 
     /** The file's text, or empty when it does not exist. */
     Optional<String> read(String relative);
+
+    /** The names of the files directly in a folder (e.g. {@code knowledge}), sorted; empty when there is none. */
+    List<String> list(String folder);
 
     /** How to name the file in a message a person reads. */
     String describe(String relative);
@@ -37,6 +41,11 @@ public interface RuleFiles {
                 } catch (IOException e) {
                     throw new RuleException(describe(relative), 0, "cannot be read: " + e.getMessage());
                 }
+            }
+
+            @Override
+            public List<String> list(String folder) {
+                return names(dir.resolve(folder));
             }
 
             @Override
@@ -69,6 +78,17 @@ public interface RuleFiles {
         };
     }
 
+    private static List<String> names(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleException(folder.toString(), 0, "cannot be listed: " + e.getMessage());
+        }
+    }
+
     static RuleFiles classpath(String root) {
         return new RuleFiles() {
             @Override
@@ -77,6 +97,28 @@ public interface RuleFiles {
                     return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException e) {
                     throw new RuleException(describe(relative), 0, "cannot be read: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public List<String> list(String folder) {
+                java.net.URL url = RuleFiles.class.getClassLoader().getResource(root + "/" + folder);
+                if (url == null) {
+                    return List.of();
+                }
+                try {
+                    java.net.URI uri = url.toURI();
+                    if (!"jar".equals(uri.getScheme())) {
+                        return names(Path.of(uri));
+                    }
+                    // Inside the packaged jar: read the folder through the jar's own file system.
+                    try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                        return names(jar.getPath(root + "/" + folder));
+                    } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                        return names(java.nio.file.FileSystems.getFileSystem(uri).getPath(root + "/" + folder));
+                    }
+                } catch (java.net.URISyntaxException | IOException e) {
+                    throw new RuleException(describe(folder), 0, "cannot be listed: " + e.getMessage());
                 }
             }
 

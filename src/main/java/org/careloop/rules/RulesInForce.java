@@ -22,7 +22,7 @@ public final class RulesInForce implements Supplier<RuleBook> {
     private String fingerprint;
 
     /** What the console shows about the rules: where from, when loaded, and the problem if the latest edit is broken. */
-    public record Status(String source, int rules, int faqEntries, Instant loadedAt, String problem, Instant problemAt) {}
+    public record Status(String source, int rules, int knowledgeEntries, Instant loadedAt, String problem, Instant problemAt) {}
 
     /** Loads the rules now; a broken rule set at start-up is an error (there is no last good one to keep). */
     public RulesInForce(RuleFiles files, Clock clock) {
@@ -30,7 +30,7 @@ public final class RulesInForce implements Supplier<RuleBook> {
         this.clock = clock;
         this.fingerprint = files.fingerprint();
         this.current = RuleBook.load(files);
-        this.status = new Status(current.source(), current.rules().size(), current.faq().entries().size(), clock.instant(), null, null);
+        this.status = new Status(current.source(), current.rules().size(), current.knowledge().entries().size(), clock.instant(), null, null);
     }
 
     @Override
@@ -52,11 +52,11 @@ public final class RulesInForce implements Supplier<RuleBook> {
         try {
             RuleBook book = RuleBook.load(files);
             current = book;
-            status = new Status(book.source(), book.rules().size(), book.faq().entries().size(), clock.instant(), null, null);
-            LOG.info("Rules reloaded from {}: {} rules, {} FAQ entries", files, book.rules().size(), book.faq().entries().size());
+            status = new Status(book.source(), book.rules().size(), book.knowledge().entries().size(), clock.instant(), null, null);
+            LOG.info("Rules reloaded from {}: {} rules, {} knowledge entries", files, book.rules().size(), book.knowledge().entries().size());
             return true;
         } catch (RuleException e) {
-            status = new Status(status.source(), status.rules(), status.faqEntries(), status.loadedAt(), e.getMessage(), clock.instant());
+            status = new Status(status.source(), status.rules(), status.knowledgeEntries(), status.loadedAt(), e.getMessage(), clock.instant());
             LOG.error("Rules not reloaded, the previous rules stay in force: {}", e.getMessage());
             return false;
         }

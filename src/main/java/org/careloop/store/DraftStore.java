@@ -106,6 +106,9 @@ public interface DraftStore {
     /** The texts of the latest replies drafted to one author, newest first (rejected ones left out). */
     List<String> recentRepliesTo(String platform, String authorId, int limit);
 
+    /** The texts drafted on one account since then (rejected ones aside): no account says the same thing twice in a day. */
+    List<String> repliesOnAccountSince(String platform, String account, Instant since);
+
     /** Replies unattended mode approved on an account since a time, for one author or (authorId null) for all. */
     int autoApprovedSince(String platform, String account, String authorId, Instant since);
 

@@ -257,6 +257,13 @@ final class JdbcDraftStore implements DraftStore {
     }
 
     @Override
+    public List<String> repliesOnAccountSince(String platform, String account, Instant since) {
+        return jdbc.list("select d.text from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id "
+                        + "where m.platform = ? and m.account = ? and d.created_at >= ? and d.status <> ? order by d.created_at desc limit 2000",
+                rs -> rs.getString(1), platform, account, since, DraftStatus.REJECTED.name());
+    }
+
+    @Override
     public int autoApprovedSince(String platform, String account, String authorId, Instant since) {
         String byAuthor = authorId == null ? "" : " and m.author_id = ?";
         Object[] args = authorId == null ? new Object[] {platform, account, since} : new Object[] {platform, account, since, authorId};

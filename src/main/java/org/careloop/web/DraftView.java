@@ -12,7 +12,11 @@ import org.careloop.care.Draft;
 public record DraftView(long id, String platform, String account, String status, String text, Instant createdAt,
                         Instant deadline, long secondsLeft, String ruleId, String templateId, Sentiment sentiment,
                         Label emotion, Label intent, Troll troll, String lang, List<String> reasons, MentionView mention, String publishedId, String error,
-                        String decidedBy, Instant decidedAt, Work work, List<MentionView> thread, Long ticketId) {
+                        String decidedBy, Instant decidedAt, Work work, List<MentionView> thread, Long ticketId, CareView care,
+                        List<org.careloop.care.Drafter.Suggestion> suggestions) {
+
+    /** The care action the analysis proposed for the post, and whether time matters. */
+    public record CareView(String action, boolean urgent, double confidence) {}
 
     /**
      * How the team handles the draft.
@@ -38,11 +42,13 @@ public record DraftView(long id, String platform, String account, String status,
                               String conversationId, String inReplyToId) {}
 
     static DraftView of(Draft d, Instant now) {
-        return of(d, now, null, null);
+        return of(d, now, null, null, null);
     }
 
     /** @param thread the conversation's posts, oldest first (null: not looked up); @param ruleReason the decision's reason */
-    static DraftView of(Draft d, Instant now, List<org.careloop.platform.Mention> thread, String ruleReason) {
+    /** @param suggestions knowledge entries an agent may answer with (null: not looked up) */
+    static DraftView of(Draft d, Instant now, List<org.careloop.platform.Mention> thread, String ruleReason,
+                        List<org.careloop.care.Drafter.Suggestion> suggestions) {
         var w = d.work();
         Work work = new Work(w.kind().name().toLowerCase(Locale.ROOT), w.action().id(), w.priority().id(), w.variants(), d.edited(),
                 w.autoPublished(), w.gate(), w.holder(now), w.holder(now) == null ? null : w.claimedUntil(), w.assignedTo(),
@@ -60,7 +66,8 @@ public record DraftView(long id, String platform, String account, String status,
                 a == null ? m.lang() : a.lang(), a == null ? List.of() : a.reasons(),
                 mention(m),
                 d.publishedId(), d.error(), d.decidedBy(), d.decidedAt(), work,
-                thread == null ? null : thread.stream().map(DraftView::mention).toList(), w.ticketId());
+                thread == null ? null : thread.stream().map(DraftView::mention).toList(), w.ticketId(),
+                a == null ? null : new CareView(a.care().label().id(), a.care().urgent(), a.care().confidence()), suggestions);
     }
 
     static MentionView mention(org.careloop.platform.Mention m) {

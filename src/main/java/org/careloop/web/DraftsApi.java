@@ -27,9 +27,17 @@ public final class DraftsApi {
 
     private final UserStore users;
     private final Duration claimFor;
+    private final java.util.function.Function<Draft, List<org.careloop.care.Drafter.Suggestion>> suggestions;
 
     /** @param claimFor how long a claim lasts without being renewed (the console renews it while the agent works) */
     public DraftsApi(DraftStore drafts, MentionStore mentions, UserStore users, Duration claimFor, Clock clock) {
+        this(drafts, mentions, users, claimFor, clock, d -> List.of());
+    }
+
+    /** @param suggestions the knowledge entries an agent may answer a pending draft with, rendered as replies */
+    public DraftsApi(DraftStore drafts, MentionStore mentions, UserStore users, Duration claimFor, Clock clock,
+                     java.util.function.Function<Draft, List<org.careloop.care.Drafter.Suggestion>> suggestions) {
+        this.suggestions = suggestions;
         this.drafts = drafts;
         this.mentions = mentions;
         this.users = users;
@@ -90,6 +98,9 @@ public final class DraftsApi {
                 return Optional.of(ApiResponse.error(400, "The edited text is empty"));
             }
             Draft d = drafts.find(draftId).orElseThrow();
+            if (text == null && (d.text() == null || d.text().isBlank())) {
+                return Optional.of(ApiResponse.error(400, "This draft has no text yet: write the reply (or pick a suggested answer), then approve"));
+            }
             if (text != null && d.mention().platform() == org.careloop.platform.Platform.X && XText.weightedLength(text) > XText.LIMIT) {
                 return Optional.of(ApiResponse.error(400, "The reply is " + XText.weightedLength(text) + " characters as X counts them; the limit is "
                         + XText.LIMIT));
@@ -201,7 +212,10 @@ public final class DraftsApi {
         var m = d.mention();
         var thread = m.conversationId() == null ? java.util.List.<org.careloop.platform.Mention>of() : mentions.thread(m.platform(), m.conversationId());
         String reason = mentions.findDecision(m.platform(), m.id()).map(org.careloop.rules.Decision::reason).orElse(null);
-        return DraftView.of(d, now, thread, reason);
+        // Answers to pick from, where the post wants one: the knowledge's best entries, in the post's language.
+        boolean wantsAnswer = d.status() == DraftStatus.PENDING && d.work().kind() == Draft.Kind.REPLY && d.analysis() != null
+                && d.analysis().care().label() == org.careloop.analysis.CareAction.Label.ANSWER;
+        return DraftView.of(d, now, thread, reason, wantsAnswer ? suggestions.apply(d) : null);
     }
 
     private ApiResponse ok(Draft d) {

@@ -84,7 +84,7 @@ class WorkflowTest {
         Mention m = new Mention(Platform.X, "brand", id, new Author("a-" + author, author, "Jo " + author), text, "en", clock.instant(), id,
                 null, null, false, false);
         db.mentions().insertIfNew(m);
-        Decision d = new Decision("problem", Decision.Action.TICKET, List.of("problem"), "r", Decision.Priority.NORMAL, false, false,
+        Decision d = new Decision("problem", Decision.Action.TICKET, List.of("ticket"), "r", Decision.Priority.NORMAL, false, false,
                 autoPublish, null);
         return db.drafts().create(drafter.draft(m, a, d, clock.instant(), List.of()));
     }
@@ -113,11 +113,17 @@ class WorkflowTest {
         assertThat(g.check(draft("e", "x", analysis(Intent.Label.PROBLEM, 0.9, false, 0.5), true)).reasons())
                 .containsExactly("troll score 0.50 is above 0.40");
         assertThat(g.check(draft("f", "x", analysis(Intent.Label.SPAM, 0.9, false, 0), true)).reasons())
-                .containsExactly("the post looks like spam");
+                .containsExactly("care action ignore always wants a person", "the post looks like spam");
         assertThat(g.check(draft("g", "x", analysis(Intent.Label.PROBLEM, 0.4, false, 0), true)).reasons())
                 .containsExactly("intent confidence 0.40 is below 0.60");
         assertThat(g.check(draft("h", "I will call my lawyer about this bag", analysis(Intent.Label.PROBLEM, 0.9, false, 0), true)).reasons())
                 .containsExactly("the post contains the blocked word 'lawyer'");
+        // Banter and escalations want a person, whatever else holds.
+        Analysis fan = new Analysis("en", new Sentiment(Sentiment.Label.POSITIVE, 0.8, 0.9), new Emotion(Emotion.Label.JOY, 0.8),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.OTHER, 0.9),
+                new org.careloop.analysis.CareAction(org.careloop.analysis.CareAction.Label.ENGAGE, false, 0.9), List.of());
+        assertThat(g.check(draft("j", "flying you tomorrow, so excited!!", fan, true)).reasons())
+                .containsExactly("care action engage always wants a person");
         // a word inside another word is not the blocked word
         assertThat(g.check(draft("i", "my suede bag is lost", analysis(Intent.Label.PROBLEM, 0.9, false, 0), true)).reasons()).isEmpty();
     }

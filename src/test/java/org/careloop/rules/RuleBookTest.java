@@ -35,33 +35,43 @@ class RuleBookTest {
     /** The demo rules on the real analysis: what a care lead would want done with each post. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "@acmeair how many checked bags are included on economy?|faq",
-            "@acmeair when does online check-in open for international flights?|faq",
-            "@acmeair can I bring my cat in the cabin?|faq",
-            "@acmeair can I change my seat after booking?|faq",
-            "@acmeair my checked bag never arrived in Boston|problem",
-            "@acmeair still waiting on my refund|problem",
-            "@acmeair you lost my f***ing bag again, wtf|problem",
+            "@acmeair how many checked bags are included on economy?|answer",
+            "@acmeair when does online check-in open for international flights?|answer",
+            "@acmeair can I bring my cat in the cabin?|answer",
+            "@acmeair can I change my seat after booking?|answer",
+            "@acmeair my checked bag never arrived in Boston|ticket",
+            "@acmeair still waiting on my refund|ticket",
+            "@acmeair you lost my f***ing bag again, wtf|ticket",
+            "@acmeair charged my card twice for one ticket and I fly tonight|urgent-ticket",
             "@acmeair 100x GUARANTEED crypto signals, DM me now|spam",
             "lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown|bait",
-            "Huge thanks to the crew on @acmeair 221 today|praise",
-            "@acmeair 3 hours on the tarmac with no water, worst airline ever|complaint",
-            "Is the Porto flight daily from December too?|question",
-            "Flying Acme Air tomorrow|acknowledge"})
+            "@acmeair you people are a joke. go bankrupt already, nobody would miss you lol|nothing-to-answer",
+            "@acmeair @delta delta lost my bag again, never flying them|competitor",
+            "Huge thanks to the crew on @acmeair 221 today|thank",
+            "@acmeair 3 hours on the tarmac with no water, worst airline ever|urgent-apology",
+            "@acmeair the gate agent in Denver was so rude to my elderly father|apologize",
+            "@acmeair a passenger assaulted me and the crew did nothing|escalate",
+            "Is the Porto flight daily from December too?|answer",
+            "Flying Acme Air tomorrow, so excited!!|engage"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
         Decision d = DEMO.decide(Facts.of(post(text), ANALYZER.analyze(text, null)));
         assertThat(d.ruleId()).as(ANALYZER.analyze(text, null).reasons().toString()).isEqualTo(rule);
     }
 
     @Test
-    void faqAnswersWithTheMatchingEntryAndFallsThroughWhenNoneMatches() {
+    void answerUsesTheSureKnowledgeEntryAndOtherwiseWaitsForAPerson() {
         String pets = "@acmeair can I bring my cat in the cabin?";
         Decision d = DEMO.decide(Facts.of(post(pets), ANALYZER.analyze(pets, null)));
-        assertThat(d.faqId()).isEqualTo("pets");
-        assertThat(d.templateId()).isEqualTo("faq-pets");
-        assertThat(d.reason()).isEqualTo("FAQ: Can I bring my pet in the cabin?");
+        assertThat(d.knowledgeId()).isEqualTo("pets-in-cabin");
+        assertThat(d.templateId()).isEqualTo(RuleBook.ANSWER);
+        assertThat(d.reason()).startsWith("Knowledge: ");
+        assertThat(d.autoPublish()).isTrue();
         String other = "Is the Porto flight daily from December too?";
-        assertThat(DEMO.decide(Facts.of(post(other), ANALYZER.analyze(other, null))).ruleId()).isEqualTo("question");
+        Decision unsure = DEMO.decide(Facts.of(post(other), ANALYZER.analyze(other, null)));
+        assertThat(unsure.ruleId()).isEqualTo("answer");
+        assertThat(unsure.knowledgeId()).isNull();
+        assertThat(unsure.templateId()).isEqualTo(RuleBook.ANSWER_PENDING);
+        assertThat(unsure.autoPublish()).as("below the threshold a person decides").isFalse();
     }
 
     @Test
@@ -74,7 +84,8 @@ class RuleBookTest {
     @Test
     void packagedRulesAreTheSameAsTheSourceRules() {
         assertThat(RuleBook.loadClasspath().rules()).extracting(Rule::id).isEqualTo(DEMO.rules().stream().map(Rule::id).toList());
-        assertThat(RuleBook.loadClasspath().faq().entries()).hasSameSizeAs(DEMO.faq().entries());
+        assertThat(RuleBook.loadClasspath().knowledge().entries()).hasSameSizeAs(DEMO.knowledge().entries());
+        assertThat(DEMO.knowledge().entries()).hasSizeGreaterThanOrEqualTo(40);
     }
 
     // ---- every condition, on a hand-made analysis so only the condition under test varies
@@ -90,7 +101,7 @@ class RuleBookTest {
     @Test
     void hideIsAnActionWithItsReasonAndNoReply() {
         RuleBook b = RuleBook.parse("rules:\n  - id: hide-trolls\n    when: { troll: true, platform: [facebook, instagram] }\n"
-                + "    then: { action: hide, reason: \"troll: bait\" }\n", "t.yaml", TEMPLATES, Faq.EMPTY);
+                + "    then: { action: hide, reason: \"troll: bait\" }\n", "t.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
         Rule r = b.rules().get(0);
         assertThat(r.decision().action()).isEqualTo(Decision.Action.HIDE);
         assertThat(r.decision().reason()).isEqualTo("troll: bait");
@@ -99,7 +110,7 @@ class RuleBookTest {
 
     static RuleBook book(String top, String when) {
         return RuleBook.parse(top + "rules:\n  - id: hit\n    when: " + when + "\n    then: { action: ignore, reason: r }\n",
-                "t.yaml", TEMPLATES, Faq.EMPTY);
+                "t.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
     }
 
     static final Templates TEMPLATES = new Templates(RuleFiles.directory(Path.of("rules")));
@@ -195,13 +206,13 @@ class RuleBookTest {
                 rules:
                   - id: vip
                     when: { keywords: vip }
-                    then: { action: ticket, template: problem, priority: urgent, escalate: true, auto-publish: false }
+                    then: { action: ticket, template: ticket, priority: urgent, escalate: true, auto-publish: false }
                   - id: ab
                     when: { keywords: ab }
                     then: { action: reply, template: [apology, apology-direct], marketing: true, priority: low }
                   - id: drop
                     then: { action: ignore, reason: "not for us" }
-                """, "t.yaml", TEMPLATES, Faq.EMPTY);
+                """, "t.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
         Decision vip = b.decide(facts(post(Platform.X, "brand", "j", null, "vip here"), PLAIN));
         assertThat(vip.action()).isEqualTo(Decision.Action.TICKET);
         assertThat(vip.wantsReply()).isTrue();
@@ -237,16 +248,16 @@ class RuleBookTest {
     }
 
     static void fails(String yaml, String message) {
-        assertThatThrownBy(() -> RuleBook.parse(yaml, "f.yaml", TEMPLATES, Faq.EMPTY)).isInstanceOf(RuleException.class)
+        assertThatThrownBy(() -> RuleBook.parse(yaml, "f.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY)).isInstanceOf(RuleException.class)
                 .hasMessageStartingWith(message);
     }
 
     @Test
     void everyMistakeNamesItsLine() {
         fails("rules:\n  - id: one\n    then: { action: ignore, reason: r }\n  - id: two\n    then:\n      action: shout\n",
-                "f.yaml:6: unknown action 'shout' (use faq, hide, ignore, reply, ticket)");
+                "f.yaml:6: unknown action 'shout' (use answer, hide, ignore, reply, ticket)");
         fails("rules:\n  - id: a\n    then: { action: reply, template: nope }\n", "f.yaml:3: template 'nope' not found");
-        fails("rules:\n  - id: a\n    then: { action: reply, template: [problem, nope] }\n", "f.yaml:3: template 'nope' not found");
+        fails("rules:\n  - id: a\n    then: { action: reply, template: [ticket, nope] }\n", "f.yaml:3: template 'nope' not found");
         fails("rules:\n  - id: a\n    when: { mood: sad }\n    then: { action: ignore, reason: r }\n", "f.yaml:3: unknown condition 'mood'");
         fails("rules:\n  - id: a\n    when:\n      regex: \"([\"\n    then: { action: ignore, reason: r }\n", "f.yaml:4: invalid regular expression");
         fails("rules:\n  - id: a\n    then: { action: ignore, reason: r }\n  - id: a\n    then: { action: ignore, reason: r }\n",
@@ -260,7 +271,8 @@ class RuleBookTest {
         fails("rules:\n  - id: a\n    then: { action: ignore }\n", "f.yaml:3: an ignore needs a 'reason'");
         fails("rules:\n  - id: a\n    then: { action: hide }\n", "f.yaml:3: an hide needs a 'reason'");
         fails("rules:\n  - id: a\n    then: { action: hide, reason: troll, template: thanks }\n", "f.yaml:3: a 'hide' rule takes no 'template'");
-        fails("rules:\n  - id: a\n    then: { action: faq, template: thanks }\n", "f.yaml:3: a 'faq' rule takes no 'template'");
+        fails("rules:\n  - id: a\n    then: { action: answer, template: thanks }\n", "f.yaml:3: a 'answer' rule takes no 'template'");
+        fails("rules:\n  - id: a\n    when:\n      care-action: shout\n    then: { action: ignore, reason: r }\n", "f.yaml:4: unknown care-action 'shout'");
         fails("business-hours: { zone: Mars/Base }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:1: unknown time zone 'Mars/Base'");
         fails("business-hours: { from: '9am' }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
@@ -269,11 +281,18 @@ class RuleBookTest {
     }
 
     @Test
-    void faqMistakesNameTheirLine() {
-        assertThatThrownBy(() -> RuleBook.parseFaq("faq:\n  - id: lounge\n    question: Can I use the lounge?\n    keywords: [lounge]\n",
-                "faq.yaml", TEMPLATES)).hasMessageStartingWith("faq.yaml:2: FAQ entry 'lounge' has no answer");
-        assertThatThrownBy(() -> RuleBook.parseFaq("faq:\n  - id: pets\n    question: Pets?\n", "faq.yaml", TEMPLATES))
-                .hasMessageStartingWith("faq.yaml:2: FAQ entry 'pets' needs 'keywords' or a 'regex'");
+    void knowledgeMistakesNameTheirFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("rules.yaml"), "rules:\n  - id: a\n    then: { action: ignore, reason: r }\n");
+        Files.createDirectories(dir.resolve("knowledge"));
+        Path file = dir.resolve("knowledge/lounges.yaml");
+        Files.writeString(file, "entries:\n  - id: lounge\n    topic: lounges\n    questions:\n      en: [can i use the lounge]\n"
+                + "    answer:\n      en: Gold members can.\n      xx: Nope.\n");
+        assertThatThrownBy(() -> RuleBook.load(dir)).isInstanceOf(RuleException.class)
+                .hasMessageStartingWith(file + ":8: 'answer' has language 'xx'");
+        Files.writeString(file, "entries:\n  - id: lounge\n    topic: lounges\n    questions:\n      en: [can i use the lounge]\n");
+        assertThatThrownBy(() -> RuleBook.load(dir)).hasMessageStartingWith(file + ":2: entry needs 'answer'");
+        Files.writeString(file, "entries:\n  - id: lounge\n    topic: lounges\n    colour: red\n");
+        assertThatThrownBy(() -> RuleBook.load(dir)).hasMessageStartingWith(file + ":4: unknown key 'colour'");
     }
 
     @Test

@@ -33,7 +33,7 @@ class TicketDeskTest {
 
     private static final AtomicInteger IDS = new AtomicInteger(5000);
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
-    private static final Decision TICKET = new Decision("lost-bag", Decision.Action.TICKET, List.of("problem"), "needs private details",
+    private static final Decision TICKET = new Decision("lost-bag", Decision.Action.TICKET, List.of("ticket"), "needs private details",
             Decision.Priority.HIGH, false, false, true, null);
 
     private Database db;
@@ -141,7 +141,7 @@ class TicketDeskTest {
         assertThat(joined.ticketId()).isEqualTo(t.id());
         String text = drafter.draft(again, negative(), TICKET, T0, List.of(), joined.values()).text();
         assertThat(text).contains("#" + t.id()).contains(desk.pageUrl(t)).doesNotContain("opened case");
-        assertThat(text).containsAnyOf("added this to case", "part of case");
+        assertThat(text).containsAnyOf("added this to your case", "part of case");
         desk.openPage(t); // the customer followed the first reply's link
         Mention third = post("jana", "@acmeair hello??", null);
         String later = drafter.draft(third, negative(), TICKET, T0, List.of(), desk.link(third, negative(), TICKET).values()).text();

@@ -77,7 +77,7 @@ class TicketsWebTest {
                 "https://x.com/" + handle + "/status/" + id, false, false);
         db.mentions().insertIfNew(m);
         return desk.forPost(m, new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.8, 0.9), List.of("negative")),
-                new Decision("lost-bag", Decision.Action.TICKET, "problem", "private details"));
+                new Decision("lost-bag", Decision.Action.TICKET, "ticket", "private details"));
     }
 
     static HttpResponse<String> call(String method, String path, String body, String... headers) throws Exception {

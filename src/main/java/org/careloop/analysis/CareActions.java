@@ -1,0 +1,245 @@
+package org.careloop.analysis;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the care action for a post from what the analysis understood and a few readable cues,
+ * in the order a care lead thinks: is it anything for us at all, is somebody at risk, is there
+ * something to look up, is it a question one post answers, is it kind words, or just a feeling to
+ * acknowledge. Tuned on the development part of {@code actions-dev.jsonl}; measured by
+ * {@code careloop evaluate} on the part held back.
+ */
+final class CareActions {
+
+    private CareActions() {}
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /** Safety, health, the law, discrimination, harassment, people left stranded overnight: a person, at once. */
+    static final Pattern ESCALATE = Pattern.compile(
+            "\\b(unsafe|not safe|safety|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
+                    + "harass\\w*|grop\\w*|touch(ed|ing)? my (ass|butt|leg|chest|breast)|sexual\\w*|racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|"
+                    + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your)|"
+                    + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|court|"
+                    + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
+                    + "data breach|leaked my|my (personal )?data|journalist|reporter|news ?desk|"
+                    + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
+                    + "no hotel|cots\\b|stranded overnight|left (us|me) (stranded|behind)|"
+                    + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
+                    + "medical emergency|emergency landing|heart attack|seizure|"
+                    + "адвокат|суд|полици\\w*|травм\\w*|abogad\\w*|demanda|policía|avocat|plainte|anwalt|polizei|klage)\\b",
+            FLAGS);
+
+    /**
+     * Something only the customer's own record or troubleshooting can settle: a thing that does
+     * not work, money, an order or a delivery, a bag, an account, a booking to change.
+     */
+    static final Pattern LOOKUP = Pattern.compile(
+            "\\b(lost(?! (my|our|your) business)|missing|never (arrived|came|received|showed)|didn'?t (arrive|get|receive|work|go through|come)|did not (arrive|get|receive)|"
+                    + "(hasn'?t|haven'?t|has not|have not|not yet) (arrived|received|got|been (delivered|refunded|credited|shipped))|"
+                    + "not (working|arrived|received|delivered|loading|responding|showing)|"
+                    + "(is|isn'?t|stopped|keeps?|keep) (not )?(working|loading|responding|crashing|freezing|shutting|breaking|going down|dropping|glitching|kicking)|"
+                    + "doesn'?t work|won'?t (let|load|work|open|recognize|accept|connect|download|record|turn)|can'?t (log|sign|connect|access|download|login|get in)|"
+                    + "error|bug\\w*|glitch\\w*|crash\\w*|freez\\w*|froze|frozen|greyed out|grayed out|slow(er)? (since|after)|since (the |i )?updat\\w*|after (the )?(new |last )?updat\\w*|"
+                    + "refund\\w*|charged|charging me|charge on|double charge\\w*|overcharg\\w*|billed|money back|deduct\\w*|"
+                    + "(my|the|our) (order|package|parcel|delivery|item|shipment|tracking)|out for delivery|wrong (country|address|item|order|size)|"
+                    + "(my|our) (bags?|luggage|suitcase|baggage)|luggage|baggage claim|bag (didn'?t|did not|never|is|was|still)|"
+                    + "(my|our) (account|password|login|card|subscription|membership|miles|points|voucher|credit|reservation|booking|ticket|seat|upgrade)|"
+                    + "locked out|hacked|password|verification code|reset|"
+                    + "(order|booking|reservation|confirmation|tracking|case|account|ticket|ref(erence)?) ?(#|number|no\\.?)? ?:? ?[a-z]*\\d[\\w-]*|"
+                    + "rebook\\w*|reschedul\\w*|change (my|our) (flight|booking|seat|name|reservation)|get (me|us) (on|a|another)|"
+                    + "(cancel+ed|cancel+ation) (my|our)|(my|our) (flight|train|ride|trip) (was |has been |got |is )?(cancel+ed|cancel\\w*)|"
+                    + "(can|could|would) (you|someone|anyone) (please )?(help|look|check|fix|tell me why)|need (your )?help|please help|help me|help!|"
+                    + "(dm|dm'?d|message|messaged|emailed|called) (you|me|us)|in (a |the )?dm|sent (a|you a|u a) dm|"
+                    + "moved (me|my|us)|bumped|overbooked|downgraded|standby|double booked|changed (my|our)|"
+                    // Things that do not work as they should.
+                    + "issues?|problems?|fix (my|the|this|it)|damaged|defective|outages?|no (internet|signal|service|connection|wifi|label)|without (internet|service|power)|"
+                    + "internet|connection|wi-?fi|signal|battery|(the|your|ur) (app|website|site|system)|(my|our) (phone|laptop|device|tv|dvr|account|check)|"
+                    + "didn'?t get|(i|we) (paid|ordered|bought|redeemed)|"
+                    + "потеряли|не прилетел|не работает|списали|возврат\\w*|отменили|не могу|помогите|"
+                    + "reembolso|perdid[oa]|cancelad[oa]|no funciona|no (he )?recibido|ayuda|remboursement|perdu|annulé|"
+                    + "ne marche pas|pas reçu|erstattung|verloren|storniert|funktioniert nicht|nicht erhalten)\\b",
+            FLAGS);
+
+    /** How-to and policy questions: the brand's facts answer them, whoever asks. */
+    static final Pattern HOW_TO = Pattern.compile(
+            "\\b(how (do|can|would|should) (i|we|you|one)|how (long|much|many|early|late)|is (it|there) (possible|a way|any ?way)|"
+                    + "can (i|we|one|you) (bring|take|fly|travel|carry|check|book|change|use|get|add|buy|pay|do|have|earn|still)|"
+                    + "do (you|u|y'?all) (have|sell|offer|allow|accept|fly|run|serve|charge|provide|deliver|ship|do)|"
+                    + "are (you|u|pets|dogs|kids|children) (allowed|able|flying|open)|is (the|your|there) \\w+ (open|available|included|allowed|free|down|working)|"
+                    + "what (is|are|'s) (the|your) (policy|rule|fee|price|cost|allowance|limit|status|reason|story)|whats? (the )?(story|deal|up|going on)|"
+                    + "when (will|does|do|is|are)|any (update|news|info\\w*)|who (can|should|would) i|where (can|do|should) i|"
+                    + "why (do|does|don'?t|doesn'?t|can'?t|is|are|isn'?t|aren'?t|would|will) (you|your|u|ur|y'?all|every|all|the|we|they|there|it)|"
+                    + "what'?s the (real )?reason|is this (a|real)|(tell|explain) (me )?(why|what|how)|"
+                    + "(still|now) (delayed|on time|cancel+ed)|will it be|(flight|flt) ?#?\\d{2,4}|#\\d{3,4}\\b|"
+                    + "как|сколько|можно ли|когда|cómo|cuánto|cuándo|se puede|puedo|comment|combien|quand|est-ce que|peut-on|wie|wann|wie viel|kann ich|darf ich|"
+                    + "چطور|چگونه|آیا|کی|چقدر|كيف|هل|متى|كم)\\b",
+            FLAGS);
+
+    /** Asking how something works, for anyone: "can I change my seat after booking?" is policy, not a case. */
+    static final Pattern GENERAL_HOW = Pattern.compile(
+            "^\\W*(can|could|may) (i|we) |\\b(how (do|can) (i|we)|is it possible|am i allowed|are we allowed|do (you|u) allow)\\b", FLAGS);
+
+    /** Something that already went wrong: then it is a case to look up, however it is asked. */
+    static final Pattern EVENT = Pattern.compile(
+            "\\b(lost|missing|never|didn'?t|did not|hasn'?t|haven'?t|not (working|arrived|received)|charged|cancel+ed|stuck|broke|damaged|still)\\b", FLAGS);
+
+    /** What a customer asks about their own record: only that record can answer it. */
+    static final Pattern OWN_RECORD = Pattern.compile(
+            "\\b(where('?s| is) my|when (will|do) i (get|receive|see)|why (was|did|were|am|have) (i|we|my)|why (did|do|does|are|is) (you|u|ur|your) \\w+ (me|my)|"
+                    + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package))\\b",
+            FLAGS);
+
+    /** Praise or thanks for the brand or its people. */
+    static final Pattern PRAISE = Pattern.compile(
+            "\\b(thanks?|thank (you|u)|thx|ty|appreciate\\w*|grateful|kudos|shout ?out|props|love (you|u|ya|this|the|my|your|ur)|"
+                    + "amazing|awesome|great (job|service|crew|staff|flight|experience|team)|excellent|outstanding|fantastic|wonderful|"
+                    + "best (airline|flight|service|crew|company|customer)|well done|you (guys )?(rock|are (great|the best|amazing|awesome))|"
+                    + "helpful|so kind|super kind|friendly|impressive|impressed|brilliant|perfect|smooth|lovely|loved|great|"
+                    + "спасибо|благодар\\w*|отличн\\w*|gracias|excelente|merci|génial|danke|toll|super|"
+                    + "ممنون|مرسی|سپاس|شكرا|شكراً)\\b",
+            FLAGS);
+
+    /** Dissatisfaction words: a feeling that wants an apology, not a lookup. */
+    static final Pattern DISSATISFIED = Pattern.compile(
+            "\\b(rude|attitude|unhelpful|not helpful|terrible|awful|horrible|worst|poor|disgrace\\w*|disgusting|unacceptable|ridiculous|"
+                    + "disappoint\\w*|never (again|coming back|flying|ordering|using)|lost my business|switch(ed|ing)? to|cheated|ripped off|rip off|"
+                    + "on hold|waiting|waited|delay\\w*|late|hours?|joke|incompetent|embarrass\\w*|shame|annoy\\w*|frustrat\\w*|sucks?|"
+                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
+            FLAGS);
+
+    /** Time matters now: travel today, stuck at the airport, money taken twice, something due today. */
+    static final Pattern URGENT = Pattern.compile(
+            "\\b(today|tonight|this (morning|afternoon|evening)|right now|now|asap|urgent\\w*|immediately|emergency|"
+                    + "tomorrow( morning)?|in (an|one|\\d+) hours?|(at|in) the (airport|gate|terminal)|at gate|on the (plane|tarmac|runway)|"
+                    + "sitting (on|at|in)|been here|still here|stuck|stranded|missed (my|our|the) (connection|flight)|boarding|about to board|"
+                    + "(flight|flt) ?#?\\d{2,4}|#\\d{3,4}\\b|delayed|cancel+ed|can'?t (board|get home|get to)|"
+                    + "charged (my card )?(\\d+|two|twice|three|multiple) times|double charg\\w*|twice|expires today|supposed to (come|arrive) today|"
+                    + "сегодня|срочно|hoy|urgente|aujourd'hui|heute|dringend)\\b",
+            FLAGS);
+
+    /** Playful or fan talk: emoji laughter, excitement, banter. */
+    static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎃|👻|🎉|🙌|😋|😎|\\blol\\b|\\bhaha\\w*|\\blmao\\b|#\\w+|!{2,}|\\bso excited\\b|can'?t wait|see (you|ya)\\b)",
+            FLAGS);
+
+    /** Sincere thanks in a question ("thanks in advance") is no praise. */
+    private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);
+
+    /** The care action read from the intent alone: for analyses stored before care actions existed. */
+    static CareAction fromIntent(Intent intent, Troll troll) {
+        if (troll.label()) {
+            return new CareAction(CareAction.Label.IGNORE, false, troll.score());
+        }
+        CareAction.Label label = switch (intent.label()) {
+            case QUESTION -> CareAction.Label.ANSWER;
+            case PROBLEM -> CareAction.Label.TICKET;
+            case COMPLAINT -> CareAction.Label.APOLOGIZE;
+            case PRAISE -> CareAction.Label.THANK;
+            case SPAM -> CareAction.Label.IGNORE;
+            case OTHER -> CareAction.Label.ENGAGE;
+        };
+        return new CareAction(label, false, intent.confidence());
+    }
+
+    /**
+     * @param words the post's words (handles and links removed)
+     * @param text  the post as written, for emoji and hashtags
+     */
+    static CareAction decide(String rawWords, String text, Sentiment s, Troll troll, Intent intent, boolean question, List<String> reasons) {
+        // Curly apostrophes (phones type them) read as plain ones.
+        String words = rawWords.replace('\u2019', '\'').replace('\u2018', '\'');
+        CareAction.Label label;
+        double confidence;
+        String why;
+        boolean lookup = LOOKUP.matcher(words).find();
+        boolean negative = s.label() == Sentiment.Label.NEGATIVE;
+        boolean dissatisfied = negative || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE;
+        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find();
+        List<String> hit;
+        if (intent.label() == Intent.Label.SPAM) {
+            label = CareAction.Label.IGNORE;
+            confidence = intent.confidence();
+            why = "spam";
+        } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty()) {
+            label = CareAction.Label.ESCALATE;
+            confidence = 0.8;
+            why = "a person must see it: " + Cues.quote(hit);
+        } else if (troll.label()) {
+            label = CareAction.Label.IGNORE;
+            confidence = troll.score();
+            why = "bait or abuse, no issue to help with";
+        } else if (!(hit = Cues.found(INSULT, words)).isEmpty() && !lookup && !question && !firstPerson(words) && !ISSUE.matcher(words).find()) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "an insult with no issue in it: " + Cues.quote(hit);
+        } else if (ANNOUNCEMENT.matcher(words).find() && !FIRST_PERSON_SINGULAR.matcher(words).find()) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "an announcement or promotion, not a customer: " + Cues.quote(Cues.found(ANNOUNCEMENT, words));
+        } else if (question && HOW_TO.matcher(words).find() && !OWN_RECORD.matcher(words).find()
+                && (!lookup || !FIRST_PERSON_SINGULAR.matcher(words).find() || GENERAL_HOW.matcher(words).find() && !EVENT.matcher(words).find())) {
+            label = CareAction.Label.ANSWER;
+            confidence = 0.7;
+            why = "a question the brand's facts answer: " + Cues.quote(Cues.found(HOW_TO, words));
+        } else if (lookup && (negative || question || intent.label() == Intent.Label.PROBLEM || !praise)) {
+            label = CareAction.Label.TICKET;
+            confidence = negative ? 0.75 : 0.6;
+            why = "needs their record or troubleshooting: " + Cues.quote(Cues.found(LOOKUP, words));
+        } else if (question && OWN_RECORD.matcher(words).find()) {
+            label = CareAction.Label.TICKET;
+            confidence = 0.65;
+            why = "asks about their own record: " + Cues.quote(Cues.found(OWN_RECORD, words));
+        } else if (praise && !negative) {
+            label = CareAction.Label.THANK;
+            confidence = 0.8;
+            why = "kind words: " + Cues.quote(Cues.found(PRAISE, words));
+        } else if (dissatisfied) {
+            label = CareAction.Label.APOLOGIZE;
+            confidence = negative ? Math.max(0.55, s.confidence()) : 0.5;
+            why = "dissatisfied, the details given";
+        } else if (question) {
+            label = CareAction.Label.ANSWER;
+            confidence = 0.5;
+            why = "asks something";
+        } else if (s.label() == Sentiment.Label.POSITIVE || PLAYFUL.matcher(text).find()) {
+            label = CareAction.Label.ENGAGE;
+            confidence = 0.6;
+            why = "a fan post or banter, no problem in it";
+        } else {
+            label = CareAction.Label.ENGAGE;
+            confidence = 0.4;
+            why = "no request or problem found";
+        }
+        boolean urgent = switch (label) {
+            case TICKET, APOLOGIZE, ESCALATE, ANSWER -> URGENT.matcher(words).find();
+            default -> false;
+        };
+        reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
+        return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);
+    }
+
+    /** Insults that carry no issue of their own. */
+    static final Pattern INSULT = Pattern.compile(
+            "\\b(a joke|clowns?|trash|garbage|pathetic|losers?|idiots?|morons?|scum|go bankrupt|out of business|go die|hate (you|u)|"
+                    + "screw (you|u)|f+u+c+k (you|u|off)|nobody (would )?miss|(you|u) suck|worst company|useless)\\b", FLAGS);
+
+    /** The concrete things an issue is about: with one of them an angry post is a customer, not an insult. */
+    static final Pattern ISSUE = Pattern.compile(
+            "\\b(service|staff|crew|employees?|agents?|attendants?|pilot|flights?|gate|seats?|bags?|luggage|hours?|minutes|waiting|"
+                    + "delay\\w*|cancel\\w*|app|website|order|food|meal|refund|charge\\w*|ticket|booking|hold|call|phone|email)\\b", FLAGS);
+
+    /** How brands and promoters write, not customers. */
+    static final Pattern ANNOUNCEMENT = Pattern.compile(
+            "(\\bdon'?t miss\\b|\\bpre-?order\\b|proud to announce|we'?re (excited|proud|thrilled|happy) to|\\bget a free\\b|\\bnow available\\b|"
+                    + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b)", FLAGS);
+
+    private static final Pattern FIRST_PERSON_SINGULAR = Pattern.compile("\\b(i|i'?m|i'?ve|i'?d|me|my)\\b", FLAGS);
+
+    private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'?m|i'?ve|me|my|we|our|us)\\b", FLAGS);
+
+    private static boolean firstPerson(String words) {
+        return FIRST_PERSON.matcher(words.toLowerCase(Locale.ROOT)).find();
+    }
+}

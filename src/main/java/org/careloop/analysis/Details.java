@@ -1,0 +1,222 @@
+package org.careloop.analysis;
+
+import edu.stanford.nlp.ling.HasWord;
+import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the one concrete detail a reply should echo so the customer sees somebody read the post:
+ * the flight, the thing, the place, in the customer's own words, turned to the brand's point of
+ * view ("my bag in Boston" becomes "your bag in Boston", "your app" becomes "our app").
+ * Reference numbers by pattern; the rest by CoreNLP's part-of-speech tags: noun phrases, scored
+ * by how close they stand to what the post is about.
+ */
+public final class Details {
+
+    private static final String TAGGER = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Longer than this the echo stops being a detail and becomes a quote. */
+    private static final int MAX_WORDS = 6;
+    private static final int MAX_CHARS = 600;
+
+    private static final Pattern FLIGHT = Pattern.compile(
+            "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+))?", FLAGS);
+    private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[.]?@\\w+|&amp;|&gt;|&lt;");
+    private static final Set<String> WEAK_HEADS = Set.of("guys", "guy", "people", "thing", "things", "lot", "time", "times", "day", "days",
+            "way", "one", "someone", "anyone", "everyone", "anything", "nothing", "something", "god", "lol", "omg", "wtf", "thanks", "thank",
+            "dm", "dms", "tweet", "tweets", "twitter", "rt", "today", "tonight", "tomorrow", "yesterday", "morning", "night", "week", "weeks",
+            "year", "years", "hour", "hours", "minute", "minutes", "mins", "hrs", "min", "hr", "customer", "customers", "company", "business",
+            "life", "reason", "question", "answer", "help", "kind", "sort", "fact", "bit", "idea", "chance", "please", "sir", "yes", "ok",
+            "smh", "u", "ur", "y'all", "yall", "mind", "point", "issue", "issues", "problem", "problems", "experience", "job", "work", "%",
+            "literally", "airline", "airlines", "haha", "lmao", "pls", "plz", "hey", "hi", "hello", "anyway", "stuff", "matter", "situation");
+    private static final Set<String> STARTS = Set.of("PRP$", "DT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS");
+    /** Swearing belongs to the customer, never to the brand's echo of it ("the damn wifi" is "the wifi"). */
+    private static final Pattern SWEARING = Pattern.compile(
+            "(?i)(f+u+c+k+\\w*|f\\*+\\w*|damn\\w*|shit\\w*|crap\\w*|bloody|freaking|frigging|stupid|effing|goddamn\\w*|bullshit|ass|hell)");
+    /** Quantities and vague words that make a phrase about nothing in particular ("many bags" is "bags"). */
+    private static final Set<String> VAGUE = Set.of("many", "much", "more", "most", "few", "other", "several", "such", "own", "whole",
+            "entire", "same", "next", "last", "every", "each", "all", "both", "either", "no", "another", "certain", "only", "real", "new");
+    private static final Set<String> KEEP_ARTICLES = Set.of("the", "my", "our", "your", "ur", "his", "her", "their");
+
+    private volatile MaxentTagger tagger;
+
+    /** The detail to echo, or empty when nothing in the post is concrete enough (then the reply does without). */
+    public Optional<String> find(String text, String lang) {
+        return find(text, lang, java.util.List.of());
+    }
+
+    /** @param brandNames the brand's own names: an echo about the brand itself ("Acme Air") says nothing */
+    public Optional<String> find(String text, String lang, java.util.List<String> brandNames) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String clean = NOISE.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replaceAll(" ")
+                .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
+        Matcher flight = FLIGHT.matcher(clean);
+        if (flight.find()) {
+            String route = flight.group(2) != null ? " from " + flight.group(2) + " to " + flight.group(3) : "";
+            return Optional.of("flight " + flight.group(1).toUpperCase(Locale.ROOT) + route);
+        }
+        if (!"en".equals(lang)) {
+            return Optional.empty();
+        }
+        return bestPhrase(clean, brandNames);
+    }
+
+    private Optional<String> bestPhrase(String clean, java.util.List<String> brandNames) {
+        List<TaggedWord> words = new ArrayList<>();
+        for (List<HasWord> sentence : MaxentTagger.tokenizeText(new StringReader(clean))) {
+            words.addAll(tagger().tagSentence(sentence));
+        }
+        String best = null;
+        int bestScore = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (!STARTS.contains(words.get(i).tag()) || VAGUE.contains(words.get(i).word().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            int end = nounPhraseEnd(words, i);
+            if (end < 0) {
+                continue;
+            }
+            end = extend(words, end);
+            int score = score(words, i, end);
+            String candidate = phrase(words, i, end);
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            if (brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)))) {
+                score = 0;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = candidate;
+            }
+            i = end;
+        }
+        return Optional.ofNullable(best).filter(b -> b.split(" ").length <= MAX_WORDS + 3);
+    }
+
+    /** The last index of a noun phrase starting at i (its head is a noun), or -1. */
+    private static int nounPhraseEnd(List<TaggedWord> w, int i) {
+        int end = -1;
+        for (int j = i; j < w.size() && j < i + MAX_WORDS; j++) {
+            String tag = w.get(j).tag();
+            if (tag.startsWith("NN") || tag.equals("CD") && j > i) {
+                end = j;
+            } else if (!(tag.equals("JJ") || tag.equals("JJR") || tag.equals("JJS") || tag.equals("CD") || tag.equals("POS")
+                    || tag.equals("VBG") && j == i || (tag.equals("DT") || tag.equals("PRP$")) && j == i)) {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** "the corner of a sealed bag", "your bag in Boston", "the crew on flight 4985": one place or owner more. */
+    private static int extend(List<TaggedWord> w, int end) {
+        if (end + 2 < w.size() && w.get(end + 1).tag().equals("IN")) {
+            String prep = w.get(end + 1).word().toLowerCase(Locale.ROOT);
+            if (Set.of("in", "at", "to", "from", "on", "of").contains(prep)) {
+                int j = end + 2;
+                int last = -1;
+                while (j < w.size() && j < end + 5 && (w.get(j).tag().startsWith("NNP") || w.get(j).tag().equals("CD")
+                        || prep.equals("of") && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ") || w.get(j).tag().equals("DT")))) {
+                    if (!w.get(j).tag().equals("DT") && !w.get(j).tag().startsWith("JJ")) {
+                        last = j;
+                    }
+                    j++;
+                }
+                if (last > 0) {
+                    return last;
+                }
+            }
+        }
+        return end;
+    }
+
+    private static int score(List<TaggedWord> w, int start, int end) {
+        String head = w.get(end).word().toLowerCase(Locale.ROOT);
+        if (WEAK_HEADS.contains(head) || head.length() < 2 || end - start + 1 > MAX_WORDS + 3) {
+            return 0;
+        }
+        int score = 1;
+        String first = w.get(start).word().toLowerCase(Locale.ROOT);
+        if (first.equals("my") || first.equals("our")) {
+            score += 3;
+        }
+        boolean proper = false;
+        for (int k = start; k <= end; k++) {
+            proper |= w.get(k).tag().startsWith("NNP") || w.get(k).tag().equals("CD");
+        }
+        // A lone capitalised word is as often the brand or a name as a place: it needs company.
+        if (proper && end > start) {
+            score += 2;
+        }
+        if (start == end && w.get(start).tag().startsWith("NNP")) {
+            score -= 1;
+        }
+        if (end > start) {
+            score += 1;
+        }
+        // Near the verb that says what happened: "my bag never arrived", "gate agents were rude".
+        for (int k = Math.max(0, start - 3); k <= Math.min(w.size() - 1, end + 3); k++) {
+            if (k < start || k > end) {
+                String tag = w.get(k).tag();
+                if (tag.startsWith("VB") || tag.equals("MD") || tag.equals("RB") && w.get(k).word().matches("(?i)not|n't|never")) {
+                    score += 1;
+                    break;
+                }
+            }
+        }
+        return score;
+    }
+
+    /** The words, turned to the brand's point of view. */
+    private static String phrase(List<TaggedWord> w, int start, int end) {
+        StringBuilder b = new StringBuilder();
+        for (int k = start; k <= end; k++) {
+            String word = w.get(k).word();
+            String lower = word.toLowerCase(Locale.ROOT);
+            String out = switch (lower) {
+                case "my", "our" -> "your";
+                case "your", "ur" -> "our";
+                case "a", "an", "this", "that", "these", "those", "some", "any" -> k == start ? "the" : lower;
+                case "-lrb-", "-rrb-" -> "";
+                default -> word;
+            };
+            if (k == start && w.get(k).tag().equals("DT") && !KEEP_ARTICLES.contains(lower) && !out.equals("the")) {
+                continue;
+            }
+            if (out.isEmpty() || SWEARING.matcher(out).matches() || out.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            if (w.get(k).tag().equals("POS") || out.startsWith("'")) {
+                b.append(out);
+            } else {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(out);
+            }
+        }
+        return b.toString().strip();
+    }
+
+    private MaxentTagger tagger() {
+        MaxentTagger t = tagger;
+        if (t == null) {
+            synchronized (this) {
+                if (tagger == null) {
+                    tagger = new MaxentTagger(TAGGER);
+                }
+                t = tagger;
+            }
+        }
+        return t;
+    }
+}

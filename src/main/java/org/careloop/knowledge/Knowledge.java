@@ -1,0 +1,205 @@
+package org.careloop.knowledge;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fa.PersianAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ru.RussianAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The brand's knowledge: entries operators write and review in git, searched with Lucene's BM25
+ * in the post's own language (each language through its own analyser, so "bags" finds "bag" and
+ * "багаж" finds "багажа"). A match is confident only when it scores well on its own and clearly
+ * above the next entry; below that a person picks from the best entries.
+ */
+public final class Knowledge {
+
+    /** The languages the demo brand's knowledge and templates are written in. */
+    public static final Set<String> LANGUAGES = Set.of("en", "ru", "fa", "ar", "es", "fr", "de");
+
+    /** A confident answer scores at least this (BM25 over the entry's phrasings; set against the entries' own phrasings). */
+    static final double MIN_SCORE = 3.5;
+    /** ...and this many times the best other entry. */
+    static final double MARGIN = 1.6;
+
+    private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[@.]+\\w+|#");
+
+    public static final Knowledge EMPTY = new Knowledge(List.of());
+
+    private final Map<String, KnowledgeEntry> entries;
+    private final Supplier<Index> index;
+
+    /** A possible answer: the entry and how well it matched. */
+    public record Match(KnowledgeEntry entry, double score, boolean confident) {}
+
+    public Knowledge(List<KnowledgeEntry> list) {
+        Map<String, KnowledgeEntry> byId = new LinkedHashMap<>();
+        for (KnowledgeEntry e : list) {
+            KnowledgeEntry before = byId.put(e.id(), e);
+            if (before != null) {
+                throw new KnowledgeException(e.file(), e.line(), "entry id '" + e.id() + "' is used twice (also " + before.file()
+                        + ", line " + before.line() + ")");
+            }
+        }
+        this.entries = Collections.unmodifiableMap(byId);
+        Index built = list.isEmpty() ? null : new Index(this.entries.values());
+        this.index = () -> built;
+    }
+
+    public List<KnowledgeEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    public java.util.Optional<KnowledgeEntry> entry(String id) {
+        return java.util.Optional.ofNullable(id == null ? null : entries.get(id));
+    }
+
+    /** The entries that best answer the post, best first (at most {@code limit}); the first may be confident. */
+    public List<Match> search(String text, String lang, int limit) {
+        Index idx = index.get();
+        if (idx == null || text == null || lang == null || !LANGUAGES.contains(lang)) {
+            return List.of();
+        }
+        return idx.search(NOISE.matcher(text).replaceAll(" "), lang, limit);
+    }
+
+    /** The confident answer, if there is one. */
+    public java.util.Optional<Match> answer(String text, String lang) {
+        return search(text, lang, 2).stream().findFirst().filter(Match::confident);
+    }
+
+    static Analyzer analyzer(String lang) {
+        return switch (lang) {
+            case "en" -> new EnglishAnalyzer();
+            case "ru" -> new RussianAnalyzer();
+            case "fa" -> new PersianAnalyzer();
+            case "ar" -> new ArabicAnalyzer();
+            case "es" -> new SpanishAnalyzer();
+            case "fr" -> new FrenchAnalyzer();
+            case "de" -> new GermanAnalyzer();
+            default -> new StandardAnalyzer();
+        };
+    }
+
+    private static String field(String lang) {
+        return "q_" + lang;
+    }
+
+    /** One document per entry and language, in the field of its language. */
+    private static final class Index {
+
+        private final Map<String, KnowledgeEntry> entries = new HashMap<>();
+        private final PerFieldAnalyzerWrapper analyzers;
+        private final IndexSearcher searcher;
+
+        Index(Iterable<KnowledgeEntry> list) {
+            Map<String, Analyzer> perField = new HashMap<>();
+            LANGUAGES.forEach(l -> perField.put(field(l), analyzer(l)));
+            analyzers = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+            ByteBuffersDirectory dir = new ByteBuffersDirectory();
+            try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzers))) {
+                for (KnowledgeEntry e : list) {
+                    entries.put(e.id(), e);
+                    for (Map.Entry<String, List<String>> q : e.questions().entrySet()) {
+                        if (!LANGUAGES.contains(q.getKey())) {
+                            continue;
+                        }
+                        // All phrasings of one entry in one document: together they hold the words customers use for it.
+                        Document d = new Document();
+                        d.add(new StoredField("id", e.id()));
+                        d.add(new TextField(field(q.getKey()), String.join("\n", q.getValue()), Field.Store.NO));
+                        w.addDocument(d);
+                    }
+                }
+                w.commit();
+                searcher = new IndexSearcher(DirectoryReader.open(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        List<Match> search(String text, String lang, int limit) {
+            Set<String> terms = terms(field(lang), text);
+            if (terms.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder q = new BooleanQuery.Builder();
+            terms.stream().limit(64).forEach(t -> q.add(new TermQuery(new Term(field(lang), t)), BooleanClause.Occur.SHOULD));
+            try {
+                Map<String, Double> best = new LinkedHashMap<>();
+                for (ScoreDoc sd : searcher.search(q.build(), 50).scoreDocs) {
+                    String id = searcher.storedFields().document(sd.doc).get("id");
+                    best.merge(id, (double) sd.score, Math::max);
+                }
+                List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.entrySet());
+                ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+                List<Match> out = new ArrayList<>();
+                for (int i = 0; i < ranked.size() && out.size() < limit; i++) {
+                    double score = ranked.get(i).getValue();
+                    double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0;
+                    boolean confident = i == 0 && score >= MIN_SCORE && score >= MARGIN * next;
+                    out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private Set<String> terms(String field, String text) {
+            Set<String> out = new LinkedHashSet<>();
+            try (TokenStream ts = analyzers.tokenStream(field, new StringReader(text.toLowerCase(Locale.ROOT)))) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    out.add(term.toString());
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+    }
+
+    /** Distinct ids, for tests and the console. */
+    Set<String> ids() {
+        return new HashSet<>(entries.keySet());
+    }
+}

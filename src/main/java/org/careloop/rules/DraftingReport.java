@@ -1,0 +1,100 @@
+package org.careloop.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.careloop.analysis.Languages;
+import org.careloop.config.Json;
+
+/**
+ * {@code careloop drafting-report}: what CareLoop says over real posts, in the figures a care lead
+ * reads first: how many drafts echo a detail of the post, how varied they are, whether any
+ * promises a fix time, and whether any answers in another language than the post's.
+ */
+public final class DraftingReport {
+
+    /** A time the team cannot promise: "within the hour", "in 2 days", "by tomorrow". */
+    static final Pattern FIX_TIME = Pattern.compile(
+            "(?i)\\b(within (the|an|a|\\d+) (hour|day|minute|week)s?|in \\d+ (hours|days|minutes)|by (today|tomorrow|tonight|monday|friday)|"
+                    + "(sort|fix|resolve)\\w* (it|this) (out )?(today|soon|shortly)|we'?ll have (it|this) (fixed|sorted|resolved))\\b");
+
+    private DraftingReport() {}
+
+    /** The posts: the labelled care-action set, the first airline tweets, and Russian tweets, as they were written. */
+    static List<DryRunCommand.Post> posts(Path data, int airline, int russian) throws IOException {
+        List<DryRunCommand.Post> out = new ArrayList<>();
+        read(data.resolve("conversations/actions-dev.jsonl"), Integer.MAX_VALUE, out);
+        read(data.resolve("sentiment/airline-dev.jsonl"), airline, out);
+        read(data.resolve("sentiment/sentirueval-banks.jsonl"), russian, out);
+        return out;
+    }
+
+    private static void read(Path file, int limit, List<DryRunCommand.Post> out) throws IOException {
+        int n = 0;
+        for (String line : Files.readAllLines(file)) {
+            if (n >= limit || line.isBlank()) {
+                continue;
+            }
+            JsonNode row = Json.mapper().readTree(line);
+            out.add(new DryRunCommand.Post(row.path("text").asText(), null, "x", "brand", "customer" + (n % 7), null, null, null));
+            n++;
+        }
+    }
+
+    public static int run(Path data, DryRunCommand dry, PrintStream out) throws IOException {
+        List<DryRunCommand.Post> posts = posts(data, 600, 300);
+        List<String> account = new ArrayList<>();
+        int drafts = 0;
+        int echoed = 0;
+        int promises = 0;
+        int mismatches = 0;
+        int toPerson = 0;
+        Set<String> distinct = new HashSet<>();
+        Map<String, Integer> byAction = new LinkedHashMap<>();
+        List<String> examples = new ArrayList<>();
+        for (DryRunCommand.Post post : posts) {
+            DryRunCommand.Outcome o = dry.run(post, account.isEmpty() ? List.of("") : account);
+            byAction.merge(o.analysis().care().label().id(), 1, Integer::sum);
+            if (o.draft() == null) {
+                continue;
+            }
+            String text = o.draft().text();
+            if (text.isBlank()) {
+                toPerson++;
+                continue;
+            }
+            drafts++;
+            account.add(0, text);
+            distinct.add(text);
+            echoed += o.detail() != null ? 1 : 0;
+            if (FIX_TIME.matcher(text).find()) {
+                promises++;
+                examples.add("promise: " + text);
+            }
+            String postLang = o.analysis().lang().equals("und") ? "en" : o.analysis().lang();
+            String replyLang = Languages.of(text.replaceAll("https?://\\S+|@\\w+", " "));
+            if (!replyLang.equals("und") && !replyLang.equals(postLang)) {
+                mismatches++;
+                examples.add("language " + postLang + " -> " + replyLang + ": " + text);
+            }
+        }
+        out.printf(Locale.ROOT, "Drafting report over %d real posts (%s)%n", posts.size(), byAction);
+        out.printf(Locale.ROOT, "  drafts with text                %5d  (and %d left to a person: no templates in the post's language)%n", drafts, toPerson);
+        out.printf(Locale.ROOT, "  echo a detail of the post       %5.1f %%%n", 100.0 * echoed / Math.max(1, drafts));
+        out.printf(Locale.ROOT, "  distinct texts per 100 drafts   %5.1f%n", 100.0 * distinct.size() / Math.max(1, drafts));
+        out.printf(Locale.ROOT, "  fix-time promises               %5d%n", promises);
+        out.printf(Locale.ROOT, "  language mismatches             %5d%n", mismatches);
+        examples.stream().limit(10).forEach(e -> out.println("    " + e));
+        return 0;
+    }
+}
