@@ -26,7 +26,7 @@ final class CareActions {
                     + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
                     + "data breach|leaked my|my (personal )?data|journalist|reporter|news ?desk|"
                     + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
-                    + "no hotel|cots\\b|stranded overnight|left (us|me) (stranded|behind)|"
+                    + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|all night (at|in) the airport|left (us|me) (stranded|behind)|"
                     + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
                     + "medical emergency|emergency landing|heart attack|seizure|"
                     + "адвокат|суд|полици\\w*|травм\\w*|abogad\\w*|demanda|policía|avocat|plainte|anwalt|polizei|klage)\\b",
@@ -80,7 +80,7 @@ final class CareActions {
 
     /** Asking how something works, for anyone: "can I change my seat after booking?" is policy, not a case. */
     static final Pattern GENERAL_HOW = Pattern.compile(
-            "^\\W*(can|could|may) (i|we) |\\b(how (do|can) (i|we)|is it possible|am i allowed|are we allowed|do (you|u) allow)\\b", FLAGS);
+            "\\b(can|could|may) (i|we) |\\b(how (do|can) (i|we)|is it possible|am i allowed|are we allowed|do (you|u) allow)\\b", FLAGS);
 
     /** Something that already went wrong: then it is a case to look up, however it is asked. */
     static final Pattern EVENT = Pattern.compile(

@@ -29,6 +29,9 @@ public final class Details {
 
     private static final Pattern FLIGHT = Pattern.compile(
             "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+))?", FLAGS);
+    private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
+    /** Below this a phrase is a guess: better no echo than a garbled one. */
+    private static final int MIN_SCORE = 5;
     private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[.]?@\\w+|&amp;|&gt;|&lt;");
     private static final Set<String> WEAK_HEADS = Set.of("guys", "guy", "people", "thing", "things", "lot", "time", "times", "day", "days",
             "way", "one", "someone", "anyone", "everyone", "anything", "nothing", "something", "god", "lol", "omg", "wtf", "thanks", "thank",
@@ -41,6 +44,19 @@ public final class Details {
     /** Swearing belongs to the customer, never to the brand's echo of it ("the damn wifi" is "the wifi"). */
     private static final Pattern SWEARING = Pattern.compile(
             "(?i)(f+u+c+k+\\w*|f\\*+\\w*|damn\\w*|shit\\w*|crap\\w*|bloody|freaking|frigging|stupid|effing|goddamn\\w*|bullshit|ass|hell)");
+    /** What care is about: a phrase around one of these is worth echoing. */
+    private static final Set<String> CARE_NOUNS = Set.of("bag", "bags", "luggage", "suitcase", "baggage", "refund", "refunds", "flight",
+            "flights", "booking", "reservation", "seat", "seats", "app", "website", "site", "card", "charge", "charges", "payment", "order",
+            "package", "parcel", "delivery", "wifi", "wi-fi", "meal", "meals", "food", "upgrade", "miles", "points", "account", "ticket",
+            "tickets", "crew", "agent", "agents", "staff", "attendant", "attendants", "pilot", "service", "gate", "lounge", "connection",
+            "voucher", "credit", "check-in", "boarding", "delay", "cancellation", "pass", "password", "phone", "laptop", "screen", "battery",
+            "internet", "router", "modem", "item", "product", "subscription", "plan", "bill", "fee", "fees", "car", "driver",
+            "ride", "room", "hotel", "stroller", "wheelchair", "pet", "dog", "cat", "tv", "update", "reward", "rewards");
+    /** People and talk: echoing them says nothing about the problem ("your wife", "the message"). */
+    private static final Set<String> NOT_A_DETAIL = Set.of("wife", "husband", "son", "daughter", "kid", "kids", "child", "children", "mom",
+            "dad", "mother", "father", "friend", "friends", "family", "boyfriend", "girlfriend", "baby", "sister", "brother", "parents",
+            "message", "messages", "msg", "dm", "reply", "response", "interaction", "info", "information", "email", "call", "calls",
+            "tweet", "post", "team", "rep", "person", "human", "guy", "lady", "man", "woman", "folks", "nothing", "none");
     /** Quantities and vague words that make a phrase about nothing in particular ("many bags" is "bags"). */
     private static final Set<String> VAGUE = Set.of("many", "much", "more", "most", "few", "other", "several", "such", "own", "whole",
             "entire", "same", "next", "last", "every", "each", "all", "both", "either", "no", "another", "certain", "only", "real", "new");
@@ -93,7 +109,7 @@ public final class Details {
             if (brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)))) {
                 score = 0;
             }
-            if (score > bestScore) {
+            if (score >= MIN_SCORE && score > bestScore) {
                 bestScore = score;
                 best = candidate;
             }
@@ -141,10 +157,20 @@ public final class Details {
 
     private static int score(List<TaggedWord> w, int start, int end) {
         String head = w.get(end).word().toLowerCase(Locale.ROOT);
-        if (WEAK_HEADS.contains(head) || head.length() < 2 || end - start + 1 > MAX_WORDS + 3) {
+        if (WEAK_HEADS.contains(head) || NOT_A_DETAIL.contains(head) || head.length() < 2 || end - start + 1 > MAX_WORDS + 3) {
             return 0;
         }
         int score = 1;
+        for (int k = start; k <= end; k++) {
+            String word = w.get(k).word();
+            // A booking code or a clipped word ("reserv.") is never echoed in public.
+            if (BOOKING_CODE.matcher(word).matches() || word.endsWith(".") || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
+                return 0;
+            }
+            if (CARE_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
+                score += 3;
+            }
+        }
         String first = w.get(start).word().toLowerCase(Locale.ROOT);
         if (first.equals("my") || first.equals("our")) {
             score += 3;

@@ -61,11 +61,11 @@ public final class Languages {
             "en", java.util.Set.of("the", "and", "is", "to", "my", "you", "for", "on", "with", "it", "this", "was", "not", "of",
                     "in", "at", "have", "be", "are", "i", "what", "can", "your", "just", "but", "so"),
             "es", java.util.Set.of("el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "con", "mi", "es",
-                    "para", "no", "me", "lo", "del", "se", "muy", "pero", "mis", "está", "alguien"),
+                    "para", "lo", "del", "se", "muy", "pero", "mis", "está", "alguien"),
             "fr", java.util.Set.of("le", "la", "les", "de", "des", "et", "est", "un", "une", "pour", "pas", "je", "mon", "ma",
                     "avec", "que", "du", "au", "ce", "mes", "vous", "très", "bonjour", "peux"),
-            "de", java.util.Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für", "mein",
-                    "zu", "den", "dem", "auf", "es", "von", "sehr", "wieder", "schon", "meine", "kann", "bei"));
+            "de", java.util.Set.of("der", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für", "mein",
+                    "zu", "dem", "auf", "es", "von", "sehr", "wieder", "schon", "meine", "kann", "bei"));
 
     /** Latin-script languages by their most common words, with accents as a tie-breaker. */
     static String latinLanguage(String text) {
@@ -87,9 +87,10 @@ public final class Languages {
         if (lower.matches("(?s).*[äöüß].*")) {
             hits.merge("de", 2, Integer::sum);
         }
+        // English unless another language wins; words English uses too ("no", "me", "die") count for nobody.
         String best = "en";
         for (var e : hits.entrySet()) {
-            if (e.getValue() > hits.getOrDefault(best, 0)) {
+            if (e.getValue() > hits.getOrDefault(best, 0) && e.getValue() > hits.getOrDefault("en", 0)) {
                 best = e.getKey();
             }
         }

@@ -35,7 +35,7 @@ public final class Drafter {
     private static final Set<String> ENGLISH = Set.of("en", "und");
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*[A-Za-z0-9-]{5,}"
+            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
                     // A booking code as airlines print it: six capitals and digits, both kinds.
                     + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
 
@@ -173,6 +173,8 @@ public final class Drafter {
         Templates.Phrasings phrasings = found.get();
         Map<String, Object> values = values(book, mention, phrasings.lang());
         // An echo never repeats a word unattended mode must not publish ("your lawyer").
+        values.put("positive", analysis != null && analysis.sentiment() != null
+                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE ? "yes" : "");
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> d.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(w) + "\\b.*")))
                 .orElse(""));

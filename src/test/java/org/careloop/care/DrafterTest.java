@@ -58,7 +58,7 @@ class DrafterTest {
     void theOpeningNamesTheFeelingFirstWhenTheAnalysisIsSure() {
         Mention m = post("1", "Jana Kowalski", "jana_k", "lost my bag AGAIN");
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.8), reply("ticket"), posted, List.of()).text())
-                .matches("Jana, (I can hear how angry this has made you|you're right to be upset about this).*");
+                .matches("Jana, (you have every right to be angry about this|you're right to be upset about this).*");
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("ticket"), posted, List.of()).text())
                 .matches("Jana, (I can imagine how worrying|that's a stressful spot).*");
         // Not sure enough: no guess at the feeling, a neutral opening instead.
@@ -161,6 +161,30 @@ class DrafterTest {
         for (Emotion.Label feeling : Emotion.Label.values()) {
             for (String lang : LANGUAGES) {
                 assertThat(DEMO.templates().exactly("opening-" + feeling.id(), lang)).as(lang + "/opening-" + feeling.id()).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void everyPhrasingWithEveryOpeningFitsOnXInEveryLanguage() {
+        List<String> ids = List.of("ticket", "apology", "apology-direct", "thanks", "holding", "answer-pending", "escalate", "engage", "closing");
+        for (String lang : LANGUAGES) {
+            for (Emotion.Label feeling : Emotion.Label.values()) {
+                for (String opening : DEMO.templates().exactly("opening-" + feeling.id(), lang).orElseThrow().render(java.util.Map.of("name", "Bartholomew"))) {
+                    for (String id : ids) {
+                        for (String flag : List.of("", "yes")) {
+                            java.util.Map<String, Object> values = new java.util.HashMap<>(java.util.Map.of("name", "Bartholomew", "opening", opening,
+                                    "detail", lang.equals("en") ? "your bag in San Francisco" : "", "needs",
+                                    DEMO.templates().exactly("needs-bag", lang).orElseThrow().render(java.util.Map.of()).get(0),
+                                    "ticket_link", "https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ", "ticket_ref", "#12345", "wait", "within the hour",
+                                    "rating_link", "https://care.example/r/aL3sZxN4_T1_53ttou1weDpZ", "positive", flag, "ticket_joined", flag));
+                            for (String text : DEMO.templates().exactly(id, lang).orElseThrow().render(values)) {
+                                assertThat(XText.weightedLength(text)).as(lang + "/" + id + ": " + text).isLessThanOrEqualTo(XText.LIMIT);
+                                assertThat(text).as(lang + "/" + id).doesNotContain("{{").doesNotContain("  ");
+                            }
+                        }
+                    }
+                }
             }
         }
     }
