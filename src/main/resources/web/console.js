@@ -98,10 +98,11 @@ function card(d) {
   parts.push(why);
   if (!d.text) parts.push(el('div', 'gate', 'No reply drafted' + (d.lang ? ' in ' + d.lang : '') + ': write it here, then approve.'));
   if (d.suggestions && d.suggestions.length) {
-    // Answers from the knowledge, best first: one click puts the reply in the box to check or edit.
-    const box = el('div', 'suggestions'); box.append(el('span', 'label', 'Answer from the knowledge:'));
+    // Answers from the knowledge (best first) and the team's reply to a similar post: one click puts it in the box to check or edit.
+    const box = el('div', 'suggestions'); box.append(el('span', 'label', 'Use instead:'));
     d.suggestions.forEach(s => {
-      const b = el('button', 'link', s.topic + (s.sure ? ' \u2713' : '')); b.title = s.text; b.dataset.entry = s.entry;
+      const past = s.entry.startsWith('past:');
+      const b = el('button', 'link', (past ? '' : 'knowledge: ') + s.topic + (s.sure ? ' \u2713' : '')); b.title = s.text; b.dataset.entry = s.entry;
       b.addEventListener('click', () => { area.value = s.text; area.dataset.edited = '1'; count(); claim(d.id, c, true); area.focus(); });
       box.append(b);
     });

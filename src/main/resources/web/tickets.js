@@ -87,7 +87,8 @@ function render(data) {
     const li = el('li', m.kind.toLowerCase().replace('_', '-'));
     if (m.kind === 'EVENT') { li.textContent = m.body + ' · ' + when(m.at); conv.append(li); continue; }
     const label = { PUBLIC_POST: 'Public post', CUSTOMER: 'Customer', AGENT: 'Answer by ' + m.author, NOTE: 'Note by ' + m.author }[m.kind];
-    li.append(el('span', 'who', label + ' · ' + when(m.at)), el('div', 'text', m.body));
+    const body = el('div', 'text', m.body); body.dir = 'auto';
+    li.append(el('span', 'who', label + ' · ' + when(m.at)), body);
     for (const a of files.get(m.id) || []) {
       const link = el('a', 'small', 'Attachment: ' + a.filename + ' (' + a.contentType + ', ' + Math.ceil(a.size / 1024) + ' KB)');
       link.href = '/api/tickets/' + t.id + '/attachments/' + a.id; link.style.display = 'block';
@@ -98,7 +99,7 @@ function render(data) {
   card.append(conv);
 
   const form = el('div', 'reply-box');
-  const text = el('textarea'); text.id = 'answer'; text.placeholder = 'Answer the customer on their private page, or write an internal note';
+  const text = el('textarea'); text.id = 'answer'; text.dir = 'auto'; text.placeholder = 'Answer the customer on their private page, or write an internal note';
   text.setAttribute('aria-label', 'Message');
   text.addEventListener('focus', () => { state.drafting = true; });
   text.addEventListener('blur', () => { state.drafting = text.value.length > 0; });
@@ -114,7 +115,7 @@ function render(data) {
   if (data.thread && data.thread.length) {
     card.append(el('h3', 'small', 'Public thread'));
     const th = el('ol', 'thread');
-    for (const p of data.thread) th.append(el('li', null, '@' + p.author.handle + ': ' + p.text));
+    for (const p of data.thread) { const li = el('li', null, '@' + p.author.handle + ': ' + p.text); li.dir = 'auto'; th.append(li); }
     card.append(th);
   }
   box.replaceChildren(card);

@@ -170,7 +170,7 @@ public final class CareLoop {
         WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
-                        d -> drafter.suggestions(d.mention(), d.analysis(), 3)),
+                        new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 new HealthApi(connections, database::ping),

@@ -92,6 +92,14 @@ final class CareActions {
                     + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package))\\b",
             FLAGS);
 
+    /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
+    static final Pattern LIVE = Pattern.compile(
+            "\\b(still (not|no|waiting|haven'?t|hasn'?t|can'?t|stuck|on hold)|not yet|need (help|someone|a person|an answer|to (talk|speak))|"
+                    + "what (do|should|can) (i|we) do|how (do|can) (i|we) get|(no ?one|nobody) (is )?(answer|respond|help|pick)\\w*|"
+                    + "(haven'?t|hasn'?t|have not|has not) (heard|received|got(ten)?)|waiting (for|on) (my|a|the|an)|"
+                    + "can'?t (get|reach|find|book|check|board|use|access)|won'?t (let|allow)|(please|pls|plz) (fix|help|call|dm|respond)|"
+                    + "get (me|us) (a|on|to|out|home))\\b", FLAGS);
+
     /** Praise or thanks for the brand or its people. */
     static final Pattern PRAISE = Pattern.compile(
             "\\b(thanks?|thank (you|u)|thx|ty|appreciate\\w*|grateful|kudos|shout ?out|props|love (you|u|ya|this|the|my|your|ur)|"
@@ -191,6 +199,10 @@ final class CareActions {
             label = CareAction.Label.TICKET;
             confidence = 0.65;
             why = "asks about their own record: " + Cues.quote(Cues.found(OWN_RECORD, words));
+        } else if (dissatisfied && !praise && LIVE.matcher(words).find()) {
+            label = CareAction.Label.TICKET;
+            confidence = 0.55;
+            why = "a problem still going on: " + Cues.quote(Cues.found(LIVE, words));
         } else if (praise && !negative) {
             label = CareAction.Label.THANK;
             confidence = 0.8;

@@ -104,7 +104,8 @@ public final class Knowledge {
         return search(text, lang, 2).stream().findFirst().filter(Match::confident);
     }
 
-    static Analyzer analyzer(String lang) {
+    /** The analyser for a language: stems and stop words of its own, or the standard one. */
+    public static Analyzer analyzer(String lang) {
         return switch (lang) {
             case "en" -> new EnglishAnalyzer();
             case "ru" -> new RussianAnalyzer();

@@ -212,10 +212,7 @@ public final class DraftsApi {
         var m = d.mention();
         var thread = m.conversationId() == null ? java.util.List.<org.careloop.platform.Mention>of() : mentions.thread(m.platform(), m.conversationId());
         String reason = mentions.findDecision(m.platform(), m.id()).map(org.careloop.rules.Decision::reason).orElse(null);
-        // Answers to pick from, where the post wants one: the knowledge's best entries, in the post's language.
-        boolean wantsAnswer = d.status() == DraftStatus.PENDING && d.work().kind() == Draft.Kind.REPLY && d.analysis() != null
-                && d.analysis().care().label() == org.careloop.analysis.CareAction.Label.ANSWER;
-        return DraftView.of(d, now, thread, reason, wantsAnswer ? suggestions.apply(d) : null);
+        return DraftView.of(d, now, thread, reason, d.status() == DraftStatus.PENDING ? suggestions.apply(d) : null);
     }
 
     private ApiResponse ok(Draft d) {
