@@ -89,7 +89,8 @@ final class CareActions {
     /** What a customer asks about their own record: only that record can answer it. */
     static final Pattern OWN_RECORD = Pattern.compile(
             "\\b(where('?s| is) my|when (will|do) i (get|receive|see)|why (was|did|were|am|have) (i|we|my)|why (did|do|does|are|is) (you|u|ur|your) \\w+ (me|my)|"
-                    + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package))\\b",
+                    + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package)|"
+                    + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(my|our) (card|account) (was|got|has been) (charged|billed))\\b",
             FLAGS);
 
     /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
@@ -99,6 +100,11 @@ final class CareActions {
                     + "(haven'?t|hasn'?t|have not|has not) (heard|received|got(ten)?)|waiting (for|on) (my|a|the|an)|"
                     + "can'?t (get|reach|find|book|check|board|use|access)|won'?t (let|allow)|(please|pls|plz) (fix|help|call|dm|respond)|"
                     + "get (me|us) (a|on|to|out|home))\\b", FLAGS);
+
+    /** A problem already put right: the thanks is for that, nothing is left to look up. */
+    static final Pattern RESOLVED = Pattern.compile(
+            "\\b(sort(ed|ing) (it |this |that |everything |me )?out|sorted|fixed|resolved|solved|got it back|refund(ed)? (is )?already|already (refunded|back|on my card|arrived|fixed)|"
+                    + "turned (it|things) around|came through|went above and beyond|made it right|put it right|found my (bag|luggage|suitcase)|got (me|us) (home|there|rebooked|on))\\b", FLAGS);
 
     /** Praise or thanks for the brand or its people. */
     static final Pattern PRAISE = Pattern.compile(
@@ -186,6 +192,10 @@ final class CareActions {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
             why = "an announcement or promotion, not a customer: " + Cues.quote(Cues.found(ANNOUNCEMENT, words));
+        } else if (praise && RESOLVED.matcher(words).find() && !question) {
+            label = CareAction.Label.THANK;
+            confidence = 0.75;
+            why = "thanks for a problem put right: " + Cues.quote(Cues.found(RESOLVED, words));
         } else if (question && HOW_TO.matcher(words).find() && !OWN_RECORD.matcher(words).find()
                 && (!lookup || !FIRST_PERSON_SINGULAR.matcher(words).find() || GENERAL_HOW.matcher(words).find() && !EVENT.matcher(words).find())) {
             label = CareAction.Label.ANSWER;

@@ -28,10 +28,12 @@ public final class Details {
     private static final int MAX_CHARS = 600;
 
     private static final Pattern FLIGHT = Pattern.compile(
-            "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+))?", FLAGS);
+            "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?-i:(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+)\\b))?", FLAGS);
     private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
     /** Below this a phrase is a guess: better no echo than a garbled one. */
     private static final int MIN_SCORE = 5;
+    /** A word fit to echo: lower case, a capitalised name or a number; not SHOUTING or "usuck". */
+    private static final Pattern CLEAN_WORD = Pattern.compile("[a-z][a-z'-]*|[A-Z][a-z]{2,}[a-z'-]*|[A-Z]{2,3}|\\d{1,4}|wi-fi|Wi-Fi|iPhone|iPad|'s");
     private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[.]?@\\w+|&amp;|&gt;|&lt;");
     private static final Set<String> WEAK_HEADS = Set.of("guys", "guy", "people", "thing", "things", "lot", "time", "times", "day", "days",
             "way", "one", "someone", "anyone", "everyone", "anything", "nothing", "something", "god", "lol", "omg", "wtf", "thanks", "thank",
@@ -161,8 +163,16 @@ public final class Details {
             return 0;
         }
         int score = 1;
+        boolean careNoun = CARE_NOUNS.contains(head);
+        // Numbers before the phrase mean a clipped quantity ("2 book 4 2 nights"): no echo.
+        if (!careNoun || start > 0 && w.get(start - 1).tag().equals("CD") || end - start + 1 > 5) {
+            return 0;
+        }
         for (int k = start; k <= end; k++) {
             String word = w.get(k).word();
+            if (!CLEAN_WORD.matcher(word).matches()) {
+                return 0;
+            }
             // A booking code or a clipped word ("reserv.") is never echoed in public.
             if (BOOKING_CODE.matcher(word).matches() || word.endsWith(".") || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
                 return 0;
@@ -205,23 +215,37 @@ public final class Details {
     /** The words, turned to the brand's point of view. */
     private static String phrase(List<TaggedWord> w, int start, int end) {
         StringBuilder b = new StringBuilder();
+        boolean leading = true;
+        boolean determined = false;
         for (int k = start; k <= end; k++) {
             String word = w.get(k).word();
             String lower = word.toLowerCase(Locale.ROOT);
+            String tag = w.get(k).tag();
+            // The customer's judgement is theirs to make: "awful customer service" is echoed as "the customer service".
+            if (leading && tag.startsWith("JJ") && k < end) {
+                continue;
+            }
             String out = switch (lower) {
                 case "my", "our" -> "your";
                 case "your", "ur" -> "our";
-                case "a", "an", "this", "that", "these", "those", "some", "any" -> k == start ? "the" : lower;
+                case "a", "an", "this", "that", "these", "those", "some", "any" -> leading ? "the" : lower;
                 case "-lrb-", "-rrb-" -> "";
-                default -> word;
+                default -> tag.startsWith("NN") && !tag.startsWith("NNP") || leading && tag.equals("DT") ? lower : word;
             };
-            if (k == start && w.get(k).tag().equals("DT") && !KEEP_ARTICLES.contains(lower) && !out.equals("the")) {
+            if (leading && tag.equals("DT") && !KEEP_ARTICLES.contains(lower) && !out.equals("the")) {
                 continue;
             }
             if (out.isEmpty() || SWEARING.matcher(out).matches() || out.codePoints().noneMatch(Character::isLetterOrDigit)) {
                 continue;
             }
-            if (w.get(k).tag().equals("POS") || out.startsWith("'")) {
+            if (leading) {
+                determined = tag.equals("DT") || tag.equals("PRP$") || tag.startsWith("NNP");
+                if (!determined) {
+                    b.append("the");
+                }
+                leading = false;
+            }
+            if (tag.equals("POS") || out.startsWith("'")) {
                 b.append(out);
             } else {
                 if (b.length() > 0) {

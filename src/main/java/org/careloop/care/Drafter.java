@@ -29,7 +29,10 @@ import org.careloop.rules.Templates;
 public final class Drafter {
 
     /** Below this confidence the emotion is not named: a wrong guess at someone's feelings is worse than none. */
-    static final double OPENING_CONFIDENCE = 0.4;
+    static final double OPENING_CONFIDENCE = 0.6;
+
+    private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
+            org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
 
     /** Posts in these languages (or none detected) are answered from the English templates. */
     private static final Set<String> ENGLISH = Set.of("en", "und");
@@ -245,6 +248,13 @@ public final class Drafter {
     private List<String> openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values) {
         Emotion.Label emotion = analysis == null || analysis.emotion().confidence() < OPENING_CONFIDENCE
                 ? Emotion.Label.NONE : analysis.emotion().label();
+        // The opening follows the care action: thanks are met with thanks, and a problem never with joy.
+        if (analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK && emotion != Emotion.Label.JOY) {
+            emotion = Emotion.Label.GRATITUDE;
+        } else if (analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label())
+                && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
+            emotion = Emotion.Label.NONE;
+        }
         return templates.exactly("opening-" + emotion.id(), lang)
                 .or(() -> templates.exactly("opening-none", lang))
                 .map(p -> p.render(values))
