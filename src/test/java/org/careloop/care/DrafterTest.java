@@ -178,6 +178,7 @@ class DrafterTest {
                                     DEMO.templates().exactly("needs-bag", lang).orElseThrow().render(java.util.Map.of()).get(0),
                                     "ticket_link", "https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ", "ticket_ref", "#12345", "wait", "within the hour",
                                     "rating_link", "https://care.example/r/aL3sZxN4_T1_53ttou1weDpZ", "positive", flag, "ticket_joined", flag));
+                            values.put("open", flag);
                             for (String text : DEMO.templates().exactly(id, lang).orElseThrow().render(values)) {
                                 assertThat(XText.weightedLength(text)).as(lang + "/" + id + ": " + text).isLessThanOrEqualTo(XText.LIMIT);
                                 assertThat(text).as(lang + "/" + id).doesNotContain("{{").doesNotContain("  ");
@@ -229,10 +230,13 @@ class DrafterTest {
     @Test
     void holdingReplyIsUrgentAndKeepsTheDeadline() {
         Draft original = drafter.draft(post("1", "Jana K", "jana", "bag lost"), analysis("en", Emotion.Label.NONE, 0), reply("ticket"), posted, List.of());
-        Draft holding = drafter.holding(original, posted.plusSeconds(480), "holding", List.of());
+        // 15:00Z is 10:00 in New York, inside the demo's business hours (07:00-23:00 there); 05:00Z is midnight.
+        Draft holding = drafter.holding(original, Instant.parse("2026-11-22T15:00:00Z"), "holding", List.of());
         assertThat(holding.work().kind()).isEqualTo(Draft.Kind.HOLDING);
         assertThat(holding.deadline()).isEqualTo(original.deadline());
         assertThat(holding.text()).contains("Jana").contains("within the hour");
+        Draft night = drafter.holding(original, Instant.parse("2026-11-22T05:00:00Z"), "holding", List.of());
+        assertThat(night.text()).contains("as soon as the team is in").doesNotContain("within the hour");
     }
 
     @Test
