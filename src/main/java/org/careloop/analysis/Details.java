@@ -54,6 +54,13 @@ public final class Details {
             "voucher", "credit", "check-in", "boarding", "delay", "cancellation", "pass", "password", "phone", "laptop", "screen", "battery",
             "internet", "router", "modem", "item", "product", "subscription", "plan", "bill", "fee", "fees", "car", "driver",
             "ride", "room", "hotel", "stroller", "wheelchair", "pet", "dog", "cat", "tv", "update", "reward", "rewards");
+    /** Words that may stand before a care noun in an echo: "customer service", "gate agent", "checked bag". */
+    private static final Set<String> MODIFIERS = Set.of("customer", "checked", "carry-on", "cabin", "gate", "ticket", "counter", "desk",
+            "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",
+            "economy", "premium", "class", "international", "domestic", "connecting", "return", "outbound", "morning", "evening", "night",
+            "overnight", "red-eye", "window", "aisle", "exit", "row", "lost", "missing", "delayed", "cancelled", "canceled", "damaged",
+            "broken", "double", "late", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank");
+
     /** People and talk: echoing them says nothing about the problem ("your wife", "the message"). */
     private static final Set<String> NOT_A_DETAIL = Set.of("wife", "husband", "son", "daughter", "kid", "kids", "child", "children", "mom",
             "dad", "mother", "father", "friend", "friends", "family", "boyfriend", "girlfriend", "baby", "sister", "brother", "parents",
@@ -100,13 +107,17 @@ public final class Details {
             if (!STARTS.contains(words.get(i).tag()) || VAGUE.contains(words.get(i).word().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            int end = nounPhraseEnd(words, i);
-            if (end < 0) {
+            int head = nounPhraseEnd(words, i);
+            if (head < 0) {
                 continue;
             }
-            end = extend(words, end);
-            int score = score(words, i, end);
-            String candidate = phrase(words, i, end);
+            List<Integer> tokens = tighten(words, i, head);
+            int end = extend(words, head);
+            for (int k = head + 1; k <= end; k++) {
+                tokens.add(k);
+            }
+            int score = score(words, tokens, head);
+            String candidate = phrase(words, tokens);
             String lower = candidate.toLowerCase(Locale.ROOT);
             if (brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)))) {
                 score = 0;
@@ -135,6 +146,33 @@ public final class Details {
         return end;
     }
 
+    /**
+     * The phrase's words worth repeating: its determiner or owner, then only the words before the
+     * noun that name the care matter or a place ("your checked bag" is "your bag", "the dub flight"
+     * is "the flight", "DTW gate agent" stays).
+     */
+    private static List<Integer> tighten(List<TaggedWord> w, int start, int head) {
+        List<Integer> out = new ArrayList<>();
+        String first = w.get(start).tag();
+        boolean determiner = first.equals("DT") || first.equals("PRP$");
+        if (determiner) {
+            out.add(start);
+        }
+        int from = head;
+        while (from - 1 > (determiner ? start : start - 1) && allowedModifier(w.get(from - 1))) {
+            from--;
+        }
+        for (int k = from; k <= head; k++) {
+            out.add(k);
+        }
+        return out;
+    }
+
+    private static boolean allowedModifier(TaggedWord t) {
+        String lower = t.word().toLowerCase(Locale.ROOT);
+        return CARE_NOUNS.contains(lower) || MODIFIERS.contains(lower) || t.tag().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0));
+    }
+
     /** "the corner of a sealed bag", "your bag in Boston", "the crew on flight 4985": one place or owner more. */
     private static int extend(List<TaggedWord> w, int end) {
         if (end + 2 < w.size() && w.get(end + 1).tag().equals("IN")) {
@@ -142,11 +180,10 @@ public final class Details {
             if (Set.of("in", "at", "to", "from", "on", "of").contains(prep)) {
                 int j = end + 2;
                 int last = -1;
-                while (j < w.size() && j < end + 5 && (w.get(j).tag().startsWith("NNP") || w.get(j).tag().equals("CD")
-                        || prep.equals("of") && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ") || w.get(j).tag().equals("DT")))) {
-                    if (!w.get(j).tag().equals("DT") && !w.get(j).tag().startsWith("JJ")) {
-                        last = j;
-                    }
+                // Only a named place or a number: "of" phrases and common nouns turn an echo into a quote.
+                while (j < w.size() && j < end + 4 && !prep.equals("of") && w.get(j).tag().startsWith("NNP")
+                        && Character.isUpperCase(w.get(j).word().charAt(0)) && CLEAN_WORD.matcher(w.get(j).word()).matches()) {
+                    last = j;
                     j++;
                 }
                 if (last > 0) {
@@ -157,49 +194,34 @@ public final class Details {
         return end;
     }
 
-    private static int score(List<TaggedWord> w, int start, int end) {
-        String head = w.get(end).word().toLowerCase(Locale.ROOT);
-        if (WEAK_HEADS.contains(head) || NOT_A_DETAIL.contains(head) || head.length() < 2 || end - start + 1 > MAX_WORDS + 3) {
+    private static int score(List<TaggedWord> w, List<Integer> tokens, int headIndex) {
+        String head = w.get(headIndex).word().toLowerCase(Locale.ROOT);
+        int start = tokens.get(0);
+        // Numbers before the phrase mean a clipped quantity ("2 book 4 2 nights"): no echo.
+        if (!CARE_NOUNS.contains(head) || start > 0 && w.get(start - 1).tag().equals("CD") || tokens.size() > MAX_WORDS) {
             return 0;
         }
         int score = 1;
-        boolean careNoun = CARE_NOUNS.contains(head);
-        // Numbers before the phrase mean a clipped quantity ("2 book 4 2 nights"): no echo.
-        if (!careNoun || start > 0 && w.get(start - 1).tag().equals("CD") || end - start + 1 > 5) {
-            return 0;
-        }
-        for (int k = start; k <= end; k++) {
+        for (int k : tokens) {
             String word = w.get(k).word();
-            if (!CLEAN_WORD.matcher(word).matches()) {
-                return 0;
-            }
-            // A booking code or a clipped word ("reserv.") is never echoed in public.
-            if (BOOKING_CODE.matcher(word).matches() || word.endsWith(".") || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
+            // A booking code, a clipped word ("reserv.") or SHOUTING is never echoed in public.
+            if (!CLEAN_WORD.matcher(word).matches() || BOOKING_CODE.matcher(word).matches() || word.endsWith(".")
+                    || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
                 return 0;
             }
             if (CARE_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
                 score += 3;
+            }
+            if (w.get(k).tag().startsWith("NNP") || w.get(k).tag().equals("CD")) {
+                score += 1;
             }
         }
         String first = w.get(start).word().toLowerCase(Locale.ROOT);
         if (first.equals("my") || first.equals("our")) {
             score += 3;
         }
-        boolean proper = false;
-        for (int k = start; k <= end; k++) {
-            proper |= w.get(k).tag().startsWith("NNP") || w.get(k).tag().equals("CD");
-        }
-        // A lone capitalised word is as often the brand or a name as a place: it needs company.
-        if (proper && end > start) {
-            score += 2;
-        }
-        if (start == end && w.get(start).tag().startsWith("NNP")) {
-            score -= 1;
-        }
-        if (end > start) {
-            score += 1;
-        }
         // Near the verb that says what happened: "my bag never arrived", "gate agents were rude".
+        int end = tokens.get(tokens.size() - 1);
         for (int k = Math.max(0, start - 3); k <= Math.min(w.size() - 1, end + 3); k++) {
             if (k < start || k > end) {
                 String tag = w.get(k).tag();
@@ -213,11 +235,12 @@ public final class Details {
     }
 
     /** The words, turned to the brand's point of view. */
-    private static String phrase(List<TaggedWord> w, int start, int end) {
+    private static String phrase(List<TaggedWord> w, List<Integer> tokens) {
+        int end = tokens.get(tokens.size() - 1);
         StringBuilder b = new StringBuilder();
         boolean leading = true;
         boolean determined = false;
-        for (int k = start; k <= end; k++) {
+        for (int k : tokens) {
             String word = w.get(k).word();
             String lower = word.toLowerCase(Locale.ROOT);
             String tag = w.get(k).tag();
@@ -228,9 +251,10 @@ public final class Details {
             String out = switch (lower) {
                 case "my", "our" -> "your";
                 case "your", "ur" -> "our";
-                case "a", "an", "this", "that", "these", "those", "some", "any" -> leading ? "the" : lower;
+                case "a", "an", "this", "that", "these", "those", "some", "any", "his", "her", "their" -> leading ? "the" : lower;
                 case "-lrb-", "-rrb-" -> "";
-                default -> tag.startsWith("NN") && !tag.startsWith("NNP") || leading && tag.equals("DT") ? lower : word;
+                default -> tag.startsWith("NN") && !tag.startsWith("NNP") || CARE_NOUNS.contains(lower) || MODIFIERS.contains(lower)
+                        || leading && tag.equals("DT") ? lower : word;
             };
             if (leading && tag.equals("DT") && !KEEP_ARTICLES.contains(lower) && !out.equals("the")) {
                 continue;
@@ -239,7 +263,7 @@ public final class Details {
                 continue;
             }
             if (leading) {
-                determined = tag.equals("DT") || tag.equals("PRP$") || tag.startsWith("NNP");
+                determined = tag.equals("DT") || tag.equals("PRP$") || tag.startsWith("NNP") && !out.equals(lower);
                 if (!determined) {
                     b.append("the");
                 }

@@ -204,7 +204,9 @@ public final class SocialAnalyzer implements Analyzer {
                 why = hit.isEmpty() ? "negative" : Cues.quote(hit);
             }
         }
-        double confidence = label == Emotion.Label.NONE ? 0.5 : why != null && why.startsWith("\"") ? 0.75 : 0.55;
+        // Named words, swearing or shouting say the feeling; a feeling read from the sentiment alone is a guess.
+        boolean named = why != null && (why.startsWith("\"") || why.startsWith("profanity") || why.equals("words in capitals"));
+        double confidence = label == Emotion.Label.NONE ? 0.5 : named ? 0.75 : 0.55;
         if (label != Emotion.Label.NONE) {
             reasons.add("Emotion " + label.id() + ": " + why);
         }

@@ -34,6 +34,10 @@ public final class Drafter {
     private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
 
+    /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
+    private static final Pattern PRAISED = Pattern.compile(
+            "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
+
     /** Posts in these languages (or none detected) are answered from the English templates. */
     private static final Set<String> ENGLISH = Set.of("en", "und");
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
@@ -177,11 +181,13 @@ public final class Drafter {
         }
         Templates.Phrasings phrasings = found.get();
         Map<String, Object> values = values(book, mention, phrasings.lang());
-        // An echo never repeats a word unattended mode must not publish ("your lawyer").
         values.put("positive", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE ? "yes" : "");
+        // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
+        boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> d.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(w) + "\\b.*")))
+                .filter(d -> !thanks || PRAISED.matcher(d).find())
                 .orElse(""));
         values.putAll(extra);
         String topic = topic(book, mention.text());
@@ -257,7 +263,10 @@ public final class Drafter {
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
             emotion = Emotion.Label.NONE;
         }
-        return templates.exactly("opening-" + emotion.id(), lang)
+        // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know".
+        String none = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
+        String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();
+        return templates.exactly(id, lang)
                 .or(() -> templates.exactly("opening-none", lang))
                 .map(p -> p.render(values))
                 .orElse(List.of(""));
