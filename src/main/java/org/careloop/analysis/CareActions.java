@@ -43,7 +43,7 @@ final class CareActions {
                     + "(is|isn'?t|stopped|keeps?|keep) (not )?(working|loading|responding|crashing|freezing|shutting|breaking|going down|dropping|glitching|kicking)|"
                     + "doesn'?t work|won'?t (let|load|work|open|recognize|accept|connect|download|record|turn)|can'?t (log|sign|connect|access|download|login|get in)|"
                     + "error|bug\\w*|glitch\\w*|crash\\w*|freez\\w*|froze|frozen|greyed out|grayed out|slow(er)? (since|after)|since (the |i )?updat\\w*|after (the )?(new |last )?updat\\w*|"
-                    + "refund\\w*|charged|charging me|charge on|double charge\\w*|overcharg\\w*|billed|money back|deduct\\w*|"
+                    + "refund\\w*|charged|charging me|charges?|double charge\\w*|overcharg\\w*|billed|money back|deduct\\w*|credit card|\\$\\d+|"
                     + "(my|the|our) (order|package|parcel|delivery|item|shipment|tracking)|out for delivery|wrong (country|address|item|order|size)|"
                     + "(my|our) (bags?|luggage|suitcase|baggage)|luggage|baggage claim|bag (didn'?t|did not|never|is|was|still)|"
                     + "(my|our) (account|password|login|card|subscription|membership|miles|points|voucher|credit|reservation|booking|ticket|seat|upgrade)|"
@@ -100,6 +100,11 @@ final class CareActions {
                     + "(haven'?t|hasn'?t|have not|has not) (heard|received|got(ten)?)|waiting (for|on) (my|a|the|an)|"
                     + "can'?t (get|reach|find|book|check|board|use|access)|won'?t (let|allow)|(please|pls|plz) (fix|help|call|dm|respond)|"
                     + "get (me|us) (a|on|to|out|home))\\b", FLAGS);
+
+    /** Travel that is going wrong while the customer is in it. */
+    static final Pattern DISRUPTED = Pattern.compile(
+            "\\b(missed (my|our|the) (connection|flight|connecting)|cancel+ed|cancel+ation|stuck|overnight|rebook\\w*|no (hotel|room)|"
+                    + "get (me |us )?home|diverted|misconnect\\w*|won'?t make (my|our|the) (connection|flight))\\b", FLAGS);
 
     /** A problem already put right: the thanks is for that, nothing is left to look up. */
     static final Pattern RESOLVED = Pattern.compile(
@@ -238,6 +243,11 @@ final class CareActions {
             case TICKET, APOLOGIZE, ESCALATE, ANSWER -> URGENT.matcher(words).find();
             default -> false;
         };
+        // A trip going wrong right now wants rebooking or care, not an apology for the experience.
+        if (label == CareAction.Label.APOLOGIZE && urgent && !(hit = Cues.found(DISRUPTED, words)).isEmpty()) {
+            label = CareAction.Label.TICKET;
+            why = "a trip going wrong now: " + Cues.quote(hit);
+        }
         reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
         return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);
     }

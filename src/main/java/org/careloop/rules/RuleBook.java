@@ -488,8 +488,17 @@ public final class RuleBook {
         if (text == null || settings.competitors().isEmpty()) {
             return false;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher lead = Pattern.compile("^(\\s*[.]?@\\w+)+").matcher(lower);
+        String leading = lead.find() ? lead.group() : "";
+        // Addressed to us and to no competitor: a customer telling us about them ("family on Southwest, not with you") is ours.
+        boolean toUs = settings.brandNames().stream().anyMatch(b -> leading.contains("@" + b.replace(" ", "")));
+        boolean toThem = settings.competitors().stream().anyMatch(c -> leading.contains("@" + c.replace(" ", "")));
+        if (toUs && !toThem) {
+            return false;
+        }
         // Leading handles only address the post; what it is about is in the words after them.
-        String body = text.toLowerCase(Locale.ROOT).replaceFirst("^(\\s*[.]?@\\w+)+", " ");
+        String body = lower.substring(leading.length());
         boolean other = settings.competitors().stream().anyMatch(c -> mentions(body, c));
         boolean ours = settings.brandNames().stream().anyMatch(b -> mentions(body, b))
                 || body.matches("(?s).*\\b(you|your|u|ur|y'?all|you guys)\\b.*");

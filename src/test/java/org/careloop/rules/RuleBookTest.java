@@ -75,6 +75,14 @@ class RuleBookTest {
     }
 
     @Test
+    void aCustomerOfOursMentioningACompetitorInPassingIsOurs() {
+        String text = "@acmeair sad experience today on 4663. My family flew Southwest instead, not with you";
+        assertThat(DEMO.decide(Facts.of(post(text), ANALYZER.analyze(text, null))).ruleId()).isNotEqualTo("competitor");
+        String theirs = "@acmeair @delta delta lost my bag again, never flying them";
+        assertThat(DEMO.decide(Facts.of(post(theirs), ANALYZER.analyze(theirs, null))).ruleId()).isEqualTo("competitor");
+    }
+
+    @Test
     void ignoreDecisionsCarryTheirReason() {
         Decision d = DEMO.decide(Facts.of(post("click here bit.ly/x"), ANALYZER.analyze("click here bit.ly/x for 90% off", null)));
         assertThat(d.action()).isEqualTo(Decision.Action.IGNORE);
