@@ -121,8 +121,13 @@ public final class DryRunCommand {
         return n;
     }
 
-    /** JSON lines in ({@code text} and optional {@code lang}, {@code platform}, {@code handle}, {@code name}), JSON lines out. */
+    /**
+     * JSON lines in ({@code text} and optional {@code lang}, {@code platform}, {@code handle}, {@code name}), JSON lines out.
+     * The lines are one stream of posts to one account, as the pipeline sees them: what the account said to
+     * earlier lines counts, so no text repeats while another wording is left.
+     */
     public int runLines(BufferedReader in, PrintStream out) throws IOException {
+        java.util.ArrayList<String> said = new java.util.ArrayList<>();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
@@ -136,7 +141,11 @@ public final class DryRunCommand {
                 }
                 Post post = new Post(n.get("text").asText(), text(n, "lang"), text(n, "platform"), text(n, "account"), text(n, "handle"),
                         text(n, "name"), null, null);
-                out.println(Json.mapper().writeValueAsString(json(run(post))));
+                Outcome o = run(post, said.isEmpty() ? List.of("") : said);
+                if (o.draft() != null && !o.draft().text().isBlank()) {
+                    said.add(0, o.draft().text());
+                }
+                out.println(Json.mapper().writeValueAsString(json(o)));
             } catch (IOException | RuntimeException e) {
                 ObjectNode err = Json.mapper().createObjectNode().put("error", String.valueOf(e.getMessage()));
                 out.println(Json.mapper().writeValueAsString(err));
