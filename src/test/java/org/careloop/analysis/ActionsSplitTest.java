@@ -19,7 +19,7 @@ class ActionsSplitTest {
 
     @Test
     void aboutThreeInTenOfTheLabelledPostsAreHeldBack() throws Exception {
-        Path file = Path.of("../shared/data/conversations/actions-dev.jsonl");
+        Path file = org.careloop.SharedData.dir().resolve("conversations/actions-dev.jsonl");
         List<Corpus.Row> rows = Corpus.read(file, n -> n.path("action").asText(null)).rows();
         long held = rows.stream().filter(r -> ActionsSplit.heldBack(r.text())).count();
         assertThat(rows).hasSize(400);

@@ -22,7 +22,7 @@ class RealPostsDraftingTest {
     void realPostsGetNoFixTimePromiseNoOtherLanguageAndIgnoredPostsNoReply() throws Exception {
         DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(),
                 new Drafter.Voice("Acme Air", "", "within the hour"));
-        List<DryRunCommand.Post> posts = DraftingReport.posts(Path.of("../shared/data"), 300, 150);
+        List<DryRunCommand.Post> posts = DraftingReport.posts(org.careloop.SharedData.dir(), 300, 150);
         assertThat(posts).hasSizeGreaterThan(800);
         List<String> problems = new ArrayList<>();
         int drafted = 0;
