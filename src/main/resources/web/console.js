@@ -357,7 +357,25 @@ async function report() {
         + ' · ' + t.closingMessagesPublished + ' closing messages'
         + (c && c.ratings ? ' · CSAT ' + pct(c.satisfied) + ' of ' + c.ratings + ' (avg ' + c.average.toFixed(1) + ' / 5)' : '');
     showVolume(r.volume);
+    showParts(r.parts || [], r.variants || []);
   } catch (e) { /* the report is a side panel: the queue matters more */ }
+}
+
+/** The parts and knowledge answers agents change most, first: what to rewrite. */
+function showParts(parts, variants) {
+  const rows = parts.concat(variants.filter(v => String(v.template).startsWith('answer/')).map(v => Object.assign({ part: 'knowledge ' + v.template.slice(7) }, v)))
+    .filter(r => r.drafted - r.pending - r.autoPublished > 0);
+  const decided = r => r.approvedUnedited + r.edited + r.rejected;
+  const changed = r => decided(r) ? (r.edited + r.rejected) / decided(r) : 0;
+  rows.sort((a, b) => changed(b) - changed(a) || b.drafted - a.drafted);
+  const table = document.getElementById('parts'); table.replaceChildren();
+  if (!rows.length) { const tr = el('tr'); tr.append(el('td', 'muted', 'No decided drafts yet.')); table.append(tr); return; }
+  const head = el('tr'); ['part', 'as drafted', 'edited', 'rejected'].forEach(h => head.append(el('th', '', h))); table.append(head);
+  rows.slice(0, 12).forEach(r => {
+    const tr = el('tr');
+    tr.append(el('td', '', r.part), el('td', 'num', String(r.approvedUnedited)), el('td', 'num', String(r.edited)), el('td', 'num', String(r.rejected)));
+    table.append(tr);
+  });
 }
 
 const SENTIMENT_COLOURS = { negative: '#d9534f', neutral: '#9aa5b1', positive: '#2e9d5b', unknown: '#d8dee6' };

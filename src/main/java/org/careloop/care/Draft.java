@@ -77,24 +77,35 @@ public record Draft(
      * @param warnedAt      when the SLA warning fired, or null
      * @param breachedAt    when the SLA was breached, or null
      * @param ticketId      the ticket the reply belongs to, or null
+     * @param parts         what the text was built from (opening, core template, what a ticket asks, "detail"), for reports
      */
     public record Work(Kind kind, Decision.Action action, Decision.Priority priority, String originalText, int variants,
                        boolean autoPublish, boolean autoPublished, String gate, String claimedBy, Instant claimedUntil,
-                       String assignedTo, Instant snoozedUntil, boolean escalated, Instant warnedAt, Instant breachedAt, Long ticketId) {
+                       String assignedTo, Instant snoozedUntil, boolean escalated, Instant warnedAt, Instant breachedAt, Long ticketId,
+                       java.util.List<String> parts) {
+
+        public Work {
+            parts = parts == null ? java.util.List.of() : java.util.List.copyOf(parts);
+        }
 
         public static Work initial(Kind kind, Decision.Action action, Decision.Priority priority, String text, int variants,
                                    boolean autoPublish) {
-            return new Work(kind, action, priority, text, variants, autoPublish, false, null, null, null, null, null, false, null, null, null);
+            return new Work(kind, action, priority, text, variants, autoPublish, false, null, null, null, null, null, false, null, null, null, null);
         }
 
         public Work withTicket(Long ticket) {
             return new Work(kind, action, priority, originalText, variants, autoPublish, autoPublished, gate, claimedBy, claimedUntil,
-                    assignedTo, snoozedUntil, escalated, warnedAt, breachedAt, ticket);
+                    assignedTo, snoozedUntil, escalated, warnedAt, breachedAt, ticket, parts);
         }
 
         public Work escalate() {
             return new Work(kind, action, priority, originalText, variants, autoPublish, autoPublished, gate, claimedBy, claimedUntil,
-                    assignedTo, snoozedUntil, true, warnedAt, breachedAt, ticketId);
+                    assignedTo, snoozedUntil, true, warnedAt, breachedAt, ticketId, parts);
+        }
+
+        public Work withParts(java.util.List<String> built) {
+            return new Work(kind, action, priority, originalText, variants, autoPublish, autoPublished, gate, claimedBy, claimedUntil,
+                    assignedTo, snoozedUntil, escalated, warnedAt, breachedAt, ticketId, built);
         }
 
         /** The claim holder while the claim lasts. */

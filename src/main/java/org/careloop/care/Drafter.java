@@ -94,10 +94,11 @@ public final class Drafter {
             values.put("answer", e.answer(lang).orElse(""));
             values.put("link", e.link() == null ? "" : e.link());
         });
-        Optional<String> text = render(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, values);
+        Optional<Built> built = build(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, values);
+        Optional<String> text = built.map(Built::text);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
         Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text.orElse(""), variants,
-                decision.autoPublish() && text.isPresent());
+                decision.autoPublish() && text.isPresent()).withParts(built.map(Built::parts).orElse(List.of()));
         if (decision.escalate()) {
             work = work.escalate();
         }
@@ -172,6 +173,14 @@ public final class Drafter {
      */
     Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
                             Map<String, String> extra) {
+        return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
+    }
+
+    /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
+    record Built(String text, List<String> parts) {}
+
+    Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
+                          Map<String, String> extra) {
         Templates templates = book.templates();
         String lang = lang(mention, analysis);
         Optional<Templates.Phrasings> found = ENGLISH.contains(lang) ? Optional.of(templates.phrasings(templateId, "en"))
@@ -192,9 +201,10 @@ public final class Drafter {
         values.putAll(extra);
         String topic = topic(book, mention.text());
         String needsId = "needs-" + (topic.isEmpty() ? "default" : topic.substring(topic.lastIndexOf(' ') + 1));
-        templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()))
-                .ifPresent(n -> values.put("needs", n.render(values).get(0)));
-        List<String> openings = openings(templates, phrasings.lang(), analysis, values);
+        Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
+        needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        Openings opening = openings(templates, phrasings.lang(), analysis, values);
+        List<String> openings = opening.texts();
         // Every opening with every phrasing, each post in its own rotation: two customers rarely get the same words.
         java.util.LinkedHashSet<String> combined = new java.util.LinkedHashSet<>();
         int shift = Math.floorMod(seed(mention, "opening"), openings.size());
@@ -215,16 +225,32 @@ public final class Drafter {
         List<String> texts = new ArrayList<>(whole);
         texts.addAll(cut);
         // A text nobody on this account had in the last day; failing that, at least not the one this author had last.
+        String chosen = null;
         String notLast = null;
         for (String candidate : texts) {
             if (!recentReplies.contains(candidate)) {
-                return Optional.of(candidate);
+                chosen = candidate;
+                break;
             }
             if (notLast == null && !candidate.equals(recentReplies.get(0))) {
                 notLast = candidate;
             }
         }
-        return Optional.of(notLast != null ? notLast : texts.get(0));
+        String text = chosen != null ? chosen : notLast != null ? notLast : texts.get(0);
+        List<String> parts = new ArrayList<>();
+        if (openings.stream().anyMatch(o -> !o.isEmpty() && text.contains(o))) {
+            parts.add(opening.id());
+        }
+        parts.add(templateId);
+        String asked = (String) values.get("needs");
+        if (asked != null && !asked.isEmpty() && text.contains(asked)) {
+            parts.add(needs.map(Templates.Phrasings::id).orElse(needsId));
+        }
+        String detail = (String) values.get("detail");
+        if (detail != null && !detail.isEmpty() && text.contains(detail)) {
+            parts.add("detail");
+        }
+        return Optional.of(new Built(text, parts));
     }
 
     private static String lang(Mention mention, Analysis analysis) {
@@ -252,8 +278,11 @@ public final class Drafter {
         return values;
     }
 
+    /** The opening template chosen for the feeling, and its phrasings rendered. */
+    private record Openings(String id, List<String> texts) {}
+
     /** Names and validates the feeling first, when the analysis is sure enough of it: every phrasing of that opening. */
-    private List<String> openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values) {
+    private Openings openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values) {
         Emotion.Label emotion = analysis == null || analysis.emotion().confidence() < OPENING_CONFIDENCE
                 ? Emotion.Label.NONE : analysis.emotion().label();
         // The opening follows the care action: thanks are met with thanks, and a problem never with joy.
@@ -268,8 +297,8 @@ public final class Drafter {
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();
         return templates.exactly(id, lang)
                 .or(() -> templates.exactly("opening-none", lang))
-                .map(p -> p.render(values))
-                .orElse(List.of(""));
+                .map(p -> new Openings(p.id(), p.render(values)))
+                .orElse(new Openings("", List.of("")));
     }
 
     /** The first topic whose words the post contains, e.g. "your bag"; empty when none. */

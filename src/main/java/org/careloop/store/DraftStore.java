@@ -128,7 +128,17 @@ public interface DraftStore {
      * @param nextSentiment the sentiment of the customer's next post in the thread, or null
      */
     record Outcome(String ruleId, String templateId, int variants, DraftStatus status, boolean autoPublished, boolean edited,
-                   String nextSentiment) {}
+                   String nextSentiment, List<String> parts) {
+
+        public Outcome {
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        public Outcome(String ruleId, String templateId, int variants, DraftStatus status, boolean autoPublished, boolean edited,
+                       String nextSentiment) {
+            this(ruleId, templateId, variants, status, autoPublished, edited, nextSentiment, List.of());
+        }
+    }
 
     /**
      * The platform's rate limit stopped the attempt: it waits until {@code until} without

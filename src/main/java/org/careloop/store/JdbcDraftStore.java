@@ -16,7 +16,7 @@ final class JdbcDraftStore implements DraftStore {
     private static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
             + "d.text as draft_text, d.status, d.created_at as drafted_at, d.deadline, d.decided_by, d.decided_at, "
             + "d.published_id, d.error, d.kind, d.action, d.priority, d.original_text, d.variants, d.auto_publish, d.auto_published, "
-            + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, d.ticket_id, "
+            + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, d.ticket_id, d.parts, "
             + JdbcMentionStore.COLUMNS
             + " from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id";
 
@@ -38,11 +38,12 @@ final class JdbcDraftStore implements DraftStore {
     public Draft create(Draft d) {
         Draft.Work w = d.work();
         long id = jdbc.run(c -> Jdbc.insert(c, "insert into drafts (platform, mention_id, analysis, rule_id, template_id, text, status, "
-                        + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated, ticket_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated, ticket_id, parts) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 d.mention().platform().id(), d.mention().id(), JdbcMentionStore.toJson(d.analysis()), d.ruleId(),
                 d.templateId(), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
-                w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated(), w.ticketId()));
+                w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated(), w.ticketId(),
+                w.parts().isEmpty() ? null : JdbcMentionStore.cut(String.join(",", w.parts()), 500)));
         return find(id).orElseThrow();
     }
 
@@ -291,7 +292,7 @@ final class JdbcDraftStore implements DraftStore {
 
     @Override
     public List<Outcome> outcomes(Instant since) {
-        return jdbc.list("select d.rule_id, d.template_id, d.variants, d.status, d.auto_published, d.text, d.original_text, "
+        return jdbc.list("select d.rule_id, d.template_id, d.variants, d.status, d.auto_published, d.text, d.original_text, d.parts, "
                         + "m.platform, m.author_id, m.conversation_id, m.created_at from drafts d "
                         + "join mentions m on m.platform = d.platform and m.id = d.mention_id "
                         + "where d.kind = 'REPLY' and d.created_at >= ? order by d.id",
@@ -299,7 +300,7 @@ final class JdbcDraftStore implements DraftStore {
                         DraftStatus.valueOf(rs.getString("status")), rs.getBoolean("auto_published"),
                         rs.getString("original_text") != null && !rs.getString("original_text").equals(rs.getString("text")),
                         nextSentiment(rs.getString("platform"), rs.getString("author_id"), rs.getString("conversation_id"),
-                                Jdbc.instant(rs, "created_at"))), since);
+                                Jdbc.instant(rs, "created_at")), parts(rs.getString("parts"))), since);
     }
 
     /** The sentiment of the author's next post in the same thread, if any: how the reply landed. */
@@ -318,6 +319,10 @@ final class JdbcDraftStore implements DraftStore {
         jdbc.update("update outbox set status = 'PENDING', last_error = ?, next_attempt_at = ? where id = ?", error, until, outboxId);
     }
 
+    private static List<String> parts(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(","));
+    }
+
     private static Long ticket(ResultSet rs) throws SQLException {
         long t = rs.getLong("ticket_id");
         return rs.wasNull() ? null : t;
@@ -328,7 +333,7 @@ final class JdbcDraftStore implements DraftStore {
                 Decision.Priority.valueOf(rs.getString("priority")), rs.getString("original_text"), rs.getInt("variants"),
                 rs.getBoolean("auto_publish"), rs.getBoolean("auto_published"), rs.getString("gate"), rs.getString("claimed_by"),
                 Jdbc.instant(rs, "claimed_until"), rs.getString("assigned_to"), Jdbc.instant(rs, "snoozed_until"),
-                rs.getBoolean("escalated"), Jdbc.instant(rs, "warned_at"), Jdbc.instant(rs, "breached_at"), ticket(rs));
+                rs.getBoolean("escalated"), Jdbc.instant(rs, "warned_at"), Jdbc.instant(rs, "breached_at"), ticket(rs), parts(rs.getString("parts")));
         return new Draft(rs.getLong("draft_id"), JdbcMentionStore.mention(rs),
                 JdbcMentionStore.fromJson(rs.getString("draft_analysis"), Analysis.class), rs.getString("rule_id"),
                 rs.getString("template_id"), rs.getString("draft_text"), DraftStatus.valueOf(rs.getString("status")),

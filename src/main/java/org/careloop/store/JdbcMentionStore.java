@@ -47,7 +47,7 @@ final class JdbcMentionStore implements MentionStore {
      * A display field cut to its column: a platform's odd value (a name of 300 characters) must not
      * stop the post from being recorded, which would stall its feed. Ids are never cut.
      */
-    private static String cut(String value, int max) {
+    static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 

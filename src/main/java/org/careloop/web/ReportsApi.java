@@ -46,9 +46,11 @@ public final class ReportsApi {
         out.put("since", since);
         out.put("firstResponse", firstResponse(drafts.responses(since), target));
         List<TicketStore.Rating> ratings = tickets.ratings(since);
-        List<Map<String, Object>> variants = variants(drafts.outcomes(since));
+        List<DraftStore.Outcome> outcomes = drafts.outcomes(since);
+        List<Map<String, Object>> variants = variants(outcomes);
         addCsat(variants, ratings);
         out.put("variants", variants);
+        out.put("parts", parts(outcomes));
         out.put("csat", csat(ratings));
         out.put("tickets", tickets(tickets.opened(since), tickets.closingMessagesPublished(since)));
         out.put("volume", volume(mentions.volume(since), since, clock.instant()));
@@ -217,28 +219,54 @@ public final class ReportsApi {
                 r.put("rule", o.ruleId());
                 r.put("template", o.templateId());
                 r.put("abTest", o.variants() > 1);
-                for (String key : List.of("drafted", "approvedUnedited", "edited", "rejected", "autoPublished", "pending",
-                        "nextPositive", "nextNeutral", "nextNegative")) {
-                    r.put(key, 0);
-                }
-                return r;
+                return zeroed(r);
             });
-            bump(row, "drafted");
-            boolean approved = o.status() == DraftStatus.APPROVED || o.status() == DraftStatus.PUBLISHED || o.status() == DraftStatus.FAILED;
-            if (o.autoPublished()) {
-                bump(row, "autoPublished");
-            } else if (approved) {
-                bump(row, o.edited() ? "edited" : "approvedUnedited");
-            } else if (o.status() == DraftStatus.REJECTED) {
-                bump(row, "rejected");
-            } else if (o.status() == DraftStatus.PENDING) {
-                bump(row, "pending");
-            }
-            if (o.nextSentiment() != null) {
-                bump(row, "next" + Character.toUpperCase(o.nextSentiment().charAt(0)) + o.nextSentiment().substring(1));
+            count(row, o);
+        }
+        return new ArrayList<>(rows.values());
+    }
+
+    /**
+     * One row per part a reply was built from (an opening, a core template, what a ticket asks,
+     * the echoed detail): how often agents took it as drafted, edited or rejected the replies it was in.
+     */
+    static List<Map<String, Object>> parts(List<DraftStore.Outcome> outcomes) {
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        for (DraftStore.Outcome o : outcomes) {
+            for (String part : o.parts()) {
+                count(rows.computeIfAbsent(part, k -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("part", part);
+                    return zeroed(r);
+                }), o);
             }
         }
         return new ArrayList<>(rows.values());
+    }
+
+    private static Map<String, Object> zeroed(Map<String, Object> row) {
+        for (String key : List.of("drafted", "approvedUnedited", "edited", "rejected", "autoPublished", "pending",
+                "nextPositive", "nextNeutral", "nextNegative")) {
+            row.put(key, 0);
+        }
+        return row;
+    }
+
+    private static void count(Map<String, Object> row, DraftStore.Outcome o) {
+        bump(row, "drafted");
+        boolean approved = o.status() == DraftStatus.APPROVED || o.status() == DraftStatus.PUBLISHED || o.status() == DraftStatus.FAILED;
+        if (o.autoPublished()) {
+            bump(row, "autoPublished");
+        } else if (approved) {
+            bump(row, o.edited() ? "edited" : "approvedUnedited");
+        } else if (o.status() == DraftStatus.REJECTED) {
+            bump(row, "rejected");
+        } else if (o.status() == DraftStatus.PENDING) {
+            bump(row, "pending");
+        }
+        if (o.nextSentiment() != null) {
+            bump(row, "next" + Character.toUpperCase(o.nextSentiment().charAt(0)) + o.nextSentiment().substring(1));
+        }
     }
 
     private static void bump(Map<String, Object> row, String key) {

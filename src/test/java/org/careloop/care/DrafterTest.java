@@ -46,6 +46,8 @@ class DrafterTest {
                 reply("ticket"), posted.plusSeconds(30), List.of());
         assertThat(d.text()).matches("(Jana, I'm sorry to hear this|Hi Jana, sorry about this)\\. .*").contains("your bag").endsWith("^JS");
         assertThat(d.text()).as("the reference is missing: the ticket reply asks for it").contains("booking reference");
+        assertThat(d.work().parts()).as("what the reply was built from, for the reports")
+                .containsExactly("opening-sorry", "ticket", "needs-bag", "detail");
         assertThat(d.deadline()).isEqualTo(posted.plus(Duration.ofMinutes(10)));
         assertThat(d.createdAt()).isEqualTo(posted.plusSeconds(30));
         assertThat(d.status()).isEqualTo(DraftStatus.PENDING);

@@ -50,6 +50,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void theReplysPartsAreKeptForTheReports() {
+        Mention m = mention(newId(), null);
+        db().mentions().insertIfNew(m);
+        Analysis a = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.7, 0.8), List.of());
+        Draft.Work w = Draft.Work.initial(Draft.Kind.REPLY, org.careloop.rules.Decision.Action.TICKET, org.careloop.rules.Decision.Priority.NORMAL,
+                "Sorry", 1, true).withParts(List.of("opening-sorry", "ticket", "needs-bag", "detail"));
+        Draft d = db().drafts().create(new Draft(0, m, a, "ticket", "ticket", "Sorry", DraftStatus.PENDING, T0, T0.plusSeconds(600), null, null,
+                null, null, w));
+        assertThat(db().drafts().find(d.id()).orElseThrow().work().parts()).containsExactly("opening-sorry", "ticket", "needs-bag", "detail");
+        assertThat(db().drafts().outcomes(T0.minusSeconds(1))).filteredOn(o -> o.ruleId().equals("ticket"))
+                .anySatisfy(o -> assertThat(o.parts()).contains("needs-bag"));
+    }
+
+    @Test
     void insertIfNewAcceptsEachPostOnce() {
         Mention m = mention(newId(), null);
         assertThat(db().mentions().insertIfNew(m)).isTrue();

@@ -72,6 +72,20 @@ class ReportsApiTest {
     }
 
     @Test
+    void outcomesPerPartOfTheReply() {
+        List<Map<String, Object>> rows = ReportsApi.parts(List.of(
+                new DraftStore.Outcome("ticket", "ticket", 1, DraftStatus.PUBLISHED, false, true, null,
+                        List.of("opening-anger", "ticket", "needs-bag", "detail")),
+                new DraftStore.Outcome("ticket", "ticket", 1, DraftStatus.PUBLISHED, false, false, null, List.of("opening-sorry", "ticket")),
+                new DraftStore.Outcome("apologize", "apology", 2, DraftStatus.REJECTED, false, false, null, List.of("opening-anger", "apology"))));
+        assertThat(rows).extracting(r -> r.get("part"))
+                .containsExactly("apology", "detail", "needs-bag", "opening-anger", "opening-sorry", "ticket");
+        Map<String, Object> anger = rows.get(3);
+        assertThat(anger).containsEntry("drafted", 2).containsEntry("edited", 1).containsEntry("rejected", 1).containsEntry("approvedUnedited", 0);
+        assertThat(rows.get(5)).containsEntry("drafted", 2).containsEntry("edited", 1).containsEntry("approvedUnedited", 1);
+    }
+
+    @Test
     void ticketsOpenedResolvedAndTimeToResolve() {
         List<TicketStore.Life> lives = List.of(
                 new TicketStore.Life(1, T, T.plusSeconds(3600), org.careloop.tickets.Ticket.Status.RESOLVED),
