@@ -95,7 +95,7 @@ final class CareActions {
 
     /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
     static final Pattern LIVE = Pattern.compile(
-            "\\b(still (not|no|waiting|haven'?t|hasn'?t|can'?t|stuck|on hold)|not yet|need (help|someone|a person|an answer|to (talk|speak))|"
+            "\\b(still (not|no|nothing|waiting|haven'?t|hasn'?t|can'?t|stuck|on hold)|not yet|nothing yet|need (help|someone|a person|an answer|to (talk|speak))|"
                     + "what (do|should|can) (i|we) do|how (do|can) (i|we) get|(no ?one|nobody) (is )?(answer|respond|help|pick)\\w*|"
                     + "(haven'?t|hasn'?t|have not|has not) (heard|received|got(ten)?)|waiting (for|on) (my|a|the|an)|"
                     + "can'?t (get|reach|find|book|check|board|use|access)|won'?t (let|allow)|(please|pls|plz) (fix|help|call|dm|respond)|"

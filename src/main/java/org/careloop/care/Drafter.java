@@ -34,6 +34,9 @@ public final class Drafter {
     private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
 
+    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait|#\\w+)",
+            Pattern.CASE_INSENSITIVE);
+
     /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
     private static final Pattern PRAISED = Pattern.compile(
             "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
@@ -190,8 +193,11 @@ public final class Drafter {
         }
         Templates.Phrasings phrasings = found.get();
         Map<String, Object> values = values(book, mention, phrasings.lang());
+        // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral.
         values.put("positive", analysis != null && analysis.sentiment() != null
-                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE ? "yes" : "");
+                && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
+                || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PLAYFUL.matcher(String.valueOf(mention.text())).find())
+                ? "yes" : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
@@ -203,6 +209,13 @@ public final class Drafter {
         String needsId = "needs-" + (topic.isEmpty() ? "default" : topic.substring(topic.lastIndexOf(' ') + 1));
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        // One sentence about the situation the topic names ("Being without your bag is miserable"), where the language has one.
+        String situationId = topic.isEmpty() ? "" : "situation-" + topic.substring(topic.lastIndexOf(' ') + 1);
+        Optional<Templates.Phrasings> situation = situationId.isEmpty() ? Optional.empty() : templates.exactly(situationId, phrasings.lang());
+        situation.ifPresent(t -> {
+            List<String> lines = t.render(values);
+            values.put("situation", lines.get(Math.floorMod(seed(mention, "situation"), lines.size())));
+        });
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         // Every opening with every phrasing, each post in its own rotation: two customers rarely get the same words.
@@ -250,6 +263,10 @@ public final class Drafter {
         if (detail != null && !detail.isEmpty() && text.contains(detail)) {
             parts.add("detail");
         }
+        String said = (String) values.get("situation");
+        if (said != null && !said.isEmpty() && text.contains(said)) {
+            parts.add(situationId);
+        }
         return Optional.of(new Built(text, parts));
     }
 
@@ -275,6 +292,7 @@ public final class Drafter {
         values.put("answer", "");
         values.put("link", "");
         values.put("needs", "");
+        values.put("situation", "");
         return values;
     }
 

@@ -183,6 +183,7 @@ class DrafterTest {
                                     "ticket_link", "https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ", "ticket_ref", "#12345", "wait", "within the hour",
                                     "rating_link", "https://care.example/r/aL3sZxN4_T1_53ttou1weDpZ", "positive", flag, "ticket_joined", flag));
                             values.put("open", flag);
+                            values.put("situation", lang.equals("en") ? "Waiting on an order that doesn't show is frustrating." : "");
                             for (String text : DEMO.templates().exactly(id, lang).orElseThrow().render(values)) {
                                 assertThat(XText.weightedLength(text)).as(lang + "/" + id + ": " + text).isLessThanOrEqualTo(XText.LIMIT);
                                 assertThat(text).as(lang + "/" + id).doesNotContain("{{").doesNotContain("  ");
