@@ -1,25 +1,19 @@
 package org.careloop.care;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -27,15 +21,12 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.careloop.analysis.Analysis;
 import org.careloop.knowledge.Knowledge;
+import org.careloop.knowledge.Terms;
 import org.careloop.platform.Mention;
 
 /**
@@ -52,7 +43,6 @@ public final class PastReplies {
     static final double MIN_OVERLAP = 0.4;
     private static final int WINDOW = 2000;
     private static final Duration REFRESH = Duration.ofMinutes(1);
-    private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[@.]+\\w+|#");
 
     private final Supplier<List<Draft>> decided;
     private final Drafter drafter;
@@ -75,20 +65,18 @@ public final class PastReplies {
         if (b.searcher() == null || mention.text() == null) {
             return Optional.empty();
         }
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        Set<String> terms = terms(b.analyzers(), field(lang), NOISE.matcher(mention.text()).replaceAll(" "));
+        Set<String> terms = Terms.of(b.analyzers(), field(lang), mention.text());
         if (terms.isEmpty()) {
             return Optional.empty();
         }
-        terms.stream().limit(64).forEach(t -> q.add(new TermQuery(new Term(field(lang), t)), BooleanClause.Occur.SHOULD));
         try {
-            for (ScoreDoc sd : b.searcher().search(q.build(), 5).scoreDocs) {
+            for (ScoreDoc sd : b.searcher().search(Terms.anyOf(field(lang), terms), 5).scoreDocs) {
                 Draft past = b.drafts().get(Integer.parseInt(b.searcher().storedFields().document(sd.doc).get("n")));
                 if (past.mention().id().equals(mention.id())) {
                     continue;
                 }
                 // BM25 finds the candidates; how much of this post the earlier one shares decides (scores depend on how many posts there are).
-                Set<String> theirs = terms(b.analyzers(), field(lang), NOISE.matcher(past.mention().text()).replaceAll(" "));
+                Set<String> theirs = Terms.of(b.analyzers(), field(lang), past.mention().text());
                 long shared = terms.stream().filter(theirs::contains).count();
                 double overlap = (double) shared / Math.max(terms.size(), theirs.size());
                 if (shared < MIN_SHARED || overlap < MIN_OVERLAP) {
@@ -163,7 +151,7 @@ public final class PastReplies {
                 String lang = d.analysis() == null || d.analysis().lang() == null || d.analysis().lang().equals("und") ? "en" : d.analysis().lang();
                 Document doc = new Document();
                 doc.add(new StoredField("n", n));
-                doc.add(new TextField(field(lang), NOISE.matcher(d.mention().text()).replaceAll(" "), Field.Store.NO));
+                doc.add(new TextField(field(lang), d.mention().text(), Field.Store.NO));
                 w.addDocument(doc);
                 drafts.put(n++, d);
             }
@@ -172,21 +160,6 @@ public final class PastReplies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Set<String> terms(Analyzer analyzers, String field, String text) {
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzers.tokenStream(field, new StringReader(text.toLowerCase(Locale.ROOT)))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     private static String field(String lang) {

@@ -1,22 +1,17 @@
 package org.careloop.knowledge;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -26,7 +21,6 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -34,12 +28,8 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -57,8 +47,6 @@ public final class Knowledge {
     static final double MIN_SCORE = 3.5;
     /** ...and this many times the best other entry. */
     static final double MARGIN = 1.6;
-
-    private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[@.]+\\w+|#");
 
     public static final Knowledge EMPTY = new Knowledge(List.of());
 
@@ -96,7 +84,7 @@ public final class Knowledge {
         if (idx == null || text == null || lang == null || !LANGUAGES.contains(lang)) {
             return List.of();
         }
-        return idx.search(NOISE.matcher(text).replaceAll(" "), lang, limit);
+        return idx.search(text, lang, limit);
     }
 
     /** The confident answer, if there is one. */
@@ -156,15 +144,13 @@ public final class Knowledge {
         }
 
         List<Match> search(String text, String lang, int limit) {
-            Set<String> terms = terms(field(lang), text);
+            Set<String> terms = Terms.of(analyzers, field(lang), text);
             if (terms.isEmpty()) {
                 return List.of();
             }
-            BooleanQuery.Builder q = new BooleanQuery.Builder();
-            terms.stream().limit(64).forEach(t -> q.add(new TermQuery(new Term(field(lang), t)), BooleanClause.Occur.SHOULD));
             try {
                 Map<String, Double> best = new LinkedHashMap<>();
-                for (ScoreDoc sd : searcher.search(q.build(), 50).scoreDocs) {
+                for (ScoreDoc sd : searcher.search(Terms.anyOf(field(lang), terms), 50).scoreDocs) {
                     String id = searcher.storedFields().document(sd.doc).get("id");
                     best.merge(id, (double) sd.score, Math::max);
                 }
@@ -181,21 +167,6 @@ public final class Knowledge {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        private Set<String> terms(String field, String text) {
-            Set<String> out = new LinkedHashSet<>();
-            try (TokenStream ts = analyzers.tokenStream(field, new StringReader(text.toLowerCase(Locale.ROOT)))) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    out.add(term.toString());
-                }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
         }
     }
 
