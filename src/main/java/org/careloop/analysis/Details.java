@@ -72,17 +72,23 @@ public final class Details {
     private static final Set<String> KEEP_ARTICLES = Set.of("the", "my", "our", "your", "ur", "his", "her", "their");
 
     private volatile MaxentTagger tagger;
+    /** The console asks again for the same posts every few seconds: tag each post once. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> found =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
 
-    /** The detail to echo, or empty when nothing in the post is concrete enough (then the reply does without). */
-    public Optional<String> find(String text, String lang) {
-        return find(text, lang, java.util.List.of());
-    }
-
-    /** @param brandNames the brand's own names: an echo about the brand itself ("Acme Air") says nothing */
+    /**
+     * The detail to echo, or empty when nothing in the post is concrete enough (then the reply does without).
+     *
+     * @param brandNames the brand's own names: an echo about the brand itself ("Acme Air") says nothing
+     */
     public Optional<String> find(String text, String lang, java.util.List<String> brandNames) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        return found.get(lang + '\u0000' + String.join("\u0001", brandNames) + '\u0000' + text, k -> look(text, lang, brandNames));
+    }
+
+    private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
         String clean = NOISE.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
         Matcher flight = FLIGHT.matcher(clean);

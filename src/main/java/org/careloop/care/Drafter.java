@@ -41,8 +41,6 @@ public final class Drafter {
     private static final Pattern PRAISED = Pattern.compile(
             "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
 
-    /** Posts in these languages (or none detected) are answered from the English templates. */
-    private static final Set<String> ENGLISH = Set.of("en", "und");
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
@@ -149,7 +147,7 @@ public final class Drafter {
     public List<Suggestion> suggestions(Mention mention, Analysis analysis, int limit) {
         RuleBook book = rules.get();
         String lang = lang(mention, analysis);
-        String searchLang = ENGLISH.contains(lang) ? "en" : lang;
+        String searchLang = org.careloop.knowledge.Knowledge.replyLanguage(lang);
         List<Suggestion> out = new ArrayList<>();
         for (org.careloop.knowledge.Knowledge.Match m : book.knowledge().search(mention.text(), searchLang, limit)) {
             Optional<String> answer = m.entry().answer(searchLang);
@@ -185,8 +183,8 @@ public final class Drafter {
     Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
                           Map<String, String> extra) {
         Templates templates = book.templates();
-        String lang = lang(mention, analysis);
-        Optional<Templates.Phrasings> found = ENGLISH.contains(lang) ? Optional.of(templates.phrasings(templateId, "en"))
+        String lang = org.careloop.knowledge.Knowledge.replyLanguage(lang(mention, analysis));
+        Optional<Templates.Phrasings> found = lang.equals("en") ? Optional.of(templates.phrasings(templateId, "en"))
                 : templates.exactly(templateId, lang);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -201,16 +199,18 @@ public final class Drafter {
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
-                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> d.toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\b" + Pattern.quote(w) + "\\b.*")))
+                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
                 .filter(d -> !thanks || PRAISED.matcher(d).find())
                 .orElse(""));
         values.putAll(extra);
         String topic = topic(book, mention.text());
-        String needsId = "needs-" + (topic.isEmpty() ? "default" : topic.substring(topic.lastIndexOf(' ') + 1));
+        // A topic's parts are named by its last word: "your bag" has needs-bag and situation-bag.
+        String topicKey = topic.isEmpty() ? "" : topic.substring(topic.lastIndexOf(' ') + 1);
+        String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
         // One sentence about the situation the topic names ("Being without your bag is miserable"), where the language has one.
-        String situationId = topic.isEmpty() ? "" : "situation-" + topic.substring(topic.lastIndexOf(' ') + 1);
+        String situationId = topicKey.isEmpty() ? "" : "situation-" + topicKey;
         Optional<Templates.Phrasings> situation = situationId.isEmpty() ? Optional.empty() : templates.exactly(situationId, phrasings.lang());
         situation.ifPresent(t -> {
             List<String> lines = t.render(values);

@@ -60,7 +60,7 @@ public final class PastReplies {
 
     /** The team's reply to the most similar earlier post, refilled for this one; empty when none is close enough. */
     public Optional<Drafter.Suggestion> closest(Mention mention, Analysis analysis) {
-        String lang = analysis == null || analysis.lang() == null || analysis.lang().equals("und") ? "en" : analysis.lang();
+        String lang = Knowledge.replyLanguage(analysis == null ? null : analysis.lang());
         Built b = index();
         if (b.searcher() == null || mention.text() == null) {
             return Optional.empty();
@@ -148,7 +148,7 @@ public final class PastReplies {
                 if (!byPerson || !sent || d.work().kind() != Draft.Kind.REPLY || d.mention().text() == null || d.text().isBlank()) {
                     continue;
                 }
-                String lang = d.analysis() == null || d.analysis().lang() == null || d.analysis().lang().equals("und") ? "en" : d.analysis().lang();
+                String lang = Knowledge.replyLanguage(d.analysis() == null ? null : d.analysis().lang());
                 Document doc = new Document();
                 doc.add(new StoredField("n", n));
                 doc.add(new TextField(field(lang), d.mention().text(), Field.Store.NO));

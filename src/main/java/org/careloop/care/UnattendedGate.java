@@ -113,9 +113,9 @@ public final class UnattendedGate {
             }
         }
         for (String word : rules.get().settings().blockedWords()) {
-            if (contains(draft.text(), word)) {
+            if (containsWord(draft.text(), word)) {
                 reasons.add("the reply contains the blocked word '" + word + "'");
-            } else if (contains(draft.mention().text(), word)) {
+            } else if (containsWord(draft.mention().text(), word)) {
                 reasons.add("the post contains the blocked word '" + word + "'");
             }
         }
@@ -132,7 +132,8 @@ public final class UnattendedGate {
         return new Verdict(List.copyOf(reasons));
     }
 
-    private static boolean contains(String text, String word) {
+    /** The word on its own ("sue"), not inside another ("suede"). */
+    static boolean containsWord(String text, String word) {
         return text != null && text.toLowerCase(Locale.ROOT).matches("(?s).*(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(word)
                 + "(?![\\p{L}\\p{N}]).*");
     }

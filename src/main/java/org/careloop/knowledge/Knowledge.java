@@ -5,12 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -51,7 +49,8 @@ public final class Knowledge {
     public static final Knowledge EMPTY = new Knowledge(List.of());
 
     private final Map<String, KnowledgeEntry> entries;
-    private final Supplier<Index> index;
+    /** Null when there are no entries. */
+    private final Index index;
 
     /** A possible answer: the entry and how well it matched. */
     public record Match(KnowledgeEntry entry, double score, boolean confident) {}
@@ -66,8 +65,12 @@ public final class Knowledge {
             }
         }
         this.entries = Collections.unmodifiableMap(byId);
-        Index built = list.isEmpty() ? null : new Index(this.entries.values());
-        this.index = () -> built;
+        this.index = list.isEmpty() ? null : new Index(this.entries.values());
+    }
+
+    /** The language a reply to a post is written in: its own, or English when none was detected. */
+    public static String replyLanguage(String postLanguage) {
+        return postLanguage == null || postLanguage.equals("und") ? "en" : postLanguage;
     }
 
     public List<KnowledgeEntry> entries() {
@@ -80,7 +83,7 @@ public final class Knowledge {
 
     /** The entries that best answer the post, best first (at most {@code limit}); the first may be confident. */
     public List<Match> search(String text, String lang, int limit) {
-        Index idx = index.get();
+        Index idx = index;
         if (idx == null || text == null || lang == null || !LANGUAGES.contains(lang)) {
             return List.of();
         }
@@ -168,10 +171,5 @@ public final class Knowledge {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    /** Distinct ids, for tests and the console. */
-    Set<String> ids() {
-        return new HashSet<>(entries.keySet());
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.careloop.analysis.Languages;
+import org.careloop.knowledge.Knowledge;
 import org.careloop.config.Json;
 
 /**
@@ -29,6 +30,16 @@ public final class DraftingReport {
                     + "(sort|fix|resolve)\\w* (it|this) (out )?(today|soon|shortly)|we'?ll have (it|this) (fixed|sorted|resolved))\\b");
 
     private DraftingReport() {}
+
+    /** True when the reply promises a time the team cannot keep. */
+    static boolean promises(String reply) {
+        return FIX_TIME.matcher(reply).find();
+    }
+
+    /** The reply's language by its words (links and handles say nothing about it). */
+    static String language(String reply) {
+        return Languages.of(reply.replaceAll("https?://\\S+|@\\w+", " "));
+    }
 
     /** The posts: the labelled care-action set, the first airline tweets, and Russian tweets, as they were written. */
     static List<DryRunCommand.Post> posts(Path data, int airline, int russian) throws IOException {
@@ -77,12 +88,12 @@ public final class DraftingReport {
             account.add(0, text);
             distinct.add(text);
             echoed += o.detail() != null ? 1 : 0;
-            if (FIX_TIME.matcher(text).find()) {
+            if (promises(text)) {
                 promises++;
                 examples.add("promise: " + text);
             }
-            String postLang = o.analysis().lang().equals("und") ? "en" : o.analysis().lang();
-            String replyLang = Languages.of(text.replaceAll("https?://\\S+|@\\w+", " "));
+            String postLang = Knowledge.replyLanguage(o.analysis().lang());
+            String replyLang = language(text);
             if (!replyLang.equals("und") && !replyLang.equals(postLang)) {
                 mismatches++;
                 examples.add("language " + postLang + " -> " + replyLang + ": " + text);

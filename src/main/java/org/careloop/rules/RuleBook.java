@@ -183,8 +183,7 @@ public final class RuleBook {
                 return new Explanation(r, r.decision());
             }
             Decision d = r.decision();
-            // Posts with no language detected are read as English, as the drafter writes to them.
-            String lang = "und".equals(facts.analysis().lang()) ? "en" : facts.analysis().lang();
+            String lang = Knowledge.replyLanguage(facts.analysis().lang());
             Optional<Knowledge.Match> match = knowledge.answer(facts.mention().text(), lang);
             if (match.isPresent() && match.get().entry().answer(lang).isPresent()) {
                 KnowledgeEntry e = match.get().entry();
@@ -435,7 +434,8 @@ public final class RuleBook {
             }
             case "competitor" -> {
                 boolean v = bool(n, file, key, true);
-                yield c(key, v, f -> aboutCompetitorOnly(f.mention().text(), settings) == v);
+                Competitors competitors = new Competitors(settings);
+                yield c(key, v, f -> competitors.onlyAbout(f.mention().text()) == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
             case "business-hours" -> {
@@ -481,32 +481,47 @@ public final class RuleBook {
     }
 
     /**
-     * The post names another brand and never ours, beyond the handle that routed it here: a
-     * conversation about a competitor, not a customer of ours.
+     * A post about another brand only: it names a competitor and never us, beyond the handle that
+     * routed it here. The names are compiled once, when the rules load, not for every post.
      */
-    static boolean aboutCompetitorOnly(String text, Settings settings) {
-        if (text == null || settings.competitors().isEmpty()) {
-            return false;
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        java.util.regex.Matcher lead = Pattern.compile("^(\\s*[.]?@\\w+)+").matcher(lower);
-        String leading = lead.find() ? lead.group() : "";
-        // Addressed to us and to no competitor: a customer telling us about them ("family on Southwest, not with you") is ours.
-        boolean toUs = settings.brandNames().stream().anyMatch(b -> leading.contains("@" + b.replace(" ", "")));
-        boolean toThem = settings.competitors().stream().anyMatch(c -> leading.contains("@" + c.replace(" ", "")));
-        if (toUs && !toThem) {
-            return false;
-        }
-        // Leading handles only address the post; what it is about is in the words after them.
-        String body = lower.substring(leading.length());
-        boolean other = settings.competitors().stream().anyMatch(c -> mentions(body, c));
-        boolean ours = settings.brandNames().stream().anyMatch(b -> mentions(body, b))
-                || body.matches("(?s).*\\b(you|your|u|ur|y'?all|you guys)\\b.*");
-        return other && !ours;
-    }
+    static final class Competitors {
 
-    private static boolean mentions(String body, String name) {
-        return Pattern.compile("(^|[^\\w@])@?" + Pattern.quote(name) + "\\b").matcher(body).find();
+        private static final Pattern LEADING = Pattern.compile("^(\\s*[.]?@\\w+)+");
+        private static final Pattern SECOND_PERSON = Pattern.compile("\\b(you|your|u|ur|y'?all|you guys)\\b");
+
+        private final List<String> ourHandles;
+        private final List<String> theirHandles;
+        private final List<Pattern> ourNames;
+        private final List<Pattern> theirNames;
+
+        Competitors(Settings settings) {
+            ourHandles = settings.brandNames().stream().map(b -> "@" + b.replace(" ", "")).toList();
+            theirHandles = settings.competitors().stream().map(c -> "@" + c.replace(" ", "")).toList();
+            ourNames = settings.brandNames().stream().map(Competitors::named).toList();
+            theirNames = settings.competitors().stream().map(Competitors::named).toList();
+        }
+
+        private static Pattern named(String name) {
+            return Pattern.compile("(^|[^\\w@])@?" + Pattern.quote(name) + "\\b");
+        }
+
+        boolean onlyAbout(String text) {
+            if (text == null || theirNames.isEmpty()) {
+                return false;
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            java.util.regex.Matcher lead = LEADING.matcher(lower);
+            String leading = lead.find() ? lead.group() : "";
+            // Addressed to us and to no competitor: a customer telling us about them ("family on Southwest, not with you") is ours.
+            if (ourHandles.stream().anyMatch(leading::contains) && theirHandles.stream().noneMatch(leading::contains)) {
+                return false;
+            }
+            // Leading handles only address the post; what it is about is in the words after them.
+            String body = lower.substring(leading.length());
+            boolean other = theirNames.stream().anyMatch(p -> p.matcher(body).find());
+            boolean ours = ourNames.stream().anyMatch(p -> p.matcher(body).find()) || SECOND_PERSON.matcher(body).find();
+            return other && !ours;
+        }
     }
 
     private static String handle(Facts f) {

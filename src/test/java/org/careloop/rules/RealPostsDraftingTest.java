@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.careloop.analysis.CareAction;
-import org.careloop.analysis.Languages;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.care.Drafter;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,11 @@ class RealPostsDraftingTest {
             }
             drafted++;
             String text = o.draft().text();
-            if (DraftingReport.FIX_TIME.matcher(text).find()) {
+            if (DraftingReport.promises(text)) {
                 problems.add("a fix-time promise: " + text);
             }
-            String postLang = o.analysis().lang().equals("und") ? "en" : o.analysis().lang();
-            if (!postLang.equals("en") && Languages.of(text.replaceAll("https?://\\S+|@\\w+", " ")).equals("en")) {
+            String postLang = org.careloop.knowledge.Knowledge.replyLanguage(o.analysis().lang());
+            if (!postLang.equals("en") && DraftingReport.language(text).equals("en")) {
                 problems.add("an English reply to a post in " + postLang + ": " + text);
             }
         }
