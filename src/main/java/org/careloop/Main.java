@@ -139,10 +139,16 @@ public final class Main implements Runnable {
         Path data;
         @Option(names = "--out", defaultValue = "src/main/resources/models", description = "Where the models go (default: ${DEFAULT-VALUE}).")
         Path out;
+        @Option(names = "--care-labels", defaultValue = "src/train/care-action-labels.jsonl",
+                description = "The care lead's further care-action labels (default: ${DEFAULT-VALUE}).")
+        Path careLabels;
+        @Option(names = "--only", description = "Builds just this model (sentiment-en, sentiment-ru, offensive-en, irony-en, care-action-en); "
+                + "care-action-en reads the others from --out.")
+        String only;
 
         @Override
         public Integer call() throws Exception {
-            return TrainCommand.run(data, out, System.out);
+            return TrainCommand.run(data, careLabels, out, only, System.out);
         }
     }
 

@@ -1,7 +1,10 @@
 package org.careloop.analysis;
 
+import edu.stanford.nlp.stats.ClassicCounter;
+import edu.stanford.nlp.stats.Counter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +32,14 @@ final class CareActions {
                     + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|all night (at|in) the airport|left (us|me) (stranded|behind)|"
                     + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
                     + "medical emergency|emergency landing|heart attack|seizure|"
+                    // Staff who mistreat a customer, and what may have been in the food.
+                    + "(yelled|screamed|shouted|swore|cursed|cussed) at (me|her|him|us|my|a|the)|pushed (a|me|my|her|him|us) |called me (a|an) \\w+|"
+                    + "no way to treat|hostage|"
+                    + "(hair|napkin|bug|worm|glass|roach|cockroach|fly|bone|band-?aid) in (my|the|our|someone'?s) (food|meal|burrito|bowl|drink|sandwich|salad|order)|"
+                    // Left somewhere overnight, or held on a plane, with nobody to turn to; a wheelchair lost.
+                    + "forced overnight|no (lodging|accommodation)|(stay|staying|spend|spending) (another|an extra|one more) night|extra night|"
+                    + "let (people|us|passengers) off|(\\d+|two|three|four|five) (hours?|hrs) (on|in) (the )?(plane|tarmac|aircraft)|"
+                    + "(lost|broke|damaged) (my|our|his|her|the) (\\w+'?s )?wheelchair|bad publicity|"
                     + "адвокат|суд|полици\\w*|травм\\w*|abogad\\w*|demanda|policía|avocat|plainte|anwalt|polizei|klage)\\b",
             FLAGS);
 
@@ -162,13 +173,96 @@ final class CareActions {
         return new CareAction(label, false, intent.confidence());
     }
 
+    /** The cascade's answer before urgency: the label, how sure, and why in words. */
+    record Cascade(CareAction.Label label, double confidence, String why) {}
+
     /**
+     * The care action: the cues' cascade, then, for English posts, the care-action model, which
+     * reads the words, the cues and the cascade's answer together and was trained on 2,800 posts
+     * labelled by care leads. Spam stays with its cues: a promotion is no customer, whatever its words.
+     *
      * @param words the post's words (handles and links removed)
      * @param text  the post as written, for emoji and hashtags
+     * @param model the care-action model, or null for the cascade alone
      */
-    static CareAction decide(String rawWords, String text, Sentiment s, Troll troll, Intent intent, boolean question, List<String> reasons) {
-        // Curly apostrophes (phones type them) read as plain ones.
-        String words = rawWords.replace('\u2019', '\'').replace('\u2018', '\'');
+    static CareAction decide(String rawWords, String text, Counter<String> textFeatures, String lang, Sentiment s, Troll troll,
+                             Intent intent, boolean question, TextModel model, List<String> reasons) {
+        String words = plain(rawWords);
+        Cascade c = cascade(words, text, s, troll, intent, question);
+        CareAction.Label label = c.label();
+        double confidence = c.confidence();
+        String why = c.why();
+        if (model != null && lang.equals("en") && intent.label() != Intent.Label.SPAM) {
+            TextModel.Prediction p = model.predict(features(textFeatures, words, text, s, troll, intent, question, label));
+            CareAction.Label learned = CareAction.Label.of(p.label());
+            if (learned != label) {
+                why = String.format(Locale.ROOT, "read as %s (%.2f)%s; the cues alone said %s: %s", learned.id(), p.confidence(),
+                        p.evidence().isEmpty() ? "" : " from " + String.join(", ", p.evidence()), label.id(), why);
+                label = learned;
+            }
+            confidence = p.confidence();
+        }
+        boolean urgent = switch (label) {
+            case TICKET, APOLOGIZE, ESCALATE, ANSWER -> URGENT.matcher(words).find();
+            default -> false;
+        };
+        List<String> hit;
+        // A trip going wrong right now wants rebooking or care, not an apology for the experience.
+        if (label == CareAction.Label.APOLOGIZE && urgent && !(hit = Cues.found(DISRUPTED, words)).isEmpty()) {
+            label = CareAction.Label.TICKET;
+            why = "a trip going wrong now: " + Cues.quote(hit);
+        }
+        reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
+        return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);
+    }
+
+    /** Curly apostrophes (phones type them) read as plain ones. */
+    private static String plain(String words) {
+        return words.replace('\u2019', '\'').replace('\u2018', '\'');
+    }
+
+    /**
+     * What the care-action model reads: the post's text features, which cues fired, what the
+     * analysis read (sentiment, intent, troll, a question), and the cascade's own answer.
+     */
+    static Counter<String> features(Counter<String> textFeatures, String rawWords, String text, Sentiment s, Troll troll, Intent intent,
+                                    boolean question, CareAction.Label cascade) {
+        String words = plain(rawWords);
+        Counter<String> f = new ClassicCounter<>(textFeatures);
+        MODEL_CUES.forEach((name, cue) -> {
+            if (cue.matcher(words).find()) {
+                f.setCount("cue=" + name, 1);
+            }
+        });
+        if (PLAYFUL.matcher(text).find()) {
+            f.setCount("cue=playful", 1);
+        }
+        f.setCount("sentiment=" + s.label().id(), 1);
+        f.setCount("intent=" + intent.label().id(), 1);
+        if (troll.label()) {
+            f.setCount("troll", 1);
+        }
+        if (question) {
+            f.setCount("question", 1);
+        }
+        f.setCount("cascade=" + cascade.id(), 1);
+        return f;
+    }
+
+    /** The same features for a post already analysed by the cascade alone: what training reads. */
+    static Counter<String> features(String text, Analysis cascadeOnly) {
+        String clean = TextPrep.clean(text, CoreNlpAnalyzer.MAX_CHARS, false);
+        String words = TextPrep.clean(text, CoreNlpAnalyzer.MAX_CHARS, true);
+        return features(Features.of(SocialText.of(clean)), words, clean, cascadeOnly.sentiment(), cascadeOnly.troll(), cascadeOnly.intent(),
+                SocialAnalyzer.question(words), cascadeOnly.care().label());
+    }
+
+    /**
+     * The cues' cascade, in the order a care lead thinks.
+     *
+     * @param words the post's words, apostrophes plain
+     */
+    static Cascade cascade(String words, String text, Sentiment s, Troll troll, Intent intent, boolean question) {
         CareAction.Label label;
         double confidence;
         String why;
@@ -193,6 +287,10 @@ final class CareActions {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
             why = "an insult with no issue in it: " + Cues.quote(hit);
+        } else if (QUOTED_POST.matcher(text).find() && !lookup && !question) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.55;
+            why = "a reaction to a quoted post, no issue in it";
         } else if (ANNOUNCEMENT.matcher(words).find() && !FIRST_PERSON_SINGULAR.matcher(words).find()) {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
@@ -239,22 +337,12 @@ final class CareActions {
             confidence = 0.4;
             why = "no request or problem found";
         }
-        boolean urgent = switch (label) {
-            case TICKET, APOLOGIZE, ESCALATE, ANSWER -> URGENT.matcher(words).find();
-            default -> false;
-        };
-        // A trip going wrong right now wants rebooking or care, not an apology for the experience.
-        if (label == CareAction.Label.APOLOGIZE && urgent && !(hit = Cues.found(DISRUPTED, words)).isEmpty()) {
-            label = CareAction.Label.TICKET;
-            why = "a trip going wrong now: " + Cues.quote(hit);
-        }
-        reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
-        return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);
+        return new Cascade(label, confidence, why);
     }
 
     /** Insults that carry no issue of their own. */
     static final Pattern INSULT = Pattern.compile(
-            "\\b(a joke|clowns?|trash|garbage|pathetic|losers?|idiots?|morons?|scum|go bankrupt|out of business|go die|hate (you|u)|"
+            "\\b(fuck \\w+|a joke|clowns?|trash|garbage|pathetic|losers?|idiots?|morons?|scum|go bankrupt|out of business|go die|hate (you|u)|"
                     + "screw (you|u)|f+u+c+k (you|u|off)|nobody (would )?miss|(you|u) suck|worst company|useless)\\b", FLAGS);
 
     /** The concrete things an issue is about: with one of them an angry post is a customer, not an insult. */
@@ -265,7 +353,11 @@ final class CareActions {
     /** How brands and promoters write, not customers. */
     static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(\\bdon'?t miss\\b|\\bpre-?order\\b|proud to announce|we'?re (excited|proud|thrilled|happy) to|\\bget a free\\b|\\bnow available\\b|"
-                    + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b)", FLAGS);
+                    + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b|"
+                    + "\\bre-?tweet to\\b|\\bstay tuned\\b|\\bavailable (now|for free|today)\\b|\\bsale (begins|starts|ends)\\b|\\bpromote my\\b)", FLAGS);
+
+    /** A retweet or quote of another account's post ("RT @brand: ...", "“@brand: ..."). */
+    static final Pattern QUOTED_POST = Pattern.compile("(^|\\s)(RT @\\w+:|[“\"]@\\w+:)");
 
     private static final Pattern FIRST_PERSON_SINGULAR = Pattern.compile("\\b(i|i'?m|i'?ve|i'?d|me|my)\\b", FLAGS);
 
@@ -274,4 +366,10 @@ final class CareActions {
     private static boolean firstPerson(String words) {
         return FIRST_PERSON.matcher(words.toLowerCase(Locale.ROOT)).find();
     }
+
+    /** The cues the care-action model reads beside the words, by name. */
+    private static final Map<String, Pattern> MODEL_CUES = Map.ofEntries(Map.entry("escalate", ESCALATE), Map.entry("lookup", LOOKUP),
+            Map.entry("how-to", HOW_TO), Map.entry("general-how", GENERAL_HOW), Map.entry("event", EVENT), Map.entry("own-record", OWN_RECORD),
+            Map.entry("live", LIVE), Map.entry("disrupted", DISRUPTED), Map.entry("resolved", RESOLVED), Map.entry("praise", PRAISE),
+            Map.entry("dissatisfied", DISSATISFIED), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
 }

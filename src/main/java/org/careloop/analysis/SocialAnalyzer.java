@@ -16,16 +16,25 @@ public final class SocialAnalyzer implements Analyzer {
     private final TextModel sentimentRu;
     private final TextModel offensiveEn;
     private final TextModel ironyEn;
+    private final TextModel careEn;
 
     public SocialAnalyzer() {
-        this(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"), TextModel.load("irony-en"));
+        this(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"), TextModel.load("irony-en"),
+                TextModel.load("care-action-en"));
     }
 
-    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn) {
+    /** @param careEn the care-action model, or null for the cues' cascade alone (what that model is trained on) */
+    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn, TextModel careEn) {
         this.sentimentEn = sentimentEn;
         this.sentimentRu = sentimentRu;
         this.offensiveEn = offensiveEn;
         this.ironyEn = ironyEn;
+        this.careEn = careEn;
+    }
+
+    /** The same analyser with another care-action model (cross-validation trains one per fold). */
+    SocialAnalyzer withCareModel(TextModel care) {
+        return new SocialAnalyzer(sentimentEn, sentimentRu, offensiveEn, ironyEn, care);
     }
 
     @Override
@@ -36,8 +45,9 @@ public final class SocialAnalyzer implements Analyzer {
         List<String> reasons = new ArrayList<>();
         if (words.isBlank() || words.codePoints().noneMatch(Character::isLetter) && clean.codePoints().noneMatch(cp -> SocialText.isEmoji(new String(Character.toChars(cp))))) {
             reasons.add("No words to read (empty, or only links, handles and symbols)");
+            reasons.add("Care action ignore: nothing to answer");
             return new Analysis(lang, new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.3), Emotion.NONE, Troll.NONE,
-                    new Intent(Intent.Label.OTHER, 0.3), reasons);
+                    new Intent(Intent.Label.OTHER, 0.3), new CareAction(CareAction.Label.IGNORE, false, 0.6), reasons);
         }
         SocialText social = SocialText.of(clean);
         var features = Features.of(social);
@@ -45,13 +55,17 @@ public final class SocialAnalyzer implements Analyzer {
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
         Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
-        boolean question = words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
+        boolean question = question(words);
         Troll troll = troll(lang, words, features, social, problem, reasons);
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
-        CareAction care = CareActions.decide(words, clean, sentiment, troll, intent, question, reasons);
+        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, reasons);
         return new Analysis(lang, sentiment, emotion, troll, intent, care, reasons);
+    }
+
+    static boolean question(String words) {
+        return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
     }
 
     private Sentiment sentiment(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {

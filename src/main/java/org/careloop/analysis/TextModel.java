@@ -167,18 +167,31 @@ public final class TextModel implements Serializable {
     }
 
     /** Loads a model built into CareLoop ({@code models/<name>.ser.gz} on the class path). */
-    @SuppressWarnings("unchecked")
     public static TextModel load(String name) {
         String resource = "models/" + name + ".ser.gz";
         try (InputStream raw = TextModel.class.getClassLoader().getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("Model " + resource + " is missing from the build: run `careloop train` (see README)");
             }
-            try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(raw))) {
-                return new TextModel((LinearClassifier<String, String>) in.readObject());
-            }
-        } catch (IOException | ClassNotFoundException e) {
+            return read(raw, resource);
+        } catch (IOException e) {
             throw new IllegalStateException("Model " + resource + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model just trained into a folder (training one model on another's answers). */
+    static TextModel read(Path file) throws IOException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, file.toString());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TextModel read(InputStream raw, String name) throws IOException {
+        try (ObjectInputStream in = new ObjectInputStream(new GZIPInputStream(raw))) {
+            return new TextModel((LinearClassifier<String, String>) in.readObject());
+        } catch (ClassNotFoundException e) {
+            throw new IOException("Model " + name + " is not a CareLoop model: " + e.getMessage(), e);
         }
     }
 }

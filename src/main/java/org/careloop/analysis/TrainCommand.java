@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +35,24 @@ public final class TrainCommand {
 
     private TrainCommand() {}
 
+    /** The care lead's labels beyond {@code actions-dev.jsonl}: ids of posts in the shared sets, no text (see the file's README). */
+    public static final Path CARE_LABELS = Path.of("src/train/care-action-labels.jsonl");
+
     public static int run(Path data, Path out, PrintStream log) throws IOException {
-        for (Recipe r : recipes(data)) {
+        return run(data, CARE_LABELS, out, null, log);
+    }
+
+    /** @param only the one model to build, or null for all */
+    public static int run(Path data, Path careLabels, Path out, String only, PrintStream log) throws IOException {
+        List<Recipe> recipes = recipes(data);
+        if (only != null && !only.equals(CARE_MODEL) && recipes.stream().noneMatch(r -> r.name().equals(only))) {
+            log.println("No model named " + only + ": " + String.join(", ", recipes.stream().map(Recipe::name).toList()) + ", " + CARE_MODEL);
+            return 2;
+        }
+        for (Recipe r : recipes) {
+            if (only != null && !only.equals(r.name())) {
+                continue;
+            }
             long start = System.nanoTime();
             List<PriorTuning.Part> tuning = new ArrayList<>();
             List<TextModel.Example> fitting = new ArrayList<>();
@@ -65,8 +83,78 @@ public final class TrainCommand {
             log.printf(Locale.ROOT, "%-14s %6d examples  %5.1f s  priors shifted %s  -> %s%n", r.name(), all.size(),
                     (System.nanoTime() - start) / 1e9, new TreeMap<>(offsets), file);
         }
+        if (only == null || only.equals(CARE_MODEL)) {
+            careAction(data, careLabels, out, log);
+        }
         return 0;
     }
+
+    /**
+     * The care-action model, trained on the cascade's answers and what it read, with the models
+     * just built: the development part of {@code actions-dev.jsonl} and the further labels.
+     */
+    static void careAction(Path data, Path careLabels, Path out, PrintStream log) throws IOException {
+        long start = System.nanoTime();
+        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
+                TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
+                TextModel.read(out.resolve("irony-en.ser.gz")), null);
+        CareRows rows = careRows(data, careLabels);
+        TextModel model = trainCare(rows.all(), cascadeOnly);
+        Path file = out.resolve(CARE_MODEL + ".ser.gz");
+        model.save(file);
+        log.printf(Locale.ROOT, "%-14s %6d examples (%d further labels)  %5.1f s  -> %s%n", CARE_MODEL, rows.all().size(),
+                rows.further().size(), (System.nanoTime() - start) / 1e9, file);
+    }
+
+    /** The care-action training rows: the development part of actions-dev and the further labels. */
+    record CareRows(List<Corpus.Row> development, List<Corpus.Row> further) {
+
+        List<Corpus.Row> all() {
+            List<Corpus.Row> all = new ArrayList<>(development);
+            all.addAll(further);
+            return all;
+        }
+    }
+
+    /**
+     * The held-back part of {@code actions-dev.jsonl} stays out, and so does any further row whose
+     * text is one of it (a repost), or repeats a row already taken.
+     */
+    static CareRows careRows(Path data, Path careLabels) throws IOException {
+        List<Corpus.Row> development = new ArrayList<>();
+        Set<String> heldBack = new HashSet<>();
+        Set<String> labelled = new HashSet<>();
+        for (Corpus.Row r : Corpus.read(data.resolve("conversations/actions-dev.jsonl"), n -> n.path("action").asText(null)).rows()) {
+            labelled.add(ActionsSplit.normalise(r.text()));
+            if (ActionsSplit.heldBack(r.text())) {
+                heldBack.add(ActionsSplit.normalise(r.text()));
+            } else {
+                development.add(r);
+            }
+        }
+        List<Corpus.Row> further = new ArrayList<>();
+        for (Corpus.Row r : CareLabels.read(careLabels, data)) {
+            String n = ActionsSplit.normalise(r.text());
+            if (!heldBack.contains(n) && labelled.add(n)) {
+                further.add(r);
+            }
+        }
+        return new CareRows(development, further);
+    }
+
+    /** @param cascadeOnly an analyser without a care-action model: the model learns on the cascade's answers */
+    static TextModel trainCare(List<Corpus.Row> rows, SocialAnalyzer cascadeOnly) {
+        Map<String, Double> weights = balancing(rows);
+        List<TextModel.Example> examples = new ArrayList<>();
+        for (Corpus.Row r : rows) {
+            examples.add(new TextModel.Example(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), null)), r.label(),
+                    weights.get(r.label())));
+        }
+        return TextModel.train(examples, CARE_SIGMA);
+    }
+
+    static final String CARE_MODEL = "care-action-en";
+    private static final double CARE_SIGMA = 1.0;
 
     /** Weights that give every label of a set the same total: rows of rare labels count more. */
     static Map<String, Double> balancing(List<Corpus.Row> rows) {
