@@ -321,13 +321,7 @@ public final class Drafter {
 
     /** The first topic whose words the post contains, e.g. "your bag"; empty when none. */
     public static String topic(RuleBook book, String text) {
-        if (text == null) {
-            return "";
-        }
-        String lower = text.toLowerCase(Locale.ROOT);
-        return book.settings().topics().entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(lower::contains))
-                .map(Map.Entry::getKey).findFirst().orElse("");
+        return book.settings().topic(text);
     }
 
     private static String fit(Platform platform, String text) {

@@ -91,7 +91,45 @@ public final class RuleBook {
      */
     public record Settings(Set<String> vip, BusinessHours businessHours, int repeatPosts, Duration repeatWindow,
                            int newAccountDays, List<String> blockedWords, Map<String, List<String>> topics,
-                           List<String> brandNames, List<String> competitors) {}
+                           List<String> brandNames, List<String> competitors) {
+
+        /** The first topic the text names, or "" for none. */
+        public String topic(String text) {
+            if (text == null) {
+                return "";
+            }
+            String lower = text.toLowerCase(Locale.ROOT);
+            return topics.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(w -> names(lower, w)))
+                    .map(Map.Entry::getKey).findFirst().orElse("");
+        }
+
+        /** Suffixes an English topic word may take and still be the word ("bags", "delayed", "crashing"). */
+        private static final List<String> ENDINGS = List.of("", "s", "es", "d", "ed", "ing");
+
+        /**
+         * Whether the text has the word as a word: "app" is not in "disappointed" nor "late" in
+         * "chocolate". A word written in another script is a stem ("посылк" finds "посылка").
+         */
+        static boolean names(String lower, String word) {
+            boolean stem = word.chars().anyMatch(c -> c > 0x7f);
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                if (at > 0 && Character.isLetterOrDigit(lower.codePointBefore(at))) {
+                    continue;
+                }
+                if (stem) {
+                    return true;
+                }
+                int end = at + word.length();
+                for (String ending : ENDINGS) {
+                    int stop = end + ending.length();
+                    if (lower.startsWith(ending, end) && (stop == lower.length() || !Character.isLetterOrDigit(lower.codePointAt(stop)))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
 
     /** Opening hours in one time zone. */
     public record BusinessHours(ZoneId zone, Set<DayOfWeek> days, LocalTime from, LocalTime to) {
