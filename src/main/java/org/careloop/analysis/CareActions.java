@@ -22,7 +22,7 @@ final class CareActions {
 
     /** Safety, health, the law, discrimination, harassment, people left stranded overnight: a person, at once. */
     static final Pattern ESCALATE = Pattern.compile(
-            "\\b(unsafe|not safe|safety|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
+            "\\b(unsafe|not safe|safety (issue|concern|hazard|risk|problem)s?|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
                     + "harass\\w*|grop\\w*|touch(ed|ing)? my (ass|butt|leg|chest|breast)|sexual\\w*|racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|"
                     + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your)|"
                     + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|court|"
@@ -31,7 +31,8 @@ final class CareActions {
                     + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
                     + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|all night (at|in) the airport|left (us|me) (stranded|behind)|"
                     + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
-                    + "medical emergency|emergency landing|heart attack|seizure|"
+                    + "medical emergency|emergency landing|heart attack|seizure|engine (trouble|failure|fire|problem|issue)s?|losing fuel|fuel leak|"
+                    + "smoke in the (cabin|plane)|"
                     // Staff who mistreat a customer, and what may have been in the food.
                     + "(yelled|screamed|shouted|swore|cursed|cussed) at (me|her|him|us|my|a|the)|pushed (a|me|my|her|him|us) |called me (a|an) \\w+|"
                     + "no way to treat|hostage|"
@@ -140,6 +141,10 @@ final class CareActions {
                     + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
             FLAGS);
 
+    /** Hashtags that complain ("#usairwaysfail", "#strandedNYC", "#fixyourcrap"): no fan post, whatever else it says. */
+    static final Pattern COMPLAINT_TAG = Pattern.compile("#\\w*(fail|stranded|fix|help|sucks|worst|never|disappoint|delay|cancel|lost|angry|unhappy|ripoff)\\w*",
+            FLAGS);
+
     /** Time matters now: travel today, stuck at the airport, money taken twice, something due today. */
     static final Pattern URGENT = Pattern.compile(
             "\\b(today|tonight|this (morning|afternoon|evening)|right now|now|asap|urgent\\w*|immediately|emergency|"
@@ -153,6 +158,9 @@ final class CareActions {
     /** Playful or fan talk: emoji laughter, excitement, banter. */
     static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎃|👻|🎉|🙌|😋|😎|\\blol\\b|\\bhaha\\w*|\\blmao\\b|#\\w+|!{2,}|\\bso excited\\b|can'?t wait|see (you|ya)\\b)",
             FLAGS);
+
+    /** A bare thanks: closing a question or request, it is politeness, not praise. */
+    private static final Pattern THANKS_WORD = Pattern.compile("thanks?|thank (you|u)|thx|ty", FLAGS);
 
     /** Sincere thanks in a question ("thanks in advance") is no praise. */
     private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);
@@ -237,6 +245,9 @@ final class CareActions {
         if (PLAYFUL.matcher(text).find()) {
             f.setCount("cue=playful", 1);
         }
+        if (COMPLAINT_TAG.matcher(text).find()) {
+            f.setCount("cue=complaint-tag", 1);
+        }
         f.setCount("sentiment=" + s.label().id(), 1);
         f.setCount("intent=" + intent.label().id(), 1);
         if (troll.label()) {
@@ -268,8 +279,10 @@ final class CareActions {
         String why;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
-        boolean dissatisfied = negative || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE;
-        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find();
+        boolean dissatisfied = negative || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
+                || COMPLAINT_TAG.matcher(text).find();
+        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find()
+                && !(question && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches()));
         List<String> hit;
         if (intent.label() == Intent.Label.SPAM) {
             label = CareAction.Label.IGNORE;

@@ -36,6 +36,12 @@ final class Cues {
                     + "ne marche pas|problème|erstattung|verloren|storniert|funktioniert nicht)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** A question put as a request, often without a question mark ("I want to know your office hours. Thanks."). */
+    static final Pattern REQUEST = Pattern.compile(
+            "\\b(i (want|need|would like|'?d like) to know|can (you|u) (tell|let) me|please (tell|let) me( know)?|"
+                    + "(i'?m|i am) (wondering|looking for)|wondering (if|whether|when|why|how|what))\\b",
+            Pattern.CASE_INSENSITIVE);
+
     static final Pattern QUESTION_START = Pattern.compile(
             "^(how|what|when|where|which|who|why|can|could|do|does|is|are|will|would|should|may|any ?one|is there|"
                     + "как|что|когда|где|можно|почему|cómo|qué|cuándo|dónde|puedo|comment|quand|où|est-ce|wie|was|wann|wo|kann)\\b"

@@ -65,7 +65,7 @@ public final class SocialAnalyzer implements Analyzer {
     }
 
     static boolean question(String words) {
-        return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find();
+        return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find() || Cues.REQUEST.matcher(words).find();
     }
 
     private Sentiment sentiment(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, List<String> reasons) {

@@ -34,7 +34,7 @@ public final class Drafter {
     private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
 
-    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait|#\\w+)",
+    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait)",
             Pattern.CASE_INSENSITIVE);
 
     /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
@@ -191,7 +191,8 @@ public final class Drafter {
         }
         Templates.Phrasings phrasings = found.get();
         Map<String, Object> values = values(book, mention, phrasings.lang());
-        // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral.
+        // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
+        // a hashtag alone does not ("#help", "#strandedNYC").
         values.put("positive", analysis != null && analysis.sentiment() != null
                 && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
                 || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PLAYFUL.matcher(String.valueOf(mention.text())).find())
