@@ -179,7 +179,6 @@ public final class WebEndpoints {
         m.setHeader(Exchange.CONTENT_TYPE, f.contentType());
         m.setHeader("Content-Disposition", "attachment; filename=\"" + f.filename().replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(f.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
-        m.setHeader("X-Content-Type-Options", "nosniff");
         m.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
         noStore(ex);
         m.setBody(f.content());
@@ -367,7 +366,6 @@ public final class WebEndpoints {
         if (r.body() instanceof ApiResponse.Document d) {
             m.setHeader(Exchange.CONTENT_TYPE, d.contentType());
             noStore(ex);
-            m.setHeader("X-Content-Type-Options", "nosniff");
             if (d.fileName() != null) {
                 m.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
             }
@@ -390,7 +388,6 @@ public final class WebEndpoints {
         m.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
         noStore(ex);
         m.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
-        m.setHeader("X-Content-Type-Options", "nosniff");
         m.setBody(page);
     }
 
@@ -406,7 +403,10 @@ public final class WebEndpoints {
         m.setBody("");
     }
 
-    /** Request headers must not echo back into the response (cookies, tokens). */
+    /**
+     * The request's headers (and the query and form fields Camel copies among them) are not the
+     * response's; {@link ResponseHeaders} would let none of them out in any case.
+     */
     private static void clearHeaders(Exchange ex) {
         ex.getMessage().removeHeaders("*");
     }
