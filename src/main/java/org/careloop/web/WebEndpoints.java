@@ -297,6 +297,15 @@ public final class WebEndpoints {
     @FunctionalInterface
     interface Call {
         ApiResponse run(String actor);
+
+        /** What to send: the call's answer, or 400 saying which field of the body it cannot take. */
+        default ApiResponse answer(String actor) {
+            try {
+                return run(actor);
+            } catch (JsonBody.Invalid e) {
+                return ApiResponse.error(400, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -312,7 +321,7 @@ public final class WebEndpoints {
         String auth = requestHeader(ex, "Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
             if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
-                json(ex, call.run("api"));
+                json(ex, call.answer("api"));
             } else {
                 json(ex, ApiResponse.error(401, "Invalid API token"));
             }
@@ -331,7 +340,7 @@ public final class WebEndpoints {
             json(ex, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
             return;
         }
-        json(ex, call.run(s.get().username()));
+        json(ex, call.answer(s.get().username()));
     }
 
     /** Who is asking, for reads outside the JSON API (downloads): the API token or an agent's session. */
