@@ -11,7 +11,7 @@ import org.careloop.config.Json;
  * The JSON body of an API call, read field by field by its type: the one way the API reads what a
  * caller sends. A field of another type ({@code {"note": "yes"}}, {@code {"text": 12345}},
  * {@code {"agent": {}}}) is refused, never coerced: {@link WebEndpoints} answers it 400 naming the
- * field. An absent field and a JSON null read as null.
+ * field. An absent field reads as null, and so does a JSON null, except for a flag.
  */
 final class JsonBody {
 
@@ -50,25 +50,27 @@ final class JsonBody {
     }
 
     String text(String name) {
-        return field(name, JsonNode::isTextual, "a string", JsonNode::textValue);
+        return field(name, true, JsonNode::isTextual, "a string", JsonNode::textValue);
     }
 
+    /** A flag is true or false, absent its default: it has no third value, so a JSON null is a slip too. */
     Boolean bool(String name) {
-        return field(name, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
+        return field(name, false, JsonNode::isBoolean, "true or false", JsonNode::booleanValue);
     }
 
     Long whole(String name) {
-        return field(name, n -> n.isIntegralNumber() && n.canConvertToLong(), "a whole number", JsonNode::longValue);
+        return field(name, true, n -> n.isIntegralNumber() && n.canConvertToLong(), "a whole number", JsonNode::longValue);
     }
 
-    private <T> T field(String name, Predicate<JsonNode> typed, String what, Function<JsonNode, T> value) {
+    private <T> T field(String name, boolean nullable, Predicate<JsonNode> typed, String what, Function<JsonNode, T> value) {
         JsonNode n = fields.get(name);
-        if (n == null || n.isNull()) {
+        if (n == null || nullable && n.isNull()) {
             return null;
         }
         if (!typed.test(n)) {
             String type = n.getNodeType().name().toLowerCase(Locale.ROOT);
-            throw new Invalid("\"" + name + "\" must be " + what + ", not " + ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type);
+            throw new Invalid("\"" + name + "\" must be " + what + ", not "
+                    + (n.isNull() ? "null" : ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type));
         }
         return value.apply(n);
     }
