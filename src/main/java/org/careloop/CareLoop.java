@@ -61,6 +61,7 @@ import org.careloop.web.TicketsApi;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.web.PraiseApi;
 import org.careloop.web.PraiseEndpoints;
+import org.careloop.web.ResponseHeaders;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
 import org.slf4j.Logger;
@@ -150,6 +151,8 @@ public final class CareLoop {
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
+        // nosniff and a referrer policy on every response of the console's server, its own 404s and errors included.
+        camel.addMainListener(ResponseHeaders.onEveryResponse());
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
         TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3));

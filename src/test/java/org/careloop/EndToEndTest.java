@@ -172,7 +172,9 @@ class EndToEndTest {
                 return a != null && !a.get("healthy").asBoolean() ? a : null;
             });
             assertThat(account.get("lastError").asText()).containsIgnoringCase("auth");
-            assertThat(http.status(api + "/health")).isEqualTo(503);
+            var health = http.get(api + "/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.headers().firstValue("X-Content-Type-Options")).as("CareLoop's response-header policy").contains("nosniff");
         } finally {
             app.stop();
         }

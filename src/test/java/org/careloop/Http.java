@@ -27,7 +27,12 @@ final class Http {
     }
 
     int status(String url) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return get(url).statusCode();
+    }
+
+    /** A GET's whole answer, headers included. */
+    HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts on the simulated X as a customer ({@code sim:<handle>} bearer), as any X client could. */

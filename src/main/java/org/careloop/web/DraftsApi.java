@@ -1,7 +1,5 @@
 package org.careloop.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.XText;
-import org.careloop.config.Json;
 import org.careloop.store.DraftStore;
 import org.careloop.store.MentionStore;
 import org.careloop.store.UserStore;
@@ -93,7 +90,8 @@ public final class DraftsApi {
 
     /** Approves, optionally with edited text ({@code {"text": "..."}}); 409 when no longer pending. */
     public ApiResponse approve(String id, String actor, String body) {
-        return decide(id, body, "text", "{\"text\": \"edited reply\"}", (draftId, text) -> {
+        return decide(id, body, "{\"text\": \"edited reply\"}", (draftId, fields) -> {
+            String text = fields.text("text");
             if (text != null && text.isBlank()) {
                 return Optional.of(ApiResponse.error(400, "The edited text is empty"));
             }
@@ -111,8 +109,8 @@ public final class DraftsApi {
 
     /** Rejects, optionally with a reason ({@code {"reason": "..."}}); 409 when no longer pending. */
     public ApiResponse reject(String id, String actor, String body) {
-        return decide(id, body, "reason", "{\"reason\": \"troll\"}",
-                (draftId, reason) -> drafts.reject(draftId, actor, reason, clock.instant()).map(this::ok));
+        return decide(id, body, "{\"reason\": \"troll\"}",
+                (draftId, fields) -> drafts.reject(draftId, actor, fields.text("reason"), clock.instant()).map(this::ok));
     }
 
     /** Claims the draft for the caller for {@code claimFor}; 409 naming the holder when someone else has it. */
@@ -138,19 +136,20 @@ public final class DraftsApi {
 
     /** Snoozes for {@code {"minutes": n}} (1 to 1440, default 15). */
     public ApiResponse snooze(String id, String actor, String body) {
-        return decide(id, body, "minutes", "{\"minutes\": 15}", (draftId, value) -> {
-            var minutes = Param.number(value, 15, 1, 1440);
-            if (minutes.isEmpty()) {
+        return decide(id, body, "{\"minutes\": 15}", (draftId, fields) -> {
+            Long minutes = fields.whole("minutes");
+            if (minutes != null && (minutes < 1 || minutes > 1440)) {
                 return Optional.of(Param.outOfRange("minutes", 1, 1440));
             }
             Instant now = clock.instant();
-            return drafts.snooze(draftId, actor, now.plusSeconds(60L * minutes.getAsInt()), now).map(this::ok);
+            return drafts.snooze(draftId, actor, now.plusSeconds(60L * (minutes == null ? 15 : minutes)), now).map(this::ok);
         });
     }
 
     /** Assigns to {@code {"agent": "name"}} (empty: unassigned). */
     public ApiResponse assign(String id, String actor, String body) {
-        return decide(id, body, "agent", "{\"agent\": \"alice\"}", (draftId, agent) -> {
+        return decide(id, body, "{\"agent\": \"alice\"}", (draftId, fields) -> {
+            String agent = fields.text("agent");
             if (agent != null && !agent.isBlank() && users != null && users.find(agent.trim()).isEmpty()) {
                 return Optional.of(ApiResponse.error(400, "No user named '" + agent + "'"));
             }
@@ -189,22 +188,19 @@ public final class DraftsApi {
 
     private interface Decision {
         /** The answer, or empty when the draft was no longer pending. */
-        Optional<ApiResponse> apply(long draftId, String value);
+        Optional<ApiResponse> apply(long draftId, JsonBody fields);
     }
 
-    /** The shared path of approve and reject: 404, 400 on a bad body, the decision, 409 when someone was first. */
-    private ApiResponse decide(String id, String body, String field, String example, Decision decision) {
+    /**
+     * The shared path of approve, reject, snooze and assign: 404, the decision on the body's fields,
+     * 409 when someone was first. A body that is not JSON, or a field of the wrong type, throws {@link JsonBody.Invalid}.
+     */
+    private ApiResponse decide(String id, String body, String example, Decision decision) {
         Optional<Long> draftId = parse(id);
         if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
             return ApiResponse.error(404, "No draft " + id);
         }
-        String value;
-        try {
-            value = field(body, field);
-        } catch (IOException e) {
-            return ApiResponse.error(400, "The body must be JSON, e.g. " + example);
-        }
-        return decision.apply(draftId.get(), value).orElseGet(() -> conflict(draftId.get()));
+        return decision.apply(draftId.get(), JsonBody.of(body, example)).orElseGet(() -> conflict(draftId.get()));
     }
 
     /** With the thread the post belongs to and the reason of the rule that drafted it. */
@@ -235,17 +231,5 @@ public final class DraftsApi {
         } catch (NumberFormatException | NullPointerException e) {
             return Optional.empty();
         }
-    }
-
-    private static String field(String body, String name) throws IOException {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        JsonNode n = Json.mapper().readTree(body);
-        if (n == null || !n.isObject()) {
-            throw new IOException("not an object");
-        }
-        JsonNode v = n.get(name);
-        return v == null || v.isNull() ? null : v.asText();
     }
 }

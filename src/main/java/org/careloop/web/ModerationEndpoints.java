@@ -1,11 +1,8 @@
 package org.careloop.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.careloop.care.Moderator;
-import org.careloop.config.Json;
 import org.careloop.platform.Platform;
 
 /**
@@ -44,18 +41,8 @@ public final class ModerationEndpoints {
         }
         Platform platform = named.get();
         String id = WebEndpoints.header(ex, "id");
-        String reason = null;
-        String body = ex.getMessage().getBody(String.class);
-        if (body != null && !body.isBlank()) {
-            try {
-                JsonNode n = Json.mapper().readTree(body);
-                reason = n == null ? null : n.path("reason").asText(null);
-            } catch (IOException e) {
-                return ApiResponse.error(400, "The body must be JSON, e.g. {\"reason\": \"spam\"}");
-            }
-        }
-        String why = reason;
-        return moderator.setHidden(platform, id, hidden, actor, why)
+        String reason = JsonBody.of(ex.getMessage().getBody(String.class), "{\"reason\": \"spam\"}").text("reason");
+        return moderator.setHidden(platform, id, hidden, actor, reason)
                 .map(m -> m.error() == null ? ApiResponse.ok(m) : ApiResponse.error(502, m.error()))
                 .orElseGet(() -> ApiResponse.error(404, "No " + platform.id() + " post " + id));
     }

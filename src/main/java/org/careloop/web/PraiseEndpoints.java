@@ -50,12 +50,12 @@ public final class PraiseEndpoints {
         String auth = WebEndpoints.requestHeader(ex, "Authorization");
         String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
         if (feedToken.isPresent() && bearer != null && Sessions.same(feedToken.get(), bearer)) {
-            WebEndpoints.json(ex, call.run("feed"));
+            WebEndpoints.json(ex, call.answer("feed"));
             return;
         }
         String inUrl = tokenInUrl ? queryToken(ex) : null;
         if (inUrl != null) {
-            WebEndpoints.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.run("feed")
+            WebEndpoints.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.answer("feed")
                     : ApiResponse.error(401, feedToken.isPresent() ? "Invalid feed token" : "Feed tokens are off: CARELOOP_FEED_TOKEN is not set"));
             return;
         }

@@ -31,6 +31,8 @@ public final class Sessions {
     static final Duration LOCKOUT = Duration.ofMinutes(1);
     /** Expired sessions and old failure counts are dropped every so many logins, so memory stays bounded. */
     private static final int SWEEP_EVERY = 64;
+    /** bcrypt ($2a$, as {@link #hash} makes) reads this many bytes of a password at most and refuses longer ones. */
+    static final int MAX_PASSWORD_BYTES = BCrypt.Version.VERSION_2A.allowedMaxPwLength;
     /** bcrypt of a random password: a login for an unknown user costs as much as for a known one. */
     private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(10, "no-such-user-password".toCharArray());
 
@@ -68,7 +70,9 @@ public final class Sessions {
         }
         Optional<UserStore.User> user = username == null ? Optional.empty() : users.find(username.trim());
         String hash = user.map(UserStore.User::passwordHash).orElse(DUMMY_HASH);
-        boolean ok = password != null && BCrypt.verifyer().verify(password.toCharArray(), hash).verified && user.isPresent();
+        // No stored password is longer than bcrypt takes (hash refuses them), so a longer one is simply wrong.
+        boolean ok = password != null && password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
+                && BCrypt.verifyer().verify(password.toCharArray(), hash).verified && user.isPresent();
         if (!ok) {
             failed(account, MAX_FAILURES, now);
             failed(address, MAX_ADDRESS_FAILURES, now);

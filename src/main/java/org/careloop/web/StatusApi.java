@@ -52,17 +52,9 @@ public final class StatusApi {
 
     /** Turns the kill switch on or off ({@code {"on": true}}); only for admins and leads (checked by the caller). */
     public ApiResponse killSwitch(String actor, String body) {
-        Boolean on = null;
-        try {
-            var n = org.careloop.config.Json.mapper().readTree(body == null ? "" : body);
-            if (n != null && n.has("on") && n.get("on").isBoolean()) {
-                on = n.get("on").asBoolean();
-            }
-        } catch (java.io.IOException e) {
-            // reported below
-        }
+        Boolean on = JsonBody.of(body, "{\"on\": true}").bool("on");
         if (on == null) {
-            return ApiResponse.error(400, "The body must be JSON, e.g. {\"on\": true}");
+            return ApiResponse.error(400, "\"on\" is required, e.g. {\"on\": true}");
         }
         switches.set(KILL_SWITCH, String.valueOf(on), actor);
         return ApiResponse.ok(unattended());

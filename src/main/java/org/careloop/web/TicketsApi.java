@@ -1,7 +1,5 @@
 package org.careloop.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.careloop.config.Json;
 import org.careloop.store.MentionStore;
 import org.careloop.store.UserStore;
 import org.careloop.tickets.ReplyStyle;
@@ -95,22 +92,24 @@ public final class TicketsApi {
         }).orElseGet(() -> ApiResponse.error(404, "No ticket " + id));
     }
 
-    /** {@code {"body": "...", "note": false}}: an answer the customer reads on their page, or an internal note. */
+    /**
+     * {@code {"body": "...", "note": false}}: an answer the customer reads on their page, or an
+     * internal note. Only a JSON {@code true} makes a note, so a slip ({@code "note": "yes"}) is
+     * refused rather than shown to the customer.
+     */
     public ApiResponse message(String id, String actor, String body) {
         Optional<Ticket> t = find(id);
         if (t.isEmpty()) {
             return ApiResponse.error(404, "No ticket " + id);
         }
-        JsonNode n;
-        try {
-            n = Json.mapper().readTree(body == null ? "" : body);
-        } catch (IOException e) {
-            n = null;
+        String example = "{\"body\": \"...\", \"note\": false}";
+        JsonBody fields = JsonBody.of(body, example);
+        String text = fields.text("body");
+        Boolean note = fields.bool("note");
+        if (text == null || text.isBlank()) {
+            return ApiResponse.error(400, "\"body\" is required: the message, e.g. " + example);
         }
-        if (n == null || !n.hasNonNull("body") || n.get("body").asText().isBlank()) {
-            return ApiResponse.error(400, "The body must be JSON with the message, e.g. {\"body\": \"...\", \"note\": false}");
-        }
-        desk.fromAgent(t.get().id(), actor, n.get("body").asText().strip(), n.path("note").asBoolean(false));
+        desk.fromAgent(t.get().id(), actor, text.strip(), Boolean.TRUE.equals(note));
         return get(id);
     }
 
@@ -152,13 +151,7 @@ public final class TicketsApi {
         if (t.isEmpty()) {
             return ApiResponse.error(404, "No ticket " + id);
         }
-        String agent;
-        try {
-            JsonNode n = Json.mapper().readTree(body == null ? "{}" : body);
-            agent = n == null ? null : n.path("agent").asText(null);
-        } catch (IOException e) {
-            return ApiResponse.error(400, "The body must be JSON, e.g. {\"agent\": \"alice\"}");
-        }
+        String agent = JsonBody.of(body, "{\"agent\": \"alice\"}").text("agent");
         if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
             return ApiResponse.error(400, "No user named '" + agent + "'");
         }

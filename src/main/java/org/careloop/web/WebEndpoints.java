@@ -179,7 +179,6 @@ public final class WebEndpoints {
         m.setHeader(Exchange.CONTENT_TYPE, f.contentType());
         m.setHeader("Content-Disposition", "attachment; filename=\"" + f.filename().replaceAll("[^\\x20-\\x7e]", "_") + "\"; filename*=UTF-8''"
                 + java.net.URLEncoder.encode(f.filename(), StandardCharsets.UTF_8).replace("+", "%20"));
-        m.setHeader("X-Content-Type-Options", "nosniff");
         m.setHeader("Content-Security-Policy", "default-src 'none'; sandbox");
         noStore(ex);
         m.setBody(f.content());
@@ -298,6 +297,15 @@ public final class WebEndpoints {
     @FunctionalInterface
     interface Call {
         ApiResponse run(String actor);
+
+        /** What to send: the call's answer, or 400 saying which field of the body it cannot take. */
+        default ApiResponse answer(String actor) {
+            try {
+                return run(actor);
+            } catch (JsonBody.Invalid e) {
+                return ApiResponse.error(400, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -313,7 +321,7 @@ public final class WebEndpoints {
         String auth = requestHeader(ex, "Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
             if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
-                json(ex, call.run("api"));
+                json(ex, call.answer("api"));
             } else {
                 json(ex, ApiResponse.error(401, "Invalid API token"));
             }
@@ -332,7 +340,7 @@ public final class WebEndpoints {
             json(ex, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
             return;
         }
-        json(ex, call.run(s.get().username()));
+        json(ex, call.answer(s.get().username()));
     }
 
     /** Who is asking, for reads outside the JSON API (downloads): the API token or an agent's session. */
@@ -367,7 +375,6 @@ public final class WebEndpoints {
         if (r.body() instanceof ApiResponse.Document d) {
             m.setHeader(Exchange.CONTENT_TYPE, d.contentType());
             noStore(ex);
-            m.setHeader("X-Content-Type-Options", "nosniff");
             if (d.fileName() != null) {
                 m.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
             }
@@ -390,7 +397,6 @@ public final class WebEndpoints {
         m.setHeader(Exchange.CONTENT_TYPE, "text/html; charset=utf-8");
         noStore(ex);
         m.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
-        m.setHeader("X-Content-Type-Options", "nosniff");
         m.setBody(page);
     }
 
@@ -406,7 +412,10 @@ public final class WebEndpoints {
         m.setBody("");
     }
 
-    /** Request headers must not echo back into the response (cookies, tokens). */
+    /**
+     * The request's headers (and the query and form fields Camel copies among them) are not the
+     * response's; {@link ResponseHeaders} would let none of them out in any case.
+     */
     private static void clearHeaders(Exchange ex) {
         ex.getMessage().removeHeaders("*");
     }

@@ -134,4 +134,18 @@ class SessionsTest {
         assertThat(login(sessions, "ana", null, "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
         assertThat(login(sessions, null, null, "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
     }
+
+    @Test
+    void aPasswordLongerThanBcryptTakesIsAWrongOne() {
+        String longest = "p".repeat(Sessions.MAX_PASSWORD_BYTES);
+        STORE.save(new UserStore.User("lee", at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, longest.toCharArray()),
+                UserStore.Role.AGENT));
+        Sessions sessions = new Sessions(STORE, new Hand(), Duration.ofHours(1));
+        assertThat(login(sessions, "lee", longest, "10.0.0.6")).isEqualTo(Sessions.LoginResult.OK);
+        assertThat(login(sessions, "lee", longest + "p", "10.0.0.6")).isEqualTo(Sessions.LoginResult.WRONG);
+        assertThat(login(sessions, "ana", "right" + "x".repeat(100), "10.0.0.6")).isEqualTo(Sessions.LoginResult.WRONG);
+        assertThat(login(sessions, "nobody", "x".repeat(100), "10.0.0.6")).isEqualTo(Sessions.LoginResult.WRONG);
+        // 37 characters, 74 bytes in UTF-8: bcrypt counts bytes
+        assertThat(login(sessions, "ana", "ü".repeat(37), "10.0.0.6")).isEqualTo(Sessions.LoginResult.WRONG);
+    }
 }

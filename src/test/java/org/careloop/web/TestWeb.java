@@ -68,6 +68,7 @@ final class TestWeb {
     private static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation, TicketDesk desk,
                                 int port) throws Exception {
         Main camel = new Main();
+        camel.addMainListener(ResponseHeaders.onEveryResponse());
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));

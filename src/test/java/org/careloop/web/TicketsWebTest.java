@@ -295,6 +295,44 @@ class TicketsWebTest {
     }
 
     @Test
+    @Order(9)
+    void onlyAJsonTrueMakesANoteAndASlipIsRefusedRatherThanShownToTheCustomer() throws Exception {
+        Ticket t = newTicket("noor", "@acmeair you lost my bag");
+        String messages = "/api/tickets/" + t.id() + "/messages";
+        for (String slip : List.of("\"yes\"", "\"True\"", "\"1\"", "\"on\"", "\"true\"", "1", "{}", "null")) {
+            HttpResponse<String> r = api("POST", messages, "{\"body\": \"Internal: refund approved by finance\", \"note\": " + slip + "}");
+            assertThat(r.statusCode()).as(slip).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).get("error").asText()).as(slip).contains("\"note\"");
+        }
+        assertThat(db.tickets().messages(t.id())).noneMatch(m -> m.body().contains("refund approved"));
+        assertThat(api("POST", messages, "{\"body\": \"Internal: refund approved by finance\", \"note\": true}").statusCode()).isEqualTo(200);
+        assertThat(api("POST", messages, "{\"body\": \"We have found your bag\", \"note\": false}").statusCode()).isEqualTo(200);
+        assertThat(api("POST", messages, "{\"body\": \"It arrives tomorrow\"}").statusCode()).as("no note: an answer").isEqualTo(200);
+        assertThat(db.tickets().messages(t.id())).filteredOn(m -> m.kind() == Ticket.Kind.NOTE).extracting(Ticket.Message::body)
+                .containsExactly("Internal: refund approved by finance");
+        assertThat(call("GET", open(t), null).body()).contains("We have found your bag", "It arrives tomorrow").doesNotContain("refund approved");
+    }
+
+    @Test
+    @Order(10)
+    void ticketFieldsOfAnotherJsonTypeAreRefusedNamingTheField() throws Exception {
+        Ticket t = newTicket("ravi", "@acmeair you lost my bag");
+        HttpResponse<String> number = api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": 123}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(number.body()).get("error").asText()).contains("\"body\"");
+        assertThat(db.tickets().messages(t.id())).noneMatch(m -> m.body().equals("123"));
+
+        String assign = "/api/tickets/" + t.id() + "/assign";
+        assertThat(api("POST", assign, "{\"agent\": \"alice\"}").statusCode()).isEqualTo(200);
+        for (String wrong : List.of("{\"name\": \"alice\"}", "[\"alice\"]", "7", "false")) {
+            HttpResponse<String> r = api("POST", assign, "{\"agent\": " + wrong + "}");
+            assertThat(r.statusCode()).as(wrong).isEqualTo(400);
+            assertThat(Json.mapper().readTree(r.body()).get("error").asText()).as(wrong).contains("\"agent\"");
+        }
+        assertThat(db.tickets().find(t.id()).orElseThrow().assignee()).as("still assigned").isEqualTo("alice");
+    }
+
+    @Test
     @Order(100)
     void walkingThroughTokensIsStoppedPerAddress() throws Exception {
         Ticket t = newTicket("zoe", "@acmeair you lost my bag");

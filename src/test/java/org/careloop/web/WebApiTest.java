@@ -393,6 +393,37 @@ class WebApiTest {
     }
 
     @Test
+    void fieldsOfAnotherJsonTypeAreRefusedNamingTheField() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        long id = newDraft();
+        String[][] refused = {
+            {"/api/drafts/" + id + "/approve", "{\"text\": true}", "text"},
+            {"/api/drafts/" + id + "/approve", "{\"text\": 12345}", "text"},
+            {"/api/drafts/" + id + "/approve", "{\"text\": [\"Sorry Jana\"]}", "text"},
+            {"/api/drafts/" + id + "/reject", "{\"reason\": {\"why\": \"troll\"}}", "reason"},
+            {"/api/drafts/" + id + "/snooze", "{\"minutes\": \"30\"}", "minutes"},
+            {"/api/drafts/" + id + "/snooze", "{\"minutes\": 1.5}", "minutes"},
+            {"/api/drafts/" + id + "/assign", "{\"agent\": {\"name\": \"agent\"}}", "agent"},
+            {"/api/drafts/" + id + "/assign", "{\"agent\": 7}", "agent"},
+            {"/api/unattended/kill-switch", "{\"on\": \"true\"}", "on"},
+            {"/api/unattended/kill-switch", "{\"on\": 1}", "on"},
+            {"/api/mentions/facebook/123_456/hide", "{\"reason\": 5}", "reason"},
+        };
+        assertThat(call("POST", "/api/drafts/" + id + "/assign", "{\"agent\": \"agent\"}", "Authorization", auth).statusCode()).isEqualTo(200);
+        for (String[] r : refused) {
+            HttpResponse<String> answer = call("POST", r[0], r[1], "Authorization", auth);
+            assertThat(answer.statusCode()).as(r[1]).isEqualTo(400);
+            assertThat(Json.mapper().readTree(answer.body()).get("error").asText()).as(r[1]).contains("\"" + r[2] + "\"");
+        }
+        Draft d = db.drafts().find(id).orElseThrow();
+        assertThat(d.status()).as("neither approved nor rejected").isEqualTo(DraftStatus.PENDING);
+        assertThat(d.text()).isEqualTo("Sorry Jana");
+        assertThat(d.work().assignedTo()).as("an object does not unassign").isEqualTo("agent");
+        assertThat(d.work().snoozedUntil()).isNull();
+        assertThat(db.switches().isOn(StatusApi.KILL_SWITCH)).isFalse();
+    }
+
+    @Test
     void anEditLongerThanXAllowsIsRefused() throws Exception {
         long id = newDraft();
         HttpResponse<String> r = call("POST", "/api/drafts/" + id + "/approve", "{\"text\": \"" + "sorry ".repeat(60) + "\"}",
