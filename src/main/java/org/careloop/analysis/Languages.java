@@ -65,7 +65,17 @@ public final class Languages {
             "fr", java.util.Set.of("le", "la", "les", "de", "des", "et", "est", "un", "une", "pour", "pas", "je", "mon", "ma",
                     "avec", "que", "du", "au", "ce", "mes", "vous", "très", "bonjour", "peux"),
             "de", java.util.Set.of("der", "das", "und", "ist", "nicht", "ich", "ein", "eine", "mit", "für", "mein",
-                    "zu", "dem", "auf", "es", "von", "sehr", "wieder", "schon", "meine", "kann", "bei"));
+                    "zu", "dem", "auf", "es", "von", "sehr", "wieder", "schon", "meine", "kann", "bei"),
+            // Languages CareLoop has no templates for: recognised so that their posts go to a person,
+            // never answered in the nearest language that has templates.
+            "tr", java.util.Set.of("ve", "bir", "bu", "için", "ile", "çok", "ama", "gibi", "daha", "var", "yok", "mı",
+                    "ben", "sen", "değil", "neden", "nasıl", "hala", "bana", "benim", "olarak", "şu", "hiç"),
+            "pt", java.util.Set.of("não", "você", "vocês", "uma", "muito", "obrigado", "obrigada", "meu", "minha", "isso",
+                    "ainda", "pelo", "pela", "são", "também", "foi", "estou", "tem", "nao"),
+            "it", java.util.Set.of("il", "che", "non", "sono", "di", "per", "grazie", "della", "questo", "ancora", "mio", "mia",
+                    "perché", "ho", "gli", "anche", "molto", "sempre"),
+            "nl", java.util.Set.of("het", "een", "niet", "ik", "van", "dat", "voor", "met", "mijn", "nog", "wel", "geen", "bedankt",
+                    "zijn", "maar", "ook", "weer", "heb"));
 
     /** Latin-script languages by their most common words, with accents as a tie-breaker. */
     static String latinLanguage(String text) {
@@ -86,6 +96,12 @@ public final class Languages {
         }
         if (lower.matches("(?s).*[äöüß].*")) {
             hits.merge("de", 2, Integer::sum);
+        }
+        if (lower.matches("(?s).*[ğşı].*")) {
+            hits.merge("tr", 2, Integer::sum);
+        }
+        if (lower.matches("(?s).*[ãõ].*")) {
+            hits.merge("pt", 2, Integer::sum);
         }
         // English unless another language wins; words English uses too ("no", "me", "die") count for nobody.
         String best = "en";

@@ -107,6 +107,19 @@ class SocialAnalyzerTest {
         assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
     }
 
+    /** Languages without templates are named, so their posts go to a person instead of a reply in a neighbour's language. */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair uçuşum iptal oldu ve hala bir bilgi yok, neden?|tr",
+            "@acmeair meu voo foi cancelado e ainda não tenho resposta|pt",
+            "@acmeair il mio volo è in ritardo di tre ore, grazie per niente|it",
+            "@acmeair mijn koffer is nog steeds niet aangekomen|nl",
+            "@acmeair my bag is still not here, any news?|en",
+            "@acmeair le vol est en retard, c'est la troisième fois|fr"})
+    void languagesWithoutTemplatesAreRecognised(String text, String lang) {
+        assertThat(Languages.of(text)).isEqualTo(lang);
+    }
+
     @Test
     void everyLabelSaysWhy() {
         Analysis a = analyzer.analyze("@acmeair worst airline ever, my bag is lost", null);
