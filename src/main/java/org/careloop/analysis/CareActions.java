@@ -229,10 +229,13 @@ final class CareActions {
             default -> false;
         };
         List<String> hit;
-        // A trip going wrong right now wants rebooking or care, not an apology for the experience.
-        if (label == CareAction.Label.APOLOGIZE && urgent && !(hit = Cues.found(DISRUPTED, words)).isEmpty()) {
-            label = CareAction.Label.TICKET;
-            why = "a trip going wrong now: " + Cues.quote(hit);
+        // A trip going wrong right now wants rebooking or care, not an apology for the experience
+        // (the model has read the same cue: this is for the cascade alone, other languages).
+        if (model == null || !lang.equals("en")) {
+            if (label == CareAction.Label.APOLOGIZE && urgent && !(hit = Cues.found(DISRUPTED, words)).isEmpty()) {
+                label = CareAction.Label.TICKET;
+                why = "a trip going wrong now: " + Cues.quote(hit);
+            }
         }
         reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
         return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);

@@ -91,7 +91,12 @@ public final class Details {
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
         String clean = NOISE.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
+        Optional<String> waited = timeLost(clean);
         Matcher flight = FLIGHT.matcher(clean);
+        if (waited.isPresent()) {
+            // Both say most: "the 4 hours on the tarmac on flight 293".
+            return Optional.of(waited.get() + (flight.find() ? " on flight " + flight.group(1).toUpperCase(Locale.ROOT) : ""));
+        }
         if (flight.find()) {
             String route = flight.group(2) != null ? " from " + flight.group(2) + " to " + flight.group(3) : "";
             return Optional.of("flight " + flight.group(1).toUpperCase(Locale.ROOT) + route);
@@ -100,6 +105,41 @@ public final class Details {
             return Optional.empty();
         }
         return bestPhrase(clean, brandNames);
+    }
+
+    /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */
+    private static final Pattern SPENT = Pattern.compile(
+            "\\b(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
+                    + "(on hold|(?:sitting |stuck |waiting )?(?:on|at|in) (?:the )?(?:tarmac|runway|plane|gate|line|baggage claim)|delay(?:ed)?|late)\\b", FLAGS);
+    private static final Pattern HELD = Pattern.compile(
+            "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
+
+    /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
+    static Optional<String> timeLost(String text) {
+        Matcher m = SPENT.matcher(text);
+        if (m.find()) {
+            String where = m.group(3).toLowerCase(Locale.ROOT).replaceFirst("^(sitting|stuck|waiting) ", "");
+            if (where.startsWith("delay") || where.equals("late")) {
+                return Optional.of("the " + amount(m.group(1), m.group(2), true) + " delay");
+            }
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " " + where.replaceFirst("^(on|at|in) (?!the )", "$1 the "));
+        }
+        m = HELD.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " on hold");
+        }
+        return Optional.empty();
+    }
+
+    /** "2 hours", "an hour", "45 minutes"; as a modifier "3-hour", "45-minute". */
+    private static String amount(String number, String unit, boolean modifier) {
+        String n = number.toLowerCase(Locale.ROOT);
+        boolean hour = unit.toLowerCase(Locale.ROOT).startsWith("h");
+        boolean one = n.equals("a") || n.equals("an") || n.equals("one") || n.equals("1");
+        if (modifier) {
+            return (one ? (hour ? "hour-long" : "minute-long") : n + "-" + (hour ? "hour" : "minute"));
+        }
+        return one ? (hour ? "hour" : "minute") : n + " " + (hour ? "hours" : "minutes");
     }
 
     private Optional<String> bestPhrase(String clean, java.util.List<String> brandNames) {

@@ -95,7 +95,7 @@ class DrafterTest {
         assertThat(bag.text()).contains("your bag");
         Draft flight = drafter.draft(post("2", "Jana Kowalski", "jana_k", "@acmeair 4 hours on the tarmac on flight 293, unbelievable"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.8), reply("apology"), posted, List.of());
-        assertThat(flight.text()).contains("flight 293");
+        assertThat(flight.text()).contains("the 4 hours on the tarmac on flight 293");
         assertThat(drafter.detail(post("3", "J", "j", "@acmeair your app keeps crashing at checkout"), null)).contains("our app");
     }
 

@@ -1,0 +1,34 @@
+package org.careloop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DetailsTest {
+
+    static final Details DETAILS = new Details();
+
+    /** The time a customer lost is the detail a reply names first: it is what they are upset about. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair been on hold for 2 hours now, is anyone there?|the 2 hours on hold",
+            "@acmeair 3 hours on the tarmac with no water, worst airline ever|the 3 hours on the tarmac",
+            "@acmeair an hour sitting at the gate and still no crew|the hour at the gate",
+            "@acmeair another 4 hour delay in Denver. Again.|the 4-hour delay",
+            "@acmeair on hold over 45 mins with your call centre|the 45 minutes on hold",
+            "@acmeair 2 hours late on flight 880 again|the 2-hour delay on flight 880",
+            "@acmeair flight 880 was late again|flight 880"})
+    void namesTheTimeLost(String post, String detail) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair I will be there in 2 hours, can I still check my bag?",
+            "@acmeair 5 minutes of fame for our crew lol"})
+    void aTimeThatWasNotLostIsNoDetail(String post) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air")).orElse("")).doesNotContain("hours").doesNotContain("minutes");
+    }
+}
