@@ -143,7 +143,7 @@ public final class Main implements Runnable {
                 description = "The care lead's further care-action labels (default: ${DEFAULT-VALUE}).")
         Path careLabels;
         @Option(names = "--only", description = "Builds just this model (sentiment-en, sentiment-ru, offensive-en, irony-en, care-action-en); "
-                + "care-action-en reads the others from --out.")
+                + "care-action-en (with urgent-en, read after it) reads the others from --out.")
         String only;
 
         @Override

@@ -202,19 +202,21 @@ final class CareActions {
      * @param model the care-action model, or null for the cascade alone
      */
     static CareAction decide(String rawWords, String text, Counter<String> textFeatures, String lang, Sentiment s, Troll troll,
-                             Intent intent, boolean question, TextModel model, List<String> reasons) {
+                             Intent intent, boolean question, TextModel model, TextModel urgentModel, List<String> reasons) {
         String words = plain(rawWords);
         Cascade c = cascade(words, text, s, troll, intent, question);
         CareAction.Label label = c.label();
         double confidence = c.confidence();
         String why = c.why();
-        if (model != null && lang.equals("en") && !c.settled()) {
-            TextModel.Prediction p = model.predict(features(textFeatures, words, text, s, troll, intent, question, label));
-            CareAction.Label learned = CareAction.Label.of(p.label());
-            if (learned != label) {
-                why = String.format(Locale.ROOT, "read as %s (%.2f)%s; the cues alone said %s: %s", learned.id(), p.confidence(),
+        boolean learned = model != null && lang.equals("en") && !c.settled();
+        Counter<String> careFeatures = learned ? features(textFeatures, words, text, s, troll, intent, question, label) : null;
+        if (learned) {
+            TextModel.Prediction p = model.predict(careFeatures);
+            CareAction.Label read = CareAction.Label.of(p.label());
+            if (read != label) {
+                why = String.format(Locale.ROOT, "read as %s (%.2f)%s; the cues alone said %s: %s", read.id(), p.confidence(),
                         p.evidence().isEmpty() ? "" : " from " + String.join(", ", p.evidence()), label.id(), why);
-                label = learned;
+                label = read;
             }
             confidence = p.confidence();
             // A clearly negative post is nobody's fan post or thanks, whatever words it shares with them.
@@ -224,10 +226,22 @@ final class CareActions {
                 why = "negative, so no fan post: " + c.why();
             }
         }
-        boolean urgent = switch (label) {
-            case TICKET, APOLOGIZE, ESCALATE, ANSWER -> URGENT.matcher(words).find();
-            default -> false;
-        };
+        List<String> when = Cues.found(URGENT, words);
+        boolean urgent;
+        String urgency = Cues.quote(when);
+        if (learned && urgentModel != null) {
+            TextModel.Prediction u = urgentModel.predict(urgencyFeatures(careFeatures, words, label));
+            urgent = u.label().equals("true");
+            if (when.isEmpty()) {
+                urgency = String.format(Locale.ROOT, "read as urgent (%.2f)%s", u.confidence(),
+                        u.evidence().isEmpty() ? "" : " from " + String.join(", ", u.evidence()));
+            }
+        } else {
+            urgent = switch (label) {
+                case TICKET, APOLOGIZE, ESCALATE, ANSWER -> !when.isEmpty();
+                default -> false;
+            };
+        }
         List<String> hit;
         // A trip going wrong right now wants rebooking or care, not an apology for the experience
         // (the model has read the same cue: this is for the cascade alone, other languages).
@@ -237,7 +251,7 @@ final class CareActions {
                 why = "a trip going wrong now: " + Cues.quote(hit);
             }
         }
-        reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + Cues.quote(Cues.found(URGENT, words)) + ")" : "") + ": " + why);
+        reasons.add("Care action " + label.id() + (urgent ? " (urgent: " + urgency + ")" : "") + ": " + why);
         return new CareAction(label, urgent, Math.round(confidence * 1000) / 1000.0);
     }
 
@@ -277,6 +291,16 @@ final class CareActions {
             f.setCount("question", 1);
         }
         f.setCount("cascade=" + cascade.id(), 1);
+        return f;
+    }
+
+    /** What the urgency model reads: the care-action model's features, the action decided, and the time cues. */
+    static Counter<String> urgencyFeatures(Counter<String> careFeatures, String rawWords, CareAction.Label action) {
+        Counter<String> f = new ClassicCounter<>(careFeatures);
+        f.setCount("care=" + action.id(), 1);
+        if (URGENT.matcher(plain(rawWords)).find()) {
+            f.setCount("cue=urgent", 1);
+        }
         return f;
     }
 

@@ -17,24 +17,35 @@ public final class SocialAnalyzer implements Analyzer {
     private final TextModel offensiveEn;
     private final TextModel ironyEn;
     private final TextModel careEn;
+    private final TextModel urgentEn;
 
     public SocialAnalyzer() {
         this(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"), TextModel.load("irony-en"),
-                TextModel.load("care-action-en"));
+                TextModel.load("care-action-en"), TextModel.load("urgent-en"));
     }
 
-    /** @param careEn the care-action model, or null for the cues' cascade alone (what that model is trained on) */
-    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn, TextModel careEn) {
+    /** The cues' cascade alone decides the care action and urgency: what the care models are trained on. */
+    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn) {
+        this(sentimentEn, sentimentRu, offensiveEn, ironyEn, null, null);
+    }
+
+    /**
+     * @param careEn   the care-action model, or null for the cues' cascade alone
+     * @param urgentEn the urgency model (read after the care action), or null for the time cues alone
+     */
+    SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn, TextModel careEn,
+                   TextModel urgentEn) {
         this.sentimentEn = sentimentEn;
         this.sentimentRu = sentimentRu;
         this.offensiveEn = offensiveEn;
         this.ironyEn = ironyEn;
         this.careEn = careEn;
+        this.urgentEn = urgentEn;
     }
 
-    /** The same analyser with another care-action model (cross-validation trains one per fold). */
-    SocialAnalyzer withCareModel(TextModel care) {
-        return new SocialAnalyzer(sentimentEn, sentimentRu, offensiveEn, ironyEn, care);
+    /** The same analyser with other care models (training and cross-validation build them). */
+    SocialAnalyzer withCareModels(TextModel care, TextModel urgent) {
+        return new SocialAnalyzer(sentimentEn, sentimentRu, offensiveEn, ironyEn, care, urgent);
     }
 
     @Override
@@ -60,7 +71,7 @@ public final class SocialAnalyzer implements Analyzer {
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
-        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, reasons);
+        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, urgentEn, reasons);
         return new Analysis(lang, sentiment, emotion, troll, intent, care, reasons);
     }
 

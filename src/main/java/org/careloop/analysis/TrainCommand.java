@@ -97,14 +97,30 @@ public final class TrainCommand {
         long start = System.nanoTime();
         SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
                 TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
-                TextModel.read(out.resolve("irony-en.ser.gz")), null);
+                TextModel.read(out.resolve("irony-en.ser.gz")));
         CareRows rows = careRows(data, careLabels);
         TextModel model = trainCare(rows.all(), cascadeOnly);
         Path file = out.resolve(CARE_MODEL + ".ser.gz");
         model.save(file);
-        log.printf(Locale.ROOT, "%-14s %6d examples (%d further labels)  %5.1f s  -> %s%n", CARE_MODEL, rows.all().size(),
-                rows.further().size(), (System.nanoTime() - start) / 1e9, file);
+        // Urgency is read after the action, from what the action model read and the action it chose.
+        SocialAnalyzer withAction = cascadeOnly.withCareModels(model, null);
+        List<TextModel.Example> urgency = new ArrayList<>();
+        Map<String, Double> weights = balancing(rows.all().stream()
+                .map(r -> new Corpus.Row(r.id(), r.text(), String.valueOf(r.raw().path("urgent").asBoolean()), r.raw())).toList());
+        for (Corpus.Row r : rows.all()) {
+            String urgent = String.valueOf(r.raw().path("urgent").asBoolean());
+            CareAction.Label action = withAction.analyze(r.text(), null).care().label();
+            String words = TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, true);
+            urgency.add(new TextModel.Example(CareActions.urgencyFeatures(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), null)),
+                    words, action), urgent, weights.get(urgent)));
+        }
+        Path urgentFile = out.resolve(URGENT_MODEL + ".ser.gz");
+        TextModel.train(urgency, CARE_SIGMA).save(urgentFile);
+        log.printf(Locale.ROOT, "%-14s %6d examples (%d further labels)  %5.1f s  -> %s, %s%n", CARE_MODEL, rows.all().size(),
+                rows.further().size(), (System.nanoTime() - start) / 1e9, file, urgentFile);
     }
+
+    static final String URGENT_MODEL = "urgent-en";
 
     /** The care-action training rows: the development part of actions-dev and the further labels. */
     record CareRows(List<Corpus.Row> development, List<Corpus.Row> further) {
