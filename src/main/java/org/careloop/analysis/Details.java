@@ -109,7 +109,8 @@ public final class Details {
 
     /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */
     private static final Pattern SPENT = Pattern.compile(
-            "\\b(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
+            "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
+                    + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
                     + "(on hold|(?:sitting |stuck |waiting )?(?:on|at|in) (?:the )?(?:tarmac|runway|plane|gate|line|baggage claim)|delay(?:ed)?|late)\\b", FLAGS);
     private static final Pattern HELD = Pattern.compile(
             "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
@@ -118,11 +119,15 @@ public final class Details {
     static Optional<String> timeLost(String text) {
         Matcher m = SPENT.matcher(text);
         if (m.find()) {
-            String where = m.group(3).toLowerCase(Locale.ROOT).replaceFirst("^(sitting|stuck|waiting) ", "");
+            String where = m.group(4).toLowerCase(Locale.ROOT).replaceFirst("^(sitting|stuck|waiting) ", "");
+            // "1 hr 32 mins on hold" is the hours and the minutes; a delay is named by its hours.
+            boolean hoursToo = m.group(1) != null;
             if (where.startsWith("delay") || where.equals("late")) {
-                return Optional.of("the " + amount(m.group(1), m.group(2), true) + " delay");
+                return Optional.of("the " + (hoursToo ? amount(m.group(1), "hours", true) : amount(m.group(2), m.group(3), true)) + " delay");
             }
-            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " " + where.replaceFirst("^(on|at|in) (?!the )", "$1 the "));
+            String spent = hoursToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(2), m.group(3), false)
+                    : amount(m.group(2), m.group(3), false);
+            return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold)", "$1 the "));
         }
         m = HELD.matcher(text);
         if (m.find()) {

@@ -18,6 +18,8 @@ class DetailsTest {
             "@acmeair an hour sitting at the gate and still no crew|the hour at the gate",
             "@acmeair another 4 hour delay in Denver. Again.|the 4-hour delay",
             "@acmeair on hold over 45 mins with your call centre|the 45 minutes on hold",
+            "@acmeair 1 hr 32 mins on hold and counting|the hour and 32 minutes on hold",
+            "@acmeair 2 hours 15 minutes at the gate now|the 2 hours and 15 minutes at the gate",
             "@acmeair 2 hours late on flight 880 again|the 2-hour delay on flight 880",
             "@acmeair flight 880 was late again|flight 880"})
     void namesTheTimeLost(String post, String detail) {
