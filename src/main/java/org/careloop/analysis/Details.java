@@ -97,6 +97,10 @@ public final class Details {
             // Both say most: "the 4 hours on the tarmac on flight 293".
             return Optional.of(waited.get() + (flight.find() ? " on flight " + flight.group(1).toUpperCase(Locale.ROOT) : ""));
         }
+        Optional<String> person = person(clean, brandNames);
+        if (person.isPresent()) {
+            return person;
+        }
         if (flight.find()) {
             String route = flight.group(2) != null ? " from " + flight.group(2) + " to " + flight.group(3) : "";
             return Optional.of("flight " + flight.group(1).toUpperCase(Locale.ROOT) + route);
@@ -134,6 +138,37 @@ public final class Details {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " on hold");
         }
         return Optional.empty();
+    }
+
+    /** A member of staff by role and name: "flight attendant Sarah", "gate agent Mike". */
+    private static final Pattern STAFF = Pattern.compile(
+            "\\b(flight attendant|attendant|(?-i:FA)|gate agent|agent|pilot|captain|crew member|employee|rep)\\s+(?:named\\s+|called\\s+)?(?-i:([A-Z][a-z]{2,}))\\b",
+            FLAGS);
+    /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
+    private static final Pattern THANKED = Pattern.compile(
+            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up)\\s+(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?))\\b",
+            FLAGS);
+    /** Capitalised words that are no one's name. */
+    private static final Set<String> NOT_A_NAME = Set.of("The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
+            "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service");
+
+    /** The person the post names (a member of staff, somebody thanked), unless it is the brand itself. */
+    static Optional<String> person(String text, java.util.List<String> brandNames) {
+        Matcher staff = STAFF.matcher(text);
+        if (staff.find() && !NOT_A_NAME.contains(staff.group(2)) && !brand(staff.group(2), brandNames)) {
+            String role = staff.group(1).equals("FA") ? "flight attendant" : staff.group(1).toLowerCase(Locale.ROOT);
+            return Optional.of(role + " " + staff.group(2));
+        }
+        Matcher thanked = THANKED.matcher(text);
+        if (thanked.find() && !NOT_A_NAME.contains(thanked.group(1).split(" ")[0]) && !brand(thanked.group(1), brandNames)) {
+            return Optional.of(thanked.group(1));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean brand(String name, java.util.List<String> brandNames) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)) || b.toLowerCase(Locale.ROOT).contains(lower));
     }
 
     /** "2 hours", "an hour", "45 minutes"; as a modifier "3-hour", "45-minute". */

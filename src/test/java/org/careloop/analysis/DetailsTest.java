@@ -26,6 +26,22 @@ class DetailsTest {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
 
+    /** Somebody the customer names is who the reply names: the crew member praised, the agent they dealt with. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything|Kate Appleton",
+            "@acmeair FA Marcus on the Boston flight was the best|flight attendant Marcus",
+            "@acmeair gate agent named Luis was so rude to my mother|gate agent Luis"})
+    void namesThePersonThePostNames(String post, String detail) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBrandThankedIsNoPerson() {
+        assertThat(DETAILS.find("Thank you Acme Air for a lovely flight!", "en", List.of("acme air", "acmeair", "acme")).orElse(""))
+                .doesNotContainIgnoringCase("acme");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "@acmeair I will be there in 2 hours, can I still check my bag?",
