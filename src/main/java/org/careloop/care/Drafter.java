@@ -235,7 +235,7 @@ public final class Drafter {
         List<String> cut = new ArrayList<>();
         for (int i = 0; i < rendered.size(); i++) {
             String text = rendered.get((start + i) % rendered.size());
-            String fitted = fit(mention.platform(), text);
+            String fitted = ReplyLength.fit(mention.platform(), text);
             (fitted.equals(text) ? whole : cut).add(fitted);
         }
         List<String> texts = new ArrayList<>(whole);
@@ -325,10 +325,6 @@ public final class Drafter {
     /** The first topic whose words the post contains, e.g. "your bag"; empty when none. */
     public static String topic(RuleBook book, String text) {
         return book.settings().topic(text);
-    }
-
-    private static String fit(Platform platform, String text) {
-        return platform == Platform.X ? XText.fit(text, XText.LIMIT) : text;
     }
 
     /** Stable per post, so a redelivered post gets the same variant and phrasing. */

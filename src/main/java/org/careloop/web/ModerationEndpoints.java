@@ -54,6 +54,10 @@ public final class ModerationEndpoints {
                 return ApiResponse.error(400, "The body must be JSON, e.g. {\"reason\": \"spam\"}");
             }
         }
+        Optional<ApiResponse> tooLong = Param.tooLong("reason", reason, Param.REASON);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
         String why = reason;
         return moderator.setHidden(platform, id, hidden, actor, why)
                 .map(m -> m.error() == null ? ApiResponse.ok(m) : ApiResponse.error(502, m.error()))

@@ -46,7 +46,7 @@ public final class TicketPage {
                 "text/plain");
 
         public static Limits defaults() {
-            return new Limits(5L * 1024 * 1024, 3, 20, 5000, DEFAULT_TYPES);
+            return new Limits(5L * 1024 * 1024, 3, 20, Param.MESSAGE, DEFAULT_TYPES);
         }
     }
 

@@ -110,7 +110,12 @@ public final class TicketsApi {
         if (n == null || !n.hasNonNull("body") || n.get("body").asText().isBlank()) {
             return ApiResponse.error(400, "The body must be JSON with the message, e.g. {\"body\": \"...\", \"note\": false}");
         }
-        desk.fromAgent(t.get().id(), actor, n.get("body").asText().strip(), n.path("note").asBoolean(false));
+        String message = n.get("body").asText().strip();
+        Optional<ApiResponse> tooLong = Param.tooLong("body", message, Param.MESSAGE);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
+        desk.fromAgent(t.get().id(), actor, message, n.path("note").asBoolean(false));
         return get(id);
     }
 
@@ -158,6 +163,10 @@ public final class TicketsApi {
             agent = n == null ? null : n.path("agent").asText(null);
         } catch (IOException e) {
             return ApiResponse.error(400, "The body must be JSON, e.g. {\"agent\": \"alice\"}");
+        }
+        Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
         }
         if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
             return ApiResponse.error(400, "No user named '" + agent + "'");

@@ -268,6 +268,20 @@ class TicketsWebTest {
 
     @Test
     @Order(7)
+    void anAgentsMessageAndAssigneeHaveALimit() throws Exception {
+        Ticket t = newTicket("lena", "@acmeair you lost my bag");
+        HttpResponse<String> message = api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": \"" + "m".repeat(5001) + "\"}");
+        assertThat(message.statusCode()).isEqualTo(400);
+        assertThat(message.body()).contains("body is 5001 characters; the limit is 5000");
+        HttpResponse<String> agent = api("POST", "/api/tickets/" + t.id() + "/assign", "{\"agent\": \"" + "a".repeat(100_000) + "\"}");
+        assertThat(agent.statusCode()).isEqualTo(400);
+        assertThat(agent.body()).contains("the limit is 64");
+        assertThat(db.tickets().messages(t.id())).filteredOn(m -> m.kind() == Ticket.Kind.AGENT).isEmpty();
+        assertThat(api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": \"" + "m".repeat(5000) + "\"}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(7)
     void marketingCannotSeeTickets() throws Exception {
         HttpResponse<String> login = post("/login", "username=mark&password=mark-password");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
