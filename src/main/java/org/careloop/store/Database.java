@@ -45,7 +45,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("careloop-db");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new V9_1__AnalysisLabels()).load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -220,6 +220,20 @@ class TicketsWebTest {
 
     @Test
     @Order(5)
+    void aFileKeepsNoBidiOverrideNorOtherInvisibleCharacterInItsName() throws Exception {
+        Ticket t = newTicket("sven", "@acmeair you lost my bag");
+        String page = open(t);
+        // Shown as "invoiceexe.png", downloaded as .exe.
+        assertThat(form(page, "my invoice", "invoice\u202Egnp.exe", "image/png", PNG, "re\u200Bceipt\u2066.png", "image/png", PNG)
+                .statusCode()).isEqualTo(303);
+        List<Ticket.Attachment> files = db.tickets().attachments(t.id());
+        assertThat(files).extracting(Ticket.Attachment::filename).containsExactly("invoicegnp.exe", "receipt.png");
+        assertThat(call("GET", page + "/files/" + files.get(0).id(), null).headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("filename*=UTF-8''invoicegnp.exe"));
+    }
+
+    @Test
+    @Order(5)
     void filesOfTheWrongKindOrSizeAreRefusedWithAReason() throws Exception {
         Ticket t = newTicket("raj", "@acmeair you lost my bag");
         String page = open(t);
