@@ -49,6 +49,39 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    void theDatabasesDirectoryAndFilesAreOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path data = dir.resolve("private").resolve("data");
+        String url = "jdbc:h2:file:" + data.resolve("careloop").toAbsolutePath();
+        try (Database db = Database.open(url, "careloop", "")) {
+            db.audit().record("api", "test", "private", "ticket text");
+            // A failing statement: H2 would trace it to a file beside the data.
+            try (var c = java.sql.DriverManager.getConnection(Database.embeddedDefaults(url), "careloop", ""); var st = c.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("select nothing from nowhere")).isInstanceOf(java.sql.SQLException.class);
+            }
+        }
+        assertThat(permissions(dir.resolve("private"))).isEqualTo("rwx------");
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        try (var files = java.nio.file.Files.list(data)) {
+            assertThat(files.toList()).extracting(f -> f.getFileName() + " " + permissions(f)).containsExactly("careloop.mv.db rw-------");
+        }
+        // A file an earlier version left readable is made owner-only.
+        java.nio.file.Files.setPosixFilePermissions(data.resolve("careloop.mv.db"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (Database again = Database.open(url, "careloop", "")) {
+            assertThat(again.audit().latest(1).get(0).detail()).isEqualTo("ticket text");
+        }
+        assertThat(permissions(data.resolve("careloop.mv.db"))).isEqualTo("rw-------");
+    }
+
+    static String permissions(Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void upgradingGivesFilesAttachedEarlierSafeNames() throws Exception {
         String url = Database.embeddedDefaults("jdbc:h2:file:" + dir.resolve("names").toAbsolutePath());
         try (var ds = new com.zaxxer.hikari.HikariDataSource()) {
