@@ -75,8 +75,8 @@ function card(d) {
   why.append(ul);
   const area = el('textarea'); area.value = d.text; area.dir = 'auto'; area.setAttribute('aria-label', 'Reply to ' + at(d.platform, d.mention.author.handle));
   const chars = el('span', 'chars');
-  const limit = d.platform === 'x' ? 280 : 8000;
-  const count = () => { const n = d.platform === 'x' ? xLength(area.value) : area.value.length; chars.textContent = n + ' / ' + limit; chars.classList.toggle('over', n > limit); };
+  const limit = d.replyLimit;
+  const count = () => { const n = d.platform === 'x' ? xLength(area.value) : [...area.value].length; chars.textContent = n + ' / ' + limit; chars.classList.toggle('over', n > limit); };
   area.addEventListener('input', () => { area.dataset.edited = '1'; count(); claim(d.id, c, true); }); count();
   area.addEventListener('focus', () => { select(c); claim(d.id, c, true); });
   const approve = el('button', 'primary', 'Approve & publish'); approve.dataset.act = 'approve';

@@ -26,6 +26,8 @@ final class CamelSettings {
         p.setProperty("camel.server.port", String.valueOf(settings.getInt("careloop.http.port", 8080)));
         p.setProperty("careloop.outbox.interval-ms",
                 String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
+        p.setProperty("careloop.triage.timeout-ms",
+                String.valueOf(settings.getDuration("careloop.triage.timeout", java.time.Duration.ofSeconds(60)).toMillis()));
         p.setProperty("careloop.webhooks.relay-interval-ms",
                 String.valueOf(settings.getDuration("careloop.webhooks.relay-interval", java.time.Duration.ofSeconds(30)).toMillis()));
         List<PlatformAdapter> adapters = List.copyOf(connections.adapters());

@@ -31,6 +31,9 @@ public final class Drafter {
     /** Below this confidence the emotion is not named: a wrong guess at someone's feelings is worse than none. */
     static final double OPENING_CONFIDENCE = 0.6;
 
+    /** X caps display names at 50 characters: a longer name or handle is a platform's odd value, cut before it reaches a reply. */
+    static final int NAME_LIMIT = 50;
+
     private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
 
@@ -233,7 +236,7 @@ public final class Drafter {
         List<String> cut = new ArrayList<>();
         for (int i = 0; i < rendered.size(); i++) {
             String text = rendered.get((start + i) % rendered.size());
-            String fitted = fit(mention.platform(), text);
+            String fitted = ReplyLength.fit(mention.platform(), text);
             (fitted.equals(text) ? whole : cut).add(fitted);
         }
         List<String> texts = new ArrayList<>(whole);
@@ -279,7 +282,7 @@ public final class Drafter {
     private Map<String, Object> values(RuleBook book, Mention mention, String lang) {
         Map<String, Object> values = new HashMap<>();
         values.put("name", firstName(mention));
-        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + mention.author().handle());
+        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + cut(mention.author().handle()));
         values.put("brand", voice.brand());
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
@@ -325,10 +328,6 @@ public final class Drafter {
         return book.settings().topic(text);
     }
 
-    private static String fit(Platform platform, String text) {
-        return platform == Platform.X ? XText.fit(text, XText.LIMIT) : text;
-    }
-
     /** Stable per post, so a redelivered post gets the same variant and phrasing. */
     private static int seed(Mention mention, String what) {
         return (mention.platform().id() + ":" + mention.id() + ":" + what).hashCode();
@@ -345,9 +344,13 @@ public final class Drafter {
         if (name != null && !name.isBlank() && (!atHandles(mention) || !name.trim().equalsIgnoreCase(mention.author().handle()))) {
             String first = name.trim().split("\\s+")[0];
             if (first.codePoints().anyMatch(Character::isLetter)) {
-                return first;
+                return cut(first);
             }
         }
-        return (atHandles(mention) ? "@" : "") + mention.author().handle();
+        return (atHandles(mention) ? "@" : "") + cut(mention.author().handle());
+    }
+
+    private static String cut(String name) {
+        return name == null || name.codePointCount(0, name.length()) <= NAME_LIMIT ? name : name.substring(0, name.offsetByCodePoints(0, NAME_LIMIT));
     }
 }

@@ -1,7 +1,10 @@
 package org.careloop.care;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.store.Alerts;
@@ -11,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sees that every post is triaged once and none is lost or blocks its feed. A failed triage is
- * thrown back, so the feed's cursor stays and the next poll delivers the post again; after
- * {@code maxAttempts} the post is set aside with an alert, for a person to retry, and the feed
- * moves on to the posts after it.
+ * Sees that every post is triaged once and none is lost or blocks its feed. A failed triage, or one
+ * that took too long, is thrown back, so the feed's cursor stays and the next poll delivers the post
+ * again; after {@code maxAttempts} the post is set aside with an alert, for a person to retry, and
+ * the feed moves on to the posts after it.
  */
 public final class TriageLedger {
 
@@ -65,6 +68,15 @@ public final class TriageLedger {
         LOG.error("Set aside {} after {} failed attempts: {}", post, attempts, error, cause);
         alerts.raise("triage", null, "Could not process " + post + " after " + attempts + " attempts (" + error
                 + "); it waits under \"Could not process\" to be retried");
+    }
+
+    /**
+     * The triage took longer than {@code timeoutMillis} and the feed stopped waiting for it: a failed
+     * attempt like any other (the post comes again, then is set aside), so a post that keeps a stage
+     * busy never holds back the posts after it.
+     */
+    public void timedOut(Mention m, long timeoutMillis) throws TriageFailed {
+        failed(m, new TimeoutException("took longer than " + Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT)));
     }
 
     /** The first line of the error, short enough to read in the console (the log has the whole trace). */

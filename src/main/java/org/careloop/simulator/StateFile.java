@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.careloop.config.Json;
+import org.careloop.config.PrivateFiles;
 
 /** A simulator state file: read at start, replaced atomically after every change. */
 final class StateFile {
@@ -31,8 +32,8 @@ final class StateFile {
         }
         try {
             Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "simulator", ".tmp");
+            PrivateFiles.directories(dir);
+            Path tmp = Files.createTempFile(dir, "simulator", ".tmp"); // owner-only, and so the file it becomes
             Json.mapper().writeValue(tmp.toFile(), state);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

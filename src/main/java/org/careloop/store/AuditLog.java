@@ -29,7 +29,7 @@ public final class AuditLog {
     /** Within the caller's transaction, so the entry commits with the change it describes. */
     static void record(Connection c, Instant at, String actor, String action, String subject, String detail) throws SQLException {
         Jdbc.update(c, "insert into audit_log (at, actor, action, subject, detail) values (?, ?, ?, ?, ?)",
-                at, actor, action, subject, detail);
+                at, actor, action, Jdbc.cut(subject, 255), detail);
     }
 
     /** The latest entries, newest first. */

@@ -2,9 +2,13 @@ package org.careloop.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import org.careloop.config.PrivateFiles;
 import org.careloop.config.Settings;
 import org.flywaydb.core.Flyway;
 
@@ -37,6 +41,7 @@ public final class Database implements AutoCloseable {
     }
 
     static Database open(String url, String user, String password, int poolSize) {
+        keepPrivate(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(embeddedDefaults(url));
         config.setUsername(user);
@@ -45,7 +50,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("careloop-db");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new V9_1__AnalysisLabels()).load().migrate();
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -53,7 +59,11 @@ public final class Database implements AutoCloseable {
         return new Database(ds, Clock.systemUTC());
     }
 
-    /** H2 speaks enough PostgreSQL for one set of migrations when in PostgreSQL mode. */
+    /**
+     * H2 speaks enough PostgreSQL for one set of migrations when in PostgreSQL mode. It keeps no trace
+     * file beside the data (a second copy of failing statements and their values): CareLoop logs the
+     * errors it gets.
+     */
     static String embeddedDefaults(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return url;
@@ -62,7 +72,37 @@ public final class Database implements AutoCloseable {
         if (!url.toUpperCase().contains("MODE=")) {
             out += ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         }
+        if (!url.toUpperCase().contains("TRACE_LEVEL_FILE=")) {
+            out += ";TRACE_LEVEL_FILE=0";
+        }
         return out;
+    }
+
+    /**
+     * An embedded database in a file holds private ticket text, attachments and customer page tokens:
+     * its directory is created owner-only, and its file too, before H2 opens it (H2 would create it
+     * as the umask says); a file an earlier version left readable is made owner-only.
+     */
+    static void keepPrivate(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
+        }
+        String name = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        } else if (name.matches("[A-Za-z][A-Za-z0-9]+:.*")) {
+            return; // mem:, tcp:, ssl:, zip: and H2's other stores are not a file of ours (a drive letter is one letter)
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        Path file = Path.of(name + ".mv.db").toAbsolutePath();
+        try {
+            PrivateFiles.directories(file.getParent());
+            PrivateFiles.file(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the database file " + file + " owner-only: " + e.getMessage(), e);
+        }
     }
 
     public MentionStore mentions() {

@@ -35,6 +35,20 @@ final class Jdbc {
 
     private final DataSource dataSource;
 
+    /**
+     * A display value cut to its column's width (as the migrations made it): a platform's or a
+     * person's odd value (a handle of 300 characters, a long file name) must not refuse the row, which
+     * would set aside the post or lose the upload. Identifiers (post, author and thread ids, tokens,
+     * user names) are never cut: a cut one would name another post or person.
+     */
+    static String cut(String value, int width) {
+        if (value == null || value.length() <= width) {
+            return value;
+        }
+        // Never half of a pair of surrogates: the databases count whole characters.
+        return value.substring(0, Character.isHighSurrogate(value.charAt(width - 1)) ? width - 1 : width);
+    }
+
     Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
     }

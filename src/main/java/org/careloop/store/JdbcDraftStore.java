@@ -40,10 +40,10 @@ final class JdbcDraftStore implements DraftStore {
         long id = jdbc.run(c -> Jdbc.insert(c, "insert into drafts (platform, mention_id, analysis, rule_id, template_id, text, status, "
                         + "created_at, deadline, kind, action, priority, original_text, variants, auto_publish, escalated, ticket_id, parts) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                d.mention().platform().id(), d.mention().id(), JdbcMentionStore.toJson(d.analysis()), d.ruleId(),
-                d.templateId(), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
+                d.mention().platform().id(), d.mention().id(), JdbcMentionStore.toJson(d.analysis()), Jdbc.cut(d.ruleId(), 128),
+                Jdbc.cut(d.templateId(), 128), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
                 w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated(), w.ticketId(),
-                w.parts().isEmpty() ? null : JdbcMentionStore.cut(String.join(",", w.parts()), 500)));
+                w.parts().isEmpty() ? null : Jdbc.cut(String.join(",", w.parts()), 500)));
         return find(id).orElseThrow();
     }
 

@@ -37,18 +37,10 @@ final class JdbcMentionStore implements MentionStore {
         return jdbc.insertIfAbsent("insert into mentions (platform, id, account, author_id, author_handle, author_name, author_since, text, lang, "
                         + "created_at, conversation_id, in_reply_to_id, permalink, retweet, from_brand, seen_at, triage_attempts) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                m.platform().id(), m.id(), m.account(), m.author().id(), cut(m.author().handle(), 255), cut(m.author().name(), 255),
+                m.platform().id(), m.id(), m.account(), m.author().id(), Jdbc.cut(m.author().handle(), 255), Jdbc.cut(m.author().name(), 255),
                 m.author().since(),
-                m.text(), cut(m.lang(), 16), m.createdAt(), m.conversationId(), m.inReplyToId(), cut(m.permalink(), 1024),
+                m.text(), Jdbc.cut(m.lang(), 16), m.createdAt(), m.conversationId(), m.inReplyToId(), Jdbc.cut(m.permalink(), 1024),
                 m.retweet(), m.fromBrand(), clock.instant(), attempts);
-    }
-
-    /**
-     * A display field cut to its column: a platform's odd value (a name of 300 characters) must not
-     * stop the post from being recorded, which would stall its feed. Ids are never cut.
-     */
-    static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     @Override
@@ -175,7 +167,7 @@ final class JdbcMentionStore implements MentionStore {
     @Override
     public void saveModeration(Platform platform, String id, Moderation m) {
         jdbc.update("update mentions set hidden = ?, hidden_reason = ?, hidden_by = ?, hidden_at = ?, hide_error = ? where platform = ? and id = ?",
-                m.hidden(), m.reason(), m.by(), m.at(), m.error(), platform.id(), id);
+                m.hidden(), m.reason(), Jdbc.cut(m.by(), 64), m.at(), m.error(), platform.id(), id);
     }
 
     @Override

@@ -30,9 +30,9 @@ final class JdbcTicketStore implements TicketStore {
                             + "author_id, author_handle, author_name, subject, priority, analysis, created_at, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     token, ratingToken, Ticket.Status.OPEN.name(), m.platform().id(), m.account(), m.id(), m.conversationId(),
-                    m.author().id(), m.author().handle(), m.author().name(), subject, priority, JdbcMentionStore.toJson(analysis), at, at);
-            Jdbc.update(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
-                    ticket, at, Ticket.Kind.PUBLIC_POST.name(), "@" + m.author().handle(), m.text(), m.id());
+                    m.author().id(), Jdbc.cut(m.author().handle(), 255), Jdbc.cut(m.author().name(), 255), subject, priority,
+                    JdbcMentionStore.toJson(analysis), at, at);
+            message(c, ticket, Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), at);
             AuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
             return ticket;
         });
@@ -102,8 +102,7 @@ final class JdbcTicketStore implements TicketStore {
     @Override
     public long addMessage(long ticketId, Ticket.Kind kind, String author, String body, String postId, Ticket.Status status, Instant at) {
         return jdbc.inTransaction(c -> {
-            long id = Jdbc.insert(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
-                    ticketId, at, kind.name(), author, body, postId);
+            long id = message(c, ticketId, kind, author, body, postId, at);
             if (status != null) {
                 Jdbc.update(c, "update tickets set status = ?, updated_at = ? where id = ?", status.name(), at, ticketId);
             } else {
@@ -111,6 +110,12 @@ final class JdbcTicketStore implements TicketStore {
             }
             return id;
         });
+    }
+
+    private static long message(java.sql.Connection c, long ticketId, Ticket.Kind kind, String author, String body, String postId, Instant at)
+            throws SQLException {
+        return Jdbc.insert(c, "insert into ticket_messages (ticket_id, at, kind, author, body, post_id) values (?, ?, ?, ?, ?, ?)",
+                ticketId, at, kind.name(), Jdbc.cut(author, 255), body, postId);
     }
 
     @Override
@@ -123,7 +128,8 @@ final class JdbcTicketStore implements TicketStore {
     @Override
     public long addAttachment(long ticketId, long messageId, String filename, String contentType, byte[] content, Instant at) {
         return jdbc.run(c -> Jdbc.insert(c, "insert into ticket_attachments (ticket_id, message_id, filename, content_type, size_bytes, "
-                + "content, created_at) values (?, ?, ?, ?, ?, ?, ?)", ticketId, messageId, filename, contentType, content.length, content, at));
+                + "content, created_at) values (?, ?, ?, ?, ?, ?, ?)", ticketId, messageId, Jdbc.cut(filename, 255), Jdbc.cut(contentType, 100),
+                content.length, content, at));
     }
 
     @Override

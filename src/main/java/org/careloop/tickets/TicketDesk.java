@@ -242,9 +242,9 @@ public final class TicketDesk implements TicketLink {
         return true;
     }
 
-    /** A file the customer attached to one of their messages (type and size already checked). */
+    /** A file the customer attached to one of their messages (type and size already checked), under a {@linkplain FileName#safe safe name}. */
     public long attach(Ticket t, long messageId, String filename, String contentType, byte[] content) {
-        return tickets.addAttachment(t.id(), messageId, filename, contentType, content, clock.instant());
+        return tickets.addAttachment(t.id(), messageId, FileName.safe(filename), contentType, content, clock.instant());
     }
 
     /**

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.careloop.care.Draft;
+import org.careloop.care.ReplyLength;
 
-/** A draft as the API and the console show it. */
+/** A draft as the API and the console show it; {@code replyLimit} is the longest reply its platform takes (counted as X counts on X). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DraftView(long id, String platform, String account, String status, String text, Instant createdAt,
+public record DraftView(long id, String platform, String account, String status, String text, int replyLimit, Instant createdAt,
                         Instant deadline, long secondsLeft, String ruleId, String templateId, Sentiment sentiment,
                         Label emotion, Label intent, Troll troll, String lang, List<String> reasons, MentionView mention, String publishedId, String error,
                         String decidedBy, Instant decidedAt, Work work, List<MentionView> thread, Long ticketId, CareView care,
@@ -57,7 +58,7 @@ public record DraftView(long id, String platform, String account, String status,
         var m = d.mention();
         var a = d.analysis();
         return new DraftView(d.id(), m.platform().id(), m.account(), d.status().name().toLowerCase(Locale.ROOT), d.text(),
-                d.createdAt(), d.deadline(), Duration.between(now, d.deadline()).toSeconds(), d.ruleId(), d.templateId(),
+                ReplyLength.limit(m.platform()), d.createdAt(), d.deadline(), Duration.between(now, d.deadline()).toSeconds(), d.ruleId(), d.templateId(),
                 a == null || a.sentiment() == null ? null
                         : new Sentiment(a.sentiment().label().id(), a.sentiment().score(), a.sentiment().confidence()),
                 a == null ? null : new Label(a.emotion().label().id(), a.emotion().confidence()),

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
-import org.careloop.care.XText;
+import org.careloop.care.ReplyLength;
 import org.careloop.store.DraftStore;
 import org.careloop.store.MentionStore;
 import org.careloop.store.UserStore;
@@ -99,9 +99,10 @@ public final class DraftsApi {
             if (text == null && (d.text() == null || d.text().isBlank())) {
                 return Optional.of(ApiResponse.error(400, "This draft has no text yet: write the reply (or pick a suggested answer), then approve"));
             }
-            if (text != null && d.mention().platform() == org.careloop.platform.Platform.X && XText.weightedLength(text) > XText.LIMIT) {
-                return Optional.of(ApiResponse.error(400, "The reply is " + XText.weightedLength(text) + " characters as X counts them; the limit is "
-                        + XText.LIMIT));
+            // The platform's limit, on an edit and on the draft as it stands alike: a reply it refuses must never reach the outbox.
+            String reply = text != null ? text : d.text();
+            if (!ReplyLength.fits(d.mention().platform(), reply)) {
+                return Optional.of(ApiResponse.error(400, ReplyLength.tooLong(d.mention().platform(), reply)));
             }
             return drafts.approve(draftId, actor, text, clock.instant()).map(this::ok);
         });
@@ -109,8 +110,10 @@ public final class DraftsApi {
 
     /** Rejects, optionally with a reason ({@code {"reason": "..."}}); 409 when no longer pending. */
     public ApiResponse reject(String id, String actor, String body) {
-        return decide(id, body, "{\"reason\": \"troll\"}",
-                (draftId, fields) -> drafts.reject(draftId, actor, fields.text("reason"), clock.instant()).map(this::ok));
+        return decide(id, body, "{\"reason\": \"troll\"}", (draftId, fields) -> {
+            String reason = fields.text("reason");
+            return Param.tooLong("reason", reason, Param.REASON).or(() -> drafts.reject(draftId, actor, reason, clock.instant()).map(this::ok));
+        });
     }
 
     /** Claims the draft for the caller for {@code claimFor}; 409 naming the holder when someone else has it. */
@@ -150,6 +153,10 @@ public final class DraftsApi {
     public ApiResponse assign(String id, String actor, String body) {
         return decide(id, body, "{\"agent\": \"alice\"}", (draftId, fields) -> {
             String agent = fields.text("agent");
+            Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
+            if (tooLong.isPresent()) {
+                return tooLong;
+            }
             if (agent != null && !agent.isBlank() && users != null && users.find(agent.trim()).isEmpty()) {
                 return Optional.of(ApiResponse.error(400, "No user named '" + agent + "'"));
             }

@@ -42,6 +42,10 @@ public final class ModerationEndpoints {
         Platform platform = named.get();
         String id = WebEndpoints.header(ex, "id");
         String reason = JsonBody.of(ex.getMessage().getBody(String.class), "{\"reason\": \"spam\"}").text("reason");
+        Optional<ApiResponse> tooLong = Param.tooLong("reason", reason, Param.REASON);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
         return moderator.setHidden(platform, id, hidden, actor, reason)
                 .map(m -> m.error() == null ? ApiResponse.ok(m) : ApiResponse.error(502, m.error()))
                 .orElseGet(() -> ApiResponse.error(404, "No " + platform.id() + " post " + id));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.tika.Tika;
+import org.careloop.tickets.FileName;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketDesk;
 
@@ -46,7 +47,7 @@ public final class TicketPage {
                 "text/plain");
 
         public static Limits defaults() {
-            return new Limits(5L * 1024 * 1024, 3, 20, 5000, DEFAULT_TYPES);
+            return new Limits(5L * 1024 * 1024, 3, 20, Param.MESSAGE, DEFAULT_TYPES);
         }
     }
 
@@ -162,7 +163,9 @@ public final class TicketPage {
     /** The customer adds a message and files; nothing here is ever posted publicly. */
     public Response addMessage(Ticket t, String body, List<Upload> uploads) {
         String text = body == null ? "" : body.strip();
-        List<Upload> files = uploads.stream().filter(u -> u.content().length > 0).toList();
+        // The browser's names only as labels, from here on: shown back in any error, and kept.
+        List<Upload> files = uploads.stream().filter(u -> u.content().length > 0).map(u -> new Upload(FileName.safe(u.filename()), u.content()))
+                .toList();
         if (text.isEmpty() && files.isEmpty()) {
             return withError(t, "Write a message or choose a file to send.");
         }
@@ -190,7 +193,7 @@ public final class TicketPage {
         }
         long message = desk.fromCustomer(t, text.isEmpty() ? "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)") : text);
         for (int i = 0; i < files.size(); i++) {
-            desk.attach(t, message, safeName(files.get(i).filename()), types.get(i), files.get(i).content());
+            desk.attach(t, message, files.get(i).filename(), types.get(i), files.get(i).content());
         }
         return Response.redirect("/c/" + t.pageToken() + "?sent=1");
     }
@@ -289,15 +292,6 @@ public final class TicketPage {
             case RESOLVED -> "Resolved";
             case CLOSED -> "Closed";
         };
-    }
-
-    /** The name shown and sent back: no path, no control characters, not too long. */
-    static String safeName(String name) {
-        String n = name == null ? "" : name.replaceAll("^.*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            n = "file";
-        }
-        return n.length() > 120 ? n.substring(n.length() - 120) : n;
     }
 
     static String size(long bytes) {

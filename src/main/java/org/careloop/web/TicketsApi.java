@@ -109,7 +109,12 @@ public final class TicketsApi {
         if (text == null || text.isBlank()) {
             return ApiResponse.error(400, "\"body\" is required: the message, e.g. " + example);
         }
-        desk.fromAgent(t.get().id(), actor, text.strip(), Boolean.TRUE.equals(note));
+        String message = text.strip();
+        Optional<ApiResponse> tooLong = Param.tooLong("body", message, Param.MESSAGE);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
+        desk.fromAgent(t.get().id(), actor, message, Boolean.TRUE.equals(note));
         return get(id);
     }
 
@@ -152,6 +157,10 @@ public final class TicketsApi {
             return ApiResponse.error(404, "No ticket " + id);
         }
         String agent = JsonBody.of(body, "{\"agent\": \"alice\"}").text("agent");
+        Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
+        if (tooLong.isPresent()) {
+            return tooLong.get();
+        }
         if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
             return ApiResponse.error(400, "No user named '" + agent + "'");
         }

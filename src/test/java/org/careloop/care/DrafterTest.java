@@ -212,10 +212,46 @@ class DrafterTest {
 
     @Test
     void repliesOnXFitTheLimitAsXCountsIt() {
-        String longName = "Bartholomew" + "x".repeat(300);
+        // Cut to 50 characters, which X counts as 100.
+        String longName = "巴".repeat(300);
         Draft d = drafter.draft(post("1", longName, "b", "my bag"), analysis("en", Emotion.Label.ANGER, 0.9), reply("ticket"), posted, List.of());
         assertThat(XText.weightedLength(d.text())).isLessThanOrEqualTo(XText.LIMIT);
-        assertThat(d.text()).endsWith("…");
+        assertThat(d.text()).startsWith("巴".repeat(Drafter.NAME_LIMIT) + ",");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against a hang: drafting takes milliseconds
+    void aHundredThousandCharacterNameIsCutWhereTheReplyIsBuilt() {
+        // Without spaces, and dotted like a domain: twitter-text's link pattern is slowest on that.
+        String name = "Jana." + "a.".repeat(50_000);
+        Draft d = drafter.draft(post("1", name, "h".repeat(100_000), "my bag is lost"), analysis("en", Emotion.Label.ANGER, 0.9),
+                reply("ticket"), posted, List.of());
+        assertThat(XText.weightedLength(d.text())).isLessThanOrEqualTo(XText.LIMIT);
+        assertThat(d.text()).contains(name.substring(0, Drafter.NAME_LIMIT)).doesNotContain(name.substring(0, Drafter.NAME_LIMIT + 1));
+        Mention facebook = new Mention(Platform.FACEBOOK, "brand", "2", new Author("9", name, name), "my bag is lost", "en", posted, "2", null,
+                null, false, false);
+        assertThat(drafter.draft(facebook, analysis("en", Emotion.Label.ANGER, 0.9), reply("ticket"), posted, List.of()).text())
+                .contains(name.substring(0, Drafter.NAME_LIMIT)).doesNotContain(name.substring(0, Drafter.NAME_LIMIT + 1));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void fittingReadsNoFurtherThanTheLimitReaches() {
+        String hostile = "a.".repeat(50_000);
+        assertThat(XText.fit("Hi " + hostile + ", sorry about this", XText.LIMIT)).isEqualTo("Hi…");
+        assertThat(XText.fit(hostile, XText.LIMIT)).hasSize(278 + 1).endsWith("…");
+        assertThat(XText.fits("Hi " + hostile, XText.LIMIT)).isFalse();
+        assertThat(XText.weightedLength(hostile)).isEqualTo(100_000);
+    }
+
+    @Test
+    void xCountsLikeXWordByWord() {
+        for (String text : List.of("Jana, sorry about your bag. Send us your booking reference here: https://care.example.com/t/aL3sZxN4_T1_53ttou1weDpZ ^JS",
+                "  leading, trailing  ", "tab\tand\nnew lines\r\n", "e\u0301 composed", "@jana_k #bag $ACME acme.com, www.acme.com/help?x=1.",
+                "Ｆｕｌｌ　width", "a\u200Bb\u202Ec", "Привет! https://acme.com/ru/помощь", "سلام، ما کمک می‌کنیم", "x… a.co… https://acme.com/a…",
+                "👍 👨‍👩‍👧 🏴󠁧󠁢󠁳󠁣󠁴󠁿")) {
+            assertThat(XText.weightedLength(text)).as(text).isEqualTo(com.twitter.twittertext.TwitterTextParser.parseTweet(text).weightedLength);
+        }
     }
 
     @Test

@@ -49,6 +49,67 @@ class H2StoreTest extends StoreContract {
     }
 
     @Test
+    void theDatabasesDirectoryAndFilesAreOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path data = dir.resolve("private").resolve("data");
+        String url = "jdbc:h2:file:" + data.resolve("careloop").toAbsolutePath();
+        try (Database db = Database.open(url, "careloop", "")) {
+            db.audit().record("api", "test", "private", "ticket text");
+            // A failing statement: H2 would trace it to a file beside the data.
+            try (var c = java.sql.DriverManager.getConnection(Database.embeddedDefaults(url), "careloop", ""); var st = c.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute("select nothing from nowhere")).isInstanceOf(java.sql.SQLException.class);
+            }
+        }
+        assertThat(permissions(dir.resolve("private"))).isEqualTo("rwx------");
+        assertThat(permissions(data)).isEqualTo("rwx------");
+        try (var files = java.nio.file.Files.list(data)) {
+            assertThat(files.toList()).extracting(f -> f.getFileName() + " " + permissions(f)).containsExactly("careloop.mv.db rw-------");
+        }
+        // A file an earlier version left readable is made owner-only.
+        java.nio.file.Files.setPosixFilePermissions(data.resolve("careloop.mv.db"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        try (Database again = Database.open(url, "careloop", "")) {
+            assertThat(again.audit().latest(1).get(0).detail()).isEqualTo("ticket text");
+        }
+        assertThat(permissions(data.resolve("careloop.mv.db"))).isEqualTo("rw-------");
+    }
+
+    static String permissions(Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void upgradingGivesFilesAttachedEarlierSafeNames() throws Exception {
+        String url = Database.embeddedDefaults("jdbc:h2:file:" + dir.resolve("names").toAbsolutePath());
+        try (var ds = new com.zaxxer.hikari.HikariDataSource()) {
+            ds.setJdbcUrl(url);
+            ds.setUsername("careloop");
+            ds.setPassword("");
+            // A database as version 12 left it, with a file named to pass for a picture.
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration").javaMigrations(new V9_1__AnalysisLabels())
+                    .target("12").load().migrate();
+            try (var c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into mentions (platform, id, account, text, retweet, from_brand, seen_at) values "
+                        + "('x', '78', 'brand', 'my bag', false, false, current_timestamp)");
+                st.execute("insert into tickets (id, token, rating_token, status, platform, account, mention_id, subject, priority, created_at, "
+                        + "updated_at) values (1, 'tok', 'rate', 'OPEN', 'x', 'brand', '78', 'your bag', 'normal', current_timestamp, current_timestamp)");
+                st.execute("insert into ticket_messages (id, ticket_id, at, kind, author, body) values (1, 1, current_timestamp, 'CUSTOMER', "
+                        + "'customer', 'see the files')");
+                st.execute("insert into ticket_attachments (ticket_id, message_id, filename, content_type, size_bytes, content, created_at) values "
+                        + "(1, 1, U&'invoice\\202Egnp.exe', 'image/png', 1, X'00', current_timestamp), "
+                        + "(1, 1, 'bag tag.png', 'image/png', 1, X'00', current_timestamp)");
+            }
+        }
+        try (Database upgraded = Database.open(url, "careloop", "")) {
+            assertThat(upgraded.tickets().attachments(1)).extracting(org.careloop.tickets.Ticket.Attachment::filename)
+                    .containsExactly("invoicegnp.exe", "bag tag.png");
+        }
+    }
+
+    @Test
     void upgradingFillsTheVolumeLabelsOfEarlierPosts() throws Exception {
         String url = Database.embeddedDefaults("jdbc:h2:file:" + dir.resolve("upgrade").toAbsolutePath());
         try (var ds = new com.zaxxer.hikari.HikariDataSource()) {

@@ -86,6 +86,37 @@ abstract class StoreContract {
     }
 
     @Test
+    void overlongOutsideValuesAreCutInEveryTableNotRefused() {
+        String id = newId();
+        // A handle ending in an emoji at the column's edge: the cut keeps whole characters.
+        Mention odd = new Mention(Platform.X, "brand", id, new Author("u" + id, "h".repeat(254) + "😀" + "h".repeat(45), "N".repeat(400)),
+                "@acmeair my bag is lost", "en", T0, id, null, null, false, false);
+        assertThat(db().mentions().admit(odd, 3)).isTrue();
+        Ticket t = db().tickets().open(odd, "tok" + id, "rate" + id, "your bag", "normal", null, T0);
+        assertThat(t.author().handle()).isEqualTo("h".repeat(254));
+        assertThat(t.author().name()).hasSize(255);
+        assertThat(db().tickets().messages(t.id())).singleElement().satisfies(m -> assertThat(m.author()).hasSize(255).startsWith("@hhh"));
+        long message = db().tickets().addMessage(t.id(), Ticket.Kind.CUSTOMER, "c".repeat(300), "see the file", null, null, T0);
+        db().tickets().addAttachment(t.id(), message, "f".repeat(300) + ".png", "image/" + "x".repeat(200), new byte[] {1}, T0);
+        assertThat(db().tickets().attachments(t.id())).singleElement().satisfies(a -> {
+            assertThat(a.filename()).hasSize(255);
+            assertThat(a.contentType()).hasSize(100);
+        });
+        Draft d = db().drafts().create(new Draft(0, odd, null, "r".repeat(200), "t".repeat(200), "Sorry", DraftStatus.PENDING, T0,
+                T0.plusSeconds(600), null, null, null, null));
+        assertThat(d.ruleId()).hasSize(128);
+        assertThat(d.templateId()).hasSize(128);
+        db().mentions().saveModeration(Platform.X, id, new MentionStore.Moderation(true, "spam", "rule:" + "x".repeat(100), T0, null));
+        assertThat(db().mentions().findModeration(Platform.X, id).orElseThrow().by()).hasSize(64);
+        db().audit().record("api", "post.retry", "x/" + "s".repeat(300), null);
+        assertThat(db().audit().latest(1).get(0).subject()).hasSize(255);
+        // A cursor is the platform's and is never cut: the Graph cursor names every comment at its last second.
+        String cursor = "1764000000:" + String.join(",", java.util.Collections.nCopies(20, "123456789012345_678901234567890"));
+        db().cursors().put("brand-" + id, "comments", cursor);
+        assertThat(db().cursors().get("brand-" + id, "comments")).contains(cursor);
+    }
+
+    @Test
     void concurrentInsertsOfOnePostLetExactlyOneThrough() throws Exception {
         Mention m = mention(newId(), null);
         assertThat(winnersOfFour(() -> db().mentions().insertIfNew(m))).isEqualTo(1);

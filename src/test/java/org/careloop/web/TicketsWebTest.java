@@ -220,6 +220,20 @@ class TicketsWebTest {
 
     @Test
     @Order(5)
+    void aFileKeepsNoBidiOverrideNorOtherInvisibleCharacterInItsName() throws Exception {
+        Ticket t = newTicket("sven", "@acmeair you lost my bag");
+        String page = open(t);
+        // Shown as "invoiceexe.png", downloaded as .exe.
+        assertThat(form(page, "my invoice", "invoice\u202Egnp.exe", "image/png", PNG, "re\u200Bceipt\u2066.png", "image/png", PNG)
+                .statusCode()).isEqualTo(303);
+        List<Ticket.Attachment> files = db.tickets().attachments(t.id());
+        assertThat(files).extracting(Ticket.Attachment::filename).containsExactly("invoicegnp.exe", "receipt.png");
+        assertThat(call("GET", page + "/files/" + files.get(0).id(), null).headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(v -> assertThat(v).endsWith("filename*=UTF-8''invoicegnp.exe"));
+    }
+
+    @Test
+    @Order(5)
     void filesOfTheWrongKindOrSizeAreRefusedWithAReason() throws Exception {
         Ticket t = newTicket("raj", "@acmeair you lost my bag");
         String page = open(t);
@@ -264,6 +278,20 @@ class TicketsWebTest {
         assertThat(Json.mapper().readTree(closed.body()).get("status").asText()).isEqualTo("closed");
         assertThat(api("POST", "/api/tickets/" + t.id() + "/close", "{}").statusCode()).isEqualTo(409);
         assertThat(Json.mapper().readTree(api("GET", "/api/tickets", null).body()).findValuesAsText("reference")).doesNotContain("#" + t.id());
+    }
+
+    @Test
+    @Order(7)
+    void anAgentsMessageAndAssigneeHaveALimit() throws Exception {
+        Ticket t = newTicket("lena", "@acmeair you lost my bag");
+        HttpResponse<String> message = api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": \"" + "m".repeat(5001) + "\"}");
+        assertThat(message.statusCode()).isEqualTo(400);
+        assertThat(message.body()).contains("body is 5001 characters; the limit is 5000");
+        HttpResponse<String> agent = api("POST", "/api/tickets/" + t.id() + "/assign", "{\"agent\": \"" + "a".repeat(100_000) + "\"}");
+        assertThat(agent.statusCode()).isEqualTo(400);
+        assertThat(agent.body()).contains("the limit is 64");
+        assertThat(db.tickets().messages(t.id())).filteredOn(m -> m.kind() == Ticket.Kind.AGENT).isEmpty();
+        assertThat(api("POST", "/api/tickets/" + t.id() + "/messages", "{\"body\": \"" + "m".repeat(5000) + "\"}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.rules.Decision;
+import org.careloop.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The intake of routes/pipeline.yaml with the real ledger and a triage stage that never finishes for
+ * one post: that post is set aside after its attempts, like one whose triage fails, and the posts
+ * after it are triaged.
+ */
+class TriageTimeoutTest {
+
+    /** The pipeline's stages; analysing the post "stuck" does not end until the test is over. */
+    public static final class Stages {
+        final CountDownLatch over = new CountDownLatch(1);
+
+        public Triage analyse(Mention m) throws InterruptedException {
+            if (m.id().equals("stuck")) {
+                over.await(2, TimeUnit.MINUTES);
+            }
+            return Triage.of(m);
+        }
+
+        public Triage notice(Triage t) {
+            return t;
+        }
+
+        public Triage decide(Triage t) {
+            return t.withDecision(new Decision("quiet", Decision.Action.IGNORE, null, "test"));
+        }
+
+        public Triage moderate(Triage t) {
+            return t;
+        }
+
+        public Triage collect(Triage t) {
+            return t;
+        }
+
+        public Triage draft(Triage t) {
+            throw new AssertionError("nothing here asks for a reply");
+        }
+    }
+
+    Database db;
+    TriageLedger ledger;
+    Stages stages;
+    Main camel;
+    ProducerTemplate intake;
+
+    @BeforeEach
+    void start() {
+        db = Database.open("jdbc:h2:mem:triage-timeout;DB_CLOSE_DELAY=-1", "sa", "");
+        ledger = new TriageLedger(db.mentions(), db.alerts(), db.audit(), 3);
+        stages = new Stages();
+        camel = new Main();
+        camel.bind("triageLedger", ledger);
+        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "moderator", "praiseFeed", "draftStep"}) {
+            camel.bind(name, stages);
+        }
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");
+        camel.addOverrideProperty("careloop.triage.timeout-ms", "300");
+        camel.start();
+        intake = camel.getCamelContext().createProducerTemplate();
+    }
+
+    @AfterEach
+    void stop() {
+        stages.over.countDown();
+        camel.stop();
+        db.close();
+    }
+
+    static Mention post(String id) {
+        return new Mention(Platform.X, "brand", id, new Author("u" + id, "cust" + id, "Customer"), "@acmeair where is my bag", "en",
+                Instant.now(), id, null, null, false, false);
+    }
+
+    @Test
+    @Timeout(60)
+    void aTriageThatTakesTooLongIsSetAsideLikeAFailedOneAndLaterPostsFlow() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Exchange done = intake.send("direct:intake", e -> e.getMessage().setBody(post("stuck")));
+            if (attempt < 3) {
+                // Thrown back, so the feed's cursor stays and the post comes again.
+                assertThat(done.getException()).as("attempt " + attempt).isInstanceOf(TriageLedger.TriageFailed.class)
+                        .hasMessageContaining("took longer than 0.3s");
+            } else {
+                assertThat(done.getException()).as("the last attempt sets it aside and the feed goes on").isNull();
+            }
+        }
+        assertThat(ledger.setAside(10)).singleElement().satisfies(s -> {
+            assertThat(s.mention().id()).isEqualTo("stuck");
+            assertThat(s.attempts()).isEqualTo(3);
+            assertThat(s.error()).isEqualTo("took longer than 0.3s");
+        });
+        assertThat(db.alerts().open(10)).singleElement().satisfies(a -> assertThat(a.message()).contains("Could not process x post stuck"));
+
+        // Its three attempts still hold their threads; the next post is triaged all the same.
+        Exchange next = intake.send("direct:intake", e -> e.getMessage().setBody(post("next")));
+        assertThat(next.getException()).isNull();
+        assertThat(ledger.admit(post("next"))).as("triaged, so never admitted again").isFalse();
+    }
+}
