@@ -219,10 +219,12 @@ final class CareActions {
                 label = read;
             }
             confidence = p.confidence();
-            // A clearly negative post is nobody's fan post or thanks, whatever words it shares with them.
-            if ((label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK) && s.label() == Sentiment.Label.NEGATIVE
-                    && s.confidence() >= NEGATIVE_SURE) {
-                label = c.label() == CareAction.Label.ENGAGE || c.label() == CareAction.Label.THANK ? CareAction.Label.APOLOGIZE : c.label();
+            // A clearly negative post is nobody's fan post or thanks, whatever words it shares with them;
+            // unless the cues read thanks too ("thank you for sorting out the double charge"): two readers agree.
+            boolean kind = label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK;
+            boolean cuesKind = c.label() == CareAction.Label.ENGAGE || c.label() == CareAction.Label.THANK;
+            if (kind && !cuesKind && s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE) {
+                label = c.label();
                 why = "negative, so no fan post: " + c.why();
             }
         }

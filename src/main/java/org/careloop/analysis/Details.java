@@ -272,7 +272,10 @@ public final class Details {
                     last = j;
                     j++;
                 }
-                if (last > 0) {
+                // A name that runs on ("Manage My Trip") is not cut in half: no place at all then.
+                boolean runsOn = last > 0 && last + 1 < w.size() && Character.isUpperCase(w.get(last + 1).word().charAt(0))
+                        && !w.get(last + 1).tag().equals(".");
+                if (last > 0 && !runsOn) {
                     return last;
                 }
             }

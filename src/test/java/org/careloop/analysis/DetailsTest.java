@@ -37,6 +37,12 @@ class DetailsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aNameThatRunsOnIsNotCutInHalf() {
+        assertThat(DETAILS.find("@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist", "en",
+                List.of("acme air")).orElse("")).doesNotEndWith("in Manage");
+    }
+
+    @org.junit.jupiter.api.Test
     void theBrandThankedIsNoPerson() {
         assertThat(DETAILS.find("Thank you Acme Air for a lovely flight!", "en", List.of("acme air", "acmeair", "acme")).orElse(""))
                 .doesNotContainIgnoringCase("acme");

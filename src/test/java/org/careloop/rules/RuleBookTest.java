@@ -48,6 +48,7 @@ class RuleBookTest {
             "@acmeair you people are a joke. go bankrupt already, nobody would miss you lol|nothing-to-answer",
             "@acmeair @delta delta lost my bag again, never flying them|competitor",
             "Huge thanks to the crew on @acmeair 221 today|thank",
+            "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|thank",
             "@acmeair 3 hours on the tarmac with no water, worst airline ever|urgent-apology",
             "@acmeair the gate agent in Denver was so rude to my elderly father|apologize",
             "@acmeair a passenger assaulted me and the crew did nothing|escalate",
