@@ -79,13 +79,13 @@ public final class CustomerEndpoints {
     }
 
     private static String notice(Exchange ex) {
-        if (WebEndpoints.header(ex, "welcome") != null) {
+        if (WebEndpoints.query(ex, "welcome") != null) {
             return "This is your private page for this case. Bookmark it: the link in our public reply opens only once.";
         }
-        if (WebEndpoints.header(ex, "sent") != null) {
+        if (WebEndpoints.query(ex, "sent") != null) {
             return "Thank you, our team has your message and will answer here.";
         }
-        return WebEndpoints.header(ex, "rated") != null ? "Thank you for rating our help." : null;
+        return WebEndpoints.query(ex, "rated") != null ? "Thank you for rating our help." : null;
     }
 
     /** Files from a multipart form; the browser's names are kept only as labels. */

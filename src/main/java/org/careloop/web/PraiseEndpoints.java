@@ -2,7 +2,6 @@ package org.careloop.web;
 
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * The praise feed's HTTP side, called from {@code routes/console.yaml}: the JSON API, the Atom
@@ -63,17 +62,12 @@ public final class PraiseEndpoints {
     }
 
     private static String queryToken(Exchange ex) {
-        String t = query(ex, "token");
+        String t = WebEndpoints.query(ex, "token");
         return t == null || t.isBlank() ? null : t.trim();
     }
 
     private static PraiseApi.Params params(Exchange ex) {
-        return new PraiseApi.Params(query(ex, "platform"), query(ex, "from"), query(ex, "to"), query(ex, "minScore"), query(ex, "limit"),
-                query(ex, "cursor"));
-    }
-
-    /** A parameter of the query string itself, not a request header of that name (Camel mixes the two). */
-    private static String query(Exchange ex, String name) {
-        return ex.getMessage() instanceof HttpMessage http ? http.getRequest().getParam(name) : WebEndpoints.header(ex, name);
+        return new PraiseApi.Params(WebEndpoints.query(ex, "platform"), WebEndpoints.query(ex, "from"), WebEndpoints.query(ex, "to"), WebEndpoints.query(ex, "minScore"), WebEndpoints.query(ex, "limit"),
+                WebEndpoints.query(ex, "cursor"));
     }
 }

@@ -1,5 +1,7 @@
 package org.careloop.web;
 
+import io.netty.handler.codec.http.QueryStringDecoder;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -61,7 +64,7 @@ public final class WebEndpoints {
     // --- API -----------------------------------------------------------------------------------
 
     public void listDrafts(Exchange ex) {
-        ifAllowed(ex, false, actor -> drafts.list(header(ex, "status"), header(ex, "limit")));
+        ifAllowed(ex, false, actor -> drafts.list(query(ex, "status"), query(ex, "limit")));
     }
 
     public void getDraft(Exchange ex) {
@@ -101,7 +104,7 @@ public final class WebEndpoints {
     }
 
     public void ignored(Exchange ex) {
-        ifAllowed(ex, false, actor -> drafts.ignored(header(ex, "limit")));
+        ifAllowed(ex, false, actor -> drafts.ignored(query(ex, "limit")));
     }
 
     public void status(Exchange ex) {
@@ -122,11 +125,11 @@ public final class WebEndpoints {
     }
 
     public void reports(Exchange ex) {
-        ifAllowed(ex, false, actor -> reports.report(header(ex, "days")));
+        ifAllowed(ex, false, actor -> reports.report(query(ex, "days")));
     }
 
     public void listTickets(Exchange ex) {
-        ifAllowed(ex, false, actor -> tickets.list(header(ex, "status"), header(ex, "limit")));
+        ifAllowed(ex, false, actor -> tickets.list(query(ex, "status"), query(ex, "limit")));
     }
 
     public void getTicket(Exchange ex) {
@@ -422,6 +425,20 @@ public final class WebEndpoints {
 
     static String header(Exchange ex, String name) {
         return ex.getMessage().getHeader(name, String.class);
+    }
+
+    /**
+     * A parameter of the request's query string, never a request header of that name: platform-http
+     * puts both among the message's headers, so {@code status: rejected} sent as a header would
+     * otherwise act as {@code ?status=rejected}.
+     */
+    static String query(Exchange ex, String name) {
+        String raw = ex.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        List<String> values = new QueryStringDecoder(raw, StandardCharsets.UTF_8, false).parameters().get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static String body(Exchange ex) {

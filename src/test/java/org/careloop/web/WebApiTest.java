@@ -168,6 +168,10 @@ class WebApiTest {
         var list = Json.mapper().readTree(call("GET", "/api/drafts?status=pending", null, "Authorization", "Bearer " + TOKEN).body());
         assertThat(list.findValuesAsText("id")).contains(String.valueOf(id));
         assertThat(call("GET", "/api/drafts?status=bogus", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+        // A request header named like a query parameter is no query parameter.
+        assertThat(call("GET", "/api/drafts", null, "Authorization", "Bearer " + TOKEN, "status", "bogus").statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/drafts", null, "Authorization", "Bearer " + TOKEN, "limit", "0").statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/api/reports", null, "Authorization", "Bearer " + TOKEN, "days", "-5").statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/drafts/999999", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
     }
 
