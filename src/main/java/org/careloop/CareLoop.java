@@ -93,6 +93,11 @@ public final class CareLoop {
 
     /** Starts everything the settings ask for and returns once the console is listening. */
     public static CareLoop start(Settings settings) throws Exception {
+        // Weak secrets stop the start before anything listens or opens.
+        settings.password("CARELOOP_ADMIN_PASSWORD");
+        settings.password("CARELOOP_MARKETING_PASSWORD");
+        settings.token("CARELOOP_API_TOKEN");
+        settings.token("CARELOOP_FEED_TOKEN");
         Clock clock = Clock.systemUTC();
         Simulator simulator = null;
         if (settings.getBoolean("careloop.simulator.enabled", true)) {
@@ -118,8 +123,8 @@ public final class CareLoop {
         Duration firstResponse = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
-        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.secret("CARELOOP_ADMIN_PASSWORD"));
-        if (AdminBootstrap.ensureMarketing(database.users(), settings.secret("CARELOOP_MARKETING_PASSWORD"))) {
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.password("CARELOOP_ADMIN_PASSWORD"));
+        if (AdminBootstrap.ensureMarketing(database.users(), settings.password("CARELOOP_MARKETING_PASSWORD"))) {
             LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
         }
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
@@ -179,13 +184,13 @@ public final class CareLoop {
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
-                settings.secret("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
+                settings.token("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
         camel.bind("web", web);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
-                settings.get("careloop.brand.name", "Acme Air"), clock), settings.secret("CARELOOP_FEED_TOKEN")));
+                settings.get("careloop.brand.name", "Acme Air"), clock), settings.token("CARELOOP_FEED_TOKEN")));
         Properties camelProperties = CamelSettings.from(settings, connections);
         camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
         camel.setOverrideProperties(camelProperties);

@@ -62,7 +62,14 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CareLoop app = CareLoop.start(settings.load());
+            CareLoop app;
+            try {
+                app = CareLoop.start(settings.load());
+            } catch (IllegalArgumentException e) {
+                // A setting the operator must change: say which and how, without a stack trace.
+                System.err.println("CareLoop cannot start: " + e.getMessage());
+                return 2;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "careloop-shutdown"));
             app.awaitStop();
             return 0;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndToEndTest {
 
-    private static final String TOKEN = "e2e-token";
+    private static final String TOKEN = "e2e-api-token-7Kq2";
 
     @TempDir
     static Path dir;

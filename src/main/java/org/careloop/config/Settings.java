@@ -172,6 +172,43 @@ public final class Settings {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
     }
 
+    /** Fewer characters than this and a password falls to guessing (ASVS 2.1.1 asks for 12). */
+    public static final int MIN_PASSWORD = 12;
+    /** bcrypt hashes at most 72 bytes: a longer password would be cut without a word. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    /** A bearer token shorter than this is guessable. */
+    public static final int MIN_TOKEN = 16;
+
+    /**
+     * A console password from the environment, refused at start when it is weak (shorter than
+     * {@value #MIN_PASSWORD} characters, or fewer than 5 different characters) or longer than
+     * bcrypt takes, with a message that says what to set instead.
+     */
+    public Optional<String> password(String key) {
+        return secret(key).map(v -> {
+            if (v.length() < MIN_PASSWORD || v.chars().distinct().count() < 5) {
+                throw new IllegalArgumentException(envName(key) + " is too weak: use at least " + MIN_PASSWORD
+                        + " characters with some variety (a few unrelated words make a good one)");
+            }
+            if (v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+                throw new IllegalArgumentException(envName(key) + " is longer than " + MAX_PASSWORD_BYTES
+                        + " bytes, the most a password hash takes: use a shorter one");
+            }
+            return v;
+        });
+    }
+
+    /** A bearer token from the environment, refused at start when it is shorter than {@value #MIN_TOKEN} characters. */
+    public Optional<String> token(String key) {
+        return secret(key).map(v -> {
+            if (v.length() < MIN_TOKEN || v.chars().distinct().count() < 5) {
+                throw new IllegalArgumentException(envName(key) + " is too weak: use at least " + MIN_TOKEN
+                        + " random characters (for example the output of: openssl rand -hex 24)");
+            }
+            return v;
+        });
+    }
+
     /** Every non-secret value, for Camel's property placeholders ({@code {{careloop.http.port}}}). */
     public Properties asProperties() {
         Properties p = new Properties();
