@@ -18,7 +18,7 @@ import org.careloop.store.UserStore;
 /**
  * Console logins: bcrypt-checked passwords, random session ids, a CSRF token per session, and
  * a brake on password guessing (a few failures per address and account, or somewhat more per
- * address across accounts, then a pause). Everything is in memory: a restart signs everyone out.
+ * address across accounts, then a pause; and a budget per hour that slow guessing cannot outrun). Everything is in memory: a restart signs everyone out.
  */
 public final class Sessions {
 
@@ -29,6 +29,14 @@ public final class Sessions {
     /** Failures from one address over all accounts (password spraying) before it must wait. */
     static final int MAX_ADDRESS_FAILURES = 4 * MAX_FAILURES;
     static final Duration LOCKOUT = Duration.ofMinutes(1);
+    /**
+     * Failures per account and address in an hour, however slowly they come (ASVS 2.2.1: at most
+     * 100 guesses an hour); then it waits until the hour since the first of them has passed.
+     */
+    static final int MAX_HOURLY_FAILURES = 4 * MAX_FAILURES;
+    /** The same from one address over all accounts. */
+    static final int MAX_ADDRESS_HOURLY_FAILURES = 4 * MAX_HOURLY_FAILURES;
+    static final Duration HOUR = Duration.ofHours(1);
     /** Expired sessions and old failure counts are dropped every so many logins, so memory stays bounded. */
     private static final int SWEEP_EVERY = 64;
     /** bcrypt ($2a$, as {@link #hash} makes) reads this many bytes of a password at most and refuses longer ones. */
@@ -42,6 +50,7 @@ public final class Sessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Failures> hourly = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
     private final AtomicInteger attempts = new AtomicInteger();
 
@@ -76,9 +85,12 @@ public final class Sessions {
         if (!ok) {
             failed(account, MAX_FAILURES, now);
             failed(address, MAX_ADDRESS_FAILURES, now);
+            failedThisHour(account, MAX_HOURLY_FAILURES, now);
+            failedThisHour(address, MAX_ADDRESS_HOURLY_FAILURES, now);
             return LoginResult.WRONG;
         }
         failures.remove(account);
+        hourly.remove(account);
         Session s = new Session(token(), user.get().username(), user.get().role(), token(), now.plus(lifetime));
         sessions.put(s.id(), s);
         out[0] = s;
@@ -99,11 +111,21 @@ public final class Sessions {
         }
     }
 
+    private void failedThisHour(String key, int max, Instant now) {
+        Failures f = hourly.compute(key, (k, old) -> old == null || old.since().plus(HOUR).isBefore(now)
+                ? new Failures(1, now) : new Failures(old.count() + 1, old.since()));
+        if (f.count() >= max) {
+            lockedUntil.merge(key, f.since().plus(HOUR), (a, b) -> a.isAfter(b) ? a : b);
+            hourly.remove(key);
+        }
+    }
+
     /** Forgets what can no longer matter: expired sessions, ended lockouts, stale failure counts. */
     void sweep(Instant now) {
         sessions.values().removeIf(s -> s.expires().isBefore(now));
         lockedUntil.values().removeIf(until -> !until.isAfter(now));
         failures.values().removeIf(f -> f.since().plus(LOCKOUT).isBefore(now));
+        hourly.values().removeIf(f -> f.since().plus(HOUR).isBefore(now));
     }
 
     /** Signed-in sessions, expired ones included until the next sweep. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,6 +113,33 @@ class SessionsTest {
             assertThat(login(sessions, "ana", "typo", "10.0.0.3")).isEqualTo(Sessions.LoginResult.WRONG);
             clock.now = clock.now.plus(Duration.ofSeconds(20));
         }
+    }
+
+    /** ASVS 2.2.1: however an attacker paces the guesses, one account from one address gets at most 100 an hour. */
+    @Test
+    void guessingAsFastAsTheBrakeAllowsGetsFewerThanAHundredTriesAnHour() {
+        for (Duration pace : List.of(Duration.ofSeconds(1), Duration.ofSeconds(13), Duration.ofSeconds(20), Duration.ofSeconds(59))) {
+            Hand clock = new Hand();
+            Sessions sessions = new Sessions(STORE, clock, Duration.ofHours(1));
+            Instant end = clock.now.plus(Duration.ofHours(1));
+            int tried = 0;
+            while (clock.now.isBefore(end)) {
+                if (login(sessions, "ana", "guess" + tried, "10.6.6.6") == Sessions.LoginResult.WRONG) {
+                    tried++;
+                }
+                clock.now = clock.now.plus(pace);
+            }
+            assertThat(tried).as("guesses checked in an hour, one every " + pace).isPositive().isLessThanOrEqualTo(100);
+        }
+        // The owner, from their own address, is not locked out by it.
+        Hand clock = new Hand();
+        Sessions sessions = new Sessions(STORE, clock, Duration.ofHours(1));
+        for (int i = 0; i < Sessions.MAX_HOURLY_FAILURES; i++) {
+            login(sessions, "ana", "guess", "10.6.6.6");
+            clock.now = clock.now.plusSeconds(20);
+        }
+        assertThat(login(sessions, "ana", "right", "10.6.6.6")).isEqualTo(Sessions.LoginResult.LOCKED);
+        assertThat(login(sessions, "ana", "right", "10.0.0.7")).isEqualTo(Sessions.LoginResult.OK);
     }
 
     @Test
