@@ -46,6 +46,7 @@ import org.careloop.web.ReportsApi;
 import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -94,10 +95,10 @@ public final class CareLoop {
     /** Starts everything the settings ask for and returns once the console is listening. */
     public static CareLoop start(Settings settings) throws Exception {
         // Weak secrets stop the start before anything listens or opens.
-        settings.password("CARELOOP_ADMIN_PASSWORD");
-        settings.password("CARELOOP_MARKETING_PASSWORD");
-        settings.token("CARELOOP_API_TOKEN");
-        settings.token("CARELOOP_FEED_TOKEN");
+        Optional<String> adminPassword = settings.password("CARELOOP_ADMIN_PASSWORD");
+        Optional<String> marketingPassword = settings.password("CARELOOP_MARKETING_PASSWORD");
+        Optional<String> apiToken = settings.token("CARELOOP_API_TOKEN");
+        Optional<String> feedToken = settings.token("CARELOOP_FEED_TOKEN");
         Clock clock = Clock.systemUTC();
         Simulator simulator = null;
         if (settings.getBoolean("careloop.simulator.enabled", true)) {
@@ -123,8 +124,8 @@ public final class CareLoop {
         Duration firstResponse = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
-        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), settings.password("CARELOOP_ADMIN_PASSWORD"));
-        if (AdminBootstrap.ensureMarketing(database.users(), settings.password("CARELOOP_MARKETING_PASSWORD"))) {
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), adminPassword);
+        if (AdminBootstrap.ensureMarketing(database.users(), marketingPassword)) {
             LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
         }
         String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
@@ -184,13 +185,13 @@ public final class CareLoop {
                 new HealthApi(connections, database::ping),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
-                settings.token("CARELOOP_API_TOKEN"), publicUrl.startsWith("https:"));
+                apiToken, publicUrl.startsWith("https:"));
         camel.bind("web", web);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
-                settings.get("careloop.brand.name", "Acme Air"), clock), settings.token("CARELOOP_FEED_TOKEN")));
+                settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
         Properties camelProperties = CamelSettings.from(settings, connections);
         camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
         camel.setOverrideProperties(camelProperties);

@@ -258,7 +258,6 @@ final class CareActions {
     }
 
     private static final double NEGATIVE_SURE = 0.7;
-    private static final String DM_ELSEWHERE = "points to a direct message: the answer goes there, not in public";
 
     /** Curly apostrophes (phones type them) read as plain ones. */
     private static String plain(String words) {
@@ -323,6 +322,8 @@ final class CareActions {
         CareAction.Label label;
         double confidence;
         String why;
+        // Spam and a pointer to a direct message: no words make them a customer's case, so no model overrides them.
+        boolean settled = false;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
         boolean dissatisfied = negative || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
@@ -334,10 +335,12 @@ final class CareActions {
             label = CareAction.Label.IGNORE;
             confidence = intent.confidence();
             why = "spam";
+            settled = true;
         } else if (DM_POINTER.matcher(words).find() && words.split("\\s+").length <= 8 && !negative) {
             label = CareAction.Label.IGNORE;
             confidence = 0.7;
-            why = DM_ELSEWHERE;
+            why = "points to a direct message: the answer goes there, not in public";
+            settled = true;
         } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty()) {
             label = CareAction.Label.ESCALATE;
             confidence = 0.8;
@@ -400,7 +403,7 @@ final class CareActions {
             confidence = 0.4;
             why = "no request or problem found";
         }
-        return new Cascade(label, confidence, why, intent.label() == Intent.Label.SPAM || why.equals(DM_ELSEWHERE));
+        return new Cascade(label, confidence, why, settled);
     }
 
     /** Insults that carry no issue of their own. */
