@@ -41,6 +41,16 @@ final class CareActions {
                     + "forced overnight|no (lodging|accommodation)|(stay|staying|spend|spending) (another|an extra|one more) night|extra night|"
                     + "let (people|us|passengers) off|(\\d+|two|three|four|five) (hours?|hrs) (on|in) (the )?(plane|tarmac|aircraft)|"
                     + "(lost|broke|damaged) (my|our|his|her|the) (\\w+'?s )?wheelchair|bad publicity|"
+                    + "\\d+ ?h(rs?|ours?)? ?\\d* ?(m|mins?|minutes)? (on|in) (the )?(plane|tarmac|aircraft|runway)|"
+                    + "(trapped|stuck|held|sitting|sat|kept) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)s? (for|with no|without)|"
+                    + "still (sitting|stuck|sat|held|trapped) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)|(i'?m|i am|we'?re|she'?s|he'?s) in (a )?wheelchair|"
+                    // What happens to a body on board: air, water, heat, pressure.
+                    + "no (water|food or water|water or (food|air)|air|ac|air conditioning)\\b.{0,30}\\b(plane|board|cabin|hours?|tarmac)|"
+                    + "(plane|cabin|aircraft) (was |is )?(an? )?(oven|sauna|over \\d+ degrees)|passed out|fainted|pressuri[sz]\\w*|cabin pressure|"
+                    + "oxygen masks?|masks? (dropped|deployed|came down)|evacuat\\w*|bird strike|(pilot|crew|captain) (was |seemed )?(drunk|intoxicated)|"
+                    // A person who cannot help themselves, left without the help they need.
+                    + "(no|without|waiting for|waited for|never got|didn'?t get|did not get|no one (with|brought) (a|the)) (a |my |the |her |his |our )?wheelchair|"
+                    + "(elderly|disabled|pregnant|blind|deaf|unaccompanied|\\d+ ?(yo|year old)) .{0,40}\\b(stuck|stranded|alone|no help|waiting|waited|left (at|in|on|behind))|"
                     + "адвокат|суд|полици\\w*|травм\\w*|abogad\\w*|demanda|policía|avocat|plainte|anwalt|polizei|klage)\\b",
             FLAGS);
 
@@ -345,6 +355,7 @@ final class CareActions {
             label = CareAction.Label.ESCALATE;
             confidence = 0.8;
             why = "a person must see it: " + Cues.quote(hit);
+            settled = true;
         } else if (troll.label()) {
             label = CareAction.Label.IGNORE;
             confidence = troll.score();

@@ -70,6 +70,9 @@ public final class Details {
     private static final Set<String> VAGUE = Set.of("many", "much", "more", "most", "few", "other", "several", "such", "own", "whole",
             "entire", "same", "next", "last", "every", "each", "all", "both", "either", "no", "another", "certain", "only", "real", "new");
     private static final Set<String> KEEP_ARTICLES = Set.of("the", "my", "our", "your", "ur", "his", "her", "their");
+    /** Care nouns that alone say nothing of what happened: "we'll look into the customer service" reads as a slight. */
+    private static final Set<String> BARE = Set.of("service", "customer service", "wheelchair", "gate", "update", "item", "product", "plan",
+            "pass", "phone", "tickets", "ticket", "site", "credit", "room", "car");
 
     private volatile MaxentTagger tagger;
     /** The console asks again for the same posts every few seconds: tag each post once. */
@@ -205,7 +208,8 @@ public final class Details {
             int score = score(words, tokens, head);
             String candidate = phrase(words, tokens);
             String lower = candidate.toLowerCase(Locale.ROOT);
-            if (brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)))) {
+            if (brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)))
+                    || BARE.contains(lower.replaceFirst("^(the|your|our|my|a|an) ", ""))) {
                 score = 0;
             }
             if (score >= MIN_SCORE && score > bestScore) {

@@ -207,9 +207,8 @@ public final class Drafter {
                 .filter(d -> !thanks || PRAISED.matcher(d).find())
                 .orElse(""));
         values.putAll(extra);
-        String topic = topic(book, mention.text());
-        // A topic's parts are named by its last word: "your bag" has needs-bag and situation-bag.
-        String topicKey = topic.isEmpty() ? "" : topic.substring(topic.lastIndexOf(' ') + 1);
+        // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
+        String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
         String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
@@ -222,25 +221,18 @@ public final class Drafter {
         });
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
-        // Every opening with every phrasing, each post in its own rotation: two customers rarely get the same words.
-        java.util.LinkedHashSet<String> combined = new java.util.LinkedHashSet<>();
-        int shift = Math.floorMod(seed(mention, "opening"), openings.size());
-        for (int o = 0; o < openings.size(); o++) {
-            values.put("opening", openings.get((o + shift) % openings.size()));
-            combined.addAll(phrasings.render(values));
+        Fitted fitted = fitted(mention, kind, phrasings, openings, values);
+        // The situation's sentence is the one part a reply can spare: without it rather than cut (a cut reply may lose its link).
+        if (fitted.whole() == 0 && values.get("situation") instanceof String said && !said.isEmpty()) {
+            values.put("situation", "");
+            Fitted shorter = fitted(mention, kind, phrasings, openings, values);
+            if (shorter.whole() > 0) {
+                fitted = shorter;
+            } else {
+                values.put("situation", said);
+            }
         }
-        List<String> rendered = new ArrayList<>(combined);
-        int start = Math.floorMod(seed(mention, kind.name()), rendered.size());
-        // Phrasings that fit whole come first (a cut reply may lose its ending, or the ticket link), each in the post's own rotation.
-        List<String> whole = new ArrayList<>();
-        List<String> cut = new ArrayList<>();
-        for (int i = 0; i < rendered.size(); i++) {
-            String text = rendered.get((start + i) % rendered.size());
-            String fitted = ReplyLength.fit(mention.platform(), text);
-            (fitted.equals(text) ? whole : cut).add(fitted);
-        }
-        List<String> texts = new ArrayList<>(whole);
-        texts.addAll(cut);
+        List<String> texts = fitted.texts();
         // A text nobody on this account had in the last day; failing that, at least not the one this author had last.
         String chosen = null;
         String notLast = null;
@@ -272,6 +264,31 @@ public final class Drafter {
             parts.add(situationId);
         }
         return Optional.of(new Built(text, parts));
+    }
+
+    /** Replies to choose from, those that fit whole first, then the ones cut to fit; {@code whole} counts the first. */
+    private record Fitted(List<String> texts, int whole) {}
+
+    /** Every opening with every phrasing, each post in its own rotation. */
+    private static Fitted fitted(Mention mention, Draft.Kind kind, Templates.Phrasings phrasings, List<String> openings, Map<String, Object> values) {
+        java.util.LinkedHashSet<String> combined = new java.util.LinkedHashSet<>();
+        int shift = Math.floorMod(seed(mention, "opening"), openings.size());
+        for (int o = 0; o < openings.size(); o++) {
+            values.put("opening", openings.get((o + shift) % openings.size()));
+            combined.addAll(phrasings.render(values));
+        }
+        List<String> rendered = new ArrayList<>(combined);
+        int start = Math.floorMod(seed(mention, kind.name()), rendered.size());
+        List<String> whole = new ArrayList<>();
+        List<String> cut = new ArrayList<>();
+        for (int i = 0; i < rendered.size(); i++) {
+            String text = rendered.get((start + i) % rendered.size());
+            String fitted = ReplyLength.fit(mention.platform(), text);
+            (fitted.equals(text) ? whole : cut).add(fitted);
+        }
+        int complete = whole.size();
+        whole.addAll(cut);
+        return new Fitted(whole, complete);
     }
 
     private static String lang(Mention mention, Analysis analysis) {

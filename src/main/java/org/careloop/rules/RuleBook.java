@@ -85,22 +85,26 @@ public final class RuleBook {
      * @param repeatPosts    posts by the same author within {@code repeatWindow} that make a repeat poster
      * @param newAccountDays an account younger than this is new
      * @param blockedWords   words a reply published without a person must never contain
-     * @param topics         topic name -> words that reveal it, for the {@code topic} template variable
+     * @param topics         what posts are about, in order: the first whose words a post contains is its topic
      * @param brandNames     how customers name the brand (lower case), for the {@code competitor} condition
      * @param competitors    other brands' names and handles (lower case), for the {@code competitor} condition
      */
     public record Settings(Set<String> vip, BusinessHours businessHours, int repeatPosts, Duration repeatWindow,
-                           int newAccountDays, List<String> blockedWords, Map<String, List<String>> topics,
+                           int newAccountDays, List<String> blockedWords, List<Topic> topics,
                            List<String> brandNames, List<String> competitors) {
 
-        /** The first topic the text names, or "" for none. */
+        /** The first topic the text names, in the brand's words ("your bag"), or "" for none. */
         public String topic(String text) {
+            return topicOf(text).map(Topic::says).orElse("");
+        }
+
+        /** The first topic whose words the text contains. */
+        public Optional<Topic> topicOf(String text) {
             if (text == null) {
-                return "";
+                return Optional.empty();
             }
             String lower = text.toLowerCase(Locale.ROOT);
-            return topics.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(w -> names(lower, w)))
-                    .map(Map.Entry::getKey).findFirst().orElse("");
+            return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w))).findFirst();
         }
 
         /** Suffixes an English topic word may take and still be the word ("bags", "delayed", "crashing"). */
@@ -281,17 +285,35 @@ public final class RuleBook {
         }
         int newAccountDays = positiveInt(value(top, "new-account-days"), file, 30);
         List<String> blocked = strings(value(top, "blocked-words"), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
-        Map<String, List<String>> topics = new LinkedHashMap<>();
+        List<Topic> topics = new ArrayList<>();
         Node t = value(top, "topics");
         if (t != null) {
             for (NodeTuple tuple : mapping(t, file, "'topics'").getValue()) {
-                String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
-                topics.put(name, strings(tuple.getValueNode(), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+                topics.add(topic(tuple, file));
             }
         }
         List<String> brandNames = strings(value(top, "brand-names"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
         List<String> competitors = strings(value(top, "competitors"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
         return new Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics, brandNames, competitors);
+    }
+
+    /**
+     * A topic written {@code key: { says: "...", words: [...] }}, or in short {@code "your bag": [...]},
+     * whose key is then its last word.
+     */
+    private static Topic topic(NodeTuple tuple, String file) {
+        String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
+        Node v = tuple.getValueNode();
+        if (v instanceof MappingNode m) {
+            checkKeys(m, Set.of("says", "words"), file, "topic setting");
+            String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
+            List<String> words = strings(value(m, "words"), file);
+            if (words.isEmpty()) {
+                throw new RuleException(file, line(m), "topic '" + name + "' needs 'words': the words that reveal it");
+            }
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+        }
+        return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }
 
     private static BusinessHours businessHours(MappingNode m, String file) {

@@ -170,12 +170,12 @@ class DrafterTest {
 
     @Test
     void everyPhrasingWithEveryOpeningFitsOnXInEveryLanguage() {
-        List<String> ids = List.of("ticket", "apology", "apology-direct", "thanks", "holding", "answer-pending", "escalate", "engage", "closing");
+        List<String> ids = List.of("ticket", "apology", "apology-direct", "thanks", "holding", "answer-pending", "escalate", "engage", "closing", "welcome");
         for (String lang : LANGUAGES) {
             for (String openingId : java.util.stream.Stream.concat(java.util.Arrays.stream(Emotion.Label.values()).map(e -> "opening-" + e.id()),
                     java.util.stream.Stream.of("opening-sorry")).toList()) {
                 for (String opening : DEMO.templates().exactly(openingId, lang).orElseThrow().render(java.util.Map.of("name", "Bartholomew"))) {
-                    for (String id : ids) {
+                    for (String id : ids.stream().filter(i -> DEMO.templates().exactly(i, lang).isPresent() || !i.equals("welcome")).toList()) {
                         for (String flag : List.of("", "yes")) {
                             java.util.Map<String, Object> values = new java.util.HashMap<>(java.util.Map.of("name", "Bartholomew", "opening", opening,
                                     "detail", lang.equals("en") ? "your bag in San Francisco" : "", "needs",
@@ -297,6 +297,22 @@ class DrafterTest {
                 posted, List.of("Jana, this one fits whole.")).text();
         assertThat(next).startsWith("Jana, this phrasing is far too long").isNotEqualTo("Jana, this one fits whole.");
         assertThat(XText.weightedLength(next)).isLessThanOrEqualTo(280);
+    }
+
+    @Test
+    void theSituationIsLeftOutRatherThanTheReplyCut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        copy(Path.of("rules"), dir);
+        java.nio.file.Files.writeString(dir.resolve("templates/en/situation-bag.mustache"), "Being without your bag " + "is really no fun at all, ".repeat(6) + "truly.\n");
+        java.nio.file.Files.writeString(dir.resolve("templates/en/fit-test.mustache"),
+                "{{name}}, {{#situation}}{{situation}} {{/situation}}" + "we will look into this for you. ".repeat(3) + "Details here: https://care.example/t/x\n");
+        RuleBook book = RuleBook.load(dir);
+        Drafter d = new Drafter(() -> book, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String text = d.draft(post("300", "Jana Kowalski", "jana_k", "my bag is lost"), analysis("en", Emotion.Label.NONE, 0), reply("fit-test"),
+                posted, List.of()).text();
+        assertThat(text).doesNotContain("Being without").endsWith("Details here: https://care.example/t/x");
+        String shortText = d.draft(post("301", "Jana Kowalski", "jana_k", "my bag is lost"), analysis("en", Emotion.Label.NONE, 0), reply("ticket"),
+                posted, List.of()).text();
+        assertThat(XText.weightedLength(shortText)).isLessThanOrEqualTo(280);
     }
 
     static void copy(Path from, Path to) throws java.io.IOException {

@@ -48,8 +48,8 @@ class RuleBookTest {
             "@acmeair you people are a joke. go bankrupt already, nobody would miss you lol|nothing-to-answer",
             "@acmeair @delta delta lost my bag again, never flying them|competitor",
             "Huge thanks to the crew on @acmeair 221 today|thank",
-            "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|thank",
-            "@acmeair 3 hours on the tarmac with no water, worst airline ever|urgent-apology",
+            "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|welcome",
+            "@acmeair 3 hours on the tarmac with no water, worst airline ever|escalate",
             "@acmeair the gate agent in Denver was so rude to my elderly father|apologize",
             "@acmeair a passenger assaulted me and the crew did nothing|escalate",
             "Is the Porto flight daily from December too?|answer",
@@ -287,6 +287,36 @@ class RuleBookTest {
         fails("business-hours: { from: '9am' }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:1: '9am' is not a time of day");
         fails("colour: red\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n", "f.yaml:1: unknown setting 'colour'");
+        fails("topics:\n  phone: { words: [on hold] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'phone' needs 'says'");
+        fails("topics:\n  phone: { says: \"your call\", words: [] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'phone' needs 'words'");
+        fails("topics:\n  phone: { says: \"your call\", word: [hold] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: unknown topic setting 'word'");
+    }
+
+    @Test
+    void theFirstTopicListedWinsInEitherForm() {
+        RuleBook book = RuleBook.parse("topics:\n  phone: { says: \"your request\", words: [on hold, call center] }\n"
+                + "  \"your cancelled flight\": [cancelled]\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
+        assertThat(book.settings().topicOf("On hold 2 hours about my cancelled flight")).hasValueSatisfying(t -> {
+            assertThat(t.key()).isEqualTo("phone");
+            assertThat(t.says()).isEqualTo("your request");
+        });
+        assertThat(book.settings().topicOf("Flight CANCELLED again")).hasValueSatisfying(t -> {
+            assertThat(t.key()).isEqualTo("flight");
+            assertThat(t.says()).isEqualTo("your cancelled flight");
+        });
+        assertThat(book.settings().topic("holding the door")).isEmpty();
+    }
+
+    @Test
+    void everyDemoTopicHasItsSituationAndNeedsInEnglish() {
+        for (Topic t : DEMO.settings().topics()) {
+            assertThat(DEMO.templates().exactly("situation-" + t.key(), "en")).as("situation-" + t.key()).isPresent();
+            assertThat(DEMO.templates().exactly("needs-" + t.key(), "en")).as("needs-" + t.key()).isPresent();
+        }
     }
 
     @Test
