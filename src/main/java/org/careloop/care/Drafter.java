@@ -180,6 +180,31 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
+    private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
+            org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);
+
+    /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names. */
+    private static final List<Map.Entry<Pattern, String>> OCCASIONS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(birthday|bday|b-day)\\b"), "Happy birthday to the birthday star! 🎂"),
+            Map.entry(Pattern.compile("(?i)\\banniversary\\b"), "Happy anniversary! 🥂"),
+            Map.entry(Pattern.compile("(?i)\\bhoneymoon\\b"), "Congratulations, and have a wonderful honeymoon! 🥂"),
+            Map.entry(Pattern.compile("(?i)\\b(wedding|getting married|just married)\\b"), "Congratulations to the happy couple! 💍"),
+            Map.entry(Pattern.compile("(?i)\\b(graduation|graduated|graduating)\\b"), "Congratulations to the graduate! 🎓"),
+            Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
+
+    static String occasion(String text) {
+        return text == null ? "" : OCCASIONS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    /** Few words and no number: a post that says how it felt, not what happened. */
+    static boolean vague(String text) {
+        if (text == null) {
+            return true;
+        }
+        String words = text.replaceAll("https?://\\S+|[@#]\\w+", " ").trim();
+        return !words.matches("(?s).*\\d.*") && (words.isEmpty() || words.split("\\s+").length <= 15);
+    }
+
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
     record Built(String text, List<String> parts) {}
 
@@ -219,6 +244,9 @@ public final class Drafter {
             List<String> lines = t.render(values);
             values.put("situation", lines.get(Math.floorMod(seed(mention, "situation"), lines.size())));
         });
+        // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
+        values.put("vague", ((String) values.get("detail")).isEmpty() && topicKey.isEmpty() && vague(mention.text()) ? "yes" : "");
+        values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
@@ -314,6 +342,8 @@ public final class Drafter {
         values.put("link", "");
         values.put("needs", "");
         values.put("situation", "");
+        values.put("vague", "");
+        values.put("occasion", "");
         return values;
     }
 

@@ -299,6 +299,36 @@ class DrafterTest {
         assertThat(XText.weightedLength(next)).isLessThanOrEqualTo(280);
     }
 
+    static Analysis cared(org.careloop.analysis.CareAction.Label label) {
+        Analysis a = analysis("en", Emotion.Label.NONE, 0);
+        return new Analysis("en", a.sentiment(), a.emotion(), a.troll(), a.intent(), new org.careloop.analysis.CareAction(label, false, 0.8), List.of());
+    }
+
+    @Test
+    void aShortComplaintThatNamesNothingIsAskedWhatHappenedAndADetailedOneNever() {
+        String vague = drafter.draft(post("400", "Jana Kowalski", "jana_k", "@acmeair never again. worst airline ever"),
+                cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text();
+        assertThat(vague).containsPattern("DM us what happened|DM us what happened\\?|in a DM what happened").doesNotContain("passed it to the team");
+        for (String text : List.of("@acmeair my bag didn't arrive in Boston, worst airline ever",
+                "@acmeair 3 hours waiting at gate 12 and not one word from anyone, never again",
+                "@acmeair the lady at the desk ignored us for twenty minutes while chatting with her colleague about lunch plans, unbelievable")) {
+            for (String template : List.of("apology", "apology-direct")) {
+                assertThat(drafter.draft(post(text, "Jana Kowalski", "jana_k", text), cared(org.careloop.analysis.CareAction.Label.APOLOGIZE),
+                        reply(template), posted, List.of()).text()).as(text).doesNotContain("what happened").doesNotContain("what went wrong");
+            }
+        }
+    }
+
+    @Test
+    void happyOccasionsAreCelebratedInThanksAndBanterOnly() {
+        String text = "@acmeair flying to Vegas for my mom's 80th birthday, thank you for the upgrade!";
+        assertThat(drafter.draft(post("500", "Jana Kowalski", "jana_k", text), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"),
+                posted, List.of()).text()).contains("Happy birthday");
+        String missed = "@acmeair cancelled flight, I missed my daughter's wedding";
+        assertThat(drafter.draft(post("501", "Jana Kowalski", "jana_k", missed), cared(org.careloop.analysis.CareAction.Label.APOLOGIZE),
+                reply("apology"), posted, List.of()).text()).doesNotContain("Congratulations");
+    }
+
     @Test
     void theSituationIsLeftOutRatherThanTheReplyCut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         copy(Path.of("rules"), dir);
