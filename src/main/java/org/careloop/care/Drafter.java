@@ -180,6 +180,8 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
+    private static final Pattern TIME_LOST = Pattern.compile("^the ([\\d.]+|\\d+ \\w+ \\d+)[ -](hours?|hrs?|hr|mins?|minutes?|days?)\\b");
+
     private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);
 
@@ -231,6 +233,8 @@ public final class Drafter {
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
                 .filter(d -> !thanks || PRAISED.matcher(d).find())
                 .orElse(""));
+        // Time lost is apologised for, not "looked into".
+        values.put("time_lost", TIME_LOST.matcher((String) values.get("detail")).find() ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
@@ -344,6 +348,7 @@ public final class Drafter {
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
+        values.put("time_lost", "");
         return values;
     }
 
