@@ -25,6 +25,7 @@ public final class Details {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Longer than this the echo stops being a detail and becomes a quote. */
     private static final int MAX_WORDS = 6;
+    private static final Pattern SCARS = Pattern.compile("(?i)\\b(cancelled|late) flight(led|r)\\b");
     private static final int MAX_CHARS = 600;
 
     private static final Pattern FLIGHT = Pattern.compile(
@@ -53,7 +54,13 @@ public final class Details {
             "tickets", "crew", "agent", "agents", "staff", "attendant", "attendants", "pilot", "service", "gate", "lounge", "connection",
             "voucher", "credit", "check-in", "boarding", "delay", "cancellation", "pass", "password", "phone", "laptop", "screen", "battery",
             "internet", "router", "modem", "item", "product", "subscription", "plan", "bill", "fee", "fees", "car", "driver",
-            "ride", "room", "hotel", "stroller", "wheelchair", "pet", "dog", "cat", "tv", "update", "reward", "rewards");
+            "ride", "room", "hotel", "stroller", "wheelchair", "pet", "dog", "cat", "tv", "update", "reward", "rewards",
+            // What else air travellers write about.
+            "galley", "notification", "notifications", "alert", "alerts", "screens", "podium", "counter", "desk", "kiosk", "kiosks",
+            "entertainment", "legroom", "armrest", "tray", "blanket", "pillow", "snack", "snacks", "drinks", "coffee", "announcement",
+            "announcements", "captain", "jetway", "runway", "tarmac", "terminal", "line", "queue", "customs", "companion", "certificate",
+            "receipt", "fare", "fares", "price", "upgrades", "status", "layover", "connections", "itinerary", "carry-on", "bin", "bins",
+            "overhead", "car seat", "headphones", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
     /** Words that may stand before a care noun in an echo: "customer service", "gate agent", "checked bag". */
     private static final Set<String> MODIFIERS = Set.of("customer", "checked", "carry-on", "cabin", "gate", "ticket", "counter", "desk",
             "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",
@@ -94,6 +101,8 @@ public final class Details {
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
         String clean = NOISE.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
+        // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
+        clean = SCARS.matcher(clean).replaceAll(m -> m.group(1) + (m.group(2).equalsIgnoreCase("r") ? "r" : ""));
         Optional<String> waited = timeLost(clean);
         Matcher flight = FLIGHT.matcher(clean);
         if (waited.isPresent()) {

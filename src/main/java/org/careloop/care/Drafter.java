@@ -180,7 +180,7 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
-    private static final Pattern TIME_LOST = Pattern.compile("^the ([\\d.]+|\\d+ \\w+ \\d+)[ -](hours?|hrs?|hr|mins?|minutes?|days?)\\b");
+    private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
 
     private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);

@@ -36,6 +36,13 @@ class DetailsTest {
         assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
     }
 
+    /** A public corpus scarred some words ("Cancelled Flightled"); a reply never repeats the scar. */
+    @org.junit.jupiter.api.Test
+    void corpusScarsAreNeverEchoed() {
+        assertThat(DETAILS.find("@acmeair my Cancelled Flightled flight to Denver, nobody will help", "en", List.of("acme air")))
+                .contains("your cancelled flight to Denver");
+    }
+
     @org.junit.jupiter.api.Test
     void aNameThatRunsOnIsNotCutInHalf() {
         assertThat(DETAILS.find("@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist", "en",
