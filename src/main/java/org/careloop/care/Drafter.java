@@ -198,13 +198,17 @@ public final class Drafter {
         return text == null ? "" : OCCASIONS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
     }
 
-    /** Few words and no number: a post that says how it felt, not what happened. */
+    /** Words that say what went wrong, or ask: a post with one of them is not vague, however short. */
+    private static final Pattern SAYS_WHAT = Pattern.compile("(?i)\\?|\\b(not|n't|no|broken|lost|missing|charged|cancel\\w*|delay\\w*|late|rude|"
+            + "wait\\w*|hold|only|never (arrived|came|got|received|showed|answered|called))\\b");
+
+    /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
     static boolean vague(String text) {
         if (text == null) {
             return true;
         }
         String words = text.replaceAll("https?://\\S+|[@#]\\w+", " ").trim();
-        return !words.matches("(?s).*\\d.*") && (words.isEmpty() || words.split("\\s+").length <= 15);
+        return !words.matches("(?s).*\\d.*") && !SAYS_WHAT.matcher(words).find() && (words.isEmpty() || words.split("\\s+").length <= 15);
     }
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
@@ -366,8 +370,12 @@ public final class Drafter {
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
             emotion = Emotion.Label.NONE;
         }
-        // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know".
-        String none = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
+        // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
+        // a calm request ("can you get me to New York before Monday?") is helped, not pitied.
+        boolean calmRequest = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() != org.careloop.analysis.Sentiment.Label.NEGATIVE
+                && (analysis.care().label() == org.careloop.analysis.CareAction.Label.TICKET || analysis.care().label() == org.careloop.analysis.CareAction.Label.ANSWER);
+        String none = calmRequest ? "opening-request"
+                : analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();
         return templates.exactly(id, lang)
                 .or(() -> templates.exactly("opening-none", lang))
