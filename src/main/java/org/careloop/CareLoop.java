@@ -107,7 +107,8 @@ public final class CareLoop {
         Database database = Database.open(settings);
         Connections connections = new Connections(clock);
         Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
-        for (XAccount account : XAccount.allFromSettings(settings)) {
+        // Unconfigured, X and the Graph API follow the embedded simulator wherever it listens (careloop.simulator.port).
+        for (XAccount account : XAccount.allFromSettings(settings, simulator != null ? simulator.baseUrl() + "/" : XAccount.REAL_API_URL)) {
             if (account.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
                 // An attempt still waiting for X must not be taken for a lost one and sent again.
                 throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()

@@ -35,6 +35,12 @@ final class Http {
         return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with a bearer token, whatever it answers (a feed, a CSV file). */
+    HttpResponse<String> get(String url, String bearer) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).timeout(Duration.ofSeconds(15))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts on the simulated X as a customer ({@code sim:<handle>} bearer), as any X client could. */
     String postTweet(String simulatorUrl, String bearer, String text, String inReplyTo) throws IOException, InterruptedException {
         ObjectNode body = Json.mapper().createObjectNode().put("text", text);

@@ -335,7 +335,7 @@ public final class Drafter {
     private Map<String, Object> values(RuleBook book, Mention mention, String lang) {
         Map<String, Object> values = new HashMap<>();
         values.put("name", firstName(mention));
-        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + cut(mention.author().handle()));
+        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + cut(printable(mention.author().handle())));
         values.put("brand", voice.brand());
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
@@ -400,14 +400,41 @@ public final class Drafter {
 
     /** People are addressed by first name when the display name has one, else by handle. */
     static String firstName(Mention mention) {
-        String name = mention.author().name();
-        if (name != null && !name.isBlank() && (!atHandles(mention) || !name.trim().equalsIgnoreCase(mention.author().handle()))) {
+        String name = printable(mention.author().name());
+        String handle = printable(mention.author().handle());
+        if (name != null && !name.isBlank() && (!atHandles(mention) || !name.trim().equalsIgnoreCase(handle))) {
             String first = name.trim().split("\\s+")[0];
             if (first.codePoints().anyMatch(Character::isLetter)) {
                 return cut(first);
             }
         }
-        return (atHandles(mention) ? "@" : "") + cut(mention.author().handle());
+        return (atHandles(mention) ? "@" : "") + cut(handle);
+    }
+
+    /**
+     * A customer's name or handle without what would print as nothing, or change how the brand's words
+     * around it print, in the published reply. The name is the customer's to choose: a bidi override
+     * (U+202E) in it turned the rest of the brand's reply around, and controls (ESC, NUL), zero-width
+     * and other format characters, lone surrogates (which UTF-8, and so the platform, cannot carry) and
+     * noncharacters went out under the brand's name unseen by the agent approving it. Line breaks and
+     * other white space become a plain space. The joiners (U+200C, U+200D) stay: emoji sequences and
+     * scripts such as Persian need them.
+     */
+    static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (Character.isWhitespace(cp) || cp == 0x85) {
+                b.append(' '); // line breaks and tabs (U+2028 and NEL too) still part words: "Jana\r\nX" is Jana
+            } else if (cp == 0x200C || cp == 0x200D || type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
+                    && (cp & 0xFFFE) != 0xFFFE && (cp < 0xFDD0 || cp > 0xFDEF)) {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
     }
 
     private static String cut(String name) {

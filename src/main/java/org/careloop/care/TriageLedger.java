@@ -47,7 +47,44 @@ public final class TriageLedger {
 
     /** Whether to triage the post now: new, or an earlier attempt failed and attempts are left. */
     public boolean admit(Mention m) {
+        String odd = oddId(m);
+        if (odd != null) {
+            // The store refused a post with an over-long id before any attempt was counted, so its feed read it
+            // again with every poll and never moved on to the posts after it; and an id goes into the paths of
+            // the platform's API when the reply is sent. No platform gives such ids: the post cannot be recorded,
+            // answered nor retried, so it is skipped, with an alert, and the feed goes on.
+            String message = "Skipped " + m.platform().id() + " post " + shown(m.id()) + " by " + shown(m.author() == null ? null : m.author().handle())
+                    + ": its " + odd + " is not an id any platform gives (at most " + Mention.MAX_ID + " letters, digits, '_' or '-')";
+            LOG.error(message);
+            alerts.raise("triage", null, message);
+            return false;
+        }
         return mentions.admit(m, maxAttempts);
+    }
+
+    /** Which of the post's ids is not one, or null: its own is required; its author's, thread's and parent's may be missing. */
+    private static String oddId(Mention m) {
+        if (!Mention.isId(m.id())) {
+            return "id";
+        }
+        if (m.author() != null && m.author().id() != null && !Mention.isId(m.author().id())) {
+            return "author's id";
+        }
+        if (m.conversationId() != null && !Mention.isId(m.conversationId())) {
+            return "thread's id";
+        }
+        return m.inReplyToId() != null && !Mention.isId(m.inReplyToId()) ? "parent's id" : null;
+    }
+
+    /** A value as an alert can show it: at most 40 characters, nothing invisible. */
+    private static String shown(String value) {
+        if (value == null) {
+            return "?";
+        }
+        StringBuilder b = new StringBuilder();
+        value.codePoints().limit(40).forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                || Character.getType(cp) == Character.SURROGATE ? '?' : cp));
+        return value.codePointCount(0, value.length()) > 40 ? b + "…" : b.toString();
     }
 
     public void done(Mention m) {

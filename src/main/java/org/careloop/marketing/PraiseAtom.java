@@ -106,7 +106,9 @@ public final class PraiseAtom {
     private static Link link(String rel, String href, String type) {
         Link l = new Link();
         l.setRel(rel);
-        l.setHref(href);
+        // XML-safe like every other value: a permalink is built from the author's handle, and one control
+        // character in it (or in the platform's permalink) made the whole feed fail to render (500).
+        l.setHref(xml(href));
         l.setType(type);
         return l;
     }

@@ -32,6 +32,20 @@ public record Mention(
         boolean retweet,
         boolean fromBrand) {
 
+    /** The longest id CareLoop keeps (its store's id columns): X's ids are at most 19 digits, the Graph API's some 40 characters. */
+    public static final int MAX_ID = 64;
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1," + MAX_ID + "}");
+
+    /**
+     * Whether a value the platform gives as an id looks like one: at most {@value #MAX_ID} letters, digits,
+     * underscores or dashes, as every platform's are. Ids go into the store's columns and into the paths of
+     * the platform's API ({@code <id>/comments}); anything else can be neither.
+     */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
     /** Customer posts are the ones the pipeline analyses and answers. */
     public boolean isCustomerPost() {
         return !retweet && !fromBrand;

@@ -220,6 +220,18 @@ class DrafterTest {
     }
 
     @Test
+    void aNameBringsNothingInvisibleIntoTheReply() {
+        // A bidi override in the name would turn the brand's words after it around; the agent approving the draft sees none of it.
+        Draft d = drafter.draft(post("1", "\u202EJa\u200Bna\r\nX-Injected: 1\u0000\uD800\uFFFF", "jana_k", "lost my bag AGAIN"),
+                analysis("en", Emotion.Label.ANGER, 0.8), reply("ticket"), posted, List.of());
+        assertThat(d.text()).startsWith("Jana, ").doesNotContain("\u202E", "\u200B", "\r", "\u0000", "\uD800", "\uFFFF");
+        // Nothing printable left in the name: the handle, cleaned the same way; the joiners of an emoji sequence stay.
+        assertThat(Drafter.firstName(post("2", "\u202E\u2066\u200B", "ja\u202Ena", "x"))).isEqualTo("@jana");
+        assertThat(Drafter.firstName(post("3", "👨\u200D👩\u200D👧 Jana", "jana", "x"))).isEqualTo("@jana");
+        assertThat(Drafter.printable("سلام\u200Cجانا 👨\u200D👩")).isEqualTo("سلام\u200Cجانا 👨\u200D👩");
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(60) // a guard against a hang: drafting takes milliseconds
     void aHundredThousandCharacterNameIsCutWhereTheReplyIsBuilt() {
         // Without spaces, and dotted like a domain: twitter-text's link pattern is slowest on that.

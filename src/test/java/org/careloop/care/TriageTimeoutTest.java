@@ -65,7 +65,8 @@ class TriageTimeoutTest {
 
     @BeforeEach
     void start() {
-        db = Database.open("jdbc:h2:mem:triage-timeout;DB_CLOSE_DELAY=-1", "sa", "");
+        // A database of its own per test: the alerts of one are not another's.
+        db = Database.open("jdbc:h2:mem:triage-timeout-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         ledger = new TriageLedger(db.mentions(), db.alerts(), db.audit(), 3);
         stages = new Stages();
         camel = new Main();
@@ -115,5 +116,25 @@ class TriageTimeoutTest {
         Exchange next = intake.send("direct:intake", e -> e.getMessage().setBody(post("next")));
         assertThat(next.getException()).isNull();
         assertThat(ledger.admit(post("next"))).as("triaged, so never admitted again").isFalse();
+    }
+
+    @Test
+    @Timeout(60)
+    void aPostWhoseIdsAreNoPlatformsIsSkippedWithAnAlertAndTheFeedGoesOn() {
+        // Too long for the store, which refused it before any attempt was counted: its feed stalled on it.
+        Mention longId = post("9".repeat(Mention.MAX_ID + 1));
+        Mention oddAuthor = new Mention(Platform.FACEBOOK, "brand", "1047_1", new Author("me/feed?\u202e", "Priya\r\n", "Priya"),
+                "where is my bag", null, Instant.now(), "1047_1", null, null, false, false);
+        for (Mention m : new Mention[] {longId, oddAuthor}) {
+            Exchange done = intake.send("direct:intake", e -> e.getMessage().setBody(m));
+            assertThat(done.getException()).as("the feed moves on").isNull();
+            assertThat(db.mentions().find(m.platform(), m.id())).isEmpty();
+        }
+        assertThat(db.alerts().open(10)).extracting(a -> a.message()).filteredOn(a -> a.startsWith("Skipped")).containsExactlyInAnyOrder(
+                "Skipped x post " + "9".repeat(40) + "… by cust" + "9".repeat(36) + "…: its id is not an id any platform gives (at most 64 letters, digits, '_' or '-')",
+                "Skipped facebook post 1047_1 by Priya??: its author's id is not an id any platform gives (at most 64 letters, digits, '_' or '-')");
+        assertThat(Mention.isId("2128087404454608899")).isTrue();
+        assertThat(Mention.isId("104738291650417_178000000001001")).isTrue();
+        assertThat(Mention.isId("")).isFalse();
     }
 }

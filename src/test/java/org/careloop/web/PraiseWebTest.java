@@ -237,6 +237,22 @@ class PraiseWebTest {
         assertThat(feed.getEntries().get(0).getContents().get(0).getValue()).isEqualTo("thanks for\u200b the \u202eupgrade");
     }
 
+    @Test
+    void controlCharactersInAnAuthorAndPermalinkDoNotBreakTheFeed() throws Exception {
+        // The permalink is made from the handle: one control character in either made the whole feed answer 500.
+        String handle = "m3\u00ad\r\nX-Injected: 1\u0000\uFFFF";
+        Mention odd = new Mention(Platform.X, "brand", "90001", new Author("90001", handle, "Fan\u0007"), "thanks for the upgrade", "en",
+                Instant.parse("2026-10-16T08:00:00Z"), "90001", null, "https://x.com/" + handle + "/status/90001", false, false);
+        db.mentions().insertIfNew(odd);
+        db.praise().add(Platform.X, odd.id(), 0.8, Praise.Source.ANALYSIS, null);
+        HttpResponse<String> r = get("/feeds/praise.atom?from=2026-10-16&to=2026-10-16");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Feed feed = (Feed) new WireFeedInput().build(new StringReader(r.body()));
+        assertThat(feed.getEntries()).hasSize(1);
+        assertThat(((com.rometools.rome.feed.atom.Link) feed.getEntries().get(0).getAlternateLinks().get(0)).getHref())
+                .isEqualTo("https://x.com/m3\u00ad\r\nX-Injected: 1/status/90001");
+    }
+
     // ---- CSV
 
     @Test

@@ -113,7 +113,8 @@ public final class FacebookAdapter implements PlatformAdapter {
         for (JsonObject post : posts) {
             String postId = post.getString("id", null);
             long updated = GraphTime.epochSeconds(post.getString("updated_time", null));
-            if (postId == null || (cursor.since() != null && updated < cursor.since())) {
+            // An id goes into the request's path: one that is no Graph id failed every read of the comments, and so the feed.
+            if (!Mention.isId(postId) || (cursor.since() != null && updated < cursor.since())) {
                 continue;
             }
             for (JsonObject c : graph.list("read comments", postId + "/comments", settings.maxPages(), since(cursor,

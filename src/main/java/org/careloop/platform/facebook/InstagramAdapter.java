@@ -92,7 +92,8 @@ public final class InstagramAdapter implements PlatformAdapter {
             String mediaId = m.getString("id", null);
             int count = m.getInt("comments_count", 0);
             Integer before = counts.get(mediaId);
-            if (mediaId == null || count == 0 || (before != null && before == count)) {
+            // An id goes into the request's path: one that is no Graph id would fail every read of the comments, and so the feed.
+            if (!Mention.isId(mediaId) || count == 0 || (before != null && before == count)) {
                 continue;
             }
             for (JsonObject c : graph.list("read comments", mediaId + "/comments", settings.maxPages(),
@@ -114,7 +115,7 @@ public final class InstagramAdapter implements PlatformAdapter {
         }
         JsonObject inline = comment.get("replies").asObject();
         boolean more = inline.contains("paging") && inline.get("paging").asObject().contains("next");
-        if (more && comment.getString("id", null) != null) {
+        if (more && Mention.isId(comment.getString("id", null))) {
             return graph.list("read replies", comment.getString("id", null) + "/replies", settings.maxPages(),
                     Parameter.with("fields", COMMENT_FIELDS), Parameter.with("limit", settings.pageSize()));
         }

@@ -41,20 +41,30 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         return "XAccount[" + name + " at " + apiUrl + "]";
     }
 
-    public static List<XAccount> allFromSettings(Settings settings) {
+    /** X's own API, the base URL when none is configured and no simulator runs inside CareLoop. */
+    public static final String REAL_API_URL = "https://api.twitter.com/";
+
+    /**
+     * @param defaultApiUrl the base URL when neither {@code careloop.x.<name>.api-url} nor {@code careloop.x.api-url}
+     *                      is set: the embedded simulator's while it runs (whatever its port), else {@link #REAL_API_URL}
+     */
+    public static List<XAccount> allFromSettings(Settings settings, String defaultApiUrl) {
         List<XAccount> out = new ArrayList<>();
         for (String raw : settings.get("careloop.x.accounts", "brand").split(",")) {
             String name = raw.trim();
             if (!name.isEmpty()) {
-                out.add(fromSettings(settings, name));
+                out.add(fromSettings(settings, name, defaultApiUrl));
             }
         }
         return out;
     }
 
-    static XAccount fromSettings(Settings settings, String name) {
+    static XAccount fromSettings(Settings settings, String name, String defaultApiUrl) {
         String prefix = "careloop.x." + name + ".";
-        String apiUrl = settings.get(prefix + "api-url", settings.get("careloop.x.api-url", "http://localhost:8090/"));
+        // No fixed default (it was http://localhost:8090/ whatever careloop.simulator.port said): with the simulator
+        // on another port, X read, and could publish to, whatever listened on 8090 while the banner named the
+        // embedded simulator. An explicit URL wins; a blank one counts as unset.
+        String apiUrl = nonBlank(settings.get(prefix + "api-url", null), nonBlank(settings.get("careloop.x.api-url", null), defaultApiUrl));
         if (!apiUrl.endsWith("/")) {
             apiUrl += "/";
         }
@@ -77,6 +87,10 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         }
         return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize,
                 readTimeout);
+    }
+
+    private static String nonBlank(String value, String otherwise) {
+        return value == null || value.isBlank() ? otherwise : value;
     }
 
     /** True when all four OAuth 1.0a values are set. */

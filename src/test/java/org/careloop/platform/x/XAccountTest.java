@@ -17,13 +17,19 @@ class XAccountTest {
         return Settings.load(env, values);
     }
 
+    static final String SIM = "http://127.0.0.1:18090/";
+
+    static List<XAccount> accounts(Settings settings) {
+        return XAccount.allFromSettings(settings, SIM);
+    }
+
     @Test
     void theSimulatorDemoNeedsNoConfiguration() {
-        List<XAccount> accounts = XAccount.allFromSettings(Settings.of(Map.of()));
+        List<XAccount> accounts = accounts(Settings.of(Map.of()));
         assertThat(accounts).hasSize(1);
         XAccount brand = accounts.get(0);
         assertThat(brand.name()).isEqualTo("brand");
-        assertThat(brand.apiUrl()).isEqualTo("http://localhost:8090/");
+        assertThat(brand.apiUrl()).as("the embedded simulator, on whatever port it listens").isEqualTo(SIM);
         assertThat(List.of(brand.consumerKey(), brand.consumerSecret(), brand.accessToken(), brand.accessTokenSecret()))
                 .containsExactly("sim-consumer-key", "sim-consumer-secret", "sim-acmeair-token", "sim-acmeair-secret");
         assertThat(brand.searchQuery()).isEqualTo("\"Acme Air\" -is:retweet");
@@ -40,7 +46,7 @@ class XAccountTest {
                         "careloop.x.api-url", "https://api.twitter.com",
                         "careloop.x.care-es.api-url", "http://127.0.0.1:9999/",
                         "careloop.x.care-es.search-query", "", "careloop.x.care-es.page-size", "20"));
-        List<XAccount> accounts = XAccount.allFromSettings(s);
+        List<XAccount> accounts = accounts(s);
         assertThat(accounts).extracting(XAccount::name).containsExactly("brand", "care-es");
 
         XAccount brand = accounts.get(0);
@@ -59,8 +65,24 @@ class XAccountTest {
     }
 
     @Test
+    void aConfiguredApiUrlWinsOverTheEmbeddedSimulatorAndABlankOneCountsAsUnset() {
+        assertThat(accounts(Settings.of(Map.of("careloop.x.api-url", "http://localhost:8090"))).get(0).apiUrl())
+                .as("an explicit URL, even the old default").isEqualTo("http://localhost:8090/");
+        assertThat(accounts(Settings.of(Map.of("careloop.x.accounts", "brand,care-es", "careloop.x.api-url", "http://127.0.0.1:7000/",
+                "careloop.x.care-es.api-url", "http://127.0.0.1:7001/")))).extracting(XAccount::apiUrl)
+                .containsExactly("http://127.0.0.1:7000/", "http://127.0.0.1:7001/");
+        assertThat(accounts(Settings.of(Map.of("careloop.x.api-url", " "))).get(0).apiUrl()).isEqualTo(SIM);
+        assertThat(accounts(Settings.load(Map.of("CARELOOP_X_API_URL", "http://127.0.0.1:7002/"), Map.of())).get(0).apiUrl())
+                .as("from the environment").isEqualTo("http://127.0.0.1:7002/");
+        assertThat(accounts(Settings.load(Map.of(), Map.of("careloop.simulator.port", "18091"))).get(0).apiUrl())
+                .as("application.properties sets no fixed X URL").isEqualTo(SIM);
+        assertThat(XAccount.allFromSettings(Settings.of(Map.of("careloop.simulator.enabled", "false")), XAccount.REAL_API_URL).get(0).apiUrl())
+                .isEqualTo("https://api.twitter.com/");
+    }
+
+    @Test
     void missingCredentialsAreAnAuthErrorNamingTheVariables() {
-        XAccount es = XAccount.allFromSettings(Settings.of(Map.of("careloop.simulator.enabled", "false",
+        XAccount es = accounts(Settings.of(Map.of("careloop.simulator.enabled", "false",
                 "careloop.x.accounts", "care-es"))).get(0);
         assertThatThrownBy(() -> new XAdapter(es).identify()).isInstanceOfSatisfying(PlatformException.class, e -> {
             assertThat(e.kind()).isEqualTo(PlatformException.Kind.AUTH);
@@ -70,17 +92,17 @@ class XAccountTest {
 
     @Test
     void aPageSizeOutsideWhatXAllowsIsRefused() {
-        assertThatThrownBy(() -> XAccount.allFromSettings(Settings.of(Map.of("careloop.x.brand.page-size", "500"))))
+        assertThatThrownBy(() -> accounts(Settings.of(Map.of("careloop.x.brand.page-size", "500"))))
                 .hasMessageContaining("careloop.x.brand.page-size");
     }
 
     @Test
     void theReadTimeoutIsSetForAllAccountsOrForOne() {
-        List<XAccount> accounts = XAccount.allFromSettings(Settings.of(Map.of("careloop.x.accounts", "brand,care-es",
+        List<XAccount> accounts = accounts(Settings.of(Map.of("careloop.x.accounts", "brand,care-es",
                 "careloop.x.read-timeout", "12s", "careloop.x.care-es.read-timeout", "1500ms")));
         assertThat(accounts).extracting(XAccount::readTimeout).containsExactly(Duration.ofSeconds(12), Duration.ofMillis(1500));
-        assertThat(XAccount.allFromSettings(Settings.of(Map.of())).get(0).readTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> XAccount.allFromSettings(Settings.of(Map.of("careloop.x.read-timeout", "0s"))))
+        assertThat(accounts(Settings.of(Map.of())).get(0).readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> accounts(Settings.of(Map.of("careloop.x.read-timeout", "0s"))))
                 .hasMessageContaining("read-timeout");
     }
 }
