@@ -44,6 +44,12 @@ final class CareActions {
                     + "\\d+ ?h(rs?|ours?)? ?\\d* ?(m|mins?|minutes)? (on|in) (the )?(plane|tarmac|aircraft|runway)|"
                     + "(trapped|stuck|held|sitting|sat|kept) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)s? (for|with no|without)|"
                     + "still (sitting|stuck|sat|held|trapped) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)|(i'?m|i am|we'?re|she'?s|he'?s) in (a )?wheelchair|"
+                    // Stranded now: nights to fill, the next flight days away, a journey that never ends.
+                    + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|what (am i|are we) supposed to do (for|with|now|tonight)|"
+                    + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
+                    // Our own replies held up in public: a person writes the next one.
+                    + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"
+                    + "posted your (response|reply|tweet)|for (everyone|the world|all) to see|"
                     // What happens to a body on board: air, water, heat, pressure.
                     + "no (water|food or water|water or (food|air)|air|ac|air conditioning)\\b.{0,30}\\b(plane|board|cabin|hours?|tarmac)|"
                     + "(plane|cabin|aircraft) (was |is )?(an? )?(oven|sauna|over \\d+ degrees)|passed out|fainted|pressuri[sz]\\w*|cabin pressure|"
@@ -153,7 +159,7 @@ final class CareActions {
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
     static final Pattern DM_POINTER = Pattern.compile(
-            "^\\W*(sent|done|dm'?d|dmed)\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
+            "^\\W*(sent|done|dm'?d|dmed)\\W*$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
                     + "dm'?d (you|u)|dmed (you|u)|just dm'?d|just dmed|dm sent|follow (me|us)( back)? so (i|we) can dm|"
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 

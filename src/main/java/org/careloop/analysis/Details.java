@@ -79,7 +79,9 @@ public final class Details {
     private static final Set<String> KEEP_ARTICLES = Set.of("the", "my", "our", "your", "ur", "his", "her", "their");
     /** Care nouns that alone say nothing of what happened: "we'll look into the customer service" reads as a slight. */
     private static final Set<String> BARE = Set.of("service", "customer service", "wheelchair", "gate", "update", "item", "product", "plan",
-            "pass", "phone", "tickets", "ticket", "site", "credit", "room", "car", "flight", "flights");
+            "pass", "phone", "tickets", "ticket", "site", "credit", "room", "car", "flight", "flights", "companion", "status", "line", "queue",
+            "bin", "price", "fare", "fares", "terminal", "runway", "desk", "counter", "alert", "alerts", "notification", "notifications",
+            "internet", "connections", "certificate", "outlet", "outlets");
 
     private volatile MaxentTagger tagger;
     /** The console asks again for the same posts every few seconds: tag each post once. */
