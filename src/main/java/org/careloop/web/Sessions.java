@@ -165,6 +165,11 @@ public final class Sessions {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
+    /** A random token for the login form (login CSRF), as unguessable as a session id. */
+    public String loginToken() {
+        return token();
+    }
+
     private String token() {
         byte[] b = new byte[32];
         random.nextBytes(b);

@@ -1,6 +1,10 @@
 package org.careloop.web;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -80,6 +84,27 @@ final class TestWeb {
         camel.addOverrideProperty("camel.server.port", String.valueOf(port));
         camel.start();
         return new Server(camel, "http://127.0.0.1:" + port);
+    }
+
+    /** The login form as a browser gets it: its cookie ({@code careloop_login=...}) and the token in its hidden field. */
+    record LoginForm(String cookie, String csrf) {}
+
+    static LoginForm loginForm(HttpClient http, String base) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("The login form has no token: " + form.body());
+        }
+        return new LoginForm(form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0], token.group(1));
+    }
+
+    /** Signs in as the console's login form does (its token and cookie); the answer to the POST. */
+    static HttpResponse<String> login(HttpClient http, String base, String user, String password) throws Exception {
+        LoginForm form = loginForm(http, base);
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", form.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&csrf=" + form.csrf())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token) {

@@ -297,7 +297,7 @@ class TicketsWebTest {
     @Test
     @Order(7)
     void marketingCannotSeeTickets() throws Exception {
-        HttpResponse<String> login = post("/login", "username=mark&password=mark-password");
+        HttpResponse<String> login = TestWeb.login(http, base, "mark", "mark-password");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         assertThat(call("GET", "/api/tickets", null, "Cookie", cookie).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/tickets", null, "Cookie", cookie).statusCode()).isEqualTo(303);
