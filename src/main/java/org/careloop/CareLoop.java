@@ -62,6 +62,7 @@ import org.careloop.web.TicketsApi;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.web.PraiseApi;
 import org.careloop.web.PraiseEndpoints;
+import org.careloop.web.RequestLimits;
 import org.careloop.web.ResponseHeaders;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
@@ -159,6 +160,8 @@ public final class CareLoop {
         Main camel = new Main();
         // nosniff and a referrer policy on every response of the console's server, its own 404s and errors included.
         camel.addMainListener(ResponseHeaders.onEveryResponse());
+        // A request the server cannot read gets a short 4xx and one log line, never a stack trace.
+        camel.addMainListener(RequestLimits.onEveryRequest());
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
         TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3));

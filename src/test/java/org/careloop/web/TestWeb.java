@@ -73,6 +73,7 @@ final class TestWeb {
                                 int port) throws Exception {
         Main camel = new Main();
         camel.addMainListener(ResponseHeaders.onEveryResponse());
+        camel.addMainListener(RequestLimits.onEveryRequest());
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
