@@ -73,16 +73,19 @@ final class TestWeb {
                                 int port) throws Exception {
         Main camel = new Main();
         camel.addMainListener(ResponseHeaders.onEveryResponse());
-        camel.addMainListener(RequestLimits.onEveryRequest());
+        TicketPage ticketPage = desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air");
+        camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage != null && ticketPage.byPage(token).isPresent(),
+                ticketPage == null ? RequestLimits.BODY : ticketPage.maxUploadBytes()));
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
-        camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
+        camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
         camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.addOverrideProperty("camel.server.maxBodySize", String.valueOf(RequestLimits.BODY)); // as CamelSettings sets it
         camel.start();
         return new Server(camel, "http://127.0.0.1:" + port);
     }

@@ -487,10 +487,13 @@ class WebApiTest {
         assertThat(nineKb.statusCode()).isEqualTo(400);
         assertThat(nineKb.body()).contains("the limit is 8000 on Facebook");
         long instagram = newDraft(Platform.INSTAGRAM, "Sorry Jana");
-        HttpResponse<String> twoMb = call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2 << 20) + "\"}",
+        HttpResponse<String> halfMb = call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(1 << 19) + "\"}",
                 "Authorization", auth);
-        assertThat(twoMb.statusCode()).isEqualTo(400);
-        assertThat(twoMb.body()).contains("the limit is 2200 on Instagram");
+        assertThat(halfMb.statusCode()).isEqualTo(400);
+        assertThat(halfMb.body()).contains("the limit is 2200 on Instagram");
+        // Over the API's 1 MB the body is not even read.
+        assertThat(call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2 << 20) + "\"}", "Authorization", auth)
+                .statusCode()).isEqualTo(413);
         assertThat(call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2200) + "\"}", "Authorization", auth)
                 .statusCode()).isEqualTo(200);
         // A draft stored before the limit held is refused as it stands, not published and retried until the account looks unhealthy.
