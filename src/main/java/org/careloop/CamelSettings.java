@@ -5,6 +5,7 @@ import java.util.Properties;
 import org.careloop.config.Settings;
 import org.careloop.platform.Connections;
 import org.careloop.platform.PlatformAdapter;
+import org.careloop.web.RequestLimits;
 
 /**
  * Translates CareLoop's settings into Camel Main's properties: the console's HTTP server, the
@@ -24,6 +25,8 @@ final class CamelSettings {
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.host", settings.get("careloop.http.host", "0.0.0.0"));
         p.setProperty("camel.server.port", String.valueOf(settings.getInt("careloop.http.port", 8080)));
+        // Every route's body limit, read before anyone is known; RequestLimits lets the customer's upload take more.
+        p.setProperty("camel.server.maxBodySize", String.valueOf(RequestLimits.BODY));
         p.setProperty("careloop.outbox.interval-ms",
                 String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
         p.setProperty("careloop.triage.timeout-ms",

@@ -47,7 +47,6 @@ import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.careloop.platform.Platform;
@@ -62,6 +61,7 @@ import org.careloop.web.TicketsApi;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.web.PraiseApi;
 import org.careloop.web.PraiseEndpoints;
+import org.careloop.web.RequestLimits;
 import org.careloop.web.ResponseHeaders;
 import org.careloop.web.Sessions;
 import org.careloop.web.WebEndpoints;
@@ -160,6 +160,8 @@ public final class CareLoop {
         Main camel = new Main();
         // nosniff and a referrer policy on every response of the console's server, its own 404s and errors included.
         camel.addMainListener(ResponseHeaders.onEveryResponse());
+        // Small bodies everywhere, a customer's files only for a real page; an unreadable request gets a short 4xx.
+        camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage.byPage(token).isPresent(), ticketPage.maxUploadBytes()));
         camel.bind("platform", new PlatformComponent(connections, database.cursors()));
         camel.bind("mentionStore", database.mentions());
         TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3));
@@ -193,9 +195,7 @@ public final class CareLoop {
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
-        Properties camelProperties = CamelSettings.from(settings, connections);
-        camelProperties.setProperty("camel.server.maxBodySize", String.valueOf(ticketPage.maxUploadBytes()));
-        camel.setOverrideProperties(camelProperties);
+        camel.setOverrideProperties(CamelSettings.from(settings, connections));
         camel.start();
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);

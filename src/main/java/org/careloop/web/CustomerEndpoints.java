@@ -40,7 +40,8 @@ public final class CustomerEndpoints {
     }
 
     public void message(Exchange ex) {
-        answer(ex, ticketPage::byPage, t -> ticketPage.addMessage(t, WebEndpoints.form(ex).get("body"), uploads(ex)));
+        answer(ex, ticketPage::byPage, t -> uploads(ex).map(files -> ticketPage.addMessage(t, WebEndpoints.form(ex).get("body"), files))
+                .orElseGet(() -> ticketPage.severalFilesInOneField(t)));
     }
 
     public void file(Exchange ex) {
@@ -88,14 +89,24 @@ public final class CustomerEndpoints {
         return WebEndpoints.query(ex, "rated") != null ? "Thank you for rating our help." : null;
     }
 
-    /** Files from a multipart form; the browser's names are kept only as labels. */
-    private static List<TicketPage.Upload> uploads(Exchange ex) {
+    /**
+     * Files from a multipart form; the browser's names are kept only as labels. Empty when some
+     * files cannot be had: Camel keys uploads by form field and keeps the last of a field's files,
+     * so the page gives each file its own field, and a form with several in one is refused whole.
+     */
+    private static Optional<List<TicketPage.Upload>> uploads(Exchange ex) {
         List<TicketPage.Upload> out = new ArrayList<>();
         AttachmentMessage am = ex.getMessage(AttachmentMessage.class);
-        if (am == null || !am.hasAttachments()) {
-            return out;
+        int kept = am == null || !am.hasAttachments() ? 0 : am.getAttachments().size();
+        // platform-http counts every file it received here, before keying them by field.
+        Integer received = ex.getMessage().getHeader(Exchange.ATTACHMENTS_SIZE, Integer.class);
+        if (received != null && received > kept) {
+            return Optional.empty();
         }
-        // Camel keys uploads by form field, so the page gives each file its own field; the data handler keeps the file's name.
+        if (kept == 0) {
+            return Optional.of(out);
+        }
+        // The data handler keeps the file's name.
         for (DataHandler file : am.getAttachments().values()) {
             try (InputStream in = file.getInputStream()) {
                 out.add(new TicketPage.Upload(file.getName(), in.readAllBytes()));
@@ -103,7 +114,7 @@ public final class CustomerEndpoints {
                 throw new UncheckedIOException("Cannot read the uploaded file " + file.getName(), io);
             }
         }
-        return out;
+        return Optional.of(out);
     }
 
     private static void respond(Exchange ex, TicketPage.Response r) {

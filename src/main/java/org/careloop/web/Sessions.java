@@ -41,8 +41,10 @@ public final class Sessions {
     private static final int SWEEP_EVERY = 64;
     /** bcrypt ($2a$, as {@link #hash} makes) reads this many bytes of a password at most and refuses longer ones. */
     static final int MAX_PASSWORD_BYTES = BCrypt.Version.VERSION_2A.allowedMaxPwLength;
-    /** bcrypt of a random password: a login for an unknown user costs as much as for a known one. */
-    private static final String DUMMY_HASH = BCrypt.withDefaults().hashToString(10, "no-such-user-password".toCharArray());
+    /** bcrypt's cost for every stored password ({@link #hash}); the dummy below must use the same, or timing tells users apart. */
+    static final int COST = 12;
+    /** What an unknown user's password is checked against, so that a login for one costs as much bcrypt work as for a known one. */
+    static final String DUMMY_HASH = hash("no-such-user-password");
 
     private final UserStore users;
     private final Clock clock;
@@ -160,7 +162,12 @@ public final class Sessions {
     }
 
     public static String hash(String password) {
-        return BCrypt.withDefaults().hashToString(12, password.toCharArray());
+        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    /** A random token for the login form (login CSRF), as unguessable as a session id. */
+    public String loginToken() {
+        return token();
     }
 
     private String token() {

@@ -198,6 +198,12 @@ public final class TicketPage {
         return Response.redirect("/c/" + t.pageToken() + "?sent=1");
     }
 
+    /** Several files came in one file field, of which only one could be kept: nothing is sent, and the customer hears why. */
+    public Response severalFilesInOneField(Ticket t) {
+        return withError(t, "Please choose one file in each file box: several files came in one box, and we can take only one per box. "
+                + "Nothing was sent; please try again.");
+    }
+
     /** A rating from the private ticket page, which may change it later. */
     public Response rateFromPage(Ticket t, String rating, String comment) {
         Optional<Integer> r = rating(rating);

@@ -28,6 +28,8 @@ import org.careloop.store.UserStore;
 public final class WebEndpoints {
 
     static final String COOKIE = "careloop_session";
+    /** The login form's own token, before any session (login CSRF); sent to /login only. */
+    static final String LOGIN_COOKIE = "careloop_login";
 
     private final DraftsApi drafts;
     private final StatusApi status;
@@ -222,11 +224,21 @@ public final class WebEndpoints {
     }
 
     public void loginForm(Exchange ex) {
-        html(ex, 200, loginPage.execute(Map.of()));
+        newLoginForm(ex, 200, null);
     }
 
+    /**
+     * Signs in from the login form only: its token must match the cookie set with the form, and a
+     * browser must not say the form was on another site. Otherwise another site's form could sign
+     * the victim into the attacker's account (login CSRF).
+     */
     public void login(Exchange ex) {
         Map<String, String> form = form(ex);
+        String token = cookie(ex, LOGIN_COOKIE);
+        if (fromAnotherSite(ex) || !Sessions.same(token, form.get("csrf"))) {
+            newLoginForm(ex, 403, "This sign-in form has expired or was sent from another site. Please sign in again.");
+            return;
+        }
         Sessions.Session[] created = new Sessions.Session[1];
         Sessions.LoginResult result = sessions.login(form.get("username"), form.get("password"), address(ex), created);
         switch (result) {
@@ -236,10 +248,54 @@ public final class WebEndpoints {
                         + (secureCookies ? "; Secure" : ""));
                 redirectKeepingHeaders(ex, "/");
             }
-            case LOCKED -> html(ex, 429, loginPage.execute(Map.of("error", "Too many failed attempts. Wait a minute and try again.")));
+            case LOCKED -> html(ex, 429, loginPage.execute(Map.of("error", "Too many failed attempts. Wait a minute and try again.",
+                    "csrf", token)));
             default -> html(ex, 401, loginPage.execute(Map.of("error", "Wrong username or password.",
-                    "username", form.getOrDefault("username", ""))));
+                    "username", form.getOrDefault("username", ""), "csrf", token)));
         }
+    }
+
+    /** The login form with a fresh token, in the form and in a cookie only /login sees (no session yet). */
+    private void newLoginForm(Exchange ex, int status, String error) {
+        String token = sessions.loginToken();
+        Map<String, Object> model = new HashMap<>();
+        model.put("csrf", token);
+        model.put("error", error);
+        html(ex, status, loginPage.execute(model));
+        ex.getMessage().setHeader("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict"
+                + (secureCookies ? "; Secure" : ""));
+    }
+
+    /**
+     * A request a browser says came from a page of another site: Sec-Fetch-Site (every current
+     * browser), else Origin (older ones; "null" from sandboxed or privacy-sensitive contexts).
+     * Clients that send neither (scripts, tests) pass; the form's token still has to match.
+     */
+    static boolean fromAnotherSite(Exchange ex) {
+        String site = requestHeader(ex, "Sec-Fetch-Site");
+        if (site != null) {
+            return !site.equals("same-origin") && !site.equals("none");
+        }
+        String origin = requestHeader(ex, "Origin");
+        if (origin == null) {
+            return false;
+        }
+        try {
+            String authority = java.net.URI.create(origin).getRawAuthority();
+            return authority == null || !authority.equalsIgnoreCase(host(ex));
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** The host (and port) the client addressed: Host, or HTTP/2's :authority. */
+    private static String host(Exchange ex) {
+        String host = requestHeader(ex, "Host");
+        if (host == null && ex.getMessage() instanceof HttpMessage http && http.getRequest().authority() != null) {
+            io.vertx.core.net.HostAndPort a = http.getRequest().authority();
+            host = a.port() < 0 ? a.host() : a.host() + ":" + a.port();
+        }
+        return host;
     }
 
     public void logout(Exchange ex) {
@@ -356,17 +412,22 @@ public final class WebEndpoints {
     }
 
     private Optional<Sessions.Session> session(Exchange ex) {
+        return Optional.ofNullable(cookie(ex, COOKIE)).flatMap(sessions::find);
+    }
+
+    /** The value of the request's cookie of that name, or null. */
+    private static String cookie(Exchange ex, String name) {
         String cookies = requestHeader(ex, "Cookie");
         if (cookies == null) {
-            return Optional.empty();
+            return null;
         }
         for (String c : cookies.split(";")) {
             String[] kv = c.trim().split("=", 2);
-            if (kv.length == 2 && kv[0].equals(COOKIE)) {
-                return sessions.find(kv[1]);
+            if (kv.length == 2 && kv[0].equals(name)) {
+                return kv[1];
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     // --- Responses ----------------------------------------------------------------------------

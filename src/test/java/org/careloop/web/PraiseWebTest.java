@@ -112,9 +112,7 @@ class PraiseWebTest {
     }
 
     static String login(String user, String password) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = TestWeb.login(http, server.base(), user, password);
         assertThat(r.statusCode()).isEqualTo(303);
         return r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }

@@ -87,8 +87,10 @@ class ResponseHeadersTest {
     @Test
     void aPasswordLongerThanBcryptTakesIsAWrongPasswordAndNothingSentComesBack() throws Exception {
         String password = PLANTED + "-" + "p".repeat(80);
-        HttpResponse<String> r = call("POST", "/login" + plantedQuery(), "username=agent&password=" + password + "&csrf=" + PLANTED,
-                "Content-Type", "application/x-www-form-urlencoded", "X-CSRF-Token", PLANTED, "X-Planted", PLANTED);
+        TestWeb.LoginForm form = TestWeb.loginForm(http, served.base());
+        HttpResponse<String> r = call("POST", "/login" + plantedQuery(), "username=agent&password=" + password + "&csrf=" + form.csrf()
+                + "&Location=" + PLANTED, "Content-Type", "application/x-www-form-urlencoded", "Cookie", form.cookie(),
+                "X-CSRF-Token", PLANTED, "X-Planted", PLANTED);
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.body()).contains("Wrong username or password").doesNotContain(password);
         assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
@@ -115,8 +117,7 @@ class ResponseHeadersTest {
     @Test
     void everyAnswerCarriesThePolicy() throws Exception {
         String auth = "Bearer " + TOKEN;
-        HttpResponse<String> login = call("POST", "/login", "username=agent&password=agent-password",
-                "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> login = TestWeb.login(http, served.base(), "agent", "agent-password");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String etag = call("GET", "/assets/console.js", null).headers().firstValue("ETag").orElseThrow();
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();

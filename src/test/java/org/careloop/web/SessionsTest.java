@@ -163,6 +163,19 @@ class SessionsTest {
         assertThat(login(sessions, null, null, "10.0.0.5")).isEqualTo(Sessions.LoginResult.WRONG);
     }
 
+    /** Defect 7: an unknown username is checked at the cost of a stored password, so the time a login takes cannot tell them apart. */
+    @Test
+    void anUnknownUserCostsTheSameBcryptWorkAsAKnownOne() {
+        String stored = Sessions.hash("a stored password");
+        assertThat(bcryptCost(Sessions.DUMMY_HASH)).isEqualTo(bcryptCost(stored));
+        assertThat(Sessions.DUMMY_HASH).startsWith(stored.substring(0, 7)); // same version too: "$2a$12$"
+    }
+
+    /** The cost factor a bcrypt hash was made with: {@code $2a$12$...} is 12. */
+    static int bcryptCost(String hash) {
+        return Integer.parseInt(hash.split("\\$")[2]);
+    }
+
     @Test
     void aPasswordLongerThanBcryptTakesIsAWrongOne() {
         String longest = "p".repeat(Sessions.MAX_PASSWORD_BYTES);

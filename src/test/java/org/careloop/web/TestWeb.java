@@ -1,6 +1,10 @@
 package org.careloop.web;
 
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -69,17 +73,42 @@ final class TestWeb {
                                 int port) throws Exception {
         Main camel = new Main();
         camel.addMainListener(ResponseHeaders.onEveryResponse());
+        TicketPage ticketPage = desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air");
+        camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage != null && ticketPage.byPage(token).isPresent(),
+                ticketPage == null ? RequestLimits.BODY : ticketPage.maxUploadBytes()));
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
-        camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
+        camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
         camel.addOverrideProperty("camel.server.port", String.valueOf(port));
+        camel.addOverrideProperty("camel.server.maxBodySize", String.valueOf(RequestLimits.BODY)); // as CamelSettings sets it
         camel.start();
         return new Server(camel, "http://127.0.0.1:" + port);
+    }
+
+    /** The login form as a browser gets it: its cookie ({@code careloop_login=...}) and the token in its hidden field. */
+    record LoginForm(String cookie, String csrf) {}
+
+    static LoginForm loginForm(HttpClient http, String base) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        if (!token.find()) {
+            throw new AssertionError("The login form has no token: " + form.body());
+        }
+        return new LoginForm(form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0], token.group(1));
+    }
+
+    /** Signs in as the console's login form does (its token and cookie); the answer to the POST. */
+    static HttpResponse<String> login(HttpClient http, String base, String user, String password) throws Exception {
+        LoginForm form = loginForm(http, base);
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", form.cookie())
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&csrf=" + form.csrf())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static WebEndpoints endpoints(Database db, Connections connections, Clock clock, BooleanSupplier dbUp, Optional<String> token) {

@@ -95,14 +95,24 @@ class TicketsWebTest {
 
     /** A multipart form as a browser sends it: text fields, then files, each in its own field. */
     static HttpResponse<String> form(String path, String message, Object... files) throws Exception {
+        Object[] inFields = new Object[files.length / 3 * 4];
+        for (int i = 0; i < files.length / 3; i++) {
+            inFields[4 * i] = "file" + (i + 1);
+            System.arraycopy(files, 3 * i, inFields, 4 * i + 1, 3);
+        }
+        return formInFields(path, message, inFields);
+    }
+
+    /** As {@link #form}, with each file's field named: field, file name, type, bytes. */
+    static HttpResponse<String> formInFields(String path, String message, Object... files) throws Exception {
         String boundary = "----careloop" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + message + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        for (int i = 0; i < files.length; i += 3) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file" + (i / 3 + 1) + "\"; filename=\"" + files[i]
-                    + "\"\r\nContent-Type: " + files[i + 1] + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes((byte[]) files[i + 2]);
+        for (int i = 0; i < files.length; i += 4) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + files[i] + "\"; filename=\"" + files[i + 1]
+                    + "\"\r\nContent-Type: " + files[i + 2] + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes((byte[]) files[i + 3]);
             out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -232,6 +242,28 @@ class TicketsWebTest {
                 .hasValueSatisfying(v -> assertThat(v).endsWith("filename*=UTF-8''invoicegnp.exe"));
     }
 
+    /**
+     * Defect 12: Camel keeps one attachment per form field, so of several files in one field (a
+     * changed page, a script) only the last would be kept while the customer is told all were sent.
+     * Such a form is refused whole, saying why; one file per field keeps every file.
+     */
+    @Test
+    @Order(5)
+    void severalFilesInOneFieldAreRefusedRatherThanHalfKept() throws Exception {
+        Ticket t = newTicket("yara", "@acmeair you lost my bag");
+        String page = open(t);
+        HttpResponse<String> both = formInFields(page, "Front and back of the tag", "file1", "front.png", "image/png", PNG,
+                "file1", "back.txt", "text/plain", "back of the tag".getBytes(StandardCharsets.UTF_8));
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("one file in each").contains("Nothing was sent").doesNotContain("Thank you, our team has your message");
+        assertThat(db.tickets().attachments(t.id())).isEmpty();
+        assertThat(db.tickets().messages(t.id())).noneMatch(m -> m.body().contains("Front and back"));
+
+        assertThat(formInFields(page, "Front and back of the tag", "file1", "front.png", "image/png", PNG,
+                "file2", "back.txt", "text/plain", "back of the tag".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
+        assertThat(db.tickets().attachments(t.id())).extracting(Ticket.Attachment::filename).containsExactly("front.png", "back.txt");
+    }
+
     @Test
     @Order(5)
     void filesOfTheWrongKindOrSizeAreRefusedWithAReason() throws Exception {
@@ -297,7 +329,7 @@ class TicketsWebTest {
     @Test
     @Order(7)
     void marketingCannotSeeTickets() throws Exception {
-        HttpResponse<String> login = post("/login", "username=mark&password=mark-password");
+        HttpResponse<String> login = TestWeb.login(http, base, "mark", "mark-password");
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         assertThat(call("GET", "/api/tickets", null, "Cookie", cookie).statusCode()).isEqualTo(403);
         assertThat(call("GET", "/tickets", null, "Cookie", cookie).statusCode()).isEqualTo(303);

@@ -84,8 +84,7 @@ class WebApiTest {
     }
 
     static String login(String user, String password) throws Exception {
-        HttpResponse<String> r = call("POST", "/login", "username=" + user + "&password=" + password,
-                "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> r = TestWeb.login(http, base, user, password);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
@@ -223,12 +222,12 @@ class WebApiTest {
 
     @Test
     void wrongPasswordsAreRefusedAndThenSlowedDown() throws Exception {
-        HttpResponse<String> wrong = call("POST", "/login", "username=agent&password=nope", "Content-Type", "application/x-www-form-urlencoded");
+        HttpResponse<String> wrong = TestWeb.login(http, base, "agent", "nope");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
         int last = 0;
         for (int i = 0; i < Sessions.MAX_FAILURES + 1; i++) {
-            last = call("POST", "/login", "username=nobody&password=nope", "Content-Type", "application/x-www-form-urlencoded").statusCode();
+            last = TestWeb.login(http, base, "nobody", "nope").statusCode();
         }
         assertThat(last).isEqualTo(429);
     }
@@ -313,9 +312,11 @@ class WebApiTest {
 
     @Test
     void credentialsAndTokensInTheUrlAreIgnored() throws Exception {
-        assertThat(call("POST", "/login?username=agent&password=agent-password", null).statusCode()).isEqualTo(401);
-        assertThat(call("POST", "/login?password=agent-password", "username=agent", "Content-Type", "application/x-www-form-urlencoded")
-                .statusCode()).isEqualTo(401);
+        TestWeb.LoginForm form = TestWeb.loginForm(http, base);
+        assertThat(call("POST", "/login?username=agent&password=agent-password", "csrf=" + form.csrf(), "Cookie", form.cookie(),
+                "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/login?password=agent-password", "username=agent&csrf=" + form.csrf(), "Cookie", form.cookie(),
+                "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/drafts?Authorization=Bearer%20" + TOKEN, null).statusCode()).isEqualTo(401);
         String cookie = login("agent", "agent-password");
         long id = newDraft();
@@ -324,12 +325,46 @@ class WebApiTest {
     }
 
     @Test
-    void theLoginFormSetsNoCookieAndFramesAreRefused() throws Exception {
+    void theLoginFormStartsNoSessionAndFramesAreRefused() throws Exception {
         HttpResponse<String> form = call("GET", "/login", null);
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.headers().firstValue("Set-Cookie")).isEmpty();
+        // Only the form's own token, for /login alone: no session before a password.
+        assertThat(form.headers().allValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c)
+                .startsWith(WebEndpoints.LOGIN_COOKIE + "=").contains("Path=/login").contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
         assertThat(form.body()).contains("name=\"password\"");
+    }
+
+    /** Defect 8 (login CSRF): a login form on another site cannot sign a visitor into the attacker's account. */
+    @Test
+    void aLoginSentFromAnotherSiteIsRefusedAndTheConsolesOwnFormWorks() throws Exception {
+        String credentials = "username=agent&password=agent-password";
+        String urlencoded = "application/x-www-form-urlencoded";
+        // What another site's form sends: the right credentials (the attacker's own), but no token of ours.
+        HttpResponse<String> forged = call("POST", "/login", credentials, "Content-Type", urlencoded, "Origin", "https://evil.example",
+                "Sec-Fetch-Site", "cross-site");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(WebEndpoints.COOKIE + "="));
+        assertThat(forged.body()).contains("sent from another site").contains("name=\"csrf\"");
+        assertThat(call("POST", "/login", credentials, "Content-Type", urlencoded).statusCode()).as("no token").isEqualTo(403);
+        // A token of ours does not help a cross-site request, nor one whose cookie is another form's.
+        TestWeb.LoginForm form = TestWeb.loginForm(http, base);
+        String withToken = credentials + "&csrf=" + form.csrf();
+        for (String[] from : List.of(new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Origin", "https://evil.example"}, new String[] {"Origin", "null"})) {
+            HttpResponse<String> r = call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(), from[0], from[1]);
+            assertThat(r.statusCode()).as(String.join(": ", from)).isEqualTo(403);
+            assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(WebEndpoints.COOKIE + "="));
+        }
+        assertThat(call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", TestWeb.loginForm(http, base).cookie())
+                .statusCode()).as("another form's cookie").isEqualTo(403);
+        // The console's own form, as a browser sends it.
+        HttpResponse<String> own = call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(),
+                "Origin", base, "Sec-Fetch-Site", "same-origin");
+        assertThat(own.statusCode()).isEqualTo(303);
+        assertThat(own.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(WebEndpoints.COOKIE + "=");
+        assertThat(call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(), "Origin", base).statusCode())
+                .as("an older browser: Origin only").isEqualTo(303);
     }
 
     /** An account that is never polled here; only its health matters. */
@@ -452,10 +487,13 @@ class WebApiTest {
         assertThat(nineKb.statusCode()).isEqualTo(400);
         assertThat(nineKb.body()).contains("the limit is 8000 on Facebook");
         long instagram = newDraft(Platform.INSTAGRAM, "Sorry Jana");
-        HttpResponse<String> twoMb = call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2 << 20) + "\"}",
+        HttpResponse<String> halfMb = call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(1 << 19) + "\"}",
                 "Authorization", auth);
-        assertThat(twoMb.statusCode()).isEqualTo(400);
-        assertThat(twoMb.body()).contains("the limit is 2200 on Instagram");
+        assertThat(halfMb.statusCode()).isEqualTo(400);
+        assertThat(halfMb.body()).contains("the limit is 2200 on Instagram");
+        // Over the API's 1 MB the body is not even read.
+        assertThat(call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2 << 20) + "\"}", "Authorization", auth)
+                .statusCode()).isEqualTo(413);
         assertThat(call("POST", "/api/drafts/" + instagram + "/approve", "{\"text\": \"" + "a".repeat(2200) + "\"}", "Authorization", auth)
                 .statusCode()).isEqualTo(200);
         // A draft stored before the limit held is refused as it stands, not published and retried until the account looks unhealthy.
