@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Intent;
 import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;

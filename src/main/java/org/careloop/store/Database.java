@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import org.careloop.config.PrivateFiles;
 import org.careloop.config.Settings;
+import org.careloop.webhook.WebhookStore;
 import org.flywaydb.core.Flyway;
 
 /**

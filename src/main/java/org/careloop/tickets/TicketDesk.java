@@ -18,7 +18,7 @@ import org.careloop.care.Draft;
 import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
 import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;

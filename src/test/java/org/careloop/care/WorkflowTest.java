@@ -26,6 +26,7 @@ import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
 import org.careloop.store.Alerts;
 import org.careloop.store.Database;
+import org.careloop.webhook.Webhook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

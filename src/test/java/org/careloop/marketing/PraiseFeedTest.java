@@ -18,7 +18,7 @@ import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
 import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;

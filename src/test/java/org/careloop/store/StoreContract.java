@@ -23,6 +23,7 @@ import org.careloop.platform.Platform;
 import org.careloop.marketing.Praise;
 import org.careloop.rules.Decision;
 import org.careloop.tickets.Ticket;
+import org.careloop.webhook.WebhookStore;
 import org.junit.jupiter.api.Test;
 
 /** The stores' behaviour, run against each database CareLoop supports. */

@@ -16,7 +16,7 @@ import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.Drafter;
 import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;

@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.main.Main;
 import org.careloop.care.Drafter;
 import org.careloop.care.UnattendedGate;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.tickets.TicketDesk;
 import org.careloop.platform.Connections;
