@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Intent;
-import org.careloop.care.Triage;
+import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Mention;

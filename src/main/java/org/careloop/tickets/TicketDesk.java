@@ -17,7 +17,7 @@ import org.careloop.analysis.Analysis;
 import org.careloop.care.Draft;
 import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
-import org.careloop.care.Triage;
+import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;

@@ -19,6 +19,7 @@ import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
+import org.careloop.pipeline.DraftStep;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;

@@ -17,7 +17,7 @@ import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
-import org.careloop.care.Triage;
+import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Author;

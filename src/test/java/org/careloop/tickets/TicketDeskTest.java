@@ -15,7 +15,7 @@ import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.Drafter;
-import org.careloop.care.Triage;
+import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;

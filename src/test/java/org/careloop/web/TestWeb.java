@@ -43,7 +43,7 @@ final class TestWeb {
 
     /** Hiding and showing comments, over the database's posts, with the given connections. */
     static ModerationEndpoints moderation(Database db, WebEndpoints web, Connections connections) {
-        return new ModerationEndpoints(web, new org.careloop.care.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
+        return new ModerationEndpoints(web, new org.careloop.pipeline.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
     }
 
     static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
@@ -73,7 +73,7 @@ final class TestWeb {
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
         camel.bind("moderationWeb", moderation);
-        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
+        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

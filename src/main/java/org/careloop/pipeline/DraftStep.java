@@ -1,6 +1,12 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import java.time.Clock;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.care.Drafter;
+import org.careloop.care.SlaTimers;
+import org.careloop.care.TicketLink;
+import org.careloop.care.UnattendedGate;
 import org.careloop.store.Alerts;
 import org.careloop.store.DraftStore;
 import org.slf4j.Logger;

@@ -1,10 +1,12 @@
-package org.careloop.rules;
+package org.careloop.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.careloop.care.Triage;
 import org.careloop.platform.Mention;
+import org.careloop.rules.Decision;
+import org.careloop.rules.Facts;
+import org.careloop.rules.RuleBook;
 import org.careloop.store.MentionStore;
 
 /**

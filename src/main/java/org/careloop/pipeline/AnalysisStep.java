@@ -1,6 +1,7 @@
-package org.careloop.analysis;
+package org.careloop.pipeline;
 
-import org.careloop.care.Triage;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Analyzer;
 import org.careloop.platform.Mention;
 import org.careloop.store.MentionStore;
 

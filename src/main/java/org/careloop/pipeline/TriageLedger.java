@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import java.time.Duration;
 import java.util.List;
