@@ -26,7 +26,7 @@ import org.careloop.platform.x.XAdapter;
 import org.careloop.pipeline.DecisionStep;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
-import org.careloop.store.Switches;
+import org.careloop.care.Switches;
 import org.careloop.care.QuartzSlaTimers;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
@@ -173,7 +173,7 @@ public final class CareLoop {
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
-        camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
+        camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing));
         camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         WebEndpoints web = new WebEndpoints(

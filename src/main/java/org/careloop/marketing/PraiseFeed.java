@@ -9,7 +9,6 @@ import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
-import org.careloop.store.PraiseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

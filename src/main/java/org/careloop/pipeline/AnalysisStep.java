@@ -3,7 +3,6 @@ package org.careloop.pipeline;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Analyzer;
 import org.careloop.platform.Mention;
-import org.careloop.store.MentionStore;
 
 /** Pipeline step: analyses a new mention and keeps the result with it. */
 public final class AnalysisStep {

@@ -7,7 +7,6 @@ import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
 import org.careloop.rules.Facts;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.MentionStore;
 
 /**
  * Pipeline step: applies the rules in force to an analysed mention and keeps the decision, with

@@ -7,8 +7,8 @@ import org.careloop.care.Drafter;
 import org.careloop.care.SlaTimers;
 import org.careloop.care.TicketLink;
 import org.careloop.care.UnattendedGate;
-import org.careloop.store.Alerts;
-import org.careloop.store.DraftStore;
+import org.careloop.care.Alerts;
+import org.careloop.care.DraftStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

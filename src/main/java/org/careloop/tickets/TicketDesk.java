@@ -22,9 +22,8 @@ import org.careloop.webhook.Webhook;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.DraftStore;
-import org.careloop.store.MentionStore;
-import org.careloop.store.TicketStore;
+import org.careloop.care.DraftStore;
+import org.careloop.pipeline.MentionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,7 +25,6 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.Alerts;
 import org.careloop.store.Database;
 import org.careloop.webhook.Webhook;
 import org.junit.jupiter.api.AfterEach;
