@@ -10,6 +10,7 @@ import org.careloop.pipeline.AnalysisStep;
 import org.careloop.analysis.Analyzer;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.pipeline.DraftStep;
+import org.careloop.care.DraftSettler;
 import org.careloop.pipeline.Moderator;
 import org.careloop.care.Drafter;
 import org.careloop.care.Publisher;
@@ -146,13 +147,13 @@ public final class CareLoop {
         database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
         database.drafts().queue(clock.instant(), true, 10_000).forEach(timers::watch);
 
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock);
+        DraftSettler settler = new DraftSettler(database.drafts(), gate, timers, clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
         Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
-        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, draftStep::decideAlone,
+        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
                 ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
-        draftStep.ticketsBy(desk);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.

@@ -53,7 +53,7 @@ public final class TicketDesk implements TicketLink {
     private final Duration closingWithin;
 
     /**
-     * @param settle    what happens to a new draft: unattended gates, else the queue (the draft step's own path)
+     * @param settle    what happens to a new draft: unattended gates, else the queue (the DraftSettler, as for the draft step's drafts)
      * @param publicUrl CareLoop's public address, for the ticket and rating links
      * @param linkFree  accounts whose public replies carry a ticket reference instead of a link (X charges more for links)
      */

@@ -19,7 +19,6 @@ import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
-import org.careloop.pipeline.DraftStep;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -148,13 +147,13 @@ class WorkflowTest {
     @Test
     void draftStepPublishesWhatPassesAndRecordsWhyTheRestWaits() {
         List<Draft> watched = new CopyOnWriteArrayList<>();
-        DraftStep step = new DraftStep(drafter, db.drafts(), gate(true, false), watched::add, db.alerts(), clock);
-        Draft auto = step.decideAlone(plain("amy"));
+        DraftSettler step = new DraftSettler(db.drafts(), gate(true, false), watched::add, clock);
+        Draft auto = step.settle(plain("amy"));
         assertThat(auto.status()).isEqualTo(DraftStatus.APPROVED);
         assertThat(auto.decidedBy()).isEqualTo(Draft.AUTO);
         assertThat(auto.work().autoPublished()).isTrue();
         assertThat(watched).isEmpty();
-        Draft waits = step.decideAlone(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
+        Draft waits = step.settle(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
         assertThat(waits.status()).isEqualTo(DraftStatus.PENDING);
         assertThat(waits.work().gate()).isEqualTo("intent confidence 0.30 is below 0.60");
         assertThat(watched).extracting(Draft::id).containsExactly(waits.id());
