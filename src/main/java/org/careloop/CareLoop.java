@@ -54,6 +54,7 @@ import java.util.function.Predicate;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.ReplyStyle;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.tickets.UploadRules;
 import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
 import org.careloop.web.ModerationEndpoints;
@@ -274,10 +275,10 @@ public final class CareLoop {
         }).toList();
     }
 
-    static TicketPage.Limits ticketLimits(Settings settings) {
-        TicketPage.Limits d = TicketPage.Limits.defaults();
+    static UploadRules ticketLimits(Settings settings) {
+        UploadRules d = UploadRules.defaults();
         String types = settings.get("careloop.tickets.attachment-types", "");
-        return new TicketPage.Limits(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
+        return new UploadRules(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
                 settings.getInt("careloop.tickets.attachments-per-message", d.maxFilesPerMessage()),
                 settings.getInt("careloop.tickets.attachments-per-ticket", d.maxFilesPerTicket()), d.maxMessageChars(),
                 types.isBlank() ? d.types() : Set.of(types.trim().split("\\s*,\\s*")));

@@ -13,6 +13,7 @@ import org.careloop.care.UnattendedGate;
 import org.careloop.webhook.Webhook;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.tickets.UploadRules;
 import org.careloop.platform.Connections;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
@@ -71,7 +72,7 @@ final class TestWeb {
         camel.addMainListener(ResponseHeaders.onEveryResponse());
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
-        camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air")));
+        camel.bind("customerWeb", new CustomerEndpoints(desk == null ? null : new TicketPage(desk, UploadRules.defaults(), "Acme Air")));
         camel.bind("moderationWeb", moderation);
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
