@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.main.Main;
-import org.careloop.analysis.AnalysisStep;
+import org.careloop.pipeline.AnalysisStep;
 import org.careloop.analysis.Analyzer;
 import org.careloop.analysis.SocialAnalyzer;
-import org.careloop.care.DraftStep;
-import org.careloop.care.Moderator;
+import org.careloop.pipeline.DraftStep;
+import org.careloop.care.DraftSettler;
+import org.careloop.pipeline.Moderator;
 import org.careloop.care.Drafter;
 import org.careloop.care.Publisher;
 import org.careloop.config.Settings;
@@ -23,17 +24,17 @@ import org.careloop.platform.facebook.InstagramAccount;
 import org.careloop.platform.facebook.InstagramAdapter;
 import org.careloop.platform.x.XAccount;
 import org.careloop.platform.x.XAdapter;
-import org.careloop.rules.DecisionStep;
+import org.careloop.pipeline.DecisionStep;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
-import org.careloop.store.Switches;
+import org.careloop.care.Switches;
 import org.careloop.care.QuartzSlaTimers;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
-import org.careloop.care.TriageLedger;
+import org.careloop.pipeline.TriageLedger;
 import org.careloop.care.UnattendedGate;
-import org.careloop.care.Webhook;
-import org.careloop.care.WebhookRelay;
+import org.careloop.webhook.Webhook;
+import org.careloop.webhook.WebhookRelay;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +53,7 @@ import java.util.function.Predicate;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.ReplyStyle;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.tickets.UploadRules;
 import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
 import org.careloop.web.ModerationEndpoints;
@@ -147,13 +149,13 @@ public final class CareLoop {
         database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
         database.drafts().queue(clock.instant(), true, 10_000).forEach(timers::watch);
 
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), gate, timers, database.alerts(), clock);
+        DraftSettler settler = new DraftSettler(database.drafts(), gate, timers, clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
         Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
-        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, draftStep::decideAlone,
+        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
                 ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
-        draftStep.ticketsBy(desk);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
@@ -176,7 +178,7 @@ public final class CareLoop {
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
-        camel.bind("publisher", new Publisher(database.drafts(), connections, clock, publishing));
+        camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing));
         camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         WebEndpoints web = new WebEndpoints(
@@ -274,10 +276,10 @@ public final class CareLoop {
         }).toList();
     }
 
-    static TicketPage.Limits ticketLimits(Settings settings) {
-        TicketPage.Limits d = TicketPage.Limits.defaults();
+    static UploadRules ticketLimits(Settings settings) {
+        UploadRules d = UploadRules.defaults();
         String types = settings.get("careloop.tickets.attachment-types", "");
-        return new TicketPage.Limits(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
+        return new UploadRules(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
                 settings.getInt("careloop.tickets.attachments-per-message", d.maxFilesPerMessage()),
                 settings.getInt("careloop.tickets.attachments-per-ticket", d.maxFilesPerTicket()), d.maxMessageChars(),
                 types.isBlank() ? d.types() : Set.of(types.trim().split("\\s*,\\s*")));

@@ -17,7 +17,7 @@ import org.careloop.analysis.TrainCommand;
 import org.careloop.care.Drafter;
 import org.careloop.config.Json;
 import org.careloop.config.Settings;
-import org.careloop.rules.DryRunCommand;
+import org.careloop.care.DryRunCommand;
 import org.careloop.rules.RuleBook;
 import org.careloop.simulator.SimulatorCommand;
 import picocli.CommandLine;
@@ -183,7 +183,7 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = Settings.load();
-            return org.careloop.rules.DraftingReport.run(data, dryRun(ruleBook(rules, settings), settings),
+            return org.careloop.care.DraftingReport.run(data, dryRun(ruleBook(rules, settings), settings),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
         }
     }

@@ -116,7 +116,7 @@ class ConsoleBrowserTest {
         assertThat(faq.getText()).contains("rule answer");
         assertThat(faq.findElement(By.tagName("textarea")).getAttribute("value")).contains("@grace_n").contains("8 kg");
         WebElement moan = cardFor("@acmeair 3 hours on the tarmac with no water, worst airline ever");
-        assertThat(moan.getText()).contains("rule urgent-apology").contains("frustration");
+        assertThat(moan.getText()).contains("rule escalate").contains("frustration");
         // The troll gets no draft: it is listed as not answered, with the rule and the signals that fired.
         wait.until(d -> d.findElement(By.id("ignored")).getText().contains("your CEO is a clown"));
         assertThat(browser.findElement(By.id("ignored")).getText()).contains("bait").contains("troll");

@@ -15,8 +15,7 @@ import org.careloop.platform.PlatformAdapter.Published;
 import org.careloop.platform.PlatformAdapter.Reply;
 import org.careloop.platform.PlatformException;
 import org.careloop.platform.PlatformException.Kind;
-import org.careloop.store.DraftStore;
-import org.careloop.store.DraftStore.OutboxEntry;
+import org.careloop.care.Outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ public final class Publisher {
         }
     }
 
-    private final DraftStore drafts;
+    private final Outbox outbox;
     private final Connections connections;
     private final Clock clock;
     private final Policy policy;
@@ -76,13 +75,13 @@ public final class Publisher {
     /** Accounts waiting for a rate-limit reset: their other entries wait too instead of each earning a 429. */
     private final Map<String, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
 
-    public Publisher(DraftStore drafts, Connections connections, Clock clock, Policy policy) {
-        this(drafts, connections, clock, policy, () -> ThreadLocalRandom.current().nextDouble());
+    public Publisher(Outbox outbox, Connections connections, Clock clock, Policy policy) {
+        this(outbox, connections, clock, policy, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** @param jitter values in [0, 1) that spread the retries; a fixed sequence makes tests deterministic */
-    public Publisher(DraftStore drafts, Connections connections, Clock clock, Policy policy, DoubleSupplier jitter) {
-        this.drafts = drafts;
+    public Publisher(Outbox outbox, Connections connections, Clock clock, Policy policy, DoubleSupplier jitter) {
+        this.outbox = outbox;
         this.connections = connections;
         this.clock = clock;
         this.policy = policy;
@@ -92,7 +91,7 @@ public final class Publisher {
     /** Publishes every outbox entry that is due; returns how many were published. */
     public int publishDue() {
         int sent = 0;
-        for (OutboxEntry entry : drafts.due(clock.instant(), BATCH)) {
+        for (OutboxEntry entry : outbox.due(clock.instant(), BATCH)) {
             Instant until = rateLimitedUntil.get(entry.account());
             if (until != null && until.isAfter(clock.instant())) {
                 continue;
@@ -108,11 +107,11 @@ public final class Publisher {
     boolean publish(OutboxEntry entry) {
         PlatformAdapter adapter = connections.adapter(entry.account()).orElse(null);
         if (adapter == null) {
-            drafts.attemptFailed(entry.id(), "No connected account named '" + entry.account() + "'", null);
+            outbox.attemptFailed(entry.id(), "No connected account named '" + entry.account() + "'", null);
             return false;
         }
         Instant now = clock.instant();
-        if (!drafts.markSending(entry.id(), now, now.plus(policy.sendingLease()))) {
+        if (!outbox.markSending(entry.id(), now, now.plus(policy.sendingLease()))) {
             return false; // another publisher took it meanwhile
         }
         Reply reply = new Reply(String.valueOf(entry.id()), entry.inReplyToId(), entry.text());
@@ -136,7 +135,7 @@ public final class Publisher {
             return false;
         } catch (RuntimeException e) {
             // An adapter bug must not stall the whole outbox: record it on the entry and move on.
-            drafts.attemptFailed(entry.id(), "Unexpected error: " + e, nextAttempt(entry, null));
+            outbox.attemptFailed(entry.id(), "Unexpected error: " + e, nextAttempt(entry, null));
             LOG.error("Unexpected error publishing draft {}", entry.draftId(), e);
             return false;
         }
@@ -155,7 +154,7 @@ public final class Publisher {
     }
 
     private boolean done(OutboxEntry entry, Published published) {
-        drafts.published(entry.id(), published.id(), clock.instant());
+        outbox.published(entry.id(), published.id(), clock.instant());
         connections.succeeded(entry.account());
         LOG.info("Published draft {} on {} as {}", entry.draftId(), entry.platform(), published.id());
         return true;
@@ -167,12 +166,12 @@ public final class Publisher {
         if (e.kind() == Kind.RATE_LIMITED) {
             Instant until = e.retryAfter() != null && e.retryAfter().isAfter(now) ? e.retryAfter() : now.plus(backOff(entry.attempts()));
             rateLimitedUntil.put(entry.account(), until);
-            drafts.rateLimited(entry.id(), e.getMessage(), until);
+            outbox.rateLimited(entry.id(), e.getMessage(), until);
             LOG.info("Draft {} waits for {}'s rate limit until {}", entry.draftId(), entry.account(), until);
             return;
         }
         Instant retry = nextAttempt(entry, e);
-        drafts.attemptFailed(entry.id(), e.getMessage(), retry);
+        outbox.attemptFailed(entry.id(), e.getMessage(), retry);
         if (retry == null) {
             LOG.warn("Draft {} could not be published and was marked failed: {}", entry.draftId(), e.getMessage());
         } else {

@@ -3,8 +3,7 @@ package org.careloop.care;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.careloop.store.Alerts;
-import org.careloop.store.DraftStore;
+import org.careloop.webhook.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

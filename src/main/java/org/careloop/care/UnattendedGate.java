@@ -13,7 +13,6 @@ import org.careloop.analysis.Analysis;
 import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Intent;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.DraftStore;
 
 /**
  * Decides whether unattended mode may publish a draft without a person. Every gate that fails is

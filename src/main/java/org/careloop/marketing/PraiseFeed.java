@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Intent;
-import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.pipeline.Triage;
+import org.careloop.webhook.Webhook;
 import org.careloop.config.Json;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
-import org.careloop.store.PraiseStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

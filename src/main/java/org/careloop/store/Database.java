@@ -8,8 +8,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import org.careloop.care.Alerts;
+import org.careloop.care.AuditLog;
+import org.careloop.care.DraftStore;
+import org.careloop.care.Outbox;
+import org.careloop.care.Switches;
 import org.careloop.config.PrivateFiles;
 import org.careloop.config.Settings;
+import org.careloop.marketing.PraiseStore;
+import org.careloop.pipeline.MentionStore;
+import org.careloop.platform.camel.CursorStore;
+import org.careloop.tickets.TicketStore;
+import org.careloop.web.UserStore;
+import org.careloop.webhook.WebhookStore;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -113,6 +124,11 @@ public final class Database implements AutoCloseable {
         return new JdbcDraftStore(jdbc, clock);
     }
 
+    /** The outbox of approved replies: the same tables as the drafts, written in the same transactions. */
+    public Outbox outbox() {
+        return new JdbcDraftStore(jdbc, clock);
+    }
+
     public CursorStore cursors() {
         return new JdbcCursorStore(jdbc, clock);
     }
@@ -130,11 +146,11 @@ public final class Database implements AutoCloseable {
     }
 
     public Alerts alerts() {
-        return new Alerts(jdbc, clock);
+        return new JdbcAlerts(jdbc, clock);
     }
 
     public Switches switches() {
-        return new Switches(jdbc, clock);
+        return new JdbcSwitches(jdbc, clock);
     }
 
     public PraiseStore praise() {
@@ -142,7 +158,7 @@ public final class Database implements AutoCloseable {
     }
 
     public AuditLog audit() {
-        return new AuditLog(jdbc, clock);
+        return new JdbcAuditLog(jdbc, clock);
     }
 
     /** "H2" or "PostgreSQL". */

@@ -9,9 +9,11 @@ import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
+import org.careloop.care.DraftStore;
+import org.careloop.care.Outbox;
 import org.careloop.rules.Decision;
 
-final class JdbcDraftStore implements DraftStore {
+final class JdbcDraftStore implements DraftStore, Outbox {
 
     private static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
             + "d.text as draft_text, d.status, d.created_at as drafted_at, d.deadline, d.decided_by, d.decided_at, "
@@ -95,7 +97,7 @@ final class JdbcDraftStore implements DraftStore {
             Jdbc.update(c, "insert into outbox (draft_id, platform, account, in_reply_to_id, text, status, attempts, next_attempt_at, created_at) "
                     + "select d.id, d.platform, m.account, m.id, d.text, 'PENDING', 0, ?, ? "
                     + "from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id where d.id = ?", at, at, id);
-            AuditLog.record(c, at, actor, Draft.AUTO.equals(actor) ? "draft.auto-approve"
+            JdbcAuditLog.record(c, at, actor, Draft.AUTO.equals(actor) ? "draft.auto-approve"
                     : editedText == null || editedText.isBlank() ? "draft.approve" : "draft.edit-approve", "draft:" + id, null);
             return true;
         });
@@ -109,7 +111,7 @@ final class JdbcDraftStore implements DraftStore {
                     + "claimed_until = null where id = ? and status = ? and " + FREE_FOR,
                     DraftStatus.REJECTED.name(), blankToNull(reason), actor, at, id, DraftStatus.PENDING.name(), actor, at);
             if (changed == 1) {
-                AuditLog.record(c, at, actor, "draft.reject", "draft:" + id, reason);
+                JdbcAuditLog.record(c, at, actor, "draft.reject", "draft:" + id, reason);
             }
             return changed == 1;
         });
@@ -127,7 +129,7 @@ final class JdbcDraftStore implements DraftStore {
             // attempted_at stays: the earlier attempts may have reached the platform, so it is checked first.
             Jdbc.update(c, "update outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?, done_at = null "
                     + "where draft_id = ?", at, id);
-            AuditLog.record(c, at, actor, "draft.retry", "draft:" + id, null);
+            JdbcAuditLog.record(c, at, actor, "draft.retry", "draft:" + id, null);
             return true;
         });
         return retried ? find(id) : Optional.empty();
@@ -167,7 +169,7 @@ final class JdbcDraftStore implements DraftStore {
             Jdbc.update(c, "update outbox set status = 'DONE', done_at = ? where id = ?", at, outboxId);
             Jdbc.update(c, "update drafts set status = ?, published_id = ?, error = null where id = (select draft_id from outbox where id = ?)",
                     DraftStatus.PUBLISHED.name(), publishedId, outboxId);
-            AuditLog.record(c, at, "careloop", "draft.publish", "outbox:" + outboxId, publishedId);
+            JdbcAuditLog.record(c, at, "careloop", "draft.publish", "outbox:" + outboxId, publishedId);
             return null;
         });
     }
@@ -184,7 +186,7 @@ final class JdbcDraftStore implements DraftStore {
                         error, now, outboxId);
                 Jdbc.update(c, "update drafts set status = ?, error = ? where id = (select draft_id from outbox where id = ?)",
                         DraftStatus.FAILED.name(), error, outboxId);
-                AuditLog.record(c, now, "careloop", "draft.publish-failed", "outbox:" + outboxId, error);
+                JdbcAuditLog.record(c, now, "careloop", "draft.publish-failed", "outbox:" + outboxId, error);
             }
             return null;
         });
@@ -197,7 +199,7 @@ final class JdbcDraftStore implements DraftStore {
                     actor, until, id, DraftStatus.PENDING.name(), actor, now);
             Optional<Draft> d = Jdbc.list(c, SELECT + " where d.id = ?", JdbcDraftStore::draft, id).stream().findFirst();
             if (changed == 1) {
-                AuditLog.record(c, now, actor, "draft.claim", "draft:" + id, null);
+                JdbcAuditLog.record(c, now, actor, "draft.claim", "draft:" + id, null);
             }
             return new Claim(changed == 1, d.orElse(null));
         });
@@ -214,7 +216,7 @@ final class JdbcDraftStore implements DraftStore {
             int changed = Jdbc.update(c, "update drafts set snoozed_until = ?, claimed_by = null, claimed_until = null "
                     + "where id = ? and status = ? and " + FREE_FOR, until, id, DraftStatus.PENDING.name(), actor, now);
             if (changed == 1) {
-                AuditLog.record(c, now, actor, "draft.snooze", "draft:" + id, String.valueOf(until));
+                JdbcAuditLog.record(c, now, actor, "draft.snooze", "draft:" + id, String.valueOf(until));
             }
             return changed == 1;
         });
@@ -227,7 +229,7 @@ final class JdbcDraftStore implements DraftStore {
             int changed = Jdbc.update(c, "update drafts set assigned_to = ? where id = ? and status = ?",
                     blankToNull(assignee), id, DraftStatus.PENDING.name());
             if (changed == 1) {
-                AuditLog.record(c, now, actor, "draft.assign", "draft:" + id, assignee);
+                JdbcAuditLog.record(c, now, actor, "draft.assign", "draft:" + id, assignee);
             }
             return changed == 1;
         });

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.config.Json;
+import org.careloop.pipeline.MentionStore;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.careloop.marketing.Praise;
+import org.careloop.marketing.PraiseStore;
 import org.careloop.platform.Platform;
 
 final class JdbcPraiseStore implements PraiseStore {

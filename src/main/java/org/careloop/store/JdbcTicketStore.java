@@ -12,6 +12,7 @@ import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.Ticket;
+import org.careloop.tickets.TicketStore;
 
 final class JdbcTicketStore implements TicketStore {
 
@@ -33,7 +34,7 @@ final class JdbcTicketStore implements TicketStore {
                     m.author().id(), Jdbc.cut(m.author().handle(), 255), Jdbc.cut(m.author().name(), 255), subject, priority,
                     JdbcMentionStore.toJson(analysis), at, at);
             message(c, ticket, Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), at);
-            AuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
+            JdbcAuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
             return ticket;
         });
         return find(id).orElseThrow();
@@ -151,7 +152,7 @@ final class JdbcTicketStore implements TicketStore {
             int changed = Jdbc.update(c, "update tickets set status = ?, resolved_at = ?, resolved_by = ?, updated_at = ? "
                     + "where id = ? and status in ('OPEN', 'WAITING')", Ticket.Status.RESOLVED.name(), at, actor, at, ticketId);
             if (changed == 1) {
-                AuditLog.record(c, at, actor, "ticket.resolve", "ticket:" + ticketId, null);
+                JdbcAuditLog.record(c, at, actor, "ticket.resolve", "ticket:" + ticketId, null);
             }
             return changed == 1;
         });
@@ -163,7 +164,7 @@ final class JdbcTicketStore implements TicketStore {
             int changed = Jdbc.update(c, "update tickets set status = ?, updated_at = ? where id = ? and status = 'RESOLVED'",
                     Ticket.Status.CLOSED.name(), at, ticketId);
             if (changed == 1) {
-                AuditLog.record(c, at, actor, "ticket.close", "ticket:" + ticketId, null);
+                JdbcAuditLog.record(c, at, actor, "ticket.close", "ticket:" + ticketId, null);
             }
             return changed == 1;
         });

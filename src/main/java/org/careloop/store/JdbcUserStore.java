@@ -2,6 +2,7 @@ package org.careloop.store;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.careloop.web.UserStore;
 
 final class JdbcUserStore implements UserStore {
 

@@ -2,6 +2,7 @@ package org.careloop.store;
 
 import java.time.Instant;
 import java.util.List;
+import org.careloop.webhook.WebhookStore;
 
 final class JdbcWebhookStore implements WebhookStore {
 

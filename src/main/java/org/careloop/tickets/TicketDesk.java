@@ -17,14 +17,13 @@ import org.careloop.analysis.Analysis;
 import org.careloop.care.Draft;
 import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
-import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.pipeline.Triage;
+import org.careloop.webhook.Webhook;
 import org.careloop.platform.Mention;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.DraftStore;
-import org.careloop.store.MentionStore;
-import org.careloop.store.TicketStore;
+import org.careloop.care.DraftStore;
+import org.careloop.pipeline.MentionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public final class TicketDesk implements TicketLink {
     private final Duration closingWithin;
 
     /**
-     * @param settle    what happens to a new draft: unattended gates, else the queue (the draft step's own path)
+     * @param settle    what happens to a new draft: unattended gates, else the queue (the DraftSettler, as for the draft step's drafts)
      * @param publicUrl CareLoop's public address, for the ticket and rating links
      * @param linkFree  accounts whose public replies carry a ticket reference instead of a link (X charges more for links)
      */

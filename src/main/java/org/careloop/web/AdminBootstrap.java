@@ -2,7 +2,6 @@ package org.careloop.web;
 
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.careloop.store.UserStore;
 
 /**
  * The first console user. CARELOOP_ADMIN_PASSWORD sets (and at every start resets) the admin's

@@ -8,9 +8,8 @@ import java.util.Optional;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.ReplyLength;
-import org.careloop.store.DraftStore;
-import org.careloop.store.MentionStore;
-import org.careloop.store.UserStore;
+import org.careloop.care.DraftStore;
+import org.careloop.pipeline.MentionStore;
 import java.time.Duration;
 
 /** The drafts API: the queue, one draft, approve and reject. Plain Java; the HTTP glue is in {@link WebEndpoints}. */
@@ -166,7 +165,7 @@ public final class DraftsApi {
 
     /** A post the rules left unanswered, with the rule, its reason and the analysis's reasons. */
     public record IgnoredView(DraftView.MentionView mention, String platform, String ruleId, String reason, DraftView.Troll troll,
-                              String intent, List<String> reasons, String action, org.careloop.store.MentionStore.Moderation moderation) {}
+                              String intent, List<String> reasons, String action, org.careloop.pipeline.MentionStore.Moderation moderation) {}
 
     /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
     public ApiResponse ignored(String limit) {

@@ -2,7 +2,7 @@ package org.careloop.web;
 
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.careloop.care.Moderator;
+import org.careloop.pipeline.Moderator;
 import org.careloop.platform.Platform;
 
 /**

@@ -12,7 +12,7 @@ final class Param {
     /** A reason or comment: why a draft was rejected, why a comment was hidden. */
     static final int REASON = 2000;
     /** A message on a ticket, from the customer or the team. */
-    static final int MESSAGE = 5000;
+    static final int MESSAGE = org.careloop.tickets.UploadRules.MESSAGE_CHARS;
 
     private Param() {}
 

@@ -19,8 +19,8 @@ import org.careloop.marketing.PraiseAtom;
 import org.careloop.marketing.PraiseCsv;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.platform.Platform;
-import org.careloop.store.DraftStore;
-import org.careloop.store.PraiseStore;
+import org.careloop.care.DraftStore;
+import org.careloop.marketing.PraiseStore;
 
 /**
  * The praise feed over HTTP: JSON with keyset paging, Atom and CSV, all with the same filters, and

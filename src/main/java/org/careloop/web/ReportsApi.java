@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.careloop.care.DraftStatus;
-import org.careloop.store.DraftStore;
-import org.careloop.store.MentionStore;
-import org.careloop.store.TicketStore;
+import org.careloop.care.DraftStore;
+import org.careloop.pipeline.MentionStore;
+import org.careloop.tickets.TicketStore;
 
 /**
  * The reports: first-response times (median, p90, share within the target) and, per rule and

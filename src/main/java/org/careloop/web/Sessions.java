@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.careloop.store.UserStore;
 
 /**
  * Console logins: bcrypt-checked passwords, random session ids, a CSRF token per session, and

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.careloop.care.UnattendedGate;
 import org.careloop.rules.RulesInForce;
-import org.careloop.store.Alerts;
-import org.careloop.store.Switches;
+import org.careloop.care.Alerts;
+import org.careloop.care.Switches;
 
 /** What the console's status bar shows: alerts, the rules in force (and a broken edit), unattended mode and its kill switch. */
 public final class StatusApi {

@@ -9,11 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.tika.Tika;
 import org.careloop.tickets.FileName;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.tickets.UploadRules;
 
 /**
  * The customer's side of a ticket, on CareLoop's public address with no login: the page behind the
@@ -41,28 +40,16 @@ public final class TicketPage {
         }
     }
 
-    /** The limits on what a customer may attach. */
-    public record Limits(long maxBytes, int maxFilesPerMessage, int maxFilesPerTicket, int maxMessageChars, Set<String> types) {
-        public static final Set<String> DEFAULT_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf",
-                "text/plain");
-
-        public static Limits defaults() {
-            return new Limits(5L * 1024 * 1024, 3, 20, Param.MESSAGE, DEFAULT_TYPES);
-        }
-    }
-
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    /** Tika reads the bytes: a file's name and the browser's word for its type are not trusted. */
-    private static final Tika TIKA = new Tika();
 
     private final TicketDesk desk;
-    private final Limits limits;
+    private final UploadRules limits;
     private final String brand;
     private final Template ticketPage;
     private final Template ratingPage;
     private final Template noticePage;
 
-    public TicketPage(TicketDesk desk, Limits limits, String brand) {
+    public TicketPage(TicketDesk desk, UploadRules limits, String brand) {
         this.desk = desk;
         this.limits = limits;
         this.brand = brand;
@@ -166,30 +153,17 @@ public final class TicketPage {
         // The browser's names only as labels, from here on: shown back in any error, and kept.
         List<Upload> files = uploads.stream().filter(u -> u.content().length > 0).map(u -> new Upload(FileName.safe(u.filename()), u.content()))
                 .toList();
-        if (text.isEmpty() && files.isEmpty()) {
-            return withError(t, "Write a message or choose a file to send.");
-        }
-        if (text.length() > limits.maxMessageChars()) {
-            return withError(t, "Your message is longer than " + limits.maxMessageChars() + " characters; please shorten it.");
-        }
-        if (files.size() > limits.maxFilesPerMessage()) {
-            return withError(t, "Up to " + limits.maxFilesPerMessage() + " files at a time, please.");
-        }
-        if (desk.store().attachments(t.id()).size() + files.size() > limits.maxFilesPerTicket()) {
-            return withError(t, "This case already holds the most files it can take (" + limits.maxFilesPerTicket()
-                    + "); describe the rest in words, or reply to our team's message.");
+        Optional<String> refused = limits.refusal(text, files.size(), desk.store().attachments(t.id()).size());
+        if (refused.isPresent()) {
+            return withError(t, refused.get());
         }
         List<String> types = new ArrayList<>();
         for (Upload u : files) {
-            if (u.content().length > limits.maxBytes()) {
-                return withError(t, u.filename() + " is " + size(u.content().length) + "; files may be up to " + size(limits.maxBytes()) + ".");
+            UploadRules.FileCheck file = limits.check(u.filename(), u.content());
+            if (!file.accepted()) {
+                return withError(t, file.refusal());
             }
-            String type = TIKA.detect(u.content(), u.filename());
-            if (!limits.types().contains(type)) {
-                return withError(t, u.filename() + " is not a kind of file we accept (" + type
-                        + "); please send a photo or screenshot (PNG, JPEG, GIF, WebP), a PDF or a text file.");
-            }
-            types.add(type);
+            types.add(file.type());
         }
         long message = desk.fromCustomer(t, text.isEmpty() ? "(sent " + files.size() + (files.size() == 1 ? " file)" : " files)") : text);
         for (int i = 0; i < files.size(); i++) {
@@ -301,12 +275,6 @@ public final class TicketPage {
     }
 
     static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return (bytes / 1024) + " KB";
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return UploadRules.size(bytes);
     }
 }

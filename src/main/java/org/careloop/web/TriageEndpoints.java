@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.careloop.care.TriageLedger;
+import org.careloop.pipeline.TriageLedger;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 

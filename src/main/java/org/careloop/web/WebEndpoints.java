@@ -18,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.careloop.config.Json;
-import org.careloop.store.UserStore;
 
 /**
  * The HTTP side of the console and API, called from {@code routes/console.yaml}: who is asking

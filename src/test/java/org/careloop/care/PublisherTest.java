@@ -33,7 +33,6 @@ import org.careloop.simulator.Simulator;
 import org.careloop.simulator.SimulatorConfig;
 import org.careloop.simulator.XWorld;
 import org.careloop.store.Database;
-import org.careloop.store.DraftStore;
 import org.careloop.web.ApiResponse;
 import org.careloop.web.DraftsApi;
 import org.junit.jupiter.api.AfterEach;
@@ -114,7 +113,7 @@ class PublisherTest {
         for (double j : jitter) {
             values.add(j);
         }
-        return new Publisher(db.drafts(), connections, clock, new Publisher.Policy(maxAttempts, firstRetry, Duration.ofMinutes(1), LEASE),
+        return new Publisher(db.outbox(), connections, clock, new Publisher.Policy(maxAttempts, firstRetry, Duration.ofMinutes(1), LEASE),
                 () -> values.isEmpty() ? 0.5 : values.poll());
     }
 
@@ -164,8 +163,8 @@ class PublisherTest {
         return db.drafts().find(d.id()).orElseThrow();
     }
 
-    DraftStore.OutboxEntry outbox(Draft d) {
-        return db.drafts().outboxOf(d.id()).orElseThrow();
+    Outbox.OutboxEntry outbox(Draft d) {
+        return db.outbox().outboxOf(d.id()).orElseThrow();
     }
 
     @Test
@@ -177,7 +176,7 @@ class PublisherTest {
         assertThat(publisher.publishDue()).isZero();
         assertThat(repliesTo(d)).as("X accepted the post").hasSize(1);
         assertThat(reload(d).status()).isEqualTo(DraftStatus.APPROVED);
-        DraftStore.OutboxEntry afterTimeout = outbox(d);
+        Outbox.OutboxEntry afterTimeout = outbox(d);
         assertThat(afterTimeout.attempts()).isEqualTo(1);
         assertThat(afterTimeout.lastError()).contains("no answer in time");
 
@@ -218,7 +217,7 @@ class PublisherTest {
         assertThat(publisher.publishDue()).isZero();
         // One call earned the 429; the account's other replies waited for the reset without calling.
         assertThat(faultsLeft()).isEqualTo(2);
-        DraftStore.OutboxEntry first = outbox(a);
+        Outbox.OutboxEntry first = outbox(a);
         assertThat(first.attempts()).isZero();
         assertThat(first.lastError()).contains("HTTP 429");
         assertThat(first.nextAttemptAt().getEpochSecond()).isBetween(calledAt + 1, calledAt + 3);
@@ -308,7 +307,7 @@ class PublisherTest {
         Draft failed = reload(d);
         assertThat(failed.status()).isEqualTo(DraftStatus.FAILED);
         assertThat(failed.error()).isEqualTo("X API could not publish a reply: HTTP 503 Injected by /sim/faults");
-        assertThat(outbox(d).status()).isEqualTo(DraftStore.OutboxStatus.FAILED);
+        assertThat(outbox(d).status()).isEqualTo(Outbox.OutboxStatus.FAILED);
         clock.advance(Duration.ofHours(1));
         assertThat(publisher.publishDue()).isZero();
         assertThat(sim.published()).isEmpty();
@@ -328,10 +327,10 @@ class PublisherTest {
     @Test
     void aCrashAfterXAcceptedButBeforeTheDatabaseKnewLeavesOneReply() throws Exception {
         Draft d = approvedReplyTo("fay", "@acmeair can I change my seat online?", "@fay Yes: Manage booking, then Seats.");
-        DraftStore.OutboxEntry entry = outbox(d);
+        Outbox.OutboxEntry entry = outbox(d);
         // The publisher that crashed: it marked the attempt in flight, X accepted the post, then the process died.
         Instant crashedAt = clock.instant();
-        assertThat(db.drafts().markSending(entry.id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
+        assertThat(db.outbox().markSending(entry.id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
         PlatformAdapter.Published accepted = x.publish(new PlatformAdapter.Reply(String.valueOf(entry.id()), entry.inReplyToId(), entry.text()));
         answerSomeoneElse();
 
@@ -351,7 +350,7 @@ class PublisherTest {
     void aCrashBeforeTheCallReachedXPublishesOnceAfterTheLease() throws Exception {
         Draft d = approvedReplyTo("gus", "@acmeair do you fly to Porto?", "@gus Daily from Lisbon and London.");
         Instant crashedAt = clock.instant();
-        assertThat(db.drafts().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
+        assertThat(db.outbox().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE))).isTrue();
 
         clock.set(crashedAt.plus(LEASE));
         assertThat(publisher(8, Duration.ofSeconds(5), clock).publishDue()).isEqualTo(1);
@@ -363,16 +362,16 @@ class PublisherTest {
     void aLookInTheThreadThatOutlastsHalfTheLeaseSendsNothing() throws Exception {
         Draft d = approvedReplyTo("jon", "@acmeair is gate B12 far from security?", "@jon About 10 minutes on foot.");
         Instant crashedAt = clock.instant();
-        db.drafts().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE));
+        db.outbox().markSending(outbox(d).id(), crashedAt, crashedAt.plus(LEASE));
         clock.set(crashedAt.plus(LEASE));
         // X answers the look so slowly that the lease is half gone: a post now could outlive the lease.
         Connections slow = new Connections(clock);
         slow.register(new SlowLookup(x, () -> clock.advance(LEASE.dividedBy(2).plusSeconds(1))));
-        Publisher publisher = new Publisher(db.drafts(), slow, clock, new Publisher.Policy(8, Duration.ofSeconds(5), Duration.ofMinutes(1), LEASE),
+        Publisher publisher = new Publisher(db.outbox(), slow, clock, new Publisher.Policy(8, Duration.ofSeconds(5), Duration.ofMinutes(1), LEASE),
                 () -> 0.0);
         assertThat(publisher.publishDue()).isZero();
         assertThat(sim.published()).isEmpty();
-        assertThat(outbox(d).status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(outbox(d).status()).isEqualTo(Outbox.OutboxStatus.PENDING);
         assertThat(outbox(d).lastError()).contains("took too long");
 
         clock.set(outbox(d).nextAttemptAt());

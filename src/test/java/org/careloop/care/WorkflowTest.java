@@ -24,8 +24,8 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
-import org.careloop.store.Alerts;
 import org.careloop.store.Database;
+import org.careloop.webhook.Webhook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,13 +147,13 @@ class WorkflowTest {
     @Test
     void draftStepPublishesWhatPassesAndRecordsWhyTheRestWaits() {
         List<Draft> watched = new CopyOnWriteArrayList<>();
-        DraftStep step = new DraftStep(drafter, db.drafts(), gate(true, false), watched::add, db.alerts(), clock);
-        Draft auto = step.decideAlone(plain("amy"));
+        DraftSettler step = new DraftSettler(db.drafts(), gate(true, false), watched::add, clock);
+        Draft auto = step.settle(plain("amy"));
         assertThat(auto.status()).isEqualTo(DraftStatus.APPROVED);
         assertThat(auto.decidedBy()).isEqualTo(Draft.AUTO);
         assertThat(auto.work().autoPublished()).isTrue();
         assertThat(watched).isEmpty();
-        Draft waits = step.decideAlone(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
+        Draft waits = step.settle(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
         assertThat(waits.status()).isEqualTo(DraftStatus.PENDING);
         assertThat(waits.work().gate()).isEqualTo("intent confidence 0.30 is below 0.60");
         assertThat(watched).extracting(Draft::id).containsExactly(waits.id());

@@ -15,14 +15,23 @@ import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
+import org.careloop.care.Alerts;
+import org.careloop.care.AuditLog;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
+import org.careloop.care.DraftStore;
+import org.careloop.care.Outbox;
+import org.careloop.marketing.PraiseStore;
+import org.careloop.pipeline.MentionStore;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.marketing.Praise;
 import org.careloop.rules.Decision;
 import org.careloop.tickets.Ticket;
+import org.careloop.tickets.TicketStore;
+import org.careloop.web.UserStore;
+import org.careloop.webhook.WebhookStore;
 import org.junit.jupiter.api.Test;
 
 /** The stores' behaviour, run against each database CareLoop supports. */
@@ -304,16 +313,16 @@ abstract class StoreContract {
         assertThat(db().drafts().approve(d.id(), "agent2", null, at)).isEmpty();
         assertThat(db().drafts().reject(d.id(), "agent2", "late", at)).isEmpty();
 
-        List<DraftStore.OutboxEntry> due = db().drafts().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).toList();
+        List<Outbox.OutboxEntry> due = db().outbox().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).toList();
         assertThat(due).hasSize(1);
         assertThat(due.get(0).inReplyToId()).isEqualTo(d.mention().id());
         assertThat(due.get(0).text()).isEqualTo("Edited reply");
-        assertThat(db().drafts().due(at.minusSeconds(1), 1000)).noneMatch(e -> e.draftId() == d.id());
+        assertThat(db().outbox().due(at.minusSeconds(1), 1000)).noneMatch(e -> e.draftId() == d.id());
 
-        db().drafts().published(due.get(0).id(), "999", at.plusSeconds(2));
+        db().outbox().published(due.get(0).id(), "999", at.plusSeconds(2));
         assertThat(db().drafts().find(d.id()).orElseThrow().publishedId()).isEqualTo("999");
         assertThat(db().drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
-        assertThat(db().drafts().due(at.plusSeconds(10), 1000)).noneMatch(e -> e.draftId() == d.id());
+        assertThat(db().outbox().due(at.plusSeconds(10), 1000)).noneMatch(e -> e.draftId() == d.id());
         assertThat(db().audit().latest(50)).anyMatch(e -> e.action().equals("draft.edit-approve") && e.subject().equals("draft:" + d.id()));
     }
 
@@ -322,18 +331,18 @@ abstract class StoreContract {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
         Instant at = Instant.parse("2026-11-22T10:05:00Z");
         db().drafts().approve(d.id(), "agent1", null, at);
-        DraftStore.OutboxEntry entry = db().drafts().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
+        Outbox.OutboxEntry entry = db().outbox().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
 
-        db().drafts().attemptFailed(entry.id(), "503 from X", at.plusSeconds(30));
-        assertThat(db().drafts().due(at.plusSeconds(29), 1000)).noneMatch(e -> e.id() == entry.id());
-        DraftStore.OutboxEntry retried = db().drafts().due(at.plusSeconds(30), 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        db().outbox().attemptFailed(entry.id(), "503 from X", at.plusSeconds(30));
+        assertThat(db().outbox().due(at.plusSeconds(29), 1000)).noneMatch(e -> e.id() == entry.id());
+        Outbox.OutboxEntry retried = db().outbox().due(at.plusSeconds(30), 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
         assertThat(retried.attempts()).isEqualTo(1);
 
-        db().drafts().attemptFailed(entry.id(), "403 duplicate content", null);
+        db().outbox().attemptFailed(entry.id(), "403 duplicate content", null);
         Draft failed = db().drafts().find(d.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(DraftStatus.FAILED);
         assertThat(failed.error()).isEqualTo("403 duplicate content");
-        assertThat(db().drafts().due(at.plusSeconds(3600), 1000)).noneMatch(e -> e.id() == entry.id());
+        assertThat(db().outbox().due(at.plusSeconds(3600), 1000)).noneMatch(e -> e.id() == entry.id());
     }
 
     @Test
@@ -341,27 +350,27 @@ abstract class StoreContract {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
         Instant at = Instant.parse("2026-11-22T11:00:00Z");
         db().drafts().approve(d.id(), "agent1", null, at);
-        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
-        assertThat(entry.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        Outbox.OutboxEntry entry = db().outbox().outboxOf(d.id()).orElseThrow();
+        assertThat(entry.status()).isEqualTo(Outbox.OutboxStatus.PENDING);
         assertThat(entry.attemptedBefore()).isFalse();
-        assertThat(db().drafts().outboxOf(-1)).isEmpty();
+        assertThat(db().outbox().outboxOf(-1)).isEmpty();
 
         Instant lease = at.plusSeconds(300);
-        assertThat(db().drafts().markSending(entry.id(), at, lease)).isTrue();
+        assertThat(db().outbox().markSending(entry.id(), at, lease)).isTrue();
         // A second publisher (another node, or the next run) does not get it while the lease runs.
-        assertThat(db().drafts().markSending(entry.id(), at, lease)).isFalse();
-        assertThat(db().drafts().due(lease.minusMillis(1), 1000)).noneMatch(e -> e.id() == entry.id());
+        assertThat(db().outbox().markSending(entry.id(), at, lease)).isFalse();
+        assertThat(db().outbox().due(lease.minusMillis(1), 1000)).noneMatch(e -> e.id() == entry.id());
 
         // The publisher crashed: after the lease the entry is due again, marked as attempted before.
-        DraftStore.OutboxEntry left = db().drafts().due(lease, 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
-        assertThat(left.status()).isEqualTo(DraftStore.OutboxStatus.SENDING);
+        Outbox.OutboxEntry left = db().outbox().due(lease, 1000).stream().filter(e -> e.id() == entry.id()).findFirst().orElseThrow();
+        assertThat(left.status()).isEqualTo(Outbox.OutboxStatus.SENDING);
         assertThat(left.attemptedAt()).isEqualTo(at);
         assertThat(left.attempts()).isZero();
-        assertThat(db().drafts().markSending(entry.id(), lease, lease.plusSeconds(300))).isTrue();
+        assertThat(db().outbox().markSending(entry.id(), lease, lease.plusSeconds(300))).isTrue();
 
-        db().drafts().attemptFailed(entry.id(), "timeout", lease.plusSeconds(5));
-        DraftStore.OutboxEntry failedOnce = db().drafts().outboxOf(d.id()).orElseThrow();
-        assertThat(failedOnce.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        db().outbox().attemptFailed(entry.id(), "timeout", lease.plusSeconds(5));
+        Outbox.OutboxEntry failedOnce = db().outbox().outboxOf(d.id()).orElseThrow();
+        assertThat(failedOnce.status()).isEqualTo(Outbox.OutboxStatus.PENDING);
         assertThat(failedOnce.attempts()).isEqualTo(1);
         assertThat(failedOnce.lastError()).isEqualTo("timeout");
         assertThat(failedOnce.nextAttemptAt()).isEqualTo(lease.plusSeconds(5));
@@ -373,11 +382,11 @@ abstract class StoreContract {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
         Instant at = Instant.parse("2026-11-22T11:00:00Z");
         db().drafts().approve(d.id(), "agent1", null, at);
-        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
-        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
-        db().drafts().rateLimited(entry.id(), "429 Too Many Requests", at.plusSeconds(42));
-        DraftStore.OutboxEntry waiting = db().drafts().outboxOf(d.id()).orElseThrow();
-        assertThat(waiting.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        Outbox.OutboxEntry entry = db().outbox().outboxOf(d.id()).orElseThrow();
+        db().outbox().markSending(entry.id(), at, at.plusSeconds(300));
+        db().outbox().rateLimited(entry.id(), "429 Too Many Requests", at.plusSeconds(42));
+        Outbox.OutboxEntry waiting = db().outbox().outboxOf(d.id()).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(Outbox.OutboxStatus.PENDING);
         assertThat(waiting.attempts()).isZero();
         assertThat(waiting.nextAttemptAt()).isEqualTo(at.plusSeconds(42));
         assertThat(waiting.lastError()).isEqualTo("429 Too Many Requests");
@@ -391,9 +400,9 @@ abstract class StoreContract {
         assertThat(db().drafts().retry(d.id(), "agent1", at)).as("pending").isEmpty();
         db().drafts().approve(d.id(), "agent1", null, at);
         assertThat(db().drafts().retry(d.id(), "agent1", at)).as("approved").isEmpty();
-        DraftStore.OutboxEntry entry = db().drafts().outboxOf(d.id()).orElseThrow();
-        db().drafts().markSending(entry.id(), at, at.plusSeconds(300));
-        db().drafts().attemptFailed(entry.id(), "X API could not publish a reply: HTTP 503 Service Unavailable", null);
+        Outbox.OutboxEntry entry = db().outbox().outboxOf(d.id()).orElseThrow();
+        db().outbox().markSending(entry.id(), at, at.plusSeconds(300));
+        db().outbox().attemptFailed(entry.id(), "X API could not publish a reply: HTTP 503 Service Unavailable", null);
         assertThat(db().drafts().find(d.id()).orElseThrow().error()).contains("HTTP 503");
 
         Instant later = at.plusSeconds(3600);
@@ -401,16 +410,16 @@ abstract class StoreContract {
         assertThat(retried.status()).isEqualTo(DraftStatus.APPROVED);
         assertThat(retried.error()).isNull();
         assertThat(db().drafts().retry(d.id(), "agent2", later)).as("already retried").isEmpty();
-        DraftStore.OutboxEntry again = db().drafts().due(later, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
+        Outbox.OutboxEntry again = db().outbox().due(later, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
         assertThat(again.id()).isEqualTo(entry.id());
-        assertThat(again.status()).isEqualTo(DraftStore.OutboxStatus.PENDING);
+        assertThat(again.status()).isEqualTo(Outbox.OutboxStatus.PENDING);
         assertThat(again.attempts()).isZero();
         // The earlier attempts may have reached the platform: the entry still says so.
         assertThat(again.attemptedBefore()).isTrue();
         assertThat(db().audit().latest(50)).anyMatch(e -> e.action().equals("draft.retry") && e.subject().equals("draft:" + d.id())
                 && e.actor().equals("agent2"));
 
-        db().drafts().published(again.id(), "4242", later.plusSeconds(1));
+        db().outbox().published(again.id(), "4242", later.plusSeconds(1));
         assertThat(db().drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
         assertThat(db().drafts().retry(d.id(), "agent2", later)).as("published").isEmpty();
     }

@@ -15,8 +15,8 @@ import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.Drafter;
-import org.careloop.care.Triage;
-import org.careloop.care.Webhook;
+import org.careloop.pipeline.Triage;
+import org.careloop.webhook.Webhook;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -186,8 +186,8 @@ class TicketDeskTest {
         // Approved, it leaves by the outbox like any reply; the reports count it once published.
         assertThat(db.tickets().closingMessagesPublished(T0.minusSeconds(1))).isZero();
         db.drafts().approve(closing.id(), "alice", null, T0);
-        var entry = db.drafts().outboxOf(closing.id()).orElseThrow();
-        db.drafts().published(entry.id(), "900001", T0.plusSeconds(5));
+        var entry = db.outbox().outboxOf(closing.id()).orElseThrow();
+        db.outbox().published(entry.id(), "900001", T0.plusSeconds(5));
         assertThat(db.tickets().closingMessagesPublished(T0.minusSeconds(1))).isEqualTo(1);
     }
 

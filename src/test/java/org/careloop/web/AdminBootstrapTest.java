@@ -6,7 +6,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.careloop.store.UserStore;
 import org.junit.jupiter.api.Test;
 
 class AdminBootstrapTest {

@@ -21,7 +21,6 @@ import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
 import org.careloop.store.Database;
-import org.careloop.store.UserStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -93,14 +92,14 @@ public final class ConsolePreview {
                 analysis(Sentiment.Label.POSITIVE, 0.91, Emotion.Label.GRATITUDE, Intent.Label.PRAISE, false),
                 "praise-thanks", "Thank you @sunny_flyer! We'll pass this on to the crew of AA200.", now.minusSeconds(1500), now.minusSeconds(900));
         db.drafts().approve(praised, "agent", null, now.minusSeconds(1200));
-        db.drafts().due(now, 10).stream().filter(e -> e.draftId() == praised)
-                .forEach(e -> db.drafts().published(e.id(), "1861234567890", now.minusSeconds(1190)));
+        db.outbox().due(now, 10).stream().filter(e -> e.draftId() == praised)
+                .forEach(e -> db.outbox().published(e.id(), "1861234567890", now.minusSeconds(1190)));
         long failed = draft(db, "1991", new Author("15", "k_ito", "Kenji Ito"), "@acmeair is the lounge in T2 open?",
                 analysis(Sentiment.Label.NEUTRAL, 0.0, Emotion.Label.CONFUSION, Intent.Label.QUESTION, false),
                 "faq-lounge", "Hi @k_ito, the T2 lounge is open from 5:00 to 23:00.", now.minusSeconds(1400), now.minusSeconds(800));
         db.drafts().approve(failed, "agent", null, now.minusSeconds(1000));
-        db.drafts().due(now, 10).stream().filter(e -> e.draftId() == failed)
-                .forEach(e -> db.drafts().attemptFailed(e.id(), "rejected: 403 You are not allowed to reply to this post", null));
+        db.outbox().due(now, 10).stream().filter(e -> e.draftId() == failed)
+                .forEach(e -> db.outbox().attemptFailed(e.id(), "rejected: 403 You are not allowed to reply to this post", null));
         long rejected = draft(db, "1992", new Author("16", "bait_bot", "Not A Troll"), "@acmeair your airline is a joke lol prove me wrong",
                 analysis(Sentiment.Label.NEGATIVE, -0.6, Emotion.Label.NONE, Intent.Label.OTHER, true),
                 "troll-ignore", "Hi @bait_bot, we're sorry to hear that.", now.minusSeconds(1300), now.minusSeconds(700));

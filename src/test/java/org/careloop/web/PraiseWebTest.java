@@ -35,7 +35,6 @@ import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.store.Database;
-import org.careloop.store.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.careloop.care.DraftStatus;
 import org.careloop.platform.Platform;
-import org.careloop.store.DraftStore;
-import org.careloop.store.MentionStore;
-import org.careloop.store.TicketStore;
+import org.careloop.care.DraftStore;
+import org.careloop.pipeline.MentionStore;
+import org.careloop.tickets.TicketStore;
 import org.junit.jupiter.api.Test;
 
 class ReportsApiTest {

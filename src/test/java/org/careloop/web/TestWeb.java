@@ -14,9 +14,10 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.main.Main;
 import org.careloop.care.Drafter;
 import org.careloop.care.UnattendedGate;
-import org.careloop.care.Webhook;
+import org.careloop.webhook.Webhook;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.tickets.TicketDesk;
+import org.careloop.tickets.UploadRules;
 import org.careloop.platform.Connections;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
@@ -47,7 +48,7 @@ final class TestWeb {
 
     /** Hiding and showing comments, over the database's posts, with the given connections. */
     static ModerationEndpoints moderation(Database db, WebEndpoints web, Connections connections) {
-        return new ModerationEndpoints(web, new org.careloop.care.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
+        return new ModerationEndpoints(web, new org.careloop.pipeline.Moderator(db.mentions(), connections, db.audit(), Clock.systemUTC()));
     }
 
     static Server serve(Database db, WebEndpoints web, PraiseEndpoints praise, ModerationEndpoints moderation) throws Exception {
@@ -73,14 +74,14 @@ final class TestWeb {
                                 int port) throws Exception {
         Main camel = new Main();
         camel.addMainListener(ResponseHeaders.onEveryResponse());
-        TicketPage ticketPage = desk == null ? null : new TicketPage(desk, TicketPage.Limits.defaults(), "Acme Air");
+        TicketPage ticketPage = desk == null ? null : new TicketPage(desk, UploadRules.defaults(), "Acme Air");
         camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage != null && ticketPage.byPage(token).isPresent(),
                 ticketPage == null ? RequestLimits.BODY : ticketPage.maxUploadBytes()));
         camel.bind("web", web);
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);
-        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.care.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
+        camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");

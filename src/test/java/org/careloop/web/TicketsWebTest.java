@@ -26,7 +26,6 @@ import org.careloop.rules.Decision;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
 import org.careloop.store.Database;
-import org.careloop.store.UserStore;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketDesk;
 import org.junit.jupiter.api.AfterAll;

@@ -24,7 +24,6 @@ import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
 import org.careloop.store.Database;
-import org.careloop.store.UserStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -186,7 +185,7 @@ class WebApiTest {
         long other = newDraft();
         HttpResponse<String> rejected = call("POST", "/api/drafts/" + other + "/reject", "{\"reason\":\"troll\"}", "Authorization", "Bearer " + TOKEN);
         assertThat(Json.mapper().readTree(rejected.body()).get("status").asText()).isEqualTo("rejected");
-        assertThat(db.drafts().due(Instant.now().plusSeconds(1), 100)).anyMatch(e -> e.draftId() == id).noneMatch(e -> e.draftId() == other);
+        assertThat(db.outbox().due(Instant.now().plusSeconds(1), 100)).anyMatch(e -> e.draftId() == id).noneMatch(e -> e.draftId() == other);
     }
 
     @Test
@@ -499,7 +498,7 @@ class WebApiTest {
         // A draft stored before the limit held is refused as it stands, not published and retried until the account looks unhealthy.
         long stored = newDraft(Platform.INSTAGRAM, "a".repeat(3000));
         assertThat(call("POST", "/api/drafts/" + stored + "/approve", "{}", "Authorization", auth).statusCode()).isEqualTo(400);
-        assertThat(db.drafts().due(Instant.now().plusSeconds(1), 100)).noneMatch(e -> e.draftId() == facebook || e.draftId() == stored);
+        assertThat(db.outbox().due(Instant.now().plusSeconds(1), 100)).noneMatch(e -> e.draftId() == facebook || e.draftId() == stored);
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.careloop.platform.Connections;
-import org.careloop.store.UserStore;
 import org.junit.jupiter.api.Test;
 
 /** The cookie's attributes, which depend on how CareLoop is served; no HTTP server needed. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 import org.careloop.platform.Connections;
-import org.careloop.store.CursorStore;
 
 /**
  * The {@code platform:<account>} component: polls one connected account's feeds and emits each

@@ -13,7 +13,6 @@ import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
-import org.careloop.store.CursorStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -23,7 +23,6 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
-import org.careloop.store.CursorStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.careloop.rules;
+package org.careloop.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.careloop.analysis.CareAction;
 import org.careloop.analysis.SocialAnalyzer;
-import org.careloop.care.Drafter;
+import org.careloop.rules.RuleBook;
 import org.junit.jupiter.api.Test;
 
 /**

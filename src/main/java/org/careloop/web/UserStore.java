@@ -1,4 +1,4 @@
-package org.careloop.store;
+package org.careloop.web;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.careloop.store;
+package org.careloop.platform.camel;
 
 import java.util.Optional;
 

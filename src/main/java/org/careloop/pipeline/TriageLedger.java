@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
-import org.careloop.store.Alerts;
-import org.careloop.store.AuditLog;
-import org.careloop.store.MentionStore;
+import org.careloop.care.Alerts;
+import org.careloop.care.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

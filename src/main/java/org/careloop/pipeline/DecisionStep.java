@@ -1,11 +1,12 @@
-package org.careloop.rules;
+package org.careloop.pipeline;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.careloop.care.Triage;
 import org.careloop.platform.Mention;
-import org.careloop.store.MentionStore;
+import org.careloop.rules.Decision;
+import org.careloop.rules.Facts;
+import org.careloop.rules.RuleBook;
 
 /**
  * Pipeline step: applies the rules in force to an analysed mention and keeps the decision, with

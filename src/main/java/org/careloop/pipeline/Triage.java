@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import org.careloop.analysis.Analysis;
 import org.careloop.platform.Mention;

@@ -1,10 +1,13 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import java.time.Clock;
-import org.careloop.store.Alerts;
-import org.careloop.store.DraftStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftSettler;
+import org.careloop.care.DraftStatus;
+import org.careloop.care.Drafter;
+import org.careloop.care.TicketLink;
+import org.careloop.care.Alerts;
+import org.careloop.care.DraftStore;
 
 /**
  * Pipeline step: turns a reply decision into a stored draft, then either publishes it on its own
@@ -13,28 +16,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class DraftStep {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DraftStep.class);
-
     private final Drafter drafter;
     private final DraftStore drafts;
-    private final UnattendedGate gate;
-    private final SlaTimers timers;
+    private final DraftSettler settler;
+    private final TicketLink tickets;
     private final Alerts alerts;
     private final Clock clock;
-    private TicketLink tickets;
 
-    public DraftStep(Drafter drafter, DraftStore drafts, UnattendedGate gate, SlaTimers timers, Alerts alerts, Clock clock) {
+    /**
+     * @param settler what becomes of a new draft (unattended mode, else the queue; SLA timers), shared with the ticket desk
+     * @param tickets opens or joins the ticket of a reply whose rule says {@code ticket}; null: no tickets
+     */
+    public DraftStep(Drafter drafter, DraftStore drafts, DraftSettler settler, TicketLink tickets, Alerts alerts, Clock clock) {
         this.drafter = drafter;
         this.drafts = drafts;
-        this.gate = gate;
-        this.timers = timers;
+        this.settler = settler;
+        this.tickets = tickets;
         this.alerts = alerts;
         this.clock = clock;
-    }
-
-    /** Set once at start-up: the ticket desk needs this step to settle its closing messages, and this step needs the desk. */
-    public void ticketsBy(TicketLink link) {
-        this.tickets = link;
     }
 
     public Draft draft(Triage triage) {
@@ -42,7 +41,7 @@ public final class DraftStep {
         var earlier = drafts.replyTo(m.platform().id(), m.id());
         if (earlier.isPresent()) {
             // A triage tried again after it failed past this step: the draft stands, no second one.
-            return earlier.get().status() == DraftStatus.PENDING ? decideAlone(earlier.get()) : earlier.get();
+            return earlier.get().status() == DraftStatus.PENDING ? settler.settle(earlier.get()) : earlier.get();
         }
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
@@ -55,7 +54,7 @@ public final class DraftStep {
         if (draft.work().escalated()) {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }
-        return decideAlone(draft);
+        return settler.settle(draft);
     }
 
     /** The author's latest replies first (never the same text twice in a row), then everything the account said in a day. */
@@ -63,24 +62,6 @@ public final class DraftStep {
         java.util.List<String> recent = new java.util.ArrayList<>(drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5));
         recent.addAll(drafts.repliesOnAccountSince(m.platform().id(), m.account(), clock.instant().minus(java.time.Duration.ofHours(24))));
         return recent;
-    }
-
-    /** Unattended mode: publish when every gate passes, else record why a person is needed. */
-    public Draft decideAlone(Draft draft) {
-        UnattendedGate.Verdict verdict = gate.check(draft);
-        if (verdict.pass()) {
-            var approved = drafts.approve(draft.id(), Draft.AUTO, null, clock.instant());
-            if (approved.isPresent()) {
-                LOG.info("Draft {} approved by unattended mode", draft.id());
-                return approved.get();
-            }
-        } else if (gate.policy().enabledFor(draft.mention().account())) {
-            drafts.holdForPerson(draft.id(), String.join("; ", verdict.reasons()));
-        }
-        if (draft.work().kind() == Draft.Kind.REPLY) {
-            timers.watch(draft); // the SLA is about the first response; a closing message has none
-        }
-        return drafts.find(draft.id()).orElse(draft);
     }
 
     private static String abbreviate(String text) {

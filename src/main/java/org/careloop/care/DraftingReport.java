@@ -1,4 +1,4 @@
-package org.careloop.rules;
+package org.careloop.care;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.careloop.store;
+package org.careloop.pipeline;
 
 import java.time.Instant;
 import java.util.List;

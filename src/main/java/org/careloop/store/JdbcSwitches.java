@@ -2,14 +2,15 @@ package org.careloop.store;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.careloop.care.Switches;
 
 /** Settings a person changes at run time from the console, kept across restarts (the unattended kill switch). */
-public final class Switches {
+final class JdbcSwitches implements Switches {
 
     private final Jdbc jdbc;
     private final Clock clock;
 
-    Switches(Jdbc jdbc, Clock clock) {
+    JdbcSwitches(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -30,7 +31,7 @@ public final class Switches {
                 Jdbc.update(c, "insert into app_settings (name, setting_value, updated_by, updated_at) values (?, ?, ?, ?)",
                         name, value, actor, clock.instant());
             }
-            AuditLog.record(c, clock.instant(), actor, "setting.change", name, value);
+            JdbcAuditLog.record(c, clock.instant(), actor, "setting.change", name, value);
             return null;
         });
     }

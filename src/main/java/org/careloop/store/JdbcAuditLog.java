@@ -5,16 +5,15 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.careloop.care.AuditLog;
 
 /** Who did what and when: approvals, rejections, publishing, logins. Append only. */
-public final class AuditLog {
-
-    public record Entry(long id, Instant at, String actor, String action, String subject, String detail) {}
+final class JdbcAuditLog implements AuditLog {
 
     private final Jdbc jdbc;
     private final Clock clock;
 
-    AuditLog(Jdbc jdbc, Clock clock) {
+    JdbcAuditLog(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -1,4 +1,4 @@
-package org.careloop.store;
+package org.careloop.tickets;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.Set;
 import org.careloop.analysis.Analysis;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
-import org.careloop.tickets.Ticket;
 
 /**
  * Tickets and their conversations. Kept behind this interface so an external help desk can stand

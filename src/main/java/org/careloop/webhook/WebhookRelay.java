@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.webhook;
 
 import java.util.List;
 

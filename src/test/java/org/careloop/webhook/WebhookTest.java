@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,17 +3,15 @@ package org.careloop.store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.careloop.care.Alerts;
 
 /** The console's alert bar: SLA warnings and breaches, escalations, until someone acknowledges them. */
-public final class Alerts {
-
-    /** @param draftId the draft it is about, or null */
-    public record Alert(long id, Instant at, String kind, Long draftId, String message, String acknowledgedBy, Instant acknowledgedAt) {}
+final class JdbcAlerts implements Alerts {
 
     private final Jdbc jdbc;
     private final Clock clock;
 
-    Alerts(Jdbc jdbc, Clock clock) {
+    JdbcAlerts(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -27,11 +25,11 @@ public final class Alerts {
 
     /** Alerts nobody has acknowledged yet, newest first. */
     public List<Alert> open(int limit) {
-        return jdbc.list("select * from alerts where acknowledged_at is null order by id desc limit ?", Alerts::alert, limit);
+        return jdbc.list("select * from alerts where acknowledged_at is null order by id desc limit ?", JdbcAlerts::alert, limit);
     }
 
     public List<Alert> latest(int limit) {
-        return jdbc.list("select * from alerts order by id desc limit ?", Alerts::alert, limit);
+        return jdbc.list("select * from alerts order by id desc limit ?", JdbcAlerts::alert, limit);
     }
 
     public boolean acknowledge(long id, String actor) {

@@ -1,9 +1,8 @@
-package org.careloop.store;
+package org.careloop.marketing;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.careloop.marketing.Praise;
 import org.careloop.platform.Platform;
 
 /** The praise feed's items: each post at most once, read newest first. */

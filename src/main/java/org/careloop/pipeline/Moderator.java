@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.pipeline;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -8,9 +8,8 @@ import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
 import org.careloop.rules.Decision;
-import org.careloop.store.AuditLog;
-import org.careloop.store.MentionStore;
-import org.careloop.store.MentionStore.Moderation;
+import org.careloop.care.AuditLog;
+import org.careloop.pipeline.MentionStore.Moderation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
-package org.careloop.analysis;
+package org.careloop.pipeline;
 
-import org.careloop.care.Triage;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.Analyzer;
 import org.careloop.platform.Mention;
-import org.careloop.store.MentionStore;
 
 /** Pipeline step: analyses a new mention and keeps the result with it. */
 public final class AnalysisStep {

@@ -1,4 +1,4 @@
-package org.careloop.rules;
+package org.careloop.care;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,13 +12,14 @@ import java.util.Map;
 import java.util.Locale;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Analyzer;
-import org.careloop.care.Draft;
-import org.careloop.care.Drafter;
-import org.careloop.care.XText;
 import org.careloop.config.Json;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
+import org.careloop.rules.Decision;
+import org.careloop.rules.Facts;
+import org.careloop.rules.Rule;
+import org.careloop.rules.RuleBook;
 
 /**
  * {@code careloop dry-run}: which rule and template a post would get, and the reply it would

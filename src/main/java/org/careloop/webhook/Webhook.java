@@ -1,4 +1,4 @@
-package org.careloop.care;
+package org.careloop.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.careloop.config.Json;
-import org.careloop.store.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.careloop.store;
+package org.careloop.webhook;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,22 @@
+package org.careloop.care;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The console's alert bar: SLA warnings and breaches, escalations, until someone acknowledges them. */
+public interface Alerts {
+
+    /** @param draftId the draft it is about, or null */
+    record Alert(long id, Instant at, String kind, Long draftId, String message, String acknowledgedBy, Instant acknowledgedAt) {}
+
+    Alert raise(String kind, Long draftId, String message);
+
+    /** Alerts nobody has acknowledged yet, newest first. */
+    List<Alert> open(int limit);
+
+    /** The latest alerts, acknowledged or not, newest first. */
+    List<Alert> latest(int limit);
+
+    /** False when the alert was acknowledged before (or there is no such alert). */
+    boolean acknowledge(long id, String actor);
+}
