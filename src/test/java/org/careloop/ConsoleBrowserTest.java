@@ -130,9 +130,9 @@ class ConsoleBrowserTest {
         WebElement reply = moan.findElement(By.tagName("textarea"));
         assertThat(reply.getAttribute("value")).startsWith("@tom_r, ");
         reply.click();
-        // The click lands mid-text in a long reply: type at the end.
-        reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END));
-        reply.sendKeys(" Water is on every flight, always.");
+        // The agent rewrites it (the drafted escalation is near X's limit already, so no appending).
+        reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        reply.sendKeys("@tom_r, I'm so sorry about those 3 hours. Please DM us your booking reference. Water is on every flight, always.");
         wait.until(ExpectedConditions.textToBePresentInElement(moan.findElement(By.cssSelector(".holder")), "You are handling this draft"));
         screenshot("console-editing");
         reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
