@@ -1,0 +1,115 @@
+package org.careloop.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.careloop.care.XText;
+import org.careloop.rules.RuleBook;
+import org.careloop.rules.Templates;
+import org.junit.jupiter.api.Test;
+
+/** The demo brand's knowledge, entry by entry: answers that fit on X, links on the brand's domain, and phrasings that find their entry. */
+class KnowledgeTest {
+
+    static final RuleBook DEMO = RuleBook.load(Path.of("rules"));
+    static final Knowledge KNOWLEDGE = DEMO.knowledge();
+    /** A long first name (14 letters): the answer must fit with it. */
+    static final String NAME = "Konstantinovna";
+    /** Links and addresses in answers, as X would turn them into links. */
+    static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s)]+");
+
+    /**
+     * English phrasings that do not find their own entry confidently, and why. Empty: every phrasing does;
+     * add one here only with the reason it cannot (two entries that truly answer the same words).
+     */
+    static final Map<String, String> NOT_CONFIDENT = Map.of();
+
+    @Test
+    void theDemoHasItsEntries() {
+        assertThat(KNOWLEDGE.entries()).hasSizeGreaterThanOrEqualTo(70);
+        assertThat(NAME).hasSize(14);
+    }
+
+    @Test
+    void everyAnswerInEveryLanguageFitsOnXInEveryPhrasingOfTheAnswerTemplate() {
+        List<String> tooLong = new ArrayList<>();
+        for (KnowledgeEntry e : KNOWLEDGE.entries()) {
+            for (String lang : Knowledge.LANGUAGES) {
+                Templates.Phrasings answer = DEMO.templates().exactly(RuleBook.ANSWER, lang).orElseThrow();
+                String text = e.answer(lang).orElse("");
+                for (String reply : answer.render(Map.of("name", NAME, "answer", text, "link", e.link() == null ? "" : e.link()))) {
+                    assertThat(reply).as(e.id() + "/" + lang).doesNotContain("{{").doesNotContain("  ").contains(text);
+                    int length = XText.weightedLength(reply);
+                    if (length > XText.LIMIT) {
+                        tooLong.add(e.id() + "/" + lang + " (" + length + "): " + reply);
+                    }
+                }
+            }
+        }
+        assertThat(tooLong).as("replies over X's %d as X counts them", XText.LIMIT).isEmpty();
+    }
+
+    @Test
+    void everyLinkIsOnTheBrandsDomain() {
+        for (KnowledgeEntry e : KNOWLEDGE.entries()) {
+            List<String> links = new ArrayList<>();
+            if (e.link() != null) {
+                links.add(e.link());
+            }
+            for (String lang : Knowledge.LANGUAGES) {
+                Matcher m = URL.matcher(e.answer(lang).orElse(""));
+                while (m.find()) {
+                    links.add(m.group());
+                }
+            }
+            for (String link : links) {
+                assertThat(link).as(e.id()).startsWith("https://");
+                String host = URI.create(link).getHost();
+                assertThat(host).as(e.id() + ": " + link).isNotNull()
+                        .matches(h -> h.equals("acmeair.example") || h.endsWith(".acmeair.example"), "on acmeair.example");
+            }
+        }
+    }
+
+    @Test
+    void everyEntryAnswersAndIsAskedInEveryLanguage() {
+        for (KnowledgeEntry e : KNOWLEDGE.entries()) {
+            for (String lang : Knowledge.LANGUAGES) {
+                assertThat(e.answer(lang)).as(e.id() + " answer in " + lang).isPresent().get().asString().isNotBlank();
+                assertThat(e.questions().get(lang)).as(e.id() + " questions in " + lang).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyEnglishPhrasingFindsItsOwnEntryConfidently() {
+        List<String> missed = new ArrayList<>();
+        List<String> excused = new ArrayList<>();
+        for (KnowledgeEntry e : KNOWLEDGE.entries()) {
+            for (String q : e.questions().get("en")) {
+                List<Knowledge.Match> found = KNOWLEDGE.search(q, "en", 2);
+                boolean own = !found.isEmpty() && found.get(0).entry().id().equals(e.id()) && found.get(0).confident();
+                if (NOT_CONFIDENT.containsKey(q)) {
+                    excused.add(q);
+                    continue;
+                }
+                if (!own) {
+                    missed.add(e.id() + ": \"" + q + "\" -> " + found.stream().map(m -> m.entry().id() + " " + m.score()).toList());
+                }
+                // The answer the rules give is this entry's own.
+                if (own) {
+                    assertThat(KNOWLEDGE.answer(q, "en")).as(q).get().extracting(m -> m.entry().id()).isEqualTo(e.id());
+                }
+            }
+        }
+        assertThat(missed).as("phrasings that do not find their own entry confidently (score >= %s and >= %s x the next)",
+                Knowledge.MIN_SCORE, Knowledge.MARGIN).isEmpty();
+        assertThat(excused).as("every listed exception is still a phrasing of the knowledge").containsExactlyInAnyOrderElementsOf(NOT_CONFIDENT.keySet());
+    }
+}
