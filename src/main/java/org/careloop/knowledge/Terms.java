@@ -22,6 +22,7 @@ public final class Terms {
     private static final Pattern NOISE = Pattern.compile("https?://\\S+|(^|\\s)[@.]+\\w+|#");
     /** More words than a post needs; a pasted essay is not searched whole. */
     private static final int MAX = 64;
+    private static final Pattern DIGITS = Pattern.compile("[\\d.,:/-]+");
 
     private Terms() {}
 
@@ -35,7 +36,10 @@ public final class Terms {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < MAX) {
-                out.add(term.toString());
+                // A flight number or a date says which trip, never which answer.
+                if (!DIGITS.matcher(term).matches()) {
+                    out.add(term.toString());
+                }
             }
             ts.end();
         } catch (IOException e) {

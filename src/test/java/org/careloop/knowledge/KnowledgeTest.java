@@ -112,4 +112,13 @@ class KnowledgeTest {
                 Knowledge.MIN_SCORE, Knowledge.MARGIN).isEmpty();
         assertThat(excused).as("every listed exception is still a phrasing of the knowledge").containsExactlyInAnyOrderElementsOf(NOT_CONFIDENT.keySet());
     }
+
+    /** Numbers say which trip, never which answer: "3 nights" once made a cancelled flight the lost-bag entry ("3 weeks"). */
+    @org.junit.jupiter.api.Test
+    void numbersNeverDecideTheAnswer() {
+        Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
+        assertThat(k.answer("@acmeair My flight to KC has been Cancelled and the next available isn't till Tuesday?! "
+                + "What am I supposed to do for 3 nights?????", "en").map(m -> m.entry().id())).isNotEqualTo(java.util.Optional.of("lost-bag"));
+        assertThat(Terms.of(Knowledge.analyzer("en"), "q_en", "flight 882 on 2/24 at 10:30")).containsExactly("flight");
+    }
 }
