@@ -52,9 +52,11 @@ public final class DryRunCommand {
     public Outcome run(Post post, List<String> recent) {
         Instant at = post.at() != null ? post.at() : Instant.now();
         Platform platform = post.platform() == null ? Platform.X : Platform.of(post.platform());
-        Mention m = new Mention(platform, post.account() == null ? "brand" : post.account(), "dry-run",
+        // Each post its own id, as on a platform: the id picks the post's phrasing, so posts in one run do not all get the same words.
+        String id = "dry-run-" + Integer.toUnsignedString(java.util.Objects.hash(post.text(), post.handle(), post.name()), 36);
+        Mention m = new Mention(platform, post.account() == null ? "brand" : post.account(), id,
                 new Author("dry-run", post.handle() == null ? "customer" : post.handle().replaceFirst("^@", ""), post.name(), post.authorSince()),
-                post.text(), post.lang(), at, "dry-run", null, null, false, false);
+                post.text(), post.lang(), at, id, null, null, false, false);
         Analysis analysis = analyzer.analyze(post.text(), post.lang());
         RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0));
         // A dry run opens no ticket: a sample reference and link show where the real ones go (a link counts 23 on X).

@@ -1,0 +1,28 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.careloop.analysis.SocialAnalyzer;
+import org.careloop.rules.RuleBook;
+import org.junit.jupiter.api.Test;
+
+class DryRunCommandTest {
+
+    /** A dry run of many posts reads like the pipeline: each post its own id, so its own phrasing, not one text for all. */
+    @Test
+    void eachPostGetsItsOwnPhrasingAsOnAPlatform() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        Set<String> shapes = new HashSet<>();
+        for (String who : List.of("ana", "ben", "cleo", "dev", "eli", "fay", "gus", "hal")) {
+            DryRunCommand.Post post = new DryRunCommand.Post("@acmeair you are the best airline, thank you!", "en", "x", null, who, who, null, null);
+            String text = dry.run(post).draft().text();
+            shapes.add(text.replace(who, "NAME"));
+            assertThat(dry.run(post).draft().text()).as("the same post drafts the same way again").isEqualTo(text);
+        }
+        assertThat(shapes).hasSizeGreaterThan(2);
+    }
+}
