@@ -30,6 +30,7 @@ public final class Details {
 
     private static final Pattern FLIGHT = Pattern.compile(
             "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?-i:(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+)\\b))?", FLAGS);
+    private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
     private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
     /** Below this a phrase is a guess: better no echo than a garbled one. */
     private static final int MIN_SCORE = 5;
@@ -122,7 +123,10 @@ public final class Details {
         if (!"en".equals(lang)) {
             return Optional.empty();
         }
-        return bestPhrase(clean, brandNames);
+        // A route with no flight number: "flew from DAL to LAX", "F/As from DFW to CLT".
+        Matcher route = ROUTE.matcher(clean);
+        return bestPhrase(clean, brandNames).or(() -> route.find()
+                ? Optional.of("your flight from " + route.group(1) + " to " + route.group(2)) : Optional.empty());
     }
 
     /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */

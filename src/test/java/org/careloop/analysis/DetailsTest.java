@@ -43,6 +43,13 @@ class DetailsTest {
                 .contains("your cancelled flight to Denver");
     }
 
+    /** A route is the trip when no flight number is given. */
+    @org.junit.jupiter.api.Test
+    void aRouteWithoutAFlightNumberIsTheTrip() {
+        assertThat(DETAILS.find("@acmeair last week I flew from DAL to LAX. You got us in almost an hour early. Thank You.", "en",
+                List.of("acme air"))).contains("your flight from DAL to LAX");
+    }
+
     @org.junit.jupiter.api.Test
     void aNameThatRunsOnIsNotCutInHalf() {
         assertThat(DETAILS.find("@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist", "en",
