@@ -43,8 +43,10 @@ public final class Knowledge {
 
     /** A confident answer scores at least this (BM25 over the entry's phrasings; set against the entries' own phrasings). */
     static final double MIN_SCORE = 3.5;
-    /** ...and this many times the best other entry. */
+    /** ...and this many times the best other entry... */
     static final double MARGIN = 1.6;
+    /** ...or this far ahead of it: a long question scores high on two entries and is still clearly about one. */
+    static final double LEAD = 2.4;
 
     public static final Knowledge EMPTY = new Knowledge(List.of());
 
@@ -163,7 +165,7 @@ public final class Knowledge {
                 for (int i = 0; i < ranked.size() && out.size() < limit; i++) {
                     double score = ranked.get(i).getValue();
                     double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0;
-                    boolean confident = i == 0 && score >= MIN_SCORE && score >= MARGIN * next;
+                    boolean confident = i == 0 && score >= MIN_SCORE && (score >= MARGIN * next || score - next >= LEAD);
                     out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
                 }
                 return out;

@@ -121,4 +121,14 @@ class KnowledgeTest {
                 + "What am I supposed to do for 3 nights?????", "en").map(m -> m.entry().id())).isNotEqualTo(java.util.Optional.of("lost-bag"));
         assertThat(Terms.of(Knowledge.analyzer("en"), "q_en", "flight 882 on 2/24 at 10:30")).containsExactly("flight");
     }
+
+    /** A long question scores high on a neighbour too; far enough ahead, it is still answered. */
+    @org.junit.jupiter.api.Test
+    void aClearLeadIsSureEvenWhenTheNextEntryScoresHigh() {
+        Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
+        assertThat(k.answer("@acmeair hi! how many checked bags are included on an economy ticket to Lisbon? and is it 23kg each?", "en")
+                .map(m -> m.entry().id())).contains("checked-bags");
+        assertThat(k.answer("@acmeair when does online check-in open for international flights? trying to grab a window seat", "en")
+                .map(m -> m.entry().id())).contains("online-check-in");
+    }
 }
