@@ -102,7 +102,7 @@ public final class Details {
     }
 
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
-        String clean = NOISE.matcher(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replaceAll(" ")
+        String clean = NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
         clean = SCARS.matcher(clean).replaceAll(m -> m.group(1) + (m.group(2).equalsIgnoreCase("r") ? "r" : ""));
@@ -164,13 +164,23 @@ public final class Details {
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(
-            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up)\\s+(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?))\\b",
+            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up|give)\\s+"
+                    + "(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: (?:&|&amp;|and) [A-Z][a-z]{2,})?))\\b",
             FLAGS);
     /** Capitalised words that are no one's name. */
     private static final Set<String> NOT_A_NAME = Set.of("The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
             "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service");
 
     /** The person the post names (a member of staff, somebody thanked), unless it is the brand itself. */
+    /** The person a post names, by role or thanks ("flight attendant Marcus", "Cyndi and Troy"), in an English post. */
+    public Optional<String> person(String text, String lang, java.util.List<String> brandNames) {
+        if (text == null || !"en".equals(lang)) {
+            return Optional.empty();
+        }
+        return person(NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ").replace('\u2019', '\'')
+                .replaceAll("\\s+", " ").strip(), brandNames);
+    }
+
     static Optional<String> person(String text, java.util.List<String> brandNames) {
         Matcher staff = STAFF.matcher(text);
         if (staff.find() && !NOT_A_NAME.contains(staff.group(2)) && !brand(staff.group(2), brandNames)) {
@@ -179,7 +189,7 @@ public final class Details {
         }
         Matcher thanked = THANKED.matcher(text);
         if (thanked.find() && !NOT_A_NAME.contains(thanked.group(1).split(" ")[0]) && !brand(thanked.group(1), brandNames)) {
-            return Optional.of(thanked.group(1));
+            return Optional.of(thanked.group(1).replace(" &amp; ", " and ").replace(" & ", " and "));
         }
         return Optional.empty();
     }

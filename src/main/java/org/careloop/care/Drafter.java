@@ -166,8 +166,13 @@ public final class Drafter {
 
     /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
     public Optional<String> detail(Mention mention, Analysis analysis) {
-        return details.find(mention.text(), lang(mention, analysis), List.of(voice.brand(), voice.brand().replace(" ", ""),
-                mention.account() == null ? "" : mention.account()).stream().filter(b -> !b.isBlank()).toList());
+        return details.find(mention.text(), lang(mention, analysis), brands(mention));
+    }
+
+    /** How the brand is named: never echoed as a detail or thanked as a person. */
+    private List<String> brands(Mention mention) {
+        return List.of(voice.brand(), voice.brand().replace(" ", ""), mention.account() == null ? "" : mention.account()).stream()
+                .filter(b -> !b.isBlank()).toList();
     }
 
     /**
@@ -255,6 +260,8 @@ public final class Drafter {
         // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
         values.put("vague", ((String) values.get("detail")).isEmpty() && topicKey.isEmpty() && vague(mention.text()) ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
+        // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
+        values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
@@ -353,6 +360,7 @@ public final class Drafter {
         values.put("vague", "");
         values.put("occasion", "");
         values.put("time_lost", "");
+        values.put("person", "");
         return values;
     }
 

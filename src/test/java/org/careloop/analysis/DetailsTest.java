@@ -31,7 +31,8 @@ class DetailsTest {
     @CsvSource(delimiter = '|', value = {
             "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything|Kate Appleton",
             "@acmeair FA Marcus on the Boston flight was the best|flight attendant Marcus",
-            "@acmeair gate agent named Luis was so rude to my mother|gate agent Luis"})
+            "@acmeair gate agent named Luis was so rude to my mother|gate agent Luis",
+            "@acmeair Give Cyndi &amp; Troy each a gold star.|Cyndi and Troy"})
     void namesThePersonThePostNames(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
     }

@@ -342,6 +342,13 @@ class DrafterTest {
     }
 
     @Test
+    void thanksThatNameSomebodyGoToThemByName() {
+        String text = drafter.draft(post("600", "Jana Kowalski", "jana_k", "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text();
+        assertThat(text).contains("Kate Appleton");
+    }
+
+    @Test
     void theSituationIsLeftOutRatherThanTheReplyCut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         copy(Path.of("rules"), dir);
         java.nio.file.Files.writeString(dir.resolve("templates/en/situation-bag.mustache"), "Being without your bag " + "is really no fun at all, ".repeat(6) + "truly.\n");
