@@ -102,8 +102,7 @@ public final class Details {
     }
 
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
-        String clean = NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ")
-                .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
+        String clean = clean(text);
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
         clean = SCARS.matcher(clean).replaceAll(m -> m.group(1) + (m.group(2).equalsIgnoreCase("r") ? "r" : ""));
         Optional<String> waited = timeLost(clean);
@@ -177,8 +176,13 @@ public final class Details {
         if (text == null || !"en".equals(lang)) {
             return Optional.empty();
         }
-        return person(NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ").replace('\u2019', '\'')
-                .replaceAll("\\s+", " ").strip(), brandNames);
+        return person(clean(text), brandNames);
+    }
+
+    /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
+    private static String clean(String text) {
+        return NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ")
+                .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
     }
 
     static Optional<String> person(String text, java.util.List<String> brandNames) {
