@@ -114,7 +114,8 @@ public final class CareLoop {
             if (account.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
                 // An attempt still waiting for X must not be taken for a lost one and sent again.
                 throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                        + ") must be more than twice X account " + account.name() + "'s read timeout (" + account.readTimeout()
+                        + ") must be more than " + account.readTimeout().plusSeconds(10).multipliedBy(2).toSeconds()
+                        + " s: twice the longest call to X, account " + account.name() + "'s read timeout (" + account.readTimeout()
                         + ") plus the 10 s connect timeout");
             }
             connections.register(new XAdapter(account));
@@ -211,12 +212,14 @@ public final class CareLoop {
      */
     static void registerGraphAccounts(Settings settings, Connections connections, Publisher.Policy publishing, String defaultApiUrl) {
         GraphSettings graph = GraphSettings.fromSettings(settings, defaultApiUrl);
-        if (graph.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
+        List<FacebookAccount> configured = FacebookAccount.allFromSettings(settings);
+        // Only a Graph account publishes through Graph: an X-only setup need not size its lease for Facebook.
+        if (!configured.isEmpty() && graph.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
             throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                    + ") must be more than twice careloop.facebook.read-timeout (" + graph.readTimeout() + ") plus the 10 s connect timeout");
+                    + ") must be more than " + graph.readTimeout().plusSeconds(10).multipliedBy(2).toSeconds()
+                    + " s: twice the longest Graph API call, careloop.facebook.read-timeout (" + graph.readTimeout() + ") plus the 10 s connect timeout");
         }
         Map<String, FacebookAdapter> pages = new HashMap<>();
-        List<FacebookAccount> configured = FacebookAccount.allFromSettings(settings);
         for (FacebookAccount page : configured) {
             FacebookAdapter adapter = new FacebookAdapter(page, graph);
             pages.put(page.name(), adapter);

@@ -73,7 +73,9 @@ public final class Database implements AutoCloseable {
     /**
      * H2 speaks enough PostgreSQL for one set of migrations when in PostgreSQL mode. It keeps no trace
      * file beside the data (a second copy of failing statements and their values): CareLoop logs the
-     * errors it gets.
+     * errors it gets. Every commit reaches the file before it returns ({@code WRITE_DELAY=0}): by default
+     * H2 writes committed changes up to half a second later, so a killed process forgot the outbox's
+     * "in flight" mark and sent a reply the platform already had.
      */
     static String embeddedDefaults(String url) {
         if (!url.startsWith("jdbc:h2:")) {
@@ -85,6 +87,9 @@ public final class Database implements AutoCloseable {
         }
         if (!url.toUpperCase().contains("TRACE_LEVEL_FILE=")) {
             out += ";TRACE_LEVEL_FILE=0";
+        }
+        if (!url.toUpperCase().contains("WRITE_DELAY=")) {
+            out += ";WRITE_DELAY=0";
         }
         return out;
     }
