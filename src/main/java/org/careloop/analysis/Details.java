@@ -25,7 +25,8 @@ public final class Details {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Longer than this the echo stops being a detail and becomes a quote. */
     private static final int MAX_WORDS = 6;
-    private static final Pattern SCARS = Pattern.compile("(?i)\\b(cancelled|late) flight(led|r)\\b");
+    /** The corpus's own capitals ("Cancelled Flight"), so a customer's "my cancelled flight" is left alone. */
+    private static final Pattern SCARS = Pattern.compile("\\b(Cancelled|cancelled|Late|late) Flight(led|ed|ing|r)?\\b");
     private static final int MAX_CHARS = 600;
 
     private static final Pattern FLIGHT = Pattern.compile(
@@ -104,7 +105,7 @@ public final class Details {
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
         String clean = clean(text);
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        clean = SCARS.matcher(clean).replaceAll(m -> m.group(1) + (m.group(2).equalsIgnoreCase("r") ? "r" : ""));
+        clean = SCARS.matcher(clean).replaceAll(Details::healed);
         Optional<String> waited = timeLost(clean);
         Matcher flight = FLIGHT.matcher(clean);
         if (waited.isPresent()) {
@@ -126,6 +127,21 @@ public final class Details {
         Matcher route = ROUTE.matcher(clean);
         return bestPhrase(clean, brandNames).or(() -> route.find()
                 ? Optional.of("your flight from " + route.group(1) + " to " + route.group(2)) : Optional.empty());
+    }
+
+    /** "Cancelled Flightled" was "cancelled", "Cancelled Flight" "cancel", "Late Flightr" "later". */
+    private static String healed(java.util.regex.MatchResult m) {
+        String word = m.group(1);
+        String tail = m.group(2) == null ? "" : m.group(2);
+        if (word.equalsIgnoreCase("late")) {
+            return word + (tail.equals("r") ? "r" : "");
+        }
+        String stem = word.substring(0, word.length() - 3); // "Cancel"
+        return stem + switch (tail) {
+            case "" -> "";
+            case "ing" -> "ling";
+            default -> "led";
+        };
     }
 
     /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */

@@ -42,6 +42,12 @@ class DetailsTest {
     void corpusScarsAreNeverEchoed() {
         assertThat(DETAILS.find("@acmeair my Cancelled Flightled flight to Denver, nobody will help", "en", List.of("acme air")))
                 .contains("your cancelled flight to Denver");
+        assertThat(DETAILS.find("@acmeair make Cancelled Flighted flight baggage and upgrade fees a labyrinth", "en", List.of("acme air")).orElse(""))
+                .doesNotContainIgnoringCase("flighted");
+        assertThat(DETAILS.find("@acmeair my flight to Atlanta got Cancelled Flightled today", "en", List.of("acme air")).orElse(""))
+                .doesNotContainIgnoringCase("flightled");
+        assertThat(DETAILS.find("@acmeair had to take a Late Flightr flight out of Boston", "en", List.of("acme air")).orElse(""))
+                .doesNotContainIgnoringCase("flightr");
     }
 
     /** A route is the trip when no flight number is given. */
