@@ -103,7 +103,7 @@ public final class CareLoop {
         Optional<String> feedToken = settings.token("CARELOOP_FEED_TOKEN");
         Clock clock = Clock.systemUTC();
         Simulator simulator = null;
-        if (settings.getBoolean("careloop.simulator.enabled", true)) {
+        if (settings.simulatorOn()) {
             simulator = Simulator.start(SimulatorConfig.fromSettings(settings));
         }
         Database database = Database.open(settings);

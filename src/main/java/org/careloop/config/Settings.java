@@ -88,13 +88,36 @@ public final class Settings {
     }
 
     public String get(String key, String defaultValue) {
+        // A variable set to nothing clears the value, as an empty value in a file does.
         String fromEnv = env.get(envName(key));
-        if (fromEnv != null && !fromEnv.isBlank()) {
+        if (fromEnv != null) {
             return fromEnv.trim();
         }
         // An empty value in a file is a deliberate "nothing" (e.g. no state file); absent means the default.
         String v = values.get(key);
         return v == null ? defaultValue : v.trim();
+    }
+
+    /** Environment variables that hold a real platform's credentials: X's OAuth values, a Page token. */
+    private static final java.util.regex.Pattern PLATFORM_SECRET =
+            java.util.regex.Pattern.compile("CARELOOP_(X_.+_(CONSUMER_KEY|ACCESS_TOKEN)|FACEBOOK_.+_PAGE_TOKEN)");
+
+    /**
+     * Whether {@code run} starts the embedded simulator, and the demo's values apply (its accounts,
+     * credentials and search query): {@code careloop.simulator.enabled} true or false, or {@code auto}
+     * (the default), on until a real platform's credentials are given, so that a production setup
+     * never talks to a simulator or inherits the demo's settings by forgetting to switch it off.
+     */
+    public boolean simulatorOn() {
+        String v = get("careloop.simulator.enabled", "auto");
+        if (v.isEmpty() || v.equalsIgnoreCase("auto")) {
+            boolean credentials = env.entrySet().stream()
+                    .anyMatch(e -> PLATFORM_SECRET.matcher(e.getKey()).matches() && !e.getValue().isBlank())
+                    || values.entrySet().stream().anyMatch(e -> e.getKey().matches("careloop\\.facebook\\..+\\.page-token-file")
+                    && !e.getValue().isBlank());
+            return !credentials;
+        }
+        return getBoolean("careloop.simulator.enabled", true);
     }
 
     public int getInt(String key, int defaultValue) {

@@ -39,7 +39,7 @@ public record FacebookAccount(String name, String pageId, Supplier<String> token
     /** The configured Pages; by default the simulator's Page when the simulator runs, else none. */
     public static List<FacebookAccount> allFromSettings(Settings settings) {
         List<FacebookAccount> out = new ArrayList<>();
-        String dflt = settings.getBoolean("careloop.simulator.enabled", true) ? "brand" : "";
+        String dflt = settings.simulatorOn() ? "brand" : "";
         for (String raw : settings.get("careloop.facebook.pages", dflt).split(",")) {
             String name = raw.trim();
             if (!name.isEmpty()) {
@@ -55,7 +55,7 @@ public record FacebookAccount(String name, String pageId, Supplier<String> token
         String secret = tokenSecret(name);
         String file = settings.get(prefix + "page-token-file", "");
         Optional<String> fromEnv = settings.secret(secret);
-        boolean simulator = settings.getBoolean("careloop.simulator.enabled", true);
+        boolean simulator = settings.simulatorOn();
         Supplier<String> token;
         String from;
         if (!file.isBlank()) {

@@ -24,7 +24,7 @@ public record InstagramAccount(String name, String page, String igUserId) {
      */
     public static List<InstagramAccount> allFromSettings(Settings settings, List<FacebookAccount> pages) {
         List<InstagramAccount> out = new ArrayList<>();
-        boolean simulated = settings.getBoolean("careloop.simulator.enabled", true)
+        boolean simulated = settings.simulatorOn()
                 && pages.stream().anyMatch(p -> p.name().equals("brand"));
         for (String raw : settings.get("careloop.instagram.accounts", simulated ? "brand" : "").split(",")) {
             String name = raw.trim();

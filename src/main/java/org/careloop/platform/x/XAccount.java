@@ -68,7 +68,7 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         if (!apiUrl.endsWith("/")) {
             apiUrl += "/";
         }
-        boolean simulator = settings.getBoolean("careloop.simulator.enabled", true);
+        boolean simulator = settings.simulatorOn();
         String[] values = new String[4];
         for (int i = 0; i < 4; i++) {
             int index = i;
