@@ -84,9 +84,11 @@ public final class CareLoop {
     private final Database database;
     private final Connections connections;
     private final Main camel;
+    private final QuartzSlaTimers timers;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel) {
+    private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel, QuartzSlaTimers timers) {
+        this.timers = timers;
         this.settings = settings;
         this.simulator = simulator;
         this.database = database;
@@ -201,7 +203,7 @@ public final class CareLoop {
         camel.setOverrideProperties(CamelSettings.from(settings, connections));
         camel.start();
 
-        CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
+        CareLoop app = new CareLoop(settings, simulator, database, connections, camel, timers);
         app.printWelcome(publicUrl, login);
         return app;
     }
@@ -343,6 +345,9 @@ public final class CareLoop {
         }
         try {
             camel.stop();
+            timers.close();
+        } catch (org.quartz.SchedulerException e) {
+            LOG.warn("The SLA timers did not stop cleanly: {}", e.getMessage());
         } finally {
             database.close();
             if (simulator != null) {

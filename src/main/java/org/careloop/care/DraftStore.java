@@ -73,6 +73,12 @@ public interface DraftStore {
     /** Records the SLA warning once; false when it was recorded before or the draft is no longer pending. */
     boolean markWarned(long id, Instant at);
 
+    /**
+     * Claims the holding reply of a pending draft, once: false when it was claimed before (by this
+     * node or another whose timer fired too) or the draft is no longer pending.
+     */
+    boolean markHeld(long id, Instant at);
+
     /** Records the SLA breach once (and marks the draft escalated); false when recorded before. */
     boolean markBreached(long id, Instant at);
 

@@ -78,6 +78,9 @@ public final class SlaWatch {
         if (!gate.active(d.mention().account())) {
             return;
         }
+        if (!drafts.markHeld(d.id(), now)) {
+            return; // another node's timer (or an earlier firing) took this milestone
+        }
         var m = d.mention();
         Draft holding = drafts.create(drafter.holding(d, now, policy.holdingTemplate(), drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
         UnattendedGate.Verdict verdict = gate.check(holding);

@@ -248,6 +248,12 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public boolean markHeld(long id, Instant at) {
+        return jdbc.update("update drafts set held_at = ? where id = ? and held_at is null and status = ?",
+                at, id, DraftStatus.PENDING.name()) == 1;
+    }
+
+    @Override
     public boolean markBreached(long id, Instant at) {
         return jdbc.update("update drafts set breached_at = ?, escalated = true where id = ? and breached_at is null", at, id) == 1;
     }

@@ -220,6 +220,18 @@ class WorkflowTest {
         assertThat(db.alerts().open(10)).isEmpty();
     }
 
+    /** Two nodes' timers fire the same milestone: the one that claims it sends the holding reply, the other nothing. */
+    @Test
+    void theHoldingReplyIsSentOnceWhicheverNodeFires() {
+        SlaWatch w = watch(gate(true, false));
+        Draft d = draft("rae", "my bag", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true);
+        clock.advance(Duration.ofMinutes(8));
+        assertThat(db.drafts().markHeld(d.id(), clock.instant())).as("the other node claims it first").isTrue();
+        w.fire(SlaWatch.Milestone.HOLD, d.id());
+        assertThat(db.drafts().list(null, 100)).as("no second holding reply").hasSize(1);
+        assertThat(db.drafts().markHeld(d.id(), clock.instant())).as("claimed once").isFalse();
+    }
+
     @Test
     void theKillSwitchStopsTheHoldingReplyToo() {
         SlaWatch w = watch(gate(true, false));
