@@ -171,12 +171,17 @@ function tick() {
   }
 }
 
+/** Drafts shown at once: enough for a shift's screen, few enough that a surge never renders thousands of cards. */
+const PAGE = 100;
+
 async function refresh() {
   try {
-    const [pending, decided, accounts, status, snoozed, ignored, unprocessed] = await Promise.all([api('/api/drafts?status=pending'),
-      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed'),
-      api('/api/ignored?limit=20'), api('/api/unprocessed')]);
+    // One page of the most urgent drafts; the badge counts them all (a surge can queue thousands).
+    const [pending, decided, accounts, status, snoozed, ignored, unprocessed, size] = await Promise.all([api('/api/drafts?status=pending&limit=' + PAGE),
+      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed&limit=' + PAGE),
+      api('/api/ignored?limit=20'), api('/api/unprocessed'), api('/api/queue')]);
     showStatus(status);
+    state.snoozedTotal = size.snoozed;
     showSnoozed(snoozed);
     showIgnored(ignored);
     showUnprocessed(unprocessed);
@@ -200,7 +205,11 @@ async function refresh() {
     });
     // Most urgent first; nodes being edited keep their content, only their place may change.
     pending.forEach(d => list.append(state.drafts.get(d.id)));
-    document.getElementById('pending-count').textContent = pending.length;
+    document.getElementById('pending-count').textContent = size.pending.toLocaleString('en');
+    const more = document.getElementById('more');
+    more.hidden = size.pending <= pending.length;
+    more.textContent = 'Showing the ' + pending.length + ' most urgent of ' + size.pending.toLocaleString('en')
+      + ' waiting; the next ones appear as these are decided.';
     document.getElementById('empty').hidden = pending.length > 0;
     const recent = document.getElementById('recent'); recent.replaceChildren();
     decided.forEach(d => {
@@ -336,7 +345,7 @@ function moderationButton(i, hidden) {
 }
 
 function showSnoozed(snoozed) {
-  document.getElementById('snoozed-count').textContent = snoozed.length;
+  document.getElementById('snoozed-count').textContent = state.snoozedTotal !== undefined ? state.snoozedTotal.toLocaleString('en') : snoozed.length;
   const box = document.getElementById('snoozed'); box.replaceChildren();
   snoozed.forEach(d => { const p = el('div', 'small'); p.append(el('span', 'muted', 'until ' + new Date(d.work.snoozedUntil).toLocaleTimeString() + ' · '),
     el('span', '', at(d.platform, d.mention.author.handle) + ': ' + d.mention.text)); box.append(p); });

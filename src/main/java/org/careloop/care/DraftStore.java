@@ -28,6 +28,9 @@ public interface DraftStore {
      */
     List<Draft> queue(Instant now, boolean snoozed, int limit);
 
+    /** How many drafts the queue holds (or snoozed ones), however many a page shows. */
+    int queueSize(Instant now, boolean snoozed);
+
     /** Drafts no longer pending (approved, published, failed, rejected), the latest decision first. */
     List<Draft> decided(int limit);
 

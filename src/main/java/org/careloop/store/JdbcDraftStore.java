@@ -77,6 +77,13 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public int queueSize(Instant now, boolean snoozed) {
+        String when = snoozed ? "snoozed_until > ?" : "(snoozed_until is null or snoozed_until <= ?)";
+        return jdbc.one("select count(*) from drafts where status = ? and " + when, rs -> rs.getInt(1), DraftStatus.PENDING.name(), now)
+                .orElse(0);
+    }
+
+    @Override
     public List<Draft> decided(int limit) {
         // coalesce: the same order on H2 and PostgreSQL, which place nulls differently
         return jdbc.list(SELECT + " where d.status <> ? order by coalesce(d.decided_at, d.created_at) desc, d.id desc limit ?",

@@ -68,6 +68,10 @@ public final class WebEndpoints {
         ifAllowed(ex, false, actor -> drafts.list(query(ex, "status"), query(ex, "limit")));
     }
 
+    public void queueSize(Exchange ex) {
+        ifAllowed(ex, false, actor -> drafts.queueSize());
+    }
+
     public void getDraft(Exchange ex) {
         ifAllowed(ex, false, actor -> drafts.get(header(ex, "id")));
     }

@@ -152,6 +152,21 @@ class WebApiTest {
         assertThat(call("GET", "/assets/chart.umd.js", null).statusCode()).isEqualTo(404);
     }
 
+    /** A page of the queue is not its size: the badge counts every waiting draft. */
+    @Test
+    void theQueuesSizeCountsBeyondOnePage() throws Exception {
+        newDraft();
+        newDraft();
+        newDraft();
+        var size = Json.mapper().readTree(call("GET", "/api/queue", null, "Authorization", "Bearer " + TOKEN).body());
+        var all = Json.mapper().readTree(call("GET", "/api/drafts?status=pending&limit=500", null, "Authorization", "Bearer " + TOKEN).body());
+        var page = Json.mapper().readTree(call("GET", "/api/drafts?status=pending&limit=2", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(page.size()).isEqualTo(2);
+        assertThat(size.get("pending").asInt()).isEqualTo(all.size()).isGreaterThanOrEqualTo(3);
+        assertThat(size.get("snoozed").asInt()).isGreaterThanOrEqualTo(0);
+        assertThat(call("GET", "/api/queue", null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void draftJsonHasTheFixedFields() throws Exception {
         long id = newDraft();
