@@ -245,12 +245,29 @@ async function refresh() {
   }
 }
 
+/** Up to this many open alerts of one kind are listed one by one; more are summed in one line. */
+const ALERTS_APART = 3;
+const ALERT_NAMES = { 'sla-breach': 'replies past the first-response target', 'sla-warning': 'replies close to the first-response target',
+  'escalation': 'escalations waiting', 'triage': 'posts CareLoop could not process' };
+
 function showStatus(status) {
   const rp = document.getElementById('rules-problem');
   rp.hidden = !status.rules.problem;
   rp.textContent = status.rules.problem ? 'The latest rules edit is broken, the previous rules stay in force: ' + status.rules.problem : '';
   const box = document.getElementById('alerts'); box.replaceChildren();
-  (status.alerts || []).slice(0, 6).forEach(a => {
+  // A kind with many open alerts is one line with its count (a surge, or a restart after hours away).
+  const byKind = status.alertsByKind || {};
+  const summed = Object.keys(byKind).filter(k => byKind[k] > ALERTS_APART);
+  summed.forEach(kind => {
+    const row = el('div', 'alert ' + kind);
+    const latest = (status.alerts || []).find(a => a.kind === kind);
+    row.append(el('strong', '', byKind[kind].toLocaleString('en') + ' ' + (ALERT_NAMES[kind] || kind + ' alerts')),
+      el('span', '', latest ? 'Latest: ' + latest.message : ''), el('span', 'muted small', latest ? ago(latest.at) : ''));
+    const ack = el('button', 'link', 'Dismiss all');
+    ack.addEventListener('click', async () => { try { await api('/api/alerts/kind/' + encodeURIComponent(kind) + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
+    row.append(ack); box.append(row);
+  });
+  (status.alerts || []).filter(a => !summed.includes(a.kind)).slice(0, 6).forEach(a => {
     const row = el('div', 'alert ' + a.kind);
     row.append(el('strong', '', a.kind.replace('sla-', 'SLA ')), el('span', '', a.message), el('span', 'muted small', ago(a.at)));
     const ack = el('button', 'link', 'Dismiss');

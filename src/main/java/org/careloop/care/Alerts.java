@@ -19,4 +19,10 @@ public interface Alerts {
 
     /** False when the alert was acknowledged before (or there is no such alert). */
     boolean acknowledge(long id, String actor);
+
+    /** How many alerts of each kind nobody has acknowledged: a surge's thousand breaches are one line. */
+    java.util.Map<String, Integer> openByKind();
+
+    /** Acknowledges every open alert of one kind; returns how many. */
+    int acknowledgeKind(String kind, String actor);
 }

@@ -37,6 +37,18 @@ final class JdbcAlerts implements Alerts {
                 actor, clock.instant(), id) == 1;
     }
 
+    public java.util.Map<String, Integer> openByKind() {
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        jdbc.list("select kind, count(*) from alerts where acknowledged_at is null group by kind",
+                rs -> out.put(rs.getString(1), rs.getInt(2)));
+        return out;
+    }
+
+    public int acknowledgeKind(String kind, String actor) {
+        return jdbc.update("update alerts set acknowledged_by = ?, acknowledged_at = ? where kind = ? and acknowledged_at is null",
+                actor, clock.instant(), kind);
+    }
+
     private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
         long draft = rs.getLong("draft_id");
         return new Alert(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"), rs.wasNull() ? null : draft,

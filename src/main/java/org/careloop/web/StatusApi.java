@@ -34,6 +34,7 @@ public final class StatusApi {
         out.put("rules", rules.status());
         out.put("unattended", unattended());
         out.put("alerts", alerts.open(50));
+        out.put("alertsByKind", alerts.openByKind());
         return ApiResponse.ok(out);
     }
 
@@ -48,6 +49,12 @@ public final class StatusApi {
         }
         return alerts.acknowledge(alertId.get(), actor) ? ApiResponse.ok(Map.of("acknowledged", alertId.get()))
                 : ApiResponse.error(404, "No open alert " + id);
+    }
+
+    /** {@code POST /api/alerts/kind/{kind}/ack}: dismisses every open alert of one kind at once. */
+    public ApiResponse acknowledgeKind(String kind, String actor) {
+        int n = kind == null || kind.isBlank() ? 0 : alerts.acknowledgeKind(kind, actor);
+        return n > 0 ? ApiResponse.ok(Map.of("kind", kind, "acknowledged", n)) : ApiResponse.error(404, "No open alert of kind " + kind);
     }
 
     /** Turns the kill switch on or off ({@code {"on": true}}); only for admins and leads (checked by the caller). */

@@ -124,6 +124,10 @@ public final class WebEndpoints {
         ifAllowed(ex, true, actor -> status.acknowledge(header(ex, "id"), actor));
     }
 
+    public void acknowledgeAlertKind(Exchange ex) {
+        ifAllowed(ex, true, actor -> status.acknowledgeKind(header(ex, "kind"), actor));
+    }
+
     /** The kill switch stops all unattended publishing; agents may pull it, as anyone on a team may stop the line. */
     public void killSwitch(Exchange ex) {
         ifAllowed(ex, true, actor -> status.killSwitch(actor, body(ex)));

@@ -167,6 +167,24 @@ class WebApiTest {
         assertThat(call("GET", "/api/queue", null).statusCode()).isEqualTo(401);
     }
 
+    /** A thousand breaches are one line with a count, dismissed together. */
+    @Test
+    void alertsOfOneKindAreCountedAndDismissedTogether() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            db.alerts().raise("sla-breach", null, "No public reply to @pat" + i + " within the 10-minute target");
+        }
+        db.alerts().raise("escalation", null, "Escalated: a wheelchair user stranded at DEN");
+        var status = Json.mapper().readTree(call("GET", "/api/status", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(status.at("/alertsByKind/sla-breach").asInt()).isGreaterThanOrEqualTo(5);
+        HttpResponse<String> ack = call("POST", "/api/alerts/kind/sla-breach/ack", "{}", "Authorization", "Bearer " + TOKEN);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(ack.body()).get("acknowledged").asInt()).isGreaterThanOrEqualTo(5);
+        status = Json.mapper().readTree(call("GET", "/api/status", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(status.at("/alertsByKind/sla-breach").isMissingNode()).as("none left open").isTrue();
+        assertThat(status.at("/alertsByKind/escalation").asInt()).as("other kinds stay").isGreaterThanOrEqualTo(1);
+        assertThat(call("POST", "/api/alerts/kind/sla-breach/ack", "{}", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
+    }
+
     @Test
     void draftJsonHasTheFixedFields() throws Exception {
         long id = newDraft();
