@@ -109,7 +109,8 @@ public final class CareLoop {
             simulator = Simulator.start(SimulatorConfig.fromSettings(settings));
         }
         Database database = Database.open(settings);
-        Connections connections = new Connections(clock);
+        Connections connections = new Connections(clock,
+                settings.getInt("careloop.feeds.failed-polls-tolerated", Connections.DEFAULT_FAILED_POLLS_TOLERATED));
         Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
         // Unconfigured, X and the Graph API follow the embedded simulator wherever it listens (careloop.simulator.port).
         for (XAccount account : XAccount.allFromSettings(settings, simulator != null ? simulator.baseUrl() + "/" : XAccount.REAL_API_URL)) {

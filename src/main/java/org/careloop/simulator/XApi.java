@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +34,13 @@ final class XApi {
     private static final Pattern POST_BY_ID = Pattern.compile("/2/tweets/([^/]+)");
     /** Always with milliseconds, as X writes them ("2026-12-01T20:24:20.000Z"): ISO_INSTANT drops a zero fraction, which twitter4j refuses. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** How X words a limit in its errors: to the minute ("2026-11-25T13:36Z"). */
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
+    /** Recent search reaches the posts of the last 7 days, and refuses a since_id or start_time before them. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7);
+    /** The mentions timeline reaches only the account's 800 newest mentions, however it is paged. */
+    static final int MENTIONS_REACH = 800;
 
     static String time(java.time.Instant at) {
         return TIME.format(at.truncatedTo(ChronoUnit.MILLIS));
@@ -141,7 +151,8 @@ final class XApi {
                     http.json(200, out);
                     return;
                 }
-                List<Post> posts = m.group(2).equals("mentions") ? world.mentionsOf(m.group(1)) : world.postsBy(m.group(1));
+                List<Post> posts = m.group(2).equals("mentions") ? newest(world.mentionsOf(m.group(1)), MENTIONS_REACH)
+                        : world.postsBy(m.group(1));
                 page(http, posts, 5, 100);
             }
             case "GET /2/tweets/search/recent" -> {
@@ -149,7 +160,11 @@ final class XApi {
                 if (q == null || q.isBlank()) {
                     throw new IllegalArgumentException("The `query` query parameter can not be empty");
                 }
-                page(http, world.search(new SearchQuery(q)), 10, 100);
+                if (outOfReach(http)) {
+                    return;
+                }
+                Instant oldest = world.now().minus(SEARCH_REACH);
+                page(http, world.search(new SearchQuery(q)).stream().filter(p -> !p.createdAt().isBefore(oldest)).toList(), 10, 100);
             }
             case "GET /2/tweets/:id" -> {
                 Matcher m = POST_BY_ID.matcher(http.path);
@@ -209,17 +224,52 @@ final class XApi {
         http.json(201, out);
     }
 
-    /** A page of posts, newest first, with X's since_id/until_id and pagination tokens. */
+    private static List<Post> newest(List<Post> newestFirst, int reach) {
+        return newestFirst.subList(0, Math.min(reach, newestFirst.size()));
+    }
+
+    /**
+     * Recent search's limits, answered as X does: a since_id made, or a start_time, more than 7 days
+     * ago is refused with a 400 naming the oldest acceptable value; and a since_id excludes a start_time.
+     */
+    private boolean outOfReach(SimHttp http) throws IOException {
+        Long since = idParam(http, "since_id");
+        Instant start = timeParam(http, "start_time");
+        if (since != null && start != null) {
+            throw new IllegalArgumentException("At most one of `start_time`, `since_id` may be provided");
+        }
+        Instant oldest = world.now().minus(SEARCH_REACH);
+        // X words the limit to the minute: rounded up, so the value it names is accepted.
+        Instant limit = oldest.truncatedTo(ChronoUnit.MINUTES).equals(oldest) ? oldest
+                : oldest.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        if (since != null && XWorld.timeOf(since).isBefore(oldest)) {
+            String v = http.query("since_id");
+            invalid(http, "since_id", v, "Invalid 'since_id':'" + v + "'. 'since_id' must be a tweet id created after " + MINUTE.format(limit)
+                    + ". Please use a 'since_id' that is larger than " + XWorld.firstIdAt(limit));
+            return true;
+        }
+        if (start != null && start.isBefore(oldest)) {
+            String v = http.query("start_time");
+            invalid(http, "start_time", v, "Invalid 'start_time':'" + v + "'. 'start_time' must be on or after " + MINUTE.format(limit));
+            return true;
+        }
+        return false;
+    }
+
+    /** A page of posts, newest first, with X's since_id/until_id, start_time/end_time and pagination tokens. */
     private void page(SimHttp http, List<Post> newestFirst, int min, int max) throws IOException {
         int size = intParam(http, "max_results", 10, min, max);
         Long since = idParam(http, "since_id");
         Long until = idParam(http, "until_id");
+        Instant start = timeParam(http, "start_time");
+        Instant end = timeParam(http, "end_time");
         String token = http.query("pagination_token") != null ? http.query("pagination_token") : http.query("next_token");
         Long before = token == null ? null : decodeToken(token);
         List<Post> selected = new ArrayList<>();
         for (Post p : newestFirst) {
             long id = Long.parseLong(p.id());
-            if ((since != null && id <= since) || (until != null && id >= until) || (before != null && id >= before)) {
+            if ((since != null && id <= since) || (until != null && id >= until) || (before != null && id >= before)
+                    || (start != null && p.createdAt().isBefore(start)) || (end != null && !p.createdAt().isBefore(end))) {
                 continue;
             }
             selected.add(p);
@@ -373,6 +423,19 @@ final class XApi {
         return Long.parseLong(v);
     }
 
+    /** An RFC 3339 time as X takes it ("2026-11-25T13:36:00Z"); X counts whole seconds. */
+    private static Instant timeParam(SimHttp http, String name) {
+        String v = http.query(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(v).truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The `" + name + "` query parameter value [" + v + "] is not a valid RFC 3339 date-time");
+        }
+    }
+
     private static Long decodeToken(String token) {
         try {
             return Long.parseLong(token, 36);
@@ -383,8 +446,17 @@ final class XApi {
 
     /** 400 in X's invalid-request problem shape. */
     private static void invalid(SimHttp http, String message) throws IOException {
+        invalid(http, null, null, message);
+    }
+
+    /** 400 in X's invalid-request problem shape, naming the parameter refused and its value when known. */
+    private static void invalid(SimHttp http, String parameter, String value, String message) throws IOException {
         ObjectNode out = Json.mapper().createObjectNode();
-        out.putArray("errors").addObject().put("message", message);
+        ObjectNode error = out.putArray("errors").addObject();
+        if (parameter != null) {
+            error.putObject("parameters").putArray(parameter).add(value);
+        }
+        error.put("message", message);
         out.put("title", "Invalid Request").put("detail", "One or more parameters to your request was invalid.")
                 .put("type", "https://api.x.com/2/problems/invalid-request");
         http.send(400, "application/problem+json", Json.mapper().writeValueAsBytes(out));

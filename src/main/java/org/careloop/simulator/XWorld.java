@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -37,10 +39,25 @@ public final class XWorld {
     private final Map<String, Post> posts = new LinkedHashMap<>();
     /** Scenario keys already played, with the post each became (empty when skipped). */
     private final Map<String, String> played = new LinkedHashMap<>();
+    /** Posts search does not find yet (X indexes some late); not saved, a test's doing. */
+    private final Set<String> unindexed = new HashSet<>();
     private final Clock clock;
     private final Path stateFile;
     private final User brand;
     private long lastId;
+
+    /** X's snowflake epoch: an id is the milliseconds since it, shifted left 22 bits, plus a sequence. */
+    static final long SNOWFLAKE_EPOCH = 1288834974657L;
+
+    /** When a snowflake id was made. */
+    static Instant timeOf(long id) {
+        return Instant.ofEpochMilli((id >> 22) + SNOWFLAKE_EPOCH);
+    }
+
+    /** The smallest id made at that instant or later. */
+    static long firstIdAt(Instant at) {
+        return (at.toEpochMilli() - SNOWFLAKE_EPOCH) << 22;
+    }
 
     XWorld(Clock clock, Path stateFile, String brandHandle, String brandName) {
         this.clock = clock;
@@ -79,6 +96,27 @@ public final class XWorld {
 
     /** Creates a post: a reply when {@code inReplyToId} is set, a repost when {@code retweetOfId} is. */
     public synchronized Post publish(String authorId, String text, String inReplyToId, String retweetOfId, String quoteOfId, String lang) {
+        return create(nextId(), clock.instant(), authorId, text, inReplyToId, retweetOfId, quoteOfId, lang);
+    }
+
+    /**
+     * For tests: a post made at a past instant, its id a snowflake of that instant as X's would be,
+     * so a world can hold last week's posts (beyond recent search's reach) beside today's.
+     */
+    public synchronized Post publishAt(Instant at, String authorId, String text) {
+        if (at.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("A post cannot be made in the future: " + at);
+        }
+        long id = firstIdAt(at);
+        while (posts.containsKey(Long.toString(id))) {
+            id++;
+        }
+        lastId = Math.max(lastId, id); // a later post never takes this id
+        return create(Long.toString(id), at, authorId, text, null, null, null, null);
+    }
+
+    private Post create(String id, Instant at, String authorId, String text, String inReplyToId, String retweetOfId, String quoteOfId,
+                        String lang) {
         Post parent = inReplyToId == null ? null : posts.get(inReplyToId);
         if (inReplyToId != null && parent == null) {
             throw new IllegalArgumentException("in_reply_to_tweet_id " + inReplyToId + " does not exist");
@@ -91,13 +129,29 @@ public final class XWorld {
             }
             body = "RT @" + users.get(original.authorId()).username() + ": " + original.text();
         }
-        String id = nextId();
-        Post p = new Post(id, authorId, body, clock.instant(), parent == null ? id : parent.conversationId(),
+        Post p = new Post(id, authorId, body, at, parent == null ? id : parent.conversationId(),
                 parent == null ? null : parent.id(), parent == null ? null : parent.authorId(), retweetOfId, quoteOfId,
                 lang == null ? guessLang(body) : lang);
         posts.put(id, p);
         save();
         return p;
+    }
+
+    /**
+     * For tests: search does not find the post until {@link #indexForSearch} (X's recent search
+     * can show a post after newer ones); the timelines and lookups do.
+     */
+    public synchronized void holdFromSearch(String postId) {
+        unindexed.add(postId);
+    }
+
+    public synchronized void indexForSearch(String postId) {
+        unindexed.remove(postId);
+    }
+
+    /** Now, by the world's clock. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** Posts that mention the user by handle or answer one of their posts, newest first. */
@@ -116,7 +170,7 @@ public final class XWorld {
     }
 
     public synchronized List<Post> search(SearchQuery query) {
-        return select(p -> query.matches(p, users.get(p.authorId())));
+        return select(p -> !unindexed.contains(p.id()) && query.matches(p, users.get(p.authorId())));
     }
 
     /** Every post, oldest first. */
@@ -142,6 +196,7 @@ public final class XWorld {
     public synchronized void reset() {
         posts.clear();
         played.clear();
+        unindexed.clear();
         save();
     }
 
@@ -152,7 +207,7 @@ public final class XWorld {
 
     /** Snowflake-like ids: numeric, increasing with time, as X's are. */
     private String nextId() {
-        long candidate = (clock.millis() - 1288834974657L) << 22;
+        long candidate = firstIdAt(clock.instant());
         lastId = Math.max(candidate, lastId + 1);
         return Long.toString(lastId);
     }

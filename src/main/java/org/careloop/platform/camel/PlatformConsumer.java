@@ -65,7 +65,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
                 connections.identified(account, call(adapter::identify));
                 identified = true;
             } catch (PlatformException e) {
-                failed(e);
+                failed(Connections.IDENTITY, e);
                 return 0;
             }
         }
@@ -83,10 +83,11 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             resumeAt.remove(feed);
             try {
                 processed += pollFeed(feed);
+                connections.read(account, feed);
             } catch (PlatformException e) {
                 // Each feed has its own limits and failures: the others still get read.
                 allRead = false;
-                failed(e);
+                failed(feed, e);
                 if (e.kind() == PlatformException.Kind.RATE_LIMITED && e.retryAfter() != null) {
                     resumeAt.put(feed, e.retryAfter());
                 }
@@ -102,8 +103,8 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         return processed;
     }
 
-    private void failed(PlatformException e) {
-        connections.failed(adapter.account(), e);
+    private void failed(String read, PlatformException e) {
+        connections.readFailed(adapter.account(), read, e);
         if (e.kind() == PlatformException.Kind.AUTH) {
             identified = false; // ask again on the next poll, so new credentials are picked up
         }

@@ -18,15 +18,23 @@ import org.careloop.config.Settings;
  * @param searchQuery       keyword search for posts that do not tag the account, or null for none
  * @param pageSize          posts per request (5 to 100)
  * @param readTimeout       how long a call may wait for X's answer; past it the call fails as transient
+ * @param searchOverlap     how far before its cursor the keyword search reads again, for posts X's search shows late
  */
 public record XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
-                       String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout) {
+                       String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout, Duration searchOverlap) {
 
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_SEARCH_OVERLAP = Duration.ofSeconds(30);
 
     public XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
                     String accessTokenSecret, String searchQuery, int pageSize) {
         this(name, apiUrl, consumerKey, consumerSecret, accessToken, accessTokenSecret, searchQuery, pageSize, DEFAULT_READ_TIMEOUT);
+    }
+
+    public XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
+                    String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout) {
+        this(name, apiUrl, consumerKey, consumerSecret, accessToken, accessTokenSecret, searchQuery, pageSize, readTimeout,
+                DEFAULT_SEARCH_OVERLAP);
     }
 
     /** The simulator's demo credentials, used when the simulator runs and no credentials are given. */
@@ -85,8 +93,13 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         if (readTimeout.toMillis() < 1 || readTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("Setting " + prefix + "read-timeout must be positive, got: " + readTimeout);
         }
+        Duration overlap = settings.getDuration(prefix + "search-overlap",
+                settings.getDuration("careloop.x.search-overlap", DEFAULT_SEARCH_OVERLAP));
+        if (overlap.isNegative() || overlap.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("Setting " + prefix + "search-overlap must be between 0 and 1h, got: " + overlap);
+        }
         return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize,
-                readTimeout);
+                readTimeout, overlap);
     }
 
     private static String nonBlank(String value, String otherwise) {

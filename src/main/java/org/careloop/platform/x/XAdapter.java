@@ -1,12 +1,17 @@
 package org.careloop.platform.x;
 
 import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
@@ -30,7 +35,9 @@ import twitter4j.conf.ConfigurationBuilder;
 
 /**
  * X through twitter4j and its v2 extension: the account's mentions and a keyword search, read
- * forward from a {@code since_id} cursor; replies posted in the customer's thread.
+ * forward from a {@code since_id} cursor; replies posted in the customer's thread. Where X's reach
+ * ends (recent search's 7 days, the mentions timeline's 800 newest) the feed carries on from what
+ * X still serves rather than failing or skipping.
  */
 public final class XAdapter implements PlatformAdapter {
 
@@ -43,19 +50,35 @@ public final class XAdapter implements PlatformAdapter {
     private static final Pattern LEADING_MENTIONS = Pattern.compile("^(@\\w+\\s+)+");
     /** A poll reads at most this many pages; the rest waits for the next poll (the cursor keeps the place). */
     static final int MAX_PAGES = 10;
+    /** Recent search reaches the posts of the last 7 days, and refuses a since_id older than that. */
+    static final Duration SEARCH_REACH = Duration.ofDays(7);
+    /** Reading from X's oldest reach, start a little later: the clocks differ and the request takes time. */
+    static final Duration REACH_MARGIN = Duration.ofMinutes(5);
+    /** A search read through to now resumes no earlier than this ago, well within X's 7 days. */
+    static final Duration KEEP_WITHIN = Duration.ofDays(1);
+    /** The mentions timeline gives only the account's 800 newest mentions. */
+    static final int MENTIONS_REACH = 800;
 
     private final XAccount account;
     private final TwitterV2 api;
     private final int maxPages;
+    private final Clock clock;
+    /** The feeds read from a time because X refused their since_id: warned about once. */
+    private final Set<String> outOfReach = ConcurrentHashMap.newKeySet();
     private volatile Identity me;
 
     public XAdapter(XAccount account) {
-        this(account, MAX_PAGES);
+        this(account, MAX_PAGES, Clock.systemUTC());
     }
 
     XAdapter(XAccount account, int maxPages) {
+        this(account, maxPages, Clock.systemUTC());
+    }
+
+    XAdapter(XAccount account, int maxPages, Clock clock) {
         this.account = account;
         this.maxPages = maxPages;
+        this.clock = clock;
         ConfigurationBuilder cb = new ConfigurationBuilder()
                 .setOAuthConsumerKey(account.consumerKey())
                 .setOAuthConsumerSecret(account.consumerSecret())
@@ -110,45 +133,146 @@ public final class XAdapter implements PlatformAdapter {
     public Batch fetch(String feed, String sinceCursor) throws PlatformException {
         Identity self = me != null ? me : identify();
         XCursor cursor = XCursor.parse(sinceCursor);
-        List<Mention> found = new ArrayList<>();
-        PaginationToken token = null;
+        Read read = switch (feed) {
+            case MENTIONS -> cursor.bySearch() ? mentionsBeyondReach(self, cursor) : mentions(self, cursor);
+            case SEARCH -> search(self, cursor);
+            default -> throw new IllegalArgumentException("Unknown feed " + feed);
+        };
+        String nextCursor = read.next().format();
+        return new Batch(read.walk().found(), nextCursor == null ? sinceCursor : nextCursor);
+    }
+
+    /** What one poll of a feed read, and where the next resumes. */
+    private record Read(Walk walk, XCursor next) {}
+
+    /**
+     * The posts of one walk through the pages, oldest first.
+     *
+     * @param seen how many posts the pages held, new or not
+     * @param more the walk stopped at the page limit with pages left
+     */
+    private record Walk(List<Mention> found, int seen, boolean more) {
+        Long newest() {
+            return found.isEmpty() ? null : Long.valueOf(found.get(found.size() - 1).id());
+        }
+
+        long oldest() {
+            return Long.parseLong(found.get(0).id());
+        }
+    }
+
+    private interface PageRequest {
+        TweetsResponse page(PaginationToken token) throws TwitterException;
+    }
+
+    private Read mentions(Identity self, XCursor cursor) throws PlatformException {
+        Walk w;
         try {
-            for (int page = 0; page < maxPages; page++) {
-                TweetsResponse r = switch (feed) {
-                    case MENTIONS -> api.getUserMentions(Long.parseLong(self.id()), null, "author_id", account.pageSize(), null,
-                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
-                    case SEARCH -> api.searchRecent(account.searchQuery(), null, "author_id", Math.max(10, account.pageSize()), null,
-                            token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS);
-                    default -> throw new IllegalArgumentException("Unknown feed " + feed);
-                };
-                for (Tweet t : r.getTweets()) {
-                    // Outside the range asked for means delivered before.
-                    if (cursor.isNew(t.getId())) {
-                        found.add(normalise(t, r.getUsersMap(), self));
-                    }
-                }
-                token = r.getMeta() == null ? null : r.getMeta().getNextToken();
-                if (token == null) {
-                    break;
+            w = walk(token -> api.getUserMentions(Long.parseLong(self.id()), null, "author_id", account.pageSize(), null,
+                    token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS), cursor, self);
+        } catch (TwitterException e) {
+            throw XErrors.map("read " + MENTIONS, e);
+        }
+        XCursor next = after(MENTIONS, cursor, w);
+        // The timeline ends at the account's 800 newest mentions without saying whether it stopped there or at the
+        // cursor: after a walk that long, or at the end of a gap, what may lie below is read through search.
+        if (!w.more() && cursor.since() != null && (w.seen() >= MENTIONS_REACH || cursor.until() != null)
+                && (!w.found().isEmpty() || cursor.until() != null)) {
+            long below = w.found().isEmpty() ? cursor.until() : w.oldest();
+            LOG.info("Account {}: the mentions timeline may stop at its {} newest; mentions since {} older than {} are read through search",
+                    account.name(), MENTIONS_REACH, cursor.since(), below);
+            next = cursor.searchBelow(below, w.newest());
+        }
+        return new Read(w, next);
+    }
+
+    /** The mentions below the timeline's reach: a recent search for the account's handle, inside the gap. */
+    private Read mentionsBeyondReach(Identity self, XCursor cursor) throws PlatformException {
+        Walk w = searchWalk(MENTIONS, "@" + self.handle(), cursor, Duration.ZERO, self);
+        return new Read(w, after(MENTIONS, cursor, w));
+    }
+
+    private Read search(Identity self, XCursor cursor) throws PlatformException {
+        // Search indexes some posts late, after newer ones: read again a little before the cursor; the posts
+        // delivered twice stop at the de-duplication (the mention store keeps each post once).
+        Walk w = searchWalk(SEARCH, account.searchQuery(), cursor, account.searchOverlap(), self);
+        XCursor next = after(SEARCH, cursor, w);
+        if (!w.more() && cursor.until() == null) {
+            // Read through to now: a quiet search's cursor moves on anyway, so it never ages past X's 7 days.
+            next = next.atLeast(XCursor.firstIdAt(clock.instant().minus(KEEP_WITHIN)));
+        }
+        return new Read(w, next);
+    }
+
+    /**
+     * A recent search over the cursor's range, reaching {@code overlap} further back. X refuses a
+     * since_id older than the 7 days search reaches (after a quiet week, or CareLoop stopped that
+     * long): the range is then read from the oldest time X still serves, and the cursor resumes from
+     * the newest post read.
+     */
+    private Walk searchWalk(String feed, String query, XCursor cursor, Duration overlap, Identity self) throws PlatformException {
+        int size = Math.max(10, account.pageSize());
+        XCursor range = cursor.reachingBack(overlap);
+        try {
+            Walk w = walk(token -> api.searchRecent(query, null, "author_id", size, null, token, null, null, range.since(), null,
+                    TWEET_FIELDS, range.until(), USER_FIELDS), range, self);
+            outOfReach.remove(feed);
+            return w;
+        } catch (TwitterException e) {
+            if (range.since() == null || !XErrors.refusesSinceId(e)) {
+                throw XErrors.map("read " + feed, e);
+            }
+            Instant reach = clock.instant().minus(SEARCH_REACH).plus(REACH_MARGIN);
+            Instant rangeTime = XCursor.timeOf(range.since());
+            Date from = Date.from(rangeTime.isAfter(reach) ? rangeTime : reach);
+            if (outOfReach.add(feed)) {
+                LOG.warn("Account {}: X refused the {} cursor: since_id {} (made {}) is older than the 7 days recent search reaches. "
+                        + "Reading from {} instead; posts before that are out of reach.", account.name(), feed, cursor.since(),
+                        XCursor.timeOf(cursor.since()), from.toInstant());
+            }
+            try {
+                // since_id and start_time exclude each other; the range's since still filters what is new.
+                return walk(token -> api.searchRecent(query, null, "author_id", size, null, token, null, null, null, from,
+                        TWEET_FIELDS, range.until(), USER_FIELDS), range, self);
+            } catch (TwitterException again) {
+                throw XErrors.map("read " + feed, again);
+            }
+        }
+    }
+
+    private Walk walk(PageRequest request, XCursor range, Identity self) throws TwitterException {
+        List<Mention> found = new ArrayList<>();
+        int seen = 0;
+        PaginationToken token = null;
+        for (int page = 0; page < maxPages; page++) {
+            TweetsResponse r = request.page(token);
+            for (Tweet t : r.getTweets()) {
+                seen++;
+                // Outside the range asked for means delivered before.
+                if (range.isNew(t.getId())) {
+                    found.add(normalise(t, r.getUsersMap(), self));
                 }
             }
-        } catch (TwitterException e) {
-            throw XErrors.map("read " + feed, e);
+            token = r.getMeta() == null ? null : r.getMeta().getNextToken();
+            if (token == null) {
+                break;
+            }
         }
         found.sort(Comparator.comparing((Mention m) -> Long.parseLong(m.id())));
-        Long newestRead = found.isEmpty() ? null : Long.valueOf(found.get(found.size() - 1).id());
-        XCursor next;
-        if (token != null && cursor.since() != null && !found.isEmpty()) {
+        return new Walk(found, seen, token != null);
+    }
+
+    /** Where the feed resumes after a walk over the cursor's range. */
+    private XCursor after(String feed, XCursor cursor, Walk w) {
+        // Posts at or below the cursor (a search's overlap) open no gap.
+        if (w.more() && cursor.since() != null && !w.found().isEmpty() && w.oldest() > cursor.since()) {
             LOG.info("Account {}: more {} than {} pages; the older ones follow in the next polls", account.name(), feed, maxPages);
-            next = cursor.gapBelow(Long.parseLong(found.get(0).id()), newestRead);
-        } else {
-            if (token != null) {
-                LOG.info("Account {}: first read of {}: starting from the newest {} pages", account.name(), feed, maxPages);
-            }
-            next = cursor.caughtUp(newestRead);
+            return cursor.gapBelow(w.oldest(), w.newest());
         }
-        String nextCursor = next.format();
-        return new Batch(found, nextCursor == null ? sinceCursor : nextCursor);
+        if (w.more() && cursor.since() == null) {
+            LOG.info("Account {}: first read of {}: starting from the newest {} pages", account.name(), feed, maxPages);
+        }
+        return cursor.caughtUp(w.newest());
     }
 
     Mention normalise(Tweet t, Map<Long, User2> users, Identity self) {

@@ -42,6 +42,15 @@ final class XErrors {
     }
 
     /**
+     * Recent search refused the request's {@code since_id} as older than the 7 days it reaches: a
+     * 400 whose errors name the parameter ({@code "parameters":{"since_id":[...]}}, "Invalid 'since_id'").
+     */
+    static boolean refusesSinceId(TwitterException e) {
+        String body = e.getMessage() == null ? "" : e.getMessage();
+        return e.getStatusCode() == 400 && (body.contains("\"since_id\"") || body.contains("'since_id'"));
+    }
+
+    /**
      * A 403 is about the credentials (read-only app, app outside a project, suspended account) or
      * about one post (duplicate text, replies restricted): only the first needs an operator.
      */

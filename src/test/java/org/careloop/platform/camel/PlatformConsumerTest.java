@@ -131,24 +131,39 @@ class PlatformConsumerTest {
     }
 
     @Test
-    void aPlatformOutageIsRecordedAndNotFatal() throws Exception {
+    void aPlatformOutageIsToleratedForAFewPollsThenRecordedWithAnAlertAndNotFatal() throws Exception {
+        List<Connections.Status> alerts = new CopyOnWriteArrayList<>();
+        connections.onUnhealthy(alerts::add);
         watch(MANUAL);
         adapter.identify();
         consumer.poll();
         adapter.outage = true;
-        assertThat(consumer.poll()).isZero();
+        for (int poll = 1; poll <= Connections.DEFAULT_FAILED_POLLS_TOLERATED; poll++) {
+            assertThat(consumer.poll()).isZero();
+            Connections.Status blip = connections.status("brand").orElseThrow();
+            assertThat(blip.healthy()).as("poll %d of an outage is a blip", poll).isTrue();
+            assertThat(blip.lastError()).startsWith("transient:");
+        }
+        consumer.poll();
         assertThat(connections.status("brand").orElseThrow().healthy()).isFalse();
+        consumer.poll();
+        assertThat(alerts).as("one alert when it turns, not one per poll").hasSize(1);
+        assertThat(alerts.get(0).lastError()).isEqualTo("transient: 503");
+
         adapter.outage = false;
         adapter.posts.put("mentions", List.of("9"));
         consumer.poll();
         assertThat(received).containsExactly("9@mentions");
+        assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
     }
 
     @Test
     void anAdapterBugIsRecordedLikeAnOutage() throws Exception {
         watch(MANUAL);
         adapter.broken = true;
-        assertThat(consumer.poll()).isZero();
+        for (int poll = 0; poll <= Connections.DEFAULT_FAILED_POLLS_TOLERATED; poll++) {
+            assertThat(consumer.poll()).isZero();
+        }
         Connections.Status down = connections.status("brand").orElseThrow();
         assertThat(down.healthy()).isFalse();
         assertThat(down.lastError()).startsWith("transient:").contains("cannot read the answer");
@@ -157,6 +172,33 @@ class PlatformConsumerTest {
         consumer.poll();
         assertThat(received).containsExactly("4@mentions");
         assertThat(connections.status("brand").orElseThrow().healthy()).isTrue();
+    }
+
+    @Test
+    void aReadThePlatformRefusesTurnsTheConnectionUnhealthyAtOnceUntilThatFeedIsReadAgain() throws Exception {
+        List<Connections.Status> alerts = new CopyOnWriteArrayList<>();
+        connections.onUnhealthy(alerts::add);
+        watch(MANUAL);
+        adapter.posts.put("mentions", List.of("1"));
+        adapter.refusing = "search";
+        consumer.poll();
+        Connections.Status down = connections.status("brand").orElseThrow();
+        assertThat(down.healthy()).isFalse();
+        assertThat(down.lastError()).isEqualTo("rejected: HTTP 400 Invalid 'since_id'");
+        assertThat(received).as("the other feed is still read").containsExactly("1@mentions");
+
+        adapter.posts.put("mentions", List.of("1", "2"));
+        consumer.poll();
+        connections.succeeded("brand"); // a reply published meanwhile
+        assertThat(connections.status("brand").orElseThrow().healthy()).as("only the refused read heals it").isFalse();
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).lastError()).contains("Invalid 'since_id'");
+
+        adapter.refusing = null;
+        consumer.poll();
+        Connections.Status up = connections.status("brand").orElseThrow();
+        assertThat(up.healthy()).isTrue();
+        assertThat(up.lastError()).isNull();
     }
 
     @Test
@@ -234,6 +276,8 @@ class PlatformConsumerTest {
         volatile boolean outage;
         volatile Instant rateLimitedUntil;
         volatile boolean broken;
+        /** A feed the platform refuses to read (a 400 every poll), or null. */
+        volatile String refusing;
         final Map<String, Integer> fetches = new HashMap<>();
 
         public Platform platform() {
@@ -263,6 +307,9 @@ class PlatformConsumerTest {
             }
             if (outage) {
                 throw new PlatformException(PlatformException.Kind.TRANSIENT, "503", null);
+            }
+            if (feed.equals(refusing)) {
+                throw new PlatformException(PlatformException.Kind.REJECTED, "HTTP 400 Invalid 'since_id'", null);
             }
             sinceAsked.put(feed, since);
             List<Mention> out = new ArrayList<>();

@@ -101,6 +101,12 @@ class XAdapterWireTest {
                 "ck", "cs", "at", "as", query, 50));
     }
 
+    /** With X's clock at {@code now}: the canned posts are of their own time. */
+    XAdapter adapter(String query, Instant now) {
+        return new XAdapter(new XAccount("brand", "http://127.0.0.1:" + server.getAddress().getPort() + "/",
+                "ck", "cs", "at", "as", query, 50), XAdapter.MAX_PAGES, java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+    }
+
     List<Request> requestsTo(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
@@ -186,9 +192,17 @@ class XAdapterWireTest {
         assertThat(requestsTo(mentions).get(1).query()).containsEntry("since_id", "999999999999999999")
                 .containsEntry("until_id", "1850000000000000104").doesNotContainKey("pagination_token");
         assertThat(older.mentions()).extracting(Mention::id).containsExactly("1850000000000000102", "1850000000000000103");
-        assertThat(older.nextCursor()).isEqualTo("1850000000000000105");
+        // The timeline ended inside the gap: at the cursor, or at its 800 newest mentions? Search tells.
+        assertThat(older.nextCursor()).isEqualTo("search:999999999999999999:1850000000000000102:1850000000000000105");
 
-        assertThat(x.fetch("mentions", older.nextCursor()).nextCursor()).isEqualTo("1850000000000000105");
+        on("GET /2/tweets/search/recent", 200, "empty.json");
+        PlatformAdapter.Batch beyond = x.fetch("mentions", older.nextCursor());
+        assertThat(requestsTo("/2/tweets/search/recent").get(0).query()).containsEntry("query", "@acmeair")
+                .containsEntry("since_id", "999999999999999999").containsEntry("until_id", "1850000000000000102");
+        assertThat(beyond.mentions()).isEmpty();
+        assertThat(beyond.nextCursor()).isEqualTo("1850000000000000105");
+
+        assertThat(x.fetch("mentions", beyond.nextCursor()).nextCursor()).isEqualTo("1850000000000000105");
         assertThat(requestsTo(mentions).get(2).query()).containsEntry("since_id", "1850000000000000105").doesNotContainKey("until_id");
     }
 
@@ -217,10 +231,10 @@ class XAdapterWireTest {
     }
 
     @Test
-    void searchesRecentPostsWithTheQuery() throws Exception {
+    void searchesRecentPostsWithTheQueryReadingAgainALittleBeforeTheCursor() throws Exception {
         on("GET /2/users/me", 200, "me.json");
         on("GET /2/tweets/search/recent", 200, "search.json");
-        XAdapter x = adapter("\"Acme Air\" -is:retweet");
+        XAdapter x = adapter("\"Acme Air\" -is:retweet", XCursor.timeOf(1850000000000000201L).plusSeconds(60));
         assertThat(x.feeds()).containsExactly("mentions", "search");
         assertThat(adapter(null).feeds()).containsExactly("mentions");
 
@@ -229,8 +243,54 @@ class XAdapterWireTest {
         assertThat(batch.mentions().get(0).author().handle()).isEqualTo("ben");
         assertThat(batch.nextCursor()).isEqualTo("1850000000000000201");
         Map<String, String> q = requestsTo("/2/tweets/search/recent").get(0).query();
-        assertThat(q).containsEntry("query", "\"Acme Air\" -is:retweet").containsEntry("since_id", "1850000000000000200")
-                .containsEntry("expansions", "author_id");
+        // 30 s before the cursor: a post X indexed late still comes (the mention store drops the ones seen).
+        long overlap = XCursor.firstIdAt(XCursor.timeOf(1850000000000000200L).minusSeconds(30));
+        assertThat(q).containsEntry("query", "\"Acme Air\" -is:retweet").containsEntry("since_id", Long.toString(overlap))
+                .containsEntry("expansions", "author_id").doesNotContainKey("start_time");
+    }
+
+    @Test
+    void aSinceIdXRefusesAsOlderThanSevenDaysIsReadFromATimeAndTheCursorRecovers() throws Exception {
+        on("GET /2/users/me", 200, "me.json");
+        on("GET /2/tweets/search/recent", 400, "since-id-too-old.json");
+        on("GET /2/tweets/search/recent", 200, "search-within-reach.json");
+        on("GET /2/tweets/search/recent", 200, "empty.json");
+        Instant now = Instant.parse("2024-11-02T14:27:30Z");
+        XAdapter x = adapter("\"Acme Air\"", now);
+
+        PlatformAdapter.Batch batch = x.fetch("search", "1850000000000000200");
+        assertThat(batch.mentions()).extracting(Mention::id).containsExactly("1852712263480246273");
+        List<Request> calls = requestsTo("/2/tweets/search/recent");
+        assertThat(calls).hasSize(2);
+        assertThat(calls.get(0).query()).containsKey("since_id").doesNotContainKey("start_time");
+        // since_id and start_time exclude each other; from X's oldest reach, five minutes in.
+        assertThat(calls.get(1).query()).doesNotContainKey("since_id").containsEntry("start_time", "2024-10-26T14:32:30Z")
+                .containsEntry("query", "\"Acme Air\"");
+        assertThat(batch.nextCursor()).isEqualTo("1852712263480246273");
+
+        x.fetch("search", batch.nextCursor());
+        assertThat(requestsTo("/2/tweets/search/recent").get(2).query()).as("back on a since_id")
+                .containsKey("since_id").doesNotContainKey("start_time");
+    }
+
+    @Test
+    void aQuietSearchsCursorIsKeptWithinXsReach() throws Exception {
+        on("GET /2/users/me", 200, "me.json");
+        on("GET /2/tweets/search/recent", 200, "empty.json");
+        Instant now = XCursor.timeOf(1850000000000000200L).plus(java.time.Duration.ofDays(3));
+        PlatformAdapter.Batch quiet = adapter("\"Acme Air\"", now).fetch("search", "1850000000000000200");
+        assertThat(quiet.mentions()).isEmpty();
+        assertThat(XCursor.timeOf(Long.parseLong(quiet.nextCursor()))).as("read through to now: resumes a day back at most")
+                .isEqualTo(now.minus(java.time.Duration.ofDays(1)));
+    }
+
+    @Test
+    void anotherRefusedSearchIsRejectedNotRetriedFromATime() throws Exception {
+        on("GET /2/users/me", 200, "me.json");
+        on("GET /2/tweets/search/recent", 400, "invalid-request.json");
+        PlatformException e = failure(() -> adapter("\"Acme Air\"").fetch("search", "1850000000000000200"));
+        assertThat(e.kind()).isEqualTo(Kind.REJECTED);
+        assertThat(requestsTo("/2/tweets/search/recent")).hasSize(1);
     }
 
     @Test
