@@ -112,7 +112,7 @@ class RequestLimitsTest {
         return seen.list.stream().filter(e -> SERVER_LOGGERS.stream().anyMatch(e.getLoggerName()::startsWith)).toList();
     }
 
-    static final List<String> SERVER_LOGGERS = List.of("org.careloop.web", "io.vertx", "io.netty", "org.apache.camel");
+    static final List<String> SERVER_LOGGERS = List.of("org.careloop.web.", "io.vertx", "io.netty", "org.apache.camel");
 
     interface Call {
         void run() throws Exception;
