@@ -199,6 +199,21 @@ public final class Drafter {
             Map.entry(Pattern.compile("(?i)\\b(graduation|graduated|graduating)\\b"), "Congratulations to the graduate! 🎓"),
             Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
 
+    /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
+    private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
+            Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
+                    + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
+            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
+            Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
+            Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
+            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"));
+
+    static String goodNews(String text) {
+        return text == null ? "" : GOOD_NEWS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
     static String occasion(String text) {
         return text == null ? "" : OCCASIONS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
     }
@@ -260,6 +275,8 @@ public final class Drafter {
         // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
         values.put("vague", ((String) values.get("detail")).isEmpty() && topicKey.isEmpty() && vague(mention.text()) ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
+        // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
+        values.put("good_news", thanks && "en".equals(phrasings.lang()) ? goodNews(mention.text()) : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
@@ -359,6 +376,7 @@ public final class Drafter {
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
+        values.put("good_news", "");
         values.put("time_lost", "");
         values.put("person", "");
         return values;

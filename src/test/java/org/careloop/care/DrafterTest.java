@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Emotion;
@@ -339,6 +340,24 @@ class DrafterTest {
         String missed = "@acmeair cancelled flight, I missed my daughter's wedding";
         assertThat(drafter.draft(post("501", "Jana Kowalski", "jana_k", missed), cared(org.careloop.analysis.CareAction.Label.APOLOGIZE),
                 reply("apology"), posted, List.of()).text()).doesNotContain("Congratulations");
+    }
+
+    /** Thanks that say what went well are met with gladness about that, not only "the team will see this". */
+    @Test
+    void thanksAreGladOfWhatWentWell() {
+        Map<String, String> said = Map.of(
+                "@acmeair Thanks!  I made it 😃", "So glad you made it!",
+                "@acmeair thanks, tried again and it worked", "Glad it worked!",
+                "@acmeair thank you!! got my bag back this morning", "Glad your bag found its way to you!",
+                "@acmeair landed 40 min early, thanks crew", "Landing early");
+        int n = 700;
+        for (var e : said.entrySet()) {
+            assertThat(drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", e.getKey()), cared(org.careloop.analysis.CareAction.Label.THANK),
+                    reply("thanks"), posted, List.of()).text()).as(e.getKey()).contains(e.getValue());
+        }
+        // A complaint never hears that we are glad.
+        assertThat(drafter.draft(post("720", "Jana Kowalski", "jana_k", "@acmeair I made it, no thanks to you, 5 hours late"),
+                cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text()).doesNotContain("glad");
     }
 
     @Test
