@@ -152,6 +152,11 @@ public final class Details {
     private static final Pattern HELD = Pattern.compile(
             "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
 
+    /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */
+    private static final Pattern DELAYED = Pattern.compile(
+            "\\bdelayed (?:by |for )?(?:over |almost |nearly |more than |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b",
+            FLAGS);
+
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
     static Optional<String> timeLost(String text) {
         Matcher m = SPENT.matcher(text);
@@ -169,6 +174,10 @@ public final class Details {
         m = HELD.matcher(text);
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " on hold");
+        }
+        m = DELAYED.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " delay");
         }
         return Optional.empty();
     }

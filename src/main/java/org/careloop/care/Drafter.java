@@ -279,6 +279,9 @@ public final class Drafter {
         values.put("good_news", thanks && "en".equals(phrasings.lang()) ? goodNews(mention.text()) : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
+        // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
+        String echoed = (String) values.get("detail");
+        values.put("about", !echoed.isEmpty() ? echoed : topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", "")));
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
@@ -377,6 +380,7 @@ public final class Drafter {
         values.put("vague", "");
         values.put("occasion", "");
         values.put("good_news", "");
+        values.put("about", "");
         values.put("time_lost", "");
         values.put("person", "");
         return values;

@@ -37,6 +37,15 @@ class DetailsTest {
         assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
     }
 
+    /** A delay named verb first is the delay: "Delayed over 2 hours at MCO". */
+    @org.junit.jupiter.api.Test
+    void aDelayNamedVerbFirstIsTheDelay() {
+        assertThat(DETAILS.find("@acmeair what gives? Delayed over 2 hours at MCO to JFK. Every time!", "en", List.of("acme air")))
+                .contains("the 2-hour delay");
+        assertThat(DETAILS.find("@acmeair flight 1159 delayed by 45 mins again", "en", List.of("acme air")))
+                .hasValueSatisfying(d -> assertThat(d).contains("45-minute delay").contains("1159"));
+    }
+
     /** A public corpus scarred some words ("Cancelled Flightled"); a reply never repeats the scar. */
     @org.junit.jupiter.api.Test
     void corpusScarsAreNeverEchoed() {
