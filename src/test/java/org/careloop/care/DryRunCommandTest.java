@@ -25,4 +25,17 @@ class DryRunCommandTest {
         }
         assertThat(shapes).hasSizeGreaterThan(2);
     }
+
+    /** A customer who points to the DM they sent hears we will pick it up there, never a new case asking again. */
+    @Test
+    void aPointerToADmIsPickedUpInTheDm() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (String text : List.of("@acmeair need to change a few more flights, can you please check DM",
+                "@acmeair just DMed you my confirmation number",
+                "\u201c@acmeair: @Addair  We hope you dont miss your connection. Please Follow us &amp; DM your confirmation. ^CP\u201ddone thx")) {
+            DryRunCommand.Outcome o = dry.run(new DryRunCommand.Post(text, "en", "x", null, "ana", "Ana", null, null));
+            assertThat(o.explanation().decision().ruleId()).as(text).isEqualTo("dm-sent");
+            assertThat(o.draft().text()).as(text).containsIgnoringCase("DM").doesNotContain("booking reference").doesNotContain("case #");
+        }
+    }
 }
