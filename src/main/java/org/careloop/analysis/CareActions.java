@@ -46,6 +46,9 @@ final class CareActions {
                     + "still (sitting|stuck|sat|held|trapped) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)|(i'?m|i am|we'?re|she'?s|he'?s) in (a )?wheelchair|"
                     // Stranded now: nights to fill, the next flight days away, a journey that never ends.
                     + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|what (am i|are we) supposed to do (for|with|now|tonight)|"
+                    + "(need|assistance with|help with|help finding|get|find) (us |me )?(a )?hotel( room)?s?\\b|hotel vouchers?|"
+                    + "(get|getting) (out|home|there) (earlier|sooner) than|dump(ed)? (us|me) (in|at)|"
+                    + "(cancel\\w*|cancelled flight\\w*) (our|my|the) (connecting )?flights? (again |another )?(\\d|two|three|four|twice)( more)?( times)?|"
                     + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
                     // Our own replies held up in public: a person writes the next one.
                     + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"

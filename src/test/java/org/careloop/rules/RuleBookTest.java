@@ -52,6 +52,8 @@ class RuleBookTest {
             "@acmeair 3 hours on the tarmac with no water, worst airline ever|escalate",
             "@acmeair the gate agent in Denver was so rude to my elderly father|apologize",
             "@acmeair a passenger assaulted me and the crew did nothing|escalate",
+            "@acmeair hoping to get out earlier than 2/23 (only phone option) or assistance with hotel.|escalate",
+            "@acmeair ugh dumped us in dfw w/no luggage then cancelled our flight 3 more times. Sat arrival now Tue?|escalate",
             "Is the Porto flight daily from December too?|answer",
             "Flying Acme Air tomorrow, so excited!!|engage"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
