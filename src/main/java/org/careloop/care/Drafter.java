@@ -274,6 +274,8 @@ public final class Drafter {
         });
         // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
         values.put("vague", ((String) values.get("detail")).isEmpty() && topicKey.isEmpty() && vague(mention.text()) ? "yes" : "");
+        // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
+        values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(phrasings.lang()) ? goodNews(mention.text()) : "");
@@ -381,6 +383,7 @@ public final class Drafter {
         values.put("occasion", "");
         values.put("good_news", "");
         values.put("about", "");
+        values.put("urgent", "");
         values.put("time_lost", "");
         values.put("person", "");
         return values;
