@@ -312,14 +312,15 @@ class WebApiTest {
 
     @Test
     void decidedListsTheLatestDecisionsFirst() throws Exception {
-        long first = newDraft();
-        long second = newDraft();
-        call("POST", "/api/drafts/" + first + "/approve", null, "Authorization", "Bearer " + TOKEN);
-        Thread.sleep(5); // decisions are ordered by time; two in the same instant would tie
-        call("POST", "/api/drafts/" + second + "/reject", null, "Authorization", "Bearer " + TOKEN);
+        long older = newDraft();
+        long newer = newDraft();
+        // The newer draft is decided first: ordered by the decision's time, the older draft leads; by id it would not.
+        call("POST", "/api/drafts/" + newer + "/approve", null, "Authorization", "Bearer " + TOKEN);
+        Thread.sleep(5); // two decisions in the same instant would tie
+        call("POST", "/api/drafts/" + older + "/reject", null, "Authorization", "Bearer " + TOKEN);
         var decided = Json.mapper().readTree(call("GET", "/api/drafts?status=decided&limit=2", null, "Authorization", "Bearer " + TOKEN).body());
         assertThat(decided).hasSize(2);
-        assertThat(List.of(decided.get(0).get("id").asLong(), decided.get(1).get("id").asLong())).containsExactly(second, first);
+        assertThat(List.of(decided.get(0).get("id").asLong(), decided.get(1).get("id").asLong())).containsExactly(older, newer);
         assertThat(call("GET", "/api/drafts?status=decided&limit=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
     }
 
