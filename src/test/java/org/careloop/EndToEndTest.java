@@ -94,8 +94,10 @@ class EndToEndTest {
         try {
             http.await(Duration.ofSeconds(60), "a draft for the post made while down",
                     () -> http.findDraftFor(api, TOKEN, whileDown));
-            // Give the watcher a few more polls: the first post must not be drafted again.
-            Thread.sleep(3000);
+            // A later post drafted proves the feed polled again after the restart: had the first post come
+            // back, it would have come with those polls (posts are read oldest first), not after them.
+            String later = http.postTweet(simulator.baseUrl(), "sim:pia_flies", "@acmeair my seat on flight 210 is broken, who can help?", null);
+            http.await(Duration.ofSeconds(60), "a draft for a post made after the restart", () -> http.findDraftFor(api, TOKEN, later));
             JsonNode all = http.getJson(api + "/api/drafts?status=all", TOKEN, 200);
             long draftsForFirst = 0;
             for (JsonNode d : all) {

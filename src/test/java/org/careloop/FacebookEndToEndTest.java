@@ -108,7 +108,10 @@ class FacebookEndToEndTest {
         assertThat(igReply.parentId()).isEqualTo(comment);
         http.await(Duration.ofSeconds(30), "both drafts published", () ->
                 http.getJson(api + "/api/drafts/" + igDraft.get("id").asText(), TOKEN, 200).get("status").asText().equals("published") ? true : null);
-        Thread.sleep(2000); // a few more polls and outbox runs: the brand's own reply is not a customer post, nothing is sent twice
+        // A later customer post drafted proves the feeds polled past the brand's replies (read oldest first): had a reply
+        // been taken for a customer's post, it would have been drafted by then.
+        String later = publish("pia_k", g.page().id() + "/feed", "Is the lounge in Denver open late?");
+        http.await(Duration.ofSeconds(60), "a draft for a later post", () -> http.findDraftFor(api, TOKEN, later));
         assertThat(g.byBrand()).filteredOn(i -> i.rootId() != null && (i.rootId().equals(post) || i.rootId().equals(media))).hasSize(2);
         assertThat(http.findDraftFor(api, TOKEN, fbReply.id())).isNull();
     }
