@@ -114,10 +114,10 @@ public final class CareLoop {
         Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
         // Unconfigured, X and the Graph API follow the embedded simulator wherever it listens (careloop.simulator.port).
         for (XAccount account : XAccount.allFromSettings(settings, simulator != null ? simulator.baseUrl() + "/" : XAccount.REAL_API_URL)) {
-            if (account.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
+            if (PlatformAdapter.minimumLease(account.readTimeout()).compareTo(publishing.sendingLease()) >= 0) {
                 // An attempt still waiting for X must not be taken for a lost one and sent again.
                 throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                        + ") must be more than " + account.readTimeout().plusSeconds(10).multipliedBy(2).toSeconds()
+                        + ") must be more than " + PlatformAdapter.minimumLease(account.readTimeout()).toSeconds()
                         + " s: twice the longest call to X, account " + account.name() + "'s read timeout (" + account.readTimeout()
                         + ") plus the 10 s connect timeout");
             }
@@ -217,9 +217,9 @@ public final class CareLoop {
         GraphSettings graph = GraphSettings.fromSettings(settings, defaultApiUrl);
         List<FacebookAccount> configured = FacebookAccount.allFromSettings(settings);
         // Only a Graph account publishes through Graph: an X-only setup need not size its lease for Facebook.
-        if (!configured.isEmpty() && graph.readTimeout().plusSeconds(10).multipliedBy(2).compareTo(publishing.sendingLease()) >= 0) {
+        if (!configured.isEmpty() && PlatformAdapter.minimumLease(graph.readTimeout()).compareTo(publishing.sendingLease()) >= 0) {
             throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                    + ") must be more than " + graph.readTimeout().plusSeconds(10).multipliedBy(2).toSeconds()
+                    + ") must be more than " + PlatformAdapter.minimumLease(graph.readTimeout()).toSeconds()
                     + " s: twice the longest Graph API call, careloop.facebook.read-timeout (" + graph.readTimeout() + ") plus the 10 s connect timeout");
         }
         Map<String, FacebookAdapter> pages = new HashMap<>();

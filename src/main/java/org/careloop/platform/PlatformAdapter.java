@@ -10,6 +10,17 @@ import java.util.Optional;
  */
 public interface PlatformAdapter {
 
+    /** How long a connector waits to connect to its platform; a call may last this plus its read timeout. */
+    java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * The shortest outbox lease that never takes a call still waiting for its platform for a lost one:
+     * twice the longest call, so a publish sent in the lease's first half has finished before it ends.
+     */
+    static java.time.Duration minimumLease(java.time.Duration readTimeout) {
+        return readTimeout.plus(CONNECT_TIMEOUT).multipliedBy(2);
+    }
+
     /** The platform this adapter speaks to. */
     Platform platform();
 

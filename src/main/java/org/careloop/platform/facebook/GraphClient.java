@@ -160,7 +160,7 @@ final class GraphClient {
 
         @Override
         protected void customizeConnection(HttpURLConnection connection) {
-            connection.setConnectTimeout(10_000);
+            connection.setConnectTimeout((int) org.careloop.platform.PlatformAdapter.CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) settings.readTimeout().toMillis());
         }
 

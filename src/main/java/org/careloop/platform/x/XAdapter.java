@@ -85,7 +85,7 @@ public final class XAdapter implements PlatformAdapter {
                 .setOAuthAccessToken(account.accessToken())
                 .setOAuthAccessTokenSecret(account.accessTokenSecret())
                 .setRestBaseURL(account.apiUrl() + "1.1/")
-                .setHttpConnectionTimeout(10_000)
+                .setHttpConnectionTimeout((int) CONNECT_TIMEOUT.toMillis())
                 // A call X does not answer in time fails as transient instead of hanging the outbox.
                 .setHttpReadTimeout((int) account.readTimeout().toMillis())
                 // Never resend on our own: a resent post could be a duplicate; the Publisher checks first.
