@@ -12,14 +12,14 @@ import org.careloop.platform.Connections;
  */
 public final class AccountHealthCheck extends AbstractHealthCheck {
 
-    /** The health-check group of CareLoop's own checks. */
-    public static final String GROUP = "careloop";
+    /** The prefix of CareLoop's check ids ({@code careloop-account-<account>}, {@code careloop-database}). */
+    public static final String PREFIX = "careloop-";
 
     private final Connections connections;
     private final String account;
 
     public AccountHealthCheck(Connections connections, String account) {
-        super(GROUP, "account-" + account);
+        super(PREFIX + "account-" + account);
         this.connections = connections;
         this.account = account;
     }

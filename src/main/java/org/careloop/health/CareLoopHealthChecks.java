@@ -11,7 +11,7 @@ import org.careloop.platform.PlatformAdapter;
 
 /**
  * CareLoop's checks in Camel's {@link HealthCheckRegistry}, beside Camel's own (context, routes,
- * consumers): one per connected account and one for the database, all in group {@value AccountHealthCheck#GROUP}.
+ * consumers): {@code careloop-account-<account>} per connected account and {@code careloop-database}.
  */
 public final class CareLoopHealthChecks {
 

@@ -11,7 +11,7 @@ public final class DatabaseHealthCheck extends AbstractHealthCheck {
     private final BooleanSupplier ping;
 
     public DatabaseHealthCheck(BooleanSupplier ping) {
-        super(AccountHealthCheck.GROUP, "database");
+        super(AccountHealthCheck.PREFIX + "database");
         this.ping = ping;
     }
 

@@ -18,7 +18,8 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code careloop_posts_read_total{platform,account}}</li>
  *   <li>{@code careloop_posts_triaged_total{platform,account}}</li>
- *   <li>{@code careloop_drafts_created_total{platform,action}}</li>
+ *   <li>{@code careloop_replies_drafted_total{platform,action}} (not {@code careloop_drafts_created}: Prometheus keeps
+ *       {@code _created} for the gauge {@code careloop_drafts})</li>
  *   <li>{@code careloop_drafts{status}}: drafts in the database by status (gauge)</li>
  *   <li>{@code careloop_publish_attempts_total{platform,account}}, {@code careloop_publish_failures_total{platform,account,kind}}</li>
  *   <li>{@code careloop_sla_warnings_total{platform,account}}, {@code careloop_sla_breaches_total{platform,account}}</li>
@@ -27,6 +28,8 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  */
 public final class MicrometerCareMetrics implements CareMetrics {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MicrometerCareMetrics.class);
 
     /** When a published draft is its post's first public reply: the post's time, else empty. */
     public interface FirstReplies {
@@ -51,7 +54,8 @@ public final class MicrometerCareMetrics implements CareMetrics {
         Snapshot snapshot = new Snapshot(counts);
         for (String status : statuses) {
             Gauge.builder("careloop.drafts", snapshot, s -> s.get(status)).description("Drafts in the database by status")
-                    .tag("status", status).register(registry);
+                    .tag("status", status)
+                    .strongReference(true).register(registry); // Micrometer holds gauge state weakly otherwise
         }
         return this;
     }
@@ -59,57 +63,66 @@ public final class MicrometerCareMetrics implements CareMetrics {
     /** A gauge of the deliveries waiting on one webhook. */
     public MicrometerCareMetrics webhookBacklog(String hook, ToDoubleFunction<String> pending) {
         Gauge.builder("careloop.webhook.backlog", hook, pending).description("Webhook deliveries not yet made")
-                .tag("hook", hook).register(registry);
+                .tag("hook", hook).strongReference(true).register(registry);
         return this;
     }
 
     @Override
     public void postsRead(String platform, String account, int posts) {
-        Counter.builder("careloop.posts.read").description("Posts read from the platforms")
-                .tags("platform", platform, "account", account).register(registry).increment(posts);
+        safely(() -> Counter.builder("careloop.posts.read").description("Posts read from the platforms")
+                .tags("platform", platform, "account", account).register(registry).increment(posts));
     }
 
     @Override
     public void postTriaged(String platform, String account) {
-        Counter.builder("careloop.posts.triaged").description("Posts analysed and decided")
-                .tags("platform", platform, "account", account).register(registry).increment();
+        safely(() -> Counter.builder("careloop.posts.triaged").description("Posts analysed and decided")
+                .tags("platform", platform, "account", account).register(registry).increment());
     }
 
     @Override
     public void draftCreated(String platform, String action) {
-        Counter.builder("careloop.drafts.created").description("Replies drafted by the pipeline, by care action")
-                .tags("platform", platform, "action", action).register(registry).increment();
+        safely(() -> Counter.builder("careloop.replies.drafted").description("Replies drafted by the pipeline, by care action")
+                .tags("platform", platform, "action", action).register(registry).increment());
     }
 
     @Override
     public void publishAttempted(String platform, String account) {
-        Counter.builder("careloop.publish.attempts").description("Calls to a platform to publish a reply")
-                .tags("platform", platform, "account", account).register(registry).increment();
+        safely(() -> Counter.builder("careloop.publish.attempts").description("Calls to a platform to publish a reply")
+                .tags("platform", platform, "account", account).register(registry).increment());
     }
 
     @Override
     public void publishFailed(String platform, String account, String kind) {
-        Counter.builder("careloop.publish.failures").description("Failed publish attempts")
-                .tags("platform", platform, "account", account, "kind", kind).register(registry).increment();
+        safely(() -> Counter.builder("careloop.publish.failures").description("Failed publish attempts")
+                .tags("platform", platform, "account", account, "kind", kind).register(registry).increment());
     }
 
     @Override
     public void replyPublished(String platform, String account, long draftId, Instant at) {
-        firstReplies.postedAtIfFirst(draftId, at).ifPresent(posted -> Timer.builder("careloop.first.response")
+        safely(() -> firstReplies.postedAtIfFirst(draftId, at).ifPresent(posted -> Timer.builder("careloop.first.response")
                 .description("From a post to its first public reply").tag("platform", platform).register(registry)
-                .record(Duration.between(posted, at).isNegative() ? Duration.ZERO : Duration.between(posted, at)));
+                .record(Duration.between(posted, at).isNegative() ? Duration.ZERO : Duration.between(posted, at))));
     }
 
     @Override
     public void slaWarning(String platform, String account) {
-        Counter.builder("careloop.sla.warnings").description("SLA warnings raised")
-                .tags("platform", platform, "account", account).register(registry).increment();
+        safely(() -> Counter.builder("careloop.sla.warnings").description("SLA warnings raised")
+                .tags("platform", platform, "account", account).register(registry).increment());
     }
 
     @Override
     public void slaBreach(String platform, String account) {
-        Counter.builder("careloop.sla.breaches").description("First-response SLA breaches")
-                .tags("platform", platform, "account", account).register(registry).increment();
+        safely(() -> Counter.builder("careloop.sla.breaches").description("First-response SLA breaches")
+                .tags("platform", platform, "account", account).register(registry).increment());
+    }
+
+    /** A meter never breaks the work it counts: a failure is logged and the work goes on. */
+    private static void safely(Runnable meter) {
+        try {
+            meter.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update a metric: {}", e.toString());
+        }
     }
 
     /** The counts, read at most once a second however many gauges ask. */
@@ -128,6 +141,7 @@ public final class MicrometerCareMetrics implements CareMetrics {
                 try {
                     last = source.get();
                 } catch (RuntimeException e) {
+                    LOG.warn("Could not count the drafts for the metrics: {}", e.toString());
                     return Double.NaN; // the database is down: /health says so, the gauge has no value
                 }
                 readAt = now;
