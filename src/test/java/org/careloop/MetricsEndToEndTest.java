@@ -42,10 +42,8 @@ class MetricsEndToEndTest {
     @Test
     void theScrapeCountsAPostReadTriagedDraftedAndPublished() throws Exception {
         Http http = new Http();
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
+        int management = freePort();
         Settings settings = Settings.load(Map.of(
                 "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
                 "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
@@ -55,6 +53,7 @@ class MetricsEndToEndTest {
                 "CARELOOP_ADMIN_PASSWORD", "metrics-admin-password"), Map.of(
                 "careloop.http.port", String.valueOf(port),
                 "careloop.http.host", "127.0.0.1",
+                "careloop.management.port", String.valueOf(management),
                 "careloop.simulator.enabled", "false",
                 "careloop.x.api-url", simulator.baseUrl() + "/",
                 "careloop.x.poll-cron", "0/1 * * * * ?",
@@ -92,8 +91,19 @@ class MetricsEndToEndTest {
             assertThat(text).contains("camel_exchanges_total{").contains("jvm_memory_used_bytes{");
             // /health is unchanged by it.
             assertThat(http.get(api + "/health").statusCode()).isEqualTo(200);
+
+            // Camel's management server shows its health-check registry, CareLoop's checks in it.
+            HttpResponse<String> observed = http.get("http://127.0.0.1:" + management + "/observe/health?exposureLevel=full");
+            assertThat(observed.statusCode()).as(observed.body()).isEqualTo(200);
+            assertThat(observed.body()).contains("careloop-account-brand").contains("careloop-database");
         } finally {
             app.stop();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 
