@@ -21,6 +21,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.health.CareLoopHealthChecks;
+import org.careloop.health.RegistryJudge;
 import org.careloop.metrics.CareMetrics;
 import org.careloop.metrics.MicrometerCareMetrics;
 import org.careloop.web.MetricsEndpoint;
@@ -209,7 +210,8 @@ public final class CareLoop {
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
-                new HealthApi(connections, database::ping),
+                // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
+                new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
                 apiToken, publicUrl.startsWith("https:"));

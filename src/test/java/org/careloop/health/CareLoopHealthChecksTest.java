@@ -76,6 +76,28 @@ class CareLoopHealthChecksTest {
         assertThat(readiness().get("careloop-database").getState()).isEqualTo(HealthCheck.State.DOWN);
     }
 
+    /** /health asks the registry: same JSON and status codes as before, judged by the checks above. */
+    @Test
+    void healthJudgedByTheRegistryAnswers503WhileAnAccountIsDown() {
+        org.careloop.web.HealthApi health = new org.careloop.web.HealthApi(connections, new RegistryJudge(() -> camel));
+        assertThat(health.health().status()).isEqualTo(200);
+
+        connections.readFailed("support", "mentions", new PlatformException(PlatformException.Kind.AUTH, "401 Unauthorized", null));
+        var down = health.health();
+        assertThat(down.status()).isEqualTo(503);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) down.body();
+        assertThat(body).containsEntry("status", "DOWN").containsEntry("database", "UP");
+        assertThat((List<Map<String, Object>>) body.get("accounts")).extracting(a -> a.get("account") + "=" + a.get("healthy"))
+                .containsExactly("brand=true", "support=false");
+
+        connections.read("support", "mentions");
+        databaseUp.set(false);
+        var noDatabase = health.health();
+        assertThat(noDatabase.status()).isEqualTo(503);
+        assertThat((Map<String, Object>) noDatabase.body()).containsEntry("database", "DOWN");
+    }
+
     private static PlatformAdapter account(String name) {
         return new PlatformAdapter() {
             public Platform platform() {
