@@ -15,6 +15,9 @@ import org.careloop.web.RequestLimits;
  */
 final class CamelSettings {
 
+    /** Micrometer's JVM and process meters scraped by default ({@code careloop.metrics.binders}). */
+    static final String DEFAULT_BINDERS = "jvm-memory,jvm-gc,jvm-thread,processor,uptime";
+
     private CamelSettings() {}
 
     static Properties from(Settings settings, Connections connections) {
@@ -27,6 +30,21 @@ final class CamelSettings {
         p.setProperty("camel.server.port", String.valueOf(settings.getInt("careloop.http.port", 8080)));
         // Every route's body limit, read before anyone is known; RequestLimits lets the customer's upload take more.
         p.setProperty("camel.server.maxBodySize", String.valueOf(RequestLimits.BODY));
+        // Camel's route and exchange meters (and the JVM's) join CareLoop's in the registry bound as metricsRegistry.
+        p.setProperty("camel.metrics.enabled", "true");
+        String binders = settings.get("careloop.metrics.binders", DEFAULT_BINDERS);
+        if (!binders.isBlank()) {
+            p.setProperty("camel.metrics.binders", binders);
+        }
+        // Camel's management server (/observe/health, /observe/metrics), on a port of its own when one is set.
+        int management = settings.getInt("careloop.management.port", 0);
+        if (management > 0) {
+            p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.host", settings.get("careloop.management.host", "127.0.0.1"));
+            p.setProperty("camel.management.port", String.valueOf(management));
+            p.setProperty("camel.management.health-check-enabled", "true");
+            p.setProperty("camel.management.metrics-enabled", "true");
+        }
         p.setProperty("careloop.outbox.interval-ms",
                 String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
         p.setProperty("careloop.triage.timeout-ms",

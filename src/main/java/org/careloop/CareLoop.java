@@ -15,6 +15,16 @@ import org.careloop.pipeline.Moderator;
 import org.careloop.care.Drafter;
 import org.careloop.care.Publisher;
 import org.careloop.config.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.health.CareLoopHealthChecks;
+import org.careloop.health.RegistryJudge;
+import org.careloop.metrics.CareMetrics;
+import org.careloop.metrics.MicrometerCareMetrics;
+import org.careloop.web.MetricsEndpoint;
 import org.careloop.platform.Connections;
 import org.careloop.platform.camel.PlatformComponent;
 import org.careloop.platform.facebook.FacebookAccount;
@@ -147,7 +157,10 @@ public final class CareLoop {
                 settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
         String webhookUrl = settings.get("careloop.sla.webhook-url", "");
         Webhook slaHook = new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)).durable("sla", database.webhooks());
-        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock);
+        // Operators' meters: CareLoop's and Camel's in one Prometheus registry, scraped at /metrics.
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        CareMetrics metrics = careMetrics(meters, database);
+        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock).withMetrics(metrics);
         QuartzSlaTimers timers = new QuartzSlaTimers(watch);
         // Timers live in memory: watch again whatever was pending when CareLoop stopped.
         database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
@@ -159,7 +172,7 @@ public final class CareLoop {
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
                 ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock).withMetrics(metrics);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
@@ -168,9 +181,15 @@ public final class CareLoop {
         camel.addMainListener(ResponseHeaders.onEveryResponse());
         // Small bodies everywhere, a customer's files only for a real page; an unreadable request gets a short 4xx.
         camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage.byPage(token).isPresent(), ticketPage.maxUploadBytes()));
-        camel.bind("platform", new PlatformComponent(connections, database.cursors()));
+        // Camel's health-check registry gets a check per account and one for the database (beside Camel's own).
+        camel.addMainListener(CareLoopHealthChecks.onStart(connections, database::ping));
+        // Camel's micrometer-prometheus service (camel.metrics.enabled) finds this registry by its name and adds Camel's meters.
+        camel.bind("metricsRegistry", meters);
+        camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape));
+        camel.bind("platform", new PlatformComponent(connections, database.cursors()).withMetrics(metrics));
         camel.bind("mentionStore", database.mentions());
-        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3));
+        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3))
+                .withMetrics(metrics);
         camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
@@ -182,7 +201,7 @@ public final class CareLoop {
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
-        camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing));
+        camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing).withMetrics(metrics));
         camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
         WebEndpoints web = new WebEndpoints(
@@ -191,7 +210,8 @@ public final class CareLoop {
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
                 new StatusApi(database.alerts(), rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
-                new HealthApi(connections, database::ping),
+                // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
+                new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
                 apiToken, publicUrl.startsWith("https:"));
@@ -207,6 +227,26 @@ public final class CareLoop {
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel, timers);
         app.printWelcome(publicUrl, login);
         return app;
+    }
+
+    /** CareLoop's meters in the registry: the counters the beans feed, and gauges read from the database. */
+    static CareMetrics careMetrics(MeterRegistry meters, Database database) {
+        var drafts = database.drafts();
+        MicrometerCareMetrics metrics = new MicrometerCareMetrics(meters, (draftId, at) -> drafts.find(draftId)
+                .map(Draft::mention)
+                .flatMap(m -> drafts.firstReplyAt(m.platform().id(), m.id())
+                        // The first reply's own time (the database may keep it less precisely than the clock gives it).
+                        .filter(first -> !first.isBefore(at.minusMillis(1)))
+                        .map(first -> m.createdAt())));
+        metrics.draftsByStatus(java.util.Arrays.stream(DraftStatus.values()).map(DraftStatus::id).toList(), () -> {
+            Map<String, Integer> counts = new HashMap<>();
+            drafts.countByStatus().forEach((status, n) -> counts.put(status.id(), n));
+            return counts;
+        });
+        for (String hook : List.of("sla", "tickets", "marketing")) {
+            metrics.webhookBacklog(hook, h -> database.webhooks().pending(h).size());
+        }
+        return metrics;
     }
 
     /**

@@ -97,6 +97,12 @@ public interface DraftStore {
     /** True when a reply to the post is approved or published (the SLA's holding reply is then not needed). */
     boolean replyUnderway(String platform, String mentionId);
 
+    /** Every draft in the database, counted by status (statuses with none are left out): the operators' gauge. */
+    java.util.Map<DraftStatus, Integer> countByStatus();
+
+    /** When the platform accepted the post's first reply, or empty while none is published. */
+    Optional<Instant> firstReplyAt(String platform, String mentionId);
+
     /** Posts since a time that got a published reply, with when the first one was accepted. */
     List<Response> responses(Instant since);
 

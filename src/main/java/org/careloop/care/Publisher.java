@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.careloop.config.Settings;
+import org.careloop.metrics.CareMetrics;
 import org.careloop.platform.Connections;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformAdapter.Published;
@@ -72,6 +73,7 @@ public final class Publisher {
     private final Clock clock;
     private final Policy policy;
     private final DoubleSupplier jitter;
+    private volatile CareMetrics metrics = CareMetrics.NONE;
     /** Accounts waiting for a rate-limit reset: their other entries wait too instead of each earning a 429. */
     private final Map<String, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
 
@@ -86,6 +88,12 @@ public final class Publisher {
         this.clock = clock;
         this.policy = policy;
         this.jitter = jitter;
+    }
+
+    /** Counts the attempts, failures and first replies. */
+    public Publisher withMetrics(CareMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     /** Publishes every outbox entry that is due; returns how many were published. */
@@ -114,6 +122,7 @@ public final class Publisher {
         if (!outbox.markSending(entry.id(), now, now.plus(policy.sendingLease()))) {
             return false; // another publisher took it meanwhile
         }
+        metrics.publishAttempted(entry.platform(), entry.account());
         Reply reply = new Reply(String.valueOf(entry.id()), entry.inReplyToId(), entry.text());
         try {
             if (entry.attemptedBefore()) {
@@ -135,6 +144,7 @@ public final class Publisher {
             return false;
         } catch (RuntimeException e) {
             // An adapter bug must not stall the whole outbox: record it on the entry and move on.
+            metrics.publishFailed(entry.platform(), entry.account(), "unexpected");
             outbox.attemptFailed(entry.id(), "Unexpected error: " + e, nextAttempt(entry, null));
             LOG.error("Unexpected error publishing draft {}", entry.draftId(), e);
             return false;
@@ -154,13 +164,16 @@ public final class Publisher {
     }
 
     private boolean done(OutboxEntry entry, Published published) {
-        outbox.published(entry.id(), published.id(), clock.instant());
+        Instant at = clock.instant();
+        outbox.published(entry.id(), published.id(), at);
+        metrics.replyPublished(entry.platform(), entry.account(), entry.draftId(), at);
         connections.succeeded(entry.account());
         LOG.info("Published draft {} on {} as {}", entry.draftId(), entry.platform(), published.id());
         return true;
     }
 
     private void failed(OutboxEntry entry, PlatformException e) {
+        metrics.publishFailed(entry.platform(), entry.account(), e.kind().name().toLowerCase(java.util.Locale.ROOT));
         connections.failed(entry.account(), e);
         Instant now = clock.instant();
         if (e.kind() == Kind.RATE_LIMITED) {

@@ -3,6 +3,7 @@ package org.careloop.care;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.careloop.metrics.CareMetrics;
 import org.careloop.webhook.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public final class SlaWatch {
     private final Webhook webhook;
     private final SlaPolicy policy;
     private final Clock clock;
+    private volatile CareMetrics metrics = CareMetrics.NONE;
 
     public SlaWatch(DraftStore drafts, Drafter drafter, UnattendedGate gate, Alerts alerts, Webhook webhook, SlaPolicy policy, Clock clock) {
         this.drafts = drafts;
@@ -35,6 +37,12 @@ public final class SlaWatch {
         this.webhook = webhook;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    /** Counts the warnings and breaches. */
+    public SlaWatch withMetrics(CareMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     public SlaPolicy policy() {
@@ -53,6 +61,7 @@ public final class SlaWatch {
         switch (milestone) {
             case WARN -> {
                 if (drafts.markWarned(draftId, now)) {
+                    metrics.slaWarning(d.mention().platform().id(), d.mention().account());
                     alerts.raise("sla-warning", draftId, "Reply to @" + d.mention().author().handle() + " due in "
                             + minutes(now, d) + " (draft " + draftId + ")");
                 }
@@ -60,6 +69,7 @@ public final class SlaWatch {
             case HOLD -> hold(d, now);
             case BREACH -> {
                 if (drafts.markBreached(draftId, now)) {
+                    metrics.slaBreach(d.mention().platform().id(), d.mention().account());
                     String message = "No public reply to @" + d.mention().author().handle() + " within the "
                             + policy.firstResponse().toMinutes() + "-minute target (draft " + draftId + ")";
                     alerts.raise("sla-breach", draftId, message);

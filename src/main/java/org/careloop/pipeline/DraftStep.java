@@ -8,6 +8,7 @@ import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
 import org.careloop.care.Alerts;
 import org.careloop.care.DraftStore;
+import org.careloop.metrics.CareMetrics;
 
 /**
  * Pipeline step: turns a reply decision into a stored draft, then either publishes it on its own
@@ -22,6 +23,7 @@ public final class DraftStep {
     private final TicketLink tickets;
     private final Alerts alerts;
     private final Clock clock;
+    private volatile CareMetrics metrics = CareMetrics.NONE;
 
     /**
      * @param settler what becomes of a new draft (unattended mode, else the queue; SLA timers), shared with the ticket desk
@@ -34,6 +36,12 @@ public final class DraftStep {
         this.tickets = tickets;
         this.alerts = alerts;
         this.clock = clock;
+    }
+
+    /** Counts the drafts created, by care action. */
+    public DraftStep withMetrics(CareMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     public Draft draft(Triage triage) {
@@ -51,6 +59,7 @@ public final class DraftStep {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }
         Draft draft = drafts.create(drafted);
+        metrics.draftCreated(m.platform().id(), triage.decision().action().name().toLowerCase(java.util.Locale.ROOT));
         if (draft.work().escalated()) {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }

@@ -20,6 +20,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TriageLedger {
 
+    private volatile org.careloop.metrics.CareMetrics metrics = org.careloop.metrics.CareMetrics.NONE;
+
+    /** Counts the posts triaged. */
+    public TriageLedger withMetrics(org.careloop.metrics.CareMetrics metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(TriageLedger.class);
 
     /** A triage that failed and will be tried again when the feed delivers the post again. */
@@ -88,6 +96,7 @@ public final class TriageLedger {
 
     public void done(Mention m) {
         mentions.triaged(m.platform(), m.id());
+        metrics.postTriaged(m.platform().id(), m.account());
     }
 
     /**

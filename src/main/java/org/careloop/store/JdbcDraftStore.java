@@ -295,6 +295,22 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public java.util.Map<DraftStatus, Integer> countByStatus() {
+        java.util.Map<DraftStatus, Integer> counts = new java.util.EnumMap<>(DraftStatus.class);
+        jdbc.list("select status, count(*) from drafts group by status", rs -> java.util.Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(DraftStatus.valueOf(e.getKey()), e.getValue()));
+        return counts;
+    }
+
+    @Override
+    public Optional<Instant> firstReplyAt(String platform, String mentionId) {
+        // min() answers one row, null while nothing is published.
+        return jdbc.list("select min(o.done_at) as first_at from drafts d join outbox o on o.draft_id = d.id and o.status = 'DONE' "
+                        + "where d.platform = ? and d.mention_id = ?", rs -> Jdbc.instant(rs, "first_at"), platform, mentionId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
     public List<Response> responses(Instant since) {
         // First response = the earliest reply the platform accepted for the post (a holding reply counts).
         return jdbc.list("select m.platform, m.id, m.created_at, min(o.done_at) as first_at from mentions m "

@@ -9,12 +9,34 @@ import org.careloop.platform.Connections;
 /** The connected accounts and their health, and the health check (database and every connection). */
 public final class HealthApi {
 
-    private final Connections connections;
-    private final BooleanSupplier databasePing;
+    /** Who judges the database and each account: CareLoop asks Camel's health-check registry. */
+    public interface Judge {
+        boolean databaseUp();
 
+        boolean accountUp(Connections.Status account);
+    }
+
+    private final Connections connections;
+    private final Judge judge;
+
+    /** Judged directly: the ping answers, the connection is healthy. */
     public HealthApi(Connections connections, BooleanSupplier databasePing) {
+        this(connections, new Judge() {
+            @Override
+            public boolean databaseUp() {
+                return databasePing.getAsBoolean();
+            }
+
+            @Override
+            public boolean accountUp(Connections.Status account) {
+                return account.healthy();
+            }
+        });
+    }
+
+    public HealthApi(Connections connections, Judge judge) {
         this.connections = connections;
-        this.databasePing = databasePing;
+        this.judge = judge;
     }
 
     public ApiResponse accounts() {
@@ -23,7 +45,7 @@ public final class HealthApi {
 
     /** 200 when the database answers and every account is healthy, else 503; open to monitors without login. */
     public ApiResponse health() {
-        boolean db = databasePing.getAsBoolean();
+        boolean db = judge.databaseUp();
         List<Map<String, Object>> accounts = accountList();
         boolean allHealthy = accounts.stream().allMatch(a -> Boolean.TRUE.equals(a.get("healthy")));
         Map<String, Object> body = new LinkedHashMap<>();
@@ -40,7 +62,7 @@ public final class HealthApi {
             m.put("account", s.account());
             m.put("handle", s.handle());
             m.put("id", s.userId());
-            m.put("healthy", s.healthy());
+            m.put("healthy", judge.accountUp(s));
             m.put("lastError", s.lastError());
             m.put("lastCheck", s.lastCheck());
             m.put("lastFetch", s.lastFetch());

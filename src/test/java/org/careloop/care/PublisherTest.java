@@ -170,7 +170,8 @@ class PublisherTest {
     @Test
     void xAcceptsThePostButAnswersTooLate_theRetryFindsItAndPostsNothing() throws Exception {
         Draft d = approvedReplyTo("priya", "@acmeair is the lounge in T2 open at 5am?", "@priya Yes, from 4:30 am. Have a good flight!");
-        Publisher publisher = publisher(8, Duration.ofSeconds(5), clock);
+        org.careloop.metrics.RecordedMetrics metrics = new org.careloop.metrics.RecordedMetrics();
+        Publisher publisher = publisher(8, Duration.ofSeconds(5), clock).withMetrics(metrics);
         fault("{\"endpoint\":\"POST /2/tweets\",\"kind\":\"accept-then-timeout\",\"delayMs\":2500}");
 
         assertThat(publisher.publishDue()).isZero();
@@ -196,6 +197,9 @@ class PublisherTest {
         clock.advance(Duration.ofHours(1));
         assertThat(publisher.publishDue()).isZero();
         assertThat(repliesTo(d)).hasSize(1);
+        // Operators see two attempts, the first failed transiently, and one reply out.
+        assertThat(metrics.events).containsExactly("publishAttempted x brand", "publishFailed x brand transient",
+                "publishAttempted x brand", "replyPublished x brand " + d.id());
     }
 
     /** The brand posts something else, as it does all day: X's duplicate check only looks at recent identical text. */

@@ -166,7 +166,8 @@ class WorkflowTest {
 
     @Test
     void warningAtFiveMinutesThenBreachAtTenWithAlertAndWebhook() throws Exception {
-        SlaWatch w = watch(gate(false, false));
+        org.careloop.metrics.RecordedMetrics metrics = new org.careloop.metrics.RecordedMetrics();
+        SlaWatch w = watch(gate(false, false)).withMetrics(metrics);
         Draft d = plain("max");
         clock.advance(Duration.ofMinutes(5));
         w.fire(SlaWatch.Milestone.WARN, d.id());
@@ -181,6 +182,9 @@ class WorkflowTest {
         w.fire(SlaWatch.Milestone.BREACH, d.id());
         assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-breach", "sla-warning");
         assertThat(db.drafts().find(d.id()).orElseThrow().work().escalated()).isTrue();
+        // Each milestone counted once, however often its timer fires.
+        assertThat(metrics.events).containsExactly("slaWarning " + d.mention().platform().id() + " " + d.mention().account(),
+                "slaBreach " + d.mention().platform().id() + " " + d.mention().account());
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (hooked.isEmpty() && System.nanoTime() < until) {
             Thread.sleep(20);

@@ -326,6 +326,27 @@ abstract class StoreContract {
         assertThat(db().audit().latest(50)).anyMatch(e -> e.action().equals("draft.edit-approve") && e.subject().equals("draft:" + d.id()));
     }
 
+    /** The operators' gauge of drafts by status, and the first reply that times the first response. */
+    @Test
+    void draftsAreCountedByStatusAndAPostsFirstReplyIsKnown() {
+        java.util.Map<DraftStatus, Integer> before = db().drafts().countByStatus();
+        Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));
+        String platform = d.mention().platform().id();
+        assertThat(db().drafts().countByStatus().getOrDefault(DraftStatus.PENDING, 0)).isEqualTo(before.getOrDefault(DraftStatus.PENDING, 0) + 1);
+        assertThat(db().drafts().firstReplyAt(platform, d.mention().id())).isEmpty();
+
+        Instant at = Instant.parse("2026-11-22T10:05:00Z");
+        db().drafts().approve(d.id(), "agent1", null, at);
+        Outbox.OutboxEntry entry = db().outbox().due(at, 1000).stream().filter(e -> e.draftId() == d.id()).findFirst().orElseThrow();
+        assertThat(db().drafts().firstReplyAt(platform, d.mention().id())).as("approved, not yet published").isEmpty();
+        db().outbox().published(entry.id(), "4711", at.plusSeconds(2));
+
+        assertThat(db().drafts().firstReplyAt(platform, d.mention().id())).contains(at.plusSeconds(2));
+        java.util.Map<DraftStatus, Integer> after = db().drafts().countByStatus();
+        assertThat(after.getOrDefault(DraftStatus.PUBLISHED, 0)).isEqualTo(before.getOrDefault(DraftStatus.PUBLISHED, 0) + 1);
+        assertThat(after.getOrDefault(DraftStatus.PENDING, 0)).isEqualTo(before.getOrDefault(DraftStatus.PENDING, 0));
+    }
+
     @Test
     void failedAttemptsRetryThenGiveUp() {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600));

@@ -127,6 +127,7 @@ class ResponseHeadersTest {
         answers.put("an unchanged asset", call("GET", "/assets/console.js", null, "If-None-Match", etag));
         answers.put("no such asset", call("GET", "/assets/nothing.js", null));
         answers.put("/health", call("GET", "/health", null));
+        answers.put("/metrics", call("GET", "/metrics", null));
         answers.put("the login page", call("GET", "/login", null));
         answers.put("signing in", login);
         answers.put("the console", call("GET", "/", null, "Cookie", cookie));

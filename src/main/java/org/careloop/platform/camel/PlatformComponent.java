@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.careloop.metrics.CareMetrics;
 import org.careloop.platform.Connections;
 
 /**
@@ -17,9 +18,16 @@ public final class PlatformComponent extends DefaultComponent {
     private final CursorStore cursors;
 
     private final Clock clock;
+    private volatile CareMetrics metrics = CareMetrics.NONE;
 
     public PlatformComponent(Connections connections, CursorStore cursors) {
         this(connections, cursors, Clock.systemUTC());
+    }
+
+    /** Counts the posts each poll reads. */
+    public PlatformComponent withMetrics(CareMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     /** @param clock tells when a rate-limited account may be polled again */
@@ -50,5 +58,9 @@ public final class PlatformComponent extends DefaultComponent {
 
     Clock clock() {
         return clock;
+    }
+
+    CareMetrics metrics() {
+        return metrics;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.careloop.metrics.CareMetrics;
 import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
 import org.careloop.platform.PlatformAdapter;
@@ -30,6 +31,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
     private final CursorStore cursors;
     private final Set<String> feeds;
     private final Clock clock;
+    private final CareMetrics metrics;
     private volatile boolean identified;
     private volatile String lastProblem;
     private final Map<String, Instant> resumeAt = new ConcurrentHashMap<>();
@@ -39,12 +41,18 @@ final class PlatformConsumer extends ScheduledPollConsumer {
      */
     PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections,
                      CursorStore cursors, Set<String> feeds, Clock clock) {
+        this(endpoint, processor, adapter, connections, cursors, feeds, clock, CareMetrics.NONE);
+    }
+
+    PlatformConsumer(PlatformEndpoint endpoint, Processor processor, PlatformAdapter adapter, Connections connections,
+                     CursorStore cursors, Set<String> feeds, Clock clock, CareMetrics metrics) {
         super(endpoint, processor);
         this.adapter = adapter;
         this.connections = connections;
         this.cursors = cursors;
         this.feeds = Set.copyOf(feeds);
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -115,6 +123,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         String account = adapter.account();
         String since = cursors.get(account, feed).orElse(null);
         PlatformAdapter.Batch batch = call(() -> adapter.fetch(feed, since));
+        metrics.postsRead(adapter.platform().id(), account, batch.mentions().size());
         int processed = 0;
         for (Mention m : batch.mentions()) {
             Exchange exchange = createExchange(true);

@@ -27,7 +27,7 @@ public final class PlatformEndpoint extends ScheduledPollEndpoint {
         PlatformComponent c = (PlatformComponent) getComponent();
         PlatformAdapter adapter = c.connections().adapter(account).orElseThrow();
         PlatformConsumer consumer = new PlatformConsumer(this, processor, adapter, c.connections(), c.cursors(),
-                feedSet(), c.clock());
+                feedSet(), c.clock(), c.metrics());
         configureConsumer(consumer);
         return consumer;
     }
