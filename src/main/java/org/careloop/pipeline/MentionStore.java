@@ -19,8 +19,16 @@ public interface MentionStore {
     boolean insertIfNew(Mention mention);
 
     /**
+     * Attempts that never reported back (the process died mid-triage: an operator's kill -9, a crash)
+     * get this many times {@code maxAttempts}: a kill is seldom the post's fault, yet a post that kills
+     * the process every time must still be set aside, or CareLoop would crash on it for ever.
+     */
+    int INTERRUPTED_ROOM = 3;
+
+    /**
      * Records a post unless it was seen before, and admits it to triage, counting the attempt: a new
-     * post, or one whose earlier triage failed (not triaged yet) with fewer than {@code maxAttempts}.
+     * post, or one not triaged yet with fewer than {@code maxAttempts} attempts, or fewer than
+     * {@link #INTERRUPTED_ROOM} times as many when none of them recorded a failure.
      *
      * @return true when the pipeline should triage it now
      */
@@ -32,7 +40,7 @@ public interface MentionStore {
     /** Records why a triage failed; returns the attempts made so far. */
     int triageFailed(Platform platform, String id, String error);
 
-    /** Posts whose triage failed {@code maxAttempts} times, set aside for a person, the latest first. */
+    /** Posts whose attempts ran out (see {@link #admit}), set aside for a person, the latest first. */
     List<SetAside> setAside(int maxAttempts, int limit);
 
     /** The post, when it is set aside. */

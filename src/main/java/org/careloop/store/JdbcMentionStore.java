@@ -48,7 +48,8 @@ final class JdbcMentionStore implements MentionStore {
     public boolean admit(Mention m, int maxAttempts) {
         // The conditional update counts the attempt and decides, as the key does for a new post.
         return insert(m, 1) || jdbc.update("update mentions set triage_attempts = triage_attempts + 1 "
-                + "where platform = ? and id = ? and triaged_at is null and triage_attempts < ?", m.platform().id(), m.id(), maxAttempts) == 1;
+                + "where platform = ? and id = ? and triaged_at is null and not " + USED_UP, m.platform().id(), m.id(),
+                maxAttempts, maxAttempts * INTERRUPTED_ROOM) == 1;
     }
 
     @Override
@@ -62,17 +63,22 @@ final class JdbcMentionStore implements MentionStore {
         return jdbc.one("select triage_attempts from mentions where platform = ? and id = ?", rs -> rs.getInt(1), platform.id(), id).orElse(0);
     }
 
+    /** A post's attempts are used up: the failures it recorded, or the interrupted ones, reached their limit. */
+    private static final String USED_UP = "((triage_error is not null and triage_attempts >= ?) or triage_attempts >= ?)";
+
     private static final String SET_ASIDE = "select " + COLUMNS + ", m.triage_attempts, m.triage_error from mentions m "
-            + "where m.triaged_at is null and m.triage_attempts >= ?";
+            + "where m.triaged_at is null and " + USED_UP.replace("triage_", "m.triage_");
 
     @Override
     public List<SetAside> setAside(int maxAttempts, int limit) {
-        return jdbc.list(SET_ASIDE + " order by m.seen_at desc, m.id desc limit ?", JdbcMentionStore::setAside, maxAttempts, limit);
+        return jdbc.list(SET_ASIDE + " order by m.seen_at desc, m.id desc limit ?", JdbcMentionStore::setAside, maxAttempts,
+                maxAttempts * INTERRUPTED_ROOM, limit);
     }
 
     @Override
     public Optional<SetAside> findSetAside(Platform platform, String id, int maxAttempts) {
-        return jdbc.one(SET_ASIDE + " and m.platform = ? and m.id = ?", JdbcMentionStore::setAside, maxAttempts, platform.id(), id);
+        return jdbc.one(SET_ASIDE + " and m.platform = ? and m.id = ?", JdbcMentionStore::setAside, maxAttempts,
+                maxAttempts * INTERRUPTED_ROOM, platform.id(), id);
     }
 
     private static SetAside setAside(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -82,8 +88,10 @@ final class JdbcMentionStore implements MentionStore {
     @Override
     public boolean retryTriage(Platform platform, String id, int maxAttempts) {
         // One attempt left: a failure sets it aside again at once, since no poll delivers it a second time.
-        return jdbc.update("update mentions set triage_attempts = ? where platform = ? and id = ? and triaged_at is null and triage_attempts >= ?",
-                maxAttempts - 1, platform.id(), id, maxAttempts) == 1;
+        // The error stays (or is noted), so the attempt left is one whichever way it ends.
+        return jdbc.update("update mentions set triage_attempts = ?, triage_error = coalesce(triage_error, 'interrupted: the process stopped "
+                + "during triage') where platform = ? and id = ? and triaged_at is null and " + USED_UP,
+                maxAttempts - 1, platform.id(), id, maxAttempts, maxAttempts * INTERRUPTED_ROOM) == 1;
     }
 
     @Override

@@ -131,6 +131,30 @@ abstract class StoreContract {
         assertThat(winnersOfFour(() -> db().mentions().insertIfNew(m))).isEqualTo(1);
     }
 
+    /** Killed mid-triage three times (no failure recorded): the post is still triaged, as it was no fault of its own. */
+    @Test
+    void attemptsAKillInterruptedLeaveRoomUntilAPostKillsEveryRun() {
+        var mentions = db().mentions();
+        Mention killed = mention(newId(), null);
+        int room = 3 * org.careloop.pipeline.MentionStore.INTERRUPTED_ROOM;
+        for (int attempt = 1; attempt <= room; attempt++) {
+            assertThat(mentions.admit(killed, 3)).as("attempt %d, the ones before interrupted", attempt).isTrue();
+        }
+        assertThat(mentions.findSetAside(Platform.X, killed.id(), 3)).as("a post that stopped every run is set aside").isPresent();
+        assertThat(mentions.admit(killed, 3)).isFalse();
+        assertThat(mentions.retryTriage(Platform.X, killed.id(), 3)).isTrue();
+        assertThat(mentions.admit(killed, 3)).as("one more attempt").isTrue();
+        assertThat(mentions.admit(killed, 3)).as("only one").isFalse();
+
+        Mention once = mention(newId(), null);
+        assertThat(mentions.admit(once, 3)).isTrue();
+        assertThat(mentions.admit(once, 3)).isTrue();
+        assertThat(mentions.admit(once, 3)).isTrue();
+        assertThat(mentions.admit(once, 3)).as("three interrupted attempts are not the end").isTrue();
+        assertThat(mentions.triageFailed(Platform.X, once.id(), "boom")).isEqualTo(4);
+        assertThat(mentions.admit(once, 3)).as("a recorded failure: the usual limit").isFalse();
+    }
+
     @Test
     void triageAdmitsAPostUntilItIsTriagedOrItsAttemptsRunOut() {
         var mentions = db().mentions();
