@@ -46,6 +46,7 @@ import org.careloop.care.UnattendedGate;
 import org.careloop.webhook.Webhook;
 import org.careloop.webhook.WebhookRelay;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import org.careloop.simulator.Simulator;
@@ -162,9 +163,12 @@ public final class CareLoop {
         CareMetrics metrics = careMetrics(meters, database);
         SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock).withMetrics(metrics);
         QuartzSlaTimers timers = new QuartzSlaTimers(watch);
-        // Timers live in memory: watch again whatever was pending when CareLoop stopped.
-        database.drafts().queue(clock.instant(), false, 10_000).forEach(timers::watch);
-        database.drafts().queue(clock.instant(), true, 10_000).forEach(timers::watch);
+        // Timers live in memory: watch again whatever was pending when CareLoop stopped, after one alert
+        // for the milestones that passed meanwhile (their timers then stay quiet).
+        List<Draft> pending = new ArrayList<>(database.drafts().queue(clock.instant(), false, 10_000));
+        pending.addAll(database.drafts().queue(clock.instant(), true, 10_000));
+        watch.catchUp(pending);
+        pending.forEach(timers::watch);
 
         DraftSettler settler = new DraftSettler(database.drafts(), gate, timers, clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");

@@ -83,6 +83,42 @@ public final class SlaWatch {
         }
     }
 
+    /**
+     * At start-up, the milestones that passed while CareLoop was stopped: each is recorded (so its
+     * timer, watched again, stays quiet) and the team gets one alert for all of them, not a wall of
+     * identical lines. The holding reply is left to its timer: in unattended mode a late one still beats none.
+     *
+     * @return how many drafts had passed their deadline
+     */
+    public int catchUp(java.util.List<Draft> pending) {
+        Instant now = clock.instant();
+        int warned = 0;
+        int breached = 0;
+        for (Draft d : pending) {
+            if (!policy.breachAt(d).isAfter(now)) {
+                drafts.markWarned(d.id(), now);
+                if (drafts.markBreached(d.id(), now)) {
+                    breached++;
+                    metrics.slaBreach(d.mention().platform().id(), d.mention().account());
+                }
+            } else if (!policy.warnAt(d).isAfter(now) && drafts.markWarned(d.id(), now)) {
+                warned++;
+                metrics.slaWarning(d.mention().platform().id(), d.mention().account());
+            }
+        }
+        if (breached > 0) {
+            String message = breached + (breached == 1 ? " reply" : " replies") + " passed the " + policy.firstResponse().toMinutes()
+                    + "-minute target while CareLoop was stopped";
+            alerts.raise("sla-breach", null, message);
+            LOG.warn(message);
+        }
+        if (warned > 0) {
+            alerts.raise("sla-warning", null, warned + (warned == 1 ? " reply is" : " replies are") + " close to the "
+                    + policy.firstResponse().toMinutes() + "-minute target after the restart");
+        }
+        return breached;
+    }
+
     /** Unattended mode only: acknowledge publicly and say when they will hear back; the draft stays for the team. */
     private void hold(Draft d, Instant now) {
         if (!gate.active(d.mention().account())) {

@@ -51,7 +51,9 @@ final class JdbcAlerts implements Alerts {
 
     private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
         long draft = rs.getLong("draft_id");
-        return new Alert(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"), rs.wasNull() ? null : draft,
+        // wasNull speaks of the last column read: ask it now, not after the others.
+        Long draftId = rs.wasNull() ? null : draft;
+        return new Alert(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"), draftId,
                 rs.getString("message"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "acknowledged_at"));
     }
 }

@@ -164,6 +164,32 @@ class WorkflowTest {
                 new SlaPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(8), "holding"), clock);
     }
 
+    /** Back after an hour away: the deadlines that passed meanwhile make one alert, and their timers stay quiet. */
+    @Test
+    void overdueDraftsAfterARestartRaiseOneAlert() {
+        SlaWatch w = watch(gate(false, false));
+        List<Draft> overdue = List.of(plain("ann"), plain("bob"), plain("cat"));
+        clock.advance(Duration.ofMinutes(7));
+        Draft close = plain("dan");
+        clock.advance(Duration.ofMinutes(60));
+        Draft fresh = plain("eve");
+        List<Draft> pending = new java.util.ArrayList<>(overdue);
+        pending.add(close);
+        pending.add(fresh);
+        assertThat(w.catchUp(pending)).isEqualTo(4);
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::message).containsExactly("4 replies passed the 10-minute target while CareLoop was stopped");
+        for (Draft d : pending.subList(0, 4)) {
+            for (SlaWatch.Milestone m : List.of(SlaWatch.Milestone.WARN, SlaWatch.Milestone.BREACH)) {
+                w.fire(m, d.id());
+            }
+        }
+        assertThat(db.alerts().open(10)).as("the timers of the overdue drafts stay quiet").hasSize(1);
+        assertThat(db.alerts().open(10).get(0).draftId()).as("about no one draft").isNull();
+        clock.advance(Duration.ofMinutes(5));
+        w.fire(SlaWatch.Milestone.WARN, fresh.id());
+        assertThat(db.alerts().open(10)).hasSize(2);
+    }
+
     @Test
     void warningAtFiveMinutesThenBreachAtTenWithAlertAndWebhook() throws Exception {
         org.careloop.metrics.RecordedMetrics metrics = new org.careloop.metrics.RecordedMetrics();
