@@ -181,8 +181,7 @@ async function refresh() {
       api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed&limit=' + PAGE),
       api('/api/ignored?limit=20'), api('/api/unprocessed'), api('/api/queue')]);
     showStatus(status);
-    state.snoozedTotal = size.snoozed;
-    showSnoozed(snoozed);
+    showSnoozed(snoozed, size.snoozed);
     showIgnored(ignored);
     showUnprocessed(unprocessed);
     const list = document.getElementById('pending');
@@ -361,8 +360,8 @@ function moderationButton(i, hidden) {
   return b;
 }
 
-function showSnoozed(snoozed) {
-  document.getElementById('snoozed-count').textContent = state.snoozedTotal !== undefined ? state.snoozedTotal.toLocaleString('en') : snoozed.length;
+function showSnoozed(snoozed, total) {
+  document.getElementById('snoozed-count').textContent = total.toLocaleString('en');
   const box = document.getElementById('snoozed'); box.replaceChildren();
   snoozed.forEach(d => { const p = el('div', 'small'); p.append(el('span', 'muted', 'until ' + new Date(d.work.snoozedUntil).toLocaleTimeString() + ' · '),
     el('span', '', at(d.platform, d.mention.author.handle) + ': ' + d.mention.text)); box.append(p); });

@@ -211,11 +211,16 @@ public final class Drafter {
             Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"));
 
     static String goodNews(String text) {
-        return text == null ? "" : GOOD_NEWS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
+        return firstSaid(GOOD_NEWS, text);
     }
 
     static String occasion(String text) {
-        return text == null ? "" : OCCASIONS.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
+        return firstSaid(OCCASIONS, text);
+    }
+
+    /** The answer to the first pattern the text contains, or empty. */
+    private static String firstSaid(List<Map.Entry<Pattern, String>> answers, String text) {
+        return text == null ? "" : answers.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
     }
 
     /** Words that say what went wrong, or ask: a post with one of them is not vague, however short. */

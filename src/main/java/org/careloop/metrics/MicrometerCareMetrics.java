@@ -69,51 +69,54 @@ public final class MicrometerCareMetrics implements CareMetrics {
 
     @Override
     public void postsRead(String platform, String account, int posts) {
-        safely(() -> Counter.builder("careloop.posts.read").description("Posts read from the platforms")
-                .tags("platform", platform, "account", account).register(registry).increment(posts));
+        count("careloop.posts.read", "Posts read from the platforms", posts, "platform", platform, "account", account);
     }
 
     @Override
     public void postTriaged(String platform, String account) {
-        safely(() -> Counter.builder("careloop.posts.triaged").description("Posts analysed and decided")
-                .tags("platform", platform, "account", account).register(registry).increment());
+        count("careloop.posts.triaged", "Posts analysed and decided", 1, "platform", platform, "account", account);
     }
 
     @Override
     public void draftCreated(String platform, String action) {
-        safely(() -> Counter.builder("careloop.replies.drafted").description("Replies drafted by the pipeline, by care action")
-                .tags("platform", platform, "action", action).register(registry).increment());
+        count("careloop.replies.drafted", "Replies drafted by the pipeline, by care action", 1, "platform", platform, "action", action);
     }
 
     @Override
     public void publishAttempted(String platform, String account) {
-        safely(() -> Counter.builder("careloop.publish.attempts").description("Calls to a platform to publish a reply")
-                .tags("platform", platform, "account", account).register(registry).increment());
+        count("careloop.publish.attempts", "Calls to a platform to publish a reply", 1, "platform", platform, "account", account);
     }
 
     @Override
     public void publishFailed(String platform, String account, String kind) {
-        safely(() -> Counter.builder("careloop.publish.failures").description("Failed publish attempts")
-                .tags("platform", platform, "account", account, "kind", kind).register(registry).increment());
+        count("careloop.publish.failures", "Failed publish attempts", 1, "platform", platform, "account", account, "kind", kind);
     }
 
     @Override
     public void replyPublished(String platform, String account, long draftId, Instant at) {
         safely(() -> firstReplies.postedAtIfFirst(draftId, at).ifPresent(posted -> Timer.builder("careloop.first.response")
                 .description("From a post to its first public reply").tag("platform", platform).register(registry)
-                .record(Duration.between(posted, at).isNegative() ? Duration.ZERO : Duration.between(posted, at))));
+                .record(elapsed(posted, at))));
     }
 
     @Override
     public void slaWarning(String platform, String account) {
-        safely(() -> Counter.builder("careloop.sla.warnings").description("SLA warnings raised")
-                .tags("platform", platform, "account", account).register(registry).increment());
+        count("careloop.sla.warnings", "SLA warnings raised", 1, "platform", platform, "account", account);
     }
 
     @Override
     public void slaBreach(String platform, String account) {
-        safely(() -> Counter.builder("careloop.sla.breaches").description("First-response SLA breaches")
-                .tags("platform", platform, "account", account).register(registry).increment());
+        count("careloop.sla.breaches", "First-response SLA breaches", 1, "platform", platform, "account", account);
+    }
+
+    /** A clock step back (another node's clock) counts as an immediate reply, never a negative time. */
+    private static Duration elapsed(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private void count(String name, String description, double amount, String... tags) {
+        safely(() -> Counter.builder(name).description(description).tags(tags).register(registry).increment(amount));
     }
 
     /** A meter never breaks the work it counts: a failure is logged and the work goes on. */

@@ -38,10 +38,10 @@ final class JdbcAlerts implements Alerts {
     }
 
     public java.util.Map<String, Integer> openByKind() {
-        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
-        jdbc.list("select kind, count(*) from alerts where acknowledged_at is null group by kind",
-                rs -> out.put(rs.getString(1), rs.getInt(2)));
-        return out;
+        return jdbc.list("select kind, count(*) from alerts where acknowledged_at is null group by kind",
+                        rs -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue, Integer::sum,
+                        java.util.TreeMap::new));
     }
 
     public int acknowledgeKind(String kind, String actor) {

@@ -67,7 +67,7 @@ final class JdbcMentionStore implements MentionStore {
     private static final String USED_UP = "((triage_error is not null and triage_attempts >= ?) or triage_attempts >= ?)";
 
     private static final String SET_ASIDE = "select " + COLUMNS + ", m.triage_attempts, m.triage_error from mentions m "
-            + "where m.triaged_at is null and " + USED_UP.replace("triage_", "m.triage_");
+            + "where m.triaged_at is null and " + USED_UP;
 
     @Override
     public List<SetAside> setAside(int maxAttempts, int limit) {

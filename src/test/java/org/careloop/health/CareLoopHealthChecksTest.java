@@ -12,6 +12,7 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.careloop.platform.Connections;
+import org.careloop.platform.IdleAdapter;
 import org.careloop.platform.Platform;
 import org.careloop.platform.PlatformAdapter;
 import org.careloop.platform.PlatformException;
@@ -99,30 +100,6 @@ class CareLoopHealthChecksTest {
     }
 
     private static PlatformAdapter account(String name) {
-        return new PlatformAdapter() {
-            public Platform platform() {
-                return Platform.X;
-            }
-
-            public String account() {
-                return name;
-            }
-
-            public List<String> feeds() {
-                return List.of("mentions");
-            }
-
-            public Batch fetch(String feed, String since) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Published publish(Reply reply) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Identity identify() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new IdleAdapter(Platform.X, name, List.of("mentions"));
     }
 }

@@ -18,31 +18,7 @@ class ConnectionsTest {
 
     @BeforeEach
     void register() {
-        connections.register(new PlatformAdapter() {
-            public Platform platform() {
-                return Platform.X;
-            }
-
-            public String account() {
-                return "brand";
-            }
-
-            public List<String> feeds() {
-                return List.of("mentions", "search");
-            }
-
-            public Batch fetch(String feed, String since) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Published publish(Reply reply) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Identity identify() {
-                throw new UnsupportedOperationException();
-            }
-        });
+        connections.register(new IdleAdapter(Platform.X, "brand", List.of("mentions", "search")));
         connections.onUnhealthy(alerts::add);
     }
 
