@@ -86,6 +86,9 @@ public final class Details {
             "internet", "connections", "certificate", "outlet", "outlets");
 
     private volatile MaxentTagger tagger;
+    private final WhatHappened happened = new WhatHappened(this::tagger, CARE_NOUNS);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> retold =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     /** The console asks again for the same posts every few seconds: tag each post once. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> found =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
@@ -102,10 +105,36 @@ public final class Details {
         return found.get(lang + '\u0000' + String.join("\u0001", brandNames) + '\u0000' + text, k -> look(text, lang, brandNames));
     }
 
-    private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
-        String clean = clean(text);
+    /**
+     * What went wrong, retold from the brand's side ("your bag is still in CLT", "you were charged
+     * twice"), for a reply to restate; empty when no clause of an English post says it plainly.
+     */
+    public Optional<String> happened(String text, String lang) {
+        if (text == null || text.isBlank() || !"en".equals(lang)) {
+            return Optional.empty();
+        }
+        return retold.get(text, k -> happened.find(plain(retellable(k))));
+    }
+
+    /**
+     * Handles inside a sentence become a word no retelling repeats ("my car drives itself to
+     * @brand" would lose its end); the handles it starts with, a quoted tweet and closing hashtags go.
+     */
+    private static String retellable(String text) {
+        String t = text.replaceFirst("^(\\s*(RT\\s+)?[.]?@\\w+[:,]?\\s*)+", "");
+        t = t.replaceFirst("[\u201c\"]\\s*@\\w+.*$", "");
+        t = t.replaceFirst("(\\s*#\\w+)+\\s*$", "");
+        return t.replaceAll("@\\w+", " handle ");
+    }
+
+    /** The post's words with the corpus's scars healed: what an echo may be cut from. */
+    private static String plain(String text) {
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        clean = SCARS.matcher(clean).replaceAll(Details::healed);
+        return SCARS.matcher(clean(text)).replaceAll(Details::healed);
+    }
+
+    private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
+        String clean = plain(text);
         Optional<String> waited = timeLost(clean);
         Matcher flight = FLIGHT.matcher(clean);
         if (waited.isPresent()) {

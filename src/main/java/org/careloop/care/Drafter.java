@@ -169,6 +169,11 @@ public final class Drafter {
         return details.find(mention.text(), lang(mention, analysis), brands(mention));
     }
 
+    /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
+    public Optional<String> happened(Mention mention, Analysis analysis) {
+        return details.happened(mention.text(), lang(mention, analysis));
+    }
+
     /** How the brand is named: never echoed as a detail or thanked as a person. */
     private List<String> brands(Mention mention) {
         return List.of(voice.brand(), voice.brand().replace(" ", ""), mention.account() == null ? "" : mention.account()).stream()
@@ -262,6 +267,10 @@ public final class Drafter {
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
                 .filter(d -> !thanks || PRAISED.matcher(d).find())
                 .orElse(""));
+        // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
+        boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
+        values.put("happened", problem ? happened(mention, analysis)
+                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
         // Time lost is apologised for, not "looked into".
         values.put("time_lost", TIME_LOST.matcher((String) values.get("detail")).find() ? "yes" : "");
         values.putAll(extra);
@@ -278,7 +287,8 @@ public final class Drafter {
             values.put("situation", lines.get(Math.floorMod(seed(mention, "situation"), lines.size())));
         });
         // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
-        values.put("vague", ((String) values.get("detail")).isEmpty() && topicKey.isEmpty() && vague(mention.text()) ? "yes" : "");
+        values.put("vague", ((String) values.get("detail")).isEmpty() && ((String) values.get("happened")).isEmpty() && topicKey.isEmpty()
+                && vague(mention.text()) ? "yes" : "");
         // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
@@ -326,7 +336,8 @@ public final class Drafter {
             parts.add(needs.map(Templates.Phrasings::id).orElse(needsId));
         }
         String detail = (String) values.get("detail");
-        if (detail != null && !detail.isEmpty() && text.contains(detail)) {
+        String happened = (String) values.get("happened");
+        if (detail != null && !detail.isEmpty() && text.contains(detail) || !happened.isEmpty() && text.contains(happened)) {
             parts.add("detail");
         }
         String said = (String) values.get("situation");
@@ -390,6 +401,7 @@ public final class Drafter {
         values.put("about", "");
         values.put("urgent", "");
         values.put("time_lost", "");
+        values.put("happened", "");
         values.put("person", "");
         return values;
     }

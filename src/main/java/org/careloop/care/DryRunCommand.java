@@ -63,7 +63,9 @@ public final class DryRunCommand {
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
                 ? Map.of("ticket_ref", "#1234", "ticket_link", "http://localhost:8080/t/SAMPLE-ticket-link-token") : Map.of();
         Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, recent, ticket) : null;
-        String detail = draft == null ? null : drafter.detail(m, analysis).filter(d -> draft.text().contains(d)).orElse(null);
+        // What the reply echoes: the retold problem where it says one, else the detail phrase.
+        String detail = draft == null ? null : drafter.happened(m, analysis).filter(d -> draft.text().contains(d))
+                .or(() -> drafter.detail(m, analysis).filter(d -> draft.text().contains(d))).orElse(null);
         return new Outcome(analysis, ex, draft, detail);
     }
 

@@ -1,0 +1,380 @@
+package org.careloop.analysis;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
+import edu.stanford.nlp.process.PTBTokenizer;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * What happened to the customer, retold from the brand's side: "my bag is still in CLT" becomes
+ * "your bag is still in CLT", "I was charged twice" becomes "you were charged twice", so a reply
+ * can say "I'm sorry your bag is still in CLT". A care agent restates the problem; a noun phrase
+ * alone ("your bag") reads like a form letter.
+ *
+ * <p>Only a clause whose subject is the customer or their thing ("I", "we", "my flight", "the
+ * app") and that says something went wrong is retold; opinions, wishes, threats, questions and
+ * anything with swearing or an insult in it are not, because the brand would be repeating them.
+ */
+final class WhatHappened {
+
+    /** Longer than this it stops being a restatement and becomes a quote. */
+    private static final int MAX_WORDS = 13;
+    private static final int MIN_WORDS = 3;
+
+    /** Words that say something went wrong: a clause without one is no problem to be sorry about. */
+    private static final Pattern TROUBLE = Pattern.compile("(?i)(not|n't|never|no|nobody|nothing|none|cancel\\w*|delay\\w*|lost|missing|"
+            + "stuck|stranded|missed|charged|nowhere|overcharged|broke|broken|damaged|late|later|waiting|waited|wait|hold|hung up|wrong|rude|refused|denied|"
+            + "overbooked|bumped|left|forgot|forgotten|failed|fails|crashed|crashing|declined|rejected|sitting|sat|lost|stolen|destroyed|"
+            + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|"
+            + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill)");
+    private static final Pattern CUSTOMER_DOING = Pattern.compile(
+            "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
+    /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
+    private static final Pattern TEXT_SPEAK = Pattern.compile("(?i).*\\b[24] (?!(hours?|hrs?|h|min\\w*|days?|weeks?|people|bags?|times|pm|am|of|more|other)\\b)[a-z].*");
+    private static final Pattern NEGATION = Pattern.compile("(?i)not|n't|never|no|none|nothing|nobody");
+    /** Views and plans anywhere in a clause: "I suppose", "gonna", "sick of". */
+    private static final Pattern HEDGED = Pattern.compile("(?i).*\\b(suppose|guess|think|thought|hope|promise|gon|wan|sick of|tired of|"
+            + "enjoy\\w*|lousy|crappy|curse\\w*|ha(ha)+h?|lol\\w*|make (this|it|that) (stuff )?up)\\b.*");
+    /** A feeling or a wish, not an event: "I hate", "I want", "I think". */
+    private static final Set<String> OPINION = Set.of("think", "thought", "hate", "love", "loved", "like", "liked", "feel", "felt", "want",
+            "wanted", "wish", "hope", "guess", "believe", "know", "knew", "swear", "bet", "mean", "need", "needed", "would", "will", "wo",
+            "should", "could", "shall", "might", "may", "'ll", "'d", "must", "appreciate", "understand", "see", "expect", "expected", "suppose",
+            "doubt", "prefer", "demand", "deserve", "try", "trying", "gonna", "wanna", "going", "plan", "planning", "hear", "say",
+            "said", "told", "tell", "heard", "thinking", "hoping", "wondering", "loving", "hating", "miss", "promise", "enjoy", "enjoying");
+    /** Between the subject and the word that says what happened: "have been", "is still", "didn't". */
+    private static final Set<String> AUXILIARIES = Set.of("have", "has", "had", "'ve", "'s", "'d", "be", "been", "being", "do", "does",
+            "did", "am", "'m", "is", "are", "'re", "was", "were", "n't", "not");
+    /** "got cancelled": get as the passive's helper; "didn't get the refund" keeps it as the verb. */
+    private static final Set<String> GET = Set.of("get", "got", "gets", "getting", "gotten");
+    /** Words the brand never repeats in public. */
+    private static final Pattern UNREPEATABLE = Pattern.compile(
+            "(?i)(f+u+c+k+\\w*|f\\*+\\w*|shit\\w*|crap\\w*|damn\\w*|bloody|freaking|frigging|stupid|idiot\\w*|incompetent|worst|suck\\w*|"
+                    + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|bullshit|ass\\w*|hell|wtf|omg|lol|smh|"
+                    + "lmao|ugh|rufkm|effing|goddamn\\w*|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|"
+                    + "die|dead|hate|pissed|lame|dumb|moron\\w*|bs|ffs|jeez|seriously|literally|honestly|unbelievable|unacceptable|"
+                    + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?)");
+    /** Where a clause may begin: the sentence's start, or after one of these. */
+    private static final Set<String> OPENERS = Set.of(",", "and", "but", "so", "now", "then", "because", "cause", "since", "yet", "plus",
+            "still", "-", "--", ":", "after", "when", "while", "although", "though", "finally", "today", "tonight", "yesterday", "again");
+    /** Where a clause ends: the next clause, an aside, a tag. */
+    private static final Set<String> CLOSERS = Set.of(",", "but", "so", "because", "cause", "-", "--", ":", "(", "-lrb-", "and", "yet", "plus",
+            "which", "lol", "smh", "though", "&", "...", "..", "…", "when", "while", "if", "unless", "as", "thanks", "thx", "please", "pls",
+            "plz", "help", "anyone", "hashtag");
+    /** A sentence's end. */
+    private static final Set<String> ENDS = Set.of(".", "!", "?", ";", "...", "..", "…");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "we");
+    private static final Set<String> RUN_ON = Set.of("i", "we", "he", "she", "they", "it");
+    private static final Set<String> FIRST_OWNER = Set.of("my", "our");
+    private static final Set<String> DETERMINERS = Set.of("the", "this", "that", "these", "those");
+    /** A word fit to echo in the brand's mouth: letters, numbers, a code like LGA or a contraction. */
+    private static final Pattern CLEAN = Pattern.compile("[A-Za-z][A-Za-z'-]*|\\d+(?:[.:,]\\d+)?(?:am|pm|hrs?|h|mins?|%)?|n't|'[a-z]{1,2}|\\$\\d+(?:\\.\\d\\d)?|"
+            + "\\d+(?:st|nd|rd|th)|#?\\d+");
+
+    private final Supplier<MaxentTagger> tagger;
+    private final Set<String> careNouns;
+
+    WhatHappened(Supplier<MaxentTagger> tagger, Set<String> careNouns) {
+        this.tagger = tagger;
+        this.careNouns = careNouns;
+    }
+
+    /** The best retelling, or empty when no clause says plainly what went wrong. */
+    Optional<String> find(String plain) {
+        List<CoreLabel> tokens = PTBTokenizer.newPTBTokenizer(new StringReader(plain), false, true).tokenize();
+        // PTBTokenizer's default factory gives CoreLabels that carry the text between tokens ("before").
+        String best = null;
+        int bestScore = 0;
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || ENDS.contains(tokens.get(i).word())) {
+                List<CoreLabel> sentence = tokens.subList(start, Math.min(i + 1, tokens.size()));
+                boolean question = i < tokens.size() && tokens.get(i).word().equals("?");
+                if (!question && sentence.size() > 1) {
+                    Candidate c = best(sentence);
+                    if (c != null && c.score > bestScore) {
+                        bestScore = c.score;
+                        best = c.text;
+                    }
+                }
+                start = i + 1;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private record Candidate(String text, int score) {}
+
+    private Candidate best(List<CoreLabel> sentence) {
+        List<TaggedWord> w = tagger.get().tagSentence(sentence);
+        Candidate best = null;
+        for (int i = 0; i < w.size(); i++) {
+            String prev = i == 0 ? "" : w.get(i - 1).word().toLowerCase(Locale.ROOT);
+            if (i > 0 && !OPENERS.contains(prev)) {
+                continue;
+            }
+            int verb = subjectEnd(w, i);
+            String implied = verb < 0 ? impliedSubject(w, i) : "";
+            if (verb < 0 && implied.isEmpty()) {
+                continue;
+            }
+            if (verb < 0) {
+                verb = i;
+            }
+            int end = clauseEnd(w, verb);
+            Candidate c = candidate(w, i, verb, end, implied);
+            if (c != null && (best == null || c.score > best.score)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The index of the first verb after a subject that starts at i ("I", "we", "my bag", "the app"), or -1. */
+    private int subjectEnd(List<TaggedWord> w, int i) {
+        String first = w.get(i).word().toLowerCase(Locale.ROOT);
+        int j;
+        if (FIRST_PERSON.contains(first)) {
+            j = i + 1;
+        } else if (FIRST_OWNER.contains(first) || DETERMINERS.contains(first)) {
+            j = i + 1;
+            int head = -1;
+            while (j < w.size() && j < i + 5 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ") || w.get(j).tag().equals("CD")
+                    || w.get(j).tag().equals("POS") || w.get(j).word().equals("-"))) {
+                if (w.get(j).tag().startsWith("NN")) {
+                    head = j;
+                }
+                j++;
+            }
+            if (head < 0 || DETERMINERS.contains(first) && !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+        } else if (w.get(i).tag().startsWith("NN") && !w.get(i).tag().startsWith("NNP")) {
+            // "Gate agents were rude", "bags still not here": a care thing named bare, retold as "the gate agents".
+            j = i;
+            int head = -1;
+            while (j < w.size() && j < i + 3 && w.get(j).tag().startsWith("NN") && !w.get(j).tag().startsWith("NNP")) {
+                head = j;
+                j++;
+            }
+            if (head < 0 || !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        // "I still haven't", "my bag never arrived": adverbs may stand before the verb.
+        while (j < w.size() && w.get(j).tag().startsWith("RB") && j < i + 7) {
+            j++;
+        }
+        return j < w.size() && (w.get(j).tag().startsWith("VB") || w.get(j).tag().equals("MD")) ? j : -1;
+    }
+
+    /** The last index of the clause whose verb is at {@code verb}. */
+    private static int clauseEnd(List<TaggedWord> w, int verb) {
+        int k = verb + 1;
+        while (k < w.size()) {
+            String word = w.get(k).word().toLowerCase(Locale.ROOT);
+            // A run-on ("I was denied boarding it sat at the gate"): a new subject starts a new clause.
+            if (k > verb + 1 && RUN_ON.contains(word) && !Set.of("IN", "TO").contains(w.get(k - 1).tag()) && !w.get(k - 1).tag().startsWith("VB")) {
+                break;
+            }
+            if (ENDS.contains(word) || CLOSERS.contains(word) && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
+                break;
+            }
+            k++;
+        }
+        return k - 1;
+    }
+
+    /**
+     * Twitter leaves the customer out ("Been on hold for 2 hours", "Still waiting on my refund",
+     * "Can't check in"): the subject those forms can only mean, or empty. A bare past tense
+     * ("Cancelled my flight") could be either side's doing and is left alone.
+     */
+    private static String impliedSubject(List<TaggedWord> w, int i) {
+        String word = w.get(i).word().toLowerCase(Locale.ROOT);
+        String next = i + 1 < w.size() ? w.get(i + 1).word().toLowerCase(Locale.ROOT) : "";
+        if (word.equals("been")) {
+            return "you've";
+        }
+        // Only what a customer does while things go wrong: "Cancelling flights 45 minutes before takeoff" is the airline's doing.
+        if (word.equals("still") && CUSTOMER_DOING.matcher(next).matches() || CUSTOMER_DOING.matcher(word).matches()) {
+            return "you're";
+        }
+        // "Can't wait to fly again" is joy.
+        String after = i + 2 < w.size() ? w.get(i + 2).word().toLowerCase(Locale.ROOT) : "";
+        if (((word.equals("ca") || word.equals("could")) && next.equals("n't") || word.equals("can") && next.equals("not")) && !after.equals("wait")) {
+            return "you";
+        }
+        return "";
+    }
+
+    private Candidate candidate(List<TaggedWord> w, int start, int verb, int end, String implied) {
+        int words = end - start + 1;
+        if (words < MIN_WORDS || words > MAX_WORDS) {
+            return null;
+        }
+        String firstWord = implied.isEmpty() ? w.get(start).word().toLowerCase(Locale.ROOT) : "i";
+        // Past the auxiliaries to the word that says what happened: "I have been waiting", "my bag is still in CLT".
+        int main = verb;
+        while (main <= end && (AUXILIARIES.contains(w.get(main).word().toLowerCase(Locale.ROOT)) || w.get(main).tag().startsWith("RB")
+                || GET.contains(w.get(main).word().toLowerCase(Locale.ROOT)) && main + 1 <= end && w.get(main + 1).tag().equals("VBN"))) {
+            main++;
+        }
+        if (main > end) {
+            return null;
+        }
+        String said = w.get(main).word().toLowerCase(Locale.ROOT);
+        String saidTag = w.get(main).tag();
+        // "I think", "I want", "we were told", "my seat is great": a view, a wish or hearsay, not an event.
+        // "I'm not a caffeine drinker", "I have a sick relative": what someone is or has, not what happened.
+        if (OPINION.contains(said) || saidTag.startsWith("JJ") && !TROUBLE.matcher(said).matches()
+                || (saidTag.equals("DT") || saidTag.equals("PRP$") || saidTag.startsWith("NN") || saidTag.equals("CD")) && main > verb
+                && w.subList(verb, main).stream().allMatch(t -> AUXILIARIES.contains(t.word().toLowerCase(Locale.ROOT)) || t.tag().startsWith("RB"))
+                && !w.subList(verb, main).stream().anyMatch(t -> t.word().toLowerCase(Locale.ROOT).matches("did|do|does"))) {
+            return null;
+        }
+        // "I'm never using Acme again", "we won't be flying again": a threat to leave, not something that happened.
+        boolean negated = w.subList(verb, main).stream().anyMatch(t -> t.word().matches("(?i)never|not|n't"));
+        if (negated && (saidTag.equals("VBG") || saidTag.equals("VB"))
+                && w.subList(main, end + 1).stream().anyMatch(t -> t.word().equalsIgnoreCase("again"))) {
+            return null;
+        }
+        int score = 0;
+        boolean trouble = false;
+        boolean negationOnly = true;
+        int care = 0;
+        for (int k = start; k <= end; k++) {
+            String word = w.get(k).word();
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (!CLEAN.matcher(word).matches() || UNREPEATABLE.matcher(lower).matches()) {
+                return null;
+            }
+            // Modal wishes and plans anywhere ("my bag should have", "we would like") are not events.
+            if (w.get(k).tag().equals("MD") && !lower.matches("ca|can|could") ) {
+                return null;
+            }
+            if (lower.equals("could") && k + 1 <= end && !w.get(k + 1).word().equals("n't")) {
+                return null;
+            }
+            if (TROUBLE.matcher(lower).matches()) {
+                trouble = true;
+                negationOnly &= NEGATION.matcher(lower).matches();
+            }
+            if (careNouns.contains(lower)) {
+                care++;
+            }
+            if (w.get(k).tag().equals("CD") || w.get(k).tag().startsWith("NNP") && k > start) {
+                score++;
+            }
+        }
+        String last = w.get(end).tag();
+        boolean named = w.subList(start, end + 1).stream().anyMatch(t -> t.tag().startsWith("NN") || t.tag().equals("CD"));
+        // "you've received no", "you missed it": cut short, or about nothing the customer can recognise.
+        // "you didn't make any changes": a "not" alone says something went wrong only about a care matter.
+        String joined = String.join(" ", w.subList(start, end + 1).stream().map(TaggedWord::word).toList());
+        if (!trouble || negationOnly && care == 0 || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
+                || HEDGED.matcher(joined).matches()) {
+            return null;
+        }
+        score += 4 + Math.min(care, 2) * 2;
+        if (FIRST_OWNER.contains(firstWord)) {
+            score += 2;
+        }
+        // Shorter retellings read better; long ones crowd the reply.
+        score -= Math.max(0, words - 9) / 2;
+        String text = retell(w, start, end, verb, implied);
+        return text == null ? null : new Candidate(text, score);
+    }
+
+    /** The clause from the brand's side: the customer becomes "you", the brand "we". */
+    private static String retell(List<TaggedWord> w, int start, int end, int verb, String implied) {
+        StringBuilder b = new StringBuilder(implied);
+        String previous = "";
+        // Headline style ("flights delayed", "the app still saying") gets the verb it left out.
+        String verbTag = w.get(verb).tag();
+        boolean bare = implied.isEmpty() && (verbTag.equals("VBN") || verbTag.equals("VBG"))
+                && w.subList(start, verb).stream().noneMatch(t -> t.tag().startsWith("VB"));
+        boolean plural = w.subList(start, verb).stream().anyMatch(t -> t.tag().equals("NNS") || t.word().equalsIgnoreCase("we")
+                || t.word().equalsIgnoreCase("i"));
+        int insertAt = verb;
+        while (insertAt > start && w.get(insertAt - 1).tag().startsWith("RB")) {
+            insertAt--;
+        }
+        for (int k = start; k <= end; k++) {
+            if (bare && k == insertAt) {
+                b.append(' ').append(verbTag.equals("VBN") ? (plural ? "were" : "was") : (plural ? "are" : "is"));
+            }
+            String word = w.get(k).word();
+            String lower = word.toLowerCase(Locale.ROOT);
+            boolean afterI = previous.equals("i");
+            String out = switch (lower) {
+                case "i", "we" -> "you";
+                case "me", "us" -> "you";
+                case "my", "our" -> "your";
+                case "mine", "ours" -> "yours";
+                case "myself", "ourselves" -> "yourself";
+                case "am" -> afterI ? "are" : word;
+                case "'m" -> "'re";
+                case "was" -> afterI ? "were" : word;
+                case "you", "u" -> subjectPosition(w, k, start) ? "we" : "us";
+                case "your", "ur" -> "our";
+                case "yours" -> "ours";
+                // SHOUTING and capitals that are no name ("Cancelled") are the customer's tone, not the brand's.
+                default -> shouted(word)
+                        || k > start && !w.get(k).tag().startsWith("NNP") && !word.equals(word.toUpperCase(Locale.ROOT)) ? lower : word;
+            };
+            // A customer's "i" and "we" is the brand's "you" whoever's: first-person forms never survive.
+            boolean glued = out.startsWith("'") || out.equals("n't") || out.equals("%");
+            if (b.length() > 0 && !glued) {
+                b.append(' ');
+            }
+            b.append(out);
+            previous = lower;
+        }
+        String text = b.toString().replace(" - ", "-").strip();
+        if (!implied.isEmpty()) {
+            text = implied + " " + text.substring(implied.length()).strip();
+            text = text.substring(0, implied.length() + 1) + Character.toLowerCase(text.charAt(implied.length() + 1)) + text.substring(implied.length() + 2);
+        } else if (!w.get(start).tag().startsWith("NNP")) {
+            text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        }
+        if (implied.isEmpty() && w.get(start).tag().startsWith("NN")) {
+            text = "the " + text;
+        }
+        // "you are" reads better as "you're" after "I'm sorry"; a retelling that still says "I" is garbled.
+        if (text.matches("(?i).*\\b(i|me|my|mine|i'm|i've)\\b.*")) {
+            return null;
+        }
+        return text;
+    }
+
+    private static final Set<String> SHORT_WORDS = Set.of("CA", "WO", "DO", "NO", "IS", "IT", "MY", "ME", "WE", "SO", "TO", "AT", "IN", "ON",
+            "OF", "OR", "UP", "BE", "AM", "HE", "US", "NOW", "AND", "THE", "YOU", "NOT", "WHY", "HOW", "ARE", "WAS", "CAN", "BUT", "FOR",
+            "ALL", "OUR", "GET", "GOT", "HAS", "HAD", "DID", "ANY", "OUT", "OFF", "TOO", "YET", "NEW", "OLD", "BAG", "DAY", "WAY");
+
+    /** SHOUTING is lowered; a code like ATL or LGA stays as written. */
+    private static boolean shouted(String word) {
+        return word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)) && !word.matches(".*\\d.*")
+                && (word.length() > 3 || SHORT_WORDS.contains(word));
+    }
+
+    /** "you" as the one who acts ("you lost my bag") rather than the one acted on ("waiting for you"). */
+    private static boolean subjectPosition(List<TaggedWord> w, int k, int start) {
+        if (k + 1 >= w.size() || k > start && w.get(k - 1).tag().startsWith("VB")) {
+            return false;
+        }
+        String next = w.get(k + 1).tag();
+        return next.equals("VBD") || next.equals("VBZ") || next.equals("VBP") || next.equals("MD")
+                || next.startsWith("RB") && k + 2 < w.size() && w.get(k + 2).tag().startsWith("VB");
+    }
+}

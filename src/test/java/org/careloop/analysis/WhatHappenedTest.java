@@ -1,0 +1,52 @@
+package org.careloop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WhatHappenedTest {
+
+    static final Details DETAILS = DetailsTest.DETAILS;
+
+    /** What went wrong, retold from the brand's side: the customer is "you", their things "your", the brand "we". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair I was charged twice for one seat|you were charged twice for one seat",
+            "@acmeair Been on hold for 2 hours and nobody answers|you've been on hold for 2 hours",
+            "@acmeair my flight got cancelled and nobody told me|your flight got cancelled",
+            "@acmeair my bag never arrived in Boston. #fail|your bag never arrived in Boston",
+            "@acmeair I've been waiting for you to call me back since Monday|you've been waiting for us to call you back since Monday",
+            "@acmeair Stuck in Denver, flight 123 delayed 3 hours|you're stuck in Denver",
+            "@acmeair we missed our connection in ATL because the first leg sat on the ground|you missed your connection in ATL",
+            "@acmeair still waiting for my refund from January|you're still waiting for your refund from January",
+            "@acmeair the app keeps crashing at checkout|the app keeps crashing at checkout"})
+    void retellsWhatWentWrong(String post, String retold) {
+        assertThat(DETAILS.happened(post, "en")).contains(retold);
+    }
+
+    /** Views, wishes, threats, joy, questions and swearing are the customer's own: the brand does not repeat them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "@acmeair I hate you, worst airline ever",
+            "@acmeair I will never fly with you again",
+            "@acmeair I'm never using Acme Air again!",
+            "@acmeair can't wait to fly again!",
+            "@acmeair why was my flight cancelled?",
+            "@acmeair my fucking flight was delayed",
+            "@acmeair I think my seat is broken",
+            "@acmeair I'm not a coffee drinker",
+            "@acmeair I didn't make any changes to it",
+            "@acmeair you guys lost my bag",
+            "@acmeair my car drives itself to @acmeair these days"})
+    void leavesTheCustomersOwnWordsAlone(String post) {
+        assertThat(DETAILS.happened(post, "en")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"@acmeair mi vuelo fue cancelado|es", "@acmeair my flight got cancelled|und"})
+    void onlyEnglishIsRetold(String post, String lang) {
+        assertThat(DETAILS.happened(post, lang)).isEmpty();
+    }
+}
