@@ -121,6 +121,10 @@ final class WhatHappened {
             if (i > 0 && !OPENERS.contains(prev)) {
                 continue;
             }
+            Candidate passive = brandDidIt(w, i);
+            if (passive != null && (best == null || passive.score > best.score)) {
+                best = passive;
+            }
             int verb = subjectEnd(w, i);
             String implied = verb < 0 ? impliedSubject(w, i) : "";
             if (verb < 0 && implied.isEmpty()) {
@@ -193,6 +197,87 @@ final class WhatHappened {
             k++;
         }
         return k - 1;
+    }
+
+    /**
+     * "You lost my bag", "you guys charged me twice": what the brand did to the customer, retold as
+     * what happened to them ("your bag was lost", "you were charged twice"), the way a care agent
+     * says it. Only for verbs whose past tense is their participle and that name a care failure.
+     */
+    private Candidate brandDidIt(List<TaggedWord> w, int i) {
+        String first = w.get(i).word().toLowerCase(Locale.ROOT);
+        if (!first.equals("you") && !first.equals("u")) {
+            return null;
+        }
+        int v = i + 1;
+        while (v < w.size() && v < i + 4 && (w.get(v).word().matches("(?i)guys|all|just|also|already|again|have|'ve|literally|completely")
+                || w.get(v).tag().startsWith("RB") && !w.get(v).word().matches("(?i)not|n't|never"))) {
+            v++;
+        }
+        if (v + 1 >= w.size() || !DONE_TO.matcher(w.get(v).word()).matches()) {
+            return null;
+        }
+        List<TaggedWord> told = new ArrayList<>();
+        int rest;
+        String object = w.get(v + 1).word().toLowerCase(Locale.ROOT);
+        if (object.equals("me") || object.equals("us")) {
+            told.add(new TaggedWord(object.equals("me") ? "I" : "we", "PRP"));
+            told.add(new TaggedWord(object.equals("me") ? "was" : "were", "VBD"));
+            rest = v + 2;
+        } else if (FIRST_OWNER.contains(object)) {
+            int head = -1;
+            int j = v + 2;
+            while (j < w.size() && j < v + 6 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ") || w.get(j).tag().equals("CD")
+                    || w.get(j).tag().equals("POS"))) {
+                if (w.get(j).tag().startsWith("NN")) {
+                    head = j;
+                }
+                j++;
+            }
+            // "you lost my business" is a customer leaving, not a thing lost.
+            if (head < 0 || NOT_A_THING.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
+                return null;
+            }
+            // Where it was going belongs to the thing: "your flight to Boston was cancelled".
+            while (head + 2 < w.size() && w.get(head + 1).word().matches("(?i)to|from|home") && w.get(head + 2).tag().startsWith("NNP")) {
+                head += 2;
+                while (head + 1 < w.size() && w.get(head + 1).tag().startsWith("NNP")) {
+                    head++;
+                }
+            }
+            told.addAll(w.subList(v + 1, head + 1));
+            told.add(new TaggedWord(w.get(head).tag().equals("NNS") ? "were" : "was", "VBD"));
+            rest = head + 1;
+        } else {
+            return null;
+        }
+        int verb = told.size() - 1;
+        told.add(new TaggedWord(participle(w.get(v).word().toLowerCase(Locale.ROOT)), "VBN"));
+        for (int k = rest; k < w.size(); k++) {
+            told.add(w.get(k));
+        }
+        // "and made me drive 17 hours": what follows an "and" is the brand's doing again, not retold.
+        int end = clauseEnd(told, verb);
+        for (int k = verb + 1; k <= end; k++) {
+            if (told.get(k).word().equalsIgnoreCase("and")) {
+                end = k - 1;
+                break;
+            }
+        }
+        return candidate(told, 0, verb, end, "");
+    }
+
+    private static final Set<String> NOT_A_THING = Set.of("business", "trust", "loyalty", "respect", "faith", "patience", "custom", "money");
+
+    private static final Pattern DONE_TO = Pattern.compile("(?i)lost|misplaced|cancell?ed|canceled|delayed|charged|overcharged|double-charged|"
+            + "damaged|broke|bumped|stranded|downgraded|overbooked|rebooked|moved|ignored|forgot|left|sent|billed|refused|denied");
+
+    private static String participle(String verb) {
+        return switch (verb) {
+            case "broke" -> "broken";
+            case "forgot" -> "forgotten";
+            default -> verb;
+        };
     }
 
     /**
@@ -319,7 +404,9 @@ final class WhatHappened {
             boolean afterI = previous.equals("i");
             String out = switch (lower) {
                 case "i", "we" -> "you";
-                case "me", "us" -> "you";
+                case "me" -> "you";
+                // "US" in capitals is the country.
+                case "us" -> word.equals("US") ? word : "you";
                 case "my", "our" -> "your";
                 case "mine", "ours" -> "yours";
                 case "myself", "ourselves" -> "yourself";
@@ -345,7 +432,7 @@ final class WhatHappened {
         if (!implied.isEmpty()) {
             text = implied + " " + text.substring(implied.length()).strip();
             text = text.substring(0, implied.length() + 1) + Character.toLowerCase(text.charAt(implied.length() + 1)) + text.substring(implied.length() + 2);
-        } else if (!w.get(start).tag().startsWith("NNP")) {
+        } else if (!w.get(start).tag().startsWith("NNP") && !w.get(start).word().equals(w.get(start).word().toUpperCase(Locale.ROOT))) {
             text = Character.toLowerCase(text.charAt(0)) + text.substring(1);
         }
         if (implied.isEmpty() && w.get(start).tag().startsWith("NN")) {

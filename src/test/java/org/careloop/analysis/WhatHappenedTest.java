@@ -21,7 +21,12 @@ class WhatHappenedTest {
             "@acmeair Stuck in Denver, flight 123 delayed 3 hours|you're stuck in Denver",
             "@acmeair we missed our connection in ATL because the first leg sat on the ground|you missed your connection in ATL",
             "@acmeair still waiting for my refund from January|you're still waiting for your refund from January",
-            "@acmeair the app keeps crashing at checkout|the app keeps crashing at checkout"})
+            "@acmeair the app keeps crashing at checkout|the app keeps crashing at checkout",
+            // What the brand did, retold as what happened to the customer.
+            "@acmeair you lost my father's wheelchair|your father's wheelchair was lost",
+            "@acmeair you guys charged me twice for one seat!|you were charged twice for one seat",
+            "@acmeair You cancelled my flight to Boston and nobody told me|your flight to Boston was cancelled",
+            "@acmeair you left us on the tarmac for 3 hours|you were left on the tarmac for 3 hours"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -38,7 +43,8 @@ class WhatHappenedTest {
             "@acmeair I think my seat is broken",
             "@acmeair I'm not a coffee drinker",
             "@acmeair I didn't make any changes to it",
-            "@acmeair you guys lost my bag",
+            "@acmeair you lost my business",
+            "@acmeair you are the worst airline",
             "@acmeair my car drives itself to @acmeair these days"})
     void leavesTheCustomersOwnWordsAlone(String post) {
         assertThat(DETAILS.happened(post, "en")).isEmpty();
