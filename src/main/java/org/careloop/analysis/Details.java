@@ -62,7 +62,7 @@ public final class Details {
             "entertainment", "legroom", "armrest", "tray", "blanket", "pillow", "snack", "snacks", "drinks", "coffee", "announcement",
             "announcements", "captain", "jetway", "runway", "tarmac", "terminal", "line", "queue", "customs", "companion", "certificate",
             "receipt", "fare", "fares", "price", "upgrades", "status", "layover", "connections", "itinerary", "carry-on", "bin", "bins",
-            "overhead", "car seat", "headphones", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
+            "overhead", "car seat", "headphones", "headphone", "jack", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
     /** Words that may stand before a care noun in an echo: "customer service", "gate agent", "checked bag". */
     private static final Set<String> MODIFIERS = Set.of("customer", "checked", "carry-on", "cabin", "gate", "ticket", "counter", "desk",
             "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",

@@ -40,6 +40,8 @@ final class WhatHappened {
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
     /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
     private static final Pattern TEXT_SPEAK = Pattern.compile("(?i).*\\b[24] (?!(hours?|hrs?|h|min\\w*|days?|weeks?|people|bags?|times|pm|am|of|more|other)\\b)[a-z].*");
+    private static final Pattern DURATION = Pattern.compile(
+            "(?i)\\bfor (over |more than |almost |nearly |about |another )?(an?|\\d+(\\.\\d)?|one|two|three|four|five|six|several) \\+?(hours?|hrs?|minutes|mins?|days|weeks)\\b");
     private static final Pattern NEGATION = Pattern.compile("(?i)not|n't|never|no|none|nothing|nobody");
     /** Views and plans anywhere in a clause: "I suppose", "gonna", "sick of". */
     private static final Pattern HEDGED = Pattern.compile("(?i).*\\b(suppose|guess|think|thought|hope|promise|gon|wan|sick of|tired of|"
@@ -88,7 +90,26 @@ final class WhatHappened {
     }
 
     /** The best retelling, or empty when no clause says plainly what went wrong. */
+    /** "still no bag", "no response yet": what has not come, said as a care agent would. */
+    private static final Pattern STILL_NO = Pattern.compile(
+            "(?i)\\b(still )?(no|haven'?t (had|got|received) (a|an|any|my|our)?) ?(sign of )?(my |our |the )?"
+                    + "(bags?|luggage|suitcases?|refund|response|reply|answer|call ?back|update|confirmation|email)\\b(?! (is|are|was|were|fee|charge))");
+
     Optional<String> find(String plain) {
+        Optional<String> clause = clause(plain);
+        if (clause.isPresent()) {
+            return clause;
+        }
+        java.util.regex.Matcher m = STILL_NO.matcher(plain);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String thing = m.group(7).toLowerCase(Locale.ROOT).replace("callback", "call back");
+        boolean yours = thing.matches("bags?|luggage|suitcases?|refund|confirmation");
+        return Optional.of(yours ? "there's still no sign of your " + thing : "you still haven't had " + (thing.matches("[aeiou].*") ? "an " : "a ") + thing);
+    }
+
+    private Optional<String> clause(String plain) {
         List<CoreLabel> tokens = PTBTokenizer.newPTBTokenizer(new StringReader(plain), false, true).tokenize();
         // PTBTokenizer's default factory gives CoreLabels that carry the text between tokens ("before").
         String best = null;
@@ -367,6 +388,11 @@ final class WhatHappened {
         // "you've received no", "you missed it": cut short, or about nothing the customer can recognise.
         // "you didn't make any changes": a "not" alone says something went wrong only about a care matter.
         String joined = String.join(" ", w.subList(start, end + 1).stream().map(TaggedWord::word).toList());
+        // "we've been on the runway for over an hour": the time is the trouble.
+        if (!trouble && DURATION.matcher(joined).find()) {
+            trouble = true;
+            negationOnly = false;
+        }
         if (!trouble || negationOnly && care == 0 || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
                 || HEDGED.matcher(joined).matches()) {
             return null;

@@ -26,7 +26,11 @@ class WhatHappenedTest {
             "@acmeair you lost my father's wheelchair|your father's wheelchair was lost",
             "@acmeair you guys charged me twice for one seat!|you were charged twice for one seat",
             "@acmeair You cancelled my flight to Boston and nobody told me|your flight to Boston was cancelled",
-            "@acmeair you left us on the tarmac for 3 hours|you were left on the tarmac for 3 hours"})
+            "@acmeair you left us on the tarmac for 3 hours|you were left on the tarmac for 3 hours",
+            // The time is the trouble; what has not come is said as an agent would.
+            "@acmeair we've been on the runway for over an hour. Now the water pressure is low|you've been on the runway for over an hour",
+            "@acmeair landed 13 hours ago and still no bag|there's still no sign of your bag",
+            "@acmeair DM'd you 4 hrs ago. No response to be found|you still haven't had a response"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
