@@ -231,26 +231,30 @@ public final class SurgeWatch {
     }
 
     /**
-     * What the counts of one series say at {@code now}: the window against the baseline before it, or
-     * against the time counted before the window when that is shorter. Until at least a window's length
-     * was counted before the window, there is no usual level to compare with, and no surge.
+     * What the counts of one series say at {@code now}: the window (the last {@link Policy#window}, its
+     * oldest minute counted for the share of it inside) against the baseline before it, or against the
+     * time counted before the window when that is shorter. Until at least a window's length was counted
+     * before the window, there is no usual level to compare with, and no surge.
      *
      * @param since when counting began
      */
     public static Reading read(NavigableMap<Instant, Integer> counts, Instant now, Instant since, Policy policy) {
-        Instant windowStart = now.truncatedTo(ChronoUnit.MINUTES).minus(policy.windowMinutes() - 1, ChronoUnit.MINUTES);
-        Instant counted = since.truncatedTo(ChronoUnit.MINUTES);
-        Instant baseStart = max(windowStart.minus(policy.baselineMinutes(), ChronoUnit.MINUTES), counted);
-        long baseMinutes = Math.max(0, Duration.between(baseStart, windowStart).toMinutes());
-        int windowPosts = sum(counts, windowStart, now);
-        int basePosts = baseMinutes == 0 ? 0 : counts.subMap(baseStart, true, windowStart, false).values().stream().mapToInt(Integer::intValue).sum();
+        Instant windowFrom = now.minus(policy.window());
+        Instant firstMinute = windowFrom.truncatedTo(ChronoUnit.MINUTES);
+        Instant secondMinute = firstMinute.plus(1, ChronoUnit.MINUTES);
+        // A window of whole minutes would drop to its newest minute's first seconds each time a minute begins.
+        double share = 1 - Duration.between(firstMinute, windowFrom).toMillis() / 60_000.0;
+        int windowPosts = (int) Math.round(counts.getOrDefault(firstMinute, 0) * share + sum(counts, secondMinute, now));
+        Instant baseStart = max(firstMinute.minus(policy.baselineMinutes(), ChronoUnit.MINUTES), since.truncatedTo(ChronoUnit.MINUTES));
+        long baseMinutes = Math.max(0, Duration.between(baseStart, firstMinute).toMinutes());
+        int basePosts = baseMinutes == 0 ? 0 : counts.subMap(baseStart, true, firstMinute, false).values().stream().mapToInt(Integer::intValue).sum();
         double usual = baseMinutes == 0 ? 0 : basePosts / (double) baseMinutes;
         int threshold = baseMinutes < policy.windowMinutes() ? Integer.MAX_VALUE
                 : (int) Math.max(policy.floor(), Math.ceil(policy.factor() * usual * policy.windowMinutes()));
         double pace = threshold / (double) policy.windowMinutes();
-        NavigableMap<Instant, Integer> window = counts.subMap(windowStart, true, now, true);
+        NavigableMap<Instant, Integer> window = counts.subMap(firstMinute, true, now, true);
         Instant start = window.entrySet().stream().filter(e -> e.getValue() >= pace).map(Map.Entry::getKey).findFirst()
-                .orElseGet(() -> window.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(windowStart));
+                .orElseGet(() -> window.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(secondMinute));
         return new Reading(windowPosts, usual, threshold, start);
     }
 
@@ -347,7 +351,7 @@ public final class SurgeWatch {
     }
 
     private Instant baselineStart(Instant now) {
-        return now.truncatedTo(ChronoUnit.MINUTES).minus(policy.windowMinutes() - 1 + policy.baselineMinutes(), ChronoUnit.MINUTES);
+        return now.minus(policy.window()).truncatedTo(ChronoUnit.MINUTES).minus(policy.baselineMinutes(), ChronoUnit.MINUTES);
     }
 
     private static int sum(NavigableMap<Instant, Integer> counts, Instant from, Instant to) {

@@ -37,6 +37,10 @@ final class JdbcAlerts implements Alerts {
         return jdbc.list("select * from alerts where acknowledged_at is null order by id desc limit ?", JdbcAlerts::alert, limit);
     }
 
+    public List<Alert> openOfKind(String kind, int limit) {
+        return jdbc.list("select * from alerts where acknowledged_at is null and kind = ? order by id desc limit ?", JdbcAlerts::alert, kind, limit);
+    }
+
     public List<Alert> latest(int limit) {
         return jdbc.list("select * from alerts order by id desc limit ?", JdbcAlerts::alert, limit);
     }

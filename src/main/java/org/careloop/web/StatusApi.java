@@ -37,13 +37,21 @@ public final class StatusApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rules", rules.status());
         out.put("unattended", unattended());
-        out.put("alerts", withSurges(alerts.open(50)));
+        out.put("alerts", withSurges(surgesFirst(alerts.open(50))));
         out.put("alertsByKind", alerts.openByKind());
         return ApiResponse.ok(out);
     }
 
     public ApiResponse alerts() {
-        return ApiResponse.ok(withSurges(alerts.latest(200)));
+        return ApiResponse.ok(withSurges(surgesFirst(alerts.latest(200))));
+    }
+
+    /** The open surges first, then the others: a crisis's hundreds of escalations must not push its surge out of the list. */
+    private List<Alerts.Alert> surgesFirst(List<Alerts.Alert> list) {
+        List<Alerts.Alert> out = new java.util.ArrayList<>(alerts.openOfKind("surge", 20));
+        java.util.Set<Long> first = out.stream().map(Alerts.Alert::id).collect(java.util.stream.Collectors.toSet());
+        list.stream().filter(a -> !first.contains(a.id())).forEach(out::add);
+        return out;
     }
 
     /**

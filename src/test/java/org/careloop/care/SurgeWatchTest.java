@@ -226,15 +226,34 @@ class SurgeWatchTest {
         Instant minute = T0.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         counts.put(minute, 100);
         assertThat(SurgeWatch.read(counts, T0, since, POLICY).surging()).as("nothing counted before the window").isFalse();
-        for (int i = 1; i < 10; i++) {
+        for (int i = 1; i <= 10; i++) {
             counts.put(minute.plusSeconds(60L * i), 10);
         }
-        SurgeWatch.Reading r = SurgeWatch.read(counts, minute.plusSeconds(60 * 9 + 30), since, POLICY);
-        // Baseline: minutes 0 to 4 (140 posts in 5 minutes), window: minutes 5 to 9 (50 posts).
+        SurgeWatch.Reading early = SurgeWatch.read(counts, minute.plusSeconds(60 * 9 + 30), since, POLICY);
+        assertThat(early.surging()).as("4 minutes counted before the window: still too few to know the usual").isFalse();
+        assertThat(early.threshold()).isEqualTo(Integer.MAX_VALUE);
+        SurgeWatch.Reading r = SurgeWatch.read(counts, minute.plusSeconds(60 * 10 + 30), since, POLICY);
+        // The window is the last 5 minutes: half of minute 5 (5 posts), and minutes 6 to 10 (50 posts);
+        // the baseline the minutes before it that were counted: 0 to 4 (140 posts in 5 minutes).
+        assertThat(r.windowPosts()).isEqualTo(55);
         assertThat(r.usual()).isEqualTo(28.0);
         assertThat(r.threshold()).isEqualTo(4 * 28 * 5);
-        assertThat(r.windowPosts()).isEqualTo(50);
         assertThat(r.surging()).isFalse();
+    }
+
+    /** A new minute's first seconds are no calm: the window slides over the minutes, it does not restart with each. */
+    @Test
+    void aSteadySurgeLastsAcrossMinuteBoundariesEvenWithAOneMinuteWindow() {
+        watch = new SurgeWatch(db.surges(), rules, new Webhook(null),
+                new SurgeWatch.Policy(Duration.ofMinutes(1), Duration.ofMinutes(30), 4, 25, Duration.ofSeconds(10)), clock);
+        play(10, 2, BAG, CareAction.Label.TICKET);
+        for (int minute = 0; minute < 5; minute++) {
+            play(1, 60, CANCEL, CareAction.Label.TICKET);
+            clock.set(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(1));
+            watch.check(); // a second into the new minute
+            assertThat(db.surges().open()).as("minute %d", minute).extracting(Surges.Surge::series).contains("topic:cancel");
+        }
+        assertThat(surgeAlertsAbout("cancelled flight")).singleElement().satisfies(a -> assertThat(a.message()).doesNotContain("calm"));
     }
 
     @Test
