@@ -257,7 +257,11 @@ function showStatus(status) {
   // A kind with many open alerts is one line with its count (a surge, or a restart after hours away).
   const byKind = status.alertsByKind || {};
   // Surges come first, each on its own line with its chart: each is about something else.
-  (status.alerts || []).filter(a => a.kind === 'surge').forEach(a => box.append(alertRow(a)));
+  // A topic says more than a care action: topics first, then the biggest.
+  const topicFirst = a => (a.surge && a.surge.series.startsWith('topic:') ? 0 : 1);
+  (status.alerts || []).filter(a => a.kind === 'surge')
+    .sort((a, b) => topicFirst(a) - topicFirst(b) || ((b.surge || {}).posts || 0) - ((a.surge || {}).posts || 0))
+    .forEach(a => box.append(alertRow(a)));
   const summed = Object.keys(byKind).filter(k => k !== 'surge' && byKind[k] > ALERTS_APART);
   summed.forEach(kind => {
     const row = el('div', 'alert ' + kind);
@@ -309,12 +313,13 @@ function surgeChart(s) {
   const label = 'Posts per minute from ' + hhmm(from) + ': peak ' + s.peakPerMinute + ', usually ' + s.usualPerMinute;
   svg.setAttribute('aria-label', label);
   const title = document.createElementNS(NS, 'title'); title.textContent = label; svg.append(title);
-  const bar = W / n;
+  // At most 8 px a minute, the newest at the right edge: a young surge is a few bars, not a few blocks.
+  const bar = Math.min(8, W / n), left = W - n * bar;
   counts.forEach((c, i) => {
     if (!c) return;
     const t = from + i * 60000, h = Math.max(1, c / top * (H - 2));
     const r = document.createElementNS(NS, 'rect');
-    r.setAttribute('x', (i * bar).toFixed(1)); r.setAttribute('y', (H - h).toFixed(1));
+    r.setAttribute('x', (left + i * bar).toFixed(1)); r.setAttribute('y', (H - h).toFixed(1));
     r.setAttribute('width', Math.max(1, bar - 1).toFixed(1)); r.setAttribute('height', h.toFixed(1));
     r.setAttribute('class', t + 60000 > since && t <= ended ? 'in' : 'out');
     const tip = document.createElementNS(NS, 'title'); tip.textContent = hhmm(t) + ': ' + c + (c === 1 ? ' post' : ' posts'); r.append(tip);
@@ -322,7 +327,7 @@ function surgeChart(s) {
   });
   const y = (H - s.usualPerMinute / top * (H - 2)).toFixed(1);
   const usual = document.createElementNS(NS, 'line');
-  usual.setAttribute('x1', 0); usual.setAttribute('x2', W); usual.setAttribute('y1', y); usual.setAttribute('y2', y); usual.setAttribute('class', 'usual');
+  usual.setAttribute('x1', left.toFixed(1)); usual.setAttribute('x2', W); usual.setAttribute('y1', y); usual.setAttribute('y2', y); usual.setAttribute('class', 'usual');
   svg.append(usual);
   return svg;
 }

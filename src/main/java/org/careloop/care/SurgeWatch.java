@@ -263,11 +263,12 @@ public final class SurgeWatch {
         return "surge".equals(alert.kind()) ? store.byAlert(alert.id()) : Optional.empty();
     }
 
-    /** The series' posts per minute around the surge: some time before it, up to now or a little after it ended. */
+    /** The series' posts per minute around the surge: half an hour before it (since counting began, if later), up to now or a window after it ended. */
     public Chart chart(Surges.Surge surge) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Instant to = surge.endedAt() == null ? now : min(now, surge.endedAt().plus(policy.window()).truncatedTo(ChronoUnit.MINUTES));
-        Instant from = surge.startedAt().minus(CHART_BEFORE);
+        // Half an hour before it, not before counting began: nothing to see there.
+        Instant from = max(surge.startedAt().minus(CHART_BEFORE), since(clock.instant()).truncatedTo(ChronoUnit.MINUTES));
         if (from.isBefore(to.minus(CHART_MINUTES - 1, ChronoUnit.MINUTES))) {
             from = to.minus(CHART_MINUTES - 1, ChronoUnit.MINUTES);
         }
