@@ -256,7 +256,13 @@ function showStatus(status) {
   const box = document.getElementById('alerts'); box.replaceChildren();
   // A kind with many open alerts is one line with its count (a surge, or a restart after hours away).
   const byKind = status.alertsByKind || {};
-  const summed = Object.keys(byKind).filter(k => byKind[k] > ALERTS_APART);
+  // Surges come first, each on its own line with its chart: each is about something else.
+  // A topic says more than a care action: topics first, then the biggest.
+  const topicFirst = a => (a.surge && a.surge.series.startsWith('topic:') ? 0 : 1);
+  (status.alerts || []).filter(a => a.kind === 'surge')
+    .sort((a, b) => topicFirst(a) - topicFirst(b) || ((b.surge || {}).posts || 0) - ((a.surge || {}).posts || 0))
+    .forEach(a => box.append(alertRow(a)));
+  const summed = Object.keys(byKind).filter(k => k !== 'surge' && byKind[k] > ALERTS_APART);
   summed.forEach(kind => {
     const row = el('div', 'alert ' + kind);
     const latest = (status.alerts || []).find(a => a.kind === kind);
@@ -266,13 +272,7 @@ function showStatus(status) {
     ack.addEventListener('click', async () => { try { await api('/api/alerts/kind/' + encodeURIComponent(kind) + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
     row.append(ack); box.append(row);
   });
-  (status.alerts || []).filter(a => !summed.includes(a.kind)).slice(0, 6).forEach(a => {
-    const row = el('div', 'alert ' + a.kind);
-    row.append(el('strong', '', a.kind.replace('sla-', 'SLA ')), el('span', '', a.message), el('span', 'muted small', ago(a.at)));
-    const ack = el('button', 'link', 'Dismiss');
-    ack.addEventListener('click', async () => { try { await api('/api/alerts/' + a.id + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
-    row.append(ack); box.append(row);
-  });
+  (status.alerts || []).filter(a => a.kind !== 'surge' && !summed.includes(a.kind)).slice(0, 6).forEach(a => box.append(alertRow(a)));
   const u = status.unattended;
   state.killed = u.killSwitchConsole;
   const on = Object.entries(u.accounts).filter(([, v]) => v).map(([k]) => k);
@@ -284,6 +284,52 @@ function showStatus(status) {
   kill.className = u.killSwitchConsole ? 'primary' : 'danger';
   // Nothing to stop when no account runs unattended; still shown while the switch is on, to turn it off.
   kill.hidden = !on.length && !u.killSwitchConsole;
+}
+
+/** One alert's line: its kind, its message (a surge's chart beside it), when, and Dismiss. */
+function alertRow(a) {
+  const row = el('div', 'alert ' + a.kind);
+  row.append(el('strong', '', a.kind === 'surge' ? (a.surge && a.surge.endedAt ? 'Surge over' : 'Surge') : a.kind.replace('sla-', 'SLA ')),
+    el('span', 'alert-text', a.message));
+  if (a.surge) row.append(surgeChart(a.surge));
+  row.append(el('span', 'muted small', ago(a.at)));
+  const ack = el('button', 'link', 'Dismiss');
+  ack.addEventListener('click', async () => { try { await api('/api/alerts/' + a.id + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
+  row.append(ack);
+  return row;
+}
+
+/** A surge's posts per minute as small bars (the surge's minutes in red), with a dashed line at the usual level. */
+function surgeChart(s) {
+  const NS = 'http://www.w3.org/2000/svg', W = 200, H = 36;
+  const counts = s.chart.perMinute, n = counts.length;
+  const top = Math.max(1, s.usualPerMinute, ...counts);
+  const from = new Date(s.chart.from).getTime(), since = new Date(s.since).getTime();
+  const ended = s.endedAt ? new Date(s.endedAt).getTime() : Infinity;
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('class', 'spark'); svg.setAttribute('width', W); svg.setAttribute('height', H);
+  svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H); svg.setAttribute('role', 'img');
+  const hhmm = t => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const label = 'Posts per minute from ' + hhmm(from) + ': peak ' + s.peakPerMinute + ', usually ' + s.usualPerMinute;
+  svg.setAttribute('aria-label', label);
+  const title = document.createElementNS(NS, 'title'); title.textContent = label; svg.append(title);
+  // At most 8 px a minute, the newest at the right edge: a young surge is a few bars, not a few blocks.
+  const bar = Math.min(8, W / n), left = W - n * bar;
+  counts.forEach((c, i) => {
+    if (!c) return;
+    const t = from + i * 60000, h = Math.max(1, c / top * (H - 2));
+    const r = document.createElementNS(NS, 'rect');
+    r.setAttribute('x', (left + i * bar).toFixed(1)); r.setAttribute('y', (H - h).toFixed(1));
+    r.setAttribute('width', Math.max(1, bar - 1).toFixed(1)); r.setAttribute('height', h.toFixed(1));
+    r.setAttribute('class', t + 60000 > since && t <= ended ? 'in' : 'out');
+    const tip = document.createElementNS(NS, 'title'); tip.textContent = hhmm(t) + ': ' + c + (c === 1 ? ' post' : ' posts'); r.append(tip);
+    svg.append(r);
+  });
+  const y = (H - s.usualPerMinute / top * (H - 2)).toFixed(1);
+  const usual = document.createElementNS(NS, 'line');
+  usual.setAttribute('x1', left.toFixed(1)); usual.setAttribute('x2', W); usual.setAttribute('y1', y); usual.setAttribute('y2', y); usual.setAttribute('class', 'usual');
+  svg.append(usual);
+  return svg;
 }
 
 /** How a platform names a person: @handle, except on Facebook, which has display names only. */

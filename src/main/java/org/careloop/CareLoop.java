@@ -41,6 +41,8 @@ import org.careloop.care.Switches;
 import org.careloop.care.QuartzSlaTimers;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
+import org.careloop.care.SurgeWatch;
+import org.careloop.pipeline.SurgeStep;
 import org.careloop.pipeline.TriageLedger;
 import org.careloop.care.UnattendedGate;
 import org.careloop.webhook.Webhook;
@@ -176,6 +178,8 @@ public final class CareLoop {
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
                 ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
+        // Surges per topic and care action, counted in the database as posts are triaged; raised on the SLA's webhook.
+        SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, SurgeWatch.Policy.fromSettings(settings), clock);
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock).withMetrics(metrics);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 
@@ -201,6 +205,8 @@ public final class CareLoop {
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
+        camel.bind("surgeStep", new SurgeStep(surges));
+        camel.bind("surgeWatch", surges);
         camel.bind("ticketDesk", desk);
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
@@ -212,7 +218,7 @@ public final class CareLoop {
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
-                new StatusApi(database.alerts(), rules, gate, switches, accounts),
+                new StatusApi(database.alerts(), surges, rules, gate, switches, accounts),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),

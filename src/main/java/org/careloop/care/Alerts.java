@@ -14,6 +14,9 @@ public interface Alerts {
     /** Alerts nobody has acknowledged yet, newest first. */
     List<Alert> open(int limit);
 
+    /** Open alerts of one kind, newest first. */
+    List<Alert> openOfKind(String kind, int limit);
+
     /** The latest alerts, acknowledged or not, newest first. */
     List<Alert> latest(int limit);
 

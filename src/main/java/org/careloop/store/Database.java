@@ -154,6 +154,11 @@ public final class Database implements AutoCloseable {
         return new JdbcAlerts(jdbc, clock);
     }
 
+    /** Posts per minute per topic and care action, and the surges found in them. */
+    public org.careloop.care.Surges surges() {
+        return new JdbcSurges(jdbc);
+    }
+
     public Switches switches() {
         return new JdbcSwitches(jdbc, clock);
     }

@@ -18,14 +18,27 @@ final class JdbcAlerts implements Alerts {
 
     public Alert raise(String kind, Long draftId, String message) {
         Instant at = clock.instant();
-        long id = jdbc.run(c -> Jdbc.insert(c, "insert into alerts (at, kind, draft_id, message) values (?, ?, ?, ?)",
-                at, kind, draftId, message));
+        long id = jdbc.run(c -> insert(c, at, kind, draftId, message));
         return new Alert(id, at, kind, draftId, message, null, null);
+    }
+
+    /** Raises an alert on the caller's connection (and in its transaction); returns its id. */
+    static long insert(java.sql.Connection c, Instant at, String kind, Long draftId, String message) throws java.sql.SQLException {
+        return Jdbc.insert(c, "insert into alerts (at, kind, draft_id, message) values (?, ?, ?, ?)", at, kind, draftId, message);
+    }
+
+    /** Rewrites an alert's message (a surge's latest size); on the caller's connection. */
+    static void revise(java.sql.Connection c, long id, String message) throws java.sql.SQLException {
+        Jdbc.update(c, "update alerts set message = ? where id = ?", message, id);
     }
 
     /** Alerts nobody has acknowledged yet, newest first. */
     public List<Alert> open(int limit) {
         return jdbc.list("select * from alerts where acknowledged_at is null order by id desc limit ?", JdbcAlerts::alert, limit);
+    }
+
+    public List<Alert> openOfKind(String kind, int limit) {
+        return jdbc.list("select * from alerts where acknowledged_at is null and kind = ? order by id desc limit ?", JdbcAlerts::alert, kind, limit);
     }
 
     public List<Alert> latest(int limit) {

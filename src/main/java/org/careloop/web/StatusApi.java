@@ -8,6 +8,8 @@ import org.careloop.care.UnattendedGate;
 import org.careloop.rules.RulesInForce;
 import org.careloop.care.Alerts;
 import org.careloop.care.Switches;
+import org.careloop.care.SurgeWatch;
+import org.careloop.care.Surges;
 
 /** What the console's status bar shows: alerts, the rules in force (and a broken edit), unattended mode and its kill switch. */
 public final class StatusApi {
@@ -16,13 +18,15 @@ public final class StatusApi {
     public static final String KILL_SWITCH = "unattended.kill-switch";
 
     private final Alerts alerts;
+    private final SurgeWatch surges;
     private final RulesInForce rules;
     private final UnattendedGate gate;
     private final Switches switches;
     private final List<String> accounts;
 
-    public StatusApi(Alerts alerts, RulesInForce rules, UnattendedGate gate, Switches switches, List<String> accounts) {
+    public StatusApi(Alerts alerts, SurgeWatch surges, RulesInForce rules, UnattendedGate gate, Switches switches, List<String> accounts) {
         this.alerts = alerts;
+        this.surges = surges;
         this.rules = rules;
         this.gate = gate;
         this.switches = switches;
@@ -33,13 +37,55 @@ public final class StatusApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rules", rules.status());
         out.put("unattended", unattended());
-        out.put("alerts", alerts.open(50));
+        out.put("alerts", withSurges(surgesFirst(alerts.open(50))));
         out.put("alertsByKind", alerts.openByKind());
         return ApiResponse.ok(out);
     }
 
     public ApiResponse alerts() {
-        return ApiResponse.ok(alerts.latest(200));
+        return ApiResponse.ok(withSurges(surgesFirst(alerts.latest(200))));
+    }
+
+    /** The open surges first, then the others: a crisis's hundreds of escalations must not push its surge out of the list. */
+    private List<Alerts.Alert> surgesFirst(List<Alerts.Alert> list) {
+        List<Alerts.Alert> out = new java.util.ArrayList<>(alerts.openOfKind("surge", 20));
+        java.util.Set<Long> first = out.stream().map(Alerts.Alert::id).collect(java.util.stream.Collectors.toSet());
+        list.stream().filter(a -> !first.contains(a.id())).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The alerts as JSON; a {@code surge} alert also carries its {@code surge}: {@code series}, {@code about},
+     * {@code since}, {@code endedAt}, {@code posts}, {@code peakPerMinute}, {@code usualPerMinute}, and
+     * {@code chart} ({@code from}, the first minute, and {@code perMinute}, posts in each minute from it on).
+     */
+    private List<Map<String, Object>> withSurges(List<Alerts.Alert> list) {
+        return list.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("at", a.at());
+            m.put("kind", a.kind());
+            m.put("draftId", a.draftId());
+            m.put("message", a.message());
+            m.put("acknowledgedBy", a.acknowledgedBy());
+            m.put("acknowledgedAt", a.acknowledgedAt());
+            surges.surgeOf(a).ifPresent(s -> m.put("surge", surge(s)));
+            return m;
+        }).toList();
+    }
+
+    private Map<String, Object> surge(Surges.Surge s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("series", s.series());
+        m.put("about", s.about());
+        m.put("since", s.startedAt());
+        m.put("endedAt", s.endedAt());
+        m.put("posts", s.posts());
+        m.put("peakPerMinute", s.peak());
+        m.put("usualPerMinute", Math.round(s.usual() * 100) / 100.0);
+        m.put("chart", surges.chart(s));
+        return m;
     }
 
     public ApiResponse acknowledge(String id, String actor) {

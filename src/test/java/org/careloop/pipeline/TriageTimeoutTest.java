@@ -48,6 +48,10 @@ class TriageTimeoutTest {
             return t;
         }
 
+        public Triage count(Triage t) {
+            return t;
+        }
+
         public Triage collect(Triage t) {
             return t;
         }
@@ -71,7 +75,7 @@ class TriageTimeoutTest {
         stages = new Stages();
         camel = new Main();
         camel.bind("triageLedger", ledger);
-        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "moderator", "praiseFeed", "draftStep"}) {
+        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "surgeStep", "moderator", "praiseFeed", "draftStep"}) {
             camel.bind(name, stages);
         }
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");

@@ -744,4 +744,64 @@ abstract class StoreContract {
         assertThat(db().praise().list(new PraiseStore.Filter(null, day.plusSeconds(3600), day.plusSeconds(3 * 3600), null), null, 10))
                 .extracting(Praise::postId).containsExactly(added.get(2), added.get(1));
     }
+
+    /** Posts per minute from several threads (as from several nodes) add up; one open surge per series, ever. */
+    @Test
+    void surgeCountsAddUpAcrossThreadsAndOneSurgePerSeriesIsOpen() throws Exception {
+        org.careloop.care.Surges surges = db().surges();
+        String series = "topic:test-" + newId();
+        String other = "action:test-" + newId();
+        Instant minute = T0.truncatedTo(ChronoUnit.MINUTES);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                work.add(() -> {
+                    surges.count(minute, List.of(series, other));
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(work)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        surges.count(minute.plusSeconds(60), List.of(series));
+        surges.count(minute.minusSeconds(3600), List.of(series));
+        assertThat(surges.counts(series, minute)).containsExactly(java.util.Map.entry(minute, 40), java.util.Map.entry(minute.plusSeconds(60), 1));
+        assertThat(surges.counts(minute)).containsKeys(series, other);
+        assertThat(surges.counts(minute).get(other)).containsExactly(java.util.Map.entry(minute, 40));
+        assertThat(surges.forget(minute)).isGreaterThanOrEqualTo(1);
+        assertThat(surges.counts(series, minute.minusSeconds(7200))).doesNotContainKey(minute.minusSeconds(3600)).containsKey(minute);
+
+        Instant since = surges.countingSince(T0);
+        assertThat(surges.countingSince(T0.plusSeconds(600))).as("recorded once, by the first to ask").isEqualTo(since);
+
+        var surge = new org.careloop.care.Surges.Surge(0, series, "posts about “bag”", minute, T0, null, 1.5, 30, 40, 40, null);
+        var started = surges.start(surge, "Posts about “bag”: 40 posts since 10:00 UTC").orElseThrow();
+        assertThat(started.alertId()).isNotNull();
+        assertThat(surges.start(surge, "again")).as("a second surge of an open series").isEmpty();
+        assertThat(surges.open()).extracting(org.careloop.care.Surges.Surge::series).containsOnlyOnce(series);
+        Alerts.Alert alert = db().alerts().open(200).stream().filter(a -> a.id() == started.alertId()).findFirst().orElseThrow();
+        assertThat(alert.kind()).isEqualTo("surge");
+        assertThat(surges.byAlert(alert.id())).get().satisfies(s -> {
+            assertThat(s.about()).isEqualTo("posts about “bag”");
+            assertThat(s.startedAt()).isEqualTo(minute);
+            assertThat(s.usual()).isEqualTo(1.5);
+            assertThat(s.open()).isTrue();
+        });
+
+        surges.progress(started.id(), 90, 50, "Posts about “bag”: 90 posts since 10:00 UTC");
+        assertThat(surges.byAlert(alert.id()).orElseThrow().posts()).isEqualTo(90);
+        assertThat(db().alerts().latest(200)).filteredOn(a -> a.id() == alert.id()).extracting(Alerts.Alert::message)
+                .containsExactly("Posts about “bag”: 90 posts since 10:00 UTC");
+
+        assertThat(surges.end(started.id(), T0.plusSeconds(900), 95, 50, "over")).isTrue();
+        assertThat(surges.end(started.id(), T0.plusSeconds(930), 95, 50, "over again")).as("ended once").isFalse();
+        assertThat(surges.open()).extracting(org.careloop.care.Surges.Surge::series).doesNotContain(series);
+        assertThat(surges.byAlert(alert.id()).orElseThrow().endedAt()).isEqualTo(T0.plusSeconds(900));
+        assertThat(db().alerts().latest(200)).filteredOn(a -> a.id() == alert.id()).extracting(Alerts.Alert::message).containsExactly("over");
+        assertThat(surges.start(surge, "a new one")).as("the series is free again").isPresent();
+    }
 }

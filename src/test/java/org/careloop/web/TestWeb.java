@@ -128,11 +128,17 @@ final class TestWeb {
             desk = tickets(db, rules, clock);
         }
         return new WebEndpoints(new DraftsApi(db.drafts(), db.mentions(), db.users(), Duration.ofMinutes(5), clock),
-                new StatusApi(db.alerts(), rules, gate, db.switches(), accounts),
+                new StatusApi(db.alerts(), surges(db, rules, clock), rules, gate, db.switches(), accounts),
                 new ReportsApi(db.drafts(), db.tickets(), db.mentions(), Duration.ofMinutes(10), clock),
                 new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
                         List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), token, false);
+    }
+
+    /** The surge watch as CareLoop wires it by default (window 5 min, baseline 3 h, factor 4, floor 25), with no webhook. */
+    static org.careloop.care.SurgeWatch surges(Database db, RulesInForce rules, Clock clock) {
+        return new org.careloop.care.SurgeWatch(db.surges(), rules, new Webhook(null),
+                org.careloop.care.SurgeWatch.Policy.fromSettings(org.careloop.config.Settings.of(Map.of())), clock);
     }
 
     /** The ticket desk as CareLoop wires it, with closing messages left in the queue (unattended mode off). */

@@ -185,6 +185,54 @@ class WebApiTest {
         assertThat(call("POST", "/api/alerts/kind/sla-breach/ack", "{}", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
     }
 
+    /** A surge is an alert of kind surge, with what it is about and its posts per minute for the console's chart. */
+    @Test
+    void aSurgeAlertCarriesItsSurgeAndItsPostsPerMinute() throws Exception {
+        java.time.Instant minute = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant start = minute.minusSeconds(120);
+        java.time.Instant since = db.surges().countingSince(minute.minusSeconds(3600));
+        for (int i = 0; i < 3; i++) {
+            for (int n = 0; n < 10 * (i + 1); n++) {
+                db.surges().count(start.plusSeconds(60L * i), List.of("topic:cancel"));
+            }
+        }
+        var surge = db.surges().start(new org.careloop.care.Surges.Surge(0, "topic:cancel", "posts about “cancelled flight”", start,
+                minute, null, 0.25, 25, 60, 30, null), "Posts about “cancelled flight”: 60 posts since 10:00 UTC (usually 15 an hour)").orElseThrow();
+        // A crisis's flood of other alerts (escalations, one per post) never pushes the surge out of either list.
+        for (int i = 0; i < 210; i++) {
+            db.alerts().raise("escalation", null, "Rule escalate-stranded escalated @stranded" + i);
+        }
+        for (String path : List.of("/api/alerts", "/api/status")) {
+            var body = Json.mapper().readTree(call("GET", path, null, "Authorization", "Bearer " + TOKEN).body());
+            var alerts = path.equals("/api/status") ? body.get("alerts") : body;
+            var alert = java.util.stream.StreamSupport.stream(alerts.spliterator(), false)
+                    .filter(a -> a.get("id").asLong() == surge.alertId()).findFirst().orElseThrow();
+            assertThat(alert.get("kind").asText()).as(path).isEqualTo("surge");
+            assertThat(alert.get("message").asText()).startsWith("Posts about “cancelled flight”: 60 posts");
+            assertThat(alert.at("/surge/series").asText()).isEqualTo("topic:cancel");
+            assertThat(alert.at("/surge/about").asText()).isEqualTo("posts about “cancelled flight”");
+            assertThat(alert.at("/surge/since").asText()).isEqualTo(start.toString());
+            assertThat(alert.at("/surge/endedAt").isNull()).isTrue();
+            assertThat(alert.at("/surge/posts").asInt()).isEqualTo(60);
+            assertThat(alert.at("/surge/usualPerMinute").asDouble()).isEqualTo(0.25);
+            // The chart starts half an hour before the surge (not before counting began) and reaches this minute: ..., 0, 10, 20, 30.
+            java.time.Instant from = java.time.Instant.parse(alert.at("/surge/chart/from").asText());
+            java.time.Instant counted = since.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            assertThat(from).isEqualTo(counted.isAfter(start.minusSeconds(1800)) ? counted : start.minusSeconds(1800));
+            int before = (int) java.time.Duration.between(from, start).toMinutes();
+            var perMinute = alert.at("/surge/chart/perMinute");
+            assertThat(perMinute.size()).as("up to this minute (the next, if it began meanwhile)").isBetween(before + 3, before + 4);
+            assertThat(perMinute.get(before - 1).asInt()).isZero();
+            assertThat(List.of(perMinute.get(before).asInt(), perMinute.get(before + 1).asInt(), perMinute.get(before + 2).asInt()))
+                    .containsExactly(10, 20, 30);
+        }
+        db.alerts().acknowledgeKind("escalation", "test");
+        db.alerts().acknowledge(surge.alertId(), "test");
+        var other = Json.mapper().readTree(call("GET", "/api/alerts", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(java.util.stream.StreamSupport.stream(other.spliterator(), false).filter(a -> !a.get("kind").asText().equals("surge")))
+                .allSatisfy(a -> assertThat(a.has("surge")).isFalse());
+    }
+
     @Test
     void draftJsonHasTheFixedFields() throws Exception {
         long id = newDraft();
