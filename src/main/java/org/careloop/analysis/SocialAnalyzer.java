@@ -67,12 +67,14 @@ public final class SocialAnalyzer implements Analyzer {
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
         Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
         boolean question = question(words);
-        Troll troll = troll(lang, words, features, social, problem, reasons);
+        List<String> profanity = Cues.found(Cues.PROFANITY, words);
+        Offensive offensive = offensive(lang, features, profanity, reasons);
+        Troll troll = troll(words, social, offensive, profanity, problem, reasons);
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
         CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, urgentEn, reasons);
-        return new Analysis(lang, sentiment, emotion, troll, intent, care, reasons);
+        return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
 
     static boolean question(String words) {
@@ -122,8 +124,25 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
     }
 
-    private Troll troll(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, SocialText social,
-                        boolean problem, List<String> reasons) {
+    /** A word of the profanity list is offensive on its own; the English model weighs the rest (insults, slurs). */
+    private static final double PROFANITY_SCORE = 0.6;
+
+    /**
+     * Offensive language, whoever it comes from: the English model's probability, and at least
+     * {@link #PROFANITY_SCORE} where a listed swear word stands (in any language).
+     */
+    private Offensive offensive(String lang, edu.stanford.nlp.stats.Counter<String> features, List<String> profanity, List<String> reasons) {
+        double model = lang.equals("en") ? offensiveEn.predict(features).probabilities().getOrDefault("offensive", 0.0) : 0;
+        Offensive o = Offensive.of(round(Math.max(model, profanity.isEmpty() ? 0 : PROFANITY_SCORE)));
+        if (o.label()) {
+            reasons.add(String.format(Locale.ROOT, "Offensive language (%.2f)%s", o.score(),
+                    profanity.isEmpty() ? "" : ": " + Cues.quote(profanity)));
+        }
+        return o;
+    }
+
+    private static Troll troll(String words, SocialText social, Offensive offensive, List<String> profanity, boolean problem,
+                               List<String> reasons) {
         List<String> why = new ArrayList<>();
         double score = 0;
         List<String> bait = Cues.found(Cues.BAIT, words);
@@ -131,15 +150,8 @@ public final class SocialAnalyzer implements Analyzer {
             score += 0.65;
             why.add("bait: " + Cues.quote(bait));
         }
-        double offensive = 0;
-        if (lang.equals("en")) {
-            TextModel.Prediction p = offensiveEn.predict(features);
-            offensive = p.probabilities().getOrDefault("offensive", 0.0);
-        }
-        List<String> profanity = Cues.found(Cues.PROFANITY, words);
-        boolean isOffensive = offensive >= 0.5 || !profanity.isEmpty();
-        if (isOffensive && Cues.AT_BRAND.matcher(words).find()) {
-            score += 0.35 * Math.max(offensive, profanity.isEmpty() ? 0 : 0.6);
+        if (offensive.label() && Cues.AT_BRAND.matcher(words).find()) {
+            score += 0.35 * offensive.score();
             why.add("offensive language aimed at the brand" + (profanity.isEmpty() ? "" : ": " + Cues.quote(profanity)));
         }
         if (social.shouted >= 3 && problem == false && !bait.isEmpty()) {
@@ -157,7 +169,7 @@ public final class SocialAnalyzer implements Analyzer {
         boolean label = score >= 0.5;
         reasons.add(String.format(Locale.ROOT, "Troll %s (%.2f)%s", label ? "yes" : "no", score,
                 why.isEmpty() ? "" : ": " + String.join("; ", why)));
-        return new Troll(label, round(score), isOffensive, why);
+        return new Troll(label, round(score), offensive.label(), why);
     }
 
     private static Intent intent(String words, Sentiment s, Troll troll, boolean problem, boolean question, List<String> reasons) {
