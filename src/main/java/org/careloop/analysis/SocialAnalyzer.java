@@ -115,12 +115,16 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), round(Math.min(s.confidence(), p)));
     }
 
-    /** "lol imagine flying them, your CEO is a clown": a troll's laughing words mock the brand, they are no praise. */
+    /**
+     * "lol imagine flying them, your CEO is a clown": a troll's laughing words mock the brand, they
+     * are no praise, and an insult aimed at the brand is not neutral either.
+     */
     private static Sentiment mockery(Sentiment s, Troll troll, List<String> reasons) {
-        if (!troll.label() || !troll.offensive() || s.label() != Sentiment.Label.POSITIVE) {
+        if (!troll.label() || !troll.offensive() || s.label() == Sentiment.Label.NEGATIVE) {
             return s;
         }
-        reasons.add("Read as mockery: positive words in a troll's insult");
+        reasons.add(s.label() == Sentiment.Label.POSITIVE ? "Read as mockery: positive words in a troll's insult"
+                : "Read as hostile: a troll's insult aimed at the brand");
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
     }
 

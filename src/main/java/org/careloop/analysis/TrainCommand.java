@@ -68,7 +68,7 @@ public final class TrainCommand {
                     }
                     var e = new TextModel.Example(features, row.label(), weights.get(row.label()));
                     all.add(e);
-                    (Corpus.tuning(row.id()) ? held : fitting).add(e);
+                    (s.corpus().tuning(row) ? held : fitting).add(e);
                 }
                 tuning.add(new PriorTuning.Part(held, s.measure()));
             }
