@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import org.careloop.config.Json;
@@ -71,6 +73,23 @@ public record Corpus(String name, List<Row> rows, Map<String, String> groups) {
 
     public List<Row> training() {
         return rows.stream().filter(r -> !heldOut(r)).toList();
+    }
+
+    /**
+     * The rows less any that is a near-duplicate of a row of the given sets (sets that are measured
+     * whole, such as a validation file), so those stay clean checks.
+     */
+    static List<Row> apartFrom(List<Row> rows, List<Corpus> checks) {
+        if (checks.isEmpty()) {
+            return rows;
+        }
+        List<String> texts = new ArrayList<>();
+        rows.forEach(r -> texts.add(r.text()));
+        checks.forEach(c -> c.rows().forEach(r -> texts.add(r.text())));
+        Map<String, String> together = NearDuplicates.groups(texts);
+        Set<String> checked = new HashSet<>();
+        checks.forEach(c -> c.rows().forEach(r -> checked.add(together.get(ActionsSplit.normalise(r.text())))));
+        return rows.stream().filter(r -> !checked.contains(together.get(ActionsSplit.normalise(r.text())))).toList();
     }
 
     public List<Row> heldOutRows() {

@@ -65,7 +65,7 @@ public final class SocialAnalyzer implements Analyzer {
 
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
-        Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
+        Sentiment sentiment = sarcasm(lang, words, features, trouble, sentiment(lang, words, features, reasons), reasons);
         boolean question = question(words);
         List<String> profanity = Cues.found(Cues.PROFANITY, words);
         Offensive offensive = offensive(lang, features, profanity, reasons);
@@ -101,9 +101,14 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(label, round(score), round(p.confidence()));
     }
 
-    /** "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a complaint. */
-    private Sentiment sarcasm(String lang, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s, List<String> reasons) {
-        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble) {
+    /**
+     * "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a
+     * complaint. Thanks for a problem put right ("thank you for sorting out the double charge") is
+     * praise about a problem too, and meant.
+     */
+    private Sentiment sarcasm(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s,
+                              List<String> reasons) {
+        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble || CareActions.RESOLVED.matcher(words).find()) {
             return s;
         }
         TextModel.Prediction irony = ironyEn.predict(features);
