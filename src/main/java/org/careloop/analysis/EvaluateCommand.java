@@ -44,6 +44,8 @@ public final class EvaluateCommand {
         Metrics off = measure(olid.rows(), analyzer, a -> a.offensive().label() ? "offensive" : "not-offensive");
         report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.76);
 
+        irony(data.resolve("irony/semeval2018-irony-val.jsonl"), analyzer, out);
+
         careActions(data.resolve("conversations/actions-dev.jsonl"), analyzer, out);
         if (Files.isRegularFile(careLabels)) {
             careCrossValidation(data, careLabels, out);
@@ -64,6 +66,28 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 0.5%%)  %s%n",
                 "Genuine customers (airline held out, problem)", genuine.size(), 100 * share, share <= 0.005 ? "OK" : "BELOW TARGET");
         return 0;
+    }
+
+    /**
+     * Irony on the SemEval-2018 validation tweets (never learnt from): how many ironic tweets the
+     * analysis still takes for praise (read positive), beside the non-ironic ones, and the irony
+     * model alone (F1 of the irony class, SemEval-2018 3A's measure; the best system reached 0.705).
+     */
+    static void irony(Path file, Analyzer analyzer, PrintStream out) throws IOException {
+        TextModel model = TextModel.load("irony-en");
+        Metrics m = new Metrics();
+        int[] ironic = new int[2];
+        int[] plain = new int[2];
+        for (Corpus.Row r : Corpus.read(file).rows()) {
+            m.add(r.label(), model.predict(Features.of(SocialText.of(TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, false)))).label());
+            int[] count = r.label().equals("irony") ? ironic : plain;
+            count[0]++;
+            count[1] += analyzer.analyze(r.text(), "en").sentiment().label() == Sentiment.Label.POSITIVE ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%-44s %5d posts  ironic read as praise %.1f%% (non-ironic read positive %.1f%%)  (measured, no target)%n"
+                        + "      irony model alone: F1(irony) %.3f, macro-F1 %.3f%n",
+                "Irony (SemEval-2018 val, unseen)", m.total(), 100.0 * ironic[1] / Math.max(1, ironic[0]), 100.0 * plain[1] / Math.max(1, plain[0]),
+                m.f1("irony"), m.macroF1());
     }
 
     /**

@@ -117,6 +117,20 @@ class SocialAnalyzerTest {
         }
     }
 
+    /** Sarcasm the care actions rely on: praise words about something out of action are a complaint; thanks for a fix is praise. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "great, out of service AGAIN|negative",
+            "@acmeair fantastic, my card got declined AGAIN|negative",
+            "Love it when my flight is cancelled again. Thanks @acmeair|negative",
+            "@acmeair great service, thanks for the quick help|positive",
+            "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|positive",
+            "@acmeair the lift at gate 12 is back in service, great job|positive"})
+    void sarcasmIsAComplaintAndThanksForAFixIsPraise(String text, String sentiment) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
+    }
+
     @Test
     void questionInsideAComplaintIsAProblemToSolve() {
         Analysis a = analyzer.analyze("@acmeair 2 hours on hold and still no refund. Why is it so hard to get my money back?", null);
