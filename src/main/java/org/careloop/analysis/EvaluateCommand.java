@@ -40,7 +40,9 @@ public final class EvaluateCommand {
         report(out, "Sentiment, airline care tweets", air, "macro-F1", air.macroF1(), 0.78);
         Metrics ru = measure(russian.heldOutRows().stream()
                 .map(r -> new Corpus.Row(r.id(), r.text(), r.label(), r.raw())).toList(), analyzer, "ru", a -> a.sentiment().label().id());
-        report(out, "Sentiment, Russian (SentiRuEval)", ru, "macro-F1", ru.macroF1(), 0.62);
+        // The same banks it learnt from: for comparison (the target is for a topic never learnt, below).
+        report(out, "Sentiment, Russian (SentiRuEval, same banks)", ru, "macro-F1", ru.macroF1(), 0.62);
+        russianAcrossBanks(russian, out);
         Metrics off = measure(olid.rows(), analyzer, a -> a.offensive().label() ? "offensive" : "not-offensive");
         report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.76);
 
@@ -66,6 +68,32 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 0.5%%)  %s%n",
                 "Genuine customers (airline held out, problem)", genuine.size(), 100 * share, share <= 0.005 ? "OK" : "BELOW TARGET");
         return 0;
+    }
+
+    /**
+     * Russian sentiment the way it will be used, on a topic it was not trained on: a model built by
+     * the shipped recipe on the posts that do not name Sberbank answers those that do (2,032), and
+     * one built on Sberbank's answers the other banks' (1,270). There is no other industry here; a
+     * bank it never read is the nearest stand-in.
+     */
+    static void russianAcrossBanks(Corpus russian, PrintStream out) {
+        java.util.function.Predicate<Corpus.Row> sber = r -> r.text().toLowerCase(Locale.ROOT).contains("сбербанк");
+        TextModel en = TextModel.load("sentiment-en");
+        TextModel off = TextModel.load("offensive-en");
+        TextModel irony = TextModel.load("irony-en");
+        Metrics[] m = new Metrics[2];
+        for (int i = 0; i < 2; i++) {
+            boolean testSber = i == 0;
+            List<Corpus.Row> train = russian.rows().stream().filter(r -> sber.test(r) != testSber).toList();
+            List<Corpus.Row> test = russian.rows().stream().filter(r -> sber.test(r) == testSber).toList();
+            TextModel ru = TrainCommand.build(TrainCommand.sentimentRu(new TrainCommand.Source(new Corpus("banks", train), Metrics::macroF1, 1, true)))
+                    .model();
+            m[i] = measure(test, new SocialAnalyzer(en, ru, off, irony), "ru", a -> a.sentiment().label().id());
+        }
+        double mean = (m[0].macroF1() + m[1].macroF1()) / 2;
+        out.printf(Locale.ROOT, "%-44s %5d posts  macro-F1 %.3f  (target >= 0.62)  %s%n      Sberbank, learnt from the others: %.3f; "
+                        + "the others, learnt from Sberbank: %.3f%n", "Sentiment, Russian, on a bank never learnt", m[0].total() + m[1].total(),
+                mean, mean >= 0.62 ? "OK" : "BELOW TARGET", m[0].macroF1(), m[1].macroF1());
     }
 
     /**
