@@ -228,7 +228,7 @@ public final class TrainCommand {
                 // Slang and insults are many and spelt every way: the clusters help here (cross-validated
                 // on OLID, macro-F1 0.720 -> 0.731), not for sentiment (SemEval 0.588 -> 0.577).
                 new Recipe("offensive-en", List.of(
-                        new Source(Corpus.read(data.resolve("abuse/olid-train.jsonl")), Metrics::macroF1)), 1.0, true, true,
+                        new Source(Corpus.read(data.resolve("abuse/olid-train.jsonl")), Metrics::macroF1, 1, true)), 1.0, true, true,
                         List.of(Corpus.read(data.resolve("abuse/olid-val.jsonl")))),
                 // Irony only confirms sarcasm at a high probability: its prior is left as learnt.
                 new Recipe("irony-en", List.of(
