@@ -119,6 +119,28 @@ class CorpusSplitTest {
         assertThat(compared).isPositive();
     }
 
+    /** The TWCS conversations: a tweet and the one it answers are always in the same part, and both parts are used. */
+    @Test
+    void aConversationIsNeverSplitBetweenDevelopmentAndTest() throws Exception {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new HashMap<>();
+        for (Corpus.Row r : Corpus.read(SharedData.dir().resolve("conversations/twcs-dev.jsonl"), n -> "any").rows()) {
+            byId.put(r.raw().path("tweet_id").asText(), r.raw());
+        }
+        int linked = 0;
+        int test = 0;
+        for (com.fasterxml.jackson.databind.JsonNode t : byId.values()) {
+            boolean side = EvaluateCommand.twcsTest(t, byId);
+            test += side ? 1 : 0;
+            com.fasterxml.jackson.databind.JsonNode parent = byId.get(t.path("in_response_to_tweet_id").asText());
+            if (parent != null) {
+                linked++;
+                assertThat(EvaluateCommand.twcsTest(parent, byId)).as(t.toString()).isEqualTo(side);
+            }
+        }
+        assertThat(linked).isGreaterThan(1000);
+        assertThat((double) test / byId.size()).isBetween(0.3, 0.7);
+    }
+
     private static Set<String> words(String normalised) {
         return normalised.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(normalised.split(" ")));
     }
