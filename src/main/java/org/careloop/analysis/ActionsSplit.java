@@ -1,8 +1,6 @@
 package org.careloop.analysis;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 /**
  * How the labelled care-action posts ({@code conversations/actions-dev.jsonl}) are split: three
@@ -15,9 +13,7 @@ public final class ActionsSplit {
     private ActionsSplit() {}
 
     public static boolean heldBack(String text) {
-        CRC32 crc = new CRC32();
-        crc.update(normalise(text).getBytes(StandardCharsets.UTF_8));
-        return crc.getValue() % 10 < 3;
+        return NearDuplicates.bucket(normalise(text), "", 10) < 3;
     }
 
     static String normalise(String text) {

@@ -61,6 +61,7 @@ public final class AnalyzeCommand {
             result.putObject("emotion").put("label", a.emotion().label().id()).put("confidence", a.emotion().confidence());
             ObjectNode troll = result.putObject("troll").put("label", a.troll().label()).put("score", a.troll().score());
             troll.set("reasons", mapper.valueToTree(a.troll().reasons()));
+            result.putObject("offensive").put("label", a.offensive().label()).put("score", a.offensive().score());
             result.putObject("intent").put("label", a.intent().label().id()).put("confidence", a.intent().confidence());
             result.putObject("careAction").put("label", a.care().label().id()).put("urgent", a.care().urgent())
                     .put("confidence", a.care().confidence());

@@ -89,6 +89,8 @@ final class Cues {
     /** Trouble that praise words cannot be sincere about: the context of sarcasm. */
     static final Pattern TROUBLE = Pattern.compile(
             "\\b(delay(s|ed)?|another|yet again|once again|(delayed|cancelled|late|lost|down|broken|stuck) again|waiting|hours?|on hold|"
+                    // Things out of action: "great, out of service AGAIN", "fantastic, card declined".
+                    + "out of (service|order)|declined|offline|failed( again)?|"
                     + "just what i needed|love (it )?(when|how)|"
                     + "thanks for nothing|so helpful|exactly what|best (airline|service|company) ever)\\b|🙄|😒|🙃",
             Pattern.CASE_INSENSITIVE);

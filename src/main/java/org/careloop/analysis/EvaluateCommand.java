@@ -1,13 +1,13 @@
 package org.careloop.analysis;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.zip.CRC32;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -24,39 +24,98 @@ public final class EvaluateCommand {
     }
 
     public static int run(Path data, Path careLabels, Analyzer analyzer, PrintStream out) throws IOException {
-        out.println("CareLoop analysis, measured on held-out rows (never trained on)");
+        out.println("CareLoop analysis, measured on held-out rows (never trained on; near-duplicates of a training row are never held out)");
         Corpus airline = Corpus.read(data.resolve("sentiment/airline-dev.jsonl"));
         Corpus semeval = Corpus.read(data.resolve("sentiment/semeval2017-val.jsonl"));
         Corpus russian = Corpus.read(data.resolve("sentiment/sentirueval-banks.jsonl"));
         Corpus olid = Corpus.read(data.resolve("abuse/olid-val.jsonl"));
 
-        Metrics sem = measure(semeval.heldOutRows(), analyzer, a -> a.sentiment().label().id());
-        report(out, "Sentiment, tweets (SemEval-2017)", sem, "macro-recall", sem.macroRecall(), 0.68);
+        // English sentiment learns from the SemEval 2013-2016 tweets, never from this file (nor near-copies of its rows).
+        Metrics sem = measure(semeval.rows(), analyzer, a -> a.sentiment().label().id());
+        report(out, "Sentiment, tweets (SemEval-2017 val, unseen)", sem, "macro-recall", sem.macroRecall(), 0.66);
+        Metrics semHeld = measure(semeval.heldOutRows(), analyzer, a -> a.sentiment().label().id());
+        out.printf(Locale.ROOT, "      its held-out part (measured until the SemEval 2013-2016 tweets came): macro-recall %.3f, %d posts%n",
+                semHeld.macroRecall(), semHeld.total());
         Metrics air = measure(airline.heldOutRows(), analyzer, a -> a.sentiment().label().id());
-        report(out, "Sentiment, airline care tweets", air, "macro-F1", air.macroF1(), 0.80);
+        report(out, "Sentiment, airline care tweets", air, "macro-F1", air.macroF1(), 0.78);
         Metrics ru = measure(russian.heldOutRows().stream()
                 .map(r -> new Corpus.Row(r.id(), r.text(), r.label(), r.raw())).toList(), analyzer, "ru", a -> a.sentiment().label().id());
-        report(out, "Sentiment, Russian (SentiRuEval)", ru, "macro-F1", ru.macroF1(), 0.60);
-        Metrics off = measure(olid.rows(), analyzer, a -> a.troll().offensive() ? "offensive" : "not-offensive");
-        report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.80);
+        // The same banks it learnt from: for comparison (the target is for a topic never learnt, below).
+        report(out, "Sentiment, Russian (SentiRuEval, same banks)", ru, "macro-F1", ru.macroF1(), 0.62);
+        russianAcrossBanks(russian, out);
+        Metrics off = measure(olid.rows(), analyzer, a -> a.offensive().label() ? "offensive" : "not-offensive");
+        report(out, "Offensive language (OLID val, unseen set)", off, "macro-F1", off.macroF1(), 0.76);
+
+        irony(data.resolve("irony/semeval2018-irony-val.jsonl"), analyzer, out);
 
         careActions(data.resolve("conversations/actions-dev.jsonl"), analyzer, out);
         if (Files.isRegularFile(careLabels)) {
             careCrossValidation(data, careLabels, out);
         }
 
-        Metrics intent = intentAgreement(data.resolve("conversations/twcs-dev.jsonl"), analyzer);
-        out.printf(Locale.ROOT, "%-44s %5d posts  agreement %.3f  macro-F1 %.3f  (measured, no target)%n      %s%n",
-                "Intent vs what care teams did (TWCS)", intent.total(), intent.accuracy(), intent.macroF1(), intent.perLabel());
+        Metrics[] intent = intentAgreement(data.resolve("conversations/twcs-dev.jsonl"), analyzer);
+        out.printf(Locale.ROOT, "%-44s %5d posts  agreement %.3f  macro-F1 %.3f  (measured, no target)%n      %s%n"
+                        + "      development part (cues written against it): agreement %.3f, macro-F1 %.3f, %d posts%n",
+                "Intent vs what care teams did (TWCS test)", intent[1].total(), intent[1].accuracy(), intent[1].macroF1(), intent[1].perLabel(),
+                intent[0].accuracy(), intent[0].macroF1(), intent[0].total());
 
-        List<Corpus.Row> genuine = airline.rows().stream()
+        // Held-out rows only: the troll cues were written with the airline rows in view.
+        List<Corpus.Row> genuine = airline.heldOutRows().stream()
                 .filter(r -> r.label().equals("negative") && r.raw().hasNonNull("reason") && !r.raw().get("reason").asText().equals("Can't Tell"))
                 .toList();
         long flagged = genuine.stream().filter(r -> analyzer.analyze(r.text(), "en").troll().label()).count();
         double share = (double) flagged / Math.max(1, genuine.size());
-        out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 1%%)  %s%n",
-                "Genuine customers (airline, named problem)", genuine.size(), 100 * share, share <= 0.01 ? "OK" : "BELOW TARGET");
+        out.printf(Locale.ROOT, "%-44s %5d posts  flagged as troll %.2f%%  (target <= 0.5%%)  %s%n",
+                "Genuine customers (airline held out, problem)", genuine.size(), 100 * share, share <= 0.005 ? "OK" : "BELOW TARGET");
         return 0;
+    }
+
+    /**
+     * Russian sentiment the way it will be used, on a topic it was not trained on: a model built by
+     * the shipped recipe on the posts that do not name Sberbank answers those that do (2,032), and
+     * one built on Sberbank's answers the other banks' (1,270). There is no other industry here; a
+     * bank it never read is the nearest stand-in.
+     */
+    static void russianAcrossBanks(Corpus russian, PrintStream out) {
+        java.util.function.Predicate<Corpus.Row> sber = r -> r.text().toLowerCase(Locale.ROOT).contains("сбербанк");
+        TextModel en = TextModel.load("sentiment-en");
+        TextModel off = TextModel.load("offensive-en");
+        TextModel irony = TextModel.load("irony-en");
+        Metrics[] m = new Metrics[2];
+        for (int i = 0; i < 2; i++) {
+            boolean testSber = i == 0;
+            List<Corpus.Row> train = russian.rows().stream().filter(r -> sber.test(r) != testSber).toList();
+            List<Corpus.Row> test = russian.rows().stream().filter(r -> sber.test(r) == testSber).toList();
+            TextModel ru = TrainCommand.build(TrainCommand.sentimentRu(new TrainCommand.Source(new Corpus("banks", train), Metrics::macroF1, 1, true)))
+                    .model();
+            m[i] = measure(test, new SocialAnalyzer(en, ru, off, irony), "ru", a -> a.sentiment().label().id());
+        }
+        double mean = (m[0].macroF1() + m[1].macroF1()) / 2;
+        out.printf(Locale.ROOT, "%-44s %5d posts  macro-F1 %.3f  (target >= 0.62)  %s%n      Sberbank, learnt from the others: %.3f; "
+                        + "the others, learnt from Sberbank: %.3f%n", "Sentiment, Russian, on a bank never learnt", m[0].total() + m[1].total(),
+                mean, mean >= 0.62 ? "OK" : "BELOW TARGET", m[0].macroF1(), m[1].macroF1());
+    }
+
+    /**
+     * Irony on the SemEval-2018 validation tweets (never learnt from): how many ironic tweets the
+     * analysis still takes for praise (read positive), beside the non-ironic ones, and the irony
+     * model alone (F1 of the irony class, SemEval-2018 3A's measure; the best system reached 0.705).
+     */
+    static void irony(Path file, Analyzer analyzer, PrintStream out) throws IOException {
+        TextModel model = TextModel.load("irony-en");
+        Metrics m = new Metrics();
+        int[] ironic = new int[2];
+        int[] plain = new int[2];
+        for (Corpus.Row r : Corpus.read(file).rows()) {
+            m.add(r.label(), model.predict(Features.of(SocialText.of(TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, false)))).label());
+            int[] count = r.label().equals("irony") ? ironic : plain;
+            count[0]++;
+            count[1] += analyzer.analyze(r.text(), "en").sentiment().label() == Sentiment.Label.POSITIVE ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "%-44s %5d posts  ironic read as praise %.1f%% (non-ironic read positive %.1f%%)  (measured, no target)%n"
+                        + "      irony model alone: F1(irony) %.3f, macro-F1 %.3f%n",
+                "Irony (SemEval-2018 val, unseen)", m.total(), 100.0 * ironic[1] / Math.max(1, ironic[0]), 100.0 * plain[1] / Math.max(1, plain[0]),
+                m.f1("irony"), m.macroF1());
     }
 
     /**
@@ -113,9 +172,7 @@ public final class EvaluateCommand {
     }
 
     private static int fold(String text) {
-        CRC32 crc = new CRC32();
-        crc.update((ActionsSplit.normalise(text) + "#fold").getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() % FOLDS);
+        return NearDuplicates.bucket(ActionsSplit.normalise(text), "#fold", FOLDS);
     }
 
     private static final java.util.regex.Pattern PRIVATE = java.util.regex.Pattern.compile(
@@ -129,14 +186,18 @@ public final class EvaluateCommand {
     /**
      * What real care teams did with each customer tweet in the conversations set, read from their
      * first reply: moved it to a private channel (problem), thanked (praise), or answered in public
-     * (everything else), against the intent CareLoop gives the customer's tweet.
+     * (everything else), against the intent CareLoop gives the customer's tweet. The conversations
+     * are split in two by their first tweet: a development part, which the intent cues may be
+     * written against, and a test part, which is only measured.
+     *
+     * @return the development part's agreement and the test part's
      */
-    static Metrics intentAgreement(Path file, Analyzer analyzer) throws IOException {
+    static Metrics[] intentAgreement(Path file, Analyzer analyzer) throws IOException {
         java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
         for (Corpus.Row r : Corpus.read(file, n -> "any").rows()) {
             byId.put(r.raw().path("tweet_id").asText(), r.raw());
         }
-        Metrics m = new Metrics();
+        Metrics[] parts = {new Metrics(), new Metrics()};
         for (com.fasterxml.jackson.databind.JsonNode t : byId.values()) {
             if (!t.path("inbound").asBoolean() || t.path("response_tweet_id").isNull()) {
                 continue;
@@ -160,9 +221,24 @@ public final class EvaluateCommand {
                 case PRAISE -> "thanked";
                 default -> "public";
             };
-            m.add(done, ours);
+            parts[twcsTest(t, byId) ? 1 : 0].add(done, ours);
         }
-        return m;
+        return parts;
+    }
+
+    /** Whether the tweet's conversation, named by its first tweet, is in the test part (one in two). */
+    static boolean twcsTest(com.fasterxml.jackson.databind.JsonNode tweet, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId) {
+        com.fasterxml.jackson.databind.JsonNode first = tweet;
+        Set<String> seen = new HashSet<>();
+        while (first.hasNonNull("in_response_to_tweet_id") && seen.add(first.path("tweet_id").asText())) {
+            com.fasterxml.jackson.databind.JsonNode up = byId.get(first.get("in_response_to_tweet_id").asText());
+            if (up == null) {
+                // The sample lacks the tweet answered: the one it answered names the conversation.
+                return NearDuplicates.bucket(first.get("in_response_to_tweet_id").asText(), "#twcs", 2) == 1;
+            }
+            first = up;
+        }
+        return NearDuplicates.bucket(first.path("tweet_id").asText(), "#twcs", 2) == 1;
     }
 
     static Metrics measure(List<Corpus.Row> rows, Analyzer analyzer, Function<Analysis, String> label) {

@@ -65,14 +65,16 @@ public final class SocialAnalyzer implements Analyzer {
 
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
-        Sentiment sentiment = sarcasm(lang, features, trouble, sentiment(lang, words, features, reasons), reasons);
+        Sentiment sentiment = sarcasm(lang, words, features, trouble, sentiment(lang, words, features, reasons), reasons);
         boolean question = question(words);
-        Troll troll = troll(lang, words, features, social, problem, reasons);
+        List<String> profanity = Cues.found(Cues.PROFANITY, words);
+        Offensive offensive = offensive(lang, features, profanity, reasons);
+        Troll troll = troll(words, social, offensive, profanity, problem, reasons);
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
         CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, urgentEn, reasons);
-        return new Analysis(lang, sentiment, emotion, troll, intent, care, reasons);
+        return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
 
     static boolean question(String words) {
@@ -99,9 +101,14 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(label, round(score), round(p.confidence()));
     }
 
-    /** "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a complaint. */
-    private Sentiment sarcasm(String lang, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s, List<String> reasons) {
-        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble) {
+    /**
+     * "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a
+     * complaint. Thanks for a problem put right ("thank you for sorting out the double charge") is
+     * praise about a problem too, and meant.
+     */
+    private Sentiment sarcasm(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s,
+                              List<String> reasons) {
+        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble || CareActions.RESOLVED.matcher(words).find()) {
             return s;
         }
         TextModel.Prediction irony = ironyEn.predict(features);
@@ -113,17 +120,38 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), round(Math.min(s.confidence(), p)));
     }
 
-    /** "lol imagine flying them, your CEO is a clown": a troll's laughing words mock the brand, they are no praise. */
+    /**
+     * "lol imagine flying them, your CEO is a clown": a troll's laughing words mock the brand, they
+     * are no praise, and an insult aimed at the brand is not neutral either.
+     */
     private static Sentiment mockery(Sentiment s, Troll troll, List<String> reasons) {
-        if (!troll.label() || !troll.offensive() || s.label() != Sentiment.Label.POSITIVE) {
+        if (!troll.label() || !troll.offensive() || s.label() == Sentiment.Label.NEGATIVE) {
             return s;
         }
-        reasons.add("Read as mockery: positive words in a troll's insult");
+        reasons.add(s.label() == Sentiment.Label.POSITIVE ? "Read as mockery: positive words in a troll's insult"
+                : "Read as hostile: a troll's insult aimed at the brand");
         return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
     }
 
-    private Troll troll(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, SocialText social,
-                        boolean problem, List<String> reasons) {
+    /** A word of the profanity list is offensive on its own; the English model weighs the rest (insults, slurs). */
+    private static final double PROFANITY_SCORE = 0.6;
+
+    /**
+     * Offensive language, whoever it comes from: the English model's probability, and at least
+     * {@link #PROFANITY_SCORE} where a listed swear word stands (in any language).
+     */
+    private Offensive offensive(String lang, edu.stanford.nlp.stats.Counter<String> features, List<String> profanity, List<String> reasons) {
+        double model = lang.equals("en") ? offensiveEn.predict(features).probabilities().getOrDefault("offensive", 0.0) : 0;
+        Offensive o = Offensive.of(round(Math.max(model, profanity.isEmpty() ? 0 : PROFANITY_SCORE)));
+        if (o.label()) {
+            reasons.add(String.format(Locale.ROOT, "Offensive language (%.2f)%s", o.score(),
+                    profanity.isEmpty() ? "" : ": " + Cues.quote(profanity)));
+        }
+        return o;
+    }
+
+    private static Troll troll(String words, SocialText social, Offensive offensive, List<String> profanity, boolean problem,
+                               List<String> reasons) {
         List<String> why = new ArrayList<>();
         double score = 0;
         List<String> bait = Cues.found(Cues.BAIT, words);
@@ -131,15 +159,8 @@ public final class SocialAnalyzer implements Analyzer {
             score += 0.65;
             why.add("bait: " + Cues.quote(bait));
         }
-        double offensive = 0;
-        if (lang.equals("en")) {
-            TextModel.Prediction p = offensiveEn.predict(features);
-            offensive = p.probabilities().getOrDefault("offensive", 0.0);
-        }
-        List<String> profanity = Cues.found(Cues.PROFANITY, words);
-        boolean isOffensive = offensive >= 0.5 || !profanity.isEmpty();
-        if (isOffensive && Cues.AT_BRAND.matcher(words).find()) {
-            score += 0.35 * Math.max(offensive, profanity.isEmpty() ? 0 : 0.6);
+        if (offensive.label() && Cues.AT_BRAND.matcher(words).find()) {
+            score += 0.35 * offensive.score();
             why.add("offensive language aimed at the brand" + (profanity.isEmpty() ? "" : ": " + Cues.quote(profanity)));
         }
         if (social.shouted >= 3 && problem == false && !bait.isEmpty()) {
@@ -157,7 +178,7 @@ public final class SocialAnalyzer implements Analyzer {
         boolean label = score >= 0.5;
         reasons.add(String.format(Locale.ROOT, "Troll %s (%.2f)%s", label ? "yes" : "no", score,
                 why.isEmpty() ? "" : ": " + String.join("; ", why)));
-        return new Troll(label, round(score), isOffensive, why);
+        return new Troll(label, round(score), offensive.label(), why);
     }
 
     private static Intent intent(String words, Sentiment s, Troll troll, boolean problem, boolean question, List<String> reasons) {

@@ -2,8 +2,11 @@ package org.careloop.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.careloop.config.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +78,57 @@ class SocialAnalyzerTest {
         assertThat(a.troll().label()).isFalse();
         assertThat(a.troll().offensive()).isTrue();
         assertThat(a.intent().label()).isEqualTo(Intent.Label.PROBLEM);
+    }
+
+    /** Offensive is its own label in the contract: swearing about a late flight is offensive, and no troll. */
+    @Test
+    void aSwearingComplaintIsOffensiveButNoTroll() {
+        String line = "{\"id\":\"s1\",\"text\":\"@acmeair your flight is 3 hours late again, this is fucking ridiculous\"}";
+        Analysis a = analyzer.analyze("@acmeair your flight is 3 hours late again, this is fucking ridiculous", null);
+        assertThat(a.offensive().label()).as(a.reasons().toString()).isTrue();
+        assertThat(a.offensive().score()).isBetween(Offensive.THRESHOLD, 1.0);
+        assertThat(a.troll().label()).as(a.reasons().toString()).isFalse();
+        JsonNode json = AnalyzeCommand.analyse(line, analyzer);
+        assertThat(json.at("/offensive/label").isBoolean()).isTrue();
+        assertThat(json.at("/offensive/label").asBoolean()).isTrue();
+        assertThat(json.at("/offensive/score").asDouble()).isEqualTo(a.offensive().score());
+        assertThat(json.at("/troll/label").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCalmPostIsNotOffensive() {
+        String line = "{\"id\":\"c1\",\"text\":\"@acmeair could you tell me when boarding starts for the 7pm flight to Denver? thanks\"}";
+        JsonNode json = AnalyzeCommand.analyse(line, analyzer);
+        assertThat(json.at("/offensive/label").isBoolean()).as(json.toString()).isTrue();
+        assertThat(json.at("/offensive/label").asBoolean()).as(json.toString()).isFalse();
+        assertThat(json.at("/offensive/score").asDouble()).isBetween(0.0, Offensive.THRESHOLD - 1e-9);
+        assertThat(json.at("/troll/label").asBoolean()).isFalse();
+    }
+
+    /** Analyses stored before the offensive score was kept read the troll's offensive flag. */
+    @Test
+    void anOlderStoredAnalysisReadsOffensiveFromTheTrollFlag() throws Exception {
+        for (String text : List.of("@acmeair this is fucking ridiculous, 3 hours late", "@acmeair when does boarding start?")) {
+            Analysis now = analyzer.analyze(text, null);
+            ObjectNode json = Json.mapper().valueToTree(now);
+            assertThat(Json.mapper().treeToValue(json, Analysis.class).offensive()).isEqualTo(now.offensive());
+            json.remove("offensive");
+            assertThat(Json.mapper().treeToValue(json, Analysis.class).offensive().label()).as(text).isEqualTo(now.troll().offensive());
+        }
+    }
+
+    /** Sarcasm the care actions rely on: praise words about something out of action are a complaint; thanks for a fix is praise. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "great, out of service AGAIN|negative",
+            "@acmeair fantastic, my card got declined AGAIN|negative",
+            "Love it when my flight is cancelled again. Thanks @acmeair|negative",
+            "@acmeair great service, thanks for the quick help|positive",
+            "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|positive",
+            "@acmeair the lift at gate 12 is back in service, great job|positive"})
+    void sarcasmIsAComplaintAndThanksForAFixIsPraise(String text, String sentiment) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
     }
 
     @Test
