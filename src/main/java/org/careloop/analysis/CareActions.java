@@ -60,6 +60,12 @@ final class CareActions {
                     // A person who cannot help themselves, left without the help they need.
                     + "(no|without|waiting for|waited for|never got|didn'?t get|did not get|no one (with|brought) (a|the)) (a |my |the |her |his |our )?wheelchair|"
                     + "(elderly|disabled|pregnant|blind|deaf|unaccompanied|\\d+ ?(yo|year old)) .{0,40}\\b(stuck|stranded|alone|no help|waiting|waited|left (at|in|on|behind))|"
+                    // Health that cannot wait (a breathing machine, medicine), a death in the family, a customer beside themselves.
+                    + "cpap|bipap|oxygen concentrator|insulin|epi-?pen|my (meds|medication|medicine|prescription)|medical (device|equipment|condition)|dialysis|"
+                    + "pass(ed|es)? away|funeral|bereavement|death in (the|my|our) family|"
+                    + "(mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|husband|wife|son|daughter|brother|sister) (died|is dying|has died)|"
+                    + "shaking with (rage|anger)|(speak|talk) (with|to) (someone|a person|a human|a manager|a supervisor) (immediately|right now|now|asap)|"
+                    + "(1\\d|2\\d|[6-9]|six|seven|eight|nine|ten|twelve) ?(hours|hrs)\\b.{0,25}\\b(at|in) (the|this) (gate|airport|terminal)|"
                     + "адвокат|суд|полици\\w*|травм\\w*|abogad\\w*|demanda|policía|avocat|plainte|anwalt|polizei|klage)\\b",
             FLAGS);
 
@@ -162,7 +168,7 @@ final class CareActions {
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
     static final Pattern DM_POINTER = Pattern.compile(
-            "^\\W*(sent|done|dm'?d|dmed)\\W*$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
+            "^\\W*(sent|done|dm'?d|dmed)\\W*((thanks|thank you|thx|ty)\\W*)?$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
                     + "dm'?d (you|u)|dmed (you|u)|just dm'?d|just dmed|dm sent|follow (me|us)( back)? so (i|we) can dm|"
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 
@@ -186,6 +192,11 @@ final class CareActions {
 
     /** A bare thanks: closing a question or request, it is politeness, not praise. */
     private static final Pattern THANKS_WORD = Pattern.compile("thanks?|thank (you|u)|thx|ty", FLAGS);
+
+    /** Thanks for a failure ("thanks for losing my bag", "thanks for nothing") is sarcasm: a complaint, never praise. */
+    static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (nothing|losing|misplacing|cancell?ing|"
+            + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
+            + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation))\\b", FLAGS);
 
     /** Sincere thanks in a question ("thanks in advance") is no praise. */
     private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);
@@ -243,7 +254,7 @@ final class CareActions {
             // unless the cues read thanks too ("thank you for sorting out the double charge"): two readers agree.
             boolean kind = label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK;
             boolean cuesKind = c.label() == CareAction.Label.ENGAGE || c.label() == CareAction.Label.THANK;
-            if (kind && !cuesKind && s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE) {
+            if (kind && !cuesKind && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE || SARCASTIC_THANKS.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
             }
@@ -346,9 +357,10 @@ final class CareActions {
         boolean settled = false;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
-        boolean dissatisfied = negative || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
+        boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
                 || COMPLAINT_TAG.matcher(text).find();
-        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find()
+        boolean sarcastic = SARCASTIC_THANKS.matcher(words).find();
+        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find() && !sarcastic
                 && !(question && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches()));
         List<String> hit;
         if (intent.label() == Intent.Label.SPAM) {
@@ -459,5 +471,5 @@ final class CareActions {
     private static final Map<String, Pattern> MODEL_CUES = Map.ofEntries(Map.entry("escalate", ESCALATE), Map.entry("lookup", LOOKUP),
             Map.entry("how-to", HOW_TO), Map.entry("general-how", GENERAL_HOW), Map.entry("event", EVENT), Map.entry("own-record", OWN_RECORD),
             Map.entry("live", LIVE), Map.entry("disrupted", DISRUPTED), Map.entry("resolved", RESOLVED), Map.entry("praise", PRAISE),
-            Map.entry("dissatisfied", DISSATISFIED), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
+            Map.entry("dissatisfied", DISSATISFIED), Map.entry("sarcastic-thanks", SARCASTIC_THANKS), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
 }

@@ -119,6 +119,14 @@ final class WhatHappened {
             if (i == tokens.size() || ENDS.contains(tokens.get(i).word())) {
                 List<CoreLabel> sentence = tokens.subList(start, Math.min(i + 1, tokens.size()));
                 boolean question = i < tokens.size() && tokens.get(i).word().equals("?");
+                // "can't get through to anyone on the phone - advice?": only the last part asks.
+                if (question) {
+                    int cut = lastBreak(sentence);
+                    if (cut > 2) {
+                        sentence = sentence.subList(0, cut);
+                        question = false;
+                    }
+                }
                 if (!question && sentence.size() > 1) {
                     Candidate c = best(sentence);
                     if (c != null && c.score > bestScore) {
@@ -130,6 +138,16 @@ final class WhatHappened {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Where the last part of a sentence begins (a dash, a colon, a comma), or -1. */
+    private static int lastBreak(List<CoreLabel> sentence) {
+        for (int k = sentence.size() - 2; k > 0; k--) {
+            if (Set.of("-", "--", ":", ",").contains(sentence.get(k).word())) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private record Candidate(String text, int score) {}
@@ -227,15 +245,30 @@ final class WhatHappened {
      */
     private Candidate brandDidIt(List<TaggedWord> w, int i) {
         String first = w.get(i).word().toLowerCase(Locale.ROOT);
-        if (!first.equals("you") && !first.equals("u")) {
-            return null;
-        }
-        int v = i + 1;
-        while (v < w.size() && v < i + 4 && (w.get(v).word().matches("(?i)guys|all|just|also|already|again|have|'ve|literally|completely")
-                || w.get(v).tag().startsWith("RB") && !w.get(v).word().matches("(?i)not|n't|never"))) {
-            v++;
-        }
-        if (v + 1 >= w.size() || !DONE_TO.matcher(w.get(v).word()).matches()) {
+        String done;
+        int v;
+        if (first.equals("you") || first.equals("u")) {
+            v = i + 1;
+            while (v < w.size() && v < i + 4 && (w.get(v).word().matches("(?i)guys|all|just|also|already|again|have|'ve|literally|completely")
+                    || w.get(v).tag().startsWith("RB") && !w.get(v).word().matches("(?i)not|n't|never"))) {
+                v++;
+            }
+            if (v + 1 >= w.size() || !DONE_TO.matcher(w.get(v).word()).matches()) {
+                return null;
+            }
+            done = w.get(v).word().toLowerCase(Locale.ROOT);
+        } else if (i + 3 < w.size() && first.matches("thanks|thank") && w.get(i + 1 + (first.equals("thank") ? 1 : 0)).word().matches("(?i)for|4")) {
+            // Sarcastic thanks say what the brand did: "thanks for losing my luggage" is "your luggage was lost".
+            v = i + 2 + (first.equals("thank") ? 1 : 0);
+            done = v + 1 < w.size() ? DOING.getOrDefault(w.get(v).word().toLowerCase(Locale.ROOT), "") : "";
+            if (done.isEmpty()) {
+                return null;
+            }
+        } else if (IMPLIED_BRAND.matcher(first).matches() && i + 1 < w.size() && w.get(i + 1).word().matches("(?i)me|us|my|our")) {
+            // "Lost my bag again": only the brand loses, bumps or overcharges; a bare "cancelled my flight" could be the customer's doing.
+            v = i;
+            done = first;
+        } else {
             return null;
         }
         List<TaggedWord> told = new ArrayList<>();
@@ -273,7 +306,7 @@ final class WhatHappened {
             return null;
         }
         int verb = told.size() - 1;
-        told.add(new TaggedWord(participle(w.get(v).word().toLowerCase(Locale.ROOT)), "VBN"));
+        told.add(new TaggedWord(participle(done), "VBN"));
         for (int k = rest; k < w.size(); k++) {
             told.add(w.get(k));
         }
@@ -292,6 +325,17 @@ final class WhatHappened {
 
     private static final Pattern DONE_TO = Pattern.compile("(?i)lost|misplaced|cancell?ed|canceled|delayed|charged|overcharged|double-charged|"
             + "damaged|broke|bumped|stranded|downgraded|overbooked|rebooked|moved|ignored|forgot|left|sent|billed|refused|denied");
+
+    /** What the brand did, said bare at a clause's start: only the brand's doing, whoever says it. */
+    private static final Pattern IMPLIED_BRAND = Pattern.compile("(?i)lost|misplaced|damaged|broke|overcharged|double-charged|bumped|downgraded|"
+            + "ignored|stranded");
+
+    /** "thanks for losing": the -ing form and its participle. */
+    private static final java.util.Map<String, String> DOING = java.util.Map.ofEntries(java.util.Map.entry("losing", "lost"),
+            java.util.Map.entry("misplacing", "misplaced"), java.util.Map.entry("cancelling", "cancelled"), java.util.Map.entry("canceling", "cancelled"),
+            java.util.Map.entry("delaying", "delayed"), java.util.Map.entry("damaging", "damaged"), java.util.Map.entry("breaking", "broken"),
+            java.util.Map.entry("bumping", "bumped"), java.util.Map.entry("stranding", "stranded"), java.util.Map.entry("overcharging", "overcharged"),
+            java.util.Map.entry("charging", "charged"), java.util.Map.entry("downgrading", "downgraded"), java.util.Map.entry("ignoring", "ignored"));
 
     private static String participle(String verb) {
         return switch (verb) {

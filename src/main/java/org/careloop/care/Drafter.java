@@ -279,6 +279,10 @@ public final class Drafter {
         String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").
+        String amendsId = "amends-" + topicKey;
+        Optional<Templates.Phrasings> amends = topicKey.isEmpty() ? Optional.empty() : templates.exactly(amendsId, phrasings.lang());
+        values.put("amends", amends.map(a -> a.render(values).get(0)).orElse(""));
         // One sentence about the situation the topic names ("Being without your bag is miserable"), where the language has one.
         String situationId = topicKey.isEmpty() ? "" : "situation-" + topicKey;
         Optional<Templates.Phrasings> situation = situationId.isEmpty() ? Optional.empty() : templates.exactly(situationId, phrasings.lang());
@@ -340,6 +344,10 @@ public final class Drafter {
         if (detail != null && !detail.isEmpty() && text.contains(detail) || !happened.isEmpty() && text.contains(happened)) {
             parts.add("detail");
         }
+        String amended = (String) values.get("amends");
+        if (!amended.isEmpty() && text.contains(amended)) {
+            parts.add(amendsId);
+        }
         String said = (String) values.get("situation");
         if (said != null && !said.isEmpty() && text.contains(said)) {
             parts.add(situationId);
@@ -394,6 +402,7 @@ public final class Drafter {
         values.put("answer", "");
         values.put("link", "");
         values.put("needs", "");
+        values.put("amends", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
@@ -419,6 +428,10 @@ public final class Drafter {
         } else if (analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label())
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
             emotion = Emotion.Label.NONE;
+        } else if (emotion == Emotion.Label.CONFUSION && analysis != null && analysis.sentiment() != null
+                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.care().label() == org.careloop.analysis.CareAction.Label.APOLOGIZE) {
+            // "Delay because they enter bag tags by hand? Really?": an angry question is frustration, not a muddle to clear up.
+            emotion = Emotion.Label.FRUSTRATION;
         }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
         // a calm request ("can you get me to New York before Monday?") is helped, not pitied.

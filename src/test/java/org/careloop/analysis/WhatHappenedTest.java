@@ -27,6 +27,12 @@ class WhatHappenedTest {
             "@acmeair you guys charged me twice for one seat!|you were charged twice for one seat",
             "@acmeair You cancelled my flight to Boston and nobody told me|your flight to Boston was cancelled",
             "@acmeair you left us on the tarmac for 3 hours|you were left on the tarmac for 3 hours",
+            // Sarcastic thanks and the brand's doing said bare name what the brand did.
+            "@acmeair thanks for losing my luggage|your luggage was lost",
+            "@acmeair thank you for cancelling my flight to Boston|your flight to Boston was cancelled",
+            "@acmeair Lost my bag again on the way to Denver.|your bag was lost again on the way to Denver",
+            // A question at the end leaves the statement before it: only the last part asks.
+            "@acmeair on hold- can't get through to a representative on the phone- Advice?|you can't get through to a representative on the phone",
             // The time is the trouble; what has not come is said as an agent would.
             "@acmeair we've been on the runway for over an hour. Now the water pressure is low|you've been on the runway for over an hour",
             "@acmeair landed 13 hours ago and still no bag|there's still no sign of your bag",
@@ -48,6 +54,8 @@ class WhatHappenedTest {
             "@acmeair I'm not a coffee drinker",
             "@acmeair I didn't make any changes to it",
             "@acmeair you lost my business",
+            "@acmeair cancelled my flight, when do I get the refund?",
+            "@acmeair thanks for getting me home",
             "@acmeair you are the worst airline",
             "@acmeair my car drives itself to @acmeair these days"})
     void leavesTheCustomersOwnWordsAlone(String post) {

@@ -62,12 +62,28 @@ class DrafterTest {
     void theOpeningNamesTheFeelingFirstWhenTheAnalysisIsSure() {
         Mention m = post("1", "Jana Kowalski", "jana_k", "lost my bag AGAIN");
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.8), reply("ticket"), posted, List.of()).text())
-                .matches("Jana, I'm sorry about your bag(\\. You're right to be upset|; that should never have happened).*");
+                .matches("Jana, I'm sorry your bag was lost again(\\. You're right to be upset|; that should never have happened).*");
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("ticket"), posted, List.of()).text())
-                .matches("Jana, I'm sorry about your bag(; let's get this sorted for you|, and we're here to help).*");
+                .matches("Jana, I'm sorry your bag was lost again(; let's get this sorted for you|, and we're here to help).*");
         // Not sure enough: no guess at the feeling; a problem still opens with "sorry".
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.2), reply("ticket"), posted, List.of()).text())
-                .matches("(Jana, I'm sorry about your bag|Jana, I'm really sorry about your bag)\\. .*");
+                .matches("(Jana, I'm sorry|Jana, I'm really sorry to hear) your bag was lost again\\. .*");
+    }
+
+    @Test
+    void anApologyOffersTheOneNextStepItsTopicAllows() {
+        Analysis complaint = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.COMPLAINT, 0.8), List.of());
+        Draft wifi = drafter.draft(post("1", "Jana Kowalski", "jana_k", "the wifi on my flight home never worked"), complaint, reply("apology"), posted, List.of());
+        assertThat(wifi.text()).contains("If you paid for wifi that didn't work, DM us your booking reference");
+        assertThat(wifi.work().parts()).contains("amends-wifi");
+        // The reference already given is not asked for again.
+        Draft given = drafter.draft(post("2", "Jana Kowalski", "jana_k", "the wifi on flight 221, booking ABC123, never worked"), complaint,
+                reply("apology"), posted, List.of());
+        assertThat(given.text()).contains("If you paid for wifi that didn't work, DM us and").doesNotContain("booking reference");
+        // No topic, no made-up next step: the general offer stays.
+        Draft plain = drafter.draft(post("3", "Jana Kowalski", "jana_k", "not impressed with today at all, really not"), complaint, reply("apology"), posted, List.of());
+        assertThat(plain.work().parts()).noneMatch(p -> p.startsWith("amends-"));
     }
 
     static final List<String> LANGUAGES = List.of("en", "ru", "fa", "ar", "es", "fr", "de");

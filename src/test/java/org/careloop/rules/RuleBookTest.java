@@ -55,6 +55,14 @@ class RuleBookTest {
             "@acmeair a passenger assaulted me and the crew did nothing|escalate",
             "@acmeair hoping to get out earlier than 2/23 (only phone option) or assistance with hotel.|escalate",
             "@acmeair ugh dumped us in dfw w/no luggage then cancelled our flight 3 more times. Sat arrival now Tue?|escalate",
+            // A breathing machine, a death in the family, a customer beside themselves, ten hours at a gate: a person, at once.
+            "@acmeair Not encouraged that I'll have my CPAP tonight.|escalate",
+            "@acmeair please let us change flights so we can be with the family after he passes away|escalate",
+            "@acmeair I want to speak with someone immediately. I am shaking with rage.|escalate",
+            "@acmeair coming up on 10 hrs and all at the gate, not leaving|escalate",
+            // Thanks for a failure is sarcasm: never thanked, never a praise item.
+            "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
+            "@acmeair done, thank you!|dm-sent",
             "Is the Porto flight daily from December too?|answer",
             "Flying Acme Air tomorrow, so excited!!|engage"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
