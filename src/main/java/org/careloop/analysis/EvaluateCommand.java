@@ -169,6 +169,7 @@ public final class EvaluateCommand {
         report(out, "Care action, " + FOLDS + "-fold over further labels", m, "macro-F1", m.macroF1(), 0.65);
         out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f; the cues alone: macro-F1 %.3f%n", m.accuracy(), m.precision("ignore"),
                 cues.macroF1());
+        out.printf(Locale.ROOT, "      commonest mistakes (care lead's action -> CareLoop's): %s%n", m.mistakes(8));
     }
 
     private static int fold(String text) {

@@ -10,11 +10,13 @@ import java.util.TreeSet;
 public final class Metrics {
 
     private final Map<String, int[]> counts = new TreeMap<>(); // label -> {tp, fp, fn}
+    private final Map<String, Map<String, Integer>> confusion = new TreeMap<>(); // gold -> predicted -> posts
     private int total;
     private int correct;
 
     public void add(String gold, String predicted) {
         total++;
+        confusion.computeIfAbsent(gold, k -> new TreeMap<>()).merge(predicted, 1, Integer::sum);
         counts.computeIfAbsent(gold, k -> new int[3]);
         counts.computeIfAbsent(predicted, k -> new int[3]);
         if (gold.equals(predicted)) {
@@ -64,6 +66,18 @@ public final class Metrics {
             b.append(String.format(Locale.ROOT, "%s P=%.3f R=%.3f F1=%.3f; ", l, precision(l), recall(l), f1(l)));
         }
         return b.toString().trim();
+    }
+
+    /** The commonest mistakes, "apologize->ticket 41", most frequent first: where the labels and the model part. */
+    public String mistakes(int limit) {
+        List<Map.Entry<String, Integer>> wrong = new java.util.ArrayList<>();
+        confusion.forEach((gold, row) -> row.forEach((predicted, n) -> {
+            if (!gold.equals(predicted)) {
+                wrong.add(Map.entry(gold + "->" + predicted, n));
+            }
+        }));
+        wrong.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        return String.join(", ", wrong.stream().limit(limit).map(e -> e.getKey() + " " + e.getValue()).toList());
     }
 
     static List<String> labels(Metrics m) {
