@@ -206,7 +206,7 @@ public final class Drafter {
 
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
     private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),

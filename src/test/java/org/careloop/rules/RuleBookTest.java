@@ -63,6 +63,8 @@ class RuleBookTest {
             // Thanks for a failure is sarcasm: never thanked, never a praise item.
             "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
             "@acmeair done, thank you!|dm-sent",
+            // A bare thanks closes an exchange: "you're welcome", not a praise line for the crew.
+            "@acmeair thank you so much|welcome",
             "Is the Porto flight daily from December too?|answer",
             "Flying Acme Air tomorrow, so excited!!|engage"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
