@@ -165,7 +165,8 @@ final class WhatHappened {
                 best = passive;
             }
             int verb = subjectEnd(w, i);
-            String implied = verb < 0 ? impliedSubject(w, i) : "";
+            // "After waiting in all day, ...": a clause of time is the background, and its implied subject its tense too.
+            String implied = verb < 0 && !Set.of("after", "when", "while", "since", "before").contains(prev) ? impliedSubject(w, i) : "";
             if (verb < 0 && implied.isEmpty()) {
                 continue;
             }

@@ -56,6 +56,7 @@ class WhatHappenedTest {
             "@acmeair you lost my business",
             "@acmeair cancelled my flight, when do I get the refund?",
             "@acmeair thanks for getting me home",
+            "@acmeair After waiting in all day as the item was out for delivery, nothing",
             "@acmeair you are the worst airline",
             "@acmeair my car drives itself to @acmeair these days"})
     void leavesTheCustomersOwnWordsAlone(String post) {
