@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.careloop.config.Json;
 
@@ -61,16 +60,8 @@ final class Http {
     }
 
     /** Polls until {@code probe} returns non-null, failing with {@code what} after {@code timeout}. */
-    <T> T await(Duration timeout, String what, Callable<T> probe) throws Exception {
-        Instant end = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(end)) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    <T> T await(Duration timeout, String what, Callable<T> probe) {
+        return org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(250)).until(probe, java.util.Objects::nonNull);
     }
 
     private JsonNode send(HttpRequest.Builder request, int expectedStatus) throws IOException, InterruptedException {
