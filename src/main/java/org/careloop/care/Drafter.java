@@ -190,6 +190,9 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
+    /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
+    private static final double UPSET = 0.6;
+
     private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
 
     private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
@@ -261,6 +264,9 @@ public final class Drafter {
                 && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
                 || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PLAYFUL.matcher(String.valueOf(mention.text())).find())
                 ? "yes" : "");
+        // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
+        values.put("upset", analysis != null && analysis.sentiment() != null
+                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
@@ -403,6 +409,7 @@ public final class Drafter {
         values.put("link", "");
         values.put("needs", "");
         values.put("amends", "");
+        values.put("upset", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");

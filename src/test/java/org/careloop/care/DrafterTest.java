@@ -86,6 +86,21 @@ class DrafterTest {
         assertThat(plain.work().parts()).noneMatch(p -> p.startsWith("amends-"));
     }
 
+    @Test
+    void anUpsetCustomersQuestionIsNeverAGoodQuestion() {
+        Analysis upset = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.9, 0.9), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.QUESTION, 0.8), List.of());
+        Analysis calm = new Analysis("en", new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.8), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.QUESTION, 0.8), List.of());
+        for (String id : List.of("1", "2", "3", "4")) {
+            Mention m = post(id, "Jana Kowalski", "jana_k", "why were all the flights cancelled today? no snow at all");
+            assertThat(drafter.draft(m, upset, reply("answer-pending"), posted, List.of()).text()).doesNotContainIgnoringCase("good question")
+                    .doesNotContain("thanks for asking").contains("sorry");
+        }
+        assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "when does check-in open?"), calm, reply("answer-pending"), posted, List.of()).text())
+                .doesNotContain("sorry");
+    }
+
     static final List<String> LANGUAGES = List.of("en", "ru", "fa", "ar", "es", "fr", "de");
 
     @Test

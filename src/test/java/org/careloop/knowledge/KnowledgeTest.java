@@ -43,7 +43,12 @@ class KnowledgeTest {
             for (String lang : Knowledge.LANGUAGES) {
                 Templates.Phrasings answer = DEMO.templates().exactly(RuleBook.ANSWER, lang).orElseThrow();
                 String text = e.answer(lang).orElse("");
-                for (String reply : answer.render(Map.of("name", NAME, "answer", text, "link", e.link() == null ? "" : e.link()))) {
+                List<String> replies = new ArrayList<>();
+                // Both the calm and the upset customer's wording.
+                for (String upset : List.of("", "yes")) {
+                    replies.addAll(answer.render(Map.of("name", NAME, "answer", text, "link", e.link() == null ? "" : e.link(), "upset", upset)));
+                }
+                for (String reply : replies) {
                     assertThat(reply).as(e.id() + "/" + lang).doesNotContain("{{").doesNotContain("  ").contains(text);
                     int length = XText.weightedLength(reply);
                     if (length > XText.LIMIT) {
