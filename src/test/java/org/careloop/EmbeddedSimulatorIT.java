@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connector reads that simulator (the one the start-up banner names), not whatever listens on the
  * default port 8090.
  */
-class EmbeddedSimulatorTest {
+class EmbeddedSimulatorIT {
 
     private static final String TOKEN = "embedded-sim-api-token-3Wd8";
 

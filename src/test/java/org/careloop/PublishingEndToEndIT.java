@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gives one reply in the thread; a reply that keeps failing shows as failed with X's error in the
  * API, and {@code POST /api/drafts/{id}/retry} sends it again.
  */
-class PublishingEndToEndTest {
+class PublishingEndToEndIT {
 
     private static final String TOKEN = "publishing-token";
 

@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * simulator's public timeline. Screenshots go to target/screenshots.
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -52,7 +52,7 @@ class ConsoleBrowserTest {
             throw new IllegalStateException("CI must run the browser test: install Debian's chromium and chromium-driver (.ci/run does)");
         }
         Assumptions.assumeTrue(present, () -> {
-            String reason = "SKIPPED ConsoleBrowserTest: " + CHROMIUM + " or " + CHROMEDRIVER
+            String reason = "SKIPPED ConsoleBrowserIT: " + CHROMIUM + " or " + CHROMEDRIVER
                     + " missing (apt-get install chromium chromium-driver)";
             System.out.println(reason);
             return reason;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rules answer gets its public reply, in its thread, within 60 s of being posted; trolls and spam
  * get none, with their reasons recorded. Default polling and outbox settings, as a user runs it.
  */
-class DemoUnattendedTest {
+class DemoUnattendedIT {
 
     @TempDir
     static Path dir;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * customer's thread. Also: a restart neither re-drafts nor misses posts, and rejected credentials
  * show as an unhealthy connection.
  */
-class EndToEndTest {
+class EndToEndIT {
 
     private static final String TOKEN = "e2e-api-token-7Kq2";
 

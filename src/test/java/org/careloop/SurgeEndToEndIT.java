@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them on /api/alerts within 2 minutes of the first, sends it on the webhook, keeps its count up to
  * date, and raises none about the ordinary topics.
  */
-class SurgeEndToEndTest {
+class SurgeEndToEndIT {
 
     private static final String TOKEN = "surge-e2e-token-9Xw3";
     private static final Duration SURGE_AT = Duration.ofSeconds(150);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "maybe" (it creates the reply and answers after the client gave up), so kills land between the
  * outbox's "in flight" mark and the platform's answer, the moment a lost mark costs a duplicate.
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
 
     private static final int POSTS = 18;
     private static final int KILLS = 3;

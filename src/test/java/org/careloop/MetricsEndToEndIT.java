@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Operators scrape /metrics: after a post went through the pipeline and its reply out, CareLoop's meters say so. */
-class MetricsEndToEndTest {
+class MetricsEndToEndIT {
 
     private static final String TOKEN = "metrics-api-token-9Xw4";
 

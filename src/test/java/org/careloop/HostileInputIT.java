@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A property of the whole pipeline, over real HTTP as in {@link EndToEndTest}: whatever a post carries in
+ * A property of the whole pipeline, over real HTTP as in {@link EndToEndIT}: whatever a post carries in
  * any of its text fields (the text, the author's name and handle, the language, the post's id and the
  * author's), it is drafted, ignored or set aside within a bounded time (or, when its ids are no platform's,
  * skipped with an alert), later posts are still drafted, and no draft carries an invisible or reordering
@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * through the Graph API, whose ids are opaque strings to RestFB: Facebook posts written into the second
  * simulator's state before it starts.
  */
-class HostileInputTest {
+class HostileInputIT {
 
     private static final String TOKEN = "hostile-api-token-9Rt4";
     private static final long SEED = Long.getLong("careloop.hostile.seed", System.nanoTime());
@@ -151,7 +151,7 @@ class HostileInputTest {
 
     @Test
     void hostileFieldValuesOfEveryKind() throws Exception {
-        System.out.println("HostileInputTest seed: " + SEED + " (replay with -Dcareloop.hostile.seed=" + SEED + ")");
+        System.out.println("HostileInputIT seed: " + SEED + " (replay with -Dcareloop.hostile.seed=" + SEED + ")");
         Random random = new Random(SEED);
         XWorld x = simulator.world();
         // Replies to one of the brand's posts are mentions whatever their text says.
@@ -226,11 +226,11 @@ class HostileInputTest {
         // What the brand would publish carries nothing that prints as nothing or turns the brand's words around.
         List<String> unsafe = new ArrayList<>();
         for (String id : posts.keySet()) {
-            app.database().drafts().replyTo(Platform.X.id(), id).map(d -> d.text()).filter(t -> t.codePoints().anyMatch(HostileInputTest::invisible))
+            app.database().drafts().replyTo(Platform.X.id(), id).map(d -> d.text()).filter(t -> t.codePoints().anyMatch(HostileInputIT::invisible))
                     .ifPresent(t -> unsafe.add(sketch(t) + " for " + describe(posts.get(id))));
         }
         for (String id : graphPosts.keySet()) {
-            app.database().drafts().replyTo(Platform.FACEBOOK.id(), id).map(d -> d.text()).filter(t -> t.codePoints().anyMatch(HostileInputTest::invisible))
+            app.database().drafts().replyTo(Platform.FACEBOOK.id(), id).map(d -> d.text()).filter(t -> t.codePoints().anyMatch(HostileInputIT::invisible))
                     .ifPresent(t -> unsafe.add(sketch(t) + " for the Facebook post with hostile " + graphPosts.get(id)));
         }
         assertThat(unsafe).as("drafts with controls, bidi or zero-width characters, lone surrogates or noncharacters (seed %d)", SEED).isEmpty();
@@ -247,7 +247,7 @@ class HostileInputTest {
         Map<String, Integer> graphCounts = new LinkedHashMap<>();
         graphPosts.keySet().forEach(id -> graphCounts.merge(notIds.contains(id) ? "skipped" : outcome(Platform.FACEBOOK, id), 1, Integer::sum));
         assertThat(notIds).as("posts whose ids are no platform's are not triaged").allSatisfy(id -> assertThat(outcome(Platform.FACEBOOK, id)).isNull());
-        System.out.println("HostileInputTest: " + posts.size() + " hostile posts on X: " + counts + "; " + graphPosts.size()
+        System.out.println("HostileInputIT: " + posts.size() + " hostile posts on X: " + counts + "; " + graphPosts.size()
                 + " on Facebook: " + graphCounts);
     }
 

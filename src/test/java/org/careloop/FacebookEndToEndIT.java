@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * published once in the right thread, the rules' {@code hide} and the console's unhide, and an
  * expired Page token (unhealthy connection, alert, 503 health, recovery with a new token).
  */
-class FacebookEndToEndTest {
+class FacebookEndToEndIT {
 
     static final String TOKEN = "fb-e2e-api-token";
 
