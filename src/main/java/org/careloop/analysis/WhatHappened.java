@@ -152,6 +152,47 @@ final class WhatHappened {
 
     private record Candidate(String text, int score) {}
 
+    /**
+     * A clause whose subject is "it" or "they", retold with the customer's thing the sentence named
+     * just before ("my order ... and it's not arrived" is "your order's not arrived"); null when there is
+     * no such thing, or more than one.
+     */
+    private Candidate itsThing(List<TaggedWord> w, int i) {
+        String first = w.get(i).word().toLowerCase(Locale.ROOT);
+        if (i == 0 || !first.equals("it") && !first.equals("they")) {
+            return null;
+        }
+        int owner = -1;
+        int head = -1;
+        for (int k = 0; k < i; k++) {
+            if (FIRST_OWNER.contains(w.get(k).word().toLowerCase(Locale.ROOT))) {
+                int j = k + 1;
+                int h = -1;
+                while (j < i && j < k + 4 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
+                    if (w.get(j).tag().startsWith("NN")) {
+                        h = j;
+                    }
+                    j++;
+                }
+                if (h >= 0 && careNouns.contains(w.get(h).word().toLowerCase(Locale.ROOT))) {
+                    if (owner >= 0 && !w.get(head).word().equalsIgnoreCase(w.get(h).word())) {
+                        return null; // two things: which one "it" is, is a guess
+                    }
+                    owner = k;
+                    head = h;
+                }
+            }
+        }
+        boolean plural = w.get(head < 0 ? i : head).tag().equals("NNS");
+        if (head < 0 || first.equals("they") != plural) {
+            return null;
+        }
+        List<TaggedWord> told = new ArrayList<>(w.subList(owner, head + 1));
+        told.addAll(w.subList(i + 1, w.size()));
+        int verb = subjectEnd(told, 0);
+        return verb < 0 ? null : candidate(told, 0, verb, clauseEnd(told, verb), "");
+    }
+
     private Candidate best(List<CoreLabel> sentence) {
         List<TaggedWord> w = tagger.get().tagSentence(sentence);
         Candidate best = null;
@@ -163,6 +204,11 @@ final class WhatHappened {
             Candidate passive = brandDidIt(w, i);
             if (passive != null && (best == null || passive.score > best.score)) {
                 best = passive;
+            }
+            // "my order was due today and it's not arrived": "it" is the customer's thing named before.
+            Candidate resolved = itsThing(w, i);
+            if (resolved != null && (best == null || resolved.score > best.score)) {
+                best = resolved;
             }
             int verb = subjectEnd(w, i);
             // "After waiting in all day, ...": a clause of time is the background, and its implied subject its tense too.

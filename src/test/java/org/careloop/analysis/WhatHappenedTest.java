@@ -31,6 +31,9 @@ class WhatHappenedTest {
             "@acmeair thanks for losing my luggage|your luggage was lost",
             "@acmeair thank you for cancelling my flight to Boston|your flight to Boston was cancelled",
             "@acmeair Lost my bag again on the way to Denver.|your bag was lost again on the way to Denver",
+            // "it" is the customer's thing named before it.
+            "@acmeair please help my order was supposed to come today and it's not arrived!|your order's not arrived",
+            "@acmeair I checked my bag in Denver and it never showed up in Boston|your bag never showed up in Boston",
             // A question at the end leaves the statement before it: only the last part asks.
             "@acmeair on hold- can't get through to a representative on the phone- Advice?|you can't get through to a representative on the phone",
             // The time is the trouble; what has not come is said as an agent would.
@@ -56,6 +59,7 @@ class WhatHappenedTest {
             "@acmeair you lost my business",
             "@acmeair cancelled my flight, when do I get the refund?",
             "@acmeair thanks for getting me home",
+            "@acmeair my bag and my seat were fine but it was late",
             "@acmeair After waiting in all day as the item was out for delivery, nothing",
             "@acmeair you are the worst airline",
             "@acmeair my car drives itself to @acmeair these days"})
