@@ -190,6 +190,10 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
+    /** A question mark, or a sentence that opens as a question does. */
+    private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
+            + "did|will|would|should|any)\\b");
+
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
     private static final double UPSET = 0.6;
 
@@ -264,6 +268,8 @@ public final class Drafter {
                 && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
                 || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PLAYFUL.matcher(String.valueOf(mention.text())).find())
                 ? "yes" : "");
+        // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
+        values.put("asked", ASKS.matcher(String.valueOf(mention.text())).find() ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
@@ -410,6 +416,7 @@ public final class Drafter {
         values.put("needs", "");
         values.put("amends", "");
         values.put("upset", "");
+        values.put("asked", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");

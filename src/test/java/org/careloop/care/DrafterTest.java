@@ -99,6 +99,11 @@ class DrafterTest {
         }
         assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "when does check-in open?"), calm, reply("answer-pending"), posted, List.of()).text())
                 .doesNotContain("sorry");
+        // A post that asks nothing is no question at all.
+        for (String id : List.of("6", "7", "8", "9")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "at the gate! IAD to RDU"), calm, reply("answer-pending"), posted, List.of()).text())
+                    .doesNotContainIgnoringCase("question").doesNotContain("asking");
+        }
     }
 
     static final List<String> LANGUAGES = List.of("en", "ru", "fa", "ar", "es", "fr", "de");
