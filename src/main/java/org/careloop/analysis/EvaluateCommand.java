@@ -160,7 +160,8 @@ public final class EvaluateCommand {
                 (fold(r.text()) == fold ? testing : training).add(r);
             }
             // Urgency is not measured here: the time cues stand in, so no model trained on these rows answers them.
-            SocialAnalyzer analyzer = cascadeOnly.withCareModels(TrainCommand.trainCare(training, cascadeOnly), null);
+            SocialAnalyzer analyzer = cascadeOnly.withCareModels(TrainCommand.trainCare(training, cascadeOnly),
+                    TrainCommand.trainCareMeaning(training, cascadeOnly), null);
             for (Corpus.Row r : testing) {
                 m.add(r.label(), analyzer.analyze(r.text(), null).care().label().id());
                 cues.add(r.label(), cascadeOnly.analyze(r.text(), null).care().label().id());

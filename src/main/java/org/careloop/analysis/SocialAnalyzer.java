@@ -17,35 +17,42 @@ public final class SocialAnalyzer implements Analyzer {
     private final TextModel offensiveEn;
     private final TextModel ironyEn;
     private final TextModel careEn;
+    private final TextModel careMeaningEn;
     private final TextModel urgentEn;
 
     public SocialAnalyzer() {
         this(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"), TextModel.load("irony-en"),
-                TextModel.load("care-action-en"), TextModel.load("urgent-en"));
+                TextModel.load("care-action-en"), TextModel.load("care-action-meaning-en"), TextModel.load("urgent-en"));
     }
 
     /** The cues' cascade alone decides the care action and urgency: what the care models are trained on. */
     SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn) {
-        this(sentimentEn, sentimentRu, offensiveEn, ironyEn, null, null);
+        this(sentimentEn, sentimentRu, offensiveEn, ironyEn, null, null, null);
     }
 
     /**
-     * @param careEn   the care-action model, or null for the cues' cascade alone
-     * @param urgentEn the urgency model (read after the care action), or null for the time cues alone
+     * @param careEn        the care-action model, or null for the cues' cascade alone
+     * @param careMeaningEn the care-action model that also reads the post's meaning, for posts the first is unsure of, or null
+     * @param urgentEn      the urgency model (read after the care action), or null for the time cues alone
      */
     SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn, TextModel careEn,
-                   TextModel urgentEn) {
+                   TextModel careMeaningEn, TextModel urgentEn) {
         this.sentimentEn = sentimentEn;
         this.sentimentRu = sentimentRu;
         this.offensiveEn = offensiveEn;
         this.ironyEn = ironyEn;
         this.careEn = careEn;
+        this.careMeaningEn = careMeaningEn;
         this.urgentEn = urgentEn;
     }
 
     /** The same analyser with other care models (training and cross-validation build them). */
     SocialAnalyzer withCareModels(TextModel care, TextModel urgent) {
-        return new SocialAnalyzer(sentimentEn, sentimentRu, offensiveEn, ironyEn, care, urgent);
+        return withCareModels(care, null, urgent);
+    }
+
+    SocialAnalyzer withCareModels(TextModel care, TextModel careMeaning, TextModel urgent) {
+        return new SocialAnalyzer(sentimentEn, sentimentRu, offensiveEn, ironyEn, care, careMeaning, urgent);
     }
 
     @Override
@@ -73,7 +80,7 @@ public final class SocialAnalyzer implements Analyzer {
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
-        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, urgentEn, reasons);
+        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, careMeaningEn, urgentEn, reasons);
         return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
 

@@ -131,6 +131,7 @@ public final class TrainCommand {
         TextModel model = trainCare(rows.all(), cascadeOnly);
         Path file = out.resolve(CARE_MODEL + ".ser.gz");
         model.save(file);
+        trainCareMeaning(rows.all(), cascadeOnly).save(out.resolve(CARE_MEANING_MODEL + ".ser.gz"));
         // Urgency is read after the action, from what the action model read and the action it chose.
         SocialAnalyzer withAction = cascadeOnly.withCareModels(model, null);
         List<TextModel.Example> urgency = new ArrayList<>();
@@ -145,8 +146,8 @@ public final class TrainCommand {
         }
         Path urgentFile = out.resolve(URGENT_MODEL + ".ser.gz");
         TextModel.train(urgency, CARE_SIGMA).save(urgentFile);
-        log.printf(Locale.ROOT, "%-14s %6d examples (%d further labels)  %5.1f s  -> %s, %s%n", CARE_MODEL, rows.all().size(),
-                rows.further().size(), (System.nanoTime() - start) / 1e9, file, urgentFile);
+        log.printf(Locale.ROOT, "%-14s %6d examples (%d further labels)  %5.1f s  -> %s, %s, %s%n", CARE_MODEL, rows.all().size(),
+                rows.further().size(), (System.nanoTime() - start) / 1e9, file, out.resolve(CARE_MEANING_MODEL + ".ser.gz"), urgentFile);
     }
 
     /**
@@ -209,7 +210,19 @@ public final class TrainCommand {
         return TextModel.train(examples, CARE_SIGMA);
     }
 
+    /** The same rows, read with the post's meaning too: the model for the posts the fast one is unsure of. */
+    static TextModel trainCareMeaning(List<Corpus.Row> rows, SocialAnalyzer cascadeOnly) {
+        Map<String, Double> weights = balancing(rows);
+        List<TextModel.Example> examples = new ArrayList<>();
+        for (Corpus.Row r : rows) {
+            examples.add(new TextModel.Example(Meaning.features(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), null)),
+                    TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, false)), r.label(), weights.get(r.label())));
+        }
+        return TextModel.train(examples, CARE_SIGMA);
+    }
+
     static final String CARE_MODEL = "care-action-en";
+    static final String CARE_MEANING_MODEL = "care-action-meaning-en";
     private static final double CARE_SIGMA = 1.0;
 
     /** Weights that give every label of a set the same total: rows of rare labels count more. */
