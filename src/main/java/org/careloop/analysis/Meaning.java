@@ -11,7 +11,7 @@ import edu.stanford.nlp.stats.Counter;
  * "where is my luggage?" share hardly a word and mean the same; the linear models read them alike
  * only through this. It costs about 2 ms a post, so it is read only where the fast model is unsure.
  */
-final class Meaning {
+public final class Meaning {
 
     private Meaning() {}
 
@@ -26,9 +26,27 @@ final class Meaning {
         static final EmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
     }
 
+    /** The text's meaning: 384 numbers, close for texts that mean the same (English). */
+    public static float[] of(String text) {
+        return Holder.MODEL.embed(text == null || text.isBlank() ? "." : text).content().vector();
+    }
+
+    /** How alike two meanings are, from -1 to 1. */
+    public static double similarity(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
     /** The features with the post's meaning added ("meaning:0" ... "meaning:383"). */
     static Counter<String> features(Counter<String> features, String cleanText) {
-        float[] v = Holder.MODEL.embed(cleanText.isBlank() ? "." : cleanText).content().vector();
+        float[] v = of(cleanText);
         Counter<String> out = new ClassicCounter<>(features);
         for (int i = 0; i < v.length; i++) {
             out.setCount("meaning:" + i, v[i] * SCALE);

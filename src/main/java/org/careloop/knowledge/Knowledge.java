@@ -29,6 +29,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.careloop.analysis.Meaning;
 
 /**
  * The brand's knowledge: entries operators write and review in git, searched with Lucene's BM25
@@ -47,6 +48,13 @@ public final class Knowledge {
     static final double MARGIN = 1.6;
     /** ...or this far ahead of it: a long question scores high on two entries and is still clearly about one. */
     static final double LEAD = 2.4;
+    /**
+     * Or, in English, when the entry BM25 ranks first is also the one whose phrasing means the most
+     * nearly the same (sentence embeddings), at least this alike. Left out one at a time, the entries'
+     * own phrasings find their entry confidently 39.0 % of the time with BM25 alone (1.0 % a wrong one),
+     * 47.5 % with this second reading at 0.75 (still 1.0 % wrong; 0.70: 52.3 % and 2.1 %).
+     */
+    static final double SAME_MEANING = 0.75;
 
     public static final Knowledge EMPTY = new Knowledge(List.of());
 
@@ -148,6 +156,32 @@ public final class Knowledge {
             }
         }
 
+        /** The English phrasings' meanings, per entry: computed at the first English search, not at every reload. */
+        private volatile Map<String, List<float[]>> meanings;
+
+        /** Whether the entry is also the one whose phrasing means the most nearly what the post says. */
+        private boolean meansTheSame(String text, String entryId) {
+            Map<String, List<float[]>> byEntry = meanings;
+            if (byEntry == null) {
+                Map<String, List<float[]>> computed = new HashMap<>();
+                entries.forEach((id, e) -> computed.put(id, e.questions().getOrDefault("en", List.of()).stream().map(Meaning::of).toList()));
+                meanings = byEntry = computed;
+            }
+            float[] post = Meaning.of(text.replaceAll("https?://\\S+|@\\w+", " ").strip());
+            String nearest = null;
+            double best = -1;
+            for (Map.Entry<String, List<float[]>> e : byEntry.entrySet()) {
+                for (float[] phrasing : e.getValue()) {
+                    double alike = Meaning.similarity(post, phrasing);
+                    if (alike > best) {
+                        best = alike;
+                        nearest = e.getKey();
+                    }
+                }
+            }
+            return entryId.equals(nearest) && best >= SAME_MEANING;
+        }
+
         List<Match> search(String text, String lang, int limit) {
             Set<String> terms = Terms.of(analyzers, field(lang), text);
             if (terms.isEmpty()) {
@@ -165,7 +199,8 @@ public final class Knowledge {
                 for (int i = 0; i < ranked.size() && out.size() < limit; i++) {
                     double score = ranked.get(i).getValue();
                     double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0;
-                    boolean confident = i == 0 && score >= MIN_SCORE && (score >= MARGIN * next || score - next >= LEAD);
+                    boolean confident = i == 0 && (score >= MIN_SCORE && (score >= MARGIN * next || score - next >= LEAD)
+                            || lang.equals("en") && meansTheSame(text, ranked.get(i).getKey()));
                     out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
                 }
                 return out;

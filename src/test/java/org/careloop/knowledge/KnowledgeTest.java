@@ -127,6 +127,15 @@ class KnowledgeTest {
         assertThat(Terms.of(Knowledge.analyzer("en"), "q_en", "flight 882 on 2/24 at 10:30")).containsExactly("flight");
     }
 
+    /** Few words in common, the same meaning: BM25 alone is unsure, the entry that also means the most nearly the same is answered. */
+    @org.junit.jupiter.api.Test
+    void aQuestionInOtherWordsIsAnsweredWhenItMeansWhatAnEntrySays() {
+        Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
+        String post = "@acmeair my flight is cancelled due to weather. What next ?";
+        assertThat(k.search(post, "en", 2).get(0).score()).as("BM25 alone is below its sure score").isLessThan(Knowledge.MIN_SCORE);
+        assertThat(k.answer(post, "en").map(m -> m.entry().id())).contains("flight-cancelled");
+    }
+
     /** A long question scores high on a neighbour too; far enough ahead, it is still answered. */
     @org.junit.jupiter.api.Test
     void aClearLeadIsSureEvenWhenTheNextEntryScoresHigh() {
