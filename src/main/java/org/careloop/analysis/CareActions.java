@@ -224,20 +224,6 @@ final class CareActions {
     record Cascade(CareAction.Label label, double confidence, String why, boolean settled) {}
 
     /**
-     * The care action: the cues' cascade, then, for English posts, the care-action model, which
-     * reads the words, the cues and the cascade's answer together and was trained on 5,200 posts
-     * labelled by care leads. What the cues settle alone stays theirs.
-     *
-     * @param words the post's words (handles and links removed)
-     * @param text  the post as written, for emoji and hashtags
-     * @param model the care-action model, or null for the cascade alone
-     */
-    static CareAction decide(String rawWords, String text, Counter<String> textFeatures, String lang, Sentiment s, Troll troll,
-                             Intent intent, boolean question, TextModel model, TextModel urgentModel, List<String> reasons) {
-        return decide(rawWords, text, textFeatures, lang, s, troll, intent, question, model, null, urgentModel, reasons);
-    }
-
-    /**
      * Below this confidence the fast model's answer is read again with the post's meaning (a sentence
      * embedding): a third to a half of the posts, at about 2 ms each. Cross-validated over the further
      * labels, macro-F1 0.585 with the fast model alone, 0.614 reading again below 0.7 (35 % of the posts
@@ -246,6 +232,13 @@ final class CareActions {
     static final double UNSURE = 0.7;
 
     /**
+     * The care action: the cues' cascade, then, for English posts, the care-action model, which
+     * reads the words, the cues and the cascade's answer together and was trained on 5,200 posts
+     * labelled by care leads. What the cues settle alone stays theirs.
+     *
+     * @param rawWords     the post's words (handles and links removed)
+     * @param text         the post as written, for emoji and hashtags
+     * @param model        the care-action model, or null for the cascade alone
      * @param meaningModel the care-action model that also reads the post's meaning, for the posts the
      *                     fast one is unsure of; null for the fast model alone
      */

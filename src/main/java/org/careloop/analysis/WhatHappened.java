@@ -183,8 +183,7 @@ final class WhatHappened {
                 }
             }
         }
-        boolean plural = w.get(head < 0 ? i : head).tag().equals("NNS");
-        if (head < 0 || first.equals("they") != plural) {
+        if (head < 0 || first.equals("they") != w.get(head).tag().equals("NNS")) {
             return null;
         }
         List<TaggedWord> told = new ArrayList<>(w.subList(owner, head + 1));
