@@ -11,12 +11,17 @@ function el(tag, cls, text) {
 }
 
 async function api(path, options = {}) {
+  return (await apiWithHeaders(path, options)).body;
+}
+
+/** The answer's body and its headers: a list says how many it holds in all (X-Total-Count) and where its next page is (Link). */
+async function apiWithHeaders(path, options = {}) {
   const res = await fetch(path, { credentials: 'same-origin', ...options,
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...(options.headers || {}) } });
   if (res.status === 401) { location.href = '/login'; throw new Error('signed out'); }
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.error || ('HTTP ' + res.status));
-  return body;
+  return { body, headers: res.headers };
 }
 
 function say(text, isError) {

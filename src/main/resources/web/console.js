@@ -2,7 +2,7 @@
 // draft while an agent works on it, approves, rejects, snoozes and assigns; keyboard shortcuts.
 'use strict';
 const me = document.querySelector('meta[name="username"]').content;
-const state = { drafts: new Map(), deadlines: new Map(), selected: null, claims: new Map(), killed: false };
+const state = { drafts: new Map(), deadlines: new Map(), selected: null, claims: new Map(), killed: false, pages: 1 };
 
 function timeLeft(deadline) {
   const s = Math.round((new Date(deadline) - Date.now()) / 1000);
@@ -171,17 +171,38 @@ function tick() {
   }
 }
 
-/** Drafts shown at once: enough for a shift's screen, few enough that a surge never renders thousands of cards. */
-const PAGE = 100;
+/** Cards a page of the queue shows: a shift's screen, few enough that a surge never renders thousands of cards. */
+const PAGE = 50;
+/** However far an agent pages on, at most this many cards are on the page at once. */
+const MOST_SHOWN = 500;
+
+/** One page of a drafts list: its drafts, how many the list holds in all, and the next page's address (null on the last). */
+async function draftsPage(path) {
+  const r = await apiWithHeaders(path);
+  const next = /<([^>]+)>;\s*rel="next"/.exec(r.headers.get('Link') || '');
+  return { drafts: r.body, total: Number(r.headers.get('X-Total-Count')), next: next ? next[1] : null };
+}
+
+/** The pages of the queue the agent has opened, each following the one before by its Link. */
+async function queuePages(pages) {
+  let page = await draftsPage('/api/drafts?status=pending&limit=' + PAGE);
+  const drafts = [...page.drafts];
+  for (let i = 1; i < pages && page.next; i++) {
+    page = await draftsPage(page.next);
+    drafts.push(...page.drafts);
+  }
+  return { drafts, total: page.total, next: page.next };
+}
 
 async function refresh() {
   try {
-    // One page of the most urgent drafts; the badge counts them all (a surge can queue thousands).
-    const [pending, decided, accounts, status, snoozed, ignored, unprocessed, size] = await Promise.all([api('/api/drafts?status=pending&limit=' + PAGE),
-      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), api('/api/drafts?status=snoozed&limit=' + PAGE),
-      api('/api/ignored?limit=20'), api('/api/unprocessed'), api('/api/queue')]);
+    // The most urgent pages only; the badge counts every waiting draft (a surge can queue thousands).
+    const [queue, decided, accounts, status, snoozed, ignored, unprocessed] = await Promise.all([queuePages(state.pages),
+      api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), draftsPage('/api/drafts?status=snoozed&limit=' + PAGE),
+      api('/api/ignored?limit=20'), api('/api/unprocessed')]);
+    const pending = queue.drafts;
     showStatus(status);
-    showSnoozed(snoozed, size.snoozed);
+    showSnoozed(snoozed.drafts, snoozed.total);
     showIgnored(ignored);
     showUnprocessed(unprocessed);
     const list = document.getElementById('pending');
@@ -204,11 +225,8 @@ async function refresh() {
     });
     // Most urgent first; nodes being edited keep their content, only their place may change.
     pending.forEach(d => list.append(state.drafts.get(d.id)));
-    document.getElementById('pending-count').textContent = size.pending.toLocaleString('en');
-    const more = document.getElementById('more');
-    more.hidden = size.pending <= pending.length;
-    more.textContent = 'Showing the ' + pending.length + ' most urgent of ' + size.pending.toLocaleString('en')
-      + ' waiting; the next ones appear as these are decided.';
+    document.getElementById('pending-count').textContent = queue.total.toLocaleString('en');
+    showMore(queue);
     document.getElementById('empty').hidden = pending.length > 0;
     const recent = document.getElementById('recent'); recent.replaceChildren();
     decided.forEach(d => {
@@ -244,35 +262,38 @@ async function refresh() {
   }
 }
 
-/** Up to this many open alerts of one kind are listed one by one; more are summed in one line. */
-const ALERTS_APART = 3;
-const ALERT_NAMES = { 'sla-breach': 'replies past the first-response target', 'sla-warning': 'replies close to the first-response target',
-  'escalation': 'escalations waiting', 'triage': 'posts CareLoop could not process' };
+/** How many wait beyond the cards shown, and Show more while the agent may open another page. */
+function showMore(queue) {
+  const more = document.getElementById('more');
+  const shown = queue.drafts.length;
+  more.hidden = queue.total <= shown;
+  document.getElementById('more-text').textContent = 'Showing the ' + shown.toLocaleString('en') + ' most urgent of '
+    + queue.total.toLocaleString('en') + ' waiting.' + (shown >= MOST_SHOWN ? ' Decide or snooze these to reach the next ones.' : '');
+  const button = document.getElementById('show-more');
+  button.hidden = !queue.next || shown >= MOST_SHOWN;
+  button.textContent = 'Show ' + Math.min(PAGE, queue.total - shown).toLocaleString('en') + ' more';
+}
+
+document.getElementById('show-more').addEventListener('click', async e => {
+  e.target.disabled = true;
+  state.pages = Math.min(state.pages + 1, MOST_SHOWN / PAGE);
+  try { await refresh(); } finally { e.target.disabled = false; }
+});
 
 function showStatus(status) {
   const rp = document.getElementById('rules-problem');
   rp.hidden = !status.rules.problem;
   rp.textContent = status.rules.problem ? 'The latest rules edit is broken, the previous rules stay in force: ' + status.rules.problem : '';
   const box = document.getElementById('alerts'); box.replaceChildren();
-  // A kind with many open alerts is one line with its count (a surge, or a restart after hours away).
-  const byKind = status.alertsByKind || {};
+  const alerts = status.alerts || [];
   // Surges come first, each on its own line with its chart: each is about something else.
   // A topic says more than a care action: topics first, then the biggest.
   const topicFirst = a => (a.surge && a.surge.series.startsWith('topic:') ? 0 : 1);
-  (status.alerts || []).filter(a => a.kind === 'surge')
+  alerts.filter(a => a.kind === 'surge')
     .sort((a, b) => topicFirst(a) - topicFirst(b) || ((b.surge || {}).posts || 0) - ((a.surge || {}).posts || 0))
     .forEach(a => box.append(alertRow(a)));
-  const summed = Object.keys(byKind).filter(k => k !== 'surge' && byKind[k] > ALERTS_APART);
-  summed.forEach(kind => {
-    const row = el('div', 'alert ' + kind);
-    const latest = (status.alerts || []).find(a => a.kind === kind);
-    row.append(el('strong', '', byKind[kind].toLocaleString('en') + ' ' + (ALERT_NAMES[kind] || kind + ' alerts')),
-      el('span', '', latest ? 'Latest: ' + latest.message : ''), el('span', 'muted small', latest ? ago(latest.at) : ''));
-    const ack = el('button', 'link', 'Dismiss all');
-    ack.addEventListener('click', async () => { try { await api('/api/alerts/kind/' + encodeURIComponent(kind) + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
-    row.append(ack); box.append(row);
-  });
-  (status.alerts || []).filter(a => a.kind !== 'surge' && !summed.includes(a.kind)).slice(0, 6).forEach(a => box.append(alertRow(a)));
+  // Every other kind is one line: its one alert, or the server's sum of many (a surge's breaches, a restart after hours away).
+  alerts.filter(a => a.kind !== 'surge').forEach(a => box.append(a.alerts > 1 ? summedRow(a) : alertRow(a)));
   const u = status.unattended;
   state.killed = u.killSwitchConsole;
   const on = Object.entries(u.accounts).filter(([, v]) => v).map(([k]) => k);
@@ -292,11 +313,24 @@ function alertRow(a) {
   row.append(el('strong', '', a.kind === 'surge' ? (a.surge && a.surge.endedAt ? 'Surge over' : 'Surge') : a.kind.replace('sla-', 'SLA ')),
     el('span', 'alert-text', a.message));
   if (a.surge) row.append(surgeChart(a.surge));
-  row.append(el('span', 'muted small', ago(a.at)));
-  const ack = el('button', 'link', 'Dismiss');
-  ack.addEventListener('click', async () => { try { await api('/api/alerts/' + a.id + '/ack', { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
-  row.append(ack);
+  row.append(el('span', 'muted small', ago(a.at)), ackButton('Dismiss', '/api/alerts/' + a.id + '/ack', row));
   return row;
+}
+
+/** Many open alerts of one kind as one line: what they add up to, the newest of them, and Dismiss all. */
+function summedRow(a) {
+  const row = el('div', 'alert ' + a.kind);
+  const newest = el('span', 'muted small', 'latest: ' + a.latest[0].message + ' · ' + ago(a.at));
+  newest.title = a.latest.map(l => l.message).join('\n');
+  row.append(el('strong', '', a.kind.replace('sla-', 'SLA ')), el('span', 'alert-text', a.message), newest,
+    ackButton('Dismiss all', '/api/alerts/kind/' + encodeURIComponent(a.kind) + '/ack', row));
+  return row;
+}
+
+function ackButton(text, path, row) {
+  const ack = el('button', 'link', text);
+  ack.addEventListener('click', async () => { try { await api(path, { method: 'POST', body: '{}' }); row.remove(); } catch (e) { say(e.message, true); } });
+  return ack;
 }
 
 /** A surge's posts per minute as small bars (the surge's minutes in red), with a dashed line at the usual level. */

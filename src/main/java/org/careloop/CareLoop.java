@@ -167,8 +167,7 @@ public final class CareLoop {
         QuartzSlaTimers timers = new QuartzSlaTimers(watch);
         // Timers live in memory: watch again whatever was pending when CareLoop stopped, after one alert
         // for the milestones that passed meanwhile (their timers then stay quiet).
-        List<Draft> pending = new ArrayList<>(database.drafts().queue(clock.instant(), false, 10_000));
-        pending.addAll(database.drafts().queue(clock.instant(), true, 10_000));
+        List<Draft> pending = everyPendingDraft(database, clock.instant());
         watch.catchUp(pending);
         pending.forEach(timers::watch);
 
@@ -218,7 +217,7 @@ public final class CareLoop {
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
-                new StatusApi(database.alerts(), surges, rules, gate, switches, accounts),
+                new StatusApi(database.alerts(), surges, rules, gate, switches, accounts, firstResponse),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
@@ -238,6 +237,25 @@ public final class CareLoop {
         app.printWelcome(publicUrl, login);
         return app;
     }
+
+    /**
+     * Every pending draft, snoozed or not, page by page: however long the queue grew while CareLoop was
+     * stopped, each one is watched again and counted in the start-up alert.
+     */
+    static List<Draft> everyPendingDraft(Database database, java.time.Instant now) {
+        List<Draft> pending = new ArrayList<>();
+        for (boolean snoozed : new boolean[] {false, true}) {
+            List<Draft> page = database.drafts().queue(now, snoozed, null, PENDING_PAGE);
+            while (!page.isEmpty()) {
+                pending.addAll(page);
+                page = page.size() < PENDING_PAGE ? List.of()
+                        : database.drafts().queue(now, snoozed, page.get(page.size() - 1).id(), PENDING_PAGE);
+            }
+        }
+        return pending;
+    }
+
+    private static final int PENDING_PAGE = 5_000;
 
     /** CareLoop's meters in the registry: the counters the beans feed, and gauges read from the database. */
     static CareMetrics careMetrics(MeterRegistry meters, Database database) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.DraftingReportCmd.class, Main.Benchmark.class})
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.DraftingReportCmd.class, Main.Benchmark.class,
+                Main.QueueBenchmarkCmd.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -214,6 +215,27 @@ public final class Main implements Runnable {
         @Override
         public Integer call() throws Exception {
             return BenchmarkCommand.run(data, posts, baselinePosts, threads, System.out);
+        }
+    }
+
+    @Command(name = "queue-benchmark", mixinStandardHelpOptions = true,
+            description = "Fills an embedded database with pending drafts, starts CareLoop on it and times the queue's first page "
+                    + "over HTTP (and its size in bytes).")
+    static final class QueueBenchmarkCmd implements Callable<Integer> {
+        @CommandLine.Mixin
+        SettingsOption settings = new SettingsOption();
+        @Option(names = "--drafts", defaultValue = "10000", description = "Pending drafts to add (default: ${DEFAULT-VALUE}).")
+        int drafts;
+        @Option(names = "--page", defaultValue = "50", description = "The console's page size (default: ${DEFAULT-VALUE}).")
+        int page;
+        @Option(names = "--calls", defaultValue = "10", description = "Timed calls after the first (default: ${DEFAULT-VALUE}).")
+        int calls;
+        @Option(names = "--keep", description = "Keep the database to run CareLoop on (one given with -s careloop.db.url=... is always kept).")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            return QueueBenchmark.run(settings.overrides, drafts, page, calls, keep, System.out);
         }
     }
 }

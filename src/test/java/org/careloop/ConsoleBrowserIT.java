@@ -12,18 +12,14 @@ import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
 import org.careloop.simulator.SimulatorConfig;
 import org.careloop.simulator.XWorld;
+import org.careloop.web.Chromium;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,9 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     static Path dir;
     static Simulator simulator;
@@ -47,16 +40,7 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            throw new IllegalStateException("CI must run the browser test: install Debian's chromium and chromium-driver (.ci/run does)");
-        }
-        Assumptions.assumeTrue(present, () -> {
-            String reason = "SKIPPED ConsoleBrowserIT: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " missing (apt-get install chromium chromium-driver)";
-            System.out.println(reason);
-            return reason;
-        });
+        Chromium.assumePresent("ConsoleBrowserIT");
         simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
                 "careloop.simulator.port", "0", "careloop.simulator.scenario", "none", "careloop.simulator.state-file", ""))));
         int port;
@@ -74,12 +58,7 @@ class ConsoleBrowserIT {
                 "careloop.rules.dir", dir.resolve("packaged-rules").toString())));
         console = "http://127.0.0.1:" + port;
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1280,900", "--user-data-dir=" + dir.resolve("chromium").toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser = Chromium.start(dir.resolve("chromium"));
     }
 
     @AfterAll
@@ -264,8 +243,6 @@ class ConsoleBrowserIT {
     }
 
     static void screenshot(String name) throws Exception {
-        Path out = Path.of("target", "screenshots");
-        Files.createDirectories(out);
-        Files.write(out.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, Path.of("target", "screenshots"), name);
     }
 }

@@ -19,20 +19,44 @@ public interface DraftStore {
     Optional<Draft> replyTo(String platform, String mentionId);
 
     /** Drafts in one status, the earliest deadline first; all statuses when {@code status} is null. */
-    List<Draft> list(DraftStatus status, int limit);
+    default List<Draft> list(DraftStatus status, int limit) {
+        return list(status, null, limit);
+    }
+
+    /**
+     * One page of {@link #list(DraftStatus, int)}.
+     *
+     * @param after the id of the last draft of the page before (the next page starts after it in the same order), or null for the first
+     */
+    List<Draft> list(DraftStatus status, Long after, int limit);
 
     /**
      * The approval queue: pending drafts, the least time left first, then the highest priority.
      *
      * @param snoozed false for the drafts to work on now, true for the snoozed ones
      */
-    List<Draft> queue(Instant now, boolean snoozed, int limit);
+    default List<Draft> queue(Instant now, boolean snoozed, int limit) {
+        return queue(now, snoozed, null, limit);
+    }
+
+    /**
+     * One page of the queue. Pages follow each other by key, not by position: a draft decided
+     * while an agent reads one page shifts no draft of the next page onto it or off it.
+     *
+     * @param after the id of the last draft of the page before, or null for the first page
+     */
+    List<Draft> queue(Instant now, boolean snoozed, Long after, int limit);
 
     /** How many drafts the queue holds (or snoozed ones), however many a page shows. */
     int queueSize(Instant now, boolean snoozed);
 
     /** Drafts no longer pending (approved, published, failed, rejected), the latest decision first. */
-    List<Draft> decided(int limit);
+    default List<Draft> decided(int limit) {
+        return decided(null, limit);
+    }
+
+    /** One page of {@link #decided(int)}, after the draft with id {@code after} (null: the first page). */
+    List<Draft> decided(Long after, int limit);
 
     /**
      * Approves a pending draft, optionally with edited text, and queues it in the outbox.

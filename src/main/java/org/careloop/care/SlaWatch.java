@@ -109,12 +109,13 @@ public final class SlaWatch {
         if (breached > 0) {
             String message = breached + (breached == 1 ? " reply" : " replies") + " passed the " + policy.firstResponse().toMinutes()
                     + "-minute target while CareLoop was stopped";
-            alerts.raise("sla-breach", null, message);
+            // One alert that counts as every one of them where the console sums the breaches.
+            alerts.raise("sla-breach", null, message, breached);
             LOG.warn(message);
         }
         if (warned > 0) {
             alerts.raise("sla-warning", null, warned + (warned == 1 ? " reply is" : " replies are") + " close to the "
-                    + policy.firstResponse().toMinutes() + "-minute target after the restart");
+                    + policy.firstResponse().toMinutes() + "-minute target after the restart", warned);
         }
         return breached;
     }

@@ -16,15 +16,16 @@ final class JdbcAlerts implements Alerts {
         this.clock = clock;
     }
 
-    public Alert raise(String kind, Long draftId, String message) {
+    public Alert raise(String kind, Long draftId, String message, int count) {
         Instant at = clock.instant();
-        long id = jdbc.run(c -> insert(c, at, kind, draftId, message));
-        return new Alert(id, at, kind, draftId, message, null, null);
+        long id = jdbc.run(c -> insert(c, at, kind, draftId, message, count));
+        return new Alert(id, at, kind, draftId, message, null, null, count);
     }
 
     /** Raises an alert on the caller's connection (and in its transaction); returns its id. */
-    static long insert(java.sql.Connection c, Instant at, String kind, Long draftId, String message) throws java.sql.SQLException {
-        return Jdbc.insert(c, "insert into alerts (at, kind, draft_id, message) values (?, ?, ?, ?)", at, kind, draftId, message);
+    static long insert(java.sql.Connection c, Instant at, String kind, Long draftId, String message, int count) throws java.sql.SQLException {
+        return Jdbc.insert(c, "insert into alerts (at, kind, draft_id, message, stands_for) values (?, ?, ?, ?, ?)",
+                at, kind, draftId, message, count);
     }
 
     /** Rewrites an alert's message (a surge's latest size); on the caller's connection. */
@@ -62,11 +63,22 @@ final class JdbcAlerts implements Alerts {
                 actor, clock.instant(), kind);
     }
 
+    public List<Alert> latestOfKind(String kind, int limit) {
+        return jdbc.list("select * from alerts where kind = ? order by id desc limit ?", JdbcAlerts::alert, kind, limit);
+    }
+
+    public List<Tally> openTallies() {
+        return jdbc.list("select kind, count(*) as alerts, sum(stands_for) as stood_for, min(at) as since, max(at) as latest, max(id) as newest "
+                        + "from alerts where acknowledged_at is null group by kind order by newest desc",
+                rs -> new Tally(rs.getString("kind"), rs.getInt("alerts"), rs.getInt("stood_for"), Jdbc.instant(rs, "since"),
+                        Jdbc.instant(rs, "latest")));
+    }
+
     private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {
         long draft = rs.getLong("draft_id");
         // wasNull speaks of the last column read: ask it now, not after the others.
         Long draftId = rs.wasNull() ? null : draft;
         return new Alert(rs.getLong("id"), Jdbc.instant(rs, "at"), rs.getString("kind"), draftId,
-                rs.getString("message"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "acknowledged_at"));
+                rs.getString("message"), rs.getString("acknowledged_by"), Jdbc.instant(rs, "acknowledged_at"), rs.getInt("stands_for"));
     }
 }

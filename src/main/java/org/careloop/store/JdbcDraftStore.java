@@ -22,9 +22,16 @@ final class JdbcDraftStore implements DraftStore, Outbox {
             + JdbcMentionStore.COLUMNS
             + " from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id";
 
-    /** Urgent first among drafts with the same deadline. */
-    private static final String PRIORITY_ORDER =
-            "case d.priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end";
+    /** The queue's order: the least time left first, then urgent first among drafts with the same deadline. */
+    private static final String DEADLINE_ORDER = "d.deadline, " + rank("d") + ", d.id";
+    /** After draft {@code c} in {@link #DEADLINE_ORDER}. */
+    private static final String AFTER_IN_DEADLINE_ORDER = "(d.deadline > c.deadline or (d.deadline = c.deadline and (" + rank("d") + " > "
+            + rank("c") + " or (" + rank("d") + " = " + rank("c") + " and d.id > c.id))))";
+    /** The latest decision first; coalesce: the same order on H2 and PostgreSQL, which place nulls differently. */
+    private static final String DECIDED_ORDER = "coalesce(d.decided_at, d.created_at) desc, d.id desc";
+    /** After draft {@code c} in {@link #DECIDED_ORDER}. */
+    private static final String AFTER_IN_DECIDED_ORDER = "(coalesce(d.decided_at, d.created_at) < coalesce(c.decided_at, c.created_at) "
+            + "or (coalesce(d.decided_at, d.created_at) = coalesce(c.decided_at, c.created_at) and d.id < c.id))";
     /** Nobody else holds a live claim (parameters: actor, now). */
     private static final String FREE_FOR = "(claimed_by is null or claimed_by = ? or claimed_until <= ?)";
 
@@ -61,19 +68,15 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
-    public List<Draft> list(DraftStatus status, int limit) {
-        if (status == null) {
-            return jdbc.list(SELECT + " order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?", JdbcDraftStore::draft, limit);
-        }
-        return jdbc.list(SELECT + " where d.status = ? order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?",
-                JdbcDraftStore::draft, status.name(), limit);
+    public List<Draft> list(DraftStatus status, Long after, int limit) {
+        return status == null ? page("1 = 1", DEADLINE_ORDER, AFTER_IN_DEADLINE_ORDER, after, limit)
+                : page("d.status = ?", DEADLINE_ORDER, AFTER_IN_DEADLINE_ORDER, after, limit, status.name());
     }
 
     @Override
-    public List<Draft> queue(Instant now, boolean snoozed, int limit) {
+    public List<Draft> queue(Instant now, boolean snoozed, Long after, int limit) {
         String when = snoozed ? "d.snoozed_until > ?" : "(d.snoozed_until is null or d.snoozed_until <= ?)";
-        return jdbc.list(SELECT + " where d.status = ? and " + when + " order by d.deadline, " + PRIORITY_ORDER + ", d.id limit ?",
-                JdbcDraftStore::draft, DraftStatus.PENDING.name(), now, limit);
+        return page("d.status = ? and " + when, DEADLINE_ORDER, AFTER_IN_DEADLINE_ORDER, after, limit, DraftStatus.PENDING.name(), now);
     }
 
     @Override
@@ -84,10 +87,24 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
-    public List<Draft> decided(int limit) {
-        // coalesce: the same order on H2 and PostgreSQL, which place nulls differently
-        return jdbc.list(SELECT + " where d.status <> ? order by coalesce(d.decided_at, d.created_at) desc, d.id desc limit ?",
-                JdbcDraftStore::draft, DraftStatus.PENDING.name(), limit);
+    public List<Draft> decided(Long after, int limit) {
+        return page("d.status <> ?", DECIDED_ORDER, AFTER_IN_DECIDED_ORDER, after, limit, DraftStatus.PENDING.name());
+    }
+
+    /**
+     * The drafts that meet {@code condition}, in {@code order}, from the one after draft {@code after} on.
+     * The cursor draft's own values (deadline, priority, decision time) are read from its row as {@code c}.
+     */
+    private List<Draft> page(String condition, String order, String afterCursor, Long after, int limit, Object... args) {
+        List<Object> values = new java.util.ArrayList<>();
+        if (after != null) {
+            values.add(after);
+        }
+        values.addAll(java.util.Arrays.asList(args));
+        values.add(limit);
+        String sql = after == null ? SELECT + " where " + condition
+                : SELECT + " join drafts c on c.id = ? where " + condition + " and " + afterCursor;
+        return jdbc.list(sql + " order by " + order + " limit ?", JdbcDraftStore::draft, values.toArray());
     }
 
     @Override
@@ -370,6 +387,11 @@ final class JdbcDraftStore implements DraftStore, Outbox {
                 rs.getString("template_id"), rs.getString("draft_text"), DraftStatus.valueOf(rs.getString("status")),
                 Jdbc.instant(rs, "drafted_at"), Jdbc.instant(rs, "deadline"), rs.getString("decided_by"),
                 Jdbc.instant(rs, "decided_at"), rs.getString("published_id"), rs.getString("error"), work);
+    }
+
+    /** Urgent first: the rank of draft {@code alias}'s priority. */
+    private static String rank(String alias) {
+        return "case " + alias + ".priority when 'URGENT' then 0 when 'HIGH' then 1 when 'NORMAL' then 2 else 3 end";
     }
 
     private static String blankToNull(String s) {

@@ -97,7 +97,7 @@ final class JdbcSurges implements Surges {
                 }
                 throw e;
             }
-            long alert = JdbcAlerts.insert(c, s.raisedAt(), "surge", null, message);
+            long alert = JdbcAlerts.insert(c, s.raisedAt(), "surge", null, message, 1);
             Jdbc.update(c, "update surges set alert_id = ? where id = ?", alert, id);
             return Optional.of(new Surge(id, s.series(), about, s.startedAt(), s.raisedAt(), null, s.usual(), s.threshold(), s.posts(),
                     s.peak(), alert));

@@ -1,12 +1,31 @@
 package org.careloop.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What an API call answers: an HTTP status and a body to send as JSON. */
-public record ApiResponse(int status, Object body) {
+/**
+ * What an API call answers: an HTTP status, a body to send as JSON, and headers about the body
+ * (a list's {@code X-Total-Count} and {@code Link} to its next page) that leave the body's shape as it was.
+ */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public ApiResponse(int status, Object body) {
+        this(status, body, Map.of());
+    }
 
     static ApiResponse ok(Object body) {
         return new ApiResponse(200, body);
+    }
+
+    /** The same answer with one more header; the name must be in {@link ResponseHeaders#SENT} to leave the server. */
+    ApiResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(status, body, more);
     }
 
     static ApiResponse error(int status, String message) {

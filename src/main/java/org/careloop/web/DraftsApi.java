@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
@@ -42,43 +43,81 @@ public final class DraftsApi {
     }
 
     public ApiResponse list(String status) {
-        return list(status, null);
+        return list(status, null, null);
     }
 
     /**
      * Drafts in one status, the earliest deadline first ({@code pending} when no status is given,
      * {@code all} for every status), or {@code decided}: everything no longer pending, the latest
-     * decision first.
+     * decision first. The body is the page as a JSON array; {@code X-Total-Count} says how many
+     * drafts the status holds in all, and {@code Link} (rel="next") where the next page is, while there is one.
      *
      * @param limit at most this many (1 to {@value #MAX_LIST}), {@value #MAX_LIST} when null
+     * @param after the id of the last draft of the page before (its {@code Link}), or null for the first page
      */
-    public ApiResponse list(String status, String limit) {
+    public ApiResponse list(String status, String limit, String after) {
         var parsed = Param.number(limit, MAX_LIST, 1, MAX_LIST);
         if (parsed.isEmpty()) {
             return Param.outOfRange("limit", 1, MAX_LIST);
         }
         int max = parsed.getAsInt();
-        Instant now = clock.instant();
-        if (status != null && status.trim().equalsIgnoreCase("decided")) {
-            return ApiResponse.ok(drafts.decided(max).stream().map(d -> DraftView.of(d, now)).toList());
-        }
-        if (status == null || status.isBlank() || status.trim().equalsIgnoreCase("pending") || status.trim().equalsIgnoreCase("snoozed")) {
-            // The queue: the least time left first, then priority; snoozed drafts apart until they wake.
-            boolean snoozed = status != null && status.trim().equalsIgnoreCase("snoozed");
-            return ApiResponse.ok(drafts.queue(now, snoozed, max).stream().map(d -> detailed(d, now)).toList());
-        }
-        DraftStatus wanted = null;
-        if (status == null || status.isBlank()) {
-            wanted = DraftStatus.PENDING;
-        } else if (!status.trim().equalsIgnoreCase("all")) {
-            try {
-                wanted = DraftStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return ApiResponse.error(400, "Unknown status '" + status
-                        + "': use pending, snoozed, approved, published, failed, rejected, decided or all");
+        Long cursor = null;
+        if (after != null && !after.isBlank()) {
+            cursor = parse(after).filter(id -> drafts.find(id).isPresent()).orElse(null);
+            if (cursor == null) {
+                return ApiResponse.error(400, "after must be the id of a draft listed on an earlier page (the Link header's), got '"
+                        + after + "'");
             }
         }
-        return ApiResponse.ok(drafts.list(wanted, max).stream().map(d -> DraftView.of(d, now)).toList());
+        Instant now = clock.instant();
+        String wanted = status == null || status.isBlank() ? "pending" : status.trim().toLowerCase(Locale.ROOT);
+        Page page;
+        switch (wanted) {
+            case "decided" -> {
+                List<Draft> found = drafts.decided(cursor, max + 1);
+                Map<DraftStatus, Integer> counts = drafts.countByStatus();
+                page = new Page(found, counts.values().stream().mapToInt(Integer::intValue).sum()
+                        - counts.getOrDefault(DraftStatus.PENDING, 0), d -> DraftView.of(d, now));
+            }
+            // The queue: the least time left first, then priority; snoozed drafts apart until they wake.
+            case "pending", "snoozed" -> {
+                boolean snoozed = wanted.equals("snoozed");
+                page = new Page(drafts.queue(now, snoozed, cursor, max + 1), drafts.queueSize(now, snoozed), d -> detailed(d, now));
+            }
+            default -> {
+                DraftStatus one = null;
+                if (!wanted.equals("all")) {
+                    try {
+                        one = DraftStatus.valueOf(wanted.toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        return ApiResponse.error(400, "Unknown status '" + status
+                                + "': use pending, snoozed, approved, published, failed, rejected, decided or all");
+                    }
+                }
+                Map<DraftStatus, Integer> counts = drafts.countByStatus();
+                page = new Page(drafts.list(one, cursor, max + 1), one == null
+                        ? counts.values().stream().mapToInt(Integer::intValue).sum() : counts.getOrDefault(one, 0), d -> DraftView.of(d, now));
+            }
+        }
+        return page.answer(wanted, max);
+    }
+
+    /**
+     * A page as found with one draft more than asked for (which says whether a next page exists),
+     * the drafts the status holds in all, and how each is shown.
+     */
+    private record Page(List<Draft> found, int total, java.util.function.Function<Draft, DraftView> view) {
+
+        ApiResponse answer(String status, int limit) {
+            List<Draft> shown = found.size() > limit ? found.subList(0, limit) : found;
+            ApiResponse r = ApiResponse.ok(shown.stream().map(view).toList()).withHeader("X-Total-Count", String.valueOf(total));
+            if (found.size() <= limit) {
+                return r;
+            }
+            // Built from the parsed values only: nothing of the request's own text is sent back.
+            return r.withHeader("Link", "</api/drafts?status=" + status + "&limit=" + limit + "&after=" + shown.get(shown.size() - 1).id()
+                    + ">; rel=\"next\"");
+        }
     }
 
     public ApiResponse get(String id) {

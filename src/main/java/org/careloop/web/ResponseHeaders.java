@@ -27,8 +27,8 @@ import org.apache.camel.main.MainListenerSupport;
 public final class ResponseHeaders extends HttpHeaderFilterStrategy {
 
     /** The headers CareLoop's responses set, lower case; anything else on a message stays inside Camel. */
-    static final Set<String> SENT = Set.of("cache-control", "content-disposition", "content-security-policy", "etag", "location",
-            "referrer-policy", "set-cookie", "x-robots-tag");
+    static final Set<String> SENT = Set.of("cache-control", "content-disposition", "content-security-policy", "etag", "link", "location",
+            "referrer-policy", "set-cookie", "x-robots-tag", "x-total-count");
 
     /**
      * On every response: no browser second-guesses a declared type (an answer or an upload shown as

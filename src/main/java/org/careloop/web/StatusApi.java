@@ -23,8 +23,12 @@ public final class StatusApi {
     private final UnattendedGate gate;
     private final Switches switches;
     private final List<String> accounts;
+    private final java.time.Duration firstResponse;
 
-    public StatusApi(Alerts alerts, SurgeWatch surges, RulesInForce rules, UnattendedGate gate, Switches switches, List<String> accounts) {
+    /** @param firstResponse the first-response target, as a summed line names it ("past the 10-minute target") */
+    public StatusApi(Alerts alerts, SurgeWatch surges, RulesInForce rules, UnattendedGate gate, Switches switches, List<String> accounts,
+                     java.time.Duration firstResponse) {
+        this.firstResponse = firstResponse;
         this.alerts = alerts;
         this.surges = surges;
         this.rules = rules;
@@ -37,21 +41,82 @@ public final class StatusApi {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rules", rules.status());
         out.put("unattended", unattended());
-        out.put("alerts", withSurges(surgesFirst(alerts.open(50))));
+        out.put("alerts", summed());
         out.put("alertsByKind", alerts.openByKind());
         return ApiResponse.ok(out);
     }
 
-    public ApiResponse alerts() {
-        return ApiResponse.ok(withSurges(surgesFirst(alerts.latest(200))));
+    /**
+     * {@code GET /api/alerts}: the open alerts as the console's alert bar shows them, one entry per kind;
+     * with {@code kind}, every alert of that kind one by one, acknowledged or not, newest first.
+     *
+     * @param limit with {@code kind}: at most this many (1 to 500, default 200)
+     */
+    public ApiResponse alerts(String kind, String limit) {
+        if (kind == null || kind.isBlank()) {
+            return ApiResponse.ok(summed());
+        }
+        var max = Param.number(limit, 200, 1, DraftsApi.MAX_LIST);
+        if (max.isEmpty()) {
+            return Param.outOfRange("limit", 1, DraftsApi.MAX_LIST);
+        }
+        return ApiResponse.ok(withSurges(alerts.latestOfKind(kind.trim(), max.getAsInt())));
     }
 
-    /** The open surges first, then the others: a crisis's hundreds of escalations must not push its surge out of the list. */
-    private List<Alerts.Alert> surgesFirst(List<Alerts.Alert> list) {
-        List<Alerts.Alert> out = new java.util.ArrayList<>(alerts.openOfKind("surge", 20));
-        java.util.Set<Long> first = out.stream().map(Alerts.Alert::id).collect(java.util.stream.Collectors.toSet());
-        list.stream().filter(a -> !first.contains(a.id())).forEach(out::add);
+    /** How many of the latest alerts of a summed kind its entry shows (their drafts' ids, their messages). */
+    static final int LATEST = 5;
+
+    /**
+     * The open alerts, a kind to an entry: the open surges first, each apart (each is about something else and
+     * has its chart), then one entry per other kind, the kind with the newest alert first. A kind with one open
+     * alert is that alert; with more, the entry sums them ("1,203 replies past the 10-minute target") and carries
+     * {@code count} (what they stand for), {@code alerts}, {@code since}, and the newest few as {@code latest} and
+     * {@code draftIds}, so a surge's thousand breaches are one line and each draft is still one request away.
+     */
+    private List<Map<String, Object>> summed() {
+        List<Map<String, Object>> out = new java.util.ArrayList<>(withSurges(alerts.openOfKind("surge", 20)));
+        for (Alerts.Tally t : alerts.openTallies()) {
+            if (t.kind().equals("surge")) {
+                continue;
+            }
+            List<Alerts.Alert> latest = alerts.openOfKind(t.kind(), LATEST);
+            if (latest.isEmpty()) {
+                continue; // acknowledged since it was tallied
+            }
+            Alerts.Alert newest = latest.get(0);
+            Map<String, Object> m = entry(newest);
+            if (t.alerts() > 1) {
+                m.put("message", sum(t.kind(), t.count()));
+            }
+            m.put("count", t.count());
+            m.put("alerts", t.alerts());
+            m.put("since", t.since());
+            m.put("draftIds", latest.stream().map(Alerts.Alert::draftId).filter(java.util.Objects::nonNull).toList());
+            m.put("latest", latest.stream().map(a -> {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("id", a.id());
+                one.put("at", a.at());
+                one.put("draftId", a.draftId());
+                one.put("message", a.message());
+                return one;
+            }).toList());
+            out.add(m);
+        }
         return out;
+    }
+
+    /** What a line of several alerts of one kind says, counting what they stand for. */
+    String sum(String kind, int count) {
+        String n = String.format(java.util.Locale.ROOT, "%,d", count);
+        String target = firstResponse.toMinutes() + "-minute target";
+        return switch (kind) {
+            case "sla-breach" -> n + (count == 1 ? " reply" : " replies") + " past the " + target;
+            case "sla-warning" -> n + (count == 1 ? " reply" : " replies") + " close to the " + target;
+            case "escalation" -> n + (count == 1 ? " escalation" : " escalations") + " waiting for the team";
+            case "triage" -> n + (count == 1 ? " post" : " posts") + " CareLoop could not process";
+            case "connection" -> n + " connection " + (count == 1 ? "problem" : "problems");
+            default -> n + " " + kind + " alerts";
+        };
     }
 
     /**
@@ -61,17 +126,23 @@ public final class StatusApi {
      */
     private List<Map<String, Object>> withSurges(List<Alerts.Alert> list) {
         return list.stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", a.id());
-            m.put("at", a.at());
-            m.put("kind", a.kind());
-            m.put("draftId", a.draftId());
-            m.put("message", a.message());
-            m.put("acknowledgedBy", a.acknowledgedBy());
-            m.put("acknowledgedAt", a.acknowledgedAt());
+            Map<String, Object> m = entry(a);
+            m.put("count", a.count());
             surges.surgeOf(a).ifPresent(s -> m.put("surge", surge(s)));
             return m;
         }).toList();
+    }
+
+    private static Map<String, Object> entry(Alerts.Alert a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("at", a.at());
+        m.put("kind", a.kind());
+        m.put("draftId", a.draftId());
+        m.put("message", a.message());
+        m.put("acknowledgedBy", a.acknowledgedBy());
+        m.put("acknowledgedAt", a.acknowledgedAt());
+        return m;
     }
 
     private Map<String, Object> surge(Surges.Surge s) {

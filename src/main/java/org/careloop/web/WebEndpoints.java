@@ -65,7 +65,7 @@ public final class WebEndpoints {
     // --- API -----------------------------------------------------------------------------------
 
     public void listDrafts(Exchange ex) {
-        ifAllowed(ex, false, actor -> drafts.list(query(ex, "status"), query(ex, "limit")));
+        ifAllowed(ex, false, actor -> drafts.list(query(ex, "status"), query(ex, "limit"), query(ex, "after")));
     }
 
     public void queueSize(Exchange ex) {
@@ -117,7 +117,7 @@ public final class WebEndpoints {
     }
 
     public void alerts(Exchange ex) {
-        ifAllowed(ex, false, actor -> status.alerts());
+        ifAllowed(ex, false, actor -> status.alerts(query(ex, "kind"), query(ex, "limit")));
     }
 
     public void acknowledgeAlert(Exchange ex) {
@@ -443,6 +443,7 @@ public final class WebEndpoints {
         clearHeaders(ex);
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, r.status());
+        r.headers().forEach(m::setHeader);
         if (r.body() instanceof ApiResponse.Document d) {
             m.setHeader(Exchange.CONTENT_TYPE, d.contentType());
             noStore(ex);

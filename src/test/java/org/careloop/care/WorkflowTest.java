@@ -185,6 +185,7 @@ class WorkflowTest {
         }
         assertThat(db.alerts().open(10)).as("the timers of the overdue drafts stay quiet").hasSize(1);
         assertThat(db.alerts().open(10).get(0).draftId()).as("about no one draft").isNull();
+        assertThat(db.alerts().open(10).get(0).count()).as("standing for each of them where breaches are summed").isEqualTo(4);
         clock.advance(Duration.ofMinutes(5));
         w.fire(SlaWatch.Milestone.WARN, fresh.id());
         assertThat(db.alerts().open(10)).hasSize(2);

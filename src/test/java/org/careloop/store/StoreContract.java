@@ -520,6 +520,80 @@ abstract class StoreContract {
         assertThat(db().drafts().queue(T0.plusSeconds(901), false, 500)).extracting(Draft::id).contains(low.id());
     }
 
+    /** Pages follow each other by key: walked page by page, the queue is the whole queue, and its count is its length. */
+    @Test
+    void theQueueIsPagedByKeyAndCountedWhole() {
+        Instant deadline = T0.plusSeconds(86_400L * 365 * 20 + IDS.incrementAndGet()); // after every other test's drafts
+        List<Draft> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            // Deadlines in pairs: within a pair, the urgent one comes first.
+            mine.add(newDraft(mention(newId(), null), deadline.plusSeconds(i / 2), i % 2 == 0 ? Decision.Priority.LOW : Decision.Priority.URGENT));
+        }
+        List<Long> whole = ids(db().drafts().queue(T0, false, 100_000));
+        assertThat(db().drafts().queueSize(T0, false)).isEqualTo(whole.size());
+        assertThat(whole.subList(whole.size() - 7, whole.size())).containsExactly(
+                mine.get(1).id(), mine.get(0).id(), mine.get(3).id(), mine.get(2).id(), mine.get(5).id(), mine.get(4).id(), mine.get(6).id());
+        List<Long> paged = new java.util.ArrayList<>();
+        for (List<Draft> page = db().drafts().queue(T0, false, null, 3); !page.isEmpty();
+             page = db().drafts().queue(T0, false, page.get(page.size() - 1).id(), 3)) {
+            assertThat(page.size()).isLessThanOrEqualTo(3);
+            paged.addAll(ids(page));
+        }
+        assertThat(paged).isEqualTo(whole);
+
+        // A draft decided while the agent reads its page moves nothing on the next one, even as the cursor.
+        assertThat(ids(db().drafts().queue(T0, false, mine.get(1).id(), 2))).containsExactly(mine.get(0).id(), mine.get(3).id());
+        db().drafts().reject(mine.get(0).id(), "alice", "dup", T0);
+        assertThat(ids(db().drafts().queue(T0, false, mine.get(1).id(), 2))).containsExactly(mine.get(3).id(), mine.get(2).id());
+        assertThat(ids(db().drafts().queue(T0, false, mine.get(0).id(), 2))).containsExactly(mine.get(3).id(), mine.get(2).id());
+        assertThat(db().drafts().queueSize(T0, false)).isEqualTo(whole.size() - 1);
+
+        int snoozedBefore = db().drafts().queueSize(T0, true);
+        db().drafts().snooze(mine.get(2).id(), "alice", T0.plusSeconds(900), T0);
+        assertThat(db().drafts().queueSize(T0, false)).isEqualTo(whole.size() - 2);
+        assertThat(db().drafts().queueSize(T0, true)).isEqualTo(snoozedBefore + 1);
+        assertThat(ids(db().drafts().queue(T0, false, mine.get(3).id(), 1))).containsExactly(mine.get(5).id());
+
+        // The other lists page the same way, in their own order.
+        List<Long> decided = ids(db().drafts().decided(6));
+        List<Draft> firstDecided = db().drafts().decided(null, 3);
+        assertThat(ids(firstDecided)).isEqualTo(decided.subList(0, 3));
+        assertThat(ids(db().drafts().decided(firstDecided.get(2).id(), 3))).isEqualTo(decided.subList(3, 6));
+        List<Long> pending = ids(db().drafts().list(DraftStatus.PENDING, 100_000));
+        assertThat(ids(db().drafts().list(DraftStatus.PENDING, mine.get(3).id(), 2))).isEqualTo(
+                pending.subList(pending.indexOf(mine.get(3).id()) + 1, pending.indexOf(mine.get(3).id()) + 3));
+    }
+
+    private static List<Long> ids(List<Draft> drafts) {
+        return drafts.stream().map(Draft::id).toList();
+    }
+
+    /** Alerts of one kind add up to what they stand for: the start-up alert counts as every draft it is about. */
+    @Test
+    void openAlertsAreTalliedByKind() {
+        String kind = "test-" + newId();
+        db().alerts().raise(kind, null, "first");
+        db().alerts().raise(kind, null, "36 passed while stopped", 36);
+        Alerts.Alert last = db().alerts().raise(kind, null, "last");
+        Alerts.Tally tally = db().alerts().openTallies().stream().filter(t -> t.kind().equals(kind)).findFirst().orElseThrow();
+        assertThat(tally.alerts()).isEqualTo(3);
+        assertThat(tally.count()).isEqualTo(38);
+        List<Alerts.Alert> stored = db().alerts().openOfKind(kind, 5); // times as the database keeps them
+        assertThat(tally.since()).isEqualTo(stored.get(2).at());
+        assertThat(tally.latest()).isEqualTo(stored.get(0).at());
+        assertThat(db().alerts().openTallies().get(0).kind()).as("the kind with the newest alert first").isEqualTo(kind);
+        assertThat(db().alerts().openOfKind(kind, 5)).extracting(Alerts.Alert::count).containsExactly(1, 36, 1);
+
+        db().alerts().acknowledge(last.id(), "alice");
+        tally = db().alerts().openTallies().stream().filter(t -> t.kind().equals(kind)).findFirst().orElseThrow();
+        assertThat(tally.alerts()).isEqualTo(2);
+        assertThat(tally.count()).isEqualTo(37);
+        assertThat(db().alerts().latestOfKind(kind, 5)).as("acknowledged ones too").extracting(Alerts.Alert::message)
+                .containsExactly("last", "36 passed while stopped", "first");
+        db().alerts().acknowledgeKind(kind, "alice");
+        assertThat(db().alerts().openTallies()).noneMatch(t -> t.kind().equals(kind));
+    }
+
     @Test
     void aClaimKeepsOtherAgentsOutUntilItLapses() {
         Draft d = newDraft(mention(newId(), null), T0.plusSeconds(600), Decision.Priority.NORMAL);

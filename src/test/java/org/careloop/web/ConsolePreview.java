@@ -23,12 +23,7 @@ import org.careloop.platform.PlatformException;
 import org.careloop.store.Database;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,10 +118,7 @@ public final class ConsolePreview {
 
     static void screenshots(String base, Path dir) throws Exception {
         Files.createDirectories(dir);
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                        "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("preview-chromium"));
-        WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        WebDriver browser = Chromium.start(Files.createTempDirectory("preview-chromium"));
         try {
             browser.get(base + "/");
             browser.findElement(By.name("username")).sendKeys("agent");
@@ -145,9 +137,7 @@ public final class ConsolePreview {
     }
 
     static void shot(WebDriver browser, Path dir, String name) throws Exception {
-        Path out = dir.resolve(name + ".png");
-        Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        System.out.println("Screenshot " + out.toAbsolutePath());
+        System.out.println("Screenshot " + Chromium.screenshot(browser, dir, name).toAbsolutePath());
     }
 
     /** An account that only has a health state. */

@@ -167,6 +167,94 @@ class WebApiTest {
         assertThat(call("GET", "/api/queue", null).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The badge is the list's own count: with more drafts than a page shows, every page says how many wait
+     * in all, and following its Link from page to page reaches each waiting draft once, most urgent first.
+     */
+    @Test
+    void theQueuesTrueCountComesWithEveryPageAndItsLinkReachesEveryDraft() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            newDraft();
+        }
+        String auth = "Bearer " + TOKEN;
+        HttpResponse<String> first = call("GET", "/api/drafts?status=pending&limit=50", null, "Authorization", auth);
+        int waiting = Json.mapper().readTree(call("GET", "/api/queue", null, "Authorization", auth).body()).get("pending").asInt();
+        assertThat(waiting).isGreaterThanOrEqualTo(120);
+        assertThat(first.headers().firstValue("X-Total-Count")).contains(String.valueOf(waiting));
+        assertThat(Json.mapper().readTree(first.body()).size()).isEqualTo(50);
+
+        List<Long> ids = new java.util.ArrayList<>();
+        List<Instant> deadlines = new java.util.ArrayList<>();
+        HttpResponse<String> page = first;
+        int pages = 0;
+        while (true) {
+            pages++;
+            assertThat(page.headers().firstValue("X-Total-Count")).contains(String.valueOf(waiting));
+            for (var d : Json.mapper().readTree(page.body())) {
+                ids.add(d.get("id").asLong());
+                deadlines.add(Instant.parse(d.get("deadline").asText()));
+            }
+            var link = page.headers().firstValue("Link");
+            if (link.isEmpty()) {
+                break;
+            }
+            var next = java.util.regex.Pattern.compile("^<(/api/drafts\\?status=pending&limit=50&after=\\d+)>; rel=\"next\"$").matcher(link.get());
+            assertThat(next.matches()).as(link.get()).isTrue();
+            page = call("GET", next.group(1), null, "Authorization", auth);
+        }
+        assertThat(pages).isEqualTo((waiting + 49) / 50);
+        assertThat(ids).hasSize(waiting).doesNotHaveDuplicates();
+        assertThat(deadlines).isSorted();
+
+        // Without a limit the list is as it was: up to 500 drafts, now with the count beside them.
+        HttpResponse<String> whole = call("GET", "/api/drafts?status=pending", null, "Authorization", auth);
+        assertThat(Json.mapper().readTree(whole.body()).size()).isEqualTo(Math.min(waiting, 500));
+        assertThat(whole.headers().firstValue("X-Total-Count")).contains(String.valueOf(waiting));
+        HttpResponse<String> decided = call("GET", "/api/drafts?status=decided&limit=1", null, "Authorization", auth);
+        assertThat(decided.headers().firstValue("X-Total-Count")).contains(String.valueOf(db.drafts().countByStatus().entrySet().stream()
+                .filter(e -> e.getKey() != DraftStatus.PENDING).mapToInt(java.util.Map.Entry::getValue).sum()));
+        assertThat(call("GET", "/api/drafts?status=pending&after=999999999", null, "Authorization", auth).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/drafts?status=pending&after=x", null, "Authorization", auth).statusCode()).isEqualTo(400);
+    }
+
+    /** Alerts of one kind come back as one entry that sums them; each is still reachable by its kind. */
+    @Test
+    void alertsOfOneKindComeBackAsOneSummedEntry() throws Exception {
+        db.alerts().acknowledgeKind("sla-breach", "test");
+        db.alerts().acknowledgeKind("connection", "test");
+        db.alerts().raise("sla-breach", null, "36 replies passed the 10-minute target while CareLoop was stopped", 36);
+        List<Long> late = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long draft = newDraft();
+            late.add(0, draft);
+            db.alerts().raise("sla-breach", draft, "No public reply to @jana within the 10-minute target (draft " + draft + ")");
+        }
+        db.alerts().raise("connection", null, "facebook account brand is unhealthy: code 190");
+        for (String path : List.of("/api/alerts", "/api/status")) {
+            var body = Json.mapper().readTree(call("GET", path, null, "Authorization", "Bearer " + TOKEN).body());
+            var alerts = path.equals("/api/status") ? body.get("alerts") : body;
+            var breaches = java.util.stream.StreamSupport.stream(alerts.spliterator(), false)
+                    .filter(a -> a.get("kind").asText().equals("sla-breach")).toList();
+            assertThat(breaches).as(path).hasSize(1);
+            var line = breaches.get(0);
+            assertThat(line.get("message").asText()).isEqualTo("66 replies past the 10-minute target");
+            assertThat(line.get("count").asInt()).isEqualTo(66);
+            assertThat(line.get("alerts").asInt()).isEqualTo(31);
+            assertThat(line.get("draftIds")).extracting(com.fasterxml.jackson.databind.JsonNode::asLong).containsExactlyElementsOf(late.subList(0, 5));
+            assertThat(line.get("latest").get(0).get("message").asText()).endsWith("(draft " + late.get(0) + ")");
+            var connection = java.util.stream.StreamSupport.stream(alerts.spliterator(), false)
+                    .filter(a -> a.get("kind").asText().equals("connection")).toList();
+            assertThat(connection).as("a kind with one alert is that alert").hasSize(1);
+            assertThat(connection.get(0).get("message").asText()).isEqualTo("facebook account brand is unhealthy: code 190");
+            assertThat(connection.get(0).get("count").asInt()).isEqualTo(1);
+        }
+        var each = Json.mapper().readTree(call("GET", "/api/alerts?kind=sla-breach&limit=31", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(each).hasSize(31);
+        assertThat(each.get(0).get("draftId").asLong()).isEqualTo(late.get(0));
+        assertThat(each.get(30).get("count").asInt()).isEqualTo(36);
+        assertThat(call("GET", "/api/alerts?kind=sla-breach&limit=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+    }
+
     /** A thousand breaches are one line with a count, dismissed together. */
     @Test
     void alertsOfOneKindAreCountedAndDismissedTogether() throws Exception {
