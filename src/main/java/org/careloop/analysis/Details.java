@@ -149,6 +149,10 @@ public final class Details {
             String route = flight.group(2) != null ? " from " + flight.group(2) + " to " + flight.group(3) : "";
             return Optional.of("flight " + flight.group(1).toUpperCase(Locale.ROOT) + route);
         }
+        Matcher coded = CODED_FLIGHT.matcher(clean);
+        if (coded.find()) {
+            return Optional.of("flight " + coded.group(1));
+        }
         if (!"en".equals(lang)) {
             return Optional.empty();
         }
@@ -177,7 +181,15 @@ public final class Details {
     private static final Pattern SPENT = Pattern.compile(
             "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
                     + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
-                    + "(on hold|(?:sitting |stuck |waiting )?(?:on|at|in) (?:the )?(?:tarmac|runway|plane|gate|line|baggage claim)|delay(?:ed)?|late)\\b", FLAGS);
+                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|line|baggage claim|airport|terminal)"
+                    + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
+    /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
+    private static final Pattern STUCK_FOR = Pattern.compile(
+            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been) (on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|airport|terminal)|(?:at|in) (?-i:[A-Z]{3}))"
+                    + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
+            FLAGS);
+    /** A flight named by its airline's code: "UA 791", "#AA1037". */
+    private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern HELD = Pattern.compile(
             "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
 
@@ -189,8 +201,15 @@ public final class Details {
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
     static Optional<String> timeLost(String text) {
         Matcher m = SPENT.matcher(text);
-        if (m.find()) {
-            String where = m.group(4).toLowerCase(Locale.ROOT).replaceFirst("^(sitting|stuck|waiting) ", "");
+        Matcher delayed = DELAYED.matcher(text);
+        // "Delayed over 2 hours at MCO" is the delay, not the time at MCO.
+        if (delayed.find() && !(m.find() && m.start() < delayed.start())) {
+            return Optional.of("the " + amount(delayed.group(1), delayed.group(2), true) + " delay");
+        }
+        if (m.find(0)) {
+            String where = m.group(4).replaceFirst("^(?i)(sitting|stuck|waiting) ", "");
+            where = where.matches(".* [A-Z]{3}") ? where.substring(0, where.length() - 3).toLowerCase(Locale.ROOT) + where.substring(where.length() - 3)
+                    : where.toLowerCase(Locale.ROOT);
             // "1 hr 32 mins on hold" is the hours and the minutes; a delay is named by its hours.
             boolean hoursToo = m.group(1) != null;
             if (where.startsWith("delay") || where.equals("late")) {
@@ -198,7 +217,15 @@ public final class Details {
             }
             String spent = hoursToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(2), m.group(3), false)
                     : amount(m.group(2), m.group(3), false);
-            return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold)", "$1 the "));
+            return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold|[A-Z]{3}\\b)", "$1 the "));
+        }
+        m = STUCK_FOR.matcher(text);
+        if (m.find()) {
+            String where = m.group(1).replaceFirst("^(?i)(on|at|in) (?!the |[A-Z]{3}\\b)", "$1 the ");
+            // Lower case but for an airport's code: "On The Tarmac" is "on the tarmac", "at ORD" stays.
+            String code = where.matches(".* [A-Z]{3}") ? where.substring(where.length() - 3) : "";
+            where = where.substring(0, where.length() - code.length()).toLowerCase(Locale.ROOT) + code;
+            return Optional.of("the " + amount(m.group(2), m.group(3), false) + " " + where);
         }
         m = HELD.matcher(text);
         if (m.find()) {
@@ -213,7 +240,7 @@ public final class Details {
 
     /** A member of staff by role and name: "flight attendant Sarah", "gate agent Mike". */
     private static final Pattern STAFF = Pattern.compile(
-            "\\b(flight attendant|attendant|(?-i:FA)|gate agent|agent|pilot|captain|crew member|employee|rep)\\s+(?:named\\s+|called\\s+)?(?-i:([A-Z][a-z]{2,}))\\b",
+            "\\b(flight attendant|attendant|(?-i:FA)|gate agent|agent|pilot|captain|crew member|employee|rep),?\\s+(?:named\\s+|called\\s+)?(?-i:([A-Z][a-z]{2,}))\\b",
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(

@@ -34,7 +34,7 @@ final class WhatHappened {
     private static final Pattern TROUBLE = Pattern.compile("(?i)(not|n't|never|no|nobody|nothing|none|cancel\\w*|delay\\w*|lost|missing|"
             + "stuck|stranded|missed|charged|nowhere|overcharged|broke|broken|damaged|late|later|waiting|waited|wait|hold|hung up|wrong|rude|refused|denied|"
             + "overbooked|bumped|left|forgot|forgotten|failed|fails|crashed|crashing|declined|rejected|sitting|sat|lost|stolen|destroyed|"
-            + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|"
+            + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|vanished|disappeared|"
             + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill)");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
@@ -197,7 +197,7 @@ final class WhatHappened {
         Candidate best = null;
         for (int i = 0; i < w.size(); i++) {
             String prev = i == 0 ? "" : w.get(i - 1).word().toLowerCase(Locale.ROOT);
-            if (i > 0 && !OPENERS.contains(prev)) {
+            if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
                 continue;
             }
             Candidate passive = BrandDidIt.retold(w, i).map(t -> candidate(t.words(), 0, t.verb(), t.end(), "")).orElse(null);
@@ -227,6 +227,22 @@ final class WhatHappened {
         return best;
     }
 
+    /** Where a clause that follows no opener may begin: "I" or "my" after a phrase it does not belong to ("due to gate agents I missed..."). */
+    private static final Set<String> EMBEDDING = Set.of("if", "that", "what", "whether", "unless", "until", "where", "how", "why", "which", "who");
+
+    private static boolean runOnStart(List<TaggedWord> w, int i) {
+        String word = w.get(i).word().toLowerCase(Locale.ROOT);
+        String prev = w.get(i - 1).word().toLowerCase(Locale.ROOT);
+        String prevTag = w.get(i - 1).tag();
+        if (EMBEDDING.contains(prev)) {
+            return false;
+        }
+        // "I" and "we" are a subject, unless a question puts them after the verb ("am I still charged");
+        // "my" after a verb, a preposition or "to" is the object's ("I want my account closed", "to my gate").
+        return FIRST_PERSON.contains(word) && !prevTag.startsWith("VB") && !prevTag.equals("MD")
+                || FIRST_OWNER.contains(word) && !prevTag.equals("IN") && !prevTag.equals("TO") && !prevTag.startsWith("VB") && !prevTag.equals("MD");
+    }
+
     /** The index of the first verb after a subject that starts at i ("I", "we", "my bag", "the app"), or -1. */
     private int subjectEnd(List<TaggedWord> w, int i) {
         String first = w.get(i).word().toLowerCase(Locale.ROOT);
@@ -236,8 +252,10 @@ final class WhatHappened {
         } else if (FIRST_OWNER.contains(first) || DETERMINERS.contains(first)) {
             j = i + 1;
             int head = -1;
+            // "our checked bag": a participle before a noun describes it.
             while (j < w.size() && j < i + 5 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ") || w.get(j).tag().equals("CD")
-                    || w.get(j).tag().equals("POS") || w.get(j).word().equals("-"))) {
+                    || w.get(j).tag().equals("POS") || w.get(j).word().equals("-")
+                    || w.get(j).tag().matches("VBN|VBG") && j + 1 < w.size() && w.get(j + 1).tag().startsWith("NN"))) {
                 if (w.get(j).tag().startsWith("NN")) {
                     head = j;
                 }
@@ -352,7 +370,8 @@ final class WhatHappened {
             if (w.get(k).tag().equals("MD") && !lower.matches("ca|can|could") ) {
                 return null;
             }
-            if (lower.equals("could") && k + 1 <= end && !w.get(k + 1).word().equals("n't")) {
+            // "I can send a screenshot" offers, "I can't check in" is the trouble.
+            if (lower.matches("can|could") && !(k + 1 <= end && w.get(k + 1).word().matches("n't|not"))) {
                 return null;
             }
             if (TROUBLE.matcher(lower).matches()) {

@@ -44,6 +44,14 @@ public final class Drafter {
     private static final Pattern PRAISED = Pattern.compile(
             "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
 
+    /**
+     * Staff named by role alone: thanked, they are the people to pass it on to; apologised for ("sorry about the agent",
+     * "sorry about our crew") the echo says nothing of what happened and reads as blaming them.
+     */
+    private static final Pattern STAFF_ONLY = Pattern.compile(
+            "(?i)(the|your|our) ((gate|ticket|counter|check-in|customer service|ground|flight|cabin|airport|hardworking) )?"
+                    + "(agents?|crew|staff|attendants?|employees?|reps?|pilots?|captain|people|team|personnel)");
+
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
@@ -214,6 +222,10 @@ public final class Drafter {
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
     private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
+            Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
+                    "On time, just as it should be!"),
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
@@ -278,6 +290,10 @@ public final class Drafter {
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
                 .filter(d -> !thanks || PRAISED.matcher(d).find())
+                .filter(d -> thanks || !STAFF_ONLY.matcher(d).matches())
+                // "Sharing this about United flight": another airline's name is theirs to thank.
+                .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
+                        "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))
                 .orElse(""));
         // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());

@@ -21,7 +21,11 @@ class DetailsTest {
             "@acmeair 1 hr 32 mins on hold and counting|the hour and 32 minutes on hold",
             "@acmeair 2 hours 15 minutes at the gate now|the 2 hours and 15 minutes at the gate",
             "@acmeair 2 hours late on flight 880 again|the 2-hour delay on flight 880",
-            "@acmeair flight 880 was late again|flight 880"})
+            "@acmeair flight 880 was late again|flight 880",
+            // The place first, then the time; a place named by its airport code.
+            "@acmeair Yo stuck on the tarmac for over 2 hours at O'Hare, going to miss my ride|the 2 hours on the tarmac",
+            "@acmeair how about after 2.5 hrs at ORD another .5 on the tarmac|the 2.5 hours at ORD",
+            "@acmeair sitting at the gate for 3 hrs and no word|the 3 hours at the gate"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
@@ -32,9 +36,18 @@ class DetailsTest {
             "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything|Kate Appleton",
             "@acmeair FA Marcus on the Boston flight was the best|flight attendant Marcus",
             "@acmeair gate agent named Luis was so rude to my mother|gate agent Luis",
-            "@acmeair Give Cyndi &amp; Troy each a gold star.|Cyndi and Troy"})
+            "@acmeair Give Cyndi &amp; Troy each a gold star.|Cyndi and Troy",
+            "@acmeair Painless flight from Indy to PHL. Our flight attendant, Tory, was fantastic|flight attendant Tory"})
     void namesThePersonThePostNames(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
+    }
+
+    /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */
+    @org.junit.jupiter.api.Test
+    void aFlightNamedByItsCodeIsTheFlight() {
+        assertThat(DETAILS.find("@acmeair please provide update on UA 791. No information from the crew", "en", List.of("acme air")))
+                .contains("flight UA 791");
+        assertThat(DETAILS.find("@acmeair left a kindle onboard UA1037 today", "en", List.of("acme air"))).contains("flight UA1037");
     }
 
     /** A delay named verb first is the delay: "Delayed over 2 hours at MCO". */

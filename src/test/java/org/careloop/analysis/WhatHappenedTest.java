@@ -39,7 +39,10 @@ class WhatHappenedTest {
             // The time is the trouble; what has not come is said as an agent would.
             "@acmeair we've been on the runway for over an hour. Now the water pressure is low|you've been on the runway for over an hour",
             "@acmeair landed 13 hours ago and still no bag|there's still no sign of your bag",
-            "@acmeair DM'd you 4 hrs ago. No response to be found|you still haven't had a response"})
+            "@acmeair DM'd you 4 hrs ago. No response to be found|you still haven't had a response",
+            // "I" is a subject wherever it stands: a clause can start after a phrase it is no part of.
+            "@acmeair due to gate agents I missed my connecting flight to Mexico City|you missed your connecting flight to Mexico City",
+            "@acmeair well. As of yet, our checked bag has already vanished and we haven't left the airport yet|your checked bag has already vanished"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -62,7 +65,11 @@ class WhatHappenedTest {
             "@acmeair my bag and my seat were fine but it was late",
             "@acmeair After waiting in all day as the item was out for delivery, nothing",
             "@acmeair you are the worst airline",
-            "@acmeair my car drives itself to @acmeair these days"})
+            "@acmeair my car drives itself to @acmeair these days",
+            // An offer and a wish are not what happened; a question puts "I" after its verb.
+            "@acmeair I can send a screen shot of the systems error if an email address is provided",
+            "@acmeair I want my payments account CLOSED. dm me please",
+            "@acmeair is I can't make changes on the website am I still charged 25 dollars for using phone"})
     void leavesTheCustomersOwnWordsAlone(String post) {
         assertThat(DETAILS.happened(post, "en")).isEmpty();
     }

@@ -386,7 +386,8 @@ class DrafterTest {
                 "@acmeair Thanks!  I made it 😃", "So glad you made it!",
                 "@acmeair thanks, tried again and it worked", "Glad it worked!",
                 "@acmeair thank you!! got my bag back this morning", "Glad your bag found its way to you!",
-                "@acmeair landed 40 min early, thanks crew", "Landing early");
+                "@acmeair landed 40 min early, thanks crew", "Landing early",
+                "@acmeair keep up the good work. Got me to my destination safe and on time today", "Safe and on time");
         int n = 700;
         for (var e : said.entrySet()) {
             assertThat(drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", e.getKey()), cared(org.careloop.analysis.CareAction.Label.THANK),
@@ -395,6 +396,18 @@ class DrafterTest {
         // A complaint never hears that we are glad.
         assertThat(drafter.draft(post("720", "Jana Kowalski", "jana_k", "@acmeair I made it, no thanks to you, 5 hours late"),
                 cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text()).doesNotContain("glad");
+    }
+
+    /** An apology never echoes staff by role alone ("sorry about the agent" names nobody and reads as blame); thanks do. */
+    @Test
+    void anApologyDoesNotEchoStaffByRoleAlone() {
+        for (String id : List.of("730", "731", "732")) {
+            String text = drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair you can't claim weather with your hardworking crew pulling seats out"),
+                    cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text();
+            assertThat(text).doesNotContain("our crew").doesNotContain("the crew");
+        }
+        assertThat(drafter.draft(post("733", "Jana Kowalski", "jana_k", "@acmeair of course not. The inflight crew was great!"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).work().parts()).contains("detail");
     }
 
     @Test

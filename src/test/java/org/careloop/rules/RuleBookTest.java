@@ -63,6 +63,9 @@ class RuleBookTest {
             // Thanks for a failure is sarcasm: never thanked, never a praise item.
             "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
             "@acmeair done, thank you!|dm-sent",
+            // Asking how to reach us in private is answered, whatever else the post reads as.
+            "@acmeair can you please follow for a DM?|dm-open",
+            "@acmeair I believe you have to follow me so I can send you a message|dm-open",
             // A bare thanks closes an exchange: "you're welcome", not a praise line for the crew.
             "@acmeair thank you so much|welcome",
             "Is the Porto flight daily from December too?|answer",
