@@ -202,6 +202,14 @@ public final class Drafter {
     private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
             + "did|will|would|should|any)\\b");
 
+    /**
+     * A question about the customer's own trip ("is there a delay on our connection?", "info on flt 681?"): the answer is in
+     * their booking, so the reply asks for it in private instead of promising a public answer.
+     */
+    private static final Pattern OWN_TRIP = Pattern.compile("(?i)\\b(my|our)\\s+(\\w+\\s+)?(flights?|booking|reservation|tickets?|bags?|luggage|"
+            + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|voucher|credit|miles|points)\\b"
+            + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)");
+
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
     private static final double UPSET = 0.6;
 
@@ -282,6 +290,7 @@ public final class Drafter {
                 ? "yes" : "");
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", ASKS.matcher(String.valueOf(mention.text())).find() ? "yes" : "");
+        values.put("own_trip", OWN_TRIP.matcher(String.valueOf(mention.text())).find() ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");

@@ -99,6 +99,11 @@ class DrafterTest {
         }
         assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "when does check-in open?"), calm, reply("answer-pending"), posted, List.of()).text())
                 .doesNotContain("sorry");
+        // A question about their own trip is checked on their booking, in private: no promise of a public answer.
+        for (String id : List.of("10", "11")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "Can you give me info on Flt 681 out of BDL?"), calm, reply("answer-pending"), posted,
+                    List.of()).text()).contains("booking reference").doesNotContain("right here").doesNotContain("reply here");
+        }
         // A post that asks nothing is no question at all.
         for (String id : List.of("6", "7", "8", "9")) {
             assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "at the gate! IAD to RDU"), calm, reply("answer-pending"), posted, List.of()).text())
