@@ -49,6 +49,10 @@ final class CareActions {
                     + "(need|assistance with|help with|help finding|get|find) (us |me )?(a )?hotel( room)?s?\\b|hotel vouchers?|"
                     + "(get|getting) (out|home|there) (earlier|sooner) than|dump(ed)? (us|me) (in|at)|"
                     + "(cancel\\w*|cancelled flight\\w*) (our|my|the) (connecting )?flights? (again |another )?(\\d|two|three|four|twice)( more)?( times)?|"
+                    // Refused at the door, or days with no way onward; press who say so.
+                    + "denied (me |us )?boarding|(wouldn'?t|won'?t|didn'?t|did not|refused to) let (me|us|my \\w+) (board|on the plane|on the flight|fly)|"
+                    + "(\\d+|two|three|four|five) days (without|with no|and no|stuck|stranded)|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
+                    + "read my bio|"
                     + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
                     // Our own replies held up in public: a person writes the next one.
                     + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"

@@ -60,6 +60,8 @@ class RuleBookTest {
             "@acmeair please let us change flights so we can be with the family after he passes away|escalate",
             "@acmeair I want to speak with someone immediately. I am shaking with rage.|escalate",
             "@acmeair coming up on 10 hrs and all at the gate, not leaving|escalate",
+            "@acmeair the agent at the connection denied me boarding although I was at the gate on time|escalate",
+            "@acmeair 3 days without a flight home, can I rebook on another airline?|escalate",
             // Thanks for a failure is sarcasm: never thanked, never a praise item.
             "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
             "@acmeair done, thank you!|dm-sent",
