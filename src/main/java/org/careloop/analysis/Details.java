@@ -113,7 +113,13 @@ public final class Details {
         if (text == null || text.isBlank() || !"en".equals(lang)) {
             return Optional.empty();
         }
-        return retold.get(text, k -> happened.find(plain(retellable(k))));
+        return retold.get(text, k -> happened.find(plain(retellable(k))).map(Details::unitsSpelt));
+    }
+
+    /** Units as a reply writes them: "over 1 hr" is "over an hour", "45 mins" "45 minutes". */
+    static String unitsSpelt(String retold) {
+        return retold.replaceAll("\\b(?:1|one) (?:hr|hrs|hour)\\b", "an hour").replaceAll("\\b(\\d+(?:\\.\\d+)?) hrs?\\b", "$1 hours")
+                .replaceAll("\\b1 mins?\\b", "a minute").replaceAll("\\b(\\d+) mins?\\b", "$1 minutes");
     }
 
     /**

@@ -54,7 +54,9 @@ public final class Drafter {
 
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
+            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking|e-?ticket|ticket)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
+                    // A ticket number as airlines print it: thirteen digits.
+                    + "|\\b\\d{13}\\b"
                     // A booking code as airlines print it: six capitals and digits, both kinds.
                     + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
 

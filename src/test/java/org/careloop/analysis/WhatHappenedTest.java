@@ -40,6 +40,7 @@ class WhatHappenedTest {
             "@acmeair we've been on the runway for over an hour. Now the water pressure is low|you've been on the runway for over an hour",
             "@acmeair landed 13 hours ago and still no bag|there's still no sign of your bag",
             "@acmeair DM'd you 4 hrs ago. No response to be found|you still haven't had a response",
+            "@acmeair double booked seat - been waiting for over 1 hr|you've been waiting for over an hour",
             // "I" is a subject wherever it stands: a clause can start after a phrase it is no part of.
             "@acmeair due to gate agents I missed my connecting flight to Mexico City|you missed your connecting flight to Mexico City",
             "@acmeair well. As of yet, our checked bag has already vanished and we haven't left the airport yet|your checked bag has already vanished"})
