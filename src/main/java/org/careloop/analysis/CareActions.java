@@ -53,6 +53,7 @@ final class CareActions {
                     + "denied (me |us )?boarding|(wouldn'?t|won'?t|didn'?t|did not|refused to) let (me|us|my \\w+) (board|on the plane|on the flight|fly)|"
                     + "(\\d+|two|three|four|five) days (without|with no|and no|stuck|stranded)|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
                     + "read my bio|"
+                    + "cockroach\\w*|roaches|bed ?bugs|mouse traps?|mice (in|on|running)|rats? (in|on|running)|surgery|"
                     + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
                     // Our own replies held up in public: a person writes the next one.
                     + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"
@@ -202,6 +203,25 @@ final class CareActions {
             + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
             + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation))\\b", FLAGS);
 
+    /**
+     * A job well done, said of somebody ("Rachel took great care of us", "Naelah was amazing", "thanks to Kate for all her hard
+     * work"): with thanks and nothing that takes it back, this is praise whatever trouble it mentions ("my bag issue").
+     */
+    static final Pattern JOB_WELL_DONE = Pattern.compile("\\b(was|were|did|is|are) (so |very |really |absolutely |just )?(great|amazing|awesome|fantastic|"
+            + "wonderful|excellent|outstanding|incredible|phenomenal|superb|so helpful|very helpful|the best)\\b|\\b(great|amazing|awesome|fantastic|"
+            + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
+            + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b", FLAGS);
+    private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props)\\b", FLAGS);
+    /** What takes praise back: a "but", a negation, a complaint. */
+    private static final Pattern TAKEN_BACK = Pattern.compile("\\b(but|however|though|although|not|never|no|worst|disappoint\\w*|unacceptable|"
+            + "ridiculous|terrible|awful|horrible)\\b|n't\\b", FLAGS);
+
+    /** Praise for a job well done, with thanks, and nothing taking it back. */
+    static boolean jobWellDone(String words) {
+        return JOB_WELL_DONE.matcher(words).find() && THANKED.matcher(words).find()
+                && !TAKEN_BACK.matcher(words).find() && !SARCASTIC_THANKS.matcher(words).find();
+    }
+
     /** Sincere thanks in a question ("thanks in advance") is no praise. */
     private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);
 
@@ -276,6 +296,10 @@ final class CareActions {
             if (kind && !cuesKind && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE || SARCASTIC_THANKS.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
+            }
+            if (label != CareAction.Label.THANK && label != CareAction.Label.ESCALATE && jobWellDone(words)) {
+                label = CareAction.Label.THANK;
+                why = "praise for a job well done, with thanks: " + Cues.quote(Cues.found(JOB_WELL_DONE, words));
             }
         }
         List<String> when = Cues.found(URGENT, words);

@@ -255,7 +255,8 @@ public final class Details {
             FLAGS);
     /** Capitalised words that are no one's name. */
     private static final Set<String> NOT_A_NAME = Set.of("The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
-            "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service");
+            "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service", "Flight", "Crew", "Staff",
+            "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi");
 
     /** The person the post names (a member of staff, somebody thanked), unless it is the brand itself. */
     /** The person a post names, by role or thanks ("flight attendant Marcus", "Cyndi and Troy"), in an English post. */
@@ -263,8 +264,19 @@ public final class Details {
         if (text == null || !"en".equals(lang)) {
             return Optional.empty();
         }
-        return person(clean(text), brandNames);
+        String clean = clean(text);
+        return person(clean, brandNames).or(() -> {
+            Matcher praised = PRAISED_PERSON.matcher(clean);
+            return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)
+                    ? Optional.of(praised.group(1)) : Optional.empty();
+        });
     }
+
+    /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
+    private static final Pattern PRAISED_PERSON = Pattern.compile(
+            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z]\\.)?))(?:\\s+(?:in|at|from|on) (?:the )?(?-i:[A-Z]\\w+)(?: (?-i:[A-Z]\\w+))?)?\\s+"
+                    + "(?:(?:was|is) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
+                    + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt)", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {

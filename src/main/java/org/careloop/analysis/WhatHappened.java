@@ -70,7 +70,7 @@ final class WhatHappened {
     /** Where a clause ends: the next clause, an aside, a tag. */
     private static final Set<String> CLOSERS = Set.of(",", "but", "so", "because", "cause", "-", "--", ":", "(", "-lrb-", "and", "yet", "plus",
             "which", "lol", "smh", "though", "&", "...", "..", "…", "when", "while", "if", "unless", "as", "thanks", "thx", "please", "pls",
-            "plz", "help", "anyone", "hashtag");
+            "plz", "help", "anyone", "hashtag", "bc", "b/c", "cuz", "bcuz", "coz");
     /** A sentence's end. */
     private static final Set<String> ENDS = Set.of(".", "!", "?", ";", "...", "..", "…");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we");

@@ -420,6 +420,11 @@ class DrafterTest {
         String text = drafter.draft(post("600", "Jana Kowalski", "jana_k", "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything"),
                 cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text();
         assertThat(text).contains("Kate Appleton");
+        for (String post : List.of("@acmeair Mark T.  in Austin was great handling my bag issue.  #thanks",
+                "@acmeair customer service at its best! Rachel S.  took great care of us at the PHX airport.")) {
+            assertThat(drafter.draft(post("601", "Jana Kowalski", "jana_k", post), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted,
+                    List.of()).text()).containsAnyOf("Mark T.", "Rachel S.");
+        }
     }
 
     @Test

@@ -64,6 +64,9 @@ class RuleBookTest {
             "@acmeair 3 days without a flight home, can I rebook on another airline?|escalate",
             // Thanks for a failure is sarcasm: never thanked, never a praise item.
             "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
+            // Praise for a job well done, with thanks, is praise, whatever trouble it mentions.
+            "@acmeair You guys did an amazing job today! thanks to Kate Appleton for all her hard work rebooking my friends and me!|thank",
+            "@acmeair First there were cockroaches crawling on the counter at the gate|escalate",
             "@acmeair done, thank you!|dm-sent",
             // Asking how to reach us in private is answered, whatever else the post reads as.
             "@acmeair can you please follow for a DM?|dm-open",
