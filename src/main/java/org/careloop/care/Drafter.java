@@ -252,6 +252,35 @@ public final class Drafter {
         return firstSaid(OCCASIONS, text);
     }
 
+    /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
+    private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
+    /** Where a fan is on their trip, and what a person on the team would say to it. */
+    private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
+                    "welcome to $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:flying|heading|headed|going|off|on (?:my|our) way|en route|travell?ing) (?:to|2|down to|out to|over to) " + PLACE),
+                    "have a wonderful trip to $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"));
+
+    /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */
+    String moment(String text, List<String> notPlaces) {
+        if (text == null) {
+            return "";
+        }
+        for (Map.Entry<Pattern, String> m : MOMENTS) {
+            java.util.regex.Matcher found = m.getKey().matcher(text);
+            if (found.find()) {
+                String place = found.groupCount() > 0 ? found.group(1) : null;
+                if (place != null && notPlaces.stream().anyMatch(n -> place.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))) {
+                    continue;
+                }
+                return place == null ? m.getValue() : m.getValue().replace("$1", place);
+            }
+        }
+        return "";
+    }
+
     /** The answer to the first pattern the text contains, or empty. */
     private static String firstSaid(List<Map.Entry<Pattern, String>> answers, String text) {
         return text == null ? "" : answers.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
@@ -335,6 +364,10 @@ public final class Drafter {
         // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
+        List<String> notPlaces = new ArrayList<>(brands(mention));
+        notPlaces.addAll(book.settings().competitors());
+        values.put("moment", analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.ENGAGE && "en".equals(phrasings.lang())
+                ? moment(mention.text(), notPlaces) : "");
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(phrasings.lang()) ? goodNews(mention.text()) : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
@@ -447,6 +480,7 @@ public final class Drafter {
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
+        values.put("moment", "");
         values.put("good_news", "");
         values.put("about", "");
         values.put("urgent", "");

@@ -403,6 +403,20 @@ class DrafterTest {
                 cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text()).doesNotContain("glad");
     }
 
+    /** A fan's moment is greeted: where they arrive, where they are flying, the view. */
+    @Test
+    void aFansMomentIsGreeted() {
+        Map<String, String> said = Map.of(
+                "@acmeair we finally just arrive to Bogota, good but long flight!!", "welcome to Bogota!",
+                "@acmeair flying to Los Angeles today, so excited!!", "have a wonderful trip to Los Angeles!",
+                "@acmeair Amazing view on the approach to LAX tonight. http://t.co/a68d5fULmH", "what a view!");
+        int n = 740;
+        for (var e : said.entrySet()) {
+            assertThat(drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", e.getKey()), cared(org.careloop.analysis.CareAction.Label.ENGAGE),
+                    reply("engage"), posted, List.of()).text()).as(e.getKey()).contains(e.getValue());
+        }
+    }
+
     /** An apology never echoes staff by role alone ("sorry about the agent" names nobody and reads as blame); thanks do. */
     @Test
     void anApologyDoesNotEchoStaffByRoleAlone() {
@@ -423,7 +437,7 @@ class DrafterTest {
         for (String post : List.of("@acmeair Mark T.  in Austin was great handling my bag issue.  #thanks",
                 "@acmeair customer service at its best! Rachel S.  took great care of us at the PHX airport.")) {
             assertThat(drafter.draft(post("601", "Jana Kowalski", "jana_k", post), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted,
-                    List.of()).text()).containsAnyOf("Mark T.", "Rachel S.");
+                    List.of()).text()).containsAnyOf("to Mark T.", "to Rachel S.").doesNotContain("..");
         }
     }
 
