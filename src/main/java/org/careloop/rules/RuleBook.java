@@ -232,6 +232,13 @@ public final class RuleBook {
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge: " + e.topic()
                         + " (" + e.id() + ", score " + match.get().score() + ")", d.priority(), d.escalate(), d.marketing(), d.autoPublish(), e.id()));
             }
+            // Not sure, but one entry is first both by its words and by its meaning: offered as the draft, for a person to approve.
+            Optional<Knowledge.Match> offered = knowledge.suggestion(facts.mention().text(), lang);
+            if (offered.isPresent() && offered.get().entry().answer(lang).isPresent()) {
+                KnowledgeEntry e = offered.get().entry();
+                return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge, unsure (a person checks it): " + e.topic()
+                        + " (" + e.id() + ", score " + offered.get().score() + ")", d.priority(), d.escalate(), d.marketing(), false, e.id()));
+            }
             // No entry answers it surely: a person picks one of the best (the console offers them) or writes the answer.
             return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER_PENDING),
                     "no confident answer in the knowledge: a person picks or writes it", d.priority(), d.escalate(), d.marketing(), false, null));

@@ -94,6 +94,13 @@ class RuleBookTest {
         assertThat(unsure.knowledgeId()).isNull();
         assertThat(unsure.templateId()).isEqualTo(RuleBook.ANSWER_PENDING);
         assertThat(unsure.autoPublish()).as("below the threshold a person decides").isFalse();
+        // Unsure, but first by its words and by its meaning: the entry is the draft's answer, and still a person decides.
+        String status = "@acmeair Will flights be leaving Dallas for LA on February 24th?";
+        Decision offered = DEMO.decide(Facts.of(post(status), ANALYZER.analyze(status, null)));
+        assertThat(offered.knowledgeId()).isEqualTo("flight-status");
+        assertThat(offered.templateId()).isEqualTo(RuleBook.ANSWER);
+        assertThat(offered.reason()).startsWith("Knowledge, unsure");
+        assertThat(offered.autoPublish()).as("an unsure answer waits for a person").isFalse();
     }
 
     @Test
