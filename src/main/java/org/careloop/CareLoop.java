@@ -192,7 +192,7 @@ public final class CareLoop {
         camel.addMainListener(CareLoopHealthChecks.onStart(connections, database::ping));
         // Camel's micrometer-prometheus service (camel.metrics.enabled) finds this registry by its name and adds Camel's meters.
         camel.bind("metricsRegistry", meters);
-        camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape));
+        camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape, settings.token("CARELOOP_METRICS_TOKEN")));
         camel.bind("platform", new PlatformComponent(connections, database.cursors()).withMetrics(metrics));
         camel.bind("mentionStore", database.mentions());
         TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3))

@@ -80,7 +80,8 @@ public final class QuartzSlaTimers implements SlaTimers, AutoCloseable {
 
     @Override
     public void close() throws SchedulerException {
-        scheduler.shutdown(false);
+        // A milestone firing now finishes first: its holding reply or alert is not cut off half-way.
+        scheduler.shutdown(true);
     }
 
     /** The Quartz job: hands the milestone to {@link SlaWatch}. */

@@ -28,7 +28,7 @@ public final class ResponseHeaders extends HttpHeaderFilterStrategy {
 
     /** The headers CareLoop's responses set, lower case; anything else on a message stays inside Camel. */
     static final Set<String> SENT = Set.of("cache-control", "content-disposition", "content-security-policy", "etag", "link", "location",
-            "referrer-policy", "set-cookie", "x-robots-tag", "x-total-count");
+            "referrer-policy", "set-cookie", "www-authenticate", "x-robots-tag", "x-total-count");
 
     /**
      * On every response: no browser second-guesses a declared type (an answer or an upload shown as

@@ -81,7 +81,7 @@ final class TestWeb {
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);
-        camel.bind("metricsWeb", new MetricsEndpoint(() -> "# TYPE careloop_test gauge\ncareloop_test 1.0\n"));
+        camel.bind("metricsWeb", new MetricsEndpoint(() -> "# TYPE careloop_test gauge\ncareloop_test 1.0\n", java.util.Optional.empty()));
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
