@@ -16,6 +16,11 @@ public record Author(String id, String handle, String name, Instant since) {
         this(id, handle, name, null);
     }
 
+    /** How the team sees who wrote: "@handle" where the platform has handles, else the name (a Facebook commenter has none). */
+    public String label() {
+        return handle != null && !handle.isBlank() ? "@" + handle : name != null && !name.isBlank() ? name : "a customer";
+    }
+
     /** The name to greet the person with: display name, else handle. */
     public String greeting() {
         return name != null && !name.isBlank() ? name : handle;

@@ -33,7 +33,7 @@ final class JdbcTicketStore implements TicketStore {
                     token, ratingToken, Ticket.Status.OPEN.name(), m.platform().id(), m.account(), m.id(), m.conversationId(),
                     m.author().id(), Jdbc.cut(m.author().handle(), 255), Jdbc.cut(m.author().name(), 255), subject, priority,
                     JdbcMentionStore.toJson(analysis), at, at);
-            message(c, ticket, Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), at);
+            message(c, ticket, Ticket.Kind.PUBLIC_POST, m.author().label(), m.text(), m.id(), at);
             JdbcAuditLog.record(c, at, "careloop", "ticket.open", "ticket:" + ticket, m.platform().id() + ":" + m.id());
             return ticket;
         });

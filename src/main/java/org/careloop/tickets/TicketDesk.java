@@ -95,7 +95,7 @@ public final class TicketDesk implements TicketLink {
             Ticket t = open.get();
             // A post that reopened the ticket is in it already.
             if (!tickets.holdsPost(t.id(), m.id())) {
-                tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, now);
+                tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, m.author().label(), m.text(), m.id(), Ticket.Status.OPEN, now);
                 event("ticket.joined", t);
             }
             return tickets.find(t.id()).orElseThrow();
@@ -178,7 +178,7 @@ public final class TicketDesk implements TicketLink {
             return Optional.empty();
         }
         return tickets.resolvedIn(m.platform(), m.conversationId(), m.author().id()).map(t -> {
-            tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, "@" + m.author().handle(), m.text(), m.id(), Ticket.Status.OPEN, clock.instant());
+            tickets.addMessage(t.id(), Ticket.Kind.PUBLIC_POST, m.author().label(), m.text(), m.id(), Ticket.Status.OPEN, clock.instant());
             tickets.addMessage(t.id(), Ticket.Kind.EVENT, "careloop", "Reopened: the customer posted again in the thread", null, null, clock.instant());
             LOG.info("Ticket {} reopened by a new post in its thread", t.id());
             Ticket reopened = tickets.find(t.id()).orElseThrow();
