@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,29 +35,6 @@ public final class Drafter {
 
     private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
-
-    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait)",
-            Pattern.CASE_INSENSITIVE);
-
-    /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
-    private static final Pattern PRAISED = Pattern.compile(
-            "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
-
-    /**
-     * Staff named by role alone: thanked, they are the people to pass it on to; apologised for ("sorry about the agent",
-     * "sorry about our crew") the echo says nothing of what happened and reads as blaming them.
-     */
-    private static final Pattern STAFF_ONLY = Pattern.compile(
-            "(?i)(the|your|our) ((gate|ticket|counter|check-in|customer service|ground|flight|cabin|airport|hardworking) )?"
-                    + "(agents?|crew|staff|attendants?|employees?|reps?|pilots?|captain|people|team|personnel)");
-
-    /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
-    private static final Pattern REFERENCE = Pattern.compile(
-            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking|e-?ticket|ticket)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
-                    // A ticket number as airlines print it: thirteen digits.
-                    + "|\\b\\d{13}\\b"
-                    // A booking code as airlines print it: six capitals and digits, both kinds.
-                    + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
 
     private final Supplier<RuleBook> rules;
     private final Duration firstResponse;
@@ -200,104 +176,11 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
 
-    /** A question mark, or a sentence that opens as a question does. */
-    private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
-            + "did|will|would|should|any)\\b");
-
-    /**
-     * A question about the customer's own trip ("is there a delay on our connection?", "info on flt 681?"): the answer is in
-     * their booking, so the reply asks for it in private instead of promising a public answer.
-     */
-    private static final Pattern OWN_TRIP = Pattern.compile("(?i)\\b(my|our)\\s+(\\w+\\s+)?(flights?|booking|reservation|tickets?|bags?|luggage|"
-            + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|voucher|credit|miles|points)\\b"
-            + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)");
-
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
     private static final double UPSET = 0.6;
 
-    private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
-
     private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
             org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);
-
-    /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names. */
-    private static final List<Map.Entry<Pattern, String>> OCCASIONS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(birthday|bday|b-day)\\b"), "Happy birthday to the birthday star! 🎂"),
-            Map.entry(Pattern.compile("(?i)\\banniversary\\b"), "Happy anniversary! 🥂"),
-            Map.entry(Pattern.compile("(?i)\\bhoneymoon\\b"), "Congratulations, and have a wonderful honeymoon! 🥂"),
-            Map.entry(Pattern.compile("(?i)\\b(wedding|getting married|just married)\\b"), "Congratulations to the happy couple! 💍"),
-            Map.entry(Pattern.compile("(?i)\\b(graduation|graduated|graduating)\\b"), "Congratulations to the graduate! 🎓"),
-            Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
-
-    /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
-    private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
-            Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, just as it should be!"),
-            Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
-            Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
-                    "On time, just as it should be!"),
-            Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
-            Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
-                    + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
-            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
-            Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
-            Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
-            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"));
-
-    static String goodNews(String text) {
-        return firstSaid(GOOD_NEWS, text);
-    }
-
-    static String occasion(String text) {
-        return firstSaid(OCCASIONS, text);
-    }
-
-    /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
-    private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
-    /** Where a fan is on their trip, and what a person on the team would say to it. */
-    private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
-                    "welcome to $1! ✈️"),
-            Map.entry(Pattern.compile("(?i)\\b(?:flying|heading|headed|going|off|on (?:my|our) way|en route|travell?ing) (?:to|2|down to|out to|over to) " + PLACE),
-                    "have a wonderful trip to $1! ✈️"),
-            Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
-            Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"));
-
-    /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */
-    String moment(String text, List<String> notPlaces) {
-        if (text == null) {
-            return "";
-        }
-        for (Map.Entry<Pattern, String> m : MOMENTS) {
-            java.util.regex.Matcher found = m.getKey().matcher(text);
-            if (found.find()) {
-                String place = found.groupCount() > 0 ? found.group(1) : null;
-                if (place != null && notPlaces.stream().anyMatch(n -> place.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))) {
-                    continue;
-                }
-                return place == null ? m.getValue() : m.getValue().replace("$1", place);
-            }
-        }
-        return "";
-    }
-
-    /** The answer to the first pattern the text contains, or empty. */
-    private static String firstSaid(List<Map.Entry<Pattern, String>> answers, String text) {
-        return text == null ? "" : answers.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
-    }
-
-    /** Words that say what went wrong, or ask: a post with one of them is not vague, however short. */
-    private static final Pattern SAYS_WHAT = Pattern.compile("(?i)\\?|\\b(not|n't|no|broken|lost|missing|charged|cancel\\w*|delay\\w*|late|rude|"
-            + "wait\\w*|hold|only|never (arrived|came|got|received|showed|answered|called))\\b");
-
-    /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
-    static boolean vague(String text) {
-        if (text == null) {
-            return true;
-        }
-        String words = text.replaceAll("https?://\\S+|[@#]\\w+", " ").trim();
-        return !words.matches("(?s).*\\d.*") && !SAYS_WHAT.matcher(words).find() && (words.isEmpty() || words.split("\\s+").length <= 15);
-    }
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
     record Built(String text, List<String> parts) {}
@@ -317,11 +200,11 @@ public final class Drafter {
         // a hashtag alone does not ("#help", "#strandedNYC").
         values.put("positive", analysis != null && analysis.sentiment() != null
                 && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
-                || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PLAYFUL.matcher(String.valueOf(mention.text())).find())
+                || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PostSays.playful(mention.text()))
                 ? "yes" : "");
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
-        values.put("asked", ASKS.matcher(String.valueOf(mention.text())).find() ? "yes" : "");
-        values.put("own_trip", OWN_TRIP.matcher(String.valueOf(mention.text())).find() ? "yes" : "");
+        values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
+        values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
@@ -329,8 +212,8 @@ public final class Drafter {
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
-                .filter(d -> !thanks || PRAISED.matcher(d).find())
-                .filter(d -> thanks || !STAFF_ONLY.matcher(d).matches())
+                .filter(d -> !thanks || PostSays.praised(d))
+                .filter(d -> thanks || !PostSays.staffOnly(d))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
                         "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))
@@ -340,7 +223,7 @@ public final class Drafter {
         values.put("happened", problem ? happened(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
         // Time lost is apologised for, not "looked into".
-        values.put("time_lost", TIME_LOST.matcher((String) values.get("detail")).find() ? "yes" : "");
+        values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
@@ -360,16 +243,16 @@ public final class Drafter {
         });
         // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
         values.put("vague", ((String) values.get("detail")).isEmpty() && ((String) values.get("happened")).isEmpty() && topicKey.isEmpty()
-                && vague(mention.text()) ? "yes" : "");
+                && PostSays.vague(mention.text()) ? "yes" : "");
         // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
-        values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? occasion(mention.text()) : "");
+        values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? PostSays.occasion(mention.text()) : "");
         List<String> notPlaces = new ArrayList<>(brands(mention));
         notPlaces.addAll(book.settings().competitors());
         values.put("moment", analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.ENGAGE && "en".equals(phrasings.lang())
-                ? moment(mention.text(), notPlaces) : "");
+                ? PostSays.moment(mention.text(), notPlaces) : "");
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
-        values.put("good_news", thanks && "en".equals(phrasings.lang()) ? goodNews(mention.text()) : "");
+        values.put("good_news", thanks && "en".equals(phrasings.lang()) ? PostSays.goodNews(mention.text()) : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
@@ -465,7 +348,7 @@ public final class Drafter {
         values.put("signature", voice.signature());
         values.put("wait", voice.expectedWait());
         values.put("topic", topic(book, mention.text()));
-        values.put("has_reference", REFERENCE.matcher(mention.text() == null ? "" : mention.text()).find() ? "yes" : "");
+        values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");

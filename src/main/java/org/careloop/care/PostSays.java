@@ -1,0 +1,163 @@
+package org.careloop.care;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What a post says that changes how a reply is worded: a question asked, a booking reference given, a
+ * trip of the customer's own, good news, an occasion, a fan's moment, a post too short to say what
+ * went wrong. Read from the text alone, so the drafter only composes.
+ */
+final class PostSays {
+
+    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait)",
+            Pattern.CASE_INSENSITIVE);
+
+    /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
+    private static final Pattern PRAISED = Pattern.compile(
+            "(?i)\\b(crew|staff|team|agents?|attendants?|pilots?|service|flight|lounge|seats?|meals?|food|upgrade|app|check-in|boarding|landing|bags)\\b");
+
+    /**
+     * Staff named by role alone: thanked, they are the people to pass it on to; apologised for ("sorry about the agent",
+     * "sorry about our crew") the echo says nothing of what happened and reads as blaming them.
+     */
+    private static final Pattern STAFF_ONLY = Pattern.compile(
+            "(?i)(the|your|our) ((gate|ticket|counter|check-in|customer service|ground|flight|cabin|airport|hardworking) )?"
+                    + "(agents?|crew|staff|attendants?|employees?|reps?|pilots?|captain|people|team|personnel)");
+
+    /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking|e-?ticket|ticket)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
+                    // A ticket number as airlines print it: thirteen digits.
+                    + "|\\b\\d{13}\\b"
+                    // A booking code as airlines print it: six capitals and digits, both kinds.
+                    + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
+
+    /** A question mark, or a sentence that opens as a question does. */
+    private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
+            + "did|will|would|should|any)\\b");
+
+    /**
+     * A question about the customer's own trip ("is there a delay on our connection?", "info on flt 681?"): the answer is in
+     * their booking, so the reply asks for it in private instead of promising a public answer.
+     */
+    private static final Pattern OWN_TRIP = Pattern.compile("(?i)\\b(my|our)\\s+(\\w+\\s+)?(flights?|booking|reservation|tickets?|bags?|luggage|"
+            + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|voucher|credit|miles|points)\\b"
+            + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)");
+
+    private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
+
+    /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names. */
+    private static final List<Map.Entry<Pattern, String>> OCCASIONS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(birthday|bday|b-day)\\b"), "Happy birthday to the birthday star! 🎂"),
+            Map.entry(Pattern.compile("(?i)\\banniversary\\b"), "Happy anniversary! 🥂"),
+            Map.entry(Pattern.compile("(?i)\\bhoneymoon\\b"), "Congratulations, and have a wonderful honeymoon! 🥂"),
+            Map.entry(Pattern.compile("(?i)\\b(wedding|getting married|just married)\\b"), "Congratulations to the happy couple! 💍"),
+            Map.entry(Pattern.compile("(?i)\\b(graduation|graduated|graduating)\\b"), "Congratulations to the graduate! 🎓"),
+            Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
+
+    /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
+    private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
+            Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
+                    "On time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
+            Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
+                    + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
+            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
+            Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
+            Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
+            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"));
+
+    private PostSays() {}
+
+    static String goodNews(String text) {
+        return firstSaid(GOOD_NEWS, text);
+    }
+
+    static String occasion(String text) {
+        return firstSaid(OCCASIONS, text);
+    }
+
+    /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
+    private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
+
+    /** Where a fan is on their trip, and what a person on the team would say to it. */
+    private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
+            Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
+                    "welcome to $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:flying|heading|headed|going|off|on (?:my|our) way|en route|travell?ing) (?:to|2|down to|out to|over to) " + PLACE),
+                    "have a wonderful trip to $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"));
+
+    /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */
+    static String moment(String text, List<String> notPlaces) {
+        if (text == null) {
+            return "";
+        }
+        for (Map.Entry<Pattern, String> m : MOMENTS) {
+            java.util.regex.Matcher found = m.getKey().matcher(text);
+            if (found.find()) {
+                String place = found.groupCount() > 0 ? found.group(1) : null;
+                if (place != null && notPlaces.stream().anyMatch(n -> place.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))) {
+                    continue;
+                }
+                return place == null ? m.getValue() : m.getValue().replace("$1", place);
+            }
+        }
+        return "";
+    }
+
+    /** The answer to the first pattern the text contains, or empty. */
+    private static String firstSaid(List<Map.Entry<Pattern, String>> answers, String text) {
+        return text == null ? "" : answers.stream().filter(o -> o.getKey().matcher(text).find()).map(Map.Entry::getValue).findFirst().orElse("");
+    }
+
+    /** Words that say what went wrong, or ask: a post with one of them is not vague, however short. */
+    private static final Pattern SAYS_WHAT = Pattern.compile("(?i)\\?|\\b(not|n't|no|broken|lost|missing|charged|cancel\\w*|delay\\w*|late|rude|"
+            + "wait\\w*|hold|only|never (arrived|came|got|received|showed|answered|called))\\b");
+
+    /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
+    static boolean vague(String text) {
+        if (text == null) {
+            return true;
+        }
+        String words = text.replaceAll("https?://\\S+|[@#]\\w+", " ").trim();
+        return !words.matches("(?s).*\\d.*") && !SAYS_WHAT.matcher(words).find() && (words.isEmpty() || words.split("\\s+").length <= 15);
+    }
+
+    static boolean playful(String text) {
+        return text != null && PLAYFUL.matcher(text).find();
+    }
+
+    /** Whether an echo names something people praise (the crew, the service), fit for thanks. */
+    static boolean praised(String detail) {
+        return PRAISED.matcher(detail).find();
+    }
+
+    static boolean staffOnly(String detail) {
+        return STAFF_ONLY.matcher(detail).matches();
+    }
+
+    static boolean hasReference(String text) {
+        return text != null && REFERENCE.matcher(text).find();
+    }
+
+    static boolean asks(String text) {
+        return text != null && ASKS.matcher(text).find();
+    }
+
+    static boolean ownTrip(String text) {
+        return text != null && OWN_TRIP.matcher(text).find();
+    }
+
+    /** Whether an echo is time the customer lost ("the 2 hours on hold"): apologised for, not looked into. */
+    static boolean timeLost(String detail) {
+        return TIME_LOST.matcher(detail).find();
+    }
+}
