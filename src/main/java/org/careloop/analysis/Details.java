@@ -31,6 +31,8 @@ public final class Details {
 
     private static final Pattern FLIGHT = Pattern.compile(
             "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?-i:(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+)\\b))?", FLAGS);
+    /** A flight named by its airline's code: "UA 791", "#AA1037". */
+    private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
     private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
     /** Below this a phrase is a guess: better no echo than a garbled one. */
@@ -141,7 +143,7 @@ public final class Details {
 
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
         String clean = plain(text);
-        Optional<String> waited = timeLost(clean);
+        Optional<String> waited = TimeLost.in(clean);
         Matcher flight = FLIGHT.matcher(clean);
         if (waited.isPresent()) {
             // Both say most: "the 4 hours on the tarmac on flight 293".
@@ -183,66 +185,6 @@ public final class Details {
         };
     }
 
-    /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */
-    private static final Pattern SPENT = Pattern.compile(
-            "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
-                    + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
-                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|line|baggage claim|airport|terminal)"
-                    + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
-    /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
-    private static final Pattern STUCK_FOR = Pattern.compile(
-            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been) (on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|airport|terminal)|(?:at|in) (?-i:[A-Z]{3}))"
-                    + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
-            FLAGS);
-    /** A flight named by its airline's code: "UA 791", "#AA1037". */
-    private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
-    private static final Pattern HELD = Pattern.compile(
-            "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
-
-    /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */
-    private static final Pattern DELAYED = Pattern.compile(
-            "\\bdelayed (?:by |for )?(?:over |almost |nearly |more than |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b",
-            FLAGS);
-
-    /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
-    static Optional<String> timeLost(String text) {
-        Matcher m = SPENT.matcher(text);
-        Matcher delayed = DELAYED.matcher(text);
-        // "Delayed over 2 hours at MCO" is the delay, not the time at MCO.
-        if (delayed.find() && !(m.find() && m.start() < delayed.start())) {
-            return Optional.of("the " + amount(delayed.group(1), delayed.group(2), true) + " delay");
-        }
-        if (m.find(0)) {
-            String where = m.group(4).replaceFirst("^(?i)(sitting|stuck|waiting) ", "");
-            where = where.matches(".* [A-Z]{3}") ? where.substring(0, where.length() - 3).toLowerCase(Locale.ROOT) + where.substring(where.length() - 3)
-                    : where.toLowerCase(Locale.ROOT);
-            // "1 hr 32 mins on hold" is the hours and the minutes; a delay is named by its hours.
-            boolean hoursToo = m.group(1) != null;
-            if (where.startsWith("delay") || where.equals("late")) {
-                return Optional.of("the " + (hoursToo ? amount(m.group(1), "hours", true) : amount(m.group(2), m.group(3), true)) + " delay");
-            }
-            String spent = hoursToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(2), m.group(3), false)
-                    : amount(m.group(2), m.group(3), false);
-            return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold|[A-Z]{3}\\b)", "$1 the "));
-        }
-        m = STUCK_FOR.matcher(text);
-        if (m.find()) {
-            String where = m.group(1).replaceFirst("^(?i)(on|at|in) (?!the |[A-Z]{3}\\b)", "$1 the ");
-            // Lower case but for an airport's code: "On The Tarmac" is "on the tarmac", "at ORD" stays.
-            String code = where.matches(".* [A-Z]{3}") ? where.substring(where.length() - 3) : "";
-            where = where.substring(0, where.length() - code.length()).toLowerCase(Locale.ROOT) + code;
-            return Optional.of("the " + amount(m.group(2), m.group(3), false) + " " + where);
-        }
-        m = HELD.matcher(text);
-        if (m.find()) {
-            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " on hold");
-        }
-        m = DELAYED.matcher(text);
-        if (m.find()) {
-            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " delay");
-        }
-        return Optional.empty();
-    }
 
     /** A member of staff by role and name: "flight attendant Sarah", "gate agent Mike". */
     private static final Pattern STAFF = Pattern.compile(
@@ -302,16 +244,6 @@ public final class Details {
         return brandNames.stream().anyMatch(b -> lower.contains(b.toLowerCase(Locale.ROOT)) || b.toLowerCase(Locale.ROOT).contains(lower));
     }
 
-    /** "2 hours", "an hour", "45 minutes"; as a modifier "3-hour", "45-minute". */
-    private static String amount(String number, String unit, boolean modifier) {
-        String n = number.toLowerCase(Locale.ROOT);
-        boolean hour = unit.toLowerCase(Locale.ROOT).startsWith("h");
-        boolean one = n.equals("a") || n.equals("an") || n.equals("one") || n.equals("1");
-        if (modifier) {
-            return (one ? (hour ? "hour-long" : "minute-long") : n + "-" + (hour ? "hour" : "minute"));
-        }
-        return one ? (hour ? "hour" : "minute") : n + " " + (hour ? "hours" : "minutes");
-    }
 
     private Optional<String> bestPhrase(String clean, java.util.List<String> brandNames) {
         List<TaggedWord> words = new ArrayList<>();
