@@ -151,7 +151,8 @@ final class CareActions {
     /** A problem already put right: the thanks is for that, nothing is left to look up. */
     static final Pattern RESOLVED = Pattern.compile(
             "\\b(sort(ed|ing) (it |this |that |everything |me )?out|sorted|fixed|resolved|solved|got it back|refund(ed)? (is )?already|already (refunded|back|on my card|arrived|fixed)|"
-                    + "turned (it|things) around|came through|went above and beyond|made it right|put it right|found my (bag|luggage|suitcase)|got (me|us) (home|there|rebooked|on))\\b", FLAGS);
+                    + "turned (it|things) around|came through|went above and beyond|made it right|put it right|found my (bag|luggage|suitcase)|got (me|us) (home|there|rebooked|on)|"
+                    + "(finally )?(have|got|received) (my|our|the) (bags?|luggage|suitcases?)( back)?|told (me|us) where (my|our|the) (bag|luggage|suitcase))\\b", FLAGS);
 
     /** Praise or thanks for the brand or its people. */
     static final Pattern PRAISE = Pattern.compile(
@@ -293,7 +294,8 @@ final class CareActions {
             // unless the cues read thanks too ("thank you for sorting out the double charge"): two readers agree.
             boolean kind = label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK;
             boolean cuesKind = c.label() == CareAction.Label.ENGAGE || c.label() == CareAction.Label.THANK;
-            if (kind && !cuesKind && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE || SARCASTIC_THANKS.matcher(words).find())) {
+            if (kind && !cuesKind && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE || SARCASTIC_THANKS.matcher(words).find()
+                    || NOT_KIND.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
             }
@@ -332,6 +334,8 @@ final class CareActions {
     }
 
     private static final double NEGATIVE_SURE = 0.7;
+    /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
+    private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|🙄|😒|😤|😡|🤬|👎", FLAGS);
 
     /** Curly apostrophes (phones type them) read as plain ones. */
     private static String plain(String words) {

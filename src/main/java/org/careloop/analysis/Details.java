@@ -216,14 +216,19 @@ public final class Details {
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
-            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) (?:the )?(?-i:[A-Z]\\w+)(?: (?-i:[A-Z]\\w+))?)?\\s+"
+            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) (?:the )?(?-i:[A-Z]\\w+)(?: (?-i:[A-Z]\\w+))?)?\\s+"
                     + "(?:(?:was|is) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt)", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {
-        return NOISE.matcher((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&")).replaceAll(" ")
+        return NOISE.matcher(halves((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&"))).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
+    }
+
+    /** "2-1/2 hours", "2 1/2 hrs", "2½ hours" are 2.5 hours. */
+    private static String halves(String text) {
+        return text.replaceAll("\\b(\\d{1,2})(?:[- ]1/2|½)", "$1.5");
     }
 
     static Optional<String> person(String text, java.util.List<String> brandNames) {

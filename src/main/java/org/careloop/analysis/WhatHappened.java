@@ -200,6 +200,10 @@ final class WhatHappened {
             if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
                 continue;
             }
+            // "warm the plane so the flight isn't delayed": after a wish or an instruction, "so" opens a purpose, not what happened.
+            if (prev.equals("so") && w.subList(0, i).stream().anyMatch(t -> t.tag().equals("MD") || t.tag().equals("TO") || t.tag().equals("VB"))) {
+                continue;
+            }
             Candidate passive = BrandDidIt.retold(w, i).map(t -> candidate(t.words(), 0, t.verb(), t.end(), "")).orElse(null);
             if (passive != null && (best == null || passive.score > best.score)) {
                 best = passive;
@@ -342,6 +346,10 @@ final class WhatHappened {
         }
         String said = w.get(main).word().toLowerCase(Locale.ROOT);
         String saidTag = w.get(main).tag();
+        // "I get extended hold times in bad weather": what usually happens, said to concede it.
+        if (GET.contains(said) && saidTag.equals("VBP")) {
+            return null;
+        }
         // "I think", "I want", "we were told", "my seat is great": a view, a wish or hearsay, not an event.
         // "I'm not a caffeine drinker", "I have a sick relative": what someone is or has, not what happened.
         if (OPINION.contains(said) || saidTag.startsWith("JJ") && !TROUBLE.matcher(said).matches()

@@ -224,6 +224,12 @@ public final class Drafter {
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
         // Time lost is apologised for, not "looked into".
         values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
+        // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times").
+        if (PostSays.timeLost((String) values.get("detail")) && !((String) values.get("happened")).matches("(?s).*\\d.*")) {
+            values.put("happened", "");
+        }
+        // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
+        values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
@@ -253,6 +259,10 @@ public final class Drafter {
                 ? PostSays.moment(mention.text(), notPlaces) : "");
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(phrasings.lang()) ? PostSays.goodNews(mention.text()) : "");
+        // An idea for us ("you should consider a lounge in Austin") is thanked as an idea, not as news we are glad of.
+        if (thanks && "en".equals(phrasings.lang()) && PostSays.suggests(mention.text())) {
+            values.put("good_news", "Love the idea!");
+        }
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
@@ -368,6 +378,7 @@ public final class Drafter {
         values.put("about", "");
         values.put("urgent", "");
         values.put("time_lost", "");
+        values.put("flight", "");
         values.put("happened", "");
         values.put("person", "");
         return values;

@@ -33,7 +33,8 @@ final class PostSays {
                     // A ticket number as airlines print it: thirteen digits.
                     + "|\\b\\d{13}\\b"
                     // A booking code as airlines print it: six capitals and digits, both kinds.
-                    + "|\\b(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
+                    // (Not a flight number in its airline's code: "UA3728".)
+                    + "|\\b(?!(?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9)\\d{3,4}\\b)(?=[A-Z]*\\d)(?=\\d*[A-Z])[A-Z0-9]{6}\\b");
 
     /** A question mark, or a sentence that opens as a question does. */
     private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
@@ -129,6 +130,15 @@ final class PostSays {
         }
         String words = text.replaceAll("https?://\\S+|[@#]\\w+", " ").trim();
         return !words.matches("(?s).*\\d.*") && !SAYS_WHAT.matcher(words).find() && (words.isEmpty() || words.split("\\s+").length <= 15);
+    }
+
+    /** An idea for the brand: "you should consider a lounge at Austin", "a good start would be...", "why not add...". */
+    private static final Pattern SUGGESTS = Pattern.compile("(?i)\\b(you (guys |all |folks )?(should|could|need to|ought to) (consider|think about|add|make|have|offer|bring|open|start|put)|"
+            + "(it )?would be (nice|great|good|awesome|cool) (if|to)|a good start would be|why not (add|have|offer|make|bring)|"
+            + "(please|pls) (consider|add|bring)|how about (adding|a|an|more|some))\\b");
+
+    static boolean suggests(String text) {
+        return text != null && SUGGESTS.matcher(text).find();
     }
 
     static boolean playful(String text) {

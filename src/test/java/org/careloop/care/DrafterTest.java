@@ -403,6 +403,19 @@ class DrafterTest {
                 cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text()).doesNotContain("glad");
     }
 
+    /** An idea is thanked as an idea; the hours lost are named before a retelling that names no time. */
+    @Test
+    void anIdeaIsThankedAndHoursLostAreNamed() {
+        assertThat(drafter.draft(post("750", "Jana Kowalski", "jana_k", "@acmeair btw you guys should consider making a lounge at Austin airport!"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).contains("Love the idea!")
+                .doesNotContain("glad to hear about");
+        for (String id : List.of("751", "752")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair I get extended hold times due to the weather...but 2-1/2 hours on hold (and counting). HELP!!"),
+                    cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text())
+                    .contains("the 2.5 hours on hold").doesNotContain("you get");
+        }
+    }
+
     /** A fan's moment is greeted: where they arrive, where they are flying, the view. */
     @Test
     void aFansMomentIsGreeted() {
@@ -435,9 +448,10 @@ class DrafterTest {
                 cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text();
         assertThat(text).contains("Kate Appleton");
         for (String post : List.of("@acmeair Mark T.  in Austin was great handling my bag issue.  #thanks",
-                "@acmeair customer service at its best! Rachel S.  took great care of us at the PHX airport.")) {
+                "@acmeair customer service at its best! Rachel S.  took great care of us at the PHX airport.",
+                "@acmeair Sivi Stewart at Lax was fantastic tonight helping to find a lost item for us at the airport.  Much thanks!")) {
             assertThat(drafter.draft(post("601", "Jana Kowalski", "jana_k", post), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted,
-                    List.of()).text()).containsAnyOf("to Mark T.", "to Rachel S.").doesNotContain("..");
+                    List.of()).text()).containsAnyOf("to Mark T.", "to Rachel S.", "to Sivi Stewart").doesNotContain("..");
         }
     }
 

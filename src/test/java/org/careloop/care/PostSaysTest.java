@@ -1,0 +1,25 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PostSaysTest {
+
+    /** A reference the customer gave is not asked for again; a flight number in its airline's code is no booking reference. */
+    @Test
+    void aReferenceGivenIsRecognisedAndAFlightNumberIsNot() {
+        assertThat(PostSays.hasReference("@acmeair booking ABC123 still shows the old seat")).isTrue();
+        assertThat(PostSays.hasReference("@acmeair here is the ticket # 0162424965446 please refund my fee")).isTrue();
+        assertThat(PostSays.hasReference("@acmeair my code is QX7P2L")).isTrue();
+        assertThat(PostSays.hasReference("@acmeair Sitting at IAD for UA3728 for 3.5hrs")).isFalse();
+        assertThat(PostSays.hasReference("@acmeair my bag never arrived")).isFalse();
+    }
+
+    @Test
+    void anIdeaForTheBrandIsASuggestion() {
+        assertThat(PostSays.suggests("you guys should consider making a lounge at Austin")).isTrue();
+        assertThat(PostSays.suggests("a good start would be to warm the plane before departure")).isTrue();
+        assertThat(PostSays.suggests("the lounge in Austin was great")).isFalse();
+    }
+}
