@@ -31,6 +31,9 @@ public final class Details {
 
     private static final Pattern FLIGHT = Pattern.compile(
             "\\b(?:flight|flt|fl)\\s*(?:#|no\\.?|number)?\\s*([a-z]{0,2}\\d{2,4})\\b(?-i:(?:\\s+(?:from\\s+)?([A-Z]{3}|[A-Z][a-z]+)\\s*(?:to|-|>|&gt;|2)\\s*([A-Z]{3}|[A-Z][a-z]+)\\b))?", FLAGS);
+    /** A flight named by its number after what happened to it: "delayed 1851", "cancelled #4595". */
+    private static final Pattern NUMBERED = Pattern.compile(
+            "\\b(?:delayed|cancell?ed|diverted)\\s*#?(\\d{3,4})\\b(?!\\s*(?:min|hour|hr|h\\b|am\\b|pm\\b|:|%|miles|points|days?))", FLAGS);
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
@@ -138,7 +141,8 @@ public final class Details {
     /** The post's words with the corpus's scars healed: what an echo may be cut from. */
     private static String plain(String text) {
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        return SCARS.matcher(clean(text)).replaceAll(Details::healed);
+        String words = FOR.matcher(TO.matcher(clean(text)).replaceAll("to ")).replaceAll("for ");
+        return SCARS.matcher(words).replaceAll(Details::healed);
     }
 
     private Optional<String> look(String text, String lang, java.util.List<String> brandNames) {
@@ -160,6 +164,10 @@ public final class Details {
         Matcher coded = CODED_FLIGHT.matcher(clean);
         if (coded.find()) {
             return Optional.of("flight " + coded.group(1));
+        }
+        Matcher numbered = NUMBERED.matcher(clean);
+        if (numbered.find()) {
+            return Optional.of("flight " + numbered.group(1));
         }
         if (!"en".equals(lang)) {
             return Optional.empty();
@@ -228,8 +236,13 @@ public final class Details {
 
     /** "2-1/2 hours", "2 1/2 hrs", "2½ hours" are 2.5 hours. */
     private static String halves(String text) {
-        return text.replaceAll("\\b(\\d{1,2})(?:[- ]1/2|½)", "$1.5");
+        return text.replaceAll("\\b(\\d{1,2})(?:[- ]1/2|½)", "$1.5").replaceAll("(?i)\\b(?:a )?half (?:an )?(?:hour|hr)\\b", "30 minutes");
     }
+
+    /** Text-speak a retelling cannot repeat: "2 change flights" is "to change flights", "4 me" "for me". */
+    private static final Pattern TO = Pattern.compile("(?i)\\b2 (?=(change|get|go|be|make|see|fly|book|check|pick|keep|add|use|find|take|have|do|help|switch|"
+            + "travel|buy|pay|call|talk|speak|wait|board|catch|reach|sit|sleep|leave|stay|ask|move|rebook|cancel)\\b)");
+    private static final Pattern FOR = Pattern.compile("(?i)\\b4 (?=(me|us|my|our|the|a|an|you|u|him|her|them)\\b)");
 
     static Optional<String> person(String text, java.util.List<String> brandNames) {
         Matcher staff = STAFF.matcher(text);

@@ -24,7 +24,7 @@ final class TimeLost {
                     + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
     /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
     private static final Pattern STUCK_FOR = Pattern.compile(
-            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been) (on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|airport|terminal)|(?:at|in) (?-i:[A-Z]{3}))"
+            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been|standing|stood) (on (?:the )?(?:tarmac|runway|plane|phone)|(?:at|in) (?:the )?(?:gate|airport|terminal|line|queue)|(?:at|in) (?-i:[A-Z]{3}))"
                     + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
     private static final Pattern HELD = Pattern.compile(
@@ -58,7 +58,7 @@ final class TimeLost {
         }
         m = STUCK_FOR.matcher(text);
         if (m.find()) {
-            String where = m.group(1).replaceFirst("^(?i)(on|at|in) (?!the |[A-Z]{3}\\b)", "$1 the ");
+            String where = m.group(1).replaceFirst("^(?i)(on|at|in) (?!the |line\\b|queue\\b|[A-Z]{3}\\b)", "$1 the ");
             // Lower case but for an airport's code: "On The Tarmac" is "on the tarmac", "at ORD" stays.
             String code = where.matches(".* [A-Z]{3}") ? where.substring(where.length() - 3) : "";
             where = where.substring(0, where.length() - code.length()).toLowerCase(Locale.ROOT) + code;

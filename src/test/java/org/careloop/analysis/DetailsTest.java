@@ -25,7 +25,9 @@ class DetailsTest {
             // The place first, then the time; a place named by its airport code.
             "@acmeair Yo stuck on the tarmac for over 2 hours at O'Hare, going to miss my ride|the 2 hours on the tarmac",
             "@acmeair how about after 2.5 hrs at ORD another .5 on the tarmac|the 2.5 hours at ORD",
-            "@acmeair sitting at the gate for 3 hrs and no word|the 3 hours at the gate"})
+            "@acmeair sitting at the gate for 3 hrs and no word|the 3 hours at the gate",
+            "@acmeair I've been in line for over half hour trying to see a representative|the 30 minutes in line",
+            "@acmeair I get extended hold times...but 2-1/2 hours on hold (and counting)|the 2.5 hours on hold"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
@@ -48,6 +50,8 @@ class DetailsTest {
         assertThat(DETAILS.find("@acmeair please provide update on UA 791. No information from the crew", "en", List.of("acme air")))
                 .contains("flight UA 791");
         assertThat(DETAILS.find("@acmeair left a kindle onboard UA1037 today", "en", List.of("acme air"))).contains("flight UA1037");
+        assertThat(DETAILS.find("@acmeair - delayed 1851. Need an extra 5 min to make 1769.", "en", List.of("acme air"))).contains("flight 1851");
+        assertThat(DETAILS.find("@acmeair delayed 45 min again", "en", List.of("acme air")).orElse("")).doesNotContain("flight 45");
     }
 
     /** A delay named verb first is the delay: "Delayed over 2 hours at MCO". */
