@@ -2,7 +2,6 @@ package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
-import org.careloop.simulator.SimulatorConfig;
 import org.careloop.simulator.XWorld;
 import org.careloop.web.Chromium;
 import org.junit.jupiter.api.AfterAll;
@@ -41,16 +39,9 @@ class ConsoleBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         Chromium.assumePresent("ConsoleBrowserIT");
-        simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
-                "careloop.simulator.port", "0", "careloop.simulator.scenario", "none", "careloop.simulator.state-file", ""))));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        app = CareLoop.start(Settings.load(Map.of(
-                "CARELOOP_ADMIN_PASSWORD", "browser-test-password",
-                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key", "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token", "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret"), Map.of(
+        simulator = SimulatedPlatforms.start();
+        int port = SimulatedPlatforms.freePort();
+        app = CareLoop.start(Settings.load(SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_ADMIN_PASSWORD", "browser-test-password")), Map.of(
                 "careloop.http.port", String.valueOf(port), "careloop.http.host", "127.0.0.1",
                 "careloop.simulator.enabled", "false", "careloop.x.api-url", simulator.baseUrl() + "/",
                 "careloop.x.poll-cron", "0/1 * * * * ?", "careloop.outbox.interval", "500ms",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -149,7 +148,7 @@ class CrashRecoveryIT {
         env.put("CARELOOP_ADMIN_PASSWORD", "crash-test-password");
         env.put("CARELOOP_API_TOKEN", API_TOKEN);
         env.put("CARELOOP_HTTP_HOST", "127.0.0.1");
-        env.put("CARELOOP_HTTP_PORT", String.valueOf(freePort()));
+        env.put("CARELOOP_HTTP_PORT", String.valueOf(SimulatedPlatforms.freePort()));
         env.put("CARELOOP_DB_URL", dbUrl);
         env.put("CARELOOP_DB_USER", dbUser);
         env.put("CARELOOP_DB_PASSWORD", dbPassword);
@@ -157,11 +156,6 @@ class CrashRecoveryIT {
         return env;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** A CareLoop process, started as a user starts it, that the test can kill like an operator's kill -9. */
     private record Child(Process process, Path log, int port) {

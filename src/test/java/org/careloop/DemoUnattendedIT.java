@@ -2,7 +2,6 @@ package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +31,10 @@ class DemoUnattendedIT {
 
     @Test
     void everyActionablePostIsAnsweredPubliclyWithinAMinute() throws Exception {
-        int simPort = freePort();
+        int simPort = SimulatedPlatforms.freePort();
         Map<String, String> env = new HashMap<>(Map.of("CARELOOP_UNATTENDED", "true", "CARELOOP_ADMIN_PASSWORD", "demo-password"));
         CareLoop app = CareLoop.start(Settings.load(env, Map.of(
-                "careloop.http.port", String.valueOf(freePort()), "careloop.http.host", "127.0.0.1",
+                "careloop.http.port", String.valueOf(SimulatedPlatforms.freePort()), "careloop.http.host", "127.0.0.1",
                 "careloop.simulator.port", String.valueOf(simPort), "careloop.simulator.state-file", "",
                 "careloop.x.api-url", "http://127.0.0.1:" + simPort + "/",
                 "careloop.db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
@@ -171,9 +170,4 @@ class DemoUnattendedIT {
                 .isPresent();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

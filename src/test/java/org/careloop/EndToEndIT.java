@@ -3,7 +3,6 @@ package org.careloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
-import org.careloop.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +33,7 @@ class EndToEndIT {
     @BeforeAll
     static void startSimulator() throws Exception {
         // Run on its own (not inside CareLoop) so it outlives CareLoop restarts.
-        Settings simSettings = Settings.of(Map.of(
-                "careloop.simulator.port", "0",
-                "careloop.simulator.scenario", "none",
-                "careloop.simulator.state-file", ""));
-        simulator = Simulator.start(SimulatorConfig.fromSettings(simSettings));
+        simulator = SimulatedPlatforms.start();
     }
 
     @AfterAll
@@ -184,18 +178,14 @@ class EndToEndIT {
 
     private static Settings settings(Map<String, String> extraEnv) throws Exception {
         // The simulator's demo credentials, given the way an operator gives real ones.
-        Map<String, String> env = new HashMap<>(Map.of(
-                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
-                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret"));
+        Map<String, String> env = new HashMap<>(SimulatedPlatforms.X_BRAND);
         env.putAll(extraEnv);
         env.put("CARELOOP_API_TOKEN", TOKEN);
         env.put("CARELOOP_ADMIN_PASSWORD", "e2e-admin-password");
         Path db = dir.resolve("db-" + extraEnv.hashCode());
         Files.createDirectories(db);
         return Settings.load(env, Map.of(
-                "careloop.http.port", String.valueOf(freePort()),
+                "careloop.http.port", String.valueOf(SimulatedPlatforms.freePort()),
                 "careloop.http.host", "127.0.0.1",
                 "careloop.simulator.enabled", "false",
                 "careloop.x.api-url", simulator.baseUrl() + "/",
@@ -205,9 +195,4 @@ class EndToEndIT {
                 "careloop.rules.dir", dir.resolve("no-rules-here").toString()));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.careloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,7 +49,7 @@ class FacebookEndToEndIT {
         simulator = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1));
         tokenFile = dir.resolve("page-token");
         Files.writeString(tokenFile, "sim-page-acmeair\n");
-        int port = freePort();
+        int port = SimulatedPlatforms.freePort();
         api = "http://localhost:" + port;
         Map<String, String> env = new HashMap<>(Map.of("CARELOOP_API_TOKEN", TOKEN, "CARELOOP_ADMIN_PASSWORD", "fb-admin-password"));
         app = CareLoop.start(Settings.load(env, Map.ofEntries(
@@ -227,9 +226,4 @@ class FacebookEndToEndIT {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -69,8 +69,7 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
-                "careloop.simulator.port", "0", "careloop.simulator.scenario", "none", "careloop.simulator.state-file", ""))));
+        simulator = SimulatedPlatforms.start();
         Path graphState = dir.resolve("graph").resolve("sim.json");
         seedGraph(graphState.resolveSibling("sim-graph.json"), new Random(SEED));
         graphSimulator = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", graphState, 1));
@@ -81,11 +80,8 @@ class HostileInputIT {
         Path db = dir.resolve("db");
         Files.createDirectories(db);
         // The simulator's demo credentials, given the way an operator gives real ones.
-        Map<String, String> env = Map.of("CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
-                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret", "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret",
-                "CARELOOP_FACEBOOK_BRAND_PAGE_TOKEN", "sim-page-acmeair",
-                "CARELOOP_API_TOKEN", TOKEN, "CARELOOP_ADMIN_PASSWORD", "hostile-admin-password");
+        Map<String, String> env = SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_FACEBOOK_BRAND_PAGE_TOKEN", "sim-page-acmeair",
+                "CARELOOP_API_TOKEN", TOKEN, "CARELOOP_ADMIN_PASSWORD", "hostile-admin-password"));
         app = CareLoop.start(Settings.load(env, Map.ofEntries(
                 Map.entry("careloop.http.port", String.valueOf(port)), Map.entry("careloop.http.host", "127.0.0.1"),
                 Map.entry("careloop.simulator.enabled", "false"),

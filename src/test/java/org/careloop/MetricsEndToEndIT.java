@@ -3,14 +3,12 @@ package org.careloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
-import org.careloop.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,10 +26,7 @@ class MetricsEndToEndIT {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
-                "careloop.simulator.port", "0",
-                "careloop.simulator.scenario", "none",
-                "careloop.simulator.state-file", ""))));
+        simulator = SimulatedPlatforms.start();
     }
 
     @AfterAll
@@ -42,15 +37,10 @@ class MetricsEndToEndIT {
     @Test
     void theScrapeCountsAPostReadTriagedDraftedAndPublished() throws Exception {
         Http http = new Http();
-        int port = freePort();
-        int management = freePort();
-        Settings settings = Settings.load(Map.of(
-                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
-                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret",
-                "CARELOOP_API_TOKEN", TOKEN,
-                "CARELOOP_ADMIN_PASSWORD", "metrics-admin-password"), Map.of(
+        int port = SimulatedPlatforms.freePort();
+        int management = SimulatedPlatforms.freePort();
+        Settings settings = Settings.load(SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_API_TOKEN", TOKEN,
+                "CARELOOP_ADMIN_PASSWORD", "metrics-admin-password")), Map.of(
                 "careloop.http.port", String.valueOf(port),
                 "careloop.http.host", "127.0.0.1",
                 "careloop.management.port", String.valueOf(management),
@@ -101,11 +91,6 @@ class MetricsEndToEndIT {
         }
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     /** The value of one sample line, by its name and labels as Prometheus writes them. */
     private static double count(String scrape, String sample) {

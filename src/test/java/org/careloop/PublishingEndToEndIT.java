@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
-import org.careloop.simulator.SimulatorConfig;
 import org.careloop.simulator.XWorld;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +32,7 @@ class PublishingEndToEndIT {
 
     @BeforeAll
     static void startSimulator() throws Exception {
-        simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
-                "careloop.simulator.port", "0",
-                "careloop.simulator.scenario", "none",
-                "careloop.simulator.state-file", ""))));
+        simulator = SimulatedPlatforms.start();
     }
 
     @AfterAll
@@ -93,13 +89,8 @@ class PublishingEndToEndIT {
     }
 
     private static Settings settings() throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
-                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret",
-                "CARELOOP_API_TOKEN", TOKEN,
-                "CARELOOP_ADMIN_PASSWORD", "publishing-admin-password"));
+        Map<String, String> env = new HashMap<>(SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_API_TOKEN", TOKEN,
+                "CARELOOP_ADMIN_PASSWORD", "publishing-admin-password")));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,15 +140,10 @@ class SurgeEndToEndIT {
     private Settings settings(Simulator simulator, String webhook) throws Exception {
         Path token = dir.resolve("page-token");
         Files.writeString(token, "sim-page-acmeair\n");
-        Map<String, String> env = new HashMap<>(Map.of(
-                "CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key",
-                "CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token",
-                "CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret",
-                "CARELOOP_API_TOKEN", TOKEN,
-                "CARELOOP_ADMIN_PASSWORD", "surge-admin-password"));
+        Map<String, String> env = new HashMap<>(SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_API_TOKEN", TOKEN,
+                "CARELOOP_ADMIN_PASSWORD", "surge-admin-password")));
         return Settings.load(env, Map.ofEntries(
-                Map.entry("careloop.http.port", String.valueOf(freePort())),
+                Map.entry("careloop.http.port", String.valueOf(SimulatedPlatforms.freePort())),
                 Map.entry("careloop.http.host", "127.0.0.1"),
                 Map.entry("careloop.simulator.enabled", "false"),
                 Map.entry("careloop.x.api-url", simulator.baseUrl() + "/"),
@@ -169,9 +163,4 @@ class SurgeEndToEndIT {
                 Map.entry("careloop.rules.dir", dir.resolve("no-rules-here").toString())));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
