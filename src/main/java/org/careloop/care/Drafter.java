@@ -271,14 +271,20 @@ public final class Drafter {
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
-        // The situation's sentence is the one part a reply can spare: without it rather than cut (a cut reply may lose its link).
-        if (fitted.whole() == 0 && values.get("situation") instanceof String said && !said.isEmpty()) {
-            values.put("situation", "");
-            Fitted shorter = fitted(mention, kind, phrasings, openings, values);
-            if (shorter.whole() > 0) {
-                fitted = shorter;
-            } else {
-                values.put("situation", said);
+        // A cut reply may lose its link: rather than cut, spare what a reply can do without, one part at a time:
+        // the situation's sentence, then the retold problem (the shorter detail or topic names it), then that too.
+        for (String spare : List.of("situation", "happened", "about")) {
+            if (fitted.whole() > 0) {
+                break;
+            }
+            if (values.get(spare) instanceof String said && !said.isEmpty()) {
+                values.put(spare, "");
+                Openings again = openings(templates, phrasings.lang(), analysis, values);
+                Fitted shorter = fitted(mention, kind, phrasings, again.texts(), values);
+                if (shorter.whole() > 0) {
+                    fitted = shorter;
+                    opening = again;
+                }
             }
         }
         List<String> texts = fitted.texts();

@@ -98,6 +98,7 @@ public final class DraftingReport {
         int drafts = 0;
         int echoed = 0;
         int promises = 0;
+        int cut = 0;
         int mismatches = 0;
         int toPerson = 0;
         Set<String> distinct = new HashSet<>();
@@ -122,6 +123,11 @@ public final class DraftingReport {
             if (lead != null) {
                 echoes(ActionsSplit.heldBack(post.text()) ? heldBack : development, text, o.detail(), lead);
             }
+            // Cut to fit the platform's limit: a ticket reply cut may have lost its link.
+            if (text.endsWith(ReplyLength.ELLIPSIS)) {
+                cut++;
+                examples.add("cut: " + text);
+            }
             if (promises(text)) {
                 promises++;
                 examples.add("promise: " + text);
@@ -140,6 +146,7 @@ public final class DraftingReport {
                 100.0 * heldBack[1] / Math.max(1, heldBack[0]), heldBack[0], 100.0 * heldBack[2] / Math.max(1, heldBack[0]),
                 100.0 * development[1] / Math.max(1, development[0]), development[0], 100.0 * development[2] / Math.max(1, development[0]));
         out.printf(Locale.ROOT, "  distinct texts per 100 drafts   %5.1f%n", 100.0 * distinct.size() / Math.max(1, drafts));
+        out.printf(Locale.ROOT, "  drafts cut to fit the platform  %5d%n", cut);
         out.printf(Locale.ROOT, "  fix-time promises               %5d%n", promises);
         out.printf(Locale.ROOT, "  language mismatches             %5d%n", mismatches);
         examples.stream().limit(10).forEach(e -> out.println("    " + e));

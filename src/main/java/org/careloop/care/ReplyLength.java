@@ -15,7 +15,7 @@ public final class ReplyLength {
     /** An Instagram comment's text. */
     static final int INSTAGRAM = 2200;
 
-    private static final String ELLIPSIS = "…";
+    static final String ELLIPSIS = "…";
 
     private ReplyLength() {}
 

@@ -17,7 +17,7 @@ public final class XText {
 
     public static final int LIMIT = 280;
 
-    private static final String ELLIPSIS = "…";
+    static final String ELLIPSIS = ReplyLength.ELLIPSIS;
     private static final TwitterTextConfiguration CONFIG = TwitterTextParser.TWITTER_TEXT_DEFAULT_CONFIG;
 
     /**

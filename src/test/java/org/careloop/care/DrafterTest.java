@@ -403,6 +403,24 @@ class DrafterTest {
                 cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text()).doesNotContain("glad");
     }
 
+    /** A ticket reply never loses its link to the X limit: the retold problem gives way to the shorter topic first. */
+    @Test
+    void aTicketReplyKeepsItsLinkOnX() {
+        Map<String, String> ticket = Map.of("ticket_ref", "#1234", "ticket_link", "https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ");
+        int n = 760;
+        for (String text : List.of("@acmeair can't even get on hold to wait to speak to someone-awesome",
+                "@acmeair Flight was Cancelled Flighted, I've been on hold for 50 minutes with no human interaction. I wanna get away.",
+                "@acmeair I have been on hold with your Gold reservations line for OVER 3 HOURS now. Flight Cancelled Flightled. Trying to rebook.")) {
+            for (Emotion.Label feeling : List.of(Emotion.Label.ANGER, Emotion.Label.FRUSTRATION, Emotion.Label.ANXIETY)) {
+                Analysis a = analysis("en", feeling, 0.9);
+                Analysis cared = new Analysis("en", a.sentiment(), a.emotion(), a.troll(), a.intent(),
+                        new org.careloop.analysis.CareAction(org.careloop.analysis.CareAction.Label.TICKET, false, 0.8), List.of());
+                String reply = drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", text), cared, reply("ticket"), posted, List.of(), ticket).text();
+                assertThat(reply).as(text).contains("https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ").doesNotContain("…");
+            }
+        }
+    }
+
     /** An idea is thanked as an idea; the hours lost are named before a retelling that names no time. */
     @Test
     void anIdeaIsThankedAndHoursLostAreNamed() {
