@@ -212,7 +212,8 @@ final class CareActions {
             + "wonderful|excellent|outstanding|incredible|phenomenal|superb|so helpful|very helpful|the best)\\b|\\b(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
             + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b", FLAGS);
-    private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props)\\b", FLAGS);
+    private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
+            + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);
     /** What takes praise back: a "but", a negation, a complaint. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\b(but|however|though|although|not|never|no|worst|disappoint\\w*|unacceptable|"
             + "ridiculous|terrible|awful|horrible)\\b|n't\\b", FLAGS);

@@ -224,7 +224,7 @@ public final class Details {
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
-            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) (?:the )?(?-i:[A-Z]\\w+)(?: (?-i:[A-Z]\\w+))?)?\\s+"
+            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+"
                     + "(?:(?:was|is) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt)", FLAGS);
 

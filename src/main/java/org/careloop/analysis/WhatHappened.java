@@ -51,7 +51,8 @@ final class WhatHappened {
             "wanted", "wish", "hope", "guess", "believe", "know", "knew", "swear", "bet", "mean", "need", "needed", "would", "will", "wo",
             "should", "could", "shall", "might", "may", "'ll", "'d", "must", "appreciate", "understand", "see", "expect", "expected", "suppose",
             "doubt", "prefer", "demand", "deserve", "try", "trying", "gonna", "wanna", "going", "plan", "planning", "hear", "say",
-            "said", "told", "tell", "heard", "thinking", "hoping", "wondering", "loving", "hating", "miss", "promise", "enjoy", "enjoying");
+            "said", "told", "tell", "heard", "thinking", "hoping", "wondering", "loving", "hating", "miss", "promise", "enjoy", "enjoying",
+            "asking", "asked", "requesting", "requested");
     /** Between the subject and the word that says what happened: "have been", "is still", "didn't". */
     private static final Set<String> AUXILIARIES = Set.of("have", "has", "had", "'ve", "'s", "'d", "be", "been", "being", "do", "does",
             "did", "am", "'m", "is", "are", "'re", "was", "were", "n't", "not");
@@ -63,7 +64,9 @@ final class WhatHappened {
                     + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|bullshit|ass\\w*|hell|wtf|omg|lol|smh|"
                     + "lmao|ugh|rufkm|effing|goddamn\\w*|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|"
                     + "die|dead|hate|pissed|lame|dumb|moron\\w*|bs|ffs|jeez|seriously|literally|honestly|unbelievable|unacceptable|"
-                    + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?)");
+                    + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?|"
+                    // "someone-awesome": sarcasm tacked on with a hyphen.
+                    + "[a-z]+-(awesome|great|nice|lovely|fun|cool|fantastic|brilliant|perfect|wonderful))");
     /** Where a clause may begin: the sentence's start, or after one of these. */
     private static final Set<String> OPENERS = Set.of(",", "and", "but", "so", "now", "then", "because", "cause", "since", "yet", "plus",
             "still", "-", "--", ":", "after", "when", "while", "although", "though", "finally", "today", "tonight", "yesterday", "again");

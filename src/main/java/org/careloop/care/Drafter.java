@@ -205,6 +205,7 @@ public final class Drafter {
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
         values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
@@ -385,6 +386,7 @@ public final class Drafter {
         values.put("urgent", "");
         values.put("time_lost", "");
         values.put("flight", "");
+        values.put("phone_reason", "");
         values.put("happened", "");
         values.put("person", "");
         return values;

@@ -141,6 +141,14 @@ final class PostSays {
         return text != null && SUGGESTS.matcher(text).find();
     }
 
+    /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
+    private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my|our|a) (flight|booking|reservation|ticket)|"
+            + "(lost|missing|delayed) (bag|luggage|suitcase)s?|upgrade|name change|seat assignment)\\b");
+
+    static boolean callReason(String text) {
+        return text != null && CALL_REASON.matcher(text).find();
+    }
+
     static boolean playful(String text) {
         return text != null && PLAYFUL.matcher(text).find();
     }

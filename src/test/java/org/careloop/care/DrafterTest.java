@@ -417,6 +417,11 @@ class DrafterTest {
                         new org.careloop.analysis.CareAction(org.careloop.analysis.CareAction.Label.TICKET, false, 0.8), List.of());
                 String reply = drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", text), cared, reply("ticket"), posted, List.of(), ticket).text();
                 assertThat(reply).as(text).contains("https://care.example/t/aL3sZxN4_T1_53ttou1weDpZ").doesNotContain("…");
+                assertThat(reply).as(text).doesNotContain("-awesome");
+                if (text.contains("Cancelled")) {
+                    // Why they called is in the post: not asked again.
+                    assertThat(reply).as(text).doesNotContain("what you were calling about");
+                }
             }
         }
     }
@@ -467,9 +472,10 @@ class DrafterTest {
         assertThat(text).contains("Kate Appleton");
         for (String post : List.of("@acmeair Mark T.  in Austin was great handling my bag issue.  #thanks",
                 "@acmeair customer service at its best! Rachel S.  took great care of us at the PHX airport.",
-                "@acmeair Sivi Stewart at Lax was fantastic tonight helping to find a lost item for us at the airport.  Much thanks!")) {
+                "@acmeair Sivi Stewart at Lax was fantastic tonight helping to find a lost item for us at the airport.  Much thanks!",
+                "@acmeair Shavon at customer service desk in Charlotte was fantastic! So helpful and smiling evn after what sounds like long day.Reward her")) {
             assertThat(drafter.draft(post("601", "Jana Kowalski", "jana_k", post), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted,
-                    List.of()).text()).containsAnyOf("to Mark T.", "to Rachel S.", "to Sivi Stewart").doesNotContain("..");
+                    List.of()).text()).containsAnyOf("to Mark T.", "to Rachel S.", "to Sivi Stewart", "to Shavon").doesNotContain("..");
         }
     }
 

@@ -67,6 +67,7 @@ class RuleBookTest {
             // Praise for a job well done, with thanks, is praise, whatever trouble it mentions.
             "@acmeair You guys did an amazing job today! thanks to Kate Appleton for all her hard work rebooking my friends and me!|thank",
             "@acmeair First there were cockroaches crawling on the counter at the gate|escalate",
+            "@acmeair Shavon at customer service desk in Charlotte was fantastic! So helpful and smiling evn after what sounds like long day.Reward her|thank",
             "@acmeair done, thank you!|dm-sent",
             // Asking how to reach us in private is answered, whatever else the post reads as.
             "@acmeair can you please follow for a DM?|dm-open",
