@@ -204,6 +204,8 @@ public final class CareLoop {
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
+        camel.bind("clustering", new org.careloop.care.Clustering(database.clusters(),
+                new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air")), org.careloop.care.Clustering.window(settings)));
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
         camel.bind("ticketDesk", desk);
