@@ -3,18 +3,15 @@ package org.careloop.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.platform.Author;
-import org.careloop.platform.Connections;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.store.Database;
@@ -36,31 +33,21 @@ class QueueBrowserTest {
 
     @TempDir
     static Path dir;
+    static ConsoleBrowser console;
     static Database db;
-    static TestWeb.Server served;
     static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        Chromium.assumePresent("QueueBrowserTest");
-        db = Database.open("jdbc:h2:mem:queuebrowser;DB_CLOSE_DELAY=-1", "sa", "");
-        db.users().save(new UserStore.User("agent", Sessions.hash("agent-password"), UserStore.Role.AGENT));
-        Clock clock = Clock.systemUTC();
-        WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, db::ping, Optional.empty());
-        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
-        browser = Chromium.start(dir.resolve("chromium"));
+        console = ConsoleBrowser.start("QueueBrowserTest", "queuebrowser", dir.resolve("chromium"));
+        db = console.db();
+        browser = console.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (served != null) {
-            served.close();
-        }
-        if (db != null) {
-            db.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -76,10 +63,7 @@ class QueueBrowserTest {
             db.alerts().raise("sla-breach", id, "No public reply to @traveller within the 10-minute target (draft " + id + ")");
         }
 
-        browser.get(served.base() + "/login");
-        browser.findElement(By.name("username")).sendKeys("agent");
-        browser.findElement(By.name("password")).sendKeys("agent-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        console.signIn();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // The badge and the cards come from one answer: the count of all, one page of cards.
         wait.until(d -> d.findElement(By.id("pending-count")).getText().equals("120"));
