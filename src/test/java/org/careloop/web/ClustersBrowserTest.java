@@ -19,13 +19,10 @@ import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.store.Database;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,29 +32,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ClustersBrowserTest {
 
-    @TempDir
-    static Path dir;
-    static ConsoleBrowser console;
-    static Database db;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        console = ConsoleBrowser.start("ClustersBrowserTest", "clustersbrowser", dir.resolve("chromium"));
-        db = console.db();
-        browser = console.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
+    @RegisterExtension
+    static final ConsoleBrowser.Session console = new ConsoleBrowser.Session("ClustersBrowserTest", "clustersbrowser");
 
     @Test
     void aClusterIsOneRowApprovedForAllFromTheQueue() throws Exception {
-        Clustering clustering = new Clustering(db.clusters(), new Grouping("Acme Air"), Duration.ofHours(6));
+        Clustering clustering = new Clustering(console.db().clusters(), new Grouping("Acme Air"), Duration.ofHours(6));
         String[][] posts = {
             {"x", "maria_g", "Maria Gomez", "@AcmeAir your app is down, I can't check in for my 7am flight!!"},
             {"facebook", "tom.b", "Tom Baker", "Acme Air app down? Check in keeps failing, flight in 2 hours"},
@@ -71,16 +51,16 @@ class ClustersBrowserTest {
         clustering.place(draft(9, Platform.X, "pat", "Pat Lee", "my bag never arrived in Boston, who can help?"));
 
         console.signIn();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
-        List<WebElement> rows = browser.findElements(By.cssSelector("#clusters article.cluster"));
+        List<WebElement> rows = console.browser().findElements(By.cssSelector("#clusters article.cluster"));
         assertThat(rows).hasSize(1);
         WebElement row = rows.get(0);
         assertThat(row.findElement(By.className("size")).getText()).isEqualTo("4 posts");
         assertThat(row.getText()).contains("\u201capp down check", "Facebook, X", "apologize", "@maria_g", "Tom Baker", "@kenji", "and 1 more");
         assertThat(row.findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo("So sorry Maria, the app is failing for many of you. We're on it.");
-        assertThat(browser.findElement(By.id("pending-count")).getText()).as("the posts are still counted one by one").isEqualTo("5");
-        Chromium.screenshot(browser, Path.of("target", "screenshots"), "queue-cluster");
+        assertThat(console.browser().findElement(By.id("pending-count")).getText()).as("the posts are still counted one by one").isEqualTo("5");
+        Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-cluster");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "cluster-row.png"), row.getScreenshotAs(OutputType.BYTES));
 
@@ -89,7 +69,7 @@ class ClustersBrowserTest {
         wait.until(d -> d.findElement(By.id("message")).getText().startsWith("4 posts approved"));
         List<String> texts = new ArrayList<>();
         for (long id : ids) {
-            Draft d = db.drafts().find(id).orElseThrow();
+            Draft d = console.db().drafts().find(id).orElseThrow();
             assertThat(d.status()).isEqualTo(DraftStatus.APPROVED);
             texts.add(d.text());
         }
@@ -103,10 +83,10 @@ class ClustersBrowserTest {
         String id = String.valueOf(8000 + n);
         Mention m = new Mention(platform, "brand", id, new Author("a" + n, handle, name), text, "en", Instant.now().minusSeconds(300 - n * 20L),
                 id, null, null, false, false);
-        db.mentions().insertIfNew(m);
+        console.db().mentions().insertIfNew(m);
         Analysis a = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), null, null, null,
                 new CareAction(CareAction.Label.APOLOGIZE, true, 0.9), List.of());
-        return db.drafts().create(new Draft(0, m, a, "outage", "apology", "So sorry " + name.split(" ")[0] + ", the app is failing for many of you. We're on it.",
+        return console.db().drafts().create(new Draft(0, m, a, "outage", "apology", "So sorry " + name.split(" ")[0] + ", the app is failing for many of you. We're on it.",
                 DraftStatus.PENDING, Instant.now(), Instant.now().plusSeconds(600), null, null, null, null));
     }
 }

@@ -39,4 +39,41 @@ record ConsoleBrowser(Database db, TestWeb.Server served, WebDriver browser) imp
         served.close();
         db.close();
     }
+
+    /** A test class's console and browser, started before its tests and stopped after: {@code @RegisterExtension static Session}. */
+    static final class Session implements org.junit.jupiter.api.extension.BeforeAllCallback, org.junit.jupiter.api.extension.AfterAllCallback {
+
+        private final String test;
+        private final String database;
+        private ConsoleBrowser console;
+
+        Session(String test, String database) {
+            this.test = test;
+            this.database = database;
+        }
+
+        @Override
+        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws Exception {
+            console = start(test, database, java.nio.file.Files.createTempDirectory("chromium-"));
+        }
+
+        @Override
+        public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (console != null) {
+                console.close();
+            }
+        }
+
+        Database db() {
+            return console.db();
+        }
+
+        WebDriver browser() {
+            return console.browser();
+        }
+
+        void signIn() {
+            console.signIn();
+        }
+    }
 }
