@@ -197,10 +197,11 @@ async function queuePages(pages) {
 async function refresh() {
   try {
     // The most urgent pages only; the badge counts every waiting draft (a surge can queue thousands).
-    const [queue, decided, accounts, status, snoozed, ignored, unprocessed] = await Promise.all([queuePages(state.pages),
+    const [queue, decided, accounts, status, snoozed, ignored, unprocessed, clusters] = await Promise.all([queuePages(state.pages),
       api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), draftsPage('/api/drafts?status=snoozed&limit=' + PAGE),
-      api('/api/ignored?limit=20'), api('/api/unprocessed')]);
+      api('/api/ignored?limit=20'), api('/api/unprocessed'), api('/api/clusters')]);
     const pending = queue.drafts;
+    showClusters(clusters);
     showStatus(status);
     showSnoozed(snoozed.drafts, snoozed.total);
     showIgnored(ignored);
@@ -259,6 +260,76 @@ async function refresh() {
     tick();
   } catch (e) {
     document.getElementById('updated').textContent = 'update failed: ' + e.message;
+  }
+}
+
+const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook', instagram: 'Instagram' };
+
+/**
+ * Posts about the same thing, one row each: how many, what about, a few of them and one draft, which
+ * Approve for all sends to every post (each reply made the customer's own by the server). A row being
+ * edited keeps its text across refreshes.
+ */
+function showClusters(clusters) {
+  const box = document.getElementById('clusters');
+  const rows = new Map([...box.children].map(r => [Number(r.dataset.id), r]));
+  const ids = new Set(clusters.map(c => c.id));
+  for (const [id, r] of rows) if (!ids.has(id) && !r.querySelector('textarea').dataset.edited) r.remove();
+  clusters.forEach(c => {
+    const old = rows.get(c.id);
+    if (old && old.querySelector('textarea').dataset.edited) { old.querySelector('.size').textContent = c.size.toLocaleString('en') + ' posts'; box.append(old); return; }
+    const row = clusterRow(c);
+    if (old) old.replaceWith(row); else box.append(row);
+  });
+  document.getElementById('clusters-box').hidden = clusters.length === 0;
+  document.getElementById('clusters-count').textContent = clusters.length ? '\u00b7 ' + clusters.length + (clusters.length === 1 ? ' cluster' : ' clusters') : '';
+}
+
+function clusterRow(c) {
+  const row = el('article', 'card cluster'); row.dataset.id = c.id;
+  const head = el('div', 'post-head');
+  const span = new Date(c.firstAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) + '\u2013'
+    + new Date(c.lastAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  head.append(el('span', 'size', c.size.toLocaleString('en') + ' posts'), el('span', 'author', c.label ? '\u201c' + c.label + '\u201d' : 'alike'),
+    el('span', 'when', c.platforms.map(p => PLATFORM_NAMES[p] || p).join(', ') + ' \u00b7 ' + span));
+  const meta = el('div', 'meta');
+  meta.append(badge('badge care care-' + c.careAction, c.careAction, 'The care action of every post in it'));
+  const examples = el('ul', 'examples'); examples.setAttribute('aria-label', 'Some of its posts');
+  c.examples.forEach(e => {
+    const li = el('li'); li.dir = 'auto'; li.title = e.text;
+    li.append(el('span', 't-author', e.platform === 'facebook' ? (e.author.name || e.author.handle) : at(e.platform, e.author.handle)), el('span', '', e.text));
+    examples.append(li);
+  });
+  if (c.size > c.examples.length) examples.append(el('li', 'muted', 'and ' + (c.size - c.examples.length).toLocaleString('en') + ' more'));
+  const area = el('textarea'); area.value = c.draftText || ''; area.dir = 'auto';
+  area.setAttribute('aria-label', 'One reply for the ' + c.size + ' posts');
+  area.addEventListener('input', () => { area.dataset.edited = '1'; });
+  const note = el('div', 'small muted', 'Each post gets this reply in its own thread, with its author\u2019s name (and detail) in place of the first post\u2019s.');
+  const approve = el('button', 'primary', 'Approve for all ' + c.size.toLocaleString('en')); approve.dataset.act = 'approve';
+  const reject = el('button', 'danger', 'Reject all');
+  const snooze = el('button', '', 'Snooze all 15 min');
+  approve.addEventListener('click', () => clusterAct(c, 'approve', area.dataset.edited ? { text: area.value } : {}, row));
+  reject.addEventListener('click', () => { const reason = prompt('Reason for rejecting all ' + c.size + ' (optional):', ''); if (reason !== null) clusterAct(c, 'reject', { reason }, row); });
+  snooze.addEventListener('click', () => clusterAct(c, 'snooze', { minutes: 15 }, row));
+  const actions = el('div', 'actions'); actions.append(approve, reject, snooze);
+  row.append(head, meta, examples, area, note, actions);
+  return row;
+}
+
+const CLUSTER_DONE = { approve: 'approved', reject: 'rejected', snooze: 'snoozed' };
+
+async function clusterAct(c, action, body, row) {
+  row.querySelectorAll('button').forEach(b => { b.disabled = true; });
+  try {
+    const r = await api('/api/clusters/' + c.id + '/' + action, { method: 'POST', body: JSON.stringify(body) });
+    const done = r[CLUSTER_DONE[action]].length, left = r.left.length;
+    say(done + (done === 1 ? ' post ' : ' posts ') + CLUSTER_DONE[action] + (action === 'approve' ? ': each reply is being published in its own thread.' : '.')
+      + (left ? ' ' + left + ' left for a person: ' + r.left[0].reason + '.' : ''), left > 0);
+    row.remove();
+    refresh();
+  } catch (e) {
+    say(e.message, true);
+    row.querySelectorAll('button').forEach(b => { b.disabled = false; });
   }
 }
 

@@ -24,6 +24,8 @@ import org.careloop.health.CareLoopHealthChecks;
 import org.careloop.health.RegistryJudge;
 import org.careloop.metrics.CareMetrics;
 import org.careloop.metrics.MicrometerCareMetrics;
+import org.careloop.web.ClusterEndpoints;
+import org.careloop.web.ClustersApi;
 import org.careloop.web.MetricsEndpoint;
 import org.careloop.platform.Connections;
 import org.careloop.platform.camel.PlatformComponent;
@@ -204,6 +206,8 @@ public final class CareLoop {
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
+        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air"));
+        camel.bind("clustering", new org.careloop.care.Clustering(database.clusters(), grouping, org.careloop.care.Clustering.window(settings)));
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
         camel.bind("ticketDesk", desk);
@@ -228,6 +232,8 @@ public final class CareLoop {
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
+        camel.bind("clustersWeb", new ClusterEndpoints(web, new ClustersApi(database.clusters(), database.drafts(), grouping,
+                new org.careloop.care.ClusterReplies(drafter, database.drafts(), clock), database.users(), clock)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
         camel.setOverrideProperties(CamelSettings.from(settings, connections));

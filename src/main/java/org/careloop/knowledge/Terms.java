@@ -32,12 +32,12 @@ public final class Terms {
         if (text == null) {
             return out;
         }
-        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(NOISE.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT)))) {
+        try (TokenStream ts = analyzer.tokenStream(field, new StringReader(plain(text)))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < MAX) {
                 // A flight number or a date says which trip, never which answer.
-                if (!DIGITS.matcher(term).matches()) {
+                if (!number(term)) {
                     out.add(term.toString());
                 }
             }
@@ -46,6 +46,16 @@ public final class Terms {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** The post's own words, lower-cased: links, handles and the hash of hashtags left out. */
+    public static String plain(String text) {
+        return NOISE.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
+    }
+
+    /** True for a flight number, a date or a time: it says which trip, not what about. */
+    public static boolean number(CharSequence term) {
+        return DIGITS.matcher(term).matches();
     }
 
     /** Documents with any of the terms, BM25 ranking them by how many and how rare. */

@@ -159,6 +159,11 @@ public final class Database implements AutoCloseable {
         return new JdbcSurges(jdbc);
     }
 
+    /** Pending replies grouped by what they are about. */
+    public org.careloop.care.Clusters clusters() {
+        return new JdbcClusters(jdbc);
+    }
+
     public Switches switches() {
         return new JdbcSwitches(jdbc, clock);
     }

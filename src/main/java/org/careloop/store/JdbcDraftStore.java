@@ -15,7 +15,8 @@ import org.careloop.rules.Decision;
 
 final class JdbcDraftStore implements DraftStore, Outbox {
 
-    private static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
+    /** A draft with its post; {@link #draft} reads the row (also for the clusters' drafts). */
+    static final String SELECT = "select d.id as draft_id, d.analysis as draft_analysis, d.rule_id, d.template_id, "
             + "d.text as draft_text, d.status, d.created_at as drafted_at, d.deadline, d.decided_by, d.decided_at, "
             + "d.published_id, d.error, d.kind, d.action, d.priority, d.original_text, d.variants, d.auto_publish, d.auto_published, "
             + "d.gate, d.claimed_by, d.claimed_until, d.assigned_to, d.snoozed_until, d.escalated, d.warned_at, d.breached_at, d.ticket_id, d.parts, "
@@ -376,7 +377,7 @@ final class JdbcDraftStore implements DraftStore, Outbox {
         return rs.wasNull() ? null : t;
     }
 
-    private static Draft draft(ResultSet rs) throws SQLException {
+    static Draft draft(ResultSet rs) throws SQLException {
         Draft.Work work = new Draft.Work(Draft.Kind.valueOf(rs.getString("kind")), Decision.Action.valueOf(rs.getString("action")),
                 Decision.Priority.valueOf(rs.getString("priority")), rs.getString("original_text"), rs.getInt("variants"),
                 rs.getBoolean("auto_publish"), rs.getBoolean("auto_published"), rs.getString("gate"), rs.getString("claimed_by"),

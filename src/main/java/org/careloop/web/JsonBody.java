@@ -62,6 +62,12 @@ final class JsonBody {
         return field(name, true, n -> n.isIntegralNumber() && n.canConvertToLong(), "a whole number", JsonNode::longValue);
     }
 
+    /** A list of strings, such as post ids; null when absent. */
+    java.util.List<String> texts(String name) {
+        return field(name, true, n -> n.isArray() && java.util.stream.StreamSupport.stream(n.spliterator(), false).allMatch(JsonNode::isTextual),
+                "a list of strings", n -> java.util.stream.StreamSupport.stream(n.spliterator(), false).map(JsonNode::textValue).toList());
+    }
+
     private <T> T field(String name, boolean nullable, Predicate<JsonNode> typed, String what, Function<JsonNode, T> value) {
         JsonNode n = fields.get(name);
         if (n == null || nullable && n.isNull()) {

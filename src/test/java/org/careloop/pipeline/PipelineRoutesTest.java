@@ -63,12 +63,13 @@ class PipelineRoutesTest extends CamelMainTestSupport {
         registry.bind("moderator", new Step("moderate"));
         registry.bind("praiseFeed", new Step("collect"));
         registry.bind("draftStep", new Drafts());
+        registry.bind("clustering", new Group());
     }
 
     @Test
     void aCustomerPostGoesThroughEveryStepInTheMissionsOrderAndIsDoneOnce() {
         template.sendBody("direct:intake", post("1", "@acmeair my bag never arrived", false));
-        assertThat(calls).containsExactly("admit 1", "analyse 1", "notice 1", "decide 1", "count 1", "moderate 1", "collect 1", "draft 1", "done 1");
+        assertThat(calls).containsExactly("admit 1", "analyse 1", "notice 1", "decide 1", "count 1", "moderate 1", "collect 1", "draft 1", "place d1", "done 1");
     }
 
     @Test
@@ -198,6 +199,13 @@ class PipelineRoutesTest extends CamelMainTestSupport {
 
     /** What the route logs of a draft. */
     public record Drafted(String id, Mention mention, String ruleId) {}
+
+    public class Group {
+        public Drafted place(Drafted d) {
+            calls.add("place " + d.id());
+            return d;
+        }
+    }
 
     public class Drafts {
         public Drafted draft(Triage t) {

@@ -59,6 +59,10 @@ class TriageTimeoutTest {
         public Triage draft(Triage t) {
             throw new AssertionError("nothing here asks for a reply");
         }
+
+        public Triage place(Triage t) {
+            throw new AssertionError("nothing here is drafted");
+        }
     }
 
     Database db;
@@ -75,7 +79,7 @@ class TriageTimeoutTest {
         stages = new Stages();
         camel = new Main();
         camel.bind("triageLedger", ledger);
-        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "surgeStep", "moderator", "praiseFeed", "draftStep"}) {
+        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "surgeStep", "moderator", "praiseFeed", "draftStep", "clustering"}) {
             camel.bind(name, stages);
         }
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");

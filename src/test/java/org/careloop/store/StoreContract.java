@@ -878,4 +878,62 @@ abstract class StoreContract {
         assertThat(db().alerts().latest(200)).filteredOn(a -> a.id() == alert.id()).extracting(Alerts.Alert::message).containsExactly("over");
         assertThat(surges.start(surge, "a new one")).as("the series is free again").isPresent();
     }
+
+    @Test
+    void clustersGroupPendingRepliesAndCountWhatWaits() {
+        org.careloop.care.Clusters clusters = db().clusters();
+        String action = "apologize-" + newId(); // a care action of its own: other tests' clusters are not this one's candidates
+        Instant at = T0.plusSeconds(3600);
+        Draft seed = clusterDraft(Platform.X, "flight cancelled, stuck at the gate", at);
+        Draft second = clusterDraft(Platform.FACEBOOK, "my flight got cancelled", at.plusSeconds(120));
+        Draft earlier = clusterDraft(Platform.X, "cancelled flight, no hotel", at.minusSeconds(60));
+        long id = clusters.start(seed, action, "en");
+        assertThat(clusters.find(id, at)).hasValueSatisfying(c -> assertThat(c.size()).as("one post is no cluster yet").isEqualTo(1));
+        assertThat(clusters.open(at, 500)).extracting(org.careloop.care.Clusters.Summary::id).doesNotContain(id);
+
+        assertThat(clusters.candidates(action, at.plusSeconds(300), java.time.Duration.ofHours(1), 10)).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(id);
+            assertThat(c.lang()).isEqualTo("en");
+            assertThat(c.seedText()).isEqualTo("flight cancelled, stuck at the gate");
+        });
+        assertThat(clusters.candidates(action, at.plus(java.time.Duration.ofHours(2)), java.time.Duration.ofHours(1), 10)).as("too late").isEmpty();
+        assertThat(clusters.candidates(action, at.minus(java.time.Duration.ofHours(2)), java.time.Duration.ofHours(1), 10)).as("too early").isEmpty();
+        assertThat(clusters.candidates("thank", at, java.time.Duration.ofHours(1), 10)).extracting(c -> c.id()).doesNotContain(id);
+
+        clusters.join(id, second);
+        clusters.join(id, earlier);
+        assertThat(clusters.start(second, action, "en")).as("a draft placed again keeps its cluster").isEqualTo(id);
+        assertThat(clusters.open(at, 500)).filteredOn(c -> c.id() == id).singleElement().satisfies(c -> {
+            assertThat(c.size()).isEqualTo(3);
+            assertThat(c.careAction()).isEqualTo(action);
+            assertThat(c.platforms()).containsExactly("facebook", "x");
+            assertThat(c.firstAt()).isEqualTo(at.minusSeconds(60));
+            assertThat(c.lastAt()).isEqualTo(at.plusSeconds(120));
+            assertThat(c.incidentId()).isNull();
+        });
+        assertThat(clusters.waiting(id, at, 10)).extracting(Draft::id).as("the earliest post first").containsExactly(earlier.id(), seed.id(), second.id());
+        assertThat(clusters.waiting(id, at, 2)).hasSize(2);
+        assertThat(clusters.candidates(action, at.minus(java.time.Duration.ofMinutes(50)), java.time.Duration.ofHours(1), 10))
+                .as("the cluster's span widened to its earliest post").hasSize(1);
+
+        db().drafts().approve(earlier.id(), "agent", null, at);
+        db().drafts().snooze(second.id(), "agent", at.plusSeconds(900), at);
+        assertThat(clusters.find(id, at)).hasValueSatisfying(c -> {
+            assertThat(c.size()).as("approved and snoozed drafts no longer wait").isEqualTo(1);
+            assertThat(c.platforms()).containsExactly("x");
+        });
+        assertThat(clusters.waiting(id, at.plusSeconds(1000), 10)).as("awake again").extracting(Draft::id).containsExactly(seed.id(), second.id());
+        db().drafts().reject(seed.id(), "agent", null, at);
+        assertThat(clusters.find(id, at)).hasValueSatisfying(c -> assertThat(c.size()).isZero());
+        assertThat(clusters.find(-1, at)).isEmpty();
+    }
+
+    Draft clusterDraft(Platform platform, String text, Instant postedAt) {
+        String id = newId();
+        Mention m = new Mention(platform, "brand", id, new Author("u" + id, "cust" + id, "Customer " + id), text, "en", postedAt, id, null, null,
+                false, false);
+        db().mentions().insertIfNew(m);
+        return db().drafts().create(new Draft(0, m, null, "rule", "problem", "Sorry", DraftStatus.PENDING, postedAt, postedAt.plusSeconds(600),
+                null, null, null, null));
+    }
 }

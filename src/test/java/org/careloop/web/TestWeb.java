@@ -82,6 +82,7 @@ final class TestWeb {
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);
         camel.bind("metricsWeb", new MetricsEndpoint(() -> "# TYPE careloop_test gauge\ncareloop_test 1.0\n", java.util.Optional.empty()));
+        camel.bind("clustersWeb", clusters(db, web, Clock.systemUTC()));
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
@@ -90,6 +91,23 @@ final class TestWeb {
         camel.addOverrideProperty("camel.server.maxBodySize", String.valueOf(RequestLimits.BODY)); // as CamelSettings sets it
         camel.start();
         return new Server(camel, "http://127.0.0.1:" + port);
+    }
+
+    /** One request to the server at {@code base}, headers given as name, value, name, value... */
+    static HttpResponse<String> call(HttpClient http, String base, String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The session's CSRF token, as the console page carries it. */
+    static String csrf(HttpClient http, String base, String cookie) throws Exception {
+        String page = call(http, base, "GET", "/", null, "Cookie", cookie).body();
+        int i = page.indexOf("name=\"csrf-token\" content=\"");
+        return page.substring(i + 27, page.indexOf('"', i + 27));
     }
 
     /** The login form as a browser gets it: its cookie ({@code careloop_login=...}) and the token in its hidden field. */
@@ -133,6 +151,14 @@ final class TestWeb {
                 new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
                         List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), token, false);
+    }
+
+    /** The clusters API as CareLoop wires it, for the brand "Acme Air". */
+    static ClusterEndpoints clusters(Database db, WebEndpoints web, Clock clock) {
+        RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
+        Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        return new ClusterEndpoints(web, new ClustersApi(db.clusters(), db.drafts(), new org.careloop.care.Grouping("Acme Air"),
+                new org.careloop.care.ClusterReplies(drafter, db.drafts(), clock), db.users(), clock));
     }
 
     /** The surge watch as CareLoop wires it by default (window 5 min, baseline 3 h, factor 4, floor 25), with no webhook. */

@@ -2,9 +2,7 @@ package org.careloop.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,12 +72,7 @@ class WebApiTest {
     }
 
     static HttpResponse<String> call(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return TestWeb.call(http, base, method, path, body, headers);
     }
 
     static String login(String user, String password) throws Exception {
@@ -91,9 +84,7 @@ class WebApiTest {
     }
 
     static String csrf(String cookie) throws Exception {
-        String page = call("GET", "/", null, "Cookie", cookie).body();
-        int i = page.indexOf("name=\"csrf-token\" content=\"");
-        return page.substring(i + 27, page.indexOf('"', i + 27));
+        return TestWeb.csrf(http, base, cookie);
     }
 
     @Test

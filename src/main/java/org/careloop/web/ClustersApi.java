@@ -1,0 +1,250 @@
+package org.careloop.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.careloop.care.ClusterReplies;
+import org.careloop.care.Clusters;
+import org.careloop.care.Draft;
+import org.careloop.care.DraftStatus;
+import org.careloop.care.DraftStore;
+import org.careloop.care.Grouping;
+
+/**
+ * The clusters API: the open clusters, and one decision for all (or some) of a cluster's posts. Every
+ * post is decided on its own draft, through the same store calls as one draft's approval (the outbox,
+ * claims, the audit log), so publishing is exactly once and paced as before. Plain Java; the HTTP glue
+ * is in {@link ClusterEndpoints}.
+ */
+public final class ClustersApi {
+
+    /** Open clusters listed at once: a crisis is a handful, ordinary days a few dozen. */
+    static final int LISTED = 100;
+    static final int EXAMPLES = 3;
+    /** The label is read from this many of a cluster's posts. */
+    static final int LABEL_POSTS = 20;
+    /** The most posts one decision answers. */
+    static final int MOST = 10_000;
+
+    private final Clusters clusters;
+    private final DraftStore drafts;
+    private final Grouping grouping;
+    private final ClusterReplies replies;
+    private final UserStore users;
+    private final Clock clock;
+
+    public ClustersApi(Clusters clusters, DraftStore drafts, Grouping grouping, ClusterReplies replies, UserStore users, Clock clock) {
+        this.clusters = clusters;
+        this.drafts = drafts;
+        this.grouping = grouping;
+        this.replies = replies;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** A post of a cluster, as the queue shows a few. {@code id} is the post's id on its platform (what {@code postIds} names). */
+    public record Example(long draftId, String id, String platform, DraftView.AuthorView author, String text, String permalink, Instant postedAt) {}
+
+    /**
+     * A cluster as the queue shows it: {@code draftText} is the one draft (of its earliest post waiting, {@code draftId}),
+     * which approving sends to every post made its own.
+     */
+    public record ClusterView(long id, int size, String label, String careAction, Instant firstAt, Instant lastAt, List<String> platforms,
+                              List<Example> examples, String draftText, long draftId, Long incidentId) {}
+
+    /** A post the decision answered, with its own text. */
+    public record Decided(long draftId, String postId, String platform, String author, String text) {}
+
+    /** A post the decision left for a person, and why. */
+    public record Left(Long draftId, String postId, String reason) {}
+
+    /** {@code GET /api/clusters}: the open clusters, the largest first. */
+    public ApiResponse list() {
+        Instant now = clock.instant();
+        List<ClusterView> out = new ArrayList<>();
+        for (Clusters.Summary s : clusters.open(now, LISTED)) {
+            view(s, clusters.waiting(s.id(), now, LABEL_POSTS)).ifPresent(out::add);
+        }
+        return ApiResponse.ok(out).withHeader("X-Total-Count", String.valueOf(out.size()));
+    }
+
+    /** {@code GET /api/clusters/{id}}. */
+    public ApiResponse get(String id) {
+        Instant now = clock.instant();
+        return parse(id).flatMap(c -> clusters.find(c, now)).flatMap(s -> view(s, clusters.waiting(s.id(), now, LABEL_POSTS)))
+                .map(ApiResponse::ok).orElseGet(() -> ApiResponse.error(404, "No cluster " + id + " with posts waiting"));
+    }
+
+    private Optional<ClusterView> view(Clusters.Summary s, List<Draft> posts) {
+        if (posts.isEmpty()) {
+            return Optional.empty();
+        }
+        Draft lead = posts.get(0);
+        String label = grouping.label(posts.stream().map(d -> grouping.words(d.mention().text(), lang(d))).toList());
+        return Optional.of(new ClusterView(s.id(), s.size(), label, s.careAction(), s.firstAt(), s.lastAt(), s.platforms(),
+                posts.stream().limit(EXAMPLES).map(ClustersApi::example).toList(), lead.text(), lead.id(), s.incidentId()));
+    }
+
+    /**
+     * {@code POST /api/clusters/{id}/approve}, optionally {@code {"text": "...", "postIds": [...]}}: the cluster's draft
+     * (or the text given) to every post waiting, or to those named, each made its own. 409 when none could be approved.
+     */
+    public ApiResponse approve(String id, String actor, String body) {
+        return onPosts(id, body, "{\"text\": \"edited reply\", \"postIds\": [\"1234\"]}", (fields, posts) -> {
+            String text = fields.text("text");
+            if (text != null && text.isBlank()) {
+                return ApiResponse.error(400, "The edited text is empty");
+            }
+            Instant now = clock.instant();
+            List<Decided> approved = new ArrayList<>();
+            List<Left> left = new ArrayList<>(posts.left());
+            for (ClusterReplies.Reply r : replies.replies(posts.lead(), text, posts.chosen())) {
+                Draft d = r.draft();
+                if (r.text() == null) {
+                    left.add(new Left(d.id(), d.mention().id(), r.problem()));
+                    continue;
+                }
+                // Unchanged, the post's own draft is approved as drafted (the reports tell edited from unedited replies).
+                Optional<Draft> done = drafts.approve(d.id(), actor, r.text().equals(d.text()) ? null : r.text(), now);
+                if (done.isPresent()) {
+                    approved.add(new Decided(d.id(), d.mention().id(), d.mention().platform().id(), d.mention().author().handle(), r.text()));
+                } else {
+                    left.add(new Left(d.id(), d.mention().id(), notPending(d.id())));
+                }
+            }
+            return answer(posts.cluster(), "approved", approved, left);
+        });
+    }
+
+    /** {@code POST /api/clusters/{id}/reject}, optionally {@code {"reason": "...", "postIds": [...]}}. */
+    public ApiResponse reject(String id, String actor, String body) {
+        return onPosts(id, body, "{\"reason\": \"not ours to answer\"}", (fields, posts) -> {
+            String reason = fields.text("reason");
+            return Param.tooLong("reason", reason, Param.REASON)
+                    .orElseGet(() -> each(posts, "rejected", d -> drafts.reject(d.id(), actor, reason, clock.instant())));
+        });
+    }
+
+    /** {@code POST /api/clusters/{id}/snooze}, {@code {"minutes": n}} (1 to 1440, default 15), optionally {@code postIds}. */
+    public ApiResponse snooze(String id, String actor, String body) {
+        return onPosts(id, body, "{\"minutes\": 15}", (fields, posts) -> {
+            Long minutes = fields.whole("minutes");
+            if (minutes != null && (minutes < 1 || minutes > 1440)) {
+                return Param.outOfRange("minutes", 1, 1440);
+            }
+            return each(posts, "snoozed", d -> {
+                Instant now = clock.instant();
+                return drafts.snooze(d.id(), actor, now.plusSeconds(60L * (minutes == null ? 15 : minutes)), now);
+            });
+        });
+    }
+
+    /** {@code POST /api/clusters/{id}/assign}, {@code {"agent": "name"}} (empty: nobody), optionally {@code postIds}. */
+    public ApiResponse assign(String id, String actor, String body) {
+        return onPosts(id, body, "{\"agent\": \"alice\"}", (fields, posts) -> {
+            String agent = fields.text("agent");
+            Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
+            if (tooLong.isPresent()) {
+                return tooLong.get();
+            }
+            if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
+                return ApiResponse.error(400, "No user named '" + agent + "'");
+            }
+            return each(posts, "assigned", d -> drafts.assign(d.id(), actor, agent == null ? null : agent.trim(), clock.instant()));
+        });
+    }
+
+    /**
+     * The posts a decision is about: the cluster's lead (its earliest post waiting), and those chosen, all waiting or
+     * those {@code postIds} names; named posts not waiting in it are left, with the reason.
+     */
+    private record Posts(long cluster, Draft lead, List<Draft> chosen, List<Left> left) {}
+
+    /** The shared path of the decisions on a cluster: 404, the body's fields, the posts chosen. */
+    private ApiResponse onPosts(String id, String body, String example, BiFunction<JsonBody, Posts, ApiResponse> decision) {
+        Optional<Long> cluster = parse(id);
+        Instant now = clock.instant();
+        if (cluster.isEmpty() || clusters.find(cluster.get(), now).isEmpty()) {
+            return ApiResponse.error(404, "No cluster " + id);
+        }
+        JsonBody fields = JsonBody.of(body, example);
+        List<String> named = fields.texts("postIds");
+        if (named != null && named.isEmpty()) {
+            return ApiResponse.error(400, "postIds is empty: leave it out to decide for every post of the cluster");
+        }
+        List<Draft> waiting = clusters.waiting(cluster.get(), now, MOST);
+        if (waiting.isEmpty()) {
+            return ApiResponse.error(409, "Cluster " + id + " has no posts waiting");
+        }
+        List<Draft> chosen = waiting;
+        List<Left> left = new ArrayList<>();
+        if (named != null) {
+            Set<String> wanted = new HashSet<>(named);
+            chosen = waiting.stream().filter(d -> wanted.contains(d.mention().id())).toList();
+            Set<String> found = new HashSet<>(chosen.stream().map(d -> d.mention().id()).toList());
+            named.stream().distinct().filter(p -> !found.contains(p)).forEach(p -> left.add(new Left(null, p, "not waiting in this cluster")));
+        }
+        return decision.apply(fields, new Posts(cluster.get(), waiting.get(0), chosen, left));
+    }
+
+    /** One decision on each chosen post's draft. */
+    private ApiResponse each(Posts posts, String done, java.util.function.Function<Draft, Optional<Draft>> decide) {
+        List<Decided> decided = new ArrayList<>();
+        List<Left> left = new ArrayList<>(posts.left());
+        for (Draft d : posts.chosen()) {
+            if (decide.apply(d).isPresent()) {
+                decided.add(new Decided(d.id(), d.mention().id(), d.mention().platform().id(), d.mention().author().handle(), null));
+            } else {
+                left.add(new Left(d.id(), d.mention().id(), notPending(d.id())));
+            }
+        }
+        return answer(posts.cluster(), done, decided, left);
+    }
+
+    /** 200 with what was decided and what was left; 409 when nothing could be. */
+    private static ApiResponse answer(long cluster, String done, List<Decided> decided, List<Left> left) {
+        if (decided.isEmpty()) {
+            return ApiResponse.error(409, "No post of cluster " + cluster + " was " + done
+                    + (left.isEmpty() ? "" : ": " + left.get(0).postId() + " " + left.get(0).reason()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("clusterId", cluster);
+        out.put(done, decided);
+        out.put("left", left);
+        return ApiResponse.ok(out);
+    }
+
+    /** Why a draft could not be decided: another agent holds it, or it is no longer pending. */
+    private String notPending(long id) {
+        Draft d = drafts.find(id).orElseThrow();
+        String holder = d.work().holder(clock.instant());
+        return d.status() == DraftStatus.PENDING && holder != null ? "being handled by " + holder
+                : "no longer pending (" + d.status().id() + (d.decidedBy() != null ? " by " + d.decidedBy() : "") + ")";
+    }
+
+    private static Example example(Draft d) {
+        var m = d.mention();
+        return new Example(d.id(), m.id(), m.platform().id(), new DraftView.AuthorView(m.author().id(), m.author().handle(), m.author().name()),
+                m.text(), m.permalink(), m.createdAt());
+    }
+
+    private static String lang(Draft d) {
+        String lang = d.analysis() != null && d.analysis().lang() != null ? d.analysis().lang() : d.mention().lang();
+        return lang == null ? "und" : lang;
+    }
+
+    private static Optional<Long> parse(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}
