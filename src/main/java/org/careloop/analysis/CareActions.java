@@ -211,7 +211,9 @@ final class CareActions {
     static final Pattern JOB_WELL_DONE = Pattern.compile("\\b(was|were|did|is|are) (so |very |really |absolutely |just )?(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible|phenomenal|superb|so helpful|very helpful|the best)\\b|\\b(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
-            + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b", FLAGS);
+            + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
+            + "\\b(big |huge |many |special )?thanks? to (the|our|my) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
+            + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
             + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);
     /** What takes praise back: a "but", a negation, a complaint. */

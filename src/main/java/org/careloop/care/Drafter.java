@@ -231,6 +231,8 @@ public final class Drafter {
         }
         // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
         values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
+        // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
+        values.put("status_question", !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
@@ -387,6 +389,7 @@ public final class Drafter {
         values.put("time_lost", "");
         values.put("flight", "");
         values.put("phone_reason", "");
+        values.put("status_question", "");
         values.put("happened", "");
         values.put("person", "");
         return values;

@@ -121,6 +121,7 @@ final class PostSays {
 
     /** Words that say what went wrong, or ask: a post with one of them is not vague, however short. */
     private static final Pattern SAYS_WHAT = Pattern.compile("(?i)\\?|\\b(not|n't|no|broken|lost|missing|charged|cancel\\w*|delay\\w*|late|rude|"
+            + "issues?|problems?|reset|broke|outage|down|stopped|failed|error\\w*|"
             + "wait\\w*|hold|only|never (arrived|came|got|received|showed|answered|called))\\b");
 
     /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
