@@ -150,11 +150,17 @@ public final class ClusterReplies {
         return Pattern.compile("(?<![\\p{L}\\p{N}_@#])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}_])");
     }
 
-    /** "We're sorry" after "Jana, "; "I" and a name stay as they are. */
-    private static String lowerFirst(String text) {
+    /** Words a reply starts a sentence with, lower case after "Jana, ": anything else (a place, a name, "I") keeps its capital. */
+    private static final java.util.Set<String> STARTERS = java.util.Set.of("we", "we're", "we've", "we'll", "sorry", "thanks", "thank", "our",
+            "the", "this", "that", "these", "it", "it's", "you", "you're", "your", "so", "happy", "glad", "hi", "hello", "please", "good",
+            "great", "there", "there's", "here", "here's", "a", "an", "all", "everyone", "yes", "no", "apologies", "really", "quick", "just");
+
+    /** "We're sorry" after "Jana, "; "I", a place and a name stay as they are. */
+    static String lowerFirst(String text) {
         if (text.length() < 2 || !Character.isUpperCase(text.charAt(0)) || !Character.isLowerCase(text.charAt(1))) {
             return text;
         }
-        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        String first = text.split("[\\s,.!?:;]", 2)[0].replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT);
+        return STARTERS.contains(first) ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 }
