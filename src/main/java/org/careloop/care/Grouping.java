@@ -125,7 +125,8 @@ public final class Grouping {
         }
         int enough = Math.max(2, (posts.size() + 1) / 2);
         List<String> order = List.copyOf(said.keySet());
-        return said.keySet().stream().filter(s -> counts.get(s) >= enough)
+        // A contraction ("can't", "won't") says how, not what about: never in a name.
+        return said.keySet().stream().filter(s -> counts.get(s) >= enough && !said.get(s).matches(".*['\u2019].*"))
                 .sorted(java.util.Comparator.comparingInt((String s) -> -counts.get(s)).thenComparingInt(order::indexOf))
                 .limit(LABEL_WORDS).map(said::get).reduce((x, y) -> x + " " + y).orElse("");
     }

@@ -71,6 +71,9 @@ class GroupingTest {
         String label = grouping.label(List.of(grouping.words("Flight to Denver cancelled, stuck at the gate", "en"),
                 grouping.words("Cancelled flight again!!", "en"), grouping.words("why was my flight cancelled?", "en")));
         assertThat(label).isEqualTo("flight cancelled");
+        assertThat(grouping.label(List.of(grouping.words("your app is down, I can't check in for my 7am flight", "en"),
+                grouping.words("app down? check in keeps failing, can't do it", "en"), grouping.words("is the app down?? can't check in at all", "en"))))
+                .doesNotContain("can't").contains("app");
     }
 
     @Test
