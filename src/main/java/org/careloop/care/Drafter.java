@@ -213,7 +213,8 @@ public final class Drafter {
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
-                .filter(d -> !thanks || PostSays.praised(d))
+                // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
+                .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(

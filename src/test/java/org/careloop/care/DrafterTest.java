@@ -426,6 +426,15 @@ class DrafterTest {
         }
     }
 
+    /** Thanks never thank a flight number ("kind words about flight 5127"). */
+    @Test
+    void thanksNeverThankAFlightNumber() {
+        for (String id : List.of("770", "771", "772", "773")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair a big thanks to the gate agent flt5127..keeping us informed of the delay#greatcustomerservice"),
+                    cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).doesNotContain("5127");
+        }
+    }
+
     /** An idea is thanked as an idea; the hours lost are named before a retelling that names no time. */
     @Test
     void anIdeaIsThankedAndHoursLostAreNamed() {
