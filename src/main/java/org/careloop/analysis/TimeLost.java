@@ -28,7 +28,18 @@ final class TimeLost {
                     + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
     private static final Pattern HELD = Pattern.compile(
-            "\\bon hold (?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
+            "\\bon hold (?:with [\\w' ]{1,40}? )?(?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
+
+    /** Time named as lost: "2hrs of personal time wasted", "wasted 3 hours", "lost a whole day". */
+    private static final Pattern WASTED = Pattern.compile(
+            "\\b(?:(?:wasted|lost) (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)"
+                    + "|(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?) of (?:my |our |personal |valuable |precious )*(?:time|life|day|vacation) (?:wasted|lost|gone))\\b",
+            FLAGS);
+    /** A wait for the bags: "wait for an hour for our bags", "45 min wait for luggage". */
+    private static final Pattern BAG_WAIT = Pattern.compile(
+            "\\b(?:wait(?:ed|ing)? (?:for |over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|minutes|mins?) (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?)"
+                    + "|(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?|min) wait (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?))\\b",
+            FLAGS);
 
     /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */
     private static final Pattern DELAYED = Pattern.compile(
@@ -63,6 +74,18 @@ final class TimeLost {
             String code = where.matches(".* [A-Z]{3}") ? where.substring(where.length() - 3) : "";
             where = where.substring(0, where.length() - code.length()).toLowerCase(Locale.ROOT) + code;
             return Optional.of("the " + amount(m.group(2), m.group(3), false) + " " + where);
+        }
+        m = BAG_WAIT.matcher(text);
+        if (m.find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(3);
+            String unit = m.group(1) != null ? m.group(2) : m.group(4);
+            return Optional.of("the " + amount(n, unit, true) + " wait for your bags");
+        }
+        m = WASTED.matcher(text);
+        if (m.find()) {
+            String n = m.group(1) != null ? m.group(1) : m.group(3);
+            String unit = m.group(1) != null ? m.group(2) : m.group(4);
+            return Optional.of("the " + amount(n, unit, false) + " you lost");
         }
         m = HELD.matcher(text);
         if (m.find()) {

@@ -271,7 +271,11 @@ public final class Drafter {
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
         String echoed = (String) values.get("detail");
-        values.put("about", !echoed.isEmpty() ? echoed : topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", "")));
+        // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
+        // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
+        Optional<String> sharper = (problem ? book.settings().sharper(mention.text()) : Optional.<String>empty())
+                .filter(p -> echoed.isEmpty() || !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*") && !PostSays.staffOnly(echoed));
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""))));
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);

@@ -120,13 +120,30 @@ final class RulesFile {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
                 throw new RuleException(file, line(m), "topic '" + name + "' needs 'words': the words that reveal it");
             }
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+            List<Topic.Phrase> sharper = new ArrayList<>();
+            Node s = value(m, "sharper");
+            if (s != null) {
+                if (!(s instanceof SequenceNode list)) {
+                    throw new RuleException(file, line(s), "topic '" + name + "': 'sharper' is a list of { says: \"...\", words: [...] }");
+                }
+                for (Node item : list.getValue()) {
+                    MappingNode p = mapping(item, file, "each of topic '" + name + "''s 'sharper'");
+                    checkKeys(p, Set.of("says", "words"), file, "sharper phrase setting");
+                    String phrase = scalar(value(p, "says"), file, line(p), "a sharper phrase of topic '" + name + "' needs 'says'");
+                    List<String> reveal = strings(value(p, "words"), file);
+                    if (reveal.isEmpty()) {
+                        throw new RuleException(file, line(p), "a sharper phrase of topic '" + name + "' needs 'words': the words that reveal it");
+                    }
+                    sharper.add(new Topic.Phrase(phrase, reveal.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
+                }
+            }
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper);
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }

@@ -5,8 +5,23 @@ import java.util.List;
 /**
  * What a post is about, as the rules name it.
  *
- * @param key   names the reply parts written for it: {@code situation-<key>} and {@code needs-<key>}
- * @param says  how a reply names it ("your bag"), the {@code topic} template variable
- * @param words the words that reveal it, lower case
+ * @param key     names the reply parts written for it: {@code situation-<key>} and {@code needs-<key>}
+ * @param says    how a reply names it ("your bag"), the {@code topic} template variable
+ * @param words   the words that reveal it, lower case
+ * @param sharper narrower phrasings of it, each with the words that reveal it ("being cut off after
+ *                the wait on hold" for "hung up"), the first found naming the post's trouble better than
+ *                {@code says} or a thing the post names
  */
-public record Topic(String key, String says, List<String> words) {}
+public record Topic(String key, String says, List<String> words, List<Phrase> sharper) {
+
+    public Topic {
+        sharper = List.copyOf(sharper);
+    }
+
+    public Topic(String key, String says, List<String> words) {
+        this(key, says, words, List.of());
+    }
+
+    /** A narrower phrasing and the words that reveal it, lower case. */
+    public record Phrase(String says, List<String> words) {}
+}

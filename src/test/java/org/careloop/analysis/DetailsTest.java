@@ -27,7 +27,13 @@ class DetailsTest {
             "@acmeair how about after 2.5 hrs at ORD another .5 on the tarmac|the 2.5 hours at ORD",
             "@acmeair sitting at the gate for 3 hrs and no word|the 3 hours at the gate",
             "@acmeair I've been in line for over half hour trying to see a representative|the 30 minutes in line",
-            "@acmeair I get extended hold times...but 2-1/2 hours on hold (and counting)|the 2.5 hours on hold"})
+            "@acmeair I get extended hold times...but 2-1/2 hours on hold (and counting)|the 2.5 hours on hold",
+            // Time named as lost, a wait for the bags.
+            "@acmeair I'm trying to get to my final destination, we need compensation. Just about 2hrs of personal time wasted.|the 2 hours you lost",
+            "@acmeair I have been on hold with your Gold reservations line for OVER 3 HOURS now. Flight Cancelled Flightled.|the 3 hours on hold",
+            "@acmeair wasted 3 hours at the counter today|the 3 hours you lost",
+            "@acmeair flight arrives 30 minutes early, but then have we to wait for an hour for our bags.|the hour-long wait for your bags",
+            "@acmeair 45 min wait for luggage at JFK, really?|the 45-minute wait for your bags"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }

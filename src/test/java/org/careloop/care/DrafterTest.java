@@ -86,6 +86,19 @@ class DrafterTest {
         assertThat(plain.work().parts()).noneMatch(p -> p.startsWith("amends-"));
     }
 
+    /** The topic's sharper phrase names the trouble ("how you were treated"), not a thing the post mentions ("the ride"); the time lost stays first. */
+    @Test
+    void anApologyNamesTheTroubleNotJustTheThing() {
+        Analysis complaint = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.COMPLAINT, 0.8), List.of());
+        assertThat(drafter.draft(post("1", "Jana Kowalski", "jana_k", "had to go pick up and pay 40 cab ride very rude employee poor customer service"),
+                complaint, reply("apology"), posted, List.of()).text()).contains("how you were treated").doesNotContain("the ride");
+        assertThat(drafter.draft(post("2", "Jana Kowalski", "jana_k", "I've been calling you for 3 straight days and no one picks up"),
+                complaint, reply("apology"), posted, List.of()).text()).contains("nobody picking up the phone");
+        assertThat(drafter.draft(post("3", "Jana Kowalski", "jana_k", "2 hours on hold and then your system hung up on me"),
+                complaint, reply("apology"), posted, List.of()).text()).contains("2 hours on hold").doesNotContain("cut off");
+    }
+
     @Test
     void anUpsetCustomersQuestionIsNeverAGoodQuestion() {
         Analysis upset = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.9, 0.9), new Emotion(Emotion.Label.NONE, 0),

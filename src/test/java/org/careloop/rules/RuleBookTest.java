@@ -322,6 +322,23 @@ class RuleBookTest {
                 "f.yaml:2: topic 'phone' needs 'words'");
         fails("topics:\n  phone: { says: \"your call\", word: [hold] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:2: unknown topic setting 'word'");
+        fails("topics:\n  phone: { says: \"your call\", words: [hold], sharper: [ { says: \"being cut off\" } ] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: a sharper phrase of topic 'phone' needs 'words'");
+        fails("topics:\n  phone: { says: \"your call\", words: [hold], sharper: \"cut off\" }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'phone': 'sharper' is a list");
+    }
+
+    /** A topic's sharper phrase names the trouble its words reveal; the topic's own phrase stays its name. */
+    @Test
+    void aSharperPhraseNamesWhatItsWordsReveal() {
+        RuleBook book = RuleBook.parse("topics:\n  phone:\n    says: \"the trouble reaching us\"\n    words: [on hold, call center]\n"
+                + "    sharper:\n      - { says: \"being cut off after the wait on hold\", words: [hung up] }\n"
+                + "      - { says: \"the long wait on hold\", words: [on hold] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
+        assertThat(book.settings().sharper("on hold an hour and then they hung up on me")).contains("being cut off after the wait on hold");
+        assertThat(book.settings().sharper("still on hold")).contains("the long wait on hold");
+        assertThat(book.settings().sharper("the call center is closed")).isEmpty();
+        assertThat(book.settings().topic("they hung up at the call center")).isEqualTo("the trouble reaching us");
     }
 
     @Test
