@@ -200,6 +200,11 @@ final class WhatHappened {
         Candidate best = null;
         for (int i = 0; i < w.size(); i++) {
             String prev = i == 0 ? "" : w.get(i - 1).word().toLowerCase(Locale.ROOT);
+            // "4 help desks told me the flight had already left": whoever told them, wherever they are named.
+            Candidate heard = hearsay(w, i);
+            if (heard != null && (best == null || heard.score > best.score)) {
+                best = heard;
+            }
             if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
                 continue;
             }
@@ -232,6 +237,78 @@ final class WhatHappened {
             }
         }
         return best;
+    }
+
+    /** Who may tell a customer something: "they said", "the agent told me", "I was told". */
+    private static final Pattern TELLER = Pattern.compile("(?i)they|he|she|agents?|staff|reps?|someone|somebody|desks?|counter|crew|attendants?");
+
+    /**
+     * What the customer was told that went wrong, retold as "you were told ...": "they said they
+     * can't help me and it's out of their hands" is "you were told they can't help you". Only a
+     * refusal or a problem is retold; a promise ("told me it would be there by 8") is not ours to repeat.
+     */
+    private Candidate hearsay(List<TaggedWord> w, int i) {
+        String first = w.get(i).word().toLowerCase(Locale.ROOT);
+        int j;
+        if (FIRST_PERSON.contains(first) && i + 2 < w.size() && w.get(i + 1).word().matches("(?i)was|were|got|'ve|have")) {
+            j = i + 2;
+            if (w.get(j).word().matches("(?i)been") && j + 1 < w.size()) {
+                j++;
+            }
+            if (!w.get(j).word().equalsIgnoreCase("told")) {
+                return null;
+            }
+            j++;
+        } else if (TELLER.matcher(first).matches() && i + 1 < w.size() && w.get(i + 1).word().matches("(?i)said|says|told|tells")) {
+            j = i + 2;
+            if (w.get(i + 1).word().matches("(?i)told|tells")) {
+                if (j >= w.size() || !w.get(j).word().matches("(?i)me|us")) {
+                    return null;
+                }
+                j++;
+            }
+        } else {
+            return null;
+        }
+        if (j < w.size() && w.get(j).word().equalsIgnoreCase("that")) {
+            j++;
+        }
+        if (j + 2 >= w.size()) {
+            return null;
+        }
+        int verb = -1;
+        for (int k = j; k < Math.min(w.size(), j + 4); k++) {
+            if (w.get(k).tag().startsWith("VB") || w.get(k).tag().equals("MD")) {
+                verb = k;
+                break;
+            }
+        }
+        // "said cancel on the PA": what was said needs its own subject (or "to").
+        if (verb <= j) {
+            return null;
+        }
+        int end = clauseEnd(w, verb);
+        int words = end - j + 1;
+        if (words < MIN_WORDS || words > 10) {
+            return null;
+        }
+        boolean refused = false;
+        for (int k = j; k <= end; k++) {
+            String lower = w.get(k).word().toLowerCase(Locale.ROOT);
+            if (!CLEAN.matcher(w.get(k).word()).matches() || UNREPEATABLE.matcher(lower).matches() || HEDGED.matcher(lower).matches()) {
+                return null;
+            }
+            // "would be there by 8", "will call back": a promise, not what went wrong.
+            if (w.get(k).tag().equals("MD") && !(k + 1 <= end && w.get(k + 1).word().matches("(?i)n't|not"))) {
+                return null;
+            }
+            refused |= TROUBLE.matcher(lower).matches();
+        }
+        if (!refused || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB", "MD").contains(w.get(end).tag()) || w.get(end).word().equals("n't")) {
+            return null;
+        }
+        String told = Retelling.retell(w, j, end, verb, "");
+        return told == null ? null : new Candidate("you were told " + told, 5);
     }
 
     /** Where a clause that follows no opener may begin: "I" or "my" after a phrase it does not belong to ("due to gate agents I missed..."). */
@@ -301,7 +378,9 @@ final class WhatHappened {
             if (k > verb + 1 && RUN_ON.contains(word) && !Set.of("IN", "TO").contains(w.get(k - 1).tag()) && !w.get(k - 1).tag().startsWith("VB")) {
                 break;
             }
-            if (ENDS.contains(word) || CLOSERS.contains(word) && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
+            // "can't help me": "help" after a modal or a "not" is the verb, not a cry for help.
+            boolean verbHelp = word.equals("help") && w.get(k - 1).word().matches("(?i)n't|not|to|ca|can|could|would|will|wo");
+            if (ENDS.contains(word) || CLOSERS.contains(word) && !verbHelp && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
                 break;
             }
             k++;

@@ -43,7 +43,11 @@ class WhatHappenedTest {
             "@acmeair double booked seat - been waiting for over 1 hr|you've been waiting for over an hour",
             // "I" is a subject wherever it stands: a clause can start after a phrase it is no part of.
             "@acmeair due to gate agents I missed my connecting flight to Mexico City|you missed your connecting flight to Mexico City",
-            "@acmeair well. As of yet, our checked bag has already vanished and we haven't left the airport yet|your checked bag has already vanished"})
+            "@acmeair well. As of yet, our checked bag has already vanished and we haven't left the airport yet|your checked bag has already vanished",
+            // What they were told that went wrong, whoever told them.
+            "@acmeair I've called that and they said they can't help me and it's out of their hands.|you were told they can't help you",
+            "@acmeair 4 help desks told me the flight had already left|you were told the flight had already left",
+            "@acmeair called customer care and they told me it isn't their problem|you were told it isn't their problem"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -70,7 +74,10 @@ class WhatHappenedTest {
             // An offer and a wish are not what happened; a question puts "I" after its verb.
             "@acmeair I can send a screen shot of the systems error if an email address is provided",
             "@acmeair I want my payments account CLOSED. dm me please",
-            "@acmeair is I can't make changes on the website am I still charged 25 dollars for using phone"})
+            "@acmeair is I can't make changes on the website am I still charged 25 dollars for using phone",
+            // A promise they were given is not ours to repeat; what was said needs its own subject.
+            "@acmeair the agent told me my bag would be delivered by 8pm",
+            "@acmeair well they said Cancelled Flight on the PA system."})
     void leavesTheCustomersOwnWordsAlone(String post) {
         assertThat(DETAILS.happened(post, "en")).isEmpty();
     }
