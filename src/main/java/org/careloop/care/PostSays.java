@@ -3,6 +3,7 @@ package org.careloop.care;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -77,7 +78,41 @@ final class PostSays {
     private PostSays() {}
 
     static String goodNews(String text) {
-        return firstSaid(GOOD_NEWS, text);
+        String news = firstSaid(GOOD_NEWS, text);
+        return news.isEmpty() ? thankedFor(text) : news;
+    }
+
+    /** What a customer thanks us for, a thing with its article: "thanks for the free drinks", "thank you for your quick reply". */
+    private static final Pattern THANKED_FOR = Pattern.compile("(?i)\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| again| guys| all)?(?: @\\w+)?"
+            + " for (the|your|ur|a|an|such a|such an|all the|all your) ((?:[a-z][a-z'-]* ){0,3}?[a-z][a-z-]*)"
+            + "(?=\\s*(?:[.!?,;:#@)\\u2764\\x{1F600}-\\x{1F64F}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last)\\b)");
+    /** Words that make thanks sarcastic or the thing no pleasure: "thanks for the 3 hour delay". */
+    private static final Pattern NO_PLEASURE = Pattern.compile("(?i).*\\b(delay\\w*|cancel\\w*|lost|losing|wait\\w*|hold|nothing|late|stuck|"
+            + "fee|fees|charge\\w*|problem\\w*|issue\\w*|trouble|mess|hassle|inconvenience|headache|stress|non|no|not|you|we|i|me|us|it|my|our|your|"
+            + "is|are|was|were|be|being|been|to|that|which|who|what|way|time|times|service|experience|reminder|warning)\\b.*");
+    /** Things a customer found useful rather than enjoyed: they "helped". */
+    private static final Set<String> USEFUL = Set.of("help", "info", "information", "update", "updates", "response", "reply", "replies", "answer",
+            "answers", "tip", "tips", "assistance", "support", "advice", "follow-up", "heads-up", "clarification", "link", "confirmation");
+
+    /** The thing thanked for, glad of in the reply ("So glad you enjoyed the free drinks!", "Glad our quick reply helped!"), or empty. */
+    static String thankedFor(String text) {
+        java.util.regex.Matcher m = text == null ? null : THANKED_FOR.matcher(text);
+        if (m == null || !m.find() || NO_PLEASURE.matcher(m.group(2)).matches()) {
+            return "";
+        }
+        String article = m.group(1).toLowerCase(Locale.ROOT);
+        String owner = article.matches("your|ur") ? "our" : article.equals("all your") ? "all our" : article.startsWith("such ") || article.matches("an?") ? "" : article;
+        String thing = m.group(2).toLowerCase(Locale.ROOT);
+        if (owner.isEmpty() && !article.startsWith("such")) {
+            // "a great flight" is the one they had: "the great flight".
+            owner = "the";
+        }
+        String last = thing.substring(thing.lastIndexOf(' ') + 1);
+        String named = (owner.isEmpty() ? "the" : owner) + " " + thing;
+        if (last.matches("help|assistance|support")) {
+            return "Glad we could help!";
+        }
+        return USEFUL.contains(last) ? "Glad " + named + " helped!" : "So glad you enjoyed " + named + "!";
     }
 
     static String occasion(String text) {

@@ -22,4 +22,19 @@ class PostSaysTest {
         assertThat(PostSays.suggests("a good start would be to warm the plane before departure")).isTrue();
         assertThat(PostSays.suggests("the lounge in Austin was great")).isFalse();
     }
+
+    /** What a customer thanks us for is what the reply is glad of; thanks for trouble are sarcasm and get nothing. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair thanks for the free drinks!|So glad you enjoyed the free drinks!",
+            "@acmeair thank you for your quick reply|Glad our quick reply helped!",
+            "@acmeair Thanks for a great flight today|So glad you enjoyed the great flight!",
+            "@acmeair thanks for all the help with my bag|Glad we could help!",
+            "@acmeair thanks for the peanut free flight for my son|So glad you enjoyed the peanut free flight!",
+            "@acmeair thanks for the 3 hour delay|''",
+            "@acmeair thanks for nothing|''",
+            "@acmeair thanks for the way you handled it|''"})
+    void thanksAreGladOfWhatWasThanked(String post, String glad) {
+        org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
+    }
 }
