@@ -270,12 +270,18 @@ public final class Drafter {
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
         // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
-        String echoed = (String) values.get("detail");
+        String detailed = (String) values.get("detail");
         // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
         // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
         Optional<String> sharper = (problem ? book.settings().sharper(mention.text()) : Optional.<String>empty())
-                .filter(p -> echoed.isEmpty() || !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*") && !PostSays.staffOnly(echoed));
-        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""))));
+                .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
+        String echoed = detailed;
+        String says = topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""));
+        // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441").
+        if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
+            echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
+        }
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
         Openings opening = openings(templates, phrasings.lang(), analysis, values);
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
@@ -373,6 +379,8 @@ public final class Drafter {
         values.put("wait", voice.expectedWait());
         values.put("topic", topic(book, mention.text()));
         values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
+        // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
+        values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");

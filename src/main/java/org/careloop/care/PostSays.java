@@ -198,6 +198,14 @@ final class PostSays {
         return STAFF_ONLY.matcher(detail).matches();
     }
 
+    /** A flight named by its number: "flight 441", "flt #12", "UA 791", "#AA1516". */
+    private static final Pattern FLIGHT_NUMBER = Pattern.compile(
+            "(?i)\\b(?:flight|flt|fl)\\.? ?#? ?\\d{1,4}\\b|(?<![\\w#])#?(?-i:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4}\\b");
+
+    static boolean namesFlight(String text) {
+        return text != null && FLIGHT_NUMBER.matcher(text).find();
+    }
+
     static boolean hasReference(String text) {
         return text != null && REFERENCE.matcher(text).find();
     }

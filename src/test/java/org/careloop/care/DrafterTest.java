@@ -97,6 +97,11 @@ class DrafterTest {
                 complaint, reply("apology"), posted, List.of()).text()).contains("nobody picking up the phone");
         assertThat(drafter.draft(post("3", "Jana Kowalski", "jana_k", "2 hours on hold and then your system hung up on me"),
                 complaint, reply("apology"), posted, List.of()).text()).contains("2 hours on hold").doesNotContain("cut off");
+        // A bare flight number names no trouble: the topic does, and the number given is not asked for again.
+        assertThat(drafter.draft(post("4", "Jana Kowalski", "jana_k", "flight 441 had 1 working WC in coach. Disgusting."),
+                complaint, reply("apology"), posted, List.of()).text()).contains("the lavatories on board").doesNotContain("flight number");
+        assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "flight 1380 delayed and nobody at the gate will say why"),
+                complaint, reply("apology"), posted, List.of()).text()).contains("the delay on flight 1380");
     }
 
     @Test
