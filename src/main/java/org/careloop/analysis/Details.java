@@ -206,7 +206,9 @@ public final class Details {
     /** Capitalised words that are no one's name. */
     private static final Set<String> NOT_A_NAME = Set.of("The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
             "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service", "Flight", "Crew", "Staff",
-            "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi");
+            "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi",
+            // "Thank you Thank you", "Dad on Segway": thanks said twice and family are no member of staff to pass thanks to.
+            "Thank", "Thanks", "Thx", "Dad", "Mom", "Mum", "Mother", "Father", "Grandma", "Grandpa", "Wife", "Husband", "Son", "Daughter");
 
     /** The person the post names (a member of staff, somebody thanked), unless it is the brand itself. */
     /** The person a post names, by role or thanks ("flight attendant Marcus", "Cyndi and Troy"), in an English post. */

@@ -50,6 +50,14 @@ class DetailsTest {
         assertThat(DETAILS.find(post, "en", List.of("acme air", "acmeair", "acme"))).contains(detail);
     }
 
+    /** Thanks said twice and a family member are nobody on the team to pass thanks to. */
+    @org.junit.jupiter.api.Test
+    void thanksAndFamilyAreNoPersonToThank() {
+        List<String> brand = List.of("acme air", "acmeair", "acme");
+        assertThat(DETAILS.person("@acmeair Thank you Thank you Thank you!!! My last attempt to win tickets was a success!", "en", brand)).isEmpty();
+        assertThat(DETAILS.person("@acmeair Dad on Segway is the best part of this whole infographic!", "en", brand)).isEmpty();
+    }
+
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */
     @org.junit.jupiter.api.Test
     void aFlightNamedByItsCodeIsTheFlight() {
