@@ -201,6 +201,8 @@ async function refresh() {
       api('/api/drafts?status=decided&limit=15'), api('/api/accounts'), api('/api/status'), draftsPage('/api/drafts?status=snoozed&limit=' + PAGE),
       api('/api/ignored?limit=20'), api('/api/unprocessed'), api('/api/clusters')]);
     const pending = queue.drafts;
+    // An incident's panel failing to load never holds up the queue.
+    showIncidents().catch(e => console.warn('incidents', e));
     showClusters(clusters);
     showStatus(status);
     showSnoozed(snoozed.drafts, snoozed.total);
@@ -312,8 +314,139 @@ function clusterRow(c) {
   reject.addEventListener('click', () => { const reason = prompt('Reason for rejecting all ' + c.size + ' (optional):', ''); if (reason !== null) clusterAct(c, 'reject', { reason }, row); });
   snooze.addEventListener('click', () => clusterAct(c, 'snooze', { minutes: 15 }, row));
   const actions = el('div', 'actions'); actions.append(approve, reject, snooze);
+  if (c.incidentId) {
+    const inc = el('a', 'badge incident-link', 'Incident INC-' + c.incidentId); inc.href = '#incident-' + c.incidentId;
+    inc.title = 'This cluster is an incident: its tickets and later posts join it';
+    meta.append(inc);
+  } else {
+    const make = el('button', 'incident-make', 'Make incident'); make.dataset.act = 'incident';
+    make.title = 'One record for this problem: its tickets join it, later posts join it instead of opening tickets, and resolving it closes every post\u2019s loop';
+    make.addEventListener('click', () => makeIncident(c, row));
+    actions.append(make);
+  }
   row.append(head, meta, examples, area, note, actions);
   return row;
+}
+
+async function makeIncident(c, row) {
+  row.querySelectorAll('button').forEach(b => { b.disabled = true; });
+  try {
+    const i = await api('/api/clusters/' + c.id + '/incident', { method: 'POST', body: '{}' });
+    say('Incident ' + i.reference + ' opened: ' + i.ticketCount + (i.ticketCount === 1 ? ' ticket' : ' tickets') + ' and '
+      + i.postCount + (i.postCount === 1 ? ' post' : ' posts') + ' joined it.');
+    refresh();
+  } catch (e) {
+    say(e.message, true);
+    row.querySelectorAll('button').forEach(b => { b.disabled = false; });
+  }
+}
+
+/** Resolved incidents stay in view this long, so the team sees the closing messages go out. */
+const RESOLVED_SHOWN_MS = 6 * 3600 * 1000;
+
+/**
+ * Open incidents (and those resolved in the last hours), one panel each: its tickets, its posts, the team's
+ * notes with a box for a new one, and Resolve. A panel whose note is being written is left as it is.
+ */
+async function showIncidents() {
+  const list = (await api('/api/incidents')).filter(i => i.status === 'open' || Date.now() - new Date(i.resolvedAt) < RESOLVED_SHOWN_MS);
+  const details = await Promise.all(list.map(i => api('/api/incidents/' + i.id)));
+  const box = document.getElementById('incidents');
+  const panels = new Map([...box.children].map(p => [Number(p.dataset.id), p]));
+  const ids = new Set(list.map(i => i.id));
+  for (const [id, p] of panels) if (!ids.has(id)) p.remove();
+  details.forEach(d => {
+    const old = panels.get(d.incident.id);
+    const writing = old && old.querySelector('textarea') && old.querySelector('textarea').value.trim();
+    const key = JSON.stringify(d);
+    if (old && (writing || old.dataset.key === key)) { box.append(old); return; }
+    const panel = incidentPanel(d); panel.dataset.key = key;
+    if (old) old.replaceWith(panel); else box.append(panel);
+  });
+  document.getElementById('incidents-box').hidden = list.length === 0;
+  const open = list.filter(i => i.status === 'open').length;
+  document.getElementById('incidents-count').textContent = '\u00b7 ' + open + ' open';
+}
+
+function hhmm(iso) { return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }); }
+
+function incidentPanel(d) {
+  const i = d.incident, open = i.status === 'open';
+  const panel = el('article', 'card incident' + (open ? '' : ' resolved')); panel.dataset.id = i.id; panel.id = 'incident-' + i.id;
+  const head = el('div', 'post-head');
+  head.append(el('span', 'ref', i.reference), el('span', 'author', '\u201c' + i.label + '\u201d'),
+    el('span', 'status ' + (open ? 'open' : 'published'), i.status),
+    el('span', 'when', open ? 'opened ' + hhmm(i.openedAt) + ' by ' + i.openedBy : 'resolved ' + hhmm(i.resolvedAt) + ' by ' + i.resolvedBy));
+  const meta = el('div', 'meta');
+  meta.append(badge('badge care care-' + i.careAction, i.careAction, 'The care action of its posts'),
+    badge('badge', i.ticketCount + (i.ticketCount === 1 ? ' ticket' : ' tickets'), 'Tickets that joined the incident'),
+    badge('badge', i.postCount + (i.postCount === 1 ? ' post' : ' posts'), 'Posts about it; later ones join without a ticket of their own'));
+  const closed = d.posts.filter(p => p.closingStatus).length;
+  if (!open) meta.append(badge('badge auto', closed + ' closing ' + (closed === 1 ? 'message' : 'messages'),
+    d.posts.filter(p => p.closingStatus === 'published').length + ' published so far, each in its post\u2019s own thread'));
+  const columns = el('div', 'incident-columns');
+  const tickets = el('section', 'incident-tickets'); tickets.append(el('h4', '', 'Tickets'));
+  const tl = el('ul', 'plain');
+  d.tickets.forEach(t => {
+    const li = el('li'); const a = el('a', '', t.reference); a.href = '/tickets#' + t.id;
+    li.append(a, el('span', 'status ' + (t.status === 'resolved' ? 'published' : 'approved'), t.status),
+      el('span', 'muted', (t.platform === 'facebook' ? (t.author.name || t.author.handle) : '@' + t.author.handle) + ' \u00b7 ' + t.subject));
+    tl.append(li);
+  });
+  if (!d.tickets.length) tl.append(el('li', 'muted', 'No tickets: its posts joined the incident directly.'));
+  tickets.append(tl);
+  const posts = el('details', 'incident-posts'); posts.append(el('summary', '', 'Posts (' + i.postCount + ')'));
+  const pl = el('ul', 'plain');
+  d.posts.forEach(p => {
+    const li = el('li'); li.dir = 'auto'; li.title = p.text;
+    li.append(el('span', 't-author', p.platform === 'facebook' ? (p.author.name || p.author.handle) : at(p.platform, p.author.handle)), el('span', '', p.text));
+    if (p.closingStatus) li.append(el('span', 'status ' + p.closingStatus, ' closing ' + p.closingStatus));
+    pl.append(li);
+  });
+  posts.append(pl); tickets.append(posts);
+  const talk = el('section', 'incident-notes'); talk.append(el('h4', '', 'Team notes'));
+  const notes = el('ol', 'plain notes');
+  d.notes.forEach(n => { const li = el('li'); li.append(el('div', 'note-head muted', n.author + ' \u00b7 ' + hhmm(n.at)), el('div', 'note-text', n.text)); notes.append(li); });
+  if (!d.notes.length) notes.append(el('li', 'muted', 'No notes yet.'));
+  const area = el('textarea'); area.placeholder = 'Note for the team (never shown to customers)'; area.setAttribute('aria-label', 'Note on ' + i.reference);
+  const add = el('button', '', 'Add note');
+  add.addEventListener('click', async () => {
+    if (!area.value.trim()) return;
+    add.disabled = true;
+    try { await api('/api/incidents/' + i.id + '/notes', { method: 'POST', body: JSON.stringify({ text: area.value }) }); area.value = ''; refresh(); }
+    catch (e) { say(e.message, true); add.disabled = false; }
+  });
+  const noteActions = el('div', 'actions note-actions'); noteActions.append(add);
+  talk.append(notes, area, noteActions);
+  columns.append(tickets, talk);
+  const actions = el('div', 'actions');
+  if (open) {
+    const resolve = el('button', 'primary', 'Resolve'); resolve.dataset.act = 'resolve';
+    resolve.title = 'Resolves its tickets and sends each post the closing message in its own thread';
+    resolve.addEventListener('click', () => resolveIncident(d, panel));
+    actions.append(resolve,
+      el('span', 'small muted', 'Resolving sends each of its ' + i.postCount + ' posts the closing message in its own thread.'));
+  }
+  panel.append(head, meta, columns);
+  if (open) panel.append(actions);
+  return panel;
+}
+
+async function resolveIncident(d, panel) {
+  const i = d.incident;
+  if (!confirm('Resolve ' + i.reference + '? Its ' + i.ticketCount + ' tickets are resolved and each of its ' + i.postCount
+    + ' posts gets the closing message in its own thread.')) return;
+  panel.querySelectorAll('button').forEach(b => { b.disabled = true; });
+  try {
+    const r = await api('/api/incidents/' + i.id + '/resolve', { method: 'POST', body: '{}' });
+    say(i.reference + ' resolved: ' + r.ticketsResolved + (r.ticketsResolved === 1 ? ' ticket' : ' tickets') + ' resolved, '
+      + r.queued.length + ' closing ' + (r.queued.length === 1 ? 'message' : 'messages') + ' being published.'
+      + (r.left.length ? ' ' + r.left.length + ' left for a person: ' + r.left[0].reason + '.' : ''), r.left.length > 0);
+    refresh();
+  } catch (e) {
+    say(e.message, true);
+    panel.querySelectorAll('button').forEach(b => { b.disabled = false; });
+  }
 }
 
 const CLUSTER_DONE = { approve: 'approved', reject: 'rejected', snooze: 'snoozed' };

@@ -26,6 +26,8 @@ import org.careloop.metrics.CareMetrics;
 import org.careloop.metrics.MicrometerCareMetrics;
 import org.careloop.web.ClusterEndpoints;
 import org.careloop.web.ClustersApi;
+import org.careloop.web.IncidentEndpoints;
+import org.careloop.web.IncidentsApi;
 import org.careloop.web.MetricsEndpoint;
 import org.careloop.platform.Connections;
 import org.careloop.platform.camel.PlatformComponent;
@@ -67,6 +69,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.ReplyStyle;
+import org.careloop.tickets.IncidentDesk;
 import org.careloop.tickets.TicketDesk;
 import org.careloop.tickets.UploadRules;
 import org.careloop.web.CustomerEndpoints;
@@ -181,7 +184,14 @@ public final class CareLoop {
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
         // Surges per topic and care action, counted in the database as posts are triaged; raised on the SLA's webhook.
         SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, SurgeWatch.Policy.fromSettings(settings), clock);
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, desk, database.alerts(), clock).withMetrics(metrics);
+        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air"));
+        org.careloop.care.Clustering clustering = new org.careloop.care.Clustering(database.clusters(), grouping,
+                org.careloop.care.Clustering.window(settings));
+        org.careloop.care.ClusterReplies clusterReplies = new org.careloop.care.ClusterReplies(drafter, database.drafts(), clock);
+        // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
+        IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
+                clusterReplies, ticketHook, clock);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, incidents, database.alerts(), clock).withMetrics(metrics);
         TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
@@ -206,8 +216,7 @@ public final class CareLoop {
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);
-        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air"));
-        camel.bind("clustering", new org.careloop.care.Clustering(database.clusters(), grouping, org.careloop.care.Clustering.window(settings)));
+        camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
         camel.bind("ticketDesk", desk);
@@ -217,6 +226,7 @@ public final class CareLoop {
         camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing).withMetrics(metrics));
         camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
         List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
+        TicketsApi ticketsApi = new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections));
         WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
@@ -226,14 +236,15 @@ public final class CareLoop {
                 // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
                 new Sessions(database.users(), clock, settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
-                new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections)),
+                ticketsApi,
                 apiToken, publicUrl.startsWith("https:"));
         camel.bind("web", web);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
-        camel.bind("clustersWeb", new ClusterEndpoints(web, new ClustersApi(database.clusters(), database.drafts(), grouping,
-                new org.careloop.care.ClusterReplies(drafter, database.drafts(), clock), database.users(), clock)));
+        ClustersApi clustersApi = new ClustersApi(database.clusters(), database.drafts(), grouping, clusterReplies, database.users(), clock);
+        camel.bind("clustersWeb", new ClusterEndpoints(web, clustersApi));
+        camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
         camel.setOverrideProperties(CamelSettings.from(settings, connections));

@@ -40,6 +40,24 @@ public final class SimulatedPlatforms {
         return env;
     }
 
+    /**
+     * The settings every whole-application test on the simulated X starts from: the console on a free port of
+     * its own, the brand's X account polled every second (mentions only), no embedded simulator, and
+     * its database in {@code db}; {@code more} adds or replaces settings.
+     */
+    public static Map<String, String> onX(Simulator simulator, java.nio.file.Path db, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "careloop.http.port", String.valueOf(freePort()),
+                "careloop.http.host", "127.0.0.1",
+                "careloop.simulator.enabled", "false",
+                "careloop.x.api-url", simulator.baseUrl() + "/",
+                "careloop.x.poll-cron", "0/1 * * * * ?",
+                "careloop.x.brand.search-query", "",
+                "careloop.db.url", "jdbc:h2:file:" + db.toAbsolutePath()));
+        settings.putAll(more);
+        return settings;
+    }
+
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

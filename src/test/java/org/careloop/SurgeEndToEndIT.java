@@ -3,8 +3,6 @@ package org.careloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
-import org.careloop.config.Json;
 import org.careloop.config.Settings;
 import org.careloop.simulator.Simulator;
 import org.careloop.simulator.SimulatorConfig;
@@ -39,14 +35,8 @@ class SurgeEndToEndIT {
 
     @Test
     void aSurgeOnXAndFacebookRaisesOneAlertWithinTwoMinutes() throws Exception {
-        List<JsonNode> hooked = new CopyOnWriteArrayList<>();
-        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        hook.createContext("/hook", ex -> {
-            hooked.add(Json.mapper().readTree(ex.getRequestBody().readAllBytes()));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        hook.start();
+        WebhookCatcher hook = WebhookCatcher.start();
+        List<JsonNode> hooked = hook.events;
         Path scenario = dir.resolve("surge.yaml");
         Files.writeString(scenario, scenario());
         Simulator simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
@@ -54,7 +44,7 @@ class SurgeEndToEndIT {
         Instant surgeStart = Instant.now().plus(SURGE_AT);
         CareLoop app = null;
         try {
-            Settings settings = settings(simulator, "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook");
+            Settings settings = settings(simulator, hook.url());
             app = CareLoop.start(settings);
             String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
             Http http = new Http();
@@ -99,7 +89,7 @@ class SurgeEndToEndIT {
                 app.stop();
             }
             simulator.stop();
-            hook.stop(0);
+            hook.close();
         }
     }
 
@@ -142,25 +132,18 @@ class SurgeEndToEndIT {
         Files.writeString(token, "sim-page-acmeair\n");
         Map<String, String> env = new HashMap<>(SimulatedPlatforms.xBrandAnd(Map.of("CARELOOP_API_TOKEN", TOKEN,
                 "CARELOOP_ADMIN_PASSWORD", "surge-admin-password")));
-        return Settings.load(env, Map.ofEntries(
-                Map.entry("careloop.http.port", String.valueOf(SimulatedPlatforms.freePort())),
-                Map.entry("careloop.http.host", "127.0.0.1"),
-                Map.entry("careloop.simulator.enabled", "false"),
-                Map.entry("careloop.x.api-url", simulator.baseUrl() + "/"),
-                Map.entry("careloop.x.poll-cron", "0/1 * * * * ?"),
-                Map.entry("careloop.x.brand.search-query", ""),
+        return Settings.load(env, SimulatedPlatforms.onX(simulator, dir.resolve("db"), Map.ofEntries(
                 Map.entry("careloop.facebook.pages", "brand"),
                 Map.entry("careloop.facebook.brand.page-token-file", token.toString()),
                 Map.entry("careloop.instagram.accounts", ""),
                 Map.entry("careloop.facebook.api-url", simulator.baseUrl() + "/"),
                 Map.entry("careloop.facebook.poll-cron", "0/2 * * * * ?"),
-                Map.entry("careloop.db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()),
                 Map.entry("careloop.sla.webhook-url", webhook),
                 // A short window and baseline, so the test needs minutes, not hours, of ordinary traffic first.
                 Map.entry("careloop.surge.window", "1m"),
                 Map.entry("careloop.surge.baseline", "30m"),
                 Map.entry("careloop.surge.check-interval", "5s"),
-                Map.entry("careloop.rules.dir", dir.resolve("no-rules-here").toString())));
+                Map.entry("careloop.rules.dir", dir.resolve("no-rules-here").toString()))));
     }
 
 }

@@ -3,7 +3,9 @@ package org.careloop.care;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.careloop.analysis.Analysis;
 import org.careloop.config.Settings;
+import org.careloop.platform.Mention;
 
 /**
  * Pipeline step: puts a new pending reply in the cluster of the posts about the same thing (the same
@@ -61,22 +63,51 @@ public final class Clustering {
         if (draft.status() != DraftStatus.PENDING || draft.work().kind() != Draft.Kind.REPLY || draft.analysis() == null) {
             return;
         }
-        String lang = draft.analysis().lang() != null ? draft.analysis().lang() : draft.mention().lang();
-        lang = lang == null ? "und" : lang;
-        Grouping.Words words = grouping.words(draft.mention().text(), lang);
-        if (words.isEmpty()) {
+        Post post = post(draft.mention(), draft.analysis());
+        if (post.words().isEmpty()) {
             return; // nothing to be alike in
         }
-        String action = draft.analysis().care().label().id();
-        java.time.Instant posted = draft.mention().createdAt() != null ? draft.mention().createdAt() : draft.createdAt();
-        for (Clusters.Candidate c : clusters.candidates(action, posted, window, CANDIDATES)) {
+        java.util.Optional<Long> cluster = match(post, posted(draft.mention(), draft.createdAt()));
+        if (cluster.isPresent()) {
+            clusters.join(cluster.get(), draft);
+            return;
+        }
+        long id = clusters.start(draft, post.action(), post.lang());
+        seeds.put(id, post.words());
+    }
+
+    /**
+     * The cluster a post would join, without placing it: asked before its reply is drafted, so a post about an
+     * incident joins the incident rather than opening a ticket of its own.
+     */
+    public synchronized java.util.Optional<Long> clusterFor(Mention mention, Analysis analysis) {
+        if (analysis == null || analysis.care() == null) {
+            return java.util.Optional.empty();
+        }
+        Post post = post(mention, analysis);
+        return post.words().isEmpty() ? java.util.Optional.empty() : match(post, posted(mention, java.time.Instant.now()));
+    }
+
+    /** A post's words, read in its language, and its care action. */
+    private record Post(Grouping.Words words, String action, String lang) {}
+
+    private Post post(Mention mention, Analysis analysis) {
+        String lang = analysis.lang() != null ? analysis.lang() : mention.lang();
+        lang = lang == null ? "und" : lang;
+        return new Post(grouping.words(mention.text(), lang), analysis.care().label().id(), lang);
+    }
+
+    private java.util.Optional<Long> match(Post post, java.time.Instant posted) {
+        for (Clusters.Candidate c : clusters.candidates(post.action(), posted, window, CANDIDATES)) {
             Grouping.Words seed = seeds.computeIfAbsent(c.id(), id -> grouping.words(c.seedText(), c.lang()));
-            if (grouping.together(words, seed)) {
-                clusters.join(c.id(), draft);
-                return;
+            if (grouping.together(post.words(), seed)) {
+                return java.util.Optional.of(c.id());
             }
         }
-        long id = clusters.start(draft, action, lang);
-        seeds.put(id, words);
+        return java.util.Optional.empty();
+    }
+
+    private static java.time.Instant posted(Mention m, java.time.Instant otherwise) {
+        return m.createdAt() != null ? m.createdAt() : otherwise;
     }
 }

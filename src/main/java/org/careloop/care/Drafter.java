@@ -108,11 +108,12 @@ public final class Drafter {
     }
 
     /**
-     * A ticket's public closing message, in the thread of the post that opened it.
+     * A ticket's public closing message, in the thread of the post that opened it (or of an incident's post).
      *
-     * @param extra the ticket's public-safe values: {@code topic} (its one-line summary), {@code rating_link}
+     * @param ticketId the ticket it closes, or null for an incident's post that has none
+     * @param extra    the ticket's public-safe values: {@code topic} (its one-line summary), {@code rating_link}
      */
-    public Draft closing(Mention origin, Analysis analysis, long ticketId, String templateId, Instant now, Instant due,
+    public Draft closing(Mention origin, Analysis analysis, Long ticketId, String templateId, Instant now, Instant due,
                          List<String> recentReplies, Map<String, String> extra) {
         Optional<String> text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
         Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text.orElse(""), 1, text.isPresent())

@@ -55,7 +55,7 @@ public final class DraftStep {
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
         Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
                 recentReplies(m), ticket == null ? java.util.Map.of() : ticket.values());
-        if (ticket != null) {
+        if (ticket != null && ticket.ticketId() != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }
         Draft draft = drafts.create(drafted);

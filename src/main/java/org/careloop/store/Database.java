@@ -164,6 +164,11 @@ public final class Database implements AutoCloseable {
         return new JdbcClusters(jdbc);
     }
 
+    /** Clusters declared one problem, with their posts, tickets and the team's notes. */
+    public org.careloop.tickets.IncidentStore incidents() {
+        return new JdbcIncidentStore(jdbc);
+    }
+
     public Switches switches() {
         return new JdbcSwitches(jdbc, clock);
     }

@@ -63,6 +63,8 @@ final class JdbcClusters implements Clusters {
             // Two statements rather than least()/greatest(), which H2 and PostgreSQL treat alike only without nulls.
             Jdbc.update(c, "update clusters set first_at = ? where id = ? and first_at > ?", at, clusterId, at);
             Jdbc.update(c, "update clusters set last_at = ? where id = ? and last_at < ?", at, clusterId, at);
+            // Joining an incident's cluster is joining the incident.
+            JdbcIncidentStore.joinWithCluster(c, clusterId, draft.id(), at);
             return null;
         });
     }

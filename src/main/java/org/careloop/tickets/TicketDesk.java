@@ -211,23 +211,60 @@ public final class TicketDesk implements TicketLink {
      * public-safe summary, an invitation to rate. Empty when the ticket was not open.
      */
     public Optional<Draft> resolve(long ticketId, String agent) {
-        Instant now = clock.instant();
-        if (!tickets.resolve(ticketId, agent, now)) {
+        if (!markResolved(ticketId, agent, "Resolved by " + agent)) {
             return Optional.empty();
         }
         Ticket t = tickets.find(ticketId).orElseThrow();
-        tickets.addMessage(ticketId, Ticket.Kind.EVENT, agent, "Resolved by " + agent, null, null, now);
-        event("ticket.resolved", t);
-        Mention origin = mentions.find(t.platform(), t.mentionId()).orElseThrow();
-        Analysis analysis = mentions.findAnalysis(t.platform(), t.mentionId()).orElse(null);
+        Draft closing = closing(t, mentions.find(t.platform(), t.mentionId()).orElseThrow());
+        LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());
+        return Optional.of(settle.apply(closing));
+    }
+
+    /**
+     * Resolves the ticket without a closing message of its own: the incident it joined closes the loop of
+     * every post, this ticket's among them. False when the ticket was not open.
+     */
+    public boolean resolveWithIncident(long ticketId, String agent, Incident incident) {
+        return markResolved(ticketId, agent, "Resolved with incident " + incident.reference() + " by " + agent);
+    }
+
+    private boolean markResolved(long ticketId, String agent, String event) {
+        Instant now = clock.instant();
+        if (!tickets.resolve(ticketId, agent, now)) {
+            return false;
+        }
+        tickets.addMessage(ticketId, Ticket.Kind.EVENT, agent, event, null, null, now);
+        event("ticket.resolved", tickets.find(ticketId).orElseThrow());
+        return true;
+    }
+
+    /**
+     * The public closing message of a resolved ticket in the thread of {@code post} (the post that opened it, or
+     * another of its posts), stored as a pending draft: thanks, the ticket's public-safe summary, an invitation to rate.
+     */
+    public Draft closing(Ticket t, Mention post) {
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("topic", t.subject());
         extra.put("ticket_ref", t.reference());
         extra.put("rating_link", linkFree.test(t.account()) ? "" : ratingUrl(t));
-        Draft closing = drafts.create(drafter.closing(origin, analysis, t.id(), "closing", now, now.plus(closingWithin),
-                drafts.recentRepliesTo(origin.platform().id(), origin.author().id(), 5), extra));
-        LOG.info("Ticket {} resolved by {}; closing message drafted ({})", t.id(), agent, closing.id());
-        return Optional.of(settle.apply(closing));
+        return closing(post, t.id(), extra);
+    }
+
+    /** The closing message of an incident's post that opened no ticket: what the post is about, the incident's reference, no rating link. */
+    public Draft closing(Incident incident, Mention post) {
+        String topic = Drafter.topic(rules.get(), post.text());
+        Map<String, String> extra = new LinkedHashMap<>();
+        extra.put("topic", topic.isEmpty() ? GENERIC_SUBJECT : topic);
+        extra.put("ticket_ref", incident.reference());
+        extra.put("rating_link", "");
+        return closing(post, null, extra);
+    }
+
+    private Draft closing(Mention post, Long ticketId, Map<String, String> extra) {
+        Instant now = clock.instant();
+        Analysis analysis = mentions.findAnalysis(post.platform(), post.id()).orElse(null);
+        return drafts.create(drafter.closing(post, analysis, ticketId, "closing", now, now.plus(closingWithin),
+                drafts.recentRepliesTo(post.platform().id(), post.author().id(), 5), extra));
     }
 
     /** Closes a resolved ticket; a post in its thread still opens it again. */

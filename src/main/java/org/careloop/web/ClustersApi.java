@@ -87,9 +87,17 @@ public final class ClustersApi {
             return Optional.empty();
         }
         Draft lead = posts.get(0);
-        String label = grouping.label(posts.stream().map(d -> grouping.words(d.mention().text(), lang(d))).toList());
-        return Optional.of(new ClusterView(s.id(), s.size(), label, s.careAction(), s.firstAt(), s.lastAt(), s.platforms(),
+        return Optional.of(new ClusterView(s.id(), s.size(), label(posts), s.careAction(), s.firstAt(), s.lastAt(), s.platforms(),
                 posts.stream().limit(EXAMPLES).map(ClustersApi::example).toList(), lead.text(), lead.id(), s.incidentId()));
+    }
+
+    /** What a cluster is about, in the words most of its waiting posts share ("" when none waits): an incident's name. */
+    public String label(long id) {
+        return label(clusters.waiting(id, clock.instant(), LABEL_POSTS));
+    }
+
+    private String label(List<Draft> posts) {
+        return grouping.label(posts.stream().map(d -> grouping.words(d.mention().text(), lang(d))).toList());
     }
 
     /**
@@ -240,7 +248,8 @@ public final class ClustersApi {
         return lang == null ? "und" : lang;
     }
 
-    private static Optional<Long> parse(String id) {
+    /** An id from the path: a number, else none (a 404, like an id that names nothing). */
+    static Optional<Long> parse(String id) {
         try {
             return Optional.of(Long.parseLong(id));
         } catch (NumberFormatException | NullPointerException e) {

@@ -58,6 +58,11 @@ public final class TicketsApi {
                 t.assignee(), t.createdAt(), t.updatedAt(), t.resolvedAt(), t.resolvedBy(), t.rating(), t.ratingComment(), desk.pageUrl(t), t.pageOpenedAt());
     }
 
+    /** The ticket as agents see it, if there is one. */
+    Optional<TicketView> view(long ticketId) {
+        return desk.store().find(ticketId).map(this::view);
+    }
+
     public ApiResponse list(String status, String limit) {
         var max = Param.number(limit, 200, 1, DraftsApi.MAX_LIST);
         if (max.isEmpty()) {

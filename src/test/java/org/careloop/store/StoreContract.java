@@ -28,6 +28,7 @@ import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.marketing.Praise;
 import org.careloop.rules.Decision;
+import org.careloop.tickets.Incident;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketStore;
 import org.careloop.web.UserStore;
@@ -935,5 +936,111 @@ abstract class StoreContract {
         db().mentions().insertIfNew(m);
         return db().drafts().create(new Draft(0, m, null, "rule", "problem", "Sorry", DraftStatus.PENDING, postedAt, postedAt.plusSeconds(600),
                 null, null, null, null));
+    }
+
+    // ---- incidents
+
+    /** A post of a cluster, with a ticket of its own when {@code ticket}. */
+    Draft incidentPost(long cluster, Instant at, boolean ticket) {
+        Draft d = clusterDraft(Platform.X, "the app is down, cannot check in " + newId(), at);
+        if (ticket) {
+            Ticket t = db().tickets().open(d.mention(), "it" + newId() + "CCCCCCCCCCCCCCCCCCCCC", "ir" + newId() + "CCCCCCCCCCCCCCCCCCCCC",
+                    "the app", "normal", null, at);
+            d = db().drafts().create(new Draft(0, d.mention(), null, "ticket", "ticket", "Sorry", DraftStatus.PENDING, at, at.plusSeconds(600),
+                    null, null, null, null, d.work().withTicket(t.id())));
+            db().drafts().reject(db().drafts().replyTo("x", d.mention().id()).orElseThrow().id(), "test", "a second draft, for its ticket", at);
+        }
+        if (cluster > 0) {
+            db().clusters().join(cluster, d);
+        }
+        return d;
+    }
+
+    @Test
+    void aClusterBecomesOneIncidentOnceWithItsPostsAndOpenTickets() {
+        Instant at = Instant.parse("2031-03-01T12:00:00Z");
+        var incidents = db().incidents();
+        Draft seed = incidentPost(0, at, true);
+        long cluster = db().clusters().start(seed, "ticket", "en");
+        Draft plain = incidentPost(cluster, at.plusSeconds(10), false);
+        Draft resolvedBefore = incidentPost(cluster, at.plusSeconds(20), true);
+        db().tickets().resolve(resolvedBefore.work().ticketId(), "alice", at.plusSeconds(30));
+        Draft rejected = incidentPost(cluster, at.plusSeconds(40), false);
+        db().drafts().reject(rejected.id(), "alice", "spam", at.plusSeconds(41));
+
+        Incident i = incidents.open(cluster, "app down", "ticket", "lead", at.plusSeconds(60)).orElseThrow();
+        assertThat(i.status()).isEqualTo(Incident.Status.OPEN);
+        assertThat(i.reference()).isEqualTo("INC-" + i.id());
+        assertThat(i.clusterId()).isEqualTo(cluster);
+        assertThat(i.openedBy()).isEqualTo("lead");
+        assertThat(i.openedAt()).isEqualTo(at.plusSeconds(60));
+        assertThat(i.posts()).as("a rejected post is not the incident's").isEqualTo(3);
+        assertThat(i.tickets()).as("only open tickets join").isEqualTo(1);
+        assertThat(incidents.ticketIds(i.id())).containsExactly(seed.work().ticketId());
+        assertThat(incidents.open(cluster, "again", "ticket", "other", at.plusSeconds(61))).as("a cluster is one incident").isEmpty();
+        assertThat(incidents.forCluster(cluster)).map(Incident::id).contains(i.id());
+        assertThat(db().clusters().find(cluster, at)).hasValueSatisfying(c -> assertThat(c.incidentId()).isEqualTo(i.id()));
+        assertThat(incidents.anyOpen()).isTrue();
+        assertThat(incidents.posts(i.id(), 10)).extracting(Incident.Post::postId)
+                .containsExactlyInAnyOrder(seed.mention().id(), plain.mention().id(), resolvedBefore.mention().id());
+
+        // A later post joining the cluster joins the incident, with its open ticket; one added directly, once.
+        Draft later = incidentPost(cluster, at.plusSeconds(120), true);
+        assertThat(incidents.ticketIds(i.id())).containsExactly(seed.work().ticketId(), later.work().ticketId());
+        Draft direct = incidentPost(0, at.plusSeconds(130), false);
+        assertThat(incidents.addPost(i.id(), Platform.X, direct.mention().id(), null, at.plusSeconds(130))).isTrue();
+        assertThat(incidents.addPost(i.id(), Platform.X, direct.mention().id(), null, at.plusSeconds(131))).isFalse();
+        assertThat(incidents.find(i.id())).hasValueSatisfying(f -> {
+            assertThat(f.posts()).isEqualTo(5);
+            assertThat(f.tickets()).isEqualTo(2);
+        });
+        assertThat(incidents.posts(i.id(), 10)).filteredOn(p -> p.postId().equals(direct.mention().id())).singleElement().satisfies(p -> {
+            assertThat(p.ticketId()).isNull();
+            assertThat(p.author().handle()).isEqualTo(direct.mention().author().handle());
+            assertThat(p.text()).isEqualTo(direct.mention().text());
+            assertThat(p.closingStatus()).isNull();
+        });
+
+        // The team's conversation, oldest first.
+        incidents.addNote(i.id(), "lead", "Fix deploying — ETA 14:20 🛠", at.plusSeconds(200));
+        incidents.addNote(i.id(), "bob", "Status page updated", at.plusSeconds(210));
+        assertThat(incidents.notes(i.id())).extracting(Incident.Note::author, Incident.Note::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lead", "Fix deploying — ETA 14:20 🛠"),
+                        org.assertj.core.groups.Tuple.tuple("bob", "Status page updated"));
+
+        // Resolved once; each post's closing message claimed once.
+        assertThat(incidents.resolve(i.id(), "lead", at.plusSeconds(300))).isTrue();
+        assertThat(incidents.resolve(i.id(), "bob", at.plusSeconds(301))).isFalse();
+        assertThat(incidents.find(i.id())).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(Incident.Status.RESOLVED);
+            assertThat(f.resolvedBy()).isEqualTo("lead");
+            assertThat(f.resolvedAt()).isEqualTo(at.plusSeconds(300));
+        });
+        assertThat(incidents.claimClosing(i.id(), Platform.X, plain.mention().id(), at.plusSeconds(300))).isTrue();
+        assertThat(incidents.claimClosing(i.id(), Platform.X, plain.mention().id(), at.plusSeconds(301))).isFalse();
+        incidents.closingDrafted(i.id(), Platform.X, plain.mention().id(), plain.id());
+        assertThat(incidents.posts(i.id(), 10)).filteredOn(p -> p.postId().equals(plain.mention().id())).singleElement()
+                .satisfies(p -> assertThat(p.closingStatus()).isEqualTo("pending"));
+        assertThat(incidents.addPost(i.id(), Platform.X, incidentPost(0, at, false).mention().id(), null, at)).as("a resolved incident takes no post")
+                .isFalse();
+        assertThat(incidents.list(500)).extracting(Incident::id).contains(i.id());
+        assertThat(db().audit().latest(200)).filteredOn(e -> e.subject().equals("incident:" + i.id())).extracting(AuditLog.Entry::action)
+                .contains("incident.open", "incident.note", "incident.resolve");
+    }
+
+    @Test
+    void openIncidentsAreListedFirst() {
+        Instant at = Instant.parse("2031-04-01T12:00:00Z");
+        var incidents = db().incidents();
+        long first = db().clusters().start(incidentPost(0, at, false), "ticket", "en");
+        long second = db().clusters().start(incidentPost(0, at, false), "ticket", "en");
+        Incident resolved = incidents.open(first, "first", "ticket", "lead", at).orElseThrow();
+        incidents.resolve(resolved.id(), "lead", at.plusSeconds(1));
+        Incident open = incidents.open(second, "second", "ticket", "lead", at.plusSeconds(2)).orElseThrow();
+        List<Long> listed = incidents.list(500).stream().map(Incident::id).toList();
+        assertThat(listed.indexOf(open.id())).isLessThan(listed.indexOf(resolved.id()));
+        assertThat(incidents.list(500).stream().takeWhile(x -> x.status() == Incident.Status.OPEN).count())
+                .as("every open incident before every resolved one")
+                .isEqualTo(incidents.list(500).stream().filter(x -> x.status() == Incident.Status.OPEN).count());
     }
 }

@@ -83,6 +83,7 @@ final class TestWeb {
         camel.bind("moderationWeb", moderation);
         camel.bind("metricsWeb", new MetricsEndpoint(() -> "# TYPE careloop_test gauge\ncareloop_test 1.0\n", java.util.Optional.empty()));
         camel.bind("clustersWeb", clusters(db, web, Clock.systemUTC()));
+        camel.bind("incidentsWeb", incidents(db, web, desk, Clock.systemUTC()));
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
@@ -159,6 +160,20 @@ final class TestWeb {
         Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
         return new ClusterEndpoints(web, new ClustersApi(db.clusters(), db.drafts(), new org.careloop.care.Grouping("Acme Air"),
                 new org.careloop.care.ClusterReplies(drafter, db.drafts(), clock), db.users(), clock));
+    }
+
+    /** The incidents API as CareLoop wires it (tickets on {@code desk}, or a desk of its own when null), with no webhook. */
+    static IncidentEndpoints incidents(Database db, WebEndpoints web, TicketDesk desk, Clock clock) {
+        RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
+        TicketDesk tickets = desk != null ? desk : tickets(db, rules, clock);
+        Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping("Acme Air");
+        org.careloop.care.ClusterReplies replies = new org.careloop.care.ClusterReplies(drafter, db.drafts(), clock);
+        org.careloop.tickets.IncidentDesk incidents = new org.careloop.tickets.IncidentDesk(db.incidents(), tickets,
+                new org.careloop.care.Clustering(db.clusters(), grouping, Duration.ofHours(6)), db.clusters(), db.drafts(), db.mentions(), replies,
+                new Webhook(null), clock);
+        ClustersApi clusters = new ClustersApi(db.clusters(), db.drafts(), grouping, replies, db.users(), clock);
+        return new IncidentEndpoints(web, new IncidentsApi(incidents, new TicketsApi(tickets, db.mentions(), db.users(), List.of()), clusters::label));
     }
 
     /** The surge watch as CareLoop wires it by default (window 5 min, baseline 3 h, factor 4, floor 25), with no webhook. */

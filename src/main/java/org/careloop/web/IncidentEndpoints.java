@@ -1,0 +1,46 @@
+package org.careloop.web;
+
+import org.apache.camel.Exchange;
+
+/**
+ * The incidents API over HTTP, called from {@code routes/console.yaml}, with the clusters' checks
+ * ({@link WebEndpoints}: the API token, or a console session with its CSRF token for changes; not the
+ * marketing role).
+ *
+ * <pre>
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/clusters/7/incident
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" -d '{"text": "fix deployed"}' http://localhost:8080/api/incidents/3/notes
+ * curl -X POST -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/incidents/3/resolve
+ * </pre>
+ */
+public final class IncidentEndpoints {
+
+    private final WebEndpoints web;
+    private final IncidentsApi incidents;
+
+    public IncidentEndpoints(WebEndpoints web, IncidentsApi incidents) {
+        this.web = web;
+        this.incidents = incidents;
+    }
+
+    public void list(Exchange ex) {
+        web.ifAllowed(ex, false, false, actor -> incidents.list());
+    }
+
+    public void get(Exchange ex) {
+        web.ifAllowed(ex, false, false, actor -> incidents.get(WebEndpoints.header(ex, "id")));
+    }
+
+    /** {@code POST /api/clusters/{id}/incident}. */
+    public void open(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> incidents.open(WebEndpoints.header(ex, "id"), actor));
+    }
+
+    public void resolve(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> incidents.resolve(WebEndpoints.header(ex, "id"), actor));
+    }
+
+    public void note(Exchange ex) {
+        web.ifAllowed(ex, true, false, actor -> incidents.note(WebEndpoints.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
+    }
+}
