@@ -52,6 +52,7 @@ class ClustersBrowserTest {
 
         console.signIn();
         WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
         List<WebElement> rows = console.browser().findElements(By.cssSelector("#clusters article.cluster"));
         assertThat(rows).hasSize(1);

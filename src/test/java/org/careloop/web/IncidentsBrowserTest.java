@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,7 +51,9 @@ class IncidentsBrowserTest {
         }
 
         console.signIn();
+        // The console re-renders a panel when its data changes: a wait reads through a panel replaced mid-read.
         WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
         WebElement row = console.browser().findElement(By.cssSelector("#clusters article.cluster"));
         assertThat(console.browser().findElement(By.id("incidents-box")).isDisplayed()).as("no incident yet").isFalse();
@@ -59,23 +62,22 @@ class IncidentsBrowserTest {
 
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster a.incident-link")).isEmpty());
-        WebElement panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
-        long incident = Long.parseLong(panel.getAttribute("data-id"));
-        assertThat(panel.getText()).contains("INC-" + incident, "3 tickets", "3 posts", "No notes yet", "@maria_g", "@kenji", "Resolve");
+        long incident = wait.until(d -> Long.parseLong(d.findElement(By.cssSelector("#incidents article.incident")).getAttribute("data-id")));
+        wait.until(d -> d.findElement(By.cssSelector("#incidents article.incident")).getText().contains("3 tickets"));
+        assertThat(text(wait, "#incidents article.incident")).contains("INC-" + incident, "3 tickets", "3 posts", "No notes yet", "@maria_g", "@kenji", "Resolve");
         assertThat(console.db().incidents().ticketIds(incident)).as("the cluster's tickets joined it")
                 .containsExactlyInAnyOrderElementsOf(drafts.stream().map(d -> d.work().ticketId()).toList());
-        row = console.browser().findElement(By.cssSelector("#clusters article.cluster"));
-        assertThat(row.getText()).contains("Incident INC-" + incident).doesNotContain("Make incident");
-        shoot(row, "cluster-row");
+        assertThat(text(wait, "#clusters article.cluster")).contains("Incident INC-" + incident).doesNotContain("Make incident");
+        shoot(console.browser().findElement(By.cssSelector("#clusters article.cluster")), "cluster-row");
 
+        WebElement panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
         panel.findElement(By.tagName("textarea")).sendKeys("Fix deployed at 14:20; the app team is watching check-in.");
         panel.findElement(By.xpath(".//button[text()='Add note']")).click();
         wait.until(d -> d.findElement(By.cssSelector("#incidents article.incident")).getText().contains("Fix deployed at 14:20"));
-        panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
-        assertThat(panel.getText()).contains("agent \u00b7").doesNotContain("No notes yet");
+        assertThat(text(wait, "#incidents article.incident")).contains("agent \u00b7").doesNotContain("No notes yet");
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-incident");
+        panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
         shoot(panel, "panel");
-
         panel.findElement(By.xpath(".//button[text()='Resolve']")).click();
         console.browser().switchTo().alert().accept();
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident.resolved")).isEmpty());
@@ -87,10 +89,14 @@ class IncidentsBrowserTest {
             assertThat(p.closingStatus()).isEqualTo("approved");
             assertThat(console.db().outbox().outboxOf(p.closingDraftId())).hasValueSatisfying(o -> assertThat(o.inReplyToId()).isEqualTo(p.postId()));
         });
-        panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
-        assertThat(panel.getText()).contains("resolved", "3 closing messages").doesNotContain("Resolving sends");
-        assertThat(panel.findElements(By.xpath(".//button[text()='Resolve']"))).isEmpty();
-        shoot(panel, "resolved");
+        assertThat(text(wait, "#incidents article.incident")).contains("resolved", "3 closing messages").doesNotContain("Resolving sends");
+        assertThat(console.browser().findElements(By.xpath("//*[@id='incidents']//button[text()='Resolve']"))).isEmpty();
+        shoot(console.browser().findElement(By.cssSelector("#incidents article.incident")), "resolved");
+    }
+
+    /** The text of an element the console may be re-rendering. */
+    private static String text(WebDriverWait wait, String css) {
+        return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     /** A screenshot of one element, in target/screenshots and as /tmp/incidents-{name}.png for a person to look at. */
