@@ -67,13 +67,13 @@ public final class Details {
             "entertainment", "legroom", "armrest", "tray", "blanket", "pillow", "snack", "snacks", "drinks", "coffee", "announcement",
             "announcements", "captain", "jetway", "runway", "tarmac", "terminal", "line", "queue", "customs", "companion", "certificate",
             "receipt", "fare", "fares", "price", "upgrades", "status", "layover", "connections", "itinerary", "carry-on", "bin", "bins",
-            "overhead", "car seat", "headphones", "headphone", "jack", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
+            "overhead", "car seat", "skis", "ski", "snowboard", "clubs", "bike", "bicycle", "guitar", "instrument", "cello", "headphones", "headphone", "jack", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
     /** Words that may stand before a care noun in an echo: "customer service", "gate agent", "checked bag". */
     private static final Set<String> MODIFIERS = Set.of("customer", "checked", "carry-on", "cabin", "gate", "ticket", "counter", "desk",
             "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",
             "economy", "premium", "class", "international", "domestic", "connecting", "return", "outbound", "morning", "evening", "night",
             "overnight", "red-eye", "window", "aisle", "exit", "row", "lost", "missing", "delayed", "cancelled", "canceled", "damaged",
-            "broken", "double", "late", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank");
+            "broken", "double", "late", "fraud", "golf", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank");
 
     /** People and talk: echoing them says nothing about the problem ("your wife", "the message"). */
     private static final Set<String> NOT_A_DETAIL = Set.of("wife", "husband", "son", "daughter", "kid", "kids", "child", "children", "mom",

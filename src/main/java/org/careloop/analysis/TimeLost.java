@@ -20,7 +20,7 @@ final class TimeLost {
     private static final Pattern SPENT = Pattern.compile(
             "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
                     + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
-                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the )?(?:gate|line|baggage claim|airport|terminal)"
+                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the |this )?(?:gate|line|baggage claim|airport|terminal)"
                     + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
     /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
     private static final Pattern STUCK_FOR = Pattern.compile(
@@ -39,6 +39,18 @@ final class TimeLost {
     private static final Pattern BAG_WAIT = Pattern.compile(
             "\\b(?:wait(?:ed|ing)? (?:for |over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|minutes|mins?) (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?)"
                     + "|(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?|min) wait (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?))\\b",
+            FLAGS);
+
+    /** A wait on the phone or in a queue: "25 min phn wait", "120 min wait time on phone", "on phone with rep for over 30 min". */
+    private static final Pattern PHONE_WAIT = Pattern.compile(
+            "\\b(?:(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) (?:phone |phn |hold )?wait(?: time)?(?: on (?:the )?(?:phone|phn|hold))?"
+                    + "|on (?:the )?(?:phone|phn)(?: with [\\w' ]{1,30}?)? for (?:over |almost |nearly |more than |about )?(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min))\\b",
+            FLAGS);
+    /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing". */
+    private static final Pattern WAITING = Pattern.compile(
+            "\\b(?:(?:been )?wait(?:ed|ing) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+                    + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+                    + " (?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved))\\b",
             FLAGS);
 
     /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */
@@ -63,6 +75,7 @@ final class TimeLost {
             if (where.startsWith("delay") || where.equals("late")) {
                 return Optional.of("the " + (hoursToo ? amount(m.group(1), "hours", true) : amount(m.group(2), m.group(3), true)) + " delay");
             }
+            where = where.replaceFirst("^(at|in) this ", "$1 the ");
             String spent = hoursToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(2), m.group(3), false)
                     : amount(m.group(2), m.group(3), false);
             return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold|[A-Z]{3}\\b)", "$1 the "));
@@ -95,6 +108,21 @@ final class TimeLost {
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), true) + " delay");
         }
+        m = PHONE_WAIT.matcher(text);
+        if (m.find()) {
+            return Optional.of(m.group(1) != null ? "the " + amount(m.group(1), m.group(2), true) + " wait on the phone"
+                    : "the " + amount(m.group(3), m.group(4), false) + " on the phone");
+        }
+        m = WAITING.matcher(text);
+        if (m.find()) {
+            if (m.group(1) != null) {
+                return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait");
+            }
+            // "12 hours and counting" is time still being lost: "the 12 hours you've been waiting".
+            String spent = m.group(3) != null ? amount(m.group(3), "hours", false) + " and " + amount(m.group(4), m.group(5), false)
+                    : amount(m.group(4), m.group(5), false);
+            return Optional.of("the " + spent + " you've been waiting");
+        }
         return Optional.empty();
     }
 
@@ -102,6 +130,7 @@ final class TimeLost {
     private static String amount(String number, String unit, boolean modifier) {
         String n = number.toLowerCase(Locale.ROOT);
         boolean hour = unit.toLowerCase(Locale.ROOT).startsWith("h");
+        n = n.equals("twelve") ? "12" : n;
         boolean one = n.equals("a") || n.equals("an") || n.equals("one") || n.equals("1");
         if (modifier) {
             return (one ? (hour ? "hour-long" : "minute-long") : n + "-" + (hour ? "hour" : "minute"));

@@ -40,6 +40,8 @@ public final class Drafter {
     private final Duration firstResponse;
     private final Voice voice;
     private final Details details;
+    /** Topics of what the brand owes the customer back: never a side remark. */
+    private static final Set<String> OWED = Set.of("miles", "refund");
 
     /**
      * What the brand's replies say about the brand.
@@ -281,6 +283,12 @@ public final class Drafter {
         // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441").
         if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
             echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
+        }
+        // "Sorry about the fee" for a cancelled flight: a thing the post mentions that belongs to another topic
+        // than the post's is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
+        if (problem && !says.isEmpty() && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
+                && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
+            echoed = says;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
         Openings opening = openings(templates, phrasings.lang(), analysis, values);

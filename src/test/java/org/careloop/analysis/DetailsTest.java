@@ -33,7 +33,14 @@ class DetailsTest {
             "@acmeair I have been on hold with your Gold reservations line for OVER 3 HOURS now. Flight Cancelled Flightled.|the 3 hours on hold",
             "@acmeair wasted 3 hours at the counter today|the 3 hours you lost",
             "@acmeair flight arrives 30 minutes early, but then have we to wait for an hour for our bags.|the hour-long wait for your bags",
-            "@acmeair 45 min wait for luggage at JFK, really?|the 45-minute wait for your bags"})
+            "@acmeair 45 min wait for luggage at JFK, really?|the 45-minute wait for your bags",
+            "@acmeair some people in line have been waiting 55 minutes for a customer service representative|the 55-minute wait",
+            "@acmeair 9 hours at this airport and you can't move a bag from one plane to another! #furious|the 9 hours at the airport",
+            "@acmeair  Not one to complain much but really 1 hour 15minutes and still nothing. Agents or Agent|the hour and 15 minutes you've been waiting",
+            "@acmeair 4 different planes of mechanical issues and 12 hours and counting|the 12 hours you've been waiting",
+            "@acmeair tried calling too, but w/25 min phn wait means we'd miss options anyway|the 25-minute wait on the phone",
+            "@acmeair i need to change my flight and 120 min wait time on phone. Help!!|the 120-minute wait on the phone",
+            "@acmeair I have been on phone with rep for over 30 min and was transferred|the 30 minutes on the phone"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }

@@ -102,6 +102,15 @@ class DrafterTest {
                 complaint, reply("apology"), posted, List.of()).text()).contains("the lavatories on board").doesNotContain("flight number");
         assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "flight 1380 delayed and nobody at the gate will say why"),
                 complaint, reply("apology"), posted, List.of()).text()).contains("the delay on flight 1380");
+        // A thing of another topic is a side remark: the cancellation is the trouble, not the fee; miles owed stay named.
+        assertThat(drafter.draft(post("6", "Jana Kowalski", "jana_k", "you cancelled my flight across the country and offer no check fee or upgrade love? Sad face :("),
+                complaint, reply("apology"), posted, List.of()).text()).contains("your cancelled flight").doesNotContain("fee");
+        assertThat(drafter.draft(post("7", "Jana Kowalski", "jana_k", "thx for nothing on getting us back to US. Broken plane? Come on. Get another one."),
+                complaint, reply("apology"), posted, List.of()).text()).contains("the mechanical trouble with your plane");
+        assertThat(drafter.draft(post("8", "Jana Kowalski", "jana_k", "will be stuck in PHX overnight. Service is getting worse."),
+                complaint, reply("apology"), posted, List.of()).text()).contains("being stuck overnight");
+        assertThat(drafter.draft(post("9", "Jana Kowalski", "jana_k", "We have never got to sit next to each other on any of your flights, not even on our honeymoon"),
+                complaint, reply("apology"), posted, List.of()).text()).contains("not being seated together");
     }
 
     @Test
