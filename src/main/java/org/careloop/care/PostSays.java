@@ -73,7 +73,13 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
-            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"));
+            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"),
+            Map.entry(Pattern.compile("(?i)\\b(taken care of|all set|all sorted|got it sorted|sorted it out|resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
+            Map.entry(Pattern.compile("(?i)\\bhelped (me|us|my family|our family|my \\w+|our \\w+)( out)?\\b"), "So glad they could help!"),
+            Map.entry(Pattern.compile("(?i)(?<!not )(?<!never )(?<!wasn't )\\bon time\\b"), "On time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)\\b(favou?rite|go-?to) airlines?\\b"), "Proud to be your go-to airline!"),
+            // "Had to take a few other airlines this week... makes me love y'all more": a regular back with us.
+            Map.entry(Pattern.compile("(?i)\\b(other|another|different) (airlines?|carriers?)\\b"), "So glad to have you back with us!"));
 
     private PostSays() {}
 
@@ -129,7 +135,20 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(?:flying|heading|headed|going|off|on (?:my|our) way|en route|travell?ing) (?:to|2|down to|out to|over to) " + PLACE),
                     "have a wonderful trip to $1! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
-            Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"));
+            Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"),
+            Map.entry(Pattern.compile("(?i)\\b(?:shot|photo|pic|picture|pics|photos|snap)\\b"), "what a shot! 📸"),
+            Map.entry(Pattern.compile("(?i)\\b(?:favou?rite|go-?to|new go-?to) airlines?\\b"), "we're proud to be your go-to airline! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:i|we) (?:finally |just )?made it\\b"), "so glad you made it! ✈️"),
+            // A route they wish we flew: "pls get some direct routes LAS to AUS!".
+            Map.entry(Pattern.compile("(?i)\\b(?:direct|nonstop|non-stop)(?: routes?| flights?| service)?(?: from)? (?-i:([A-Z]{3}|[A-Z][a-z]+)) ?(?:to|-|&gt;) ?(?-i:([A-Z]{3}|[A-Z][a-z]+))\\b"),
+                    "we'll pass your vote for $1 to $2 on to our network team ✈️"),
+            // The aircraft a fan is excited about, by its name: "787!!!", "the new A321neo".
+            Map.entry(Pattern.compile("(?i)\\b(787|Dreamliner|A380|A350|A321neo|A321|A320|A319|A220|777|767|757|747|737 MAX|737)\\b"), "the $1 is a beauty, isn't she? ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:appl(?:y|ied|ying)|application|interview(?:ed|ing)?)\\b.{0,60}\\b(?:crew|flight attendants?|pilots?|jobs?|careers?|team)\\b"
+                    + "|\\b(?:crew|flight attendant|pilot|job|career)\\b.{0,60}\\b(?:appl(?:y|ied|ying)|application|interview(?:ed|ing)?)\\b"),
+                    "good luck with your application! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:first (?:ever )?(?:flight|time flying|time on a plane)|never flown before)\\b"), "here's to the first of many! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:can'?t|cannot|can not) wait\\b"), "the countdown is on! ✈️"));
 
     /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */
     static String moment(String text, List<String> notPlaces) {
@@ -143,7 +162,11 @@ final class PostSays {
                 if (place != null && notPlaces.stream().anyMatch(n -> place.toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))) {
                     continue;
                 }
-                return place == null ? m.getValue() : m.getValue().replace("$1", place);
+                String said = m.getValue();
+                for (int g = found.groupCount(); g >= 1; g--) {
+                    said = said.replace("$" + g, found.group(g) == null ? "" : found.group(g));
+                }
+                return said;
             }
         }
         return "";

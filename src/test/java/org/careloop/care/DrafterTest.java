@@ -481,7 +481,11 @@ class DrafterTest {
         Map<String, String> said = Map.of(
                 "@acmeair we finally just arrive to Bogota, good but long flight!!", "welcome to Bogota!",
                 "@acmeair flying to Los Angeles today, so excited!!", "have a wonderful trip to Los Angeles!",
-                "@acmeair Amazing view on the approach to LAX tonight. http://t.co/a68d5fULmH", "what a view!");
+                "@acmeair Amazing view on the approach to LAX tonight. http://t.co/a68d5fULmH", "what a view!",
+                "@acmeair can't wait!!! 787!!! @tpallini http://t.co/oDlall5eDH", "the 787 is a beauty",
+                "@acmeair cool shot of the moon and one of your fleet http://t.co/kl9BAiMES6", "what a shot!",
+                "@acmeair I've applied more then once to be a member of the #inflight crew team...Im 100% interested. #flightattendant", "good luck with your application!",
+                "@acmeair love you guys, but pls get some direct routes LAS to AUS!", "your vote for LAS to AUS");
         int n = 740;
         for (var e : said.entrySet()) {
             assertThat(drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", e.getKey()), cared(org.careloop.analysis.CareAction.Label.ENGAGE),

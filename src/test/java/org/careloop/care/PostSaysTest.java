@@ -33,7 +33,13 @@ class PostSaysTest {
             "@acmeair thanks for the peanut free flight for my son|So glad you enjoyed the peanut free flight!",
             "@acmeair thanks for the 3 hour delay|''",
             "@acmeair thanks for nothing|''",
-            "@acmeair thanks for the way you handled it|''"})
+            "@acmeair thanks for the way you handled it|''",
+            "@acmeair got it taken care of! thank you|Glad that's sorted!",
+            "@acmeair They were very understanding and helped me out. Thx!|So glad they could help!",
+            "@acmeair flight 2416 on time and awesome flight. Great job!|On time, just as it should be!",
+            "@acmeair flight was not on time but the crew was great, thanks|''",
+            "@acmeair you are my go-to airline, thanks|Proud to be your go-to airline!",
+            "@acmeair Had to take a few other airlines this week...makes me appreciate y'all more!|So glad to have you back with us!"})
     void thanksAreGladOfWhatWasThanked(String post, String glad) {
         org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
     }
