@@ -284,9 +284,10 @@ public final class Drafter {
         if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
             echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
         }
-        // "Sorry about the fee" for a cancelled flight: a thing the post mentions that belongs to another topic
-        // than the post's is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
-        if (problem && !says.isEmpty() && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
+        // "Sorry about the fee" for a cancelled flight: in a post about a disruption (a major topic), a thing that belongs
+        // to another topic is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
+        boolean major = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::major).orElse(false);
+        if (problem && major && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
                 && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
             echoed = says;
         }

@@ -120,7 +120,7 @@ final class RulesFile {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words", "sharper"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper", "major"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
@@ -143,7 +143,12 @@ final class RulesFile {
                     sharper.add(new Topic.Phrase(phrase, reveal.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
                 }
             }
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper);
+            Node major = value(m, "major");
+            String isMajor = major == null ? "false" : scalar(major, file, line(major), "topic '" + name + "': 'major' is true or false");
+            if (!isMajor.equals("true") && !isMajor.equals("false")) {
+                throw new RuleException(file, line(major), "topic '" + name + "': 'major' is true or false, not '" + isMajor + "'");
+            }
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor));
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }

@@ -11,15 +11,17 @@ import java.util.List;
  * @param sharper narrower phrasings of it, each with the words that reveal it ("being cut off after
  *                the wait on hold" for "hung up"), the first found naming the post's trouble better than
  *                {@code says} or a thing the post names
+ * @param major   a disruption (a cancelled flight, a night stranded) that outranks whatever else the post
+ *                names: "the fee" in a post about a cancelled flight is a side remark
  */
-public record Topic(String key, String says, List<String> words, List<Phrase> sharper) {
+public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major) {
 
     public Topic {
         sharper = List.copyOf(sharper);
     }
 
     public Topic(String key, String says, List<String> words) {
-        this(key, says, words, List.of());
+        this(key, says, words, List.of(), false);
     }
 
     /** A narrower phrasing and the words that reveal it, lower case. */

@@ -326,6 +326,8 @@ class RuleBookTest {
                 "f.yaml:2: a sharper phrase of topic 'phone' needs 'words'");
         fails("topics:\n  phone: { says: \"your call\", words: [hold], sharper: \"cut off\" }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:2: topic 'phone': 'sharper' is a list");
+        fails("topics:\n  cancel: { major: maybe, says: \"your cancelled flight\", words: [cancelled] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'cancel': 'major' is true or false, not 'maybe'");
     }
 
     /** A topic's sharper phrase names the trouble its words reveal; the topic's own phrase stays its name. */
