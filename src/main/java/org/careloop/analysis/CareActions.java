@@ -226,6 +226,10 @@ final class CareActions {
                 && !TAKEN_BACK.matcher(words).find() && !SARCASTIC_THANKS.matcher(words).find();
     }
 
+    /** A fan hoping to win a giveaway: "pick me", "would be amazing to win". */
+    static final Pattern CONTEST = Pattern.compile("\\b(pick me|choose me|enter me|(love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
+            + "|win (the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b", FLAGS);
+
     /** Sincere thanks in a question ("thanks in advance") is no praise. */
     private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);
 
@@ -301,6 +305,12 @@ final class CareActions {
                     || NOT_KIND.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
+            }
+            // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case.
+            if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()
+                    && s.label() != Sentiment.Label.NEGATIVE) {
+                label = CareAction.Label.ENGAGE;
+                why = "a fan hoping to win: " + Cues.quote(Cues.found(CONTEST, words));
             }
             if (label != CareAction.Label.THANK && label != CareAction.Label.ESCALATE && jobWellDone(words)) {
                 label = CareAction.Label.THANK;

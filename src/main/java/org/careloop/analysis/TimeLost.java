@@ -43,8 +43,13 @@ final class TimeLost {
 
     /** A wait on the phone or in a queue: "25 min phn wait", "120 min wait time on phone", "on phone with rep for over 30 min". */
     private static final Pattern PHONE_WAIT = Pattern.compile(
-            "\\b(?:(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) (?:phone |phn |hold )?wait(?: time)?(?: on (?:the )?(?:phone|phn|hold))?"
+            "\\b(?:(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) (?:(?:phone |phn |hold )wait(?: time)?|wait(?: time)? on (?:the )?(?:phone|phn|hold))"
                     + "|on (?:the )?(?:phone|phn)(?: with [\\w' ]{1,30}?)? for (?:over |almost |nearly |more than |about )?(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min))\\b",
+            FLAGS);
+    /** A wait named by its length and, perhaps, its place: "a two hour wait on the tarmac", "3 hr wait". */
+    private static final Pattern BARE_WAIT = Pattern.compile(
+            "\\b(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) wait(?: time)?"
+                    + "(?: (?:on|at) (?:the )?(tarmac|tar-?mat|runway|plane|gate|airport))?\\b",
             FLAGS);
     /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing". */
     private static final Pattern WAITING = Pattern.compile(
@@ -112,6 +117,13 @@ final class TimeLost {
         if (m.find()) {
             return Optional.of(m.group(1) != null ? "the " + amount(m.group(1), m.group(2), true) + " wait on the phone"
                     : "the " + amount(m.group(3), m.group(4), false) + " on the phone");
+        }
+        m = BARE_WAIT.matcher(text);
+        if (m.find()) {
+            String place = m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT).startsWith("tar") ? " on the tarmac"
+                    : m.group(3).equalsIgnoreCase("plane") || m.group(3).equalsIgnoreCase("runway") ? " on the " + m.group(3).toLowerCase(Locale.ROOT)
+                    : " at the " + m.group(3).toLowerCase(Locale.ROOT);
+            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait" + place);
         }
         m = WAITING.matcher(text);
         if (m.find()) {

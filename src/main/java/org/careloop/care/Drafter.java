@@ -214,11 +214,14 @@ public final class Drafter {
                 && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
+        boolean engage = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.ENGAGE;
         values.put("detail", detail(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
                 // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
+                // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
+                .filter(d -> !engage || book.settings().topicOf(d).isEmpty() && !PostSays.timeLost(d))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
                         "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))

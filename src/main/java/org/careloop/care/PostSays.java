@@ -73,7 +73,8 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
-            Map.entry(Pattern.compile("(?i)\\b(found|got back) (my|our|the) (phone|wallet|laptop|keys|passport|bag)\\b"), "So glad it turned up!"),
+            Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
+                    + "|\\b(found|returned) it (for|to) (me|us)\\b"), "So glad it turned up!"),
             Map.entry(Pattern.compile("(?i)\\b(taken care of|all set|all sorted|got it sorted|sorted it out|resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\bhelped (me|us|my family|our family|my \\w+|our \\w+)( out)?\\b"), "So glad they could help!"),
             Map.entry(Pattern.compile("(?i)(?<!not )(?<!never )(?<!wasn't )\\bon time\\b"), "On time, just as it should be!"),
@@ -85,12 +86,21 @@ final class PostSays {
 
     static String goodNews(String text) {
         String news = firstSaid(GOOD_NEWS, text);
-        return news.isEmpty() ? thankedFor(text) : news;
+        if (news.isEmpty()) {
+            news = thankedFor(text);
+        }
+        java.util.regex.Matcher best = text == null || !news.isEmpty() ? null : BEST_EVER.matcher(text);
+        return best != null && best.find() && !NO_PLEASURE.matcher(best.group(1)).matches() ? "So glad you enjoyed the " + best.group(1).toLowerCase(Locale.ROOT) + "!" : news;
     }
 
+    /** "The best airline wifi ever": the thing a fan rates above all others. */
+    private static final Pattern BEST_EVER = Pattern.compile("(?i)\\bbest (?:airline |in-?flight |inflight |onboard )?([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:ever|i'?ve ever had)\\b");
+
     /** What a customer thanks us for, a thing with its article: "thanks for the free drinks", "thank you for your quick reply". */
-    private static final Pattern THANKED_FOR = Pattern.compile("(?i)\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| again| guys| all)?(?: @\\w+)?"
-            + " for (the|your|ur|a|an|such a|such an|all the|all your) ((?:[a-z][a-z'-]* ){0,3}?[a-z][a-z-]*)"
+    private static final Pattern THANKED_FOR = Pattern.compile("(?i)(?:\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| again| guys| all)?(?: @\\w+)? for"
+            // A fan's pleasure said without thanks: "I am all about the cheese and wine pairing", "we loved the new seats".
+            + "|\\ball about|\\b(?:i|we) (?:really |just |absolutely )?(?:love|loved|enjoyed|am loving|am enjoying|are loving|are enjoying))"
+            + " (the|your|ur|a|an|such a|such an|all the|all your) ((?:[a-z][a-z'-]* ){0,3}?[a-z][a-z-]*)"
             + "(?=\\s*(?:[.!?,;:#@)\\u2764\\x{1F600}-\\x{1F64F}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last)\\b)");
     /** Words that make thanks sarcastic or the thing no pleasure: "thanks for the 3 hour delay". */
     private static final Pattern NO_PLEASURE = Pattern.compile("(?i).*\\b(delay\\w*|cancel\\w*|lost|losing|wait\\w*|hold|nothing|late|stuck|"
@@ -128,6 +138,10 @@ final class PostSays {
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
     private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
 
+    /** A fan hoping to win: "it would be sooo amazing to win", "pick me!", "enter me in the giveaway". */
+    static final Pattern CONTEST = Pattern.compile("(?i)\\b(?:pick me|choose me|enter me|(?:love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
+            + "|win (?:the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b");
+
     /** Where a fan is on their trip, and what a person on the team would say to it. */
     private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
@@ -148,6 +162,8 @@ final class PostSays {
                     + "|\\b(?:crew|flight attendant|pilot|job|career)\\b.{0,60}\\b(?:appl(?:y|ied|ying)|application|interview(?:ed|ing)?)\\b"),
                     "good luck with your application! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:first (?:ever )?(?:flight|time flying|time on a plane)|never flown before)\\b"), "here's to the first of many! ✈️"),
+            // A fan hoping to win one of the brand's giveaways.
+            Map.entry(CONTEST, "fingers crossed for you! 🤞"),
             Map.entry(Pattern.compile("(?i)\\b(?:can'?t|cannot|can not) wait\\b"), "the countdown is on! ✈️"));
 
     /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */

@@ -40,7 +40,10 @@ class DetailsTest {
             "@acmeair 4 different planes of mechanical issues and 12 hours and counting|the 12 hours you've been waiting",
             "@acmeair tried calling too, but w/25 min phn wait means we'd miss options anyway|the 25-minute wait on the phone",
             "@acmeair i need to change my flight and 120 min wait time on phone. Help!!|the 120-minute wait on the phone",
-            "@acmeair I have been on phone with rep for over 30 min and was transferred|the 30 minutes on the phone"})
+            "@acmeair I have been on phone with rep for over 30 min and was transferred|the 30 minutes on the phone",
+            // A wait named by its length is no phone call unless the post says so.
+            "@acmeair how do you compensate for passengers missing engagements due to a two hour wait on the tar-mat to get to a gate|the two-hour wait on the tarmac",
+            "@acmeair 3 hr wait at the gate and still no plane|the 3-hour wait at the gate"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
