@@ -208,6 +208,8 @@ public final class Drafter {
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
         values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        // Travelling to a funeral: the loss comes before anything about seats or flights.
+        values.put("loss", "en".equals(phrasings.lang()) && PostSays.loss(mention.text()) ? "yes" : "");
         values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         values.put("upset", analysis != null && analysis.sentiment() != null

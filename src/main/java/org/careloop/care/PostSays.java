@@ -138,6 +138,14 @@ final class PostSays {
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
     private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
 
+    /** A death in the customer's family: whatever else the post is about, the reply begins with their loss. */
+    private static final Pattern LOSS = Pattern.compile("(?i)\\b(funeral|passed away|pass away|bereavement|memorial service|death in (the|my|our) family|"
+            + "(my|our) (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|son|daughter|husband|wife|uncle|aunt) (died|passed))\\b");
+
+    static boolean loss(String text) {
+        return text != null && LOSS.matcher(text).find();
+    }
+
     /** A fan hoping to win: "it would be sooo amazing to win", "pick me!", "enter me in the giveaway". */
     static final Pattern CONTEST = Pattern.compile("(?i)\\b(?:pick me|choose me|enter me|(?:love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
             + "|win (?:the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b");

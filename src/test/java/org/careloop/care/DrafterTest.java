@@ -485,12 +485,33 @@ class DrafterTest {
                 "@acmeair can't wait!!! 787!!! @tpallini http://t.co/oDlall5eDH", "the 787 is a beauty",
                 "@acmeair cool shot of the moon and one of your fleet http://t.co/kl9BAiMES6", "what a shot!",
                 "@acmeair I've applied more then once to be a member of the #inflight crew team...Im 100% interested. #flightattendant", "good luck with your application!",
-                "@acmeair love you guys, but pls get some direct routes LAS to AUS!", "your vote for LAS to AUS");
+                "@acmeair love you guys, but pls get some direct routes LAS to AUS!", "your vote for LAS to AUS",
+                "@acmeair I've never met my favorite band and it would be sooo amazing to win destination dragons.", "fingers crossed for you!");
         int n = 740;
         for (var e : said.entrySet()) {
             assertThat(drafter.draft(post(String.valueOf(n++), "Jana Kowalski", "jana_k", e.getKey()), cared(org.careloop.analysis.CareAction.Label.ENGAGE),
                     reply("engage"), posted, List.of()).text()).as(e.getKey()).contains(e.getValue());
         }
+    }
+
+    /** Praise said without thanks is echoed ("the best airline wifi ever"); a fan is never greeted for a case's thing. */
+    @Test
+    void praiseIsEchoedAndAFanIsNotGreetedForTheirCharges() {
+        assertThat(drafter.draft(post("760", "Jana Kowalski", "jana_k", "@acmeair I do! The best airline wifi ever. Thank you!"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).contains("So glad you enjoyed the wifi!");
+        assertThat(drafter.draft(post("761", "Jana Kowalski", "jana_k", "@acmeair thanks to the agent boarding 1137. Left my wallet on the inbound. He found it for me!"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).contains("So glad it turned up!");
+        assertThat(drafter.draft(post("762", "Jana Kowalski", "jana_k", "@acmeair well I'll miss the check-in desk but love the charges lol"),
+                cared(org.careloop.analysis.CareAction.Label.ENGAGE), reply("engage"), posted, List.of()).text()).doesNotContain("charges");
+    }
+
+    /** Travelling to a funeral: the reply begins with the loss, not with the seat. */
+    @Test
+    void aLossComesFirst() {
+        String text = drafter.draft(post("763", "Jana Kowalski", "jana_k",
+                        "@acmeair my wife and I booked last minute flights for a funeral separately, but we would like seats 2gether"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text();
+        assertThat(text).contains("sorry for your loss").doesNotContain("your seat");
     }
 
     /** An apology never echoes staff by role alone ("sorry about the agent" names nobody and reads as blame); thanks do. */
