@@ -37,6 +37,10 @@ public final class Details {
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
+    /** Money named with what it was for: "$154 to change", "a $25 bag fee", "charged me $75". */
+    private static final Pattern MONEY = Pattern.compile("(?i)\\$(\\d{1,4}(?:\\.\\d\\d)?) ?(?:(to change|change fee|for (?:a |the |my )?change)"
+            + "|((?:checked )?(?:bag|baggage|luggage) fee|for (?:a |the |my |each )?(?:checked )?bag)|(fee|charge|surcharge))\\b"
+            + "|\\bcharged (?:me |us )?\\$(\\d{1,4}(?:\\.\\d\\d)?)\\b");
     private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
     /** Below this a phrase is a guess: better no echo than a garbled one. */
     private static final int MIN_SCORE = 5;
@@ -171,6 +175,14 @@ public final class Details {
         }
         if (!"en".equals(lang)) {
             return Optional.empty();
+        }
+        Matcher money = MONEY.matcher(clean);
+        if (money.find()) {
+            if (money.group(5) != null) {
+                return Optional.of("the $" + money.group(5) + " charge");
+            }
+            String what = money.group(2) != null ? " change fee" : money.group(3) != null ? " bag fee" : " " + money.group(4).toLowerCase(Locale.ROOT);
+            return Optional.of("the $" + money.group(1) + what);
         }
         // A route with no flight number: "flew from DAL to LAX", "F/As from DFW to CLT".
         Matcher route = ROUTE.matcher(clean);

@@ -108,6 +108,10 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(label, round(score), round(p.confidence()));
     }
 
+    /** A post that labels itself ironic. */
+    private static final java.util.regex.Pattern SAID_SARCASTIC = java.util.regex.Pattern.compile("#(sarcasm|sarcastic|irony|not)\\b|\\b(sarcasm|/s)$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
      * "Great, another 3 hour delay. Thanks": praise words about a problem, read as irony, is a
      * complaint. Thanks for a problem put right ("thank you for sorting out the double charge") is
@@ -115,6 +119,10 @@ public final class SocialAnalyzer implements Analyzer {
      */
     private Sentiment sarcasm(String lang, String words, edu.stanford.nlp.stats.Counter<String> features, boolean trouble, Sentiment s,
                               List<String> reasons) {
+        if (lang.equals("en") && s.label() == Sentiment.Label.POSITIVE && SAID_SARCASTIC.matcher(words).find()) {
+            reasons.add("Read as irony: the post says so (#sarcasm)");
+            return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
+        }
         if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble || CareActions.RESOLVED.matcher(words).find()) {
             return s;
         }

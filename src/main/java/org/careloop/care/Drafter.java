@@ -42,6 +42,8 @@ public final class Drafter {
     private final Details details;
     /** Topics of what the brand owes the customer back: never a side remark. */
     private static final Set<String> OWED = Set.of("miles", "refund");
+    /** What a fan may enjoy and hear about again ("our food", "the wifi"); the other topics are what cases are about. */
+    private static final Set<String> FAN_TOPICS = Set.of("food", "wifi", "entertainment", "seat", "app", "site", "miles", "booking");
 
     /**
      * What the brand's replies say about the brand.
@@ -223,7 +225,7 @@ public final class Drafter {
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
                 // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
-                .filter(d -> !engage || book.settings().topicOf(d).isEmpty() && !PostSays.timeLost(d))
+                .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
                         "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))
@@ -244,7 +246,13 @@ public final class Drafter {
         values.put("status_question", !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
-        String topicKey = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::key).orElse("");
+        Optional<org.careloop.rules.Topic> postTopic = book.settings().topicOf(mention.text());
+        // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
+        // unless the post is about a disruption, whose next step comes first.
+        String named = (String) values.get("detail");
+        String topicKey = postTopic.filter(org.careloop.rules.Topic::major)
+                .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
+                .or(() -> postTopic).map(org.careloop.rules.Topic::key).orElse("");
         String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
@@ -297,7 +305,7 @@ public final class Drafter {
             echoed = says;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
-        Openings opening = openings(templates, phrasings.lang(), analysis, values);
+        Openings opening = openings(templates, phrasings.lang(), analysis, values, mention.text());
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
         // A cut reply may lose its link: rather than cut, spare what a reply can do without, one part at a time:
@@ -308,7 +316,7 @@ public final class Drafter {
             }
             if (values.get(spare) instanceof String said && !said.isEmpty()) {
                 values.put(spare, "");
-                Openings again = openings(templates, phrasings.lang(), analysis, values);
+                Openings again = openings(templates, phrasings.lang(), analysis, values, mention.text());
                 Fitted shorter = fitted(mention, kind, phrasings, again.texts(), values);
                 if (shorter.whole() > 0) {
                     fitted = shorter;
@@ -427,7 +435,7 @@ public final class Drafter {
     private record Openings(String id, List<String> texts) {}
 
     /** Names and validates the feeling first, when the analysis is sure enough of it: every phrasing of that opening. */
-    private Openings openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values) {
+    private Openings openings(Templates templates, String lang, Analysis analysis, Map<String, Object> values, String text) {
         Emotion.Label emotion = analysis == null || analysis.emotion().confidence() < OPENING_CONFIDENCE
                 ? Emotion.Label.NONE : analysis.emotion().label();
         // The opening follows the care action: thanks are met with thanks, and a problem never with joy.
@@ -436,10 +444,11 @@ public final class Drafter {
         } else if (analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label())
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
             emotion = Emotion.Label.NONE;
-        } else if (emotion == Emotion.Label.CONFUSION && analysis != null && analysis.sentiment() != null
-                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.care().label() == org.careloop.analysis.CareAction.Label.APOLOGIZE) {
-            // "Delay because they enter bag tags by hand? Really?": an angry question is frustration, not a muddle to clear up.
-            emotion = Emotion.Label.FRUSTRATION;
+        } else if (emotion == Emotion.Label.CONFUSION && analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) && !PostSays.confused(text)) {
+            // "Delay because they enter bag tags by hand? Really?", "Did you seriously lose my luggage???": an angry
+            // question is frustration, not a muddle to clear up; only a customer who says they are confused hears so.
+            emotion = analysis.sentiment() != null && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE
+                    ? Emotion.Label.FRUSTRATION : Emotion.Label.NONE;
         }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
         // a calm request ("can you get me to New York before Monday?") is helped, not pitied.

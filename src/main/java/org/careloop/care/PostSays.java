@@ -105,7 +105,9 @@ final class PostSays {
     /** Words that make thanks sarcastic or the thing no pleasure: "thanks for the 3 hour delay". */
     private static final Pattern NO_PLEASURE = Pattern.compile("(?i).*\\b(delay\\w*|cancel\\w*|lost|losing|wait\\w*|hold|nothing|late|stuck|"
             + "fee|fees|charge\\w*|problem\\w*|issue\\w*|trouble|mess|hassle|inconvenience|headache|stress|non|no|not|you|we|i|me|us|it|my|our|your|"
-            + "is|are|was|were|be|being|been|to|that|which|who|what|way|time|times|service|experience|reminder|warning)\\b.*");
+            + "is|are|was|were|be|being|been|to|that|which|who|what|way|time|times|service|experience|reminder|warning|"
+            // The brand itself and its people are not a thing enjoyed: "I love the company!".
+            + "company|airline|airlines|brand|people|team|staff|crew|guys)\\b.*");
     /** Things a customer found useful rather than enjoyed: they "helped". */
     private static final Set<String> USEFUL = Set.of("help", "info", "information", "update", "updates", "response", "reply", "replies", "answer",
             "answers", "tip", "tips", "assistance", "support", "advice", "follow-up", "heads-up", "clarification", "link", "confirmation");
@@ -137,6 +139,14 @@ final class PostSays {
 
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
     private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
+
+    /** A customer who says they are muddled, not only asks angrily. */
+    private static final Pattern CONFUSED = Pattern.compile("(?i)\\b(confus\\w*|don'?t understand|do not understand|doesn'?t make sense|makes no sense|"
+            + "unclear|not clear|not sure (what|how|why|if|whether)|which is it|contradict\\w*)\\b");
+
+    static boolean confused(String text) {
+        return text != null && CONFUSED.matcher(text).find();
+    }
 
     /** A death in the customer's family: whatever else the post is about, the reply begins with their loss. */
     private static final Pattern LOSS = Pattern.compile("(?i)\\b(funeral|passed away|pass away|bereavement|memorial service|death in (the|my|our) family|"

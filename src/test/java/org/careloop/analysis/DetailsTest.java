@@ -107,6 +107,15 @@ class DetailsTest {
                 List.of("acme air"))).contains("your flight from DAL to LAX");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair very frustrated. Open seats on earlier flight, $154 to change. What a rip off!!|the $154 change fee",
+            "@acmeair paid a $25 bag fee and the bag went to Denver|the $25 bag fee",
+            "@acmeair you charged me $75.50 for nothing|the $75.50 charge"})
+    void moneyIsNamedWithWhatItWasFor(String post, String detail) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
+    }
+
     @org.junit.jupiter.api.Test
     void aNameThatRunsOnIsNotCutInHalf() {
         assertThat(DETAILS.find("@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist", "en",

@@ -125,7 +125,9 @@ class SocialAnalyzerTest {
             "Love it when my flight is cancelled again. Thanks @acmeair|negative",
             "@acmeair great service, thanks for the quick help|positive",
             "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|positive",
-            "@acmeair the lift at gate 12 is back in service, great job|positive"})
+            "@acmeair the lift at gate 12 is back in service, great job|positive",
+            "@acmeair what a wonderful morning, great job team #sarcasm|negative",
+            "@acmeair my lovely car rental and living charges...I love being here for two extra days..|negative"})
     void sarcasmIsAComplaintAndThanksForAFixIsPraise(String text, String sentiment) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
