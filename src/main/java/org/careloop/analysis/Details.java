@@ -37,6 +37,11 @@ public final class Details {
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
+    private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight)";
+    /** Troubles counted: "5 delays and 4 gate changes", "three cancellations". */
+    private static final Pattern COUNTED = Pattern.compile("(?i)\\b(" + COUNT + ") (delays|gate changes|cancell?ations|plane changes|aircraft changes|"
+            + "schedule changes|diversions|reschedules|missed connections)\\b(?: and (" + COUNT + ") (delays|gate changes|cancell?ations|plane changes|"
+            + "aircraft changes|schedule changes|diversions|reschedules|missed connections))?");
     /** Money named with what it was for: "$154 to change", "a $25 bag fee", "charged me $75". */
     private static final Pattern MONEY = Pattern.compile("(?i)\\$(\\d{1,4}(?:\\.\\d\\d)?) ?(?:(to change|change fee|for (?:a |the |my )?change)"
             + "|((?:checked )?(?:bag|baggage|luggage) fee|for (?:a |the |my |each )?(?:checked )?bag)|(fee|charge|surcharge))\\b"
@@ -175,6 +180,11 @@ public final class Details {
         }
         if (!"en".equals(lang)) {
             return Optional.empty();
+        }
+        Matcher counted = COUNTED.matcher(clean);
+        if (counted.find() && !counted.group(1).equals("1")) {
+            return Optional.of("the " + counted.group(1).toLowerCase(Locale.ROOT) + " " + counted.group(2).toLowerCase(Locale.ROOT)
+                    + (counted.group(3) != null ? " and " + counted.group(3).toLowerCase(Locale.ROOT) + " " + counted.group(4).toLowerCase(Locale.ROOT) : ""));
         }
         Matcher money = MONEY.matcher(clean);
         if (money.find()) {

@@ -63,8 +63,13 @@ final class TimeLost {
             "\\bdelayed (?:by |for )?(?:over |almost |nearly |more than |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
 
+    private static final Pattern CLOCK_HOURS = Pattern.compile("\\b(\\d{1,2}):([0-5]\\d) ?(hours?|hrs?)\\b", FLAGS);
+
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
-    static Optional<String> in(String text) {
+    static Optional<String> in(String raw) {
+        // "2:30 hrs delayed" is two and a half hours, never "30 hours".
+        String text = CLOCK_HOURS.matcher(raw).replaceAll(c -> c.group(2).equals("30") ? c.group(1) + ".5 " + c.group(3)
+                : c.group(2).equals("00") ? c.group(1) + " " + c.group(3) : c.group(1) + " hours and " + c.group(2) + " minutes");
         Matcher m = SPENT.matcher(text);
         Matcher delayed = DELAYED.matcher(text);
         // "Delayed over 2 hours at MCO" is the delay, not the time at MCO.

@@ -45,6 +45,8 @@ final class WhatHappened {
     private static final Pattern NEGATION = Pattern.compile("(?i)not|n't|never|no|none|nothing|nobody");
     /** Views and plans anywhere in a clause: "I suppose", "gonna", "sick of". */
     private static final Pattern HEDGED = Pattern.compile("(?i).*\\b(suppose|guess|think|thought|hope|promise|gon|wan|sick of|tired of|"
+            // "I have never been on a flight where...": a life's experience compared, not what happened.
+            + "never (been|seen|had|experienced|flown|met|heard)|"
             + "enjoy\\w*|lousy|crappy|curse\\w*|ha(ha)+h?|lol\\w*|make (this|it|that) (stuff )?up)\\b.*");
     /** A feeling or a wish, not an event: "I hate", "I want", "I think". */
     private static final Set<String> OPINION = Set.of("think", "thought", "hate", "love", "loved", "like", "liked", "feel", "felt", "want",

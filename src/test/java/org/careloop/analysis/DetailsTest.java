@@ -43,7 +43,8 @@ class DetailsTest {
             "@acmeair I have been on phone with rep for over 30 min and was transferred|the 30 minutes on the phone",
             // A wait named by its length is no phone call unless the post says so.
             "@acmeair how do you compensate for passengers missing engagements due to a two hour wait on the tar-mat to get to a gate|the two-hour wait on the tarmac",
-            "@acmeair 3 hr wait at the gate and still no plane|the 3-hour wait at the gate"})
+            "@acmeair 3 hr wait at the gate and still no plane|the 3-hour wait at the gate",
+            "@acmeair Flight 2 is 2:30 hrs delayed so far b/c of Late Flight crew.|the 2.5-hour delay"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
@@ -111,8 +112,10 @@ class DetailsTest {
     @CsvSource(delimiter = '|', value = {
             "@acmeair very frustrated. Open seats on earlier flight, $154 to change. What a rip off!!|the $154 change fee",
             "@acmeair paid a $25 bag fee and the bag went to Denver|the $25 bag fee",
-            "@acmeair you charged me $75.50 for nothing|the $75.50 charge"})
-    void moneyIsNamedWithWhatItWasFor(String post, String detail) {
+            "@acmeair you charged me $75.50 for nothing|the $75.50 charge",
+            "@acmeair most frustrating travel day I've experienced. 5 delays and 4 gate changes?!|the 5 delays and 4 gate changes",
+            "@acmeair three cancellations this month, I'm done|the three cancellations"})
+    void moneyAndCountedTroublesAreNamed(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
 
