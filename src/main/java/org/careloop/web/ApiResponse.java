@@ -29,8 +29,11 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
     }
 
     static ApiResponse error(int status, String message) {
-        return new ApiResponse(status, Map.of("error", message));
+        return new ApiResponse(status, new Error(message));
     }
+
+    /** What a refused call answers: {@code {"error": "..."}}, naming the field or limit where there is one. */
+    public record Error(String error) {}
 
     /** A body sent as it is rather than as JSON (Atom, CSV). @param fileName offered for saving, or null to show it */
     record Document(String contentType, String fileName, String content) {}

@@ -3,7 +3,7 @@ package org.careloop.web;
 import org.apache.camel.Exchange;
 
 /**
- * The clusters API over HTTP, called from {@code routes/console.yaml}: the same checks as the drafts
+ * The clusters API over HTTP, called from {@code routes/api.yaml}: the same checks as the drafts
  * API ({@link WebEndpoints}: the API token, or a console session with its CSRF token for changes; not
  * the marketing role).
  *

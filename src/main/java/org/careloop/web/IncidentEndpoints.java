@@ -3,7 +3,7 @@ package org.careloop.web;
 import org.apache.camel.Exchange;
 
 /**
- * The incidents API over HTTP, called from {@code routes/console.yaml}, with the clusters' checks
+ * The incidents API over HTTP, called from {@code routes/api.yaml}, with the clusters' checks
  * ({@link WebEndpoints}: the API token, or a console session with its CSRF token for changes; not the
  * marketing role).
  *

@@ -6,7 +6,7 @@ import org.careloop.pipeline.Moderator;
 import org.careloop.platform.Platform;
 
 /**
- * Hiding and showing a customer's comment from the console, called from {@code routes/console.yaml}
+ * Hiding and showing a customer's comment from the console, called from {@code routes/api.yaml}
  * with the console's sessions, CSRF check and API token. Never a deletion.
  *
  * <pre>

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 
 /**
- * The praise feed's HTTP side, called from {@code routes/console.yaml}: the JSON API, the Atom
+ * The praise feed's HTTP side, called from {@code routes/console.yaml} and {@code routes/api.yaml}: the JSON API, the Atom
  * feed, the CSV export and an agent's "share with marketing".
  *
  * <p>Who may read the feed: the API token or a console session of any role (marketing, agent,

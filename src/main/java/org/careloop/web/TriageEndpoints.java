@@ -11,7 +11,7 @@ import org.careloop.platform.Platform;
 
 /**
  * The posts CareLoop could not process (their triage failed every attempt), and retrying one from
- * the console, called from {@code routes/console.yaml} with the console's sessions, CSRF check and
+ * the console, called from {@code routes/api.yaml} with the console's sessions, CSRF check and
  * API token. A retry sends the post through the same intake as its feed did.
  *
  * <pre>

@@ -20,7 +20,7 @@ import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.careloop.config.Json;
 
 /**
- * The HTTP side of the console and API, called from {@code routes/console.yaml}: who is asking
+ * The HTTP side of the console and API, called from {@code routes/console.yaml} and {@code routes/api.yaml}: who is asking
  * (API token or console session, with CSRF for sessions), what they may do, and the responses.
  * The work itself is in {@link DraftsApi} and {@link HealthApi}.
  */
@@ -46,6 +46,10 @@ public final class WebEndpoints {
      * @param apiToken      the automation token (CARELOOP_API_TOKEN); token access is off when empty
      * @param secureCookies mark the session cookie Secure (when CareLoop is served over HTTPS)
      */
+    static {
+        NullableFields.register();
+    }
+
     public WebEndpoints(DraftsApi drafts, StatusApi status, ReportsApi reports, HealthApi health, Sessions sessions,
                         TicketsApi tickets, Optional<String> apiToken, boolean secureCookies) {
         this.drafts = drafts;

@@ -11,7 +11,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,14 +94,7 @@ class SimulatorConformanceTest {
                                int expectedStatus) throws Exception {
         HttpResponse<String> r = exchange(method, pathAndQuery, bearer, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(expectedStatus);
-        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-        SimpleRequest.Builder req = new SimpleRequest.Builder(Request.Method.valueOf(method), path);
-        if (pathAndQuery.contains("?")) {
-            for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
-                String[] kv = pair.split("=", 2);
-                req.withQueryParam(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-            }
-        }
+        SimpleRequest.Builder req = org.careloop.OpenApiRequests.of(method, pathAndQuery);
         if (body != null) {
             req.withContentType("application/json").withBody(body);
         }

@@ -85,7 +85,7 @@ final class TestWeb {
         camel.bind("clustersWeb", clusters(db, web, Clock.systemUTC()));
         camel.bind("incidentsWeb", incidents(db, web, desk, Clock.systemUTC()));
         camel.bind("triageWeb", new TriageEndpoints(web, new org.careloop.pipeline.TriageLedger(db.mentions(), db.alerts(), db.audit(), 3)));
-        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml");
+        camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/console.yaml,classpath:routes/api.yaml");
         camel.addOverrideProperty("camel.server.enabled", "true");
         camel.addOverrideProperty("camel.server.host", "127.0.0.1");
         camel.addOverrideProperty("camel.server.port", String.valueOf(port));

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The console and API over real HTTP (Camel platform-http and the routes in routes/console.yaml), on a real database. */
+/** The console and API over real HTTP (Camel platform-http and the routes in routes/console.yaml and routes/api.yaml), on a real database. */
 class WebApiTest {
 
     static final String TOKEN = "web-test-token";

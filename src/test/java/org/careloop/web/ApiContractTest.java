@@ -1,0 +1,185 @@
+package org.careloop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.careloop.config.Json;
+import org.careloop.platform.Connections;
+import org.careloop.store.Database;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The API's contract: {@code /api/openapi.json}, generated from the REST DSL, names every call the
+ * routes serve, and real answers of the running server (statuses, bodies) conform to it, the way the
+ * simulator is held to X's description.
+ */
+class ApiContractTest {
+
+    static final String TOKEN = "contract-test-token";
+    static Database db;
+    static TestWeb.Server served;
+    static String base;
+    static JsonNode spec;
+    static OpenApiInteractionValidator validator;
+    static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = Database.open("jdbc:h2:mem:contract;DB_CLOSE_DELAY=-1", "sa", "");
+        db.users().save(new UserStore.User("agent", Sessions.hash("agent-password"), UserStore.Role.AGENT));
+        Clock clock = Clock.systemUTC();
+        WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, db::ping, Optional.of(TOKEN));
+        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
+        base = served.base();
+        HttpResponse<String> doc = TestWeb.call(http, base, "GET", "/api/openapi.json", null);
+        assertThat(doc.statusCode()).as("the document needs no login").isEqualTo(200);
+        spec = Json.mapper().readTree(doc.body());
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(doc.body()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        served.close();
+        db.close();
+    }
+
+    /** Every call the routes serve under /api (and /health, /metrics, the Atom feed) is in the document, and nothing else. */
+    @Test
+    void theDocumentNamesEveryCallTheRoutesServe() {
+        Set<String> served = new TreeSet<>();
+        for (RestDefinition rest : ((ModelCamelContext) ApiContractTest.served.camel().getCamelContext()).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                if (!"false".equals(rest.getApiDocs()) && !"false".equals(verb.getApiDocs())) {
+                    served.add(verb.asVerb().toUpperCase() + " " + (rest.getPath() == null ? "" : rest.getPath()) + verb.getPath());
+                }
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        spec.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
+        assertThat(documented).isEqualTo(served);
+        assertThat(served).filteredOn(s -> s.contains(" /api/")).hasSizeGreaterThan(40);
+        // Each call says what it does and what it may answer, under its own operation id.
+        Set<String> ids = new TreeSet<>();
+        spec.get("paths").forEach(p -> p.forEach(o -> {
+            assertThat(o.path("summary").asText()).as(o.toString()).isNotBlank();
+            assertThat(o.path("responses").has("default")).as(o.toString()).isFalse();
+            assertThat(ids.add(o.get("operationId").asText())).as("operation ids are unique: " + o.get("operationId")).isTrue();
+        }));
+    }
+
+    @Test
+    void realAnswersConformToTheDocument() throws Exception {
+        long first = draft(9001);
+        long second = draft(9002);
+        long third = draft(9003);
+        List<String> called = new ArrayList<>();
+        called.add(conforming("GET", "/api/drafts?status=pending&limit=2", null, 200).path(0).path("id").asText());
+        conforming("GET", "/api/drafts?status=nonsense", null, 400);
+        conforming("GET", "/api/drafts/" + first, null, 200);
+        conforming("GET", "/api/drafts/999999", null, 404);
+        conforming("GET", "/api/queue", null, 200);
+        conforming("GET", "/api/clusters", null, 200);
+        conforming("GET", "/api/clusters/999999", null, 404);
+        conforming("GET", "/api/incidents", null, 200);
+        conforming("GET", "/api/incidents/999999", null, 404);
+        conforming("GET", "/api/accounts", null, 200);
+        conforming("GET", "/api/status", null, 200);
+        conforming("GET", "/api/ignored?limit=5", null, 200);
+        conforming("GET", "/api/unprocessed", null, 200);
+        conforming("GET", "/api/alerts", null, 200);
+        conforming("GET", "/api/reports?days=7", null, 200);
+        conforming("GET", "/api/tickets", null, 200);
+        conforming("GET", "/api/tickets/999999", null, 404);
+        conforming("GET", "/api/settings/reply-styles", null, 200);
+        conforming("GET", "/api/praise?limit=5", null, 200);
+        conforming("GET", "/api/praise?minScore=loud", null, 400);
+        conforming("POST", "/api/drafts/" + first + "/claim", null, 200);
+        conforming("POST", "/api/drafts/" + first + "/release", null, 200);
+        conforming("POST", "/api/drafts/" + first + "/snooze", "{\"minutes\": 5}", 200);
+        conforming("POST", "/api/drafts/" + second + "/assign", "{\"agent\": \"agent\"}", 200);
+        conforming("POST", "/api/drafts/" + second + "/approve", "{\"text\": \"Sorry about your bag, Jana. DM us its file reference.\"}", 200);
+        conforming("POST", "/api/drafts/" + second + "/approve", null, 409);
+        conforming("POST", "/api/drafts/" + third + "/reject", "{\"reason\": \"not ours\"}", 200);
+        conforming("POST", "/api/drafts/" + third + "/retry", null, 409);
+        conforming("POST", "/api/drafts/" + third + "/share", null, 200);
+        conforming("POST", "/api/clusters/999999/approve", null, 404);
+        conforming("POST", "/api/clusters/999999/incident", null, 404);
+        conforming("POST", "/api/incidents/999999/resolve", null, 404);
+        conforming("POST", "/api/incidents/999999/notes", "{\"text\": \"on it\"}", 404);
+        conforming("POST", "/api/alerts/999999/ack", null, 404);
+        conforming("POST", "/api/alerts/kind/sla-warning/ack", null, 404);
+        conforming("POST", "/api/unattended/kill-switch", "{\"on\": true}", 200);
+        conforming("POST", "/api/unattended/kill-switch", "{\"on\": false}", 200);
+        conforming("POST", "/api/mentions/x/nobody/dismiss", null, 404);
+        conforming("POST", "/api/mentions/x/nobody/retry", null, 404);
+        conforming("POST", "/api/tickets/999999/resolve", null, 404);
+        conforming("POST", "/api/tickets/999999/messages", "{\"body\": \"hello\"}", 404);
+        conforming("GET", "/health", null, 200);
+        HttpResponse<String> metrics = TestWeb.call(http, base, "GET", "/metrics", null);
+        assertConforms("GET", "/metrics", null, metrics);
+        assertThat(called).doesNotContain("");
+    }
+
+    static long draft(int n) {
+        String id = String.valueOf(n);
+        org.careloop.platform.Mention m = new org.careloop.platform.Mention(org.careloop.platform.Platform.X, "brand", id,
+                new org.careloop.platform.Author("7", "jana", "Jana K"), "@acmeair my bag is lost", "en", java.time.Instant.now(), id, null,
+                "https://x.com/jana/status/" + id, false, false);
+        db.mentions().insertIfNew(m);
+        return db.drafts().create(new org.careloop.care.Draft(0, m, new org.careloop.analysis.Analysis("en",
+                new org.careloop.analysis.Sentiment(org.careloop.analysis.Sentiment.Label.NEGATIVE, -0.5, 0.7), List.of("r")),
+                "problem", "problem", "Sorry about your bag, Jana.", org.careloop.care.DraftStatus.PENDING, java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(600), null, null, null, null)).id();
+    }
+
+    /** Unsigned calls are refused as the document says. */
+    @Test
+    void refusalsConformToo() throws Exception {
+        HttpResponse<String> r = TestWeb.call(http, base, "GET", "/api/drafts", null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertConforms("GET", "/api/drafts", null, r);
+    }
+
+    /** Calls the server with the API token, and validates the request and its answer against the document. */
+    static JsonNode conforming(String method, String pathAndQuery, String body, int expected) throws Exception {
+        HttpResponse<String> r = body == null
+                ? TestWeb.call(http, base, method, pathAndQuery, null, "Authorization", "Bearer " + TOKEN)
+                : TestWeb.call(http, base, method, pathAndQuery, body, "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(method + " " + pathAndQuery + " -> " + r.body()).isEqualTo(expected);
+        assertConforms(method, pathAndQuery, body, r);
+        return r.body().isBlank() || !r.headers().firstValue("Content-Type").orElse("").contains("json")
+                ? Json.mapper().createObjectNode() : Json.mapper().readTree(r.body());
+    }
+
+    static void assertConforms(String method, String pathAndQuery, String body, HttpResponse<String> r) {
+        SimpleRequest.Builder req = org.careloop.OpenApiRequests.of(method, pathAndQuery);
+        req.withHeader("Authorization", "Bearer " + TOKEN);
+        if (body != null) {
+            req.withContentType("application/json").withBody(body);
+        }
+        SimpleResponse.Builder resp = SimpleResponse.Builder.status(r.statusCode()).withBody(r.body());
+        r.headers().firstValue("Content-Type").ifPresent(t -> resp.withContentType(t.split(";")[0]));
+        ValidationReport report = validator.validate(req.build(), resp.build());
+        assertThat(report.getMessages()).as(method + " " + pathAndQuery + " -> " + r.statusCode() + " " + r.body())
+                .filteredOn(m -> m.getLevel() == ValidationReport.Level.ERROR).isEmpty();
+    }
+}
