@@ -239,6 +239,9 @@ public final class CareLoop {
                 ticketsApi,
                 apiToken, publicUrl.startsWith("https:"));
         camel.bind("web", web);
+        camel.bind("statusWeb", web.status());
+        camel.bind("ticketsWeb", web.tickets());
+        camel.bind("consoleWeb", web.pages());
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));

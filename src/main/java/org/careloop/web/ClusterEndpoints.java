@@ -14,36 +14,36 @@ import org.apache.camel.Exchange;
  */
 public final class ClusterEndpoints {
 
-    private final WebEndpoints web;
+    private final Access access;
     private final ClustersApi clusters;
 
     public ClusterEndpoints(WebEndpoints web, ClustersApi clusters) {
-        this.web = web;
+        this.access = web.access();
         this.clusters = clusters;
     }
 
     public void list(Exchange ex) {
-        web.ifAllowed(ex, false, false, actor -> clusters.list());
+        access.ifAllowed(ex, false, false, actor -> clusters.list());
     }
 
     public void get(Exchange ex) {
-        web.ifAllowed(ex, false, false, actor -> clusters.get(WebEndpoints.header(ex, "id")));
+        access.ifAllowed(ex, false, false, actor -> clusters.get(Http.header(ex, "id")));
     }
 
     public void approve(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> clusters.approve(WebEndpoints.header(ex, "id"), actor, body(ex)));
+        access.ifAllowed(ex, true, false, actor -> clusters.approve(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void reject(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> clusters.reject(WebEndpoints.header(ex, "id"), actor, body(ex)));
+        access.ifAllowed(ex, true, false, actor -> clusters.reject(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void snooze(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> clusters.snooze(WebEndpoints.header(ex, "id"), actor, body(ex)));
+        access.ifAllowed(ex, true, false, actor -> clusters.snooze(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void assign(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> clusters.assign(WebEndpoints.header(ex, "id"), actor, body(ex)));
+        access.ifAllowed(ex, true, false, actor -> clusters.assign(Http.header(ex, "id"), actor, body(ex)));
     }
 
     private static String body(Exchange ex) {

@@ -40,17 +40,17 @@ public final class CustomerEndpoints {
     }
 
     public void message(Exchange ex) {
-        answer(ex, ticketPage::byPage, t -> uploads(ex).map(files -> ticketPage.addMessage(t, WebEndpoints.form(ex).get("body"), files))
+        answer(ex, ticketPage::byPage, t -> uploads(ex).map(files -> ticketPage.addMessage(t, Http.form(ex).get("body"), files))
                 .orElseGet(() -> ticketPage.severalFilesInOneField(t)));
     }
 
     public void file(Exchange ex) {
-        answer(ex, ticketPage::byPage, t -> ticketPage.file(t, WebEndpoints.header(ex, "file"))
+        answer(ex, ticketPage::byPage, t -> ticketPage.file(t, Http.header(ex, "file"))
                 .map(f -> new TicketPage.Response(200, null, null, f)).orElseGet(ticketPage::missing));
     }
 
     public void rateFromPage(Exchange ex) {
-        Map<String, String> form = WebEndpoints.form(ex);
+        Map<String, String> form = Http.form(ex);
         answer(ex, ticketPage::byPage, t -> ticketPage.rateFromPage(t, form.get("rating"), form.get("comment")));
     }
 
@@ -59,18 +59,18 @@ public final class CustomerEndpoints {
     }
 
     public void rate(Exchange ex) {
-        Map<String, String> form = WebEndpoints.form(ex);
+        Map<String, String> form = Http.form(ex);
         answer(ex, ticketPage::byRatingToken, t -> ticketPage.rateFromLink(t, form.get("rating"), form.get("comment")));
     }
 
     private void answer(Exchange ex, Function<String, Optional<Ticket>> lookup,
                           Function<Ticket, TicketPage.Response> page) {
-        String address = WebEndpoints.address(ex);
+        String address = Http.address(ex);
         if (!limit.allow(address)) {
             respond(ex, TicketPage.Response.page(429, "<!doctype html><title>Slow down</title><p>Too many requests. Please wait a few minutes and try again.</p>"));
             return;
         }
-        Optional<Ticket> t = lookup.apply(WebEndpoints.header(ex, "token"));
+        Optional<Ticket> t = lookup.apply(Http.header(ex, "token"));
         if (t.isEmpty()) {
             limit.miss(address);
             respond(ex, ticketPage.missing());
@@ -80,13 +80,13 @@ public final class CustomerEndpoints {
     }
 
     private static String notice(Exchange ex) {
-        if (WebEndpoints.query(ex, "welcome") != null) {
+        if (Http.query(ex, "welcome") != null) {
             return "This is your private page for this case. Bookmark it: the link in our public reply opens only once.";
         }
-        if (WebEndpoints.query(ex, "sent") != null) {
+        if (Http.query(ex, "sent") != null) {
             return "Thank you, our team has your message and will answer here.";
         }
-        return WebEndpoints.query(ex, "rated") != null ? "Thank you for rating our help." : null;
+        return Http.query(ex, "rated") != null ? "Thank you for rating our help." : null;
     }
 
     /**
@@ -119,15 +119,15 @@ public final class CustomerEndpoints {
 
     private static void respond(Exchange ex, TicketPage.Response r) {
         if (r.location() != null) {
-            WebEndpoints.redirect(ex, r.location());
+            Http.redirect(ex, r.location());
         } else if (r.file() != null) {
-            WebEndpoints.download(ex, r.file());
+            Http.download(ex, r.file());
         } else {
-            WebEndpoints.html(ex, r.status(), r.html());
+            Http.html(ex, r.status(), r.html());
         }
         // The page's address is its key: never pass it on to another site, never index it, never keep it in a cache.
         ex.getMessage().setHeader("Referrer-Policy", "no-referrer");
         ex.getMessage().setHeader("X-Robots-Tag", "noindex, nofollow");
-        WebEndpoints.noStore(ex);
+        Http.noStore(ex);
     }
 }

@@ -15,32 +15,32 @@ import org.apache.camel.Exchange;
  */
 public final class IncidentEndpoints {
 
-    private final WebEndpoints web;
+    private final Access access;
     private final IncidentsApi incidents;
 
     public IncidentEndpoints(WebEndpoints web, IncidentsApi incidents) {
-        this.web = web;
+        this.access = web.access();
         this.incidents = incidents;
     }
 
     public void list(Exchange ex) {
-        web.ifAllowed(ex, false, false, actor -> incidents.list());
+        access.ifAllowed(ex, false, false, actor -> incidents.list());
     }
 
     public void get(Exchange ex) {
-        web.ifAllowed(ex, false, false, actor -> incidents.get(WebEndpoints.header(ex, "id")));
+        access.ifAllowed(ex, false, false, actor -> incidents.get(Http.header(ex, "id")));
     }
 
     /** {@code POST /api/clusters/{id}/incident}. */
     public void open(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> incidents.open(WebEndpoints.header(ex, "id"), actor));
+        access.ifAllowed(ex, true, false, actor -> incidents.open(Http.header(ex, "id"), actor));
     }
 
     public void resolve(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> incidents.resolve(WebEndpoints.header(ex, "id"), actor));
+        access.ifAllowed(ex, true, false, actor -> incidents.resolve(Http.header(ex, "id"), actor));
     }
 
     public void note(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> incidents.note(WebEndpoints.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
+        access.ifAllowed(ex, true, false, actor -> incidents.note(Http.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
     }
 }

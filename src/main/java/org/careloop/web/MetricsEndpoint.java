@@ -25,14 +25,14 @@ public final class MetricsEndpoint {
 
     public void scrape(Exchange ex) {
         if (token.isPresent()) {
-            String auth = WebEndpoints.requestHeader(ex, "Authorization");
+            String auth = Http.requestHeader(ex, "Authorization");
             String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
             if (bearer == null || !Sessions.same(token.get(), bearer)) {
-                WebEndpoints.json(ex, ApiResponse.error(401, "Send Authorization: Bearer <CARELOOP_METRICS_TOKEN>")
+                Http.json(ex, ApiResponse.error(401, "Send Authorization: Bearer <CARELOOP_METRICS_TOKEN>")
                         .withHeader("WWW-Authenticate", "Bearer realm=\"metrics\""));
                 return;
             }
         }
-        WebEndpoints.json(ex, ApiResponse.document(CONTENT_TYPE, null, scrape.get()));
+        Http.json(ex, ApiResponse.document(CONTENT_TYPE, null, scrape.get()));
     }
 }

@@ -16,31 +16,31 @@ import org.careloop.platform.Platform;
  */
 public final class ModerationEndpoints {
 
-    private final WebEndpoints web;
+    private final Access access;
     private final Moderator moderator;
 
     public ModerationEndpoints(WebEndpoints web, Moderator moderator) {
-        this.web = web;
+        this.access = web.access();
         this.moderator = moderator;
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/hide}, optional body {@code {"reason": "..."}}. */
     public void hide(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> set(ex, true, actor));
+        access.ifAllowed(ex, true, false, actor -> set(ex, true, actor));
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/unhide}: shows the comment again. */
     public void unhide(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> set(ex, false, actor));
+        access.ifAllowed(ex, true, false, actor -> set(ex, false, actor));
     }
 
     private ApiResponse set(Exchange ex, boolean hidden, String actor) {
-        Optional<Platform> named = Param.platform(WebEndpoints.header(ex, "platform"));
+        Optional<Platform> named = Param.platform(Http.header(ex, "platform"));
         if (named.isEmpty()) {
-            return ApiResponse.error(404, "No platform " + WebEndpoints.header(ex, "platform"));
+            return ApiResponse.error(404, "No platform " + Http.header(ex, "platform"));
         }
         Platform platform = named.get();
-        String id = WebEndpoints.header(ex, "id");
+        String id = Http.header(ex, "id");
         String reason = JsonBody.of(ex.getMessage().getBody(String.class), "{\"reason\": \"spam\"}").text("reason");
         Optional<ApiResponse> tooLong = Param.tooLong("reason", reason, Param.REASON);
         if (tooLong.isPresent()) {

@@ -17,13 +17,13 @@ import org.apache.camel.Exchange;
  */
 public final class PraiseEndpoints {
 
-    private final WebEndpoints web;
+    private final Access access;
     private final PraiseApi praise;
     private final Optional<String> feedToken;
 
     /** @param web the console's endpoints, whose sessions and API token this shares */
     public PraiseEndpoints(WebEndpoints web, PraiseApi praise, Optional<String> feedToken) {
-        this.web = web;
+        this.access = web.access();
         this.praise = praise;
         this.feedToken = feedToken.filter(t -> !t.isBlank());
     }
@@ -42,32 +42,32 @@ public final class PraiseEndpoints {
 
     /** POST /api/drafts/{id}/share: not for marketing, who may read the feed but not act on drafts. */
     public void share(Exchange ex) {
-        web.ifAllowed(ex, true, false, actor -> praise.share(WebEndpoints.header(ex, "id"), actor));
+        access.ifAllowed(ex, true, false, actor -> praise.share(Http.header(ex, "id"), actor));
     }
 
-    private void read(Exchange ex, boolean tokenInUrl, WebEndpoints.Call call) {
-        String auth = WebEndpoints.requestHeader(ex, "Authorization");
+    private void read(Exchange ex, boolean tokenInUrl, Access.Call call) {
+        String auth = Http.requestHeader(ex, "Authorization");
         String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
         if (feedToken.isPresent() && bearer != null && Sessions.same(feedToken.get(), bearer)) {
-            WebEndpoints.json(ex, call.answer("feed"));
+            Http.json(ex, call.answer("feed"));
             return;
         }
         String inUrl = tokenInUrl ? queryToken(ex) : null;
         if (inUrl != null) {
-            WebEndpoints.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.answer("feed")
+            Http.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.answer("feed")
                     : ApiResponse.error(401, feedToken.isPresent() ? "Invalid feed token" : "Feed tokens are off: CARELOOP_FEED_TOKEN is not set"));
             return;
         }
-        web.ifAllowed(ex, false, true, call);
+        access.ifAllowed(ex, false, true, call);
     }
 
     private static String queryToken(Exchange ex) {
-        String t = WebEndpoints.query(ex, "token");
+        String t = Http.query(ex, "token");
         return t == null || t.isBlank() ? null : t.trim();
     }
 
     private static PraiseApi.Params params(Exchange ex) {
-        return new PraiseApi.Params(WebEndpoints.query(ex, "platform"), WebEndpoints.query(ex, "from"), WebEndpoints.query(ex, "to"), WebEndpoints.query(ex, "minScore"), WebEndpoints.query(ex, "limit"),
-                WebEndpoints.query(ex, "cursor"));
+        return new PraiseApi.Params(Http.query(ex, "platform"), Http.query(ex, "from"), Http.query(ex, "to"), Http.query(ex, "minScore"), Http.query(ex, "limit"),
+                Http.query(ex, "cursor"));
     }
 }

@@ -54,9 +54,9 @@ public final class TicketPage {
         this.limits = limits;
         this.brand = brand;
         Mustache.Compiler compiler = Mustache.compiler().defaultValue("");
-        this.ticketPage = compiler.compile(WebEndpoints.resource("web/ticket.html"));
-        this.ratingPage = compiler.compile(WebEndpoints.resource("web/rating.html"));
-        this.noticePage = compiler.compile(WebEndpoints.resource("web/notice.html"));
+        this.ticketPage = compiler.compile(Http.resource("web/ticket.html"));
+        this.ratingPage = compiler.compile(Http.resource("web/rating.html"));
+        this.noticePage = compiler.compile(Http.resource("web/notice.html"));
     }
 
     /** The ticket behind the link in the public reply, if any. */

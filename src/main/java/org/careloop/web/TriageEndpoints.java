@@ -27,18 +27,18 @@ public final class TriageEndpoints {
 
     private static final int LIMIT = 50;
 
-    private final WebEndpoints web;
+    private final Access access;
     private final TriageLedger ledger;
     private volatile ProducerTemplate intake;
 
     public TriageEndpoints(WebEndpoints web, TriageLedger ledger) {
-        this.web = web;
+        this.access = web.access();
         this.ledger = ledger;
     }
 
     /** {@code GET /api/unprocessed}: the latest first. */
     public void unprocessed(Exchange ex) {
-        web.ifAllowed(ex, false, false, actor -> ApiResponse.ok(list()));
+        access.ifAllowed(ex, false, false, actor -> ApiResponse.ok(list()));
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/retry}: one more attempt; 502 with the error when it fails again. */
@@ -71,9 +71,9 @@ public final class TriageEndpoints {
 
     /** A change to one set-aside post, named by the path: checked like every change, 404 for a platform CareLoop has not. */
     private void onSetAside(Exchange ex, PostCall call) {
-        web.ifAllowed(ex, true, false, actor -> {
-            String platformId = WebEndpoints.header(ex, "platform");
-            return Param.platform(platformId).map(p -> call.run(p, WebEndpoints.header(ex, "id"), actor))
+        access.ifAllowed(ex, true, false, actor -> {
+            String platformId = Http.header(ex, "platform");
+            return Param.platform(platformId).map(p -> call.run(p, Http.header(ex, "id"), actor))
                     .orElseGet(() -> ApiResponse.error(404, "No platform " + platformId));
         });
     }

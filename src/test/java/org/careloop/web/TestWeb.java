@@ -78,6 +78,9 @@ final class TestWeb {
         camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage != null && ticketPage.byPage(token).isPresent(),
                 ticketPage == null ? RequestLimits.BODY : ticketPage.maxUploadBytes()));
         camel.bind("web", web);
+        camel.bind("statusWeb", web.status());
+        camel.bind("ticketsWeb", web.tickets());
+        camel.bind("consoleWeb", web.pages());
         camel.bind("praiseWeb", praise);
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", moderation);

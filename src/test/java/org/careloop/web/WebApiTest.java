@@ -490,7 +490,7 @@ class WebApiTest {
         assertThat(form.statusCode()).isEqualTo(200);
         // Only the form's own token, for /login alone: no session before a password.
         assertThat(form.headers().allValues("Set-Cookie")).singleElement().satisfies(c -> assertThat(c)
-                .startsWith(WebEndpoints.LOGIN_COOKIE + "=").contains("Path=/login").contains("HttpOnly").contains("SameSite=Strict"));
+                .startsWith(Access.LOGIN_COOKIE + "=").contains("Path=/login").contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
         assertThat(form.body()).contains("name=\"password\"");
     }
@@ -504,7 +504,7 @@ class WebApiTest {
         HttpResponse<String> forged = call("POST", "/login", credentials, "Content-Type", urlencoded, "Origin", "https://evil.example",
                 "Sec-Fetch-Site", "cross-site");
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(WebEndpoints.COOKIE + "="));
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Access.COOKIE + "="));
         assertThat(forged.body()).contains("sent from another site").contains("name=\"csrf\"");
         assertThat(call("POST", "/login", credentials, "Content-Type", urlencoded).statusCode()).as("no token").isEqualTo(403);
         // A token of ours does not help a cross-site request, nor one whose cookie is another form's.
@@ -514,7 +514,7 @@ class WebApiTest {
                 new String[] {"Origin", "https://evil.example"}, new String[] {"Origin", "null"})) {
             HttpResponse<String> r = call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(), from[0], from[1]);
             assertThat(r.statusCode()).as(String.join(": ", from)).isEqualTo(403);
-            assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(WebEndpoints.COOKIE + "="));
+            assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(Access.COOKIE + "="));
         }
         assertThat(call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", TestWeb.loginForm(http, base).cookie())
                 .statusCode()).as("another form's cookie").isEqualTo(403);
@@ -522,7 +522,7 @@ class WebApiTest {
         HttpResponse<String> own = call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(),
                 "Origin", base, "Sec-Fetch-Site", "same-origin");
         assertThat(own.statusCode()).isEqualTo(303);
-        assertThat(own.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(WebEndpoints.COOKIE + "=");
+        assertThat(own.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(Access.COOKIE + "=");
         assertThat(call("POST", "/login", withToken, "Content-Type", urlencoded, "Cookie", form.cookie(), "Origin", base).statusCode())
                 .as("an older browser: Origin only").isEqualTo(303);
     }

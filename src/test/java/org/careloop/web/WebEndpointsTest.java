@@ -21,9 +21,9 @@ class WebEndpointsTest {
         WebEndpoints web = new WebEndpoints(new DraftsApi(null, null, users, Duration.ofMinutes(5), Clock.systemUTC()), null, null, new HealthApi(new Connections(), () -> true),
                 new Sessions(users, Clock.systemUTC(), Duration.ofHours(1)), null, Optional.empty(), secure);
         Exchange ex = new DefaultExchange(new DefaultCamelContext());
-        ex.getMessage().setHeader("Cookie", WebEndpoints.LOGIN_COOKIE + "=form-token");
+        ex.getMessage().setHeader("Cookie", Access.LOGIN_COOKIE + "=form-token");
         ex.getMessage().setBody("username=agent&password=pw&csrf=form-token");
-        web.login(ex);
+        web.pages().login(ex);
         assertThat(ex.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(303);
         return ex.getMessage().getHeader("Set-Cookie", String.class);
     }

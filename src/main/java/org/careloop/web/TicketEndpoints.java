@@ -1,0 +1,63 @@
+package org.careloop.web;
+
+import static org.careloop.web.Http.body;
+import static org.careloop.web.Http.download;
+import static org.careloop.web.Http.header;
+import static org.careloop.web.Http.json;
+import static org.careloop.web.Http.query;
+
+import org.apache.camel.Exchange;
+
+/** The agents' side of tickets over HTTP (routes/api.yaml); the work is in {@link TicketsApi}. */
+public final class TicketEndpoints {
+
+    private final Access access;
+    private final TicketsApi tickets;
+
+    TicketEndpoints(Access access, TicketsApi tickets) {
+        this.access = access;
+        this.tickets = tickets;
+    }
+
+    public void listTickets(Exchange ex) {
+        access.ifAllowed(ex, false, actor -> tickets.list(query(ex, "status"), query(ex, "limit")));
+    }
+
+    public void getTicket(Exchange ex) {
+        access.ifAllowed(ex, false, actor -> tickets.get(header(ex, "id")));
+    }
+
+    public void replyStyles(Exchange ex) {
+        access.ifAllowed(ex, false, actor -> tickets.replyStyles());
+    }
+
+    public void resolveTicket(Exchange ex) {
+        access.ifAllowed(ex, true, actor -> tickets.resolve(header(ex, "id"), actor));
+    }
+
+    public void newTicketLink(Exchange ex) {
+        access.ifAllowed(ex, true, actor -> tickets.newLink(header(ex, "id"), actor));
+    }
+
+    public void closeTicket(Exchange ex) {
+        access.ifAllowed(ex, true, actor -> tickets.close(header(ex, "id"), actor));
+    }
+
+    public void ticketMessage(Exchange ex) {
+        access.ifAllowed(ex, true, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
+    }
+
+    public void assignTicket(Exchange ex) {
+        access.ifAllowed(ex, true, actor -> tickets.assign(header(ex, "id"), body(ex)));
+    }
+
+    /** An attachment, for agents: always a download, never shown inline. */
+    public void ticketAttachment(Exchange ex) {
+        if (access.agent(ex).isEmpty()) {
+            json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+            return;
+        }
+        tickets.attachment(header(ex, "id"), header(ex, "file"))
+                .ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
+    }
+}
