@@ -96,7 +96,7 @@ class RuleBookTest {
         assertThat(unsure.templateId()).isEqualTo(RuleBook.ANSWER_PENDING);
         assertThat(unsure.autoPublish()).as("below the threshold a person decides").isFalse();
         // Unsure, but first by its words and by its meaning: the entry is the draft's answer, and still a person decides.
-        String status = "@acmeair Will flights be leaving Dallas for LA on February 24th?";
+        String status = "@acmeair are planes leaving Dallas for LA on February 24th?";
         Decision offered = DEMO.decide(Facts.of(post(status), ANALYZER.analyze(status, null)));
         assertThat(offered.knowledgeId()).isEqualTo("flight-status");
         assertThat(offered.templateId()).isEqualTo(RuleBook.ANSWER);
