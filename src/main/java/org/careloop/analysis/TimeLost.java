@@ -19,7 +19,7 @@ final class TimeLost {
     /** Time the customer lost, and where: "2 hours on the tarmac", "an hour on hold", "a 3 hour delay". */
     private static final Pattern SPENT = Pattern.compile(
             "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
-                    + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\s+"
+                    + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes?|mins?)\\s+"
                     + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the |this )?(?:gate|line|baggage claim|airport|terminal)"
                     + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
     /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
@@ -50,6 +50,13 @@ final class TimeLost {
     private static final Pattern BARE_WAIT = Pattern.compile(
             "\\b(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) wait(?: time)?"
                     + "(?: (?:on|at) (?:the )?(tarmac|tar-?mat|runway|plane|gate|airport))?\\b",
+            FLAGS);
+    /** "There is a wait for 35 minutes", "a wait of over 2 hours". */
+    private static final Pattern WAIT_OF = Pattern.compile(
+            "\\ba wait (?:of|for) (?:over |almost |nearly |more than |about )?(\\d{1,3}|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
+    /** "I sat waiting for a re-scheduled flight for 10 hours": the wait, whatever it was for. */
+    private static final Pattern WAITED_FOR = Pattern.compile(
+            "\\b(?:waiting|waited|sat|sitting) (?:for|on) [\\w' -]{3,40}? for (?:over |almost |nearly |more than |about )?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (hours|hrs)\\b",
             FLAGS);
     /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing". */
     private static final Pattern WAITING = Pattern.compile(
@@ -129,6 +136,14 @@ final class TimeLost {
                     : m.group(3).equalsIgnoreCase("plane") || m.group(3).equalsIgnoreCase("runway") ? " on the " + m.group(3).toLowerCase(Locale.ROOT)
                     : " at the " + m.group(3).toLowerCase(Locale.ROOT);
             return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait" + place);
+        }
+        m = WAIT_OF.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait");
+        }
+        m = WAITED_FOR.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " you waited");
         }
         m = WAITING.matcher(text);
         if (m.find()) {

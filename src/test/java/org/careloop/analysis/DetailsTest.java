@@ -44,7 +44,10 @@ class DetailsTest {
             // A wait named by its length is no phone call unless the post says so.
             "@acmeair how do you compensate for passengers missing engagements due to a two hour wait on the tar-mat to get to a gate|the two-hour wait on the tarmac",
             "@acmeair 3 hr wait at the gate and still no plane|the 3-hour wait at the gate",
-            "@acmeair Flight 2 is 2:30 hrs delayed so far b/c of Late Flight crew.|the 2.5-hour delay"})
+            "@acmeair Flight 2 is 2:30 hrs delayed so far b/c of Late Flight crew.|the 2.5-hour delay",
+            "@acmeair overloads small plane with extra baggage and then has to take them off... Poor execution, 75 minute delay...|the 75-minute delay",
+            "@acmeair I rang, but there is a wait for 35 minutes!! I can book the same ticket through a vendor|the 35-minute wait",
+            "@acmeair every time something happens. I sat waiting for a re-scheduled flight for 10 hours then|the 10 hours you waited"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
