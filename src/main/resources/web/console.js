@@ -314,6 +314,7 @@ function clusterRow(c) {
   reject.addEventListener('click', () => { const reason = prompt('Reason for rejecting all ' + c.size + ' (optional):', ''); if (reason !== null) clusterAct(c, 'reject', { reason }, row); });
   snooze.addEventListener('click', () => clusterAct(c, 'snooze', { minutes: 15 }, row));
   const actions = el('div', 'actions'); actions.append(approve, reject, snooze);
+  const cost = clusterCost(c.cost || []);
   if (c.incidentId) {
     const inc = el('a', 'badge incident-link', 'Incident INC-' + c.incidentId); inc.href = '#incident-' + c.incidentId;
     inc.title = 'This cluster is an incident: its tickets and later posts join it';
@@ -324,8 +325,26 @@ function clusterRow(c) {
     make.addEventListener('click', () => makeIncident(c, row));
     actions.append(make);
   }
-  row.append(head, meta, examples, area, note, actions);
+  row.append(head, meta, examples, area, note);
+  if (cost) row.append(cost);
+  row.append(actions);
   return row;
+}
+
+/** What approving the cluster costs, before the click: per paying account, in its reply style and in the other. */
+function clusterCost(costs) {
+  const paid = costs.filter(x => x.withLink > 0 || x.linkFree > 0);
+  if (!paid.length) return null;
+  const usd = v => '$' + v.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const line = el('div', 'cost small');
+  line.append(el('strong', '', 'Cost: '));
+  line.append(paid.map(x => {
+    const other = x.style === 'link' ? 'link-free ' + usd(x.linkFree) : 'with links ' + usd(x.withLink);
+    return usd(x.inStyle) + ' for ' + x.replies.toLocaleString('en') + (x.replies === 1 ? ' reply' : ' replies') + ' on '
+      + (PLATFORM_NAMES[x.platform] || x.platform) + ' @' + x.account + ' (' + (x.style === 'link' ? 'with ticket links' : 'link-free') + '; ' + other + ')';
+  }).join(' \u00b7 '));
+  line.title = 'What the platform charges for these replies, in the account\u2019s reply style and in the other (Settings: reply styles)';
+  return line;
 }
 
 async function makeIncident(c, row) {

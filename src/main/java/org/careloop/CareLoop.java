@@ -245,7 +245,8 @@ public final class CareLoop {
         camel.bind("customerWeb", new CustomerEndpoints(ticketPage));
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
-        ClustersApi clustersApi = new ClustersApi(database.clusters(), database.drafts(), grouping, clusterReplies, database.users(), clock);
+        ClustersApi clustersApi = new ClustersApi(database.clusters(), database.drafts(), grouping, clusterReplies, database.users(), clock,
+                replyStyles(settings, connections));
         camel.bind("clustersWeb", new ClusterEndpoints(web, clustersApi));
         camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,

@@ -115,6 +115,15 @@ final class JdbcClusters implements Clusters {
                 JdbcDraftStore::draft, id, now, limit);
     }
 
+    @Override
+    public Map<String, Integer> waitingPerAccount(long id, Instant now) {
+        Map<String, Integer> out = new TreeMap<>();
+        jdbc.list("select d.platform, m.account, count(*) as n" + MEMBERS + "where d.cluster_id = ? and " + WAITING + " group by d.platform, m.account",
+                rs -> Map.entry(rs.getString("platform").toLowerCase(java.util.Locale.ROOT) + ":" + rs.getString("account"), rs.getInt("n")), id, now)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     private static Instant postedAt(Draft d) {
         return d.mention().createdAt() != null ? d.mention().createdAt() : d.createdAt();
     }

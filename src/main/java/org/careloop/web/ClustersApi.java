@@ -39,8 +39,12 @@ public final class ClustersApi {
     private final ClusterReplies replies;
     private final UserStore users;
     private final Clock clock;
+    /** Each account's reply style and what a reply costs on its platform, to price a cluster before it is approved. */
+    private final List<org.careloop.tickets.ReplyStyle> styles;
 
-    public ClustersApi(Clusters clusters, DraftStore drafts, Grouping grouping, ClusterReplies replies, UserStore users, Clock clock) {
+    public ClustersApi(Clusters clusters, DraftStore drafts, Grouping grouping, ClusterReplies replies, UserStore users, Clock clock,
+                       List<org.careloop.tickets.ReplyStyle> styles) {
+        this.styles = List.copyOf(styles);
         this.clusters = clusters;
         this.drafts = drafts;
         this.grouping = grouping;
@@ -57,7 +61,14 @@ public final class ClustersApi {
      * which approving sends to every post made its own.
      */
     public record ClusterView(long id, int size, String label, String careAction, Instant firstAt, Instant lastAt, List<String> platforms,
-                              List<Example> examples, String draftText, long draftId, Long incidentId) {}
+                              List<Example> examples, String draftText, long draftId, Long incidentId, List<Cost> cost) {}
+
+    /**
+     * What answering a cluster's waiting posts on one account costs, in US dollars, before anyone approves it: with the
+     * ticket link in every reply, link-free, and in the account's style ({@code style}: link or link-free). Platforms
+     * that charge nothing per reply cost 0.
+     */
+    public record Cost(String platform, String account, int replies, double withLink, double linkFree, String style, double inStyle) {}
 
     /** A post the decision answered, with its own text. */
     public record Decided(long draftId, String postId, String platform, String author, String text) {}
@@ -88,7 +99,25 @@ public final class ClustersApi {
         }
         Draft lead = posts.get(0);
         return Optional.of(new ClusterView(s.id(), s.size(), label(posts), s.careAction(), s.firstAt(), s.lastAt(), s.platforms(),
-                posts.stream().limit(EXAMPLES).map(ClustersApi::example).toList(), lead.text(), lead.id(), s.incidentId()));
+                posts.stream().limit(EXAMPLES).map(ClustersApi::example).toList(), lead.text(), lead.id(), s.incidentId(),
+                cost(clusters.waitingPerAccount(s.id(), clock.instant()))));
+    }
+
+    private List<Cost> cost(java.util.Map<String, Integer> perAccount) {
+        List<Cost> out = new ArrayList<>();
+        perAccount.forEach((key, n) -> {
+            String platform = key.substring(0, key.indexOf(':'));
+            String account = key.substring(key.indexOf(':') + 1);
+            org.careloop.tickets.ReplyStyle style = styles.stream().filter(r -> r.platform().equalsIgnoreCase(platform) && r.account().equals(account))
+                    .findFirst().orElse(new org.careloop.tickets.ReplyStyle(platform, account, false, 0, 0));
+            out.add(new Cost(platform, account, n, dollars(n * style.costWithLink()), dollars(n * style.costWithoutLink()),
+                    style.linkFree() ? "link-free" : "link", dollars(n * style.costPerReply())));
+        });
+        return out;
+    }
+
+    private static double dollars(double amount) {
+        return Math.round(amount * 1000) / 1000.0;
     }
 
     /** What a cluster is about, in the words most of its waiting posts share ("" when none waits): an incident's name. */

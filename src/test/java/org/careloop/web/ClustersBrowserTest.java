@@ -61,6 +61,8 @@ class ClustersBrowserTest {
         assertThat(row.getText()).contains("\u201capp down check", "Facebook, X", "apologize", "@maria_g", "Tom Baker", "@kenji", "and 1 more");
         assertThat(row.findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo("So sorry Maria, the app is failing for many of you. We're on it.");
         assertThat(console.browser().findElement(By.id("pending-count")).getText()).as("the posts are still counted one by one").isEqualTo("5");
+        assertThat(row.findElement(By.className("cost")).getText()).as("the price before the click")
+                .isEqualTo("Cost: $0.60 for 3 replies on X @brand (with ticket links; link-free $0.05)");
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-cluster");
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "cluster-row.png"), row.getScreenshotAs(OutputType.BYTES));

@@ -115,6 +115,19 @@ class ClustersWebTest {
         assertThat(Instant.parse(c.get("firstAt").asText())).isBeforeOrEqualTo(Instant.parse(c.get("lastAt").asText()));
         assertThat(c.has("incidentId")).isTrue();
         assertThat(c.get("incidentId").isNull()).isTrue();
+        // Priced before anyone approves: two replies on X at $0.20 with the ticket link or $0.015 without; Facebook costs nothing.
+        assertThat(c.get("cost")).anySatisfy(x -> {
+            assertThat(x.get("platform").asText()).isEqualTo("x");
+            assertThat(x.get("replies").asInt()).isEqualTo(2);
+            assertThat(x.get("withLink").asDouble()).isEqualTo(0.4);
+            assertThat(x.get("linkFree").asDouble()).isEqualTo(0.03);
+            assertThat(x.get("style").asText()).isEqualTo("link");
+            assertThat(x.get("inStyle").asDouble()).isEqualTo(0.4);
+        }).anySatisfy(f -> {
+            assertThat(f.get("platform").asText()).isEqualTo("facebook");
+            assertThat(f.get("replies").asInt()).isEqualTo(1);
+            assertThat(f.get("inStyle").asDouble()).isZero();
+        });
         assertThat(call("GET", "/api/clusters/" + c.get("id").asLong(), null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
         assertThat(call("GET", "/api/clusters/999999", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(404);
     }

@@ -28,6 +28,9 @@ final class TestWeb {
 
     private TestWeb() {}
 
+    /** The accounts' reply styles: X's pay-per-use prices (a reply with a link $0.20, without $0.015), ticket replies with links. */
+    static final List<org.careloop.tickets.ReplyStyle> STYLES = List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015));
+
     /** The praise feed's endpoints beside {@code web}, with no webhook. */
     static PraiseEndpoints praise(Database db, WebEndpoints web, Clock clock, Optional<String> feedToken) {
         return praise(db, web, clock, feedToken, new Webhook(null));
@@ -154,7 +157,7 @@ final class TestWeb {
                 new ReportsApi(db.drafts(), db.tickets(), db.mentions(), Duration.ofMinutes(10), clock),
                 new HealthApi(connections, dbUp), new Sessions(db.users(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
-                        List.of(new org.careloop.tickets.ReplyStyle("x", "brand", false, 0.2, 0.015))), token, false);
+                        STYLES), token, false);
     }
 
     /** The clusters API as CareLoop wires it, for the brand "Acme Air". */
@@ -162,7 +165,7 @@ final class TestWeb {
         RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
         Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
         return new ClusterEndpoints(web, new ClustersApi(db.clusters(), db.drafts(), new org.careloop.care.Grouping("Acme Air"),
-                new org.careloop.care.ClusterReplies(drafter, db.drafts(), clock), db.users(), clock));
+                new org.careloop.care.ClusterReplies(drafter, db.drafts(), clock), db.users(), clock, STYLES));
     }
 
     /** The incidents API as CareLoop wires it (tickets on {@code desk}, or a desk of its own when null), with no webhook. */
@@ -175,7 +178,7 @@ final class TestWeb {
         org.careloop.tickets.IncidentDesk incidents = new org.careloop.tickets.IncidentDesk(db.incidents(), tickets,
                 new org.careloop.care.Clustering(db.clusters(), grouping, Duration.ofHours(6)), db.clusters(), db.drafts(), db.mentions(), replies,
                 new Webhook(null), clock);
-        ClustersApi clusters = new ClustersApi(db.clusters(), db.drafts(), grouping, replies, db.users(), clock);
+        ClustersApi clusters = new ClustersApi(db.clusters(), db.drafts(), grouping, replies, db.users(), clock, STYLES);
         return new IncidentEndpoints(web, new IncidentsApi(incidents, new TicketsApi(tickets, db.mentions(), db.users(), List.of()), clusters::label));
     }
 
