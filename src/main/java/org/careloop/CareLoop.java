@@ -248,6 +248,7 @@ public final class CareLoop {
         ClustersApi clustersApi = new ClustersApi(database.clusters(), database.drafts(), grouping, clusterReplies, database.users(), clock,
                 replyStyles(settings, connections));
         camel.bind("clustersWeb", new ClusterEndpoints(web, clustersApi));
+        camel.bind("incidentDesk", incidents);
         camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));

@@ -146,6 +146,23 @@ final class JdbcIncidentStore implements IncidentStore {
     }
 
     @Override
+    public boolean reclaimClosing(long incidentId, Platform platform, String postId, Instant staleBefore, Instant at) {
+        return jdbc.update("update incident_posts set closing_at = ? where incident_id = ? and platform = ? and mention_id = ? "
+                + "and closing_draft_id is null and closing_at < ?", at, incidentId, platform.id(), postId, staleBefore) == 1;
+    }
+
+    @Override
+    public void loopsClosed(long id, Instant at) {
+        jdbc.update("update incidents set loops_closed_at = ? where id = ? and loops_closed_at is null", at, id);
+    }
+
+    @Override
+    public List<Long> unfinished(Instant before, int limit) {
+        return jdbc.list("select id from incidents where status = ? and loops_closed_at is null and resolved_at < ? order by resolved_at limit ?",
+                rs -> rs.getLong(1), Incident.Status.RESOLVED.name(), before, limit);
+    }
+
+    @Override
     public long addNote(long incidentId, String author, String body, Instant at) {
         return jdbc.inTransaction(c -> {
             long id = Jdbc.insert(c, "insert into incident_notes (incident_id, at, author, body) values (?, ?, ?, ?)",

@@ -149,35 +149,72 @@ public final class IncidentDesk implements TicketLink {
         if (!incidents.resolve(id, actor, clock.instant())) {
             return Optional.of(new Resolved(incidents.find(id).orElseThrow(), false, 0, List.of(), List.of(), 0));
         }
-        Incident incident = found.get();
-        Set<Long> resolvedNow = new HashSet<>();
+        return Optional.of(closeLoops(incidents.find(id).orElseThrow(), actor, false));
+    }
+
+    /** How long a resolve may take before its unfinished work counts as cut short and another run finishes it. */
+    static final java.time.Duration RESOLVE_LEASE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Finishes the resolves that were cut short (the process died between resolving the incident and queueing its last
+     * closing message): every ticket resolved and every closing message queued, none twice. Run by every node on a
+     * schedule; the database decides which node takes each piece. Returns how many incidents it finished.
+     */
+    public int finishCutShort() {
+        int finished = 0;
+        for (long id : incidents.unfinished(clock.instant().minus(RESOLVE_LEASE), 20)) {
+            Incident incident = incidents.find(id).orElseThrow();
+            LOG.warn("Incident {} was resolved at {} but its work was cut short: finishing it", incident.reference(), incident.resolvedAt());
+            closeLoops(incident, incident.resolvedBy() == null ? "system" : incident.resolvedBy(), true);
+            finished++;
+        }
+        return finished;
+    }
+
+    /**
+     * A resolved incident's work: its open tickets resolved, every post (one per customer and thread) its closing
+     * message, queued; then the incident marked done. {@code resuming}: a run cut short is finished, so tickets it
+     * resolved still count as resolved with the incident, and closing messages it claimed or drafted are taken up.
+     */
+    private Resolved closeLoops(Incident incident, String actor, boolean resuming) {
+        long id = incident.id();
+        Set<Long> withIncident = new HashSet<>();
         for (long ticket : incidents.ticketIds(id)) {
-            if (desk.resolveWithIncident(ticket, actor, incident)) {
-                resolvedNow.add(ticket);
+            if (desk.resolveWithIncident(ticket, actor, incident)
+                    || resuming && desk.store().find(ticket).filter(t -> t.resolvedAt() != null && !t.resolvedAt().isBefore(incident.resolvedAt())).isPresent()) {
+                withIncident.add(ticket);
             }
         }
         List<Left> left = new ArrayList<>();
         List<Draft> closings = new ArrayList<>();
         List<Draft> superseded = new ArrayList<>();
         Set<String> threads = new HashSet<>();
+        Instant stale = clock.instant().minus(RESOLVE_LEASE);
         for (Incident.Post p : incidents.posts(id, MOST)) {
+            if (resuming && p.closingDraftId() != null) {
+                // Drafted before the cut (and its first reply perhaps set aside since): queued now if it still waits.
+                closingOf(p).filter(d -> d.status() == DraftStatus.PENDING).ifPresent(closings::add);
+                mentions.find(p.platform(), p.postId()).ifPresent(m -> threads.add(thread(m)));
+                continue;
+            }
             Optional<Draft> reply = drafts.replyTo(p.platform().id(), p.postId());
             if (reply.isPresent() && reply.get().status() == DraftStatus.REJECTED) {
                 left.add(new Left(p.postId(), null, "its reply was rejected: the team chose not to answer it"));
                 continue;
             }
-            if (p.ticketId() != null && !resolvedNow.contains(p.ticketId())) {
+            if (p.ticketId() != null && !withIncident.contains(p.ticketId())) {
                 left.add(new Left(p.postId(), null, "its ticket was resolved on its own, with its own closing message"));
                 continue;
             }
             reply.filter(r -> r.status() == DraftStatus.PENDING).ifPresent(superseded::add);
             Mention m = mentions.find(p.platform(), p.postId()).orElseThrow();
             // One closing message per customer and thread: a customer who posted twice in a thread hears once.
-            if (!threads.add(m.platform().id() + "|" + (m.conversationId() != null ? m.conversationId() : m.id()) + "|" + m.author().id())) {
+            if (!threads.add(thread(m))) {
                 continue;
             }
-            if (!incidents.claimClosing(id, p.platform(), p.postId(), clock.instant())) {
-                continue; // its closing message was drafted before
+            if (!incidents.claimClosing(id, p.platform(), p.postId(), clock.instant())
+                    && !(resuming && incidents.reclaimClosing(id, p.platform(), p.postId(), stale, clock.instant()))) {
+                continue; // its closing message was drafted before, or is being drafted by another run
             }
             Draft closing = p.ticketId() != null ? desk.closing(desk.store().find(p.ticketId()).orElseThrow(), m) : desk.closing(incident, m);
             incidents.closingDrafted(id, p.platform(), p.postId(), closing.id());
@@ -189,11 +226,20 @@ public final class IncidentDesk implements TicketLink {
             set += drafts.reject(d.id(), actor, "Incident " + incident.reference() + " was resolved: its closing message answers the post",
                     clock.instant()).isPresent() ? 1 : 0;
         }
-        Incident resolved = incidents.find(id).orElseThrow();
-        LOG.info("Incident {} resolved by {}: {} tickets resolved, {} closing messages queued, {} left for a person", id, actor, resolvedNow.size(),
+        // The event before the mark: a run cut short between them sends it again rather than never.
+        event("incident.resolved", incidents.find(id).orElseThrow());
+        incidents.loopsClosed(id, clock.instant());
+        LOG.info("Incident {} resolved by {}: {} tickets resolved, {} closing messages queued, {} left for a person", id, actor, withIncident.size(),
                 queued.size(), left.size());
-        event("incident.resolved", resolved);
-        return Optional.of(new Resolved(resolved, true, resolvedNow.size(), queued, left, set));
+        return new Resolved(incidents.find(id).orElseThrow(), true, withIncident.size(), queued, left, set);
+    }
+
+    private static String thread(Mention m) {
+        return m.platform().id() + "|" + (m.conversationId() != null ? m.conversationId() : m.id()) + "|" + m.author().id();
+    }
+
+    private Optional<Draft> closingOf(Incident.Post p) {
+        return p.closingDraftId() == null ? Optional.empty() : drafts.find(p.closingDraftId());
     }
 
     /** Each closing message made its post's own and approved into the outbox; one that cannot be waits in the queue, with why. */

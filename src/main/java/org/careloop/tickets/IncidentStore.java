@@ -44,6 +44,18 @@ public interface IncidentStore {
     /** Records the closing message drafted for the post. */
     void closingDrafted(long incidentId, Platform platform, String postId, long draftId);
 
+    /**
+     * Takes over a closing message claimed by a resolve that was cut short before drafting it: claimed before
+     * {@code staleBefore} and still without a draft. True for one caller only.
+     */
+    boolean reclaimClosing(long incidentId, Platform platform, String postId, Instant staleBefore, Instant at);
+
+    /** The resolve's work is done: its tickets resolved and its closing messages queued. */
+    void loopsClosed(long id, Instant at);
+
+    /** Resolved incidents whose work was cut short (a crash mid-resolve), resolved before {@code before}; the oldest first. */
+    List<Long> unfinished(Instant before, int limit);
+
     long addNote(long incidentId, String author, String body, Instant at);
 
     /** The team's conversation, oldest first. */

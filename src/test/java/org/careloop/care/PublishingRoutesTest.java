@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The publishing routes of {@code routes/publishing.yaml} on their own: Quartz keeps asking the
- * outbox for what is due and the webhook relay for what was left pending, and a failing round
+ * outbox for what is due, the webhook relay for what was left pending and the incident desk for a
+ * resolve cut short, and a failing round
  * never stops the next one.
  */
 class PublishingRoutesTest extends CamelMainTestSupport {
 
     final AtomicInteger published = new AtomicInteger();
     final AtomicInteger relayed = new AtomicInteger();
+    final AtomicInteger finished = new AtomicInteger();
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
@@ -31,6 +33,7 @@ class PublishingRoutesTest extends CamelMainTestSupport {
         Properties p = new Properties();
         p.setProperty("careloop.outbox.interval-ms", "100");
         p.setProperty("careloop.webhooks.relay-interval-ms", "100");
+        p.setProperty("careloop.incidents.finish-interval-ms", "100");
         return p;
     }
 
@@ -45,6 +48,12 @@ class PublishingRoutesTest extends CamelMainTestSupport {
                 }
             }
         });
+        registry.bind("incidentDesk", new Object() {
+            @SuppressWarnings("unused")
+            public int finishCutShort() {
+                return finished.incrementAndGet();
+            }
+        });
         registry.bind("webhookRelay", new Object() {
             @SuppressWarnings("unused")
             public void relay() {
@@ -55,7 +64,8 @@ class PublishingRoutesTest extends CamelMainTestSupport {
 
     @Test
     void theOutboxAndTheWebhookRelayAreAskedAgainAndAgainEvenAfterAFailure() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.get() >= 4 && relayed.get() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> published.get() >= 4 && relayed.get() >= 3 && finished.get() >= 3);
+        assertThat(context.getRouteController().getRouteStatus("finish-incidents").isStarted()).isTrue();
         assertThat(context.getRouteController().getRouteStatus("publish-outbox").isStarted()).isTrue();
         assertThat(context.getRouteController().getRouteStatus("relay-webhooks").isStarted()).isTrue();
     }
