@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,28 +44,8 @@ class IncidentResolveCrashTest {
         }
     }
 
-    /** A clock the test moves. */
-    static final class Moved extends Clock {
-        Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     Database db;
-    final Moved clock = new Moved();
+    final org.careloop.care.MutableClock clock = new org.careloop.care.MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
     int ids;
 
     @BeforeEach
@@ -147,7 +125,7 @@ class IncidentResolveCrashTest {
         IncidentDesk next = desk(db.drafts(), db.incidents());
         assertThat(next.resolve(incident, "lead").orElseThrow().now()).as("a second resolve call does nothing").isFalse();
         assertThat(next.finishCutShort()).as("within its lease the first run may still be at work").isZero();
-        clock.now = clock.now.plus(IncidentDesk.RESOLVE_LEASE).plusSeconds(1);
+        clock.advance(IncidentDesk.RESOLVE_LEASE.plusSeconds(1));
         assertThat(next.finishCutShort()).isEqualTo(1);
         everyPostHasOneClosingMessageQueued(incident);
         assertThat(next.finishCutShort()).as("done is done").isZero();
@@ -158,7 +136,7 @@ class IncidentResolveCrashTest {
         long incident = incident();
         IncidentDesk dying = desk(db.drafts(), dyingAt(IncidentStore.class, db.incidents(), "claimClosing", 2));
         assertThatThrownBy(() -> dying.resolve(incident, "lead")).isInstanceOf(Crash.class);
-        clock.now = clock.now.plus(IncidentDesk.RESOLVE_LEASE).plusSeconds(1);
+        clock.advance(IncidentDesk.RESOLVE_LEASE.plusSeconds(1));
         IncidentDesk next = desk(db.drafts(), db.incidents());
         assertThat(next.finishCutShort()).isEqualTo(1);
         everyPostHasOneClosingMessageQueued(incident);
