@@ -212,7 +212,7 @@ final class CareActions {
             + "wonderful|excellent|outstanding|incredible|phenomenal|superb|so helpful|very helpful|the best)\\b|\\b(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
             + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
-            + "\\b(big |huge |many |special )?thanks? to (the|our|my) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
+            + "\\b(big |huge |many |special |warm )?thanks? to (the|our|my|your) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
             + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
             + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);
@@ -312,7 +312,8 @@ final class CareActions {
                 label = CareAction.Label.ENGAGE;
                 why = "a fan hoping to win: " + Cues.quote(Cues.found(CONTEST, words));
             }
-            if (label != CareAction.Label.THANK && label != CareAction.Label.ESCALATE && jobWellDone(words)) {
+            // Praise for a job well done is thanks, unless the cues found a safety or welfare case (the model's escalate is no such cue).
+            if (label != CareAction.Label.THANK && c.label() != CareAction.Label.ESCALATE && jobWellDone(words)) {
                 label = CareAction.Label.THANK;
                 why = "praise for a job well done, with thanks: " + Cues.quote(Cues.found(JOB_WELL_DONE, words));
             }

@@ -238,7 +238,8 @@ public final class Details {
         if (text == null || !"en".equals(lang)) {
             return Optional.empty();
         }
-        String clean = clean(text);
+        // A hashtag is a place or a slogan ("#Denver is The #BEST"), never the name of someone to thank.
+        String clean = clean(text.replaceAll("#\\w+", " "));
         return person(clean, brandNames).or(() -> {
             Matcher praised = PRAISED_PERSON.matcher(clean);
             return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)

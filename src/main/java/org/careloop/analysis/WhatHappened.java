@@ -402,7 +402,9 @@ final class WhatHappened {
             return "you've";
         }
         // Only what a customer does while things go wrong: "Cancelling flights 45 minutes before takeoff" is the airline's doing.
-        if (word.equals("still") && CUSTOMER_DOING.matcher(next).matches() || CUSTOMER_DOING.matcher(word).matches()) {
+        // "for still getting me to DC": somebody doing something for the customer, with them as its object, is no plight of theirs.
+        String object = word.equals("still") ? (i + 2 < w.size() ? w.get(i + 2).word().toLowerCase(Locale.ROOT) : "") : next;
+        if ((word.equals("still") && CUSTOMER_DOING.matcher(next).matches() || CUSTOMER_DOING.matcher(word).matches()) && !object.matches("me|us")) {
             return "you're";
         }
         // "Can't wait to fly again" is joy.

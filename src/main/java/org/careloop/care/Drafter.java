@@ -225,7 +225,9 @@ public final class Drafter {
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
                 // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
-                .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d))
+                // Nor for flights named: "since you cut Philly flights ;)" is a jab, not a pleasure.
+                .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d)
+                        && !d.matches("(?i).*\\bflights?\\b.*"))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
                         "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))

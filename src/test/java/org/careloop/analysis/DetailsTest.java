@@ -123,6 +123,13 @@ class DetailsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aHashtagIsNoPersonToThank() {
+        assertThat(DETAILS.person("@acmeair flt 3867 crew #OrangeCounty to #Denver is The #BEST! pilots invited the kids to the cockpit", "en",
+                List.of("acme air"))).isEmpty();
+        assertThat(DETAILS.person("@acmeair Naelah at LAX was amazing, thank you", "en", List.of("acme air"))).contains("Naelah");
+    }
+
+    @org.junit.jupiter.api.Test
     void aNameThatRunsOnIsNotCutInHalf() {
         assertThat(DETAILS.find("@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist", "en",
                 List.of("acme air")).orElse("")).doesNotEndWith("in Manage");

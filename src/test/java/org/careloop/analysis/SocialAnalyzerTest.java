@@ -133,6 +133,14 @@ class SocialAnalyzerTest {
         assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
     }
 
+    /** Thanks to the crew for a job done in a disruption is thanks, whatever the model reads in the disruption's words. */
+    @Test
+    void thanksToTheCrewThroughADisruptionIsThanks() {
+        Analysis a = analyzer.analyze("@acmeair I want to give a warm thanks to your crew at Logan airport for still getting me to the DC area "
+                + "after cancellations this morning", null);
+        assertThat(a.care().label()).as(a.reasons().toString()).isEqualTo(CareAction.Label.THANK);
+    }
+
     @Test
     void questionInsideAComplaintIsAProblemToSolve() {
         Analysis a = analyzer.analyze("@acmeair 2 hours on hold and still no refund. Why is it so hard to get my money back?", null);
