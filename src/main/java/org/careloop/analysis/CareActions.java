@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * something to look up, is it a question one post answers, is it kind words, or just a feeling to
  * acknowledge. Tuned on the development part of {@code actions-dev.jsonl}; measured by
  * {@code careloop evaluate} on the part held back.
+ *
+ * <p>Long on purpose: the cues are a table a care lead reviews (each pattern with the reason it gives),
+ * and they read best together, in the order the cascade tries them.
  */
 final class CareActions {
 

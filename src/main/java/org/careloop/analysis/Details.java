@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * view ("my bag in Boston" becomes "your bag in Boston", "your app" becomes "our app").
  * Reference numbers by pattern; the rest by CoreNLP's part-of-speech tags: noun phrases, scored
  * by how close they stand to what the post is about.
+ *
+ * <p>Long on purpose: the detail's word lists and the order of the finders (time lost, a person, a flight,
+ * money, a noun phrase) are the product's judgement of what to echo, read together.
  */
 public final class Details {
 

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * <p>Only a clause whose subject is the customer or their thing ("I", "we", "my flight", "the
  * app") and that says something went wrong is retold; opinions, wishes, threats, questions and
  * anything with swearing or an insult in it are not, because the brand would be repeating them.
+ *
+ * <p>Long on purpose: the rules for retelling a clause (which subjects, which verbs, which words are never
+ * repeated) only make sense read together.
  */
 final class WhatHappened {
 

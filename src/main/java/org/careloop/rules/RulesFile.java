@@ -32,6 +32,8 @@ import static org.careloop.rules.YamlNodes.*;
 /**
  * Reads {@code rules.yaml}: its settings, topics and rules, each value checked, and every problem
  * reported with the file and line, so a care lead can fix a rule without reading code.
+ *
+ * <p>Long on purpose: every check of the file, each naming the file, line and problem, is in one place.
  */
 final class RulesFile {
 

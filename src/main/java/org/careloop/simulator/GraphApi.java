@@ -31,6 +31,9 @@ import org.careloop.simulator.GraphWorld.Person;
  * <p>The brand calls with its Page access token; {@code sim:<name>} acts as any customer, so any
  * Graph API client can post on the Page's feed ({@code POST /{page-id}/feed}) and comment
  * ({@code POST /{object-id}/comments}).
+ *
+ * <p>Long on purpose: one class per simulated API, its endpoints in the order of the Graph API's
+ * reference, so a reader checks the simulator against it in one place.
  */
 final class GraphApi {
 

@@ -26,6 +26,9 @@ import org.careloop.simulator.XWorld.User;
  * The X API v2 subset CareLoop uses, in the shapes of the official OpenAPI description: users
  * (me, by username), mentions, a user's posts, recent search, post lookup and post creation, with
  * authentication, rate limits and injected faults.
+ *
+ * <p>Long on purpose: one class per simulated API, its endpoints in the order of X's own reference, so
+ * a reader checks the simulator against the spec in one place.
  */
 final class XApi {
 
