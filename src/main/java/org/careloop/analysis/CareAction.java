@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public record CareAction(Label label, boolean urgent, double confidence) {
 
+    /** A fan hoping to win a giveaway ("pick me", "would be amazing to win"): engaged, never a case; the reply wishes them luck. */
+    public static final java.util.regex.Pattern CONTEST = CareActions.CONTEST;
+
     public enum Label {
         /** One public post can answer it with the brand's own facts. */
         ANSWER,

@@ -230,8 +230,8 @@ final class CareActions {
     }
 
     /** A fan hoping to win a giveaway: "pick me", "would be amazing to win". */
-    static final Pattern CONTEST = Pattern.compile("\\b(pick me|choose me|enter me|(love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
-            + "|win (the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b", FLAGS);
+    static final Pattern CONTEST = Pattern.compile("\\b(?:pick me|choose me|enter me|(?:love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
+            + "|win (?:the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b", FLAGS);
 
     /** Sincere thanks in a question ("thanks in advance") is no praise. */
     private static final Pattern THANKS_AHEAD = Pattern.compile("\\b(thanks|thank you|thx|ty) (in advance|for (any|your) help)\\b", FLAGS);

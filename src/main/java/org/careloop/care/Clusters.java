@@ -50,6 +50,9 @@ public interface Clusters {
     /** The cluster's drafts waiting now (pending, not snoozed), the earliest post first, at most {@code limit}. */
     List<Draft> waiting(long id, Instant now, int limit);
 
-    /** How many of the cluster's posts wait, per account they came to, keyed "platform:account": what answering them all costs. */
-    java.util.Map<String, Integer> waitingPerAccount(long id, Instant now);
+    /** How many of the cluster's posts wait on one account: what answering them all costs there. */
+    record Waiting(String platform, String account, int posts) {}
+
+    /** The cluster's waiting posts counted per account they came to. */
+    List<Waiting> waitingPerAccount(long id, Instant now);
 }

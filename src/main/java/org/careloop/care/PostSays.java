@@ -156,10 +156,6 @@ final class PostSays {
         return text != null && LOSS.matcher(text).find();
     }
 
-    /** A fan hoping to win: "it would be sooo amazing to win", "pick me!", "enter me in the giveaway". */
-    static final Pattern CONTEST = Pattern.compile("(?i)\\b(?:pick me|choose me|enter me|(?:love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
-            + "|win (?:the|a|those|these|some|free|tickets?|this)|giveaway|sweepstakes)\\b");
-
     /** Where a fan is on their trip, and what a person on the team would say to it. */
     private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
@@ -181,7 +177,7 @@ final class PostSays {
                     "good luck with your application! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:first (?:ever )?(?:flight|time flying|time on a plane)|never flown before)\\b"), "here's to the first of many! ✈️"),
             // A fan hoping to win one of the brand's giveaways.
-            Map.entry(CONTEST, "fingers crossed for you! 🤞"),
+            Map.entry(org.careloop.analysis.CareAction.CONTEST, "fingers crossed for you! 🤞"),
             Map.entry(Pattern.compile("(?i)\\b(?:can'?t|cannot|can not) wait\\b"), "the countdown is on! ✈️"));
 
     /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */

@@ -116,12 +116,10 @@ final class JdbcClusters implements Clusters {
     }
 
     @Override
-    public Map<String, Integer> waitingPerAccount(long id, Instant now) {
-        Map<String, Integer> out = new TreeMap<>();
-        jdbc.list("select d.platform, m.account, count(*) as n" + MEMBERS + "where d.cluster_id = ? and " + WAITING + " group by d.platform, m.account",
-                rs -> Map.entry(rs.getString("platform").toLowerCase(java.util.Locale.ROOT) + ":" + rs.getString("account"), rs.getInt("n")), id, now)
-                .forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+    public List<Waiting> waitingPerAccount(long id, Instant now) {
+        return jdbc.list("select d.platform, m.account, count(*) as n" + MEMBERS + "where d.cluster_id = ? and " + WAITING
+                        + " group by d.platform, m.account order by d.platform, m.account",
+                rs -> new Waiting(rs.getString("platform").toLowerCase(java.util.Locale.ROOT), rs.getString("account"), rs.getInt("n")), id, now);
     }
 
     private static Instant postedAt(Draft d) {

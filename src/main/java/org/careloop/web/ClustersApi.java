@@ -103,17 +103,15 @@ public final class ClustersApi {
                 cost(clusters.waitingPerAccount(s.id(), clock.instant()))));
     }
 
-    private List<Cost> cost(java.util.Map<String, Integer> perAccount) {
-        List<Cost> out = new ArrayList<>();
-        perAccount.forEach((key, n) -> {
-            String platform = key.substring(0, key.indexOf(':'));
-            String account = key.substring(key.indexOf(':') + 1);
-            org.careloop.tickets.ReplyStyle style = styles.stream().filter(r -> r.platform().equalsIgnoreCase(platform) && r.account().equals(account))
-                    .findFirst().orElse(new org.careloop.tickets.ReplyStyle(platform, account, false, 0, 0));
-            out.add(new Cost(platform, account, n, dollars(n * style.costWithLink()), dollars(n * style.costWithoutLink()),
-                    style.linkFree() ? "link-free" : "link", dollars(n * style.costPerReply())));
-        });
-        return out;
+    private List<Cost> cost(List<Clusters.Waiting> perAccount) {
+        return perAccount.stream().map(w -> {
+            org.careloop.tickets.ReplyStyle style = styles.stream()
+                    .filter(r -> r.platform().equalsIgnoreCase(w.platform()) && r.account().equals(w.account())).findFirst()
+                    .orElse(new org.careloop.tickets.ReplyStyle(w.platform(), w.account(), false, 0, 0));
+            int n = w.posts();
+            return new Cost(w.platform(), w.account(), n, dollars(n * style.costWithLink()), dollars(n * style.costWithoutLink()),
+                    style.linkFree() ? "link-free" : "link", dollars(n * style.costPerReply()));
+        }).toList();
     }
 
     private static double dollars(double amount) {

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,8 +90,7 @@ class ApiContractTest {
         long first = draft(9001);
         long second = draft(9002);
         long third = draft(9003);
-        List<String> called = new ArrayList<>();
-        called.add(conforming("GET", "/api/drafts?status=pending&limit=2", null, 200).path(0).path("id").asText());
+        assertThat(conforming("GET", "/api/drafts?status=pending&limit=2", null, 200).path(0).path("id").asText()).isNotEmpty();
         conforming("GET", "/api/drafts?status=nonsense", null, 400);
         conforming("GET", "/api/drafts/" + first, null, 200);
         conforming("GET", "/api/drafts/999999", null, 404);
@@ -136,7 +134,6 @@ class ApiContractTest {
         conforming("GET", "/health", null, 200);
         HttpResponse<String> metrics = TestWeb.call(http, base, "GET", "/metrics", null);
         assertConforms("GET", "/metrics", null, metrics);
-        assertThat(called).doesNotContain("");
     }
 
     static long draft(int n) {
