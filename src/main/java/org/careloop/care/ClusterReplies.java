@@ -91,8 +91,8 @@ public final class ClusterReplies {
         if (post.id() == lead.id() && decided.equals(lead.text()) && !byHandle) {
             return new Made(decided, null); // the lead's own draft, as drafted for it
         }
-        String name = byHandle ? handle(post.mention()) : Drafter.firstName(post.mention());
-        String leadName = Drafter.firstName(lead.mention());
+        String name = byHandle ? handle(post.mention()) : Addressing.firstName(post.mention());
+        String leadName = Addressing.firstName(lead.mention());
         Matcher named = word(leadName).matcher(decided);
         String text = named.find() ? named.replaceAll(Matcher.quoteReplacement(name)) : name + ", " + lowerFirst(decided);
         Optional<String> leadDetail = drafter.detail(lead.mention(), lead.analysis()).filter(text::contains);
@@ -137,12 +137,12 @@ public final class ClusterReplies {
 
     /** The author by handle where the platform has handles (unique on the platform), else by full display name. */
     private static String handle(Mention m) {
-        String handle = Drafter.printable(m.author().handle());
+        String handle = Addressing.printable(m.author().handle());
         if (m.platform() != Platform.FACEBOOK && handle != null && !handle.isBlank()) {
             return "@" + handle;
         }
-        String name = Drafter.printable(m.author().name());
-        return name == null || name.isBlank() ? Drafter.firstName(m) : name.trim();
+        String name = Addressing.printable(m.author().name());
+        return name == null || name.isBlank() ? Addressing.firstName(m) : name.trim();
     }
 
     /** The name as a word of its own ("Jana", not the start of "Janaki"). */

@@ -2,19 +2,19 @@ package org.careloop.care;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.careloop.analysis.Analysis;
-import org.careloop.analysis.Emotion;
-import org.careloop.platform.Mention;
-import org.careloop.platform.Platform;
-import java.util.Set;
-import java.util.regex.Pattern;
+import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Details;
+import org.careloop.analysis.Emotion;
+import org.careloop.analysis.Sentiment;
+import org.careloop.platform.Mention;
 import org.careloop.knowledge.KnowledgeEntry;
 import org.careloop.rules.Decision;
 import org.careloop.rules.RuleBook;
@@ -30,20 +30,11 @@ public final class Drafter {
     /** Below this confidence the emotion is not named: a wrong guess at someone's feelings is worse than none. */
     static final double OPENING_CONFIDENCE = 0.6;
 
-    /** X caps display names at 50 characters: a longer name or handle is a platform's odd value, cut before it reaches a reply. */
-    static final int NAME_LIMIT = 50;
-
-    private static final Set<org.careloop.analysis.CareAction.Label> PROBLEM_ACTIONS = java.util.EnumSet.of(
-            org.careloop.analysis.CareAction.Label.TICKET, org.careloop.analysis.CareAction.Label.APOLOGIZE, org.careloop.analysis.CareAction.Label.ESCALATE);
+    private static final Set<CareAction.Label> PROBLEM_ACTIONS = ReplyValues.PROBLEM_ACTIONS;
 
     private final Supplier<RuleBook> rules;
     private final Duration firstResponse;
-    private final Voice voice;
-    private final Details details;
-    /** Topics of what the brand owes the customer back: never a side remark. */
-    private static final Set<String> OWED = Set.of("miles", "refund");
-    /** What a fan may enjoy and hear about again ("our food", "the wifi"); the other topics are what cases are about. */
-    private static final Set<String> FAN_TOPICS = Set.of("food", "wifi", "entertainment", "seat", "app", "site", "miles", "booking");
+    private final ReplyValues replyValues;
 
     /**
      * What the brand's replies say about the brand.
@@ -65,8 +56,7 @@ public final class Drafter {
     public Drafter(Supplier<RuleBook> rules, Duration firstResponse, Voice voice, Details details) {
         this.rules = rules;
         this.firstResponse = firstResponse;
-        this.voice = voice;
-        this.details = details;
+        this.replyValues = new ReplyValues(voice, details);
     }
 
     /**
@@ -157,18 +147,12 @@ public final class Drafter {
 
     /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
     public Optional<String> detail(Mention mention, Analysis analysis) {
-        return details.find(mention.text(), lang(mention, analysis), brands(mention));
+        return replyValues.detail(mention, analysis);
     }
 
     /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
     public Optional<String> happened(Mention mention, Analysis analysis) {
-        return details.happened(mention.text(), lang(mention, analysis));
-    }
-
-    /** How the brand is named: never echoed as a detail or thanked as a person. */
-    private List<String> brands(Mention mention) {
-        return List.of(voice.brand(), voice.brand().replace(" ", ""), mention.account() == null ? "" : mention.account()).stream()
-                .filter(b -> !b.isBlank()).toList();
+        return replyValues.happened(mention, analysis);
     }
 
     /**
@@ -180,12 +164,6 @@ public final class Drafter {
                             Map<String, String> extra) {
         return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
     }
-
-    /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
-    private static final double UPSET = 0.6;
-
-    private static final Set<org.careloop.analysis.CareAction.Label> FANFARE = java.util.EnumSet.of(
-            org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
     record Built(String text, List<String> parts) {}
@@ -200,113 +178,11 @@ public final class Drafter {
             return Optional.empty();
         }
         Templates.Phrasings phrasings = found.get();
-        Map<String, Object> values = values(book, mention, phrasings.lang());
-        // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
-        // a hashtag alone does not ("#help", "#strandedNYC").
-        values.put("positive", analysis != null && analysis.sentiment() != null
-                && (analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.POSITIVE
-                || analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEUTRAL && PostSays.playful(mention.text()))
-                ? "yes" : "");
-        // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
-        values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
-        values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
-        // Travelling to a funeral: the loss comes before anything about seats or flights.
-        values.put("loss", "en".equals(phrasings.lang()) && PostSays.loss(mention.text()) ? "yes" : "");
-        values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
-        // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
-        values.put("upset", analysis != null && analysis.sentiment() != null
-                && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
-        // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
-        boolean thanks = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK;
-        boolean engage = analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.ENGAGE;
-        values.put("detail", detail(mention, analysis)
-                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
-                // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
-                .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
-                .filter(d -> thanks || !PostSays.staffOnly(d))
-                // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
-                // Nor for flights named: "since you cut Philly flights ;)" is a jab, not a pleasure.
-                .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d)
-                        && !d.matches("(?i).*\\bflights?\\b.*"))
-                // "Sharing this about United flight": another airline's name is theirs to thank.
-                .filter(d -> book.settings().competitors().stream().noneMatch(c -> java.util.regex.Pattern.compile(
-                        "\\b" + java.util.regex.Pattern.quote(c) + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(d).find()))
-                .orElse(""));
-        // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
-        boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
-        values.put("happened", problem ? happened(mention, analysis)
-                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
-        // Time lost is apologised for, not "looked into".
-        values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
-        // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times").
-        if (PostSays.timeLost((String) values.get("detail")) && !((String) values.get("happened")).matches("(?s).*\\d.*")) {
-            values.put("happened", "");
-        }
-        // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
-        values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
-        // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
-        values.put("status_question", !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
-        values.putAll(extra);
-        // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
-        Optional<org.careloop.rules.Topic> postTopic = book.settings().topicOf(mention.text());
-        // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
-        // unless the post is about a disruption, whose next step comes first.
-        String named = (String) values.get("detail");
-        String topicKey = postTopic.filter(org.careloop.rules.Topic::major)
-                .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
-                .or(() -> postTopic).map(org.careloop.rules.Topic::key).orElse("");
-        String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
-        Optional<Templates.Phrasings> needs = templates.exactly(needsId, phrasings.lang()).or(() -> templates.exactly("needs-default", phrasings.lang()));
-        needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
-        // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").
-        String amendsId = "amends-" + topicKey;
-        Optional<Templates.Phrasings> amends = topicKey.isEmpty() ? Optional.empty() : templates.exactly(amendsId, phrasings.lang());
-        values.put("amends", amends.map(a -> a.render(values).get(0)).orElse(""));
-        // One sentence about the situation the topic names ("Being without your bag is miserable"), where the language has one.
-        String situationId = topicKey.isEmpty() ? "" : "situation-" + topicKey;
-        Optional<Templates.Phrasings> situation = situationId.isEmpty() ? Optional.empty() : templates.exactly(situationId, phrasings.lang());
-        situation.ifPresent(t -> {
-            List<String> lines = t.render(values);
-            values.put("situation", lines.get(Math.floorMod(seed(mention, "situation"), lines.size())));
-        });
-        // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
-        values.put("vague", ((String) values.get("detail")).isEmpty() && ((String) values.get("happened")).isEmpty() && topicKey.isEmpty()
-                && PostSays.vague(mention.text()) ? "yes" : "");
-        // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
-        values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
-        values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? PostSays.occasion(mention.text()) : "");
-        List<String> notPlaces = new ArrayList<>(brands(mention));
-        notPlaces.addAll(book.settings().competitors());
-        values.put("moment", analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.ENGAGE && "en".equals(phrasings.lang())
-                ? PostSays.moment(mention.text(), notPlaces) : "");
-        // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
-        values.put("good_news", thanks && "en".equals(phrasings.lang()) ? PostSays.goodNews(mention.text()) : "");
-        // An idea for us ("you should consider a lounge in Austin") is thanked as an idea, not as news we are glad of.
-        if (thanks && "en".equals(phrasings.lang()) && PostSays.suggests(mention.text())) {
-            values.put("good_news", "Love the idea!");
-        }
-        // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
-        values.put("person", thanks ? details.person(mention.text(), lang(mention, analysis), brands(mention)).orElse("") : "");
-        // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
-        String detailed = (String) values.get("detail");
-        // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
-        // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
-        Optional<String> sharper = (problem ? book.settings().sharper(mention.text()) : Optional.<String>empty())
-                .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
-        String echoed = detailed;
-        String says = topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""));
-        // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441").
-        if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
-            echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
-        }
-        // "Sorry about the fee" for a cancelled flight: in a post about a disruption (a major topic), a thing that belongs
-        // to another topic is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
-        boolean major = book.settings().topicOf(mention.text()).map(org.careloop.rules.Topic::major).orElse(false);
-        if (problem && major && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
-                && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
-            echoed = says;
-        }
-        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        ReplyValues.Read read = replyValues.read(book, phrasings.lang(), mention, analysis, extra);
+        Map<String, Object> values = read.values();
+        String needsId = read.needs();
+        String amendsId = read.amends();
+        String situationId = read.situation();
         Openings opening = openings(templates, phrasings.lang(), analysis, values, mention.text());
         List<String> openings = opening.texts();
         Fitted fitted = fitted(mention, kind, phrasings, openings, values);
@@ -347,7 +223,7 @@ public final class Drafter {
         parts.add(templateId);
         String asked = (String) values.get("needs");
         if (asked != null && !asked.isEmpty() && text.contains(asked)) {
-            parts.add(needs.map(Templates.Phrasings::id).orElse(needsId));
+            parts.add(needsId);
         }
         String detail = (String) values.get("detail");
         String happened = (String) values.get("happened");
@@ -390,47 +266,9 @@ public final class Drafter {
         return new Fitted(whole, complete);
     }
 
-    private static String lang(Mention mention, Analysis analysis) {
+    static String lang(Mention mention, Analysis analysis) {
         String lang = analysis == null ? mention.lang() : analysis.lang();
         return lang == null ? "und" : lang;
-    }
-
-    private Map<String, Object> values(RuleBook book, Mention mention, String lang) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("name", firstName(mention));
-        values.put("handle", mention.author().handle() == null ? "" : (atHandles(mention) ? "@" : "") + cut(printable(mention.author().handle())));
-        values.put("brand", voice.brand());
-        values.put("signature", voice.signature());
-        values.put("wait", voice.expectedWait());
-        values.put("topic", topic(book, mention.text()));
-        values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
-        // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
-        values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
-        // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
-        values.put("ticket_link", "");
-        values.put("ticket_ref", "");
-        values.put("ticket_joined", "");
-        values.put("rating_link", "");
-        values.put("answer", "");
-        values.put("link", "");
-        values.put("needs", "");
-        values.put("amends", "");
-        values.put("upset", "");
-        values.put("asked", "");
-        values.put("situation", "");
-        values.put("vague", "");
-        values.put("occasion", "");
-        values.put("moment", "");
-        values.put("good_news", "");
-        values.put("about", "");
-        values.put("urgent", "");
-        values.put("time_lost", "");
-        values.put("flight", "");
-        values.put("phone_reason", "");
-        values.put("status_question", "");
-        values.put("happened", "");
-        values.put("person", "");
-        return values;
     }
 
     /** The opening template chosen for the feeling, and its phrasings rendered. */
@@ -441,7 +279,7 @@ public final class Drafter {
         Emotion.Label emotion = analysis == null || analysis.emotion().confidence() < OPENING_CONFIDENCE
                 ? Emotion.Label.NONE : analysis.emotion().label();
         // The opening follows the care action: thanks are met with thanks, and a problem never with joy.
-        if (analysis != null && analysis.care().label() == org.careloop.analysis.CareAction.Label.THANK && emotion != Emotion.Label.JOY) {
+        if (analysis != null && analysis.care().label() == CareAction.Label.THANK && emotion != Emotion.Label.JOY) {
             emotion = Emotion.Label.GRATITUDE;
         } else if (analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label())
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
@@ -449,13 +287,13 @@ public final class Drafter {
         } else if (emotion == Emotion.Label.CONFUSION && analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) && !PostSays.confused(text)) {
             // "Delay because they enter bag tags by hand? Really?", "Did you seriously lose my luggage???": an angry
             // question is frustration, not a muddle to clear up; only a customer who says they are confused hears so.
-            emotion = analysis.sentiment() != null && analysis.sentiment().label() == org.careloop.analysis.Sentiment.Label.NEGATIVE
+            emotion = analysis.sentiment() != null && analysis.sentiment().label() == Sentiment.Label.NEGATIVE
                     ? Emotion.Label.FRUSTRATION : Emotion.Label.NONE;
         }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
         // a calm request ("can you get me to New York before Monday?") is helped, not pitied.
-        boolean calmRequest = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() != org.careloop.analysis.Sentiment.Label.NEGATIVE
-                && (analysis.care().label() == org.careloop.analysis.CareAction.Label.TICKET || analysis.care().label() == org.careloop.analysis.CareAction.Label.ANSWER);
+        boolean calmRequest = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() != Sentiment.Label.NEGATIVE
+                && (analysis.care().label() == CareAction.Label.TICKET || analysis.care().label() == CareAction.Label.ANSWER);
         String none = calmRequest ? "opening-request"
                 : analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();
@@ -471,55 +309,8 @@ public final class Drafter {
     }
 
     /** Stable per post, so a redelivered post gets the same variant and phrasing. */
-    private static int seed(Mention mention, String what) {
+    static int seed(Mention mention, String what) {
         return (mention.platform().id() + ":" + mention.id() + ":" + what).hashCode();
     }
 
-    /** Facebook has no @handles: a person is known by their display name only. */
-    private static boolean atHandles(Mention mention) {
-        return mention.platform() != Platform.FACEBOOK;
-    }
-
-    /** People are addressed by first name when the display name has one, else by handle. */
-    static String firstName(Mention mention) {
-        String name = printable(mention.author().name());
-        String handle = printable(mention.author().handle());
-        if (name != null && !name.isBlank() && (!atHandles(mention) || !name.trim().equalsIgnoreCase(handle))) {
-            String first = name.trim().split("\\s+")[0];
-            if (first.codePoints().anyMatch(Character::isLetter)) {
-                return cut(first);
-            }
-        }
-        return (atHandles(mention) ? "@" : "") + cut(handle);
-    }
-
-    /**
-     * A customer's name or handle without what would print as nothing, or change how the brand's words
-     * around it print, in the published reply. The name is the customer's to choose: a bidi override
-     * (U+202E) in it turned the rest of the brand's reply around, and controls (ESC, NUL), zero-width
-     * and other format characters, lone surrogates (which UTF-8, and so the platform, cannot carry) and
-     * noncharacters went out under the brand's name unseen by the agent approving it. Line breaks and
-     * other white space become a plain space. The joiners (U+200C, U+200D) stay: emoji sequences and
-     * scripts such as Persian need them.
-     */
-    static String printable(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (Character.isWhitespace(cp) || cp == 0x85) {
-                b.append(' '); // line breaks and tabs (U+2028 and NEL too) still part words: "Jana\r\nX" is Jana
-            } else if (cp == 0x200C || cp == 0x200D || type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE
-                    && (cp & 0xFFFE) != 0xFFFE && (cp < 0xFDD0 || cp > 0xFDEF)) {
-                b.appendCodePoint(cp);
-            }
-        });
-        return b.toString();
-    }
-
-    private static String cut(String name) {
-        return name == null || name.codePointCount(0, name.length()) <= NAME_LIMIT ? name : name.substring(0, name.offsetByCodePoints(0, NAME_LIMIT));
-    }
 }

@@ -286,7 +286,7 @@ class DrafterTest {
         String longName = "巴".repeat(300);
         Draft d = drafter.draft(post("1", longName, "b", "my bag"), analysis("en", Emotion.Label.ANGER, 0.9), reply("ticket"), posted, List.of());
         assertThat(XText.weightedLength(d.text())).isLessThanOrEqualTo(XText.LIMIT);
-        assertThat(d.text()).startsWith("巴".repeat(Drafter.NAME_LIMIT) + ",");
+        assertThat(d.text()).startsWith("巴".repeat(Addressing.NAME_LIMIT) + ",");
     }
 
     @Test
@@ -296,9 +296,9 @@ class DrafterTest {
                 analysis("en", Emotion.Label.ANGER, 0.8), reply("ticket"), posted, List.of());
         assertThat(d.text()).startsWith("Jana, ").doesNotContain("\u202E", "\u200B", "\r", "\u0000", "\uD800", "\uFFFF");
         // Nothing printable left in the name: the handle, cleaned the same way; the joiners of an emoji sequence stay.
-        assertThat(Drafter.firstName(post("2", "\u202E\u2066\u200B", "ja\u202Ena", "x"))).isEqualTo("@jana");
-        assertThat(Drafter.firstName(post("3", "👨\u200D👩\u200D👧 Jana", "jana", "x"))).isEqualTo("@jana");
-        assertThat(Drafter.printable("سلام\u200Cجانا 👨\u200D👩")).isEqualTo("سلام\u200Cجانا 👨\u200D👩");
+        assertThat(Addressing.firstName(post("2", "\u202E\u2066\u200B", "ja\u202Ena", "x"))).isEqualTo("@jana");
+        assertThat(Addressing.firstName(post("3", "👨\u200D👩\u200D👧 Jana", "jana", "x"))).isEqualTo("@jana");
+        assertThat(Addressing.printable("سلام\u200Cجانا 👨\u200D👩")).isEqualTo("سلام\u200Cجانا 👨\u200D👩");
     }
 
     @Test
@@ -309,11 +309,11 @@ class DrafterTest {
         Draft d = drafter.draft(post("1", name, "h".repeat(100_000), "my bag is lost"), analysis("en", Emotion.Label.ANGER, 0.9),
                 reply("ticket"), posted, List.of());
         assertThat(XText.weightedLength(d.text())).isLessThanOrEqualTo(XText.LIMIT);
-        assertThat(d.text()).contains(name.substring(0, Drafter.NAME_LIMIT)).doesNotContain(name.substring(0, Drafter.NAME_LIMIT + 1));
+        assertThat(d.text()).contains(name.substring(0, Addressing.NAME_LIMIT)).doesNotContain(name.substring(0, Addressing.NAME_LIMIT + 1));
         Mention facebook = new Mention(Platform.FACEBOOK, "brand", "2", new Author("9", name, name), "my bag is lost", "en", posted, "2", null,
                 null, false, false);
         assertThat(drafter.draft(facebook, analysis("en", Emotion.Label.ANGER, 0.9), reply("ticket"), posted, List.of()).text())
-                .contains(name.substring(0, Drafter.NAME_LIMIT)).doesNotContain(name.substring(0, Drafter.NAME_LIMIT + 1));
+                .contains(name.substring(0, Addressing.NAME_LIMIT)).doesNotContain(name.substring(0, Addressing.NAME_LIMIT + 1));
     }
 
     @Test

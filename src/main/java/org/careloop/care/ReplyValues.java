@@ -1,0 +1,230 @@
+package org.careloop.care;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.careloop.analysis.Analysis;
+import org.careloop.analysis.CareAction;
+import org.careloop.analysis.Details;
+import org.careloop.analysis.Sentiment;
+import org.careloop.platform.Mention;
+import org.careloop.rules.RuleBook;
+import org.careloop.rules.Templates;
+import org.careloop.rules.Topic;
+
+/**
+ * What a reply can say about one post: the values its templates are filled with, read from the post
+ * (the customer's name, the detail it echoes, what happened, whether they asked or are upset) and from
+ * its topic (what a ticket asks, the next step an apology offers, the situation's sentence).
+ *
+ * <p>Long because each value is a judgement a care lead made about real posts, and the judgements lean on
+ * each other (a detail that names time lost silences a retelling that names none); read together they
+ * say what a reply may echo.
+ */
+final class ReplyValues {
+
+    static final Set<CareAction.Label> PROBLEM_ACTIONS = EnumSet.of(CareAction.Label.TICKET, CareAction.Label.APOLOGIZE, CareAction.Label.ESCALATE);
+
+    private static final Set<CareAction.Label> FANFARE = EnumSet.of(CareAction.Label.THANK, CareAction.Label.ENGAGE);
+    /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
+    private static final double UPSET = 0.6;
+    /** Topics of what the brand owes the customer back: never a side remark. */
+    private static final Set<String> OWED = Set.of("miles", "refund");
+    /** What a fan may enjoy and hear about again ("our food", "the wifi"); the other topics are what cases are about. */
+    private static final Set<String> FAN_TOPICS = Set.of("food", "wifi", "entertainment", "seat", "app", "site", "miles", "booking");
+
+    /**
+     * The values, and the ids of the topic's parts they drew on (to record which parts a reply used).
+     *
+     * @param needs     what a ticket asks ("needs-bag", or the default)
+     * @param amends    the apology's next step ("amends-bag")
+     * @param situation the situation's sentence ("situation-bag"); empty when the post has no topic
+     */
+    record Read(Map<String, Object> values, String needs, String amends, String situation) {
+        String value(String key) {
+            return values.get(key) instanceof String s ? s : "";
+        }
+    }
+
+    private final Drafter.Voice voice;
+    private final Details details;
+
+    ReplyValues(Drafter.Voice voice, Details details) {
+        this.voice = voice;
+        this.details = details;
+    }
+
+    /** The values for a reply in {@code lang}; {@code extra} (a ticket's link, a knowledge answer) set last. */
+    Read read(RuleBook book, String lang, Mention mention, Analysis analysis, Map<String, String> extra) {
+        Templates templates = book.templates();
+        Map<String, Object> values = values(book, mention);
+        // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
+        // a hashtag alone does not ("#help", "#strandedNYC").
+        values.put("positive", analysis != null && analysis.sentiment() != null
+                && (analysis.sentiment().label() == Sentiment.Label.POSITIVE
+                || analysis.sentiment().label() == Sentiment.Label.NEUTRAL && PostSays.playful(mention.text()))
+                ? "yes" : "");
+        // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
+        values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
+        values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        // Travelling to a funeral: the loss comes before anything about seats or flights.
+        values.put("loss", "en".equals(lang) && PostSays.loss(mention.text()) ? "yes" : "");
+        values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
+        // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
+        values.put("upset", analysis != null && analysis.sentiment() != null
+                && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
+        // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
+        boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;
+        boolean engage = analysis != null && analysis.care().label() == CareAction.Label.ENGAGE;
+        values.put("detail", detail(mention, analysis)
+                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
+                // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
+                .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
+                .filter(d -> thanks || !PostSays.staffOnly(d))
+                // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
+                // Nor for flights named: "since you cut Philly flights ;)" is a jab, not a pleasure.
+                .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d)
+                        && !d.matches("(?i).*\\bflights?\\b.*"))
+                // "Sharing this about United flight": another airline's name is theirs to thank.
+                .filter(d -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
+                        "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(d).find()))
+                .orElse(""));
+        // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
+        boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
+        values.put("happened", problem ? happened(mention, analysis)
+                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
+        // Time lost is apologised for, not "looked into".
+        values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
+        // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times").
+        if (PostSays.timeLost((String) values.get("detail")) && !((String) values.get("happened")).matches("(?s).*\\d.*")) {
+            values.put("happened", "");
+        }
+        // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
+        values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
+        // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
+        values.put("status_question", !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
+        values.putAll(extra);
+        // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
+        Optional<Topic> postTopic = book.settings().topicOf(mention.text());
+        // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
+        // unless the post is about a disruption, whose next step comes first.
+        String named = (String) values.get("detail");
+        String topicKey = postTopic.filter(Topic::major)
+                .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
+                .or(() -> postTopic).map(Topic::key).orElse("");
+        String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
+        Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly("needs-default", lang));
+        String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
+        needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").
+        String amendsId = "amends-" + topicKey;
+        Optional<Templates.Phrasings> amends = topicKey.isEmpty() ? Optional.empty() : templates.exactly(amendsId, lang);
+        values.put("amends", amends.map(a -> a.render(values).get(0)).orElse(""));
+        // One sentence about the situation the topic names ("Being without your bag is miserable"), where the language has one.
+        String situationId = topicKey.isEmpty() ? "" : "situation-" + topicKey;
+        Optional<Templates.Phrasings> situation = situationId.isEmpty() ? Optional.empty() : templates.exactly(situationId, lang);
+        situation.ifPresent(t -> {
+            List<String> lines = t.render(values);
+            values.put("situation", lines.get(Math.floorMod(Drafter.seed(mention, "situation"), lines.size())));
+        });
+        // A short complaint with nothing the reply could name: ask what happened, rather than claim to have passed "it" on.
+        values.put("vague", ((String) values.get("detail")).isEmpty() && ((String) values.get("happened")).isEmpty() && topicKey.isEmpty()
+                && PostSays.vague(mention.text()) ? "yes" : "");
+        // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
+        values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
+        values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? PostSays.occasion(mention.text()) : "");
+        List<String> notPlaces = new ArrayList<>(brands(mention));
+        notPlaces.addAll(book.settings().competitors());
+        values.put("moment", analysis != null && analysis.care().label() == CareAction.Label.ENGAGE && "en".equals(lang)
+                ? PostSays.moment(mention.text(), notPlaces) : "");
+        // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
+        values.put("good_news", thanks && "en".equals(lang) ? PostSays.goodNews(mention.text()) : "");
+        // An idea for us ("you should consider a lounge in Austin") is thanked as an idea, not as news we are glad of.
+        if (thanks && "en".equals(lang) && PostSays.suggests(mention.text())) {
+            values.put("good_news", "Love the idea!");
+        }
+        // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
+        values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse("") : "");
+        // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
+        String detailed = (String) values.get("detail");
+        // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
+        // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
+        Optional<String> sharper = (problem ? book.settings().sharper(mention.text()) : Optional.<String>empty())
+                .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
+        String echoed = detailed;
+        String says = topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""));
+        // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441").
+        if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
+            echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
+        }
+        // "Sorry about the fee" for a cancelled flight: in a post about a disruption (a major topic), a thing that belongs
+        // to another topic is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
+        boolean major = book.settings().topicOf(mention.text()).map(Topic::major).orElse(false);
+        if (problem && major && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
+                && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
+            echoed = says;
+        }
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        return new Read(values, needsPart, amendsId, situationId);
+    }
+
+    /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
+    Optional<String> detail(Mention mention, Analysis analysis) {
+        return details.find(mention.text(), Drafter.lang(mention, analysis), brands(mention));
+    }
+
+    /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
+    Optional<String> happened(Mention mention, Analysis analysis) {
+        return details.happened(mention.text(), Drafter.lang(mention, analysis));
+    }
+
+    /** How the brand is named: never echoed as a detail or thanked as a person. */
+    private List<String> brands(Mention mention) {
+        return List.of(voice.brand(), voice.brand().replace(" ", ""), mention.account() == null ? "" : mention.account()).stream()
+                .filter(b -> !b.isBlank()).toList();
+    }
+
+    private Map<String, Object> values(RuleBook book, Mention mention) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", Addressing.firstName(mention));
+        values.put("handle", Addressing.handle(mention));
+        values.put("brand", voice.brand());
+        values.put("signature", voice.signature());
+        values.put("wait", voice.expectedWait());
+        values.put("topic", book.settings().topic(mention.text()));
+        values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
+        // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
+        values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
+        // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
+        values.put("ticket_link", "");
+        values.put("ticket_ref", "");
+        values.put("ticket_joined", "");
+        values.put("rating_link", "");
+        values.put("answer", "");
+        values.put("link", "");
+        values.put("needs", "");
+        values.put("amends", "");
+        values.put("upset", "");
+        values.put("asked", "");
+        values.put("situation", "");
+        values.put("vague", "");
+        values.put("occasion", "");
+        values.put("moment", "");
+        values.put("good_news", "");
+        values.put("about", "");
+        values.put("urgent", "");
+        values.put("time_lost", "");
+        values.put("flight", "");
+        values.put("phone_reason", "");
+        values.put("status_question", "");
+        values.put("happened", "");
+        values.put("person", "");
+        return values;
+    }
+
+}
