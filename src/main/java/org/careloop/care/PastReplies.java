@@ -97,8 +97,8 @@ public final class PastReplies {
     /** The earlier reply with the earlier customer's name and detail replaced by this one's; empty when it cannot be done safely. */
     Optional<String> refill(Draft past, Mention now, Analysis analysis) {
         String text = past.text();
-        String oldName = Drafter.firstName(past.mention());
-        String newName = Drafter.firstName(now);
+        String oldName = Addressing.firstName(past.mention());
+        String newName = Addressing.firstName(now);
         if (!text.contains(oldName)) {
             return Optional.empty();
         }
