@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.shingle.ShingleAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -134,7 +139,33 @@ public final class Grouping {
     private Analyzer analyzer(String lang) {
         String key = lang != null && Knowledge.LANGUAGES.contains(lang) ? lang : "und";
         // Single words and the pairs beside them; "_" fills a pair across a stop word left out.
-        return analyzers.computeIfAbsent(key, l -> new ShingleAnalyzerWrapper(Knowledge.analyzer(l), 2, 2, PAIR, true, true, "_"));
+        return analyzers.computeIfAbsent(key, l -> new ShingleAnalyzerWrapper(l.equals("en") ? new EnglishAnalyzer(ENGLISH_STOP) : Knowledge.analyzer(l),
+                2, 2, PAIR, true, true, "_"));
+    }
+
+    /**
+     * English function words, Snowball's list (Lucene's English default leaves out "my", "i", "where"):
+     * "my flight was cancelled, I need to get home" is not like "I was charged twice for my booking" for
+     * sharing "my" and "I". Its particles stay words, though: "the app is down", "locked out", "bumped off"
+     * say what happened. The other languages' analysers drop their function words already.
+     */
+    private static final CharArraySet ENGLISH_STOP = snowballStop("english_stop.txt",
+            Set.of("down", "up", "out", "off", "over", "under", "again", "against", "before", "after", "above", "below", "through", "during"));
+
+    private static CharArraySet snowballStop(String file, Set<String> meaningful) {
+        try (java.io.Reader r = IOUtils.getDecodingReader(SnowballFilter.class, file, java.nio.charset.StandardCharsets.UTF_8)) {
+            CharArraySet words = WordlistLoader.getSnowballWordSet(r);
+            CharArraySet kept = new CharArraySet(words.size(), false);
+            words.forEach(w -> {
+                String word = new String((char[]) w);
+                if (!meaningful.contains(word)) {
+                    kept.add(word);
+                }
+            });
+            return CharArraySet.unmodifiableSet(kept);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int shared(Collection<String> a, Set<String> b) {
