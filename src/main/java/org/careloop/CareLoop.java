@@ -186,7 +186,8 @@ public final class CareLoop {
         SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, SurgeWatch.Policy.fromSettings(settings), clock);
         org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air"));
         org.careloop.care.Clustering clustering = new org.careloop.care.Clustering(database.clusters(), grouping,
-                org.careloop.care.Clustering.window(settings));
+                org.careloop.care.Clustering.window(settings),
+                text -> rules.get().settings().topicOf(text).map(org.careloop.rules.Topic::key));
         org.careloop.care.ClusterReplies clusterReplies = new org.careloop.care.ClusterReplies(drafter, database.drafts(), clock);
         // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),

@@ -25,18 +25,32 @@ public final class Clustering {
     private final Clusters clusters;
     private final Grouping grouping;
     private final Duration window;
-    private final Map<Long, Grouping.Words> seeds = new LinkedHashMap<>(256, 0.75f, true) {
+    private final java.util.function.Function<String, java.util.Optional<String>> topicOf;
+    private final Map<Long, Seed> seeds = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Grouping.Words> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Seed> eldest) {
             return size() > REMEMBERED;
         }
     };
 
+    /** A cluster's first post: its words and its topic. */
+    private record Seed(Grouping.Words words, String topic) {}
+
     /** @param window how far apart in time posts of one cluster may be */
     public Clustering(Clusters clusters, Grouping grouping, Duration window) {
+        this(clusters, grouping, window, text -> java.util.Optional.empty());
+    }
+
+    /**
+     * @param topicOf the rules' topic of a text ({@code cancel}, {@code bag}), if any: two posts whose topics differ are
+     *                never one cluster, however many words they share ("flight 201... nobody tells us" and "no bags from
+     *                flight 201, nobody from the airline here" share two words, not a problem)
+     */
+    public Clustering(Clusters clusters, Grouping grouping, Duration window, java.util.function.Function<String, java.util.Optional<String>> topicOf) {
         this.clusters = clusters;
         this.grouping = grouping;
         this.window = window;
+        this.topicOf = topicOf;
     }
 
     /** {@code careloop.clusters.window} (default 6 hours). */
@@ -73,7 +87,7 @@ public final class Clustering {
             return;
         }
         long id = clusters.start(draft, post.action(), post.lang());
-        seeds.put(id, post.words());
+        seeds.put(id, new Seed(post.words(), post.topic()));
     }
 
     /**
@@ -89,18 +103,19 @@ public final class Clustering {
     }
 
     /** A post's words, read in its language, and its care action. */
-    private record Post(Grouping.Words words, String action, String lang) {}
+    private record Post(Grouping.Words words, String action, String lang, String topic) {}
 
     private Post post(Mention mention, Analysis analysis) {
         String lang = analysis.lang() != null ? analysis.lang() : mention.lang();
         lang = lang == null ? "und" : lang;
-        return new Post(grouping.words(mention.text(), lang), analysis.care().label().id(), lang);
+        return new Post(grouping.words(mention.text(), lang), analysis.care().label().id(), lang, topicOf.apply(mention.text()).orElse(""));
     }
 
     private java.util.Optional<Long> match(Post post, java.time.Instant posted) {
         for (Clusters.Candidate c : clusters.candidates(post.action(), posted, window, CANDIDATES)) {
-            Grouping.Words seed = seeds.computeIfAbsent(c.id(), id -> grouping.words(c.seedText(), c.lang()));
-            if (grouping.together(post.words(), seed)) {
+            Seed seed = seeds.computeIfAbsent(c.id(), id -> new Seed(grouping.words(c.seedText(), c.lang()), topicOf.apply(c.seedText()).orElse("")));
+            boolean sameTopic = post.topic().isEmpty() || seed.topic().isEmpty() || post.topic().equals(seed.topic());
+            if (sameTopic && grouping.together(post.words(), seed.words())) {
                 return java.util.Optional.of(c.id());
             }
         }

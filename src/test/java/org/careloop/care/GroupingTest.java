@@ -110,6 +110,18 @@ class GroupingTest {
     }
 
     @Test
+    void postsOnAnotherTopicOfTheRulesAreAnotherClusterWhateverWordsTheyShare() {
+        clustering = new Clustering(db.clusters(), grouping, Duration.ofHours(6),
+                text -> org.careloop.rules.RuleBook.load(java.nio.file.Path.of("rules")).settings().topicOf(text).map(org.careloop.rules.Topic::key));
+        place(Platform.X, "@acmeair flight 200 to Denver cancelled and nobody tells us anything", CareAction.Label.TICKET, T0);
+        place(Platform.X, "@acmeair flight 201 to Denver cancelled and nobody tells us anything", CareAction.Label.TICKET, T0.plusSeconds(1));
+        // Found by a 2,000-post crisis: these share "flight" and "nobody", a third of their words, and joined the cancellations.
+        place(Platform.X, "@acmeair no bags from flight 202 at the Boston carousel, nobody from the airline here", CareAction.Label.TICKET, T0.plusSeconds(2));
+        place(Platform.X, "@acmeair no bags from flight 203 at the Boston carousel, nobody from the airline here", CareAction.Label.TICKET, T0.plusSeconds(3));
+        assertThat(db.clusters().open(T0.plusSeconds(60), 10)).extracting(Clusters.Summary::size).containsExactly(2, 2);
+    }
+
+    @Test
     void onlyPendingRepliesTakePart() {
         Draft first = place(Platform.X, "The app is down, can't check in", CareAction.Label.TICKET, T0);
         db.drafts().approve(first.id(), "agent", null, T0.plusSeconds(5));
