@@ -50,6 +50,18 @@ class ClustersBrowserTest {
         }
         clustering.place(draft(9, Platform.X, "pat", "Pat Lee", "my bag never arrived in Boston, who can help?"));
 
+        // The surge these posts are: its minutes counted, and its alert, as the surge watch raises it.
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        console.db().surges().countingSince(minute.minus(Duration.ofMinutes(41))); // counting began before these minutes
+        for (int m = 40; m >= 0; m--) {
+            for (int p = 0; p < (m <= 3 ? 30 + (3 - m) * 25 : m % 7 == 0 ? 2 : 1); p++) {
+                console.db().surges().count(minute.minus(Duration.ofMinutes(m)), List.of("topic:app"));
+            }
+        }
+        console.db().surges().start(new org.careloop.care.Surges.Surge(0, "topic:app", "posts about \u201capp\u201d", minute.minus(Duration.ofMinutes(3)),
+                Instant.now(), null, 1.2, 25, 280, 105, null), "Posts about \u201capp\u201d: 280 posts since " + java.time.format.DateTimeFormatter
+                .ofPattern("HH:mm").withZone(java.time.ZoneOffset.UTC).format(minute.minus(Duration.ofMinutes(3))) + " UTC (usually 1 a minute)");
+
         console.signIn();
         WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -63,7 +75,12 @@ class ClustersBrowserTest {
         assertThat(console.browser().findElement(By.id("pending-count")).getText()).as("the posts are still counted one by one").isEqualTo("5");
         assertThat(row.findElement(By.className("cost")).getText()).as("the price before the click")
                 .isEqualTo("Cost: $0.60 for 3 replies on X @brand (with ticket links; link-free $0.05)");
+        WebElement surge = wait.until(d -> d.findElements(By.cssSelector("#alerts .alert.surge")).stream().findFirst().orElse(null));
+        assertThat(surge.getText()).contains("Posts about \u201capp\u201d: 280 posts since").contains("Dismiss");
+        assertThat(surge.findElements(By.cssSelector("svg.spark"))).as("its chart").hasSize(1);
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-cluster");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "surge-banner.png"), surge.getScreenshotAs(OutputType.BYTES));
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "cluster-row.png"), row.getScreenshotAs(OutputType.BYTES));
 
