@@ -19,6 +19,7 @@ import org.careloop.marketing.PraiseStore;
 import org.careloop.pipeline.MentionStore;
 import org.careloop.platform.camel.CursorStore;
 import org.careloop.tickets.TicketStore;
+import org.careloop.web.SessionStore;
 import org.careloop.web.UserStore;
 import org.careloop.webhook.WebhookStore;
 import org.flywaydb.core.Flyway;
@@ -140,6 +141,11 @@ public final class Database implements AutoCloseable {
 
     public UserStore users() {
         return new JdbcUserStore(jdbc, clock);
+    }
+
+    /** Console sessions, shared by every node on this database. */
+    public SessionStore sessions() {
+        return new JdbcSessionStore(jdbc, clock);
     }
 
     public TicketStore tickets() {

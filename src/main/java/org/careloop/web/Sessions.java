@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Console logins: bcrypt-checked passwords, random session ids, a CSRF token per session, and
  * a brake on password guessing (a few failures per address and account, or somewhat more per
- * address across accounts, then a pause; and a budget per hour that slow guessing cannot outrun). Everything is in memory: a restart signs everyone out.
+ * address across accounts, then a pause; and a budget per hour that slow guessing cannot outrun). The
+ * sessions are kept in a {@link SessionStore}: the database's, so that every node knows every login
+ * and a load balancer needs no sticky sessions; it holds a SHA-256 of each session id, never the id.
+ * The brake's counts are this node's, in memory.
  */
 public final class Sessions {
 
@@ -49,7 +52,7 @@ public final class Sessions {
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionStore sessions;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, Failures> hourly = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
@@ -58,8 +61,14 @@ public final class Sessions {
     /** Failed logins counted since {@code since}; counts older than the lockout are forgotten. */
     private record Failures(int count, Instant since) {}
 
+    /** Sessions in this process's memory only (one node; a restart signs everyone out). */
     public Sessions(UserStore users, Clock clock, Duration lifetime) {
+        this(users, SessionStore.inMemory(), clock, lifetime);
+    }
+
+    public Sessions(UserStore users, SessionStore sessions, Clock clock, Duration lifetime) {
         this.users = users;
+        this.sessions = sessions;
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -93,7 +102,7 @@ public final class Sessions {
         failures.remove(account);
         hourly.remove(account);
         Session s = new Session(token(), user.get().username(), user.get().role(), token(), now.plus(lifetime));
-        sessions.put(s.id(), s);
+        sessions.save(key(s.id()), new SessionStore.Stored(s.username(), s.role(), s.csrfToken(), s.expires()));
         out[0] = s;
         return LoginResult.OK;
     }
@@ -123,7 +132,7 @@ public final class Sessions {
 
     /** Forgets what can no longer matter: expired sessions, ended lockouts, stale failure counts. */
     void sweep(Instant now) {
-        sessions.values().removeIf(s -> s.expires().isBefore(now));
+        sessions.deleteExpired(now);
         lockedUntil.values().removeIf(until -> !until.isAfter(now));
         failures.values().removeIf(f -> f.since().plus(LOCKOUT).isBefore(now));
         hourly.values().removeIf(f -> f.since().plus(HOUR).isBefore(now));
@@ -131,27 +140,38 @@ public final class Sessions {
 
     /** Signed-in sessions, expired ones included until the next sweep. */
     int size() {
-        return sessions.size();
+        return sessions.count();
     }
 
     public Optional<Session> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s == null) {
+        String key = key(id);
+        Optional<SessionStore.Stored> stored = sessions.find(key);
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
+        SessionStore.Stored s = stored.get();
         if (s.expires().isBefore(clock.instant())) {
-            sessions.remove(id);
+            sessions.delete(key);
             return Optional.empty();
         }
-        return Optional.of(s);
+        return Optional.of(new Session(id, s.username(), s.role(), s.csrfToken(), s.expires()));
     }
 
     public void logout(String id) {
         if (id != null) {
-            sessions.remove(id);
+            sessions.delete(key(id));
+        }
+    }
+
+    /** What a session is stored under: the SHA-256 of its id, in hex, so the store never holds a working cookie. */
+    static String key(String id) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 

@@ -2,6 +2,8 @@ package org.careloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.Troll;
 import org.careloop.care.Alerts;
 import org.careloop.care.AuditLog;
+import org.careloop.care.MutableClock;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.DraftStore;
@@ -31,6 +34,8 @@ import org.careloop.rules.Decision;
 import org.careloop.tickets.Incident;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketStore;
+import org.careloop.web.SessionStore;
+import org.careloop.web.Sessions;
 import org.careloop.web.UserStore;
 import org.careloop.webhook.WebhookStore;
 import org.junit.jupiter.api.Test;
@@ -488,6 +493,47 @@ abstract class StoreContract {
         assertThat(db().users().find(name)).contains(new UserStore.User(name, "$2a$hash2", UserStore.Role.ADMIN));
         assertThat(db().users().count()).isEqualTo(before + 1);
         assertThat(db().users().find("nobody")).isEmpty();
+    }
+
+    @Test
+    void sessionsAreKeptUnderTheirKeyUntilLoggedOutOrExpired() {
+        String name = "agent" + newId();
+        db().users().save(new UserStore.User(name, "$2a$hash", UserStore.Role.MARKETING));
+        SessionStore store = db().sessions();
+        Instant at = Instant.parse("2031-05-01T10:00:00Z");
+        SessionStore.Stored lasting = new SessionStore.Stored(name, UserStore.Role.MARKETING, "csrf-" + name, at.plusSeconds(3600));
+        store.save("long-" + name, lasting);
+        store.save("short-" + name, new SessionStore.Stored(name, UserStore.Role.MARKETING, "csrf", at.plusSeconds(60)));
+        assertThat(store.find("long-" + name)).contains(lasting);
+        assertThat(store.find("short-" + name)).isPresent();
+        store.deleteExpired(at.plusSeconds(61));
+        assertThat(store.find("short-" + name)).as("expired, dropped").isEmpty();
+        assertThat(store.find("long-" + name)).contains(lasting);
+        store.delete("long-" + name);
+        assertThat(store.find("long-" + name)).isEmpty();
+        assertThat(store.find("nobody")).isEmpty();
+    }
+
+    /** Two nodes behind a load balancer: a login on one is valid on the other, a logout or the expiry on either ends it on both. */
+    @Test
+    void aConsoleLoginIsValidOnEveryNode() {
+        String name = "agent" + newId();
+        db().users().save(new UserStore.User(name, BCrypt.withDefaults().hashToString(4, "right".toCharArray()), UserStore.Role.AGENT));
+        MutableClock clock = new MutableClock(Instant.parse("2031-05-02T10:00:00Z"));
+        Sessions first = new Sessions(db().users(), db().sessions(), clock, Duration.ofHours(1));
+        Sessions second = new Sessions(db().users(), db().sessions(), clock, Duration.ofHours(1));
+        Sessions.Session[] out = new Sessions.Session[1];
+        assertThat(first.login(name, "right", "10.0.0.1", out)).isEqualTo(Sessions.LoginResult.OK);
+        Sessions.Session session = out[0];
+        assertThat(second.find(session.id())).as("the other node knows the login").contains(session);
+        second.logout(session.id());
+        assertThat(first.find(session.id())).as("logged out on the other node").isEmpty();
+
+        assertThat(second.login(name, "right", "10.0.0.1", out)).isEqualTo(Sessions.LoginResult.OK);
+        assertThat(first.find(out[0].id())).contains(out[0]);
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(first.find(out[0].id())).as("expired on every node").isEmpty();
+        assertThat(second.find(out[0].id())).isEmpty();
     }
 
     @Test

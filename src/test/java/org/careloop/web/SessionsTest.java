@@ -73,6 +73,27 @@ class SessionsTest {
         assertThat(sessions.find(s.id())).isEmpty();
     }
 
+    /** The store never holds a working cookie: sessions are kept under the SHA-256 of their id. */
+    @Test
+    void theStoreKeepsAHashOfTheSessionIdNeverTheId() {
+        SessionStore store = SessionStore.inMemory();
+        Sessions sessions = new Sessions(STORE, store, new Hand(), Duration.ofHours(1));
+        Sessions.Session[] out = new Sessions.Session[1];
+        sessions.login("ana", "right", "10.0.0.1", out);
+        String id = out[0].id();
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(store.find(id)).as("not under the id itself").isEmpty();
+        assertThat(Sessions.key(id)).hasSize(64).matches("[0-9a-f]+").isNotEqualTo(id);
+        assertThat(store.find(Sessions.key(id))).hasValueSatisfying(s -> assertThat(s.csrfToken()).isEqualTo(out[0].csrfToken()));
+        // A node that never saw the login finds it in the shared store, and its logout ends it for both.
+        Sessions otherNode = new Sessions(STORE, store, new Hand(), Duration.ofHours(1));
+        assertThat(otherNode.find(id)).contains(out[0]);
+        assertThat(otherNode.find(Sessions.key(id))).as("the stored key is no session id").isEmpty();
+        otherNode.logout(id);
+        assertThat(sessions.find(id)).isEmpty();
+        assertThat(store.count()).isZero();
+    }
+
     @Test
     void logoutEndsTheSession() {
         Sessions sessions = new Sessions(STORE, new Hand(), Duration.ofHours(1));
