@@ -53,6 +53,8 @@ final class CamelSettings {
                 String.valueOf(settings.getDuration("careloop.webhooks.relay-interval", java.time.Duration.ofSeconds(30)).toMillis()));
         p.setProperty("careloop.incidents.finish-interval-ms",
                 String.valueOf(settings.getDuration("careloop.incidents.finish-interval", java.time.Duration.ofMinutes(1)).toMillis()));
+        p.setProperty("careloop.sla.sweep-interval-ms",
+                String.valueOf(settings.getDuration("careloop.sla.sweep-interval", java.time.Duration.ofSeconds(5)).toMillis()));
         p.setProperty("careloop.surge.check-interval-ms",
                 String.valueOf(settings.getDuration("careloop.surge.check-interval", java.time.Duration.ofSeconds(30)).toMillis()));
         List<PlatformAdapter> adapters = List.copyOf(connections.adapters());

@@ -42,7 +42,6 @@ import org.careloop.pipeline.DecisionStep;
 import org.careloop.rules.RuleFiles;
 import org.careloop.rules.RulesInForce;
 import org.careloop.care.Switches;
-import org.careloop.care.QuartzSlaTimers;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
 import org.careloop.care.SurgeWatch;
@@ -52,7 +51,6 @@ import org.careloop.care.UnattendedGate;
 import org.careloop.webhook.Webhook;
 import org.careloop.webhook.WebhookRelay;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import org.careloop.simulator.Simulator;
@@ -102,11 +100,9 @@ public final class CareLoop {
     private final Database database;
     private final Connections connections;
     private final Main camel;
-    private final QuartzSlaTimers timers;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel, QuartzSlaTimers timers) {
-        this.timers = timers;
+    private CareLoop(Settings settings, Simulator simulator, Database database, Connections connections, Main camel) {
         this.settings = settings;
         this.simulator = simulator;
         this.database = database;
@@ -169,14 +165,11 @@ public final class CareLoop {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CareMetrics metrics = careMetrics(meters, database);
         SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock).withMetrics(metrics);
-        QuartzSlaTimers timers = new QuartzSlaTimers(watch);
-        // Timers live in memory: watch again whatever was pending when CareLoop stopped, after one alert
-        // for the milestones that passed meanwhile (their timers then stay quiet).
-        List<Draft> pending = everyPendingDraft(database, clock.instant());
-        watch.catchUp(pending);
-        pending.forEach(timers::watch);
+        // One alert for the milestones that passed while CareLoop was stopped; the scheduled sweep
+        // (routes/sla.yaml) fires the rest as they come due, on whichever node the scheduler picks.
+        watch.catchUp();
 
-        DraftSettler settler = new DraftSettler(database.drafts(), gate, timers, clock);
+        DraftSettler settler = new DraftSettler(database.drafts(), gate, clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
         Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
@@ -220,6 +213,7 @@ public final class CareLoop {
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
+        camel.bind("slaWatch", watch);
         camel.bind("ticketDesk", desk);
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
@@ -258,29 +252,10 @@ public final class CareLoop {
         camel.setOverrideProperties(CamelSettings.from(settings, connections));
         camel.start();
 
-        CareLoop app = new CareLoop(settings, simulator, database, connections, camel, timers);
+        CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
     }
-
-    /**
-     * Every pending draft, snoozed or not, page by page: however long the queue grew while CareLoop was
-     * stopped, each one is watched again and counted in the start-up alert.
-     */
-    static List<Draft> everyPendingDraft(Database database, java.time.Instant now) {
-        List<Draft> pending = new ArrayList<>();
-        for (boolean snoozed : new boolean[] {false, true}) {
-            List<Draft> page = database.drafts().queue(now, snoozed, null, PENDING_PAGE);
-            while (!page.isEmpty()) {
-                pending.addAll(page);
-                page = page.size() < PENDING_PAGE ? List.of()
-                        : database.drafts().queue(now, snoozed, page.get(page.size() - 1).id(), PENDING_PAGE);
-            }
-        }
-        return pending;
-    }
-
-    private static final int PENDING_PAGE = 5_000;
 
     /** CareLoop's meters in the registry: the counters the beans feed, and gauges read from the database. */
     static CareMetrics careMetrics(MeterRegistry meters, Database database) {
@@ -439,9 +414,6 @@ public final class CareLoop {
         }
         try {
             camel.stop();
-            timers.close();
-        } catch (org.quartz.SchedulerException e) {
-            LOG.warn("The SLA timers did not stop cleanly: {}", e.getMessage());
         } finally {
             database.close();
             if (simulator != null) {

@@ -92,7 +92,7 @@ public final class QueueBenchmark {
         long t1 = System.nanoTime();
         CareLoop app = CareLoop.start(Settings.load(env, set));
         try {
-            out.printf(Locale.ROOT, "CareLoop started in %.1f s (SLA timers rebuilt for every pending draft)%n", seconds(t1));
+            out.printf(Locale.ROOT, "CareLoop started in %.1f s (with the SLA catch-up of every overdue draft)%n", seconds(t1));
             String api = "http://127.0.0.1:" + set.get("careloop.http.port");
             HttpClient http = HttpClient.newHttpClient();
             measure(http, api + "/api/drafts?status=pending&limit=" + page, token, calls, "the console's first page (" + page + " drafts)", out);

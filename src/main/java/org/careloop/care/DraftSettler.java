@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What becomes of a new draft, a reply or a ticket's closing message alike: unattended mode approves
- * it when every gate passes, else it waits for a person with the reasons why; a reply's SLA timers
- * start. The draft step and the ticket desk both settle their drafts here, so neither needs the other.
+ * it when every gate passes, else it waits for a person with the reasons why (a pending reply's SLA
+ * milestones are found by {@link SlaWatch#sweep}). The draft step and the ticket desk both settle their drafts here, so neither needs the other.
  */
 public final class DraftSettler {
 
@@ -15,13 +15,11 @@ public final class DraftSettler {
 
     private final DraftStore drafts;
     private final UnattendedGate gate;
-    private final SlaTimers timers;
     private final Clock clock;
 
-    public DraftSettler(DraftStore drafts, UnattendedGate gate, SlaTimers timers, Clock clock) {
+    public DraftSettler(DraftStore drafts, UnattendedGate gate, Clock clock) {
         this.drafts = drafts;
         this.gate = gate;
-        this.timers = timers;
         this.clock = clock;
     }
 
@@ -36,9 +34,6 @@ public final class DraftSettler {
             }
         } else if (gate.policy().enabledFor(draft.mention().account())) {
             drafts.holdForPerson(draft.id(), String.join("; ", verdict.reasons()));
-        }
-        if (draft.work().kind() == Draft.Kind.REPLY) {
-            timers.watch(draft); // the SLA is about the first response; a closing message has none
         }
         return drafts.find(draft.id()).orElse(draft);
     }

@@ -109,6 +109,17 @@ public interface DraftStore {
     /** Records the SLA breach once (and marks the draft escalated); false when recorded before. */
     boolean markBreached(long id, Instant at);
 
+    /** A pending reply with SLA milestones due and not yet taken: which of them. */
+    record SlaDue(long draftId, boolean warn, boolean hold, boolean breach) {}
+
+    /**
+     * The pending replies (drafts of kind {@link Draft.Kind#REPLY}, no reply to their post approved or
+     * published) with a milestone due and not yet taken: the warning when the deadline is at or before
+     * {@code warnBy}, the holding reply at or before {@code holdBy}, the breach at or before
+     * {@code breachBy}. The earliest deadline first, at most {@code limit}.
+     */
+    List<SlaDue> slaDue(Instant warnBy, Instant holdBy, Instant breachBy, int limit);
+
     /** The texts of the latest replies drafted to one author, newest first (rejected ones left out). */
     List<String> recentRepliesTo(String platform, String authorId, int limit);
 

@@ -2,6 +2,7 @@ package org.careloop.care;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.careloop.metrics.CareMetrics;
 import org.careloop.webhook.Webhook;
@@ -9,9 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens when a draft's SLA timer fires: a warning before the deadline, a holding reply in
- * unattended mode when no approved reply is out in time, and an escalation at breach. Each step
- * checks the draft's state first (a timer may fire after the reply went out) and is recorded once.
+ * A reply's SLA milestones: a warning before the deadline, a holding reply in unattended mode when no
+ * approved reply is out in time, and an escalation at breach. {@link #sweep} finds in the database the
+ * milestones that came due and fires each; each step checks the draft's state first (the reply may
+ * have gone out meanwhile) and is taken once with a compare-and-set in the database, so however many
+ * nodes sweep, each milestone fires once.
  */
 public final class SlaWatch {
 
@@ -19,6 +22,10 @@ public final class SlaWatch {
 
     /** The three milestones. */
     public enum Milestone { WARN, HOLD, BREACH }
+
+    /** Drafts read per query of a sweep, and the most queries one sweep makes (the rest waits for the next). */
+    static final int SWEEP_PAGE = 200;
+    static final int SWEEP_PAGES = 25;
 
     private final DraftStore drafts;
     private final Drafter drafter;
@@ -84,26 +91,72 @@ public final class SlaWatch {
     }
 
     /**
-     * At start-up, the milestones that passed while CareLoop was stopped: each is recorded (so its
-     * timer, watched again, stays quiet) and the team gets one alert for all of them, not a wall of
-     * identical lines. The holding reply is left to its timer: in unattended mode a late one still beats none.
+     * Fires every milestone that came due and was not taken yet: the scheduled sweep (routes/sla.yaml),
+     * on whichever node the scheduler runs it. A draft that fails is logged and does not stop the others.
+     *
+     * @return how many drafts had a milestone due
+     */
+    public int sweep() {
+        Instant now = clock.instant();
+        int due = 0;
+        for (int page = 0; page < SWEEP_PAGES; page++) {
+            List<DraftStore.SlaDue> batch = drafts.slaDue(now.plus(policy.warnBefore()),
+                    now.plus(policy.firstResponse()).minus(policy.holdingAfter()), now, SWEEP_PAGE);
+            for (DraftStore.SlaDue d : batch) {
+                try {
+                    if (d.warn()) {
+                        fire(Milestone.WARN, d.draftId());
+                    }
+                    if (d.hold()) {
+                        fire(Milestone.HOLD, d.draftId());
+                    }
+                    if (d.breach()) {
+                        fire(Milestone.BREACH, d.draftId());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("SLA milestone of draft {} failed", d.draftId(), e);
+                }
+            }
+            due += batch.size();
+            if (batch.size() < SWEEP_PAGE) {
+                break;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * At start-up, the milestones that passed while CareLoop was stopped: each is taken (so the sweep
+     * stays quiet about it) and the team gets one alert for all of them, not a wall of identical
+     * lines. The holding reply is left to the sweep: in unattended mode a late one still beats none.
      *
      * @return how many drafts had passed their deadline
      */
-    public int catchUp(java.util.List<Draft> pending) {
+    public int catchUp() {
         Instant now = clock.instant();
         int warned = 0;
         int breached = 0;
-        for (Draft d : pending) {
-            if (!policy.breachAt(d).isAfter(now)) {
-                drafts.markWarned(d.id(), now);
-                if (drafts.markBreached(d.id(), now)) {
-                    breached++;
-                    metrics.slaBreach(d.mention().platform().id(), d.mention().account());
+        for (int page = 0; page < SWEEP_PAGES * 10; page++) {
+            // The holding reply is not asked for (due before the epoch): only warnings and breaches are taken here.
+            List<DraftStore.SlaDue> batch = drafts.slaDue(now.plus(policy.warnBefore()), Instant.EPOCH, now, SWEEP_PAGE);
+            for (DraftStore.SlaDue due : batch) {
+                Draft d = drafts.find(due.draftId()).orElse(null);
+                if (d == null) {
+                    continue;
                 }
-            } else if (!policy.warnAt(d).isAfter(now) && drafts.markWarned(d.id(), now)) {
-                warned++;
-                metrics.slaWarning(d.mention().platform().id(), d.mention().account());
+                if (due.breach()) {
+                    drafts.markWarned(d.id(), now);
+                    if (drafts.markBreached(d.id(), now)) {
+                        breached++;
+                        metrics.slaBreach(d.mention().platform().id(), d.mention().account());
+                    }
+                } else if (drafts.markWarned(d.id(), now)) {
+                    warned++;
+                    metrics.slaWarning(d.mention().platform().id(), d.mention().account());
+                }
+            }
+            if (batch.size() < SWEEP_PAGE) {
+                break;
             }
         }
         if (breached > 0) {
@@ -123,6 +176,8 @@ public final class SlaWatch {
     /** Unattended mode only: acknowledge publicly and say when they will hear back; the draft stays for the team. */
     private void hold(Draft d, Instant now) {
         if (!gate.active(d.mention().account())) {
+            // Taken all the same, as a timer fires once: the sweep does not ask again for a holding reply unattended mode did not want.
+            drafts.markHeld(d.id(), now);
             return;
         }
         if (!drafts.markHeld(d.id(), now)) {

@@ -284,6 +284,21 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public List<SlaDue> slaDue(Instant warnBy, Instant holdBy, Instant breachBy, int limit) {
+        String warn = "d.warned_at is null and d.deadline <= ?";
+        String hold = "d.held_at is null and d.deadline <= ?";
+        String breach = "d.breached_at is null and d.deadline <= ?";
+        return jdbc.list("select d.id, case when " + warn + " then 1 else 0 end, case when " + hold + " then 1 else 0 end, "
+                        + "case when " + breach + " then 1 else 0 end from drafts d where d.status = ? and d.kind = ? "
+                        + "and ((" + warn + ") or (" + hold + ") or (" + breach + ")) "
+                        + "and not exists (select 1 from drafts o where o.platform = d.platform and o.mention_id = d.mention_id "
+                        + "and o.status in (?, ?)) order by d.deadline, d.id limit ?",
+                rs -> new SlaDue(rs.getLong(1), rs.getInt(2) == 1, rs.getInt(3) == 1, rs.getInt(4) == 1),
+                warnBy, holdBy, breachBy, DraftStatus.PENDING.name(), Draft.Kind.REPLY.name(), warnBy, holdBy, breachBy,
+                DraftStatus.APPROVED.name(), DraftStatus.PUBLISHED.name(), limit);
+    }
+
+    @Override
     public List<String> recentRepliesTo(String platform, String authorId, int limit) {
         return jdbc.list("select d.text from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id "
                         + "where m.platform = ? and m.author_id = ? and d.status <> ? order by d.created_at desc, d.id desc limit ?",

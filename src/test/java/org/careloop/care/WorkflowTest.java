@@ -38,7 +38,7 @@ class WorkflowTest {
 
     static final RuleBook RULES = RuleBook.load(Path.of("rules"));
     static final AtomicInteger IDS = new AtomicInteger();
-    static final Instant T0 = Instant.parse("2025-11-24T15:00:00Z"); // in the past, so Quartz fires its milestones at once
+    static final Instant T0 = Instant.parse("2025-11-24T15:00:00Z");
 
     MutableClock clock;
     Database db;
@@ -146,17 +146,18 @@ class WorkflowTest {
 
     @Test
     void draftStepPublishesWhatPassesAndRecordsWhyTheRestWaits() {
-        List<Draft> watched = new CopyOnWriteArrayList<>();
-        DraftSettler step = new DraftSettler(db.drafts(), gate(true, false), watched::add, clock);
+        DraftSettler step = new DraftSettler(db.drafts(), gate(true, false), clock);
         Draft auto = step.settle(plain("amy"));
         assertThat(auto.status()).isEqualTo(DraftStatus.APPROVED);
         assertThat(auto.decidedBy()).isEqualTo(Draft.AUTO);
         assertThat(auto.work().autoPublished()).isTrue();
-        assertThat(watched).isEmpty();
         Draft waits = step.settle(draft("bo", "x", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
         assertThat(waits.status()).isEqualTo(DraftStatus.PENDING);
         assertThat(waits.work().gate()).isEqualTo("intent confidence 0.30 is below 0.60");
-        assertThat(watched).extracting(Draft::id).containsExactly(waits.id());
+        // Only the reply still waiting has SLA milestones to come.
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(db.drafts().slaDue(clock.instant(), clock.instant(), clock.instant(), 10)).extracting(DraftStore.SlaDue::draftId)
+                .containsExactly(waits.id());
     }
 
     SlaWatch watch(UnattendedGate gate) {
@@ -175,20 +176,21 @@ class WorkflowTest {
         Draft fresh = plain("eve");
         List<Draft> pending = new java.util.ArrayList<>(overdue);
         pending.add(close);
-        pending.add(fresh);
-        assertThat(w.catchUp(pending)).isEqualTo(4);
+        assertThat(w.catchUp()).isEqualTo(4);
         assertThat(db.alerts().open(10)).extracting(Alerts.Alert::message).containsExactly("4 replies passed the 10-minute target while CareLoop was stopped");
-        for (Draft d : pending.subList(0, 4)) {
+        for (Draft d : pending) {
             for (SlaWatch.Milestone m : List.of(SlaWatch.Milestone.WARN, SlaWatch.Milestone.BREACH)) {
                 w.fire(m, d.id());
             }
         }
-        assertThat(db.alerts().open(10)).as("the timers of the overdue drafts stay quiet").hasSize(1);
+        w.sweep();
+        assertThat(db.alerts().open(10)).as("the overdue drafts' milestones stay quiet").hasSize(1);
         assertThat(db.alerts().open(10).get(0).draftId()).as("about no one draft").isNull();
         assertThat(db.alerts().open(10).get(0).count()).as("standing for each of them where breaches are summed").isEqualTo(4);
         clock.advance(Duration.ofMinutes(5));
-        w.fire(SlaWatch.Milestone.WARN, fresh.id());
+        w.sweep();
         assertThat(db.alerts().open(10)).hasSize(2);
+        assertThat(db.alerts().open(10).get(0).draftId()).isEqualTo(fresh.id());
     }
 
     @Test
@@ -273,36 +275,66 @@ class WorkflowTest {
         assertThat(db.drafts().list(null, 100)).hasSize(1);
     }
 
+    /** The sweep fires each milestone when it comes due, and only once however often it runs. */
     @Test
-    void quartzSchedulesEachMilestoneAtItsTime() throws Exception {
+    void theSweepFiresEachMilestoneOnceWhenItComesDue() {
         SlaWatch w = watch(gate(true, false));
-        Draft d = plain("ray");
-        try (QuartzSlaTimers timers = new QuartzSlaTimers(w)) {
-            // a draft whose post is in the future relative to the wall clock, so nothing fires during the test
-            Draft future = new Draft(d.id(), d.mention(), d.analysis(), d.ruleId(), d.templateId(), d.text(), d.status(), d.createdAt(),
-                    Instant.now().plus(Duration.ofHours(1)), null, null, null, null, d.work());
-            timers.watch(future);
-            assertThat(timers.next(d.id(), SlaWatch.Milestone.WARN)).isEqualTo(future.deadline().minus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            assertThat(timers.next(d.id(), SlaWatch.Milestone.HOLD)).isEqualTo(future.deadline().minus(Duration.ofMinutes(2)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            assertThat(timers.next(d.id(), SlaWatch.Milestone.BREACH)).isEqualTo(future.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-            // watching again (a restart) replaces the triggers instead of failing
-            timers.watch(future);
-            assertThat(timers.next(d.id(), SlaWatch.Milestone.BREACH)).isEqualTo(future.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        }
+        Draft d = draft("ray", "my bag", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true); // waits for a person
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+        assertThat(w.sweep()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(w.sweep()).isEqualTo(1);
+        assertThat(w.sweep()).as("taken").isZero();
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-warning");
+        clock.advance(Duration.ofMinutes(3));
+        w.sweep();
+        w.sweep();
+        assertThat(db.drafts().list(null, 100)).filteredOn(x -> x.work().kind() == Draft.Kind.HOLDING).singleElement()
+                .satisfies(h -> assertThat(h.status()).isEqualTo(DraftStatus.APPROVED));
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(w.sweep()).as("the holding reply is out: no breach").isZero();
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-warning");
     }
 
+    /** Attended mode: the holding reply's milestone passes without a reply, and the breach still comes. */
     @Test
-    void aMilestoneInThePastFiresAtOnce() throws Exception {
+    void inAttendedModeTheSweepWarnsThenEscalates() {
         SlaWatch w = watch(gate(false, false));
-        Draft d = plain("sky"); // deadline = T0 + 10 min, long past on the wall clock
-        try (QuartzSlaTimers timers = new QuartzSlaTimers(w)) {
-            clock.advance(Duration.ofMinutes(11));
-            timers.watch(d);
-            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (db.alerts().open(10).stream().noneMatch(a -> a.kind().equals("sla-breach")) && System.nanoTime() < until) {
-                Thread.sleep(50);
-            }
-            assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).contains("sla-breach");
+        Draft d = plain("sue");
+        Draft closing = plain("tom");
+        db.drafts().reject(closing.id(), "alice", "not for us", clock.instant());
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(w.sweep()).as("the rejected draft has no milestones").isEqualTo(1);
+        assertThat(db.alerts().open(10)).extracting(Alerts.Alert::kind).containsExactly("sla-breach", "sla-warning");
+        assertThat(db.drafts().find(d.id()).orElseThrow().work().escalated()).isTrue();
+        assertThat(db.drafts().list(null, 100)).as("no holding reply").hasSize(2);
+        assertThat(w.sweep()).isZero();
+    }
+
+    /** Three nodes sweeping the same database at once: each milestone fires once, one holding reply in all. */
+    @Test
+    void nodesSweepingTogetherFireEachMilestoneOnce() throws Exception {
+        org.careloop.metrics.RecordedMetrics metrics = new org.careloop.metrics.RecordedMetrics();
+        List<Draft> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            waiting.add(draft("n" + i, "my bag", analysis(Intent.Label.PROBLEM, 0.3, false, 0), true));
         }
+        clock.advance(Duration.ofMinutes(8));
+        List<SlaWatch> nodes = List.of(watch(gate(true, false)).withMetrics(metrics), watch(gate(true, false)).withMetrics(metrics),
+                watch(gate(true, false)).withMetrics(metrics));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(nodes.size());
+        try {
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(nodes.stream()
+                    .map(n -> (java.util.concurrent.Callable<Integer>) n::sweep).toList())) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.drafts().list(null, 100)).filteredOn(x -> x.work().kind() == Draft.Kind.HOLDING).as("one holding reply per post")
+                .hasSize(waiting.size()).extracting(x -> x.mention().id()).doesNotHaveDuplicates();
+        assertThat(metrics.events).filteredOn(e -> e.startsWith("slaWarning")).as("one warning per draft").hasSize(waiting.size());
+        assertThat(db.alerts().open(100)).filteredOn(a -> a.kind().equals("sla-warning")).extracting(Alerts.Alert::draftId)
+                .doesNotHaveDuplicates();
     }
 }

@@ -550,6 +550,36 @@ abstract class StoreContract {
                 Draft.Work.initial(Draft.Kind.REPLY, Decision.Action.REPLY, priority, "Sorry", 1, true)));
     }
 
+    /** The SLA sweep's query: pending replies with a milestone due and not yet taken, none whose post has a reply underway. */
+    @Test
+    void slaMilestonesAreFoundWhenDueUntilTaken() {
+        Instant deadline = T0.minusSeconds(86_400L * 365 * 3 + IDS.incrementAndGet());
+        Draft waiting = newDraft(mention(newId(), null), deadline, Decision.Priority.NORMAL);
+        Draft answered = newDraft(mention(newId(), null), deadline, Decision.Priority.NORMAL);
+        Draft other = db().drafts().create(new Draft(0, answered.mention(), null, "r", "holding", "We saw it", DraftStatus.PENDING, T0,
+                deadline, null, null, null, null, Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.NORMAL,
+                "We saw it", 1, true)));
+        assertThat(db().drafts().approve(other.id(), "agent1", null, T0)).isPresent();
+        Draft rejected = newDraft(mention(newId(), null), deadline, Decision.Priority.NORMAL);
+        db().drafts().reject(rejected.id(), "agent1", "spam", T0);
+        Mention closed = mention(newId(), null);
+        db().mentions().insertIfNew(closed);
+        Draft closing = db().drafts().create(new Draft(0, closed, null, "r", "closing", "All sorted?", DraftStatus.PENDING,
+                T0, deadline, null, null, null, null, Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.NORMAL,
+                "All sorted?", 1, true)));
+        java.util.function.Function<Instant[], List<DraftStore.SlaDue>> due = by -> db().drafts().slaDue(by[0], by[1], by[2], 10_000).stream()
+                .filter(d -> List.of(waiting.id(), answered.id(), rejected.id(), closing.id(), other.id()).contains(d.draftId())).toList();
+        Instant before = deadline.minusSeconds(1);
+        assertThat(due.apply(new Instant[] {before, before, before})).isEmpty();
+        assertThat(due.apply(new Instant[] {deadline, before, before})).containsExactly(new DraftStore.SlaDue(waiting.id(), true, false, false));
+        assertThat(db().drafts().markWarned(waiting.id(), T0)).isTrue();
+        assertThat(due.apply(new Instant[] {deadline, deadline, deadline})).containsExactly(new DraftStore.SlaDue(waiting.id(), false, true, true));
+        assertThat(db().drafts().markHeld(waiting.id(), T0)).isTrue();
+        assertThat(due.apply(new Instant[] {deadline, deadline, deadline})).containsExactly(new DraftStore.SlaDue(waiting.id(), false, false, true));
+        assertThat(db().drafts().markBreached(waiting.id(), T0)).isTrue();
+        assertThat(due.apply(new Instant[] {deadline, deadline, deadline})).as("every milestone taken").isEmpty();
+    }
+
     @Test
     void theQueueOrdersByTimeLeftThenPriorityAndKeepsSnoozedApart() {
         Instant deadline = T0.plusSeconds(86_400L * 365 * 10 + IDS.incrementAndGet()); // later than other tests' drafts
