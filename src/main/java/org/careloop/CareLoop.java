@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.main.Main;
 import org.careloop.pipeline.AnalysisStep;
 import org.careloop.analysis.Analyzer;
@@ -190,6 +191,15 @@ public final class CareLoop {
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
+        boolean clustered = clustered(settings, database);
+        if (clustered) {
+            // Several nodes on one PostgreSQL: Quartz's clustered JDBC job store fires each scheduled route
+            // (each account's poll, the outbox, the SLA sweep, the webhook relay...) on one node at a time.
+            QuartzComponent quartz = new QuartzComponent();
+            quartz.setProperties(database.clusteredScheduler(settings.getDuration("careloop.cluster.checkin-interval", Duration.ofSeconds(5))));
+            quartz.setPrefixInstanceName(false); // one scheduler name on every node: that is what makes them one cluster
+            camel.bind("quartz", quartz);
+        }
         // nosniff and a referrer policy on every response of the console's server, its own 404s and errors included.
         camel.addMainListener(ResponseHeaders.onEveryResponse());
         // Small bodies everywhere, a customer's files only for a real page; an unreadable request gets a short 4xx.
@@ -252,9 +262,37 @@ public final class CareLoop {
         camel.setOverrideProperties(CamelSettings.from(settings, connections));
         camel.start();
 
+        if (clustered) {
+            LOG.info("Scheduling clustered on PostgreSQL as node {}: each scheduled job fires on one node at a time",
+                    camel.getCamelContext().getComponent("quartz", QuartzComponent.class).getScheduler().getSchedulerInstanceId());
+        }
+
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
+    }
+
+    /**
+     * Whether Quartz runs clustered on the database ({@code careloop.cluster.enabled}): {@code auto} (the
+     * default) when it is PostgreSQL; {@code true} insists, and refuses the embedded H2, which one
+     * process holds; {@code false} keeps Quartz's in-memory store (one node).
+     */
+    static boolean clustered(Settings settings, Database database) {
+        String value = settings.get("careloop.cluster.enabled", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+        boolean postgres = "PostgreSQL".equals(database.kind());
+        return switch (value) {
+            case "auto" -> postgres;
+            case "false" -> false;
+            case "true" -> {
+                if (!postgres) {
+                    throw new IllegalArgumentException("Setting careloop.cluster.enabled=true needs PostgreSQL (careloop.db.url "
+                            + "jdbc:postgresql://...): the embedded H2 database belongs to one process, so it makes one node");
+                }
+                yield true;
+            }
+            default -> throw new IllegalArgumentException("Setting careloop.cluster.enabled (CARELOOP_CLUSTER_ENABLED) must be auto, "
+                    + "true or false, got: " + value);
+        };
     }
 
     /** CareLoop's meters in the registry: the counters the beans feed, and gauges read from the database. */

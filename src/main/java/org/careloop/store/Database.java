@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
     private final Clock clock;
+    private volatile QuartzConnections scheduler;
 
     private Database(HikariDataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
@@ -62,7 +63,10 @@ public final class Database implements AutoCloseable {
         config.setPoolName("careloop-db");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+            // PostgreSQL also gets Quartz's tables, for the clustered scheduler of several nodes.
+            String[] locations = url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(ds).locations(locations)
                     .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
@@ -187,6 +191,22 @@ public final class Database implements AutoCloseable {
         return new JdbcAuditLog(jdbc, clock);
     }
 
+    /**
+     * Quartz's properties for its clustered JDBC job store on this database, PostgreSQL only: the
+     * nodes that schedule with them share their jobs, each job fires on one node at a time, and the
+     * jobs of a node that stops checking in for {@code checkinInterval} (plus Quartz's 7.5 s) move to
+     * the others. The scheduler gets a connection pool of its own, closed with the database.
+     */
+    public synchronized java.util.Properties clusteredScheduler(java.time.Duration checkinInterval) {
+        if (!"PostgreSQL".equals(kind())) {
+            throw new IllegalStateException("Quartz's clustered job store needs PostgreSQL; this database is " + kind());
+        }
+        if (scheduler == null) {
+            scheduler = new QuartzConnections(dataSource);
+        }
+        return scheduler.schedulerProperties(checkinInterval);
+    }
+
     /** "H2" or "PostgreSQL". */
     public String kind() {
         return jdbc.run(c -> c.getMetaData().getDatabaseProductName());
@@ -203,6 +223,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+        }
         dataSource.close();
     }
 }

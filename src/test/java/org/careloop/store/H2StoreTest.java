@@ -1,6 +1,7 @@
 package org.careloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,12 @@ class H2StoreTest extends StoreContract {
     @Override
     Database db() {
         return db;
+    }
+
+    @Test
+    void theClusteredSchedulerNeedsPostgres() {
+        assertThatThrownBy(() -> db.clusteredScheduler(java.time.Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs PostgreSQL");
     }
 
     @Test

@@ -3,6 +3,16 @@ package org.careloop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,5 +47,42 @@ class PostgresStoreTest extends StoreContract {
     @Test
     void runsOnPostgres() {
         assertThat(db.kind()).isEqualTo("PostgreSQL");
+    }
+
+    /** Quartz's clustered job store runs on the tables the migration made: it checks in, stores a job and fires it. */
+    @Test
+    void quartzRunsClusteredOnTheMigratedTables() throws Exception {
+        Properties p = db.clusteredScheduler(Duration.ofSeconds(5));
+        assertThat(p).containsEntry("org.quartz.jobStore.isClustered", "true").containsEntry("org.quartz.scheduler.instanceId", "AUTO")
+                .containsEntry("org.quartz.scheduler.instanceName", "careloop");
+        Properties own = new Properties();
+        own.putAll(p);
+        own.setProperty("org.quartz.scheduler.instanceName", "careloop-store-test"); // not the application's cluster
+        Scheduler scheduler = new StdSchedulerFactory(own).getScheduler();
+        try {
+            scheduler.getContext().put("fired", FIRED);
+            scheduler.start();
+            assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+            scheduler.scheduleJob(JobBuilder.newJob(Count.class).withIdentity("count", "test").build(),
+                    TriggerBuilder.newTrigger().withIdentity("count", "test").startNow().build());
+            assertThat(FIRED.await(30, TimeUnit.SECONDS)).as("the stored job fired").isTrue();
+            try (var c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+                 var rs = c.createStatement().executeQuery("select count(*) from qrtz_scheduler_state where sched_name = 'careloop-store-test'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the node checked in").isEqualTo(1);
+            }
+        } finally {
+            scheduler.shutdown(true);
+        }
+    }
+
+    static final CountDownLatch FIRED = new CountDownLatch(1);
+
+    /** A job that says it ran. */
+    public static final class Count implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            FIRED.countDown();
+        }
     }
 }
