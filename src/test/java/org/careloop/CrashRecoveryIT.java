@@ -2,7 +2,6 @@ package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -74,7 +73,7 @@ class CrashRecoveryIT {
             // Kept after the run (target/ is the build's), so a failure can be read.
             Path logs = Files.createDirectories(Path.of("target", "crash-recovery", name));
             for (int kill = 1; kill <= KILLS; kill++) {
-                Child child = Child.start(env, dir, logs.resolve("careloop-" + kill + ".log"));
+                CareLoopProcess child = CareLoopProcess.start(env, dir, logs.resolve("careloop-" + kill + ".log"));
                 child.awaitReady();
                 // Killed just after a reply reached X: the moment its outbox records are newest.
                 int start = sim.published().size();
@@ -87,12 +86,12 @@ class CrashRecoveryIT {
                 child.kill();
                 System.out.printf("Kill %d: %d replies on X when CareLoop was killed%n", kill, before);
             }
-            Child last = Child.start(env, dir, logs.resolve("careloop-last.log"));
+            CareLoopProcess last = CareLoopProcess.start(env, dir, logs.resolve("careloop-last.log"));
             try {
                 last.awaitReady();
                 Instant end = Instant.now().plus(Duration.ofSeconds(120));
                 // Settled: every post answered on X and CareLoop has recorded it (no draft still approved).
-                while (Instant.now().isBefore(end) && (answered(sim, posts).size() < POSTS || last.approvedDrafts() > 0)) {
+                while (Instant.now().isBefore(end) && (answered(sim, posts).size() < POSTS || last.approvedDrafts(API_TOKEN) > 0)) {
                     Thread.sleep(1000);
                 }
             } finally {
@@ -154,74 +153,5 @@ class CrashRecoveryIT {
         env.put("CARELOOP_DB_PASSWORD", dbPassword);
         env.put("CARELOOP_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
         return env;
-    }
-
-
-    /** A CareLoop process, started as a user starts it, that the test can kill like an operator's kill -9. */
-    private record Child(Process process, Path log, int port) {
-
-        static Child start(Map<String, String> env, Path workDir, Path log) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    "org.careloop.Main", "run");
-            pb.environment().keySet().removeIf(k -> k.startsWith("CARELOOP_"));
-            pb.environment().putAll(env);
-            pb.directory(workDir.toFile());
-            pb.redirectErrorStream(true).redirectOutput(log.toFile());
-            return new Child(pb.start(), log, Integer.parseInt(env.get("CARELOOP_HTTP_PORT")));
-        }
-
-        void awaitReady() throws Exception {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            Instant end = Instant.now().plus(Duration.ofSeconds(90));
-            while (Instant.now().isBefore(end)) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("CareLoop exited at start:\n" + tail());
-                }
-                try {
-                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() < 500 || r.statusCode() == 503) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("CareLoop did not start within 90 s:\n" + tail());
-        }
-
-        /** Drafts approved and not yet recorded as published, as the API lists them. */
-        long approvedDrafts() throws Exception {
-            JsonNode drafts = new Http().getJson("http://127.0.0.1:" + port + "/api/drafts?status=all", API_TOKEN, 200);
-            long n = 0;
-            for (JsonNode d : drafts) {
-                n += "approved".equalsIgnoreCase(d.path("status").asText()) ? 1 : 0;
-            }
-            return n;
-        }
-
-        /** SIGKILL: no shutdown hook, no last flush. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        }
-
-        String tail() {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e.getMessage() + ")";
-            }
-        }
     }
 }

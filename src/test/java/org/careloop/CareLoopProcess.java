@@ -1,0 +1,105 @@
+package org.careloop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CareLoop process, started as a user starts it ({@code Main run}, settings in the environment),
+ * that a test can stop, or kill like an operator's kill -9.
+ */
+record CareLoopProcess(Process process, Path log, int port) {
+
+    static CareLoopProcess start(Map<String, String> env, Path workDir, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.careloop.Main", "run");
+        pb.environment().keySet().removeIf(k -> k.startsWith("CARELOOP_"));
+        pb.environment().putAll(env);
+        pb.directory(workDir.toFile());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new CareLoopProcess(pb.start(), log, Integer.parseInt(env.get("CARELOOP_HTTP_PORT")));
+    }
+
+    /** Returns once the console answers (within 90 s), or fails with the end of the log. */
+    void awaitReady() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant end = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("CareLoop exited at start:\n" + tail());
+            }
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/health")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() < 500 || r.statusCode() == 503) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("CareLoop did not start within 90 s:\n" + tail());
+    }
+
+    /** Waits until the log has a line containing {@code text}, or fails with the end of the log. */
+    void awaitLog(String text, Duration within) throws Exception {
+        Instant end = Instant.now().plus(within);
+        while (Instant.now().isBefore(end)) {
+            if (Files.readString(log).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("No \"" + text + "\" in the log within " + within + ":\n" + tail());
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Drafts approved and not yet recorded as published, as the API lists them. */
+    long approvedDrafts(String apiToken) throws Exception {
+        JsonNode drafts = new Http().getJson(url("/api/drafts?status=all"), apiToken, 200);
+        long n = 0;
+        for (JsonNode d : drafts) {
+            n += "approved".equalsIgnoreCase(d.path("status").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** SIGKILL: no shutdown hook, no last flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
