@@ -240,8 +240,8 @@ public final class CareLoop {
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
                 // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
-                // In the database: a login is valid on every node, so any load balancer works.
-                new Sessions(database.users(), database.sessions(), clock,
+                // In the database: a login is valid on every node, so any load balancer works, and guesses add up over the nodes.
+                new Sessions(database.users(), database.sessions(), database.loginBrake(), clock,
                         settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
                 ticketsApi,
                 apiToken, publicUrl.startsWith("https:"));

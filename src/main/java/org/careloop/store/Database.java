@@ -19,6 +19,7 @@ import org.careloop.marketing.PraiseStore;
 import org.careloop.pipeline.MentionStore;
 import org.careloop.platform.camel.CursorStore;
 import org.careloop.tickets.TicketStore;
+import org.careloop.web.LoginBrake;
 import org.careloop.web.SessionStore;
 import org.careloop.web.UserStore;
 import org.careloop.webhook.WebhookStore;
@@ -150,6 +151,11 @@ public final class Database implements AutoCloseable {
     /** Console sessions, shared by every node on this database. */
     public SessionStore sessions() {
         return new JdbcSessionStore(jdbc, clock);
+    }
+
+    /** The counts of the console's brake on password guessing, shared by every node on this database. */
+    public LoginBrake loginBrake() {
+        return new JdbcLoginBrake(jdbc);
     }
 
     public TicketStore tickets() {

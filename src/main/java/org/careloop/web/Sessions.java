@@ -8,10 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * address across accounts, then a pause; and a budget per hour that slow guessing cannot outrun). The
  * sessions are kept in a {@link SessionStore}: the database's, so that every node knows every login
  * and a load balancer needs no sticky sessions; it holds a SHA-256 of each session id, never the id.
- * The brake's counts are this node's, in memory.
+ * The brake's counts are kept in a {@link LoginBrake}, the database's too, so guesses spread over
+ * several nodes add up.
  */
 public final class Sessions {
 
@@ -53,22 +52,23 @@ public final class Sessions {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
     private final SessionStore sessions;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Map<String, Failures> hourly = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
+    private final LoginBrake brake;
     private final AtomicInteger attempts = new AtomicInteger();
 
-    /** Failed logins counted since {@code since}; counts older than the lockout are forgotten. */
-    private record Failures(int count, Instant since) {}
+    /** The brake's two windows: failures within a minute, and within an hour. */
+    static final String MINUTE = "minute";
+    static final String HOURLY = "hour";
 
-    /** Sessions in this process's memory only (one node; a restart signs everyone out). */
+    /** Sessions and the brake's counts in this process's memory only (one node; a restart signs everyone out). */
     public Sessions(UserStore users, Clock clock, Duration lifetime) {
-        this(users, SessionStore.inMemory(), clock, lifetime);
+        this(users, SessionStore.inMemory(), LoginBrake.inMemory(), clock, lifetime);
     }
 
-    public Sessions(UserStore users, SessionStore sessions, Clock clock, Duration lifetime) {
+    /** Sessions and the brake's counts in these stores: the database's make them the same on every node. */
+    public Sessions(UserStore users, SessionStore sessions, LoginBrake brake, Clock clock, Duration lifetime) {
         this.users = users;
         this.sessions = sessions;
+        this.brake = brake;
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -83,7 +83,9 @@ public final class Sessions {
         }
         // Guessing is slowed per address and account, so one office's typo does not lock out its colleagues;
         // the looser per-address count stops one address from trying a password on every account.
-        String account = address + "|" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+        // Counted under a SHA-256 of what they count: a bounded key, whatever a client sends as a username.
+        String account = key(address + "|" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT)));
+        address = key(address);
         if (locked(account, now) || locked(address, now)) {
             return LoginResult.LOCKED;
         }
@@ -99,8 +101,8 @@ public final class Sessions {
             failedThisHour(address, MAX_ADDRESS_HOURLY_FAILURES, now);
             return LoginResult.WRONG;
         }
-        failures.remove(account);
-        hourly.remove(account);
+        brake.forget(account, MINUTE);
+        brake.forget(account, HOURLY);
         Session s = new Session(token(), user.get().username(), user.get().role(), token(), now.plus(lifetime));
         sessions.save(key(s.id()), new SessionStore.Stored(s.username(), s.role(), s.csrfToken(), s.expires()));
         out[0] = s;
@@ -108,34 +110,29 @@ public final class Sessions {
     }
 
     private boolean locked(String key, Instant now) {
-        Instant until = lockedUntil.get(key);
-        return until != null && until.isAfter(now);
+        return brake.lockedUntil(key).filter(until -> until.isAfter(now)).isPresent();
     }
 
     private void failed(String key, int max, Instant now) {
-        Failures f = failures.compute(key, (k, old) -> old == null || old.since().plus(LOCKOUT).isBefore(now)
-                ? new Failures(1, now) : new Failures(old.count() + 1, old.since()));
-        if (f.count() >= max) {
-            lockedUntil.put(key, now.plus(LOCKOUT));
-            failures.remove(key);
+        if (brake.failed(key, MINUTE, LOCKOUT, now).failures() >= max) {
+            brake.lock(key, now.plus(LOCKOUT));
+            brake.forget(key, MINUTE);
         }
     }
 
     private void failedThisHour(String key, int max, Instant now) {
-        Failures f = hourly.compute(key, (k, old) -> old == null || old.since().plus(HOUR).isBefore(now)
-                ? new Failures(1, now) : new Failures(old.count() + 1, old.since()));
-        if (f.count() >= max) {
-            lockedUntil.merge(key, f.since().plus(HOUR), (a, b) -> a.isAfter(b) ? a : b);
-            hourly.remove(key);
+        LoginBrake.Count f = brake.failed(key, HOURLY, HOUR, now);
+        if (f.failures() >= max) {
+            brake.lock(key, f.since().plus(HOUR));
+            brake.forget(key, HOURLY);
         }
     }
 
     /** Forgets what can no longer matter: expired sessions, ended lockouts, stale failure counts. */
     void sweep(Instant now) {
         sessions.deleteExpired(now);
-        lockedUntil.values().removeIf(until -> !until.isAfter(now));
-        failures.values().removeIf(f -> f.since().plus(LOCKOUT).isBefore(now));
-        hourly.values().removeIf(f -> f.since().plus(HOUR).isBefore(now));
+        brake.sweep(MINUTE, now.minus(LOCKOUT), now);
+        brake.sweep(HOURLY, now.minus(HOUR), now);
     }
 
     /** Signed-in sessions, expired ones included until the next sweep. */

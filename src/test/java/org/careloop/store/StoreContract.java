@@ -34,6 +34,7 @@ import org.careloop.rules.Decision;
 import org.careloop.tickets.Incident;
 import org.careloop.tickets.Ticket;
 import org.careloop.tickets.TicketStore;
+import org.careloop.web.LoginBrake;
 import org.careloop.web.SessionStore;
 import org.careloop.web.Sessions;
 import org.careloop.web.UserStore;
@@ -520,8 +521,8 @@ abstract class StoreContract {
         String name = "agent" + newId();
         db().users().save(new UserStore.User(name, BCrypt.withDefaults().hashToString(4, "right".toCharArray()), UserStore.Role.AGENT));
         MutableClock clock = new MutableClock(Instant.parse("2031-05-02T10:00:00Z"));
-        Sessions first = new Sessions(db().users(), db().sessions(), clock, Duration.ofHours(1));
-        Sessions second = new Sessions(db().users(), db().sessions(), clock, Duration.ofHours(1));
+        Sessions first = new Sessions(db().users(), db().sessions(), db().loginBrake(), clock, Duration.ofHours(1));
+        Sessions second = new Sessions(db().users(), db().sessions(), db().loginBrake(), clock, Duration.ofHours(1));
         Sessions.Session[] out = new Sessions.Session[1];
         assertThat(first.login(name, "right", "10.0.0.1", out)).isEqualTo(Sessions.LoginResult.OK);
         Sessions.Session session = out[0];
@@ -534,6 +535,50 @@ abstract class StoreContract {
         clock.advance(Duration.ofMinutes(61));
         assertThat(first.find(out[0].id())).as("expired on every node").isEmpty();
         assertThat(second.find(out[0].id())).isEmpty();
+    }
+
+    /** The brake's counts: a window goes on within its length and begins again after it; a lock only ever gets longer. */
+    @Test
+    void loginFailuresAreCountedPerWindowAndLocksKeepTheLaterEnd() {
+        LoginBrake brake = db().loginBrake();
+        String key = "brake-" + newId();
+        Instant at = Instant.parse("2031-06-01T10:00:00Z");
+        Duration minute = Duration.ofMinutes(1);
+        assertThat(brake.failed(key, "minute", minute, at)).isEqualTo(new LoginBrake.Count(1, at));
+        assertThat(brake.failed(key, "minute", minute, at.plusSeconds(30))).isEqualTo(new LoginBrake.Count(2, at));
+        assertThat(brake.failed(key, "hour", Duration.ofHours(1), at.plusSeconds(30))).as("another window of its own")
+                .isEqualTo(new LoginBrake.Count(1, at.plusSeconds(30)));
+        assertThat(brake.failed(key, "minute", minute, at.plusSeconds(61))).as("a new window").isEqualTo(new LoginBrake.Count(1, at.plusSeconds(61)));
+        brake.forget(key, "minute");
+        assertThat(brake.failed(key, "minute", minute, at.plusSeconds(62))).isEqualTo(new LoginBrake.Count(1, at.plusSeconds(62)));
+
+        assertThat(brake.lockedUntil(key)).isEmpty();
+        brake.lock(key, at.plusSeconds(3600));
+        brake.lock(key, at.plusSeconds(60));
+        assertThat(brake.lockedUntil(key)).as("the later end stays").contains(at.plusSeconds(3600));
+        brake.sweep("minute", at.plusSeconds(63), at.plusSeconds(3599));
+        assertThat(brake.lockedUntil(key)).contains(at.plusSeconds(3600));
+        assertThat(brake.failed(key, "minute", minute, at.plusSeconds(63))).as("the old window was swept").isEqualTo(new LoginBrake.Count(1, at.plusSeconds(63)));
+        brake.sweep("hour", at, at.plusSeconds(3600));
+        assertThat(brake.lockedUntil(key)).as("ended locks are dropped").isEmpty();
+    }
+
+    /** A guesser spread over two nodes by a load balancer gets no more tries than on one. */
+    @Test
+    void wrongPasswordsOnTwoNodesAddUp() {
+        String name = "agent" + newId();
+        db().users().save(new UserStore.User(name, BCrypt.withDefaults().hashToString(4, "right".toCharArray()), UserStore.Role.AGENT));
+        MutableClock clock = new MutableClock(Instant.parse("2031-06-02T10:00:00Z"));
+        List<Sessions> nodes = List.of(new Sessions(db().users(), db().sessions(), db().loginBrake(), clock, Duration.ofHours(1)),
+                new Sessions(db().users(), db().sessions(), db().loginBrake(), clock, Duration.ofHours(1)));
+        String address = "10.9." + newId();
+        for (int i = 0; i < 5; i++) {
+            assertThat(nodes.get(i % 2).login(name, "wrong", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.WRONG);
+        }
+        assertThat(nodes.get(0).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.LOCKED);
+        assertThat(nodes.get(1).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.LOCKED);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(nodes.get(1).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.OK);
     }
 
     @Test

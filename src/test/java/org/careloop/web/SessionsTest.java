@@ -77,7 +77,7 @@ class SessionsTest {
     @Test
     void theStoreKeepsAHashOfTheSessionIdNeverTheId() {
         SessionStore store = SessionStore.inMemory();
-        Sessions sessions = new Sessions(STORE, store, new Hand(), Duration.ofHours(1));
+        Sessions sessions = new Sessions(STORE, store, LoginBrake.inMemory(), new Hand(), Duration.ofHours(1));
         Sessions.Session[] out = new Sessions.Session[1];
         sessions.login("ana", "right", "10.0.0.1", out);
         String id = out[0].id();
@@ -86,7 +86,7 @@ class SessionsTest {
         assertThat(Sessions.key(id)).hasSize(64).matches("[0-9a-f]+").isNotEqualTo(id);
         assertThat(store.find(Sessions.key(id))).hasValueSatisfying(s -> assertThat(s.csrfToken()).isEqualTo(out[0].csrfToken()));
         // A node that never saw the login finds it in the shared store, and its logout ends it for both.
-        Sessions otherNode = new Sessions(STORE, store, new Hand(), Duration.ofHours(1));
+        Sessions otherNode = new Sessions(STORE, store, LoginBrake.inMemory(), new Hand(), Duration.ofHours(1));
         assertThat(otherNode.find(id)).contains(out[0]);
         assertThat(otherNode.find(Sessions.key(id))).as("the stored key is no session id").isEmpty();
         otherNode.logout(id);

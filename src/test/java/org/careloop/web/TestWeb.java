@@ -155,7 +155,7 @@ final class TestWeb {
         return new WebEndpoints(new DraftsApi(db.drafts(), db.mentions(), db.users(), Duration.ofMinutes(5), clock),
                 new StatusApi(db.alerts(), surges(db, rules, clock), rules, gate, db.switches(), accounts, Duration.ofMinutes(10)),
                 new ReportsApi(db.drafts(), db.tickets(), db.mentions(), Duration.ofMinutes(10), clock),
-                new HealthApi(connections, dbUp), new Sessions(db.users(), db.sessions(), clock, Duration.ofHours(1)),
+                new HealthApi(connections, dbUp), new Sessions(db.users(), db.sessions(), db.loginBrake(), clock, Duration.ofHours(1)),
                 new TicketsApi(desk, db.mentions(), db.users(),
                         STYLES), token, false);
     }
