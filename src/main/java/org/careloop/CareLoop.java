@@ -45,6 +45,7 @@ import org.careloop.rules.RulesInForce;
 import org.careloop.care.Switches;
 import org.careloop.care.SlaPolicy;
 import org.careloop.care.SlaWatch;
+import org.careloop.care.SurgeHolding;
 import org.careloop.care.SurgeWatch;
 import org.careloop.pipeline.SurgeStep;
 import org.careloop.pipeline.TriageLedger;
@@ -223,6 +224,7 @@ public final class CareLoop {
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
+        camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, gate, surgeHoldingPolicy(settings, connections), clock));
         camel.bind("slaWatch", watch);
         camel.bind("ticketDesk", desk);
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
@@ -410,6 +412,15 @@ public final class CareLoop {
                 settings.getInt("careloop.unattended.per-author-per-hour", 3),
                 settings.getInt("careloop.unattended.per-account-per-hour", 60),
                 settings.getBoolean("careloop.unattended.kill-switch", false));
+    }
+
+    static SurgeHolding.Policy surgeHoldingPolicy(Settings settings, Connections connections) {
+        boolean all = settings.getBoolean("careloop.surge.holding", false);
+        Map<String, Boolean> accounts = new HashMap<>();
+        for (var adapter : connections.adapters()) {
+            accounts.put(adapter.account(), settings.getBoolean("careloop.surge.holding." + adapter.account(), all));
+        }
+        return new SurgeHolding.Policy(accounts, all, settings.getDuration("careloop.surge.holding-after", Duration.ofMinutes(2)));
     }
 
     private void printWelcome(String url, AdminBootstrap.Login login) {

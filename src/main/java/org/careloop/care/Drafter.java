@@ -91,13 +91,17 @@ public final class Drafter {
                 posted.plus(firstResponse), null, null, null, null, work);
     }
 
-    /** The SLA's holding reply: acknowledges the post and says when the customer will hear back. */
-    public Draft holding(Draft original, Instant now, String templateId, List<String> recentReplies) {
+    /**
+     * A holding reply: acknowledges the post and says when the customer will hear back.
+     *
+     * @param ruleId why it is sent: {@code sla-holding} (no reply in time) or {@code surge-holding} (a surge's post)
+     */
+    public Draft holding(Draft original, String ruleId, Instant now, String templateId, List<String> recentReplies) {
         // A time is promised only while the team is in (the rules' business hours); after hours, "as soon as the team is in".
         Map<String, String> open = Map.of("open", rules.get().settings().businessHours().isOpen(now) ? "yes" : "");
         Optional<String> text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING, open);
         Draft.Work work = Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.URGENT, text.orElse(""), 1, text.isPresent());
-        return new Draft(0, original.mention(), original.analysis(), "sla-holding", templateId, text.orElse(""), DraftStatus.PENDING, now,
+        return new Draft(0, original.mention(), original.analysis(), ruleId, templateId, text.orElse(""), DraftStatus.PENDING, now,
                 original.deadline(), null, null, null, null, work);
     }
 

@@ -184,7 +184,7 @@ public final class SlaWatch {
             return; // another node's timer (or an earlier firing) took this milestone
         }
         var m = d.mention();
-        Draft holding = drafts.create(drafter.holding(d, now, policy.holdingTemplate(), drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        Draft holding = drafts.create(drafter.holding(d, "sla-holding", now, policy.holdingTemplate(), drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
         UnattendedGate.Verdict verdict = gate.check(holding);
         if (verdict.pass() && drafts.approve(holding.id(), Draft.AUTO, null, now).isPresent()) {
             LOG.info("Holding reply {} sent for draft {}: no approved reply {} after the post", holding.id(), d.id(), policy.holdingAfter());

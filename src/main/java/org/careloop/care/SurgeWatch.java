@@ -132,6 +132,11 @@ public final class SurgeWatch {
         return policy;
     }
 
+    /** The surges going on now. */
+    public List<Surges.Surge> open() {
+        return store.open();
+    }
+
     /** The series a post counts in: its care action, and its topic when the rules name one. */
     public List<String> series(Mention mention, Analysis analysis) {
         List<String> out = new ArrayList<>(2);

@@ -77,9 +77,17 @@ public final class UnattendedGate {
     }
 
     public Verdict check(Draft draft) {
+        return checkAllowed(draft, policy.enabledFor(draft.mention().account()));
+    }
+
+    /**
+     * Every gate but the account's unattended switch, which {@code allowed} stands in for: a surge's holding
+     * statement goes out where the account's surge policy allows it, under the same kill switch and limits.
+     */
+    public Verdict checkAllowed(Draft draft, boolean allowed) {
         List<String> reasons = new ArrayList<>();
         String account = draft.mention().account();
-        if (!policy.enabledFor(account)) {
+        if (!allowed) {
             return new Verdict(List.of("unattended mode is off for account " + account));
         }
         if (policy.killSwitch()) {

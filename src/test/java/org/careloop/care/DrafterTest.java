@@ -354,11 +354,11 @@ class DrafterTest {
     void holdingReplyIsUrgentAndKeepsTheDeadline() {
         Draft original = drafter.draft(post("1", "Jana K", "jana", "bag lost"), analysis("en", Emotion.Label.NONE, 0), reply("ticket"), posted, List.of());
         // 15:00Z is 10:00 in New York, inside the demo's business hours (07:00-23:00 there); 05:00Z is midnight.
-        Draft holding = drafter.holding(original, Instant.parse("2026-11-22T15:00:00Z"), "holding", List.of());
+        Draft holding = drafter.holding(original, "sla-holding", Instant.parse("2026-11-22T15:00:00Z"), "holding", List.of());
         assertThat(holding.work().kind()).isEqualTo(Draft.Kind.HOLDING);
         assertThat(holding.deadline()).isEqualTo(original.deadline());
         assertThat(holding.text()).contains("Jana").contains("within the hour");
-        Draft night = drafter.holding(original, Instant.parse("2026-11-22T05:00:00Z"), "holding", List.of());
+        Draft night = drafter.holding(original, "sla-holding", Instant.parse("2026-11-22T05:00:00Z"), "holding", List.of());
         assertThat(night.text()).contains("as soon as the team is in").doesNotContain("within the hour");
     }
 
