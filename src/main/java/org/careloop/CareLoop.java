@@ -1,6 +1,5 @@
 package org.careloop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,11 +31,7 @@ import org.careloop.web.IncidentsApi;
 import org.careloop.web.MetricsEndpoint;
 import org.careloop.platform.Connections;
 import org.careloop.platform.camel.PlatformComponent;
-import org.careloop.platform.facebook.FacebookAccount;
-import org.careloop.platform.facebook.FacebookAdapter;
-import org.careloop.platform.facebook.GraphSettings;
-import org.careloop.platform.facebook.InstagramAccount;
-import org.careloop.platform.facebook.InstagramAdapter;
+import org.careloop.platform.facebook.GraphAccounts;
 import org.careloop.platform.x.XAccount;
 import org.careloop.platform.x.XAdapter;
 import org.careloop.pipeline.DecisionStep;
@@ -65,7 +60,6 @@ import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.careloop.platform.Platform;
 import org.careloop.tickets.ReplyStyle;
@@ -139,11 +133,11 @@ public final class CareLoop {
             }
             connections.register(new XAdapter(account));
         }
-        registerGraphAccounts(settings, connections, publishing,
+        GraphAccounts.register(settings, connections, publishing.sendingLease(),
                 simulator != null ? simulator.baseUrl() + "/" : "https://graph.facebook.com/");
 
         Analyzer analyzer = new SocialAnalyzer();
-        RulesInForce rules = new RulesInForce(ruleFiles(settings), clock);
+        RulesInForce rules = new RulesInForce(RuleFiles.fromSettings(settings), clock);
         Duration firstResponse = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
         Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
                 settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
@@ -157,7 +151,7 @@ public final class CareLoop {
         connections.onUnhealthy(s -> database.alerts().raise("connection", null, s.platform().id() + " account " + s.account()
                 + " is unhealthy: " + s.lastError()));
         Switches switches = database.switches();
-        UnattendedGate gate = new UnattendedGate(unattendedPolicy(settings, connections), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
+        UnattendedGate gate = new UnattendedGate(UnattendedGate.Policy.fromSettings(settings, accounts(connections)), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
                 database.drafts(), clock);
         SlaPolicy sla = new SlaPolicy(firstResponse, settings.getDuration("careloop.sla.warn-before", Duration.ofMinutes(5)),
                 settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
@@ -188,7 +182,7 @@ public final class CareLoop {
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, incidents, database.alerts(), clock).withMetrics(metrics);
-        TicketPage ticketPage = new TicketPage(desk, ticketLimits(settings), settings.get("careloop.brand.name", "Acme Air"));
+        TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
@@ -224,7 +218,7 @@ public final class CareLoop {
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
-        camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, gate, surgeHoldingPolicy(settings, connections), clock));
+        camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, gate, SurgeHolding.Policy.fromSettings(settings, accounts(connections)), clock));
         camel.bind("slaWatch", watch);
         camel.bind("ticketDesk", desk);
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
@@ -317,35 +311,6 @@ public final class CareLoop {
         return metrics;
     }
 
-    /**
-     * The Facebook Pages ({@code careloop.facebook.pages}) and the Instagram accounts linked to them
-     * ({@code careloop.instagram.accounts}); an empty list connects none.
-     */
-    static void registerGraphAccounts(Settings settings, Connections connections, Publisher.Policy publishing, String defaultApiUrl) {
-        GraphSettings graph = GraphSettings.fromSettings(settings, defaultApiUrl);
-        List<FacebookAccount> configured = FacebookAccount.allFromSettings(settings);
-        // Only a Graph account publishes through Graph: an X-only setup need not size its lease for Facebook.
-        if (!configured.isEmpty() && PlatformAdapter.minimumLease(graph.readTimeout()).compareTo(publishing.sendingLease()) >= 0) {
-            throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
-                    + ") must be more than " + PlatformAdapter.minimumLease(graph.readTimeout()).toSeconds()
-                    + " s: twice the longest Graph API call, careloop.facebook.read-timeout (" + graph.readTimeout() + ") plus the 10 s connect timeout");
-        }
-        Map<String, FacebookAdapter> pages = new HashMap<>();
-        for (FacebookAccount page : configured) {
-            FacebookAdapter adapter = new FacebookAdapter(page, graph);
-            pages.put(page.name(), adapter);
-            connections.register(adapter);
-        }
-        for (InstagramAccount ig : InstagramAccount.allFromSettings(settings, configured)) {
-            FacebookAdapter page = pages.get(ig.page());
-            if (page == null) {
-                throw new IllegalArgumentException("Setting careloop.instagram." + ig.name() + ".page names Facebook Page '" + ig.page()
-                        + "', which is not in careloop.facebook.pages " + pages.keySet());
-            }
-            connections.register(new InstagramAdapter(ig, page, graph));
-        }
-    }
-
     /** New praise POSTed to careloop.marketing.webhook-url, signed with CARELOOP_MARKETING_WEBHOOK_SECRET; no URL, nothing sent. */
     static Webhook marketingWebhook(Settings settings, Clock clock) {
         String url = settings.get("careloop.marketing.webhook-url", "");
@@ -358,24 +323,15 @@ public final class CareLoop {
                 settings.getDuration("careloop.marketing.webhook-first-retry", Duration.ofSeconds(2)), clock);
     }
 
-    private static RuleFiles ruleFiles(Settings settings) {
-        Path dir = Path.of(settings.get("careloop.rules.dir", "./rules"));
-        if (Files.isRegularFile(dir.resolve("rules.yaml"))) {
-            LOG.info("Rules from {} (reloaded when a file changes)", dir.toAbsolutePath());
-            return RuleFiles.directory(dir);
-        }
-        LOG.info("No rules in {}: using the rules packaged with CareLoop", dir.toAbsolutePath());
-        return RuleFiles.classpath("rules");
-    }
-
     /** Accounts whose public replies carry a ticket reference instead of a link ({@code careloop.tickets.<account>.link-free}). */
     static Predicate<String> linkFree(Settings settings, Connections connections) {
         boolean all = settings.getBoolean("careloop.tickets.link-free", false);
-        Map<String, Boolean> accounts = new HashMap<>();
-        for (var adapter : connections.adapters()) {
-            accounts.put(adapter.account(), settings.getBoolean("careloop.tickets." + adapter.account() + ".link-free", all));
-        }
+        Map<String, Boolean> accounts = settings.perAccount(all, a -> "careloop.tickets." + a + ".link-free", accounts(connections));
         return account -> accounts.getOrDefault(account, all);
+    }
+
+    private static List<String> accounts(Connections connections) {
+        return connections.adapters().stream().map(PlatformAdapter::account).toList();
     }
 
     /** Each account's ticket reply style and its cost per reply (X's pay-per-use rates by default; other platforms: none). */
@@ -390,38 +346,6 @@ public final class CareLoop {
         }).toList();
     }
 
-    static UploadRules ticketLimits(Settings settings) {
-        UploadRules d = UploadRules.defaults();
-        String types = settings.get("careloop.tickets.attachment-types", "");
-        return new UploadRules(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
-                settings.getInt("careloop.tickets.attachments-per-message", d.maxFilesPerMessage()),
-                settings.getInt("careloop.tickets.attachments-per-ticket", d.maxFilesPerTicket()), d.maxMessageChars(),
-                types.isBlank() ? d.types() : Set.of(types.trim().split("\\s*,\\s*")));
-    }
-
-    static UnattendedGate.Policy unattendedPolicy(Settings settings, Connections connections) {
-        boolean all = settings.getBoolean("careloop.unattended", false);
-        Map<String, Boolean> accounts = new HashMap<>();
-        for (var adapter : connections.adapters()) {
-            String account = adapter.account();
-            accounts.put(account, settings.getBoolean("careloop.unattended." + account, all));
-        }
-        return new UnattendedGate.Policy(accounts, all,
-                settings.getDouble("careloop.unattended.min-intent-confidence", 0.5),
-                settings.getDouble("careloop.unattended.max-troll-score", 0.5),
-                settings.getInt("careloop.unattended.per-author-per-hour", 3),
-                settings.getInt("careloop.unattended.per-account-per-hour", 60),
-                settings.getBoolean("careloop.unattended.kill-switch", false));
-    }
-
-    static SurgeHolding.Policy surgeHoldingPolicy(Settings settings, Connections connections) {
-        boolean all = settings.getBoolean("careloop.surge.holding", false);
-        Map<String, Boolean> accounts = new HashMap<>();
-        for (var adapter : connections.adapters()) {
-            accounts.put(adapter.account(), settings.getBoolean("careloop.surge.holding." + adapter.account(), all));
-        }
-        return new SurgeHolding.Policy(accounts, all, settings.getDuration("careloop.surge.holding-after", Duration.ofMinutes(2)));
-    }
 
     private void printWelcome(String url, AdminBootstrap.Login login) {
         StringBuilder b = new StringBuilder("\n  CareLoop is running.\n  Console:   ").append(url).append("/   login: ").append(login.username());

@@ -43,6 +43,13 @@ public final class SurgeHolding {
             return accounts.getOrDefault(account, all);
         }
 
+        /** {@code careloop.surge.holding}, {@code careloop.surge.holding.<account>} and {@code careloop.surge.holding-after}. */
+        public static Policy fromSettings(org.careloop.config.Settings settings, java.util.Collection<String> accounts) {
+            boolean all = settings.getBoolean("careloop.surge.holding", false);
+            return new Policy(settings.perAccount(all, a -> "careloop.surge.holding." + a, accounts), all,
+                    settings.getDuration("careloop.surge.holding-after", Duration.ofMinutes(2)));
+        }
+
         boolean any() {
             return all || accounts.containsValue(true);
         }

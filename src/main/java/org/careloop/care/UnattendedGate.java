@@ -36,6 +36,17 @@ public final class UnattendedGate {
         public boolean enabledFor(String account) {
             return accounts.getOrDefault(account, allAccounts);
         }
+
+        /** {@code careloop.unattended} and {@code careloop.unattended.<account>}, the gates' limits, the configuration's kill switch. */
+        public static Policy fromSettings(org.careloop.config.Settings settings, java.util.Collection<String> accounts) {
+            boolean all = settings.getBoolean("careloop.unattended", false);
+            return new Policy(settings.perAccount(all, a -> "careloop.unattended." + a, accounts), all,
+                    settings.getDouble("careloop.unattended.min-intent-confidence", 0.5),
+                    settings.getDouble("careloop.unattended.max-troll-score", 0.5),
+                    settings.getInt("careloop.unattended.per-author-per-hour", 3),
+                    settings.getInt("careloop.unattended.per-account-per-hour", 60),
+                    settings.getBoolean("careloop.unattended.kill-switch", false));
+        }
     }
 
     /** @param reasons the gates that failed, in words; empty when the draft may be published */

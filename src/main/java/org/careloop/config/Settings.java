@@ -157,6 +157,18 @@ public final class Settings {
         };
     }
 
+    /**
+     * A switch per account: {@code key.apply(account)} for each account, {@code all} where it is not set
+     * (e.g. {@code careloop.unattended.<account>} over {@code careloop.unattended}).
+     */
+    public java.util.Map<String, Boolean> perAccount(boolean all, java.util.function.Function<String, String> key, java.util.Collection<String> accounts) {
+        java.util.Map<String, Boolean> out = new java.util.HashMap<>();
+        for (String account : accounts) {
+            out.put(account, getBoolean(key.apply(account), all));
+        }
+        return out;
+    }
+
     /** A duration as ISO-8601 ({@code PT10M}) or a number with a unit: {@code 500ms}, {@code 15s}, {@code 10m}, {@code 2h}. */
     public Duration getDuration(String key, Duration defaultValue) {
         String v = get(key, null);

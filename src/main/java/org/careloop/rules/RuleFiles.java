@@ -25,6 +25,18 @@ public interface RuleFiles {
     /** How to name the file in a message a person reads. */
     String describe(String relative);
 
+    /** The rules in {@code careloop.rules.dir} (default ./rules), reloaded when a file changes; without a rules.yaml there, the packaged rules. */
+    static RuleFiles fromSettings(org.careloop.config.Settings settings) {
+        Path dir = Path.of(settings.get("careloop.rules.dir", "./rules"));
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RuleFiles.class);
+        if (Files.isRegularFile(dir.resolve("rules.yaml"))) {
+            log.info("Rules from {} (reloaded when a file changes)", dir.toAbsolutePath());
+            return directory(dir);
+        }
+        log.info("No rules in {}: using the rules packaged with CareLoop", dir.toAbsolutePath());
+        return classpath("rules");
+    }
+
     /** Changes whenever a file is added, removed or edited; constant for packaged rules. */
     String fingerprint();
 

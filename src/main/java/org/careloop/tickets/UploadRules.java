@@ -20,6 +20,16 @@ public record UploadRules(long maxBytes, int maxFilesPerMessage, int maxFilesPer
     /** Tika reads the bytes: a file's name and the browser's word for its type are not trusted. */
     private static final Tika TIKA = new Tika();
 
+    /** {@code careloop.tickets.attachment-*}: the defaults where they are not set. */
+    public static UploadRules fromSettings(org.careloop.config.Settings settings) {
+        UploadRules d = defaults();
+        String types = settings.get("careloop.tickets.attachment-types", "");
+        return new UploadRules(settings.getInt("careloop.tickets.attachment-max-kb", (int) (d.maxBytes() / 1024)) * 1024L,
+                settings.getInt("careloop.tickets.attachments-per-message", d.maxFilesPerMessage()),
+                settings.getInt("careloop.tickets.attachments-per-ticket", d.maxFilesPerTicket()), d.maxMessageChars(),
+                types.isBlank() ? d.types() : Set.of(types.trim().split("\\s*,\\s*")));
+    }
+
     public static UploadRules defaults() {
         return new UploadRules(5L * 1024 * 1024, 3, 20, MESSAGE_CHARS, DEFAULT_TYPES);
     }
