@@ -75,7 +75,8 @@ final class SimHttp {
     /** The URL the client called, as OAuth 1.0a signs it. */
     String baseUrl() {
         String host = header("Host");
-        return "http://" + (host == null ? "localhost" : host.toLowerCase()) + path;
+        String scheme = exchange instanceof com.sun.net.httpserver.HttpsExchange ? "https://" : "http://";
+        return scheme + (host == null ? "localhost" : host.toLowerCase()) + path;
     }
 
     void json(int status, Object value) throws IOException {

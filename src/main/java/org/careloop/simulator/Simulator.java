@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +28,9 @@ public final class Simulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     private final HttpServer server;
+    /** The same API over HTTPS, for clients that speak only https; null when off. */
+    private final com.sun.net.httpserver.HttpsServer secure;
+    private final Path certificate;
     private final ExecutorService executor;
     private final XWorld world;
     private final ScenarioPlayer player;
@@ -52,7 +56,7 @@ public final class Simulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", exchange -> {
+        com.sun.net.httpserver.HttpHandler handler = exchange -> {
             SimHttp http = new SimHttp(exchange);
             try {
                 dispatch(http);
@@ -64,7 +68,19 @@ public final class Simulator implements AutoCloseable {
                     exchange.close();
                 }
             }
-        });
+        };
+        server.createContext("/", handler);
+        if (config.httpsPort() >= 0) {
+            Path dir = config.tlsDir();
+            this.secure = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(config.host(), config.httpsPort()), 64);
+            secure.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(SimulatorTls.context(dir)));
+            secure.setExecutor(executor);
+            secure.createContext("/", handler);
+            this.certificate = dir.resolve(SimulatorTls.CERTIFICATE);
+        } else {
+            this.secure = null;
+            this.certificate = null;
+        }
     }
 
     /** Starts the server and the scenario. */
@@ -75,8 +91,15 @@ public final class Simulator implements AutoCloseable {
     static Simulator start(SimulatorConfig config, Clock clock) throws IOException {
         Simulator s = new Simulator(config, clock);
         s.server.start();
+        if (s.secure != null) {
+            s.secure.start();
+        }
         s.player.start();
         LOG.info("Platform simulator (X and Graph API) listening on {}", s.baseUrl());
+        if (s.secure != null) {
+            LOG.info("Platform simulator on HTTPS too: {} (a client trusts it with the certificate {}, e.g. NODE_EXTRA_CA_CERTS={})",
+                    s.httpsUrl().orElseThrow(), s.certificate, s.certificate);
+        }
         return s;
     }
 
@@ -234,9 +257,26 @@ public final class Simulator implements AutoCloseable {
         return "http://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port();
     }
 
+    /** The HTTPS base URL, when the simulator listens on HTTPS. */
+    public java.util.Optional<String> httpsUrl() {
+        if (secure == null) {
+            return java.util.Optional.empty();
+        }
+        String host = secure.getAddress().getHostString();
+        return java.util.Optional.of("https://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + secure.getAddress().getPort());
+    }
+
+    /** The certificate an HTTPS client trusts (PEM), when the simulator listens on HTTPS. */
+    public java.util.Optional<Path> certificate() {
+        return java.util.Optional.ofNullable(certificate);
+    }
+
     public void stop() {
         player.close();
         server.stop(0);
+        if (secure != null) {
+            secure.stop(0);
+        }
         executor.shutdownNow();
     }
 
