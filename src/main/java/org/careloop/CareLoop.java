@@ -242,6 +242,7 @@ public final class CareLoop {
                 ticketsApi,
                 apiToken, publicUrl.startsWith("https:"));
         camel.bind("web", web);
+        camel.bind("access", web.access());
         camel.bind("statusWeb", web.status());
         camel.bind("ticketsWeb", web.tickets());
         camel.bind("consoleWeb", web.pages());

@@ -4,14 +4,23 @@ import static org.careloop.web.Http.json;
 import static org.careloop.web.Http.requestHeader;
 
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.Exchange;
 
 /**
- * Who is asking and what they may do, for every endpoint of the console and the API: the API
- * token, or a console session (with its CSRF token for changes); marketing users see only the
- * praise feed.
+ * Who is asking and what they may do, for every call of the API, decided in one place: the route
+ * configuration of {@code routes/api.yaml} asks {@link #authorize} before any endpoint runs. The
+ * caller is the API token, or a console session (with its CSRF token for a change, i.e. anything but
+ * GET); marketing users see only the praise feed. The endpoints then read who is asking
+ * ({@link #answer}). Three calls check for themselves, because they take more than the rest: the
+ * praise reads (also the read-only feed token) and the attachment downloads.
  */
-final class Access {
+public final class Access {
+
+    /** The exchange property that carries who is asking, once {@link #authorize} let the call through. */
+    static final String ACTOR = "careloop.actor";
+    /** The API calls whose endpoint checks access itself (rest route ids in routes/api.yaml). */
+    static final Set<String> OWN_CHECK = Set.of("listPraise", "praiseCsv", "ticketAttachment");
 
     static final String COOKIE = "careloop_session";
     /** The login form's own token, before any session (login CSRF); sent to /login only. */
@@ -41,38 +50,59 @@ final class Access {
     }
 
     /**
-     * Runs the call for an authenticated caller: the API token, or a console session (with the
-     * CSRF token for changes). Marketing users may not see or act on drafts.
+     * Before every API call (routes/api.yaml's route configuration): lets it through with who is asking
+     * ({@link #ACTOR}), or answers 401/403 and stops the route. A call that changes anything is any but GET.
      */
-    void ifAllowed(Exchange ex, boolean changes, Call call) {
-        ifAllowed(ex, changes, false, call);
+    public void authorize(Exchange ex) {
+        if (OWN_CHECK.contains(ex.getFromRouteId())) {
+            return;
+        }
+        String method = ex.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+        boolean changes = method == null || !(method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD"));
+        Decision d = decide(ex, changes, false);
+        if (d.refusal() != null) {
+            json(ex, d.refusal());
+            ex.setRouteStop(true);
+        } else {
+            ex.setProperty(ACTOR, d.actor());
+        }
     }
 
-    /** As above; {@code marketing}: the marketing role may make this call too (the praise feed). */
+    /** Runs the call for the caller {@link #authorize} let through. */
+    void answer(Exchange ex, Call call) {
+        String actor = ex.getProperty(ACTOR, String.class);
+        json(ex, actor != null ? call.answer(actor) : ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+    }
+
+    /**
+     * For the calls that check for themselves ({@link #OWN_CHECK}) and the console's own pages: runs the call
+     * for an authenticated caller; {@code marketing}: the marketing role may make this call too (the praise feed).
+     */
     void ifAllowed(Exchange ex, boolean changes, boolean marketing, Call call) {
+        Decision d = decide(ex, changes, marketing);
+        json(ex, d.refusal() != null ? d.refusal() : call.answer(d.actor()));
+    }
+
+    /** Who is asking, or why they may not. */
+    private record Decision(String actor, ApiResponse refusal) {}
+
+    private Decision decide(Exchange ex, boolean changes, boolean marketing) {
         String auth = requestHeader(ex, "Authorization");
         if (auth != null && auth.startsWith("Bearer ")) {
-            if (apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim())) {
-                json(ex, call.answer("api"));
-            } else {
-                json(ex, ApiResponse.error(401, "Invalid API token"));
-            }
-            return;
+            return apiToken.isPresent() && Sessions.same(apiToken.get(), auth.substring(7).trim()) ? new Decision("api", null)
+                    : new Decision(null, ApiResponse.error(401, "Invalid API token"));
         }
         Optional<Sessions.Session> s = session(ex);
         if (s.isEmpty()) {
-            json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
-            return;
+            return new Decision(null, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
         }
         if (changes && !Sessions.same(s.get().csrfToken(), requestHeader(ex, "X-CSRF-Token"))) {
-            json(ex, ApiResponse.error(403, "Missing or wrong X-CSRF-Token"));
-            return;
+            return new Decision(null, ApiResponse.error(403, "Missing or wrong X-CSRF-Token"));
         }
         if (!marketing && s.get().role() == UserStore.Role.MARKETING) {
-            json(ex, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
-            return;
+            return new Decision(null, ApiResponse.error(403, "The marketing role cannot see or act on drafts"));
         }
-        json(ex, call.answer(s.get().username()));
+        return new Decision(s.get().username(), null);
     }
 
     /** Who is asking, for reads outside the JSON API (downloads): the API token or an agent's session. */

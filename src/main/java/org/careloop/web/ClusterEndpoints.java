@@ -23,27 +23,27 @@ public final class ClusterEndpoints {
     }
 
     public void list(Exchange ex) {
-        access.ifAllowed(ex, false, false, actor -> clusters.list());
+        access.answer(ex, actor -> clusters.list());
     }
 
     public void get(Exchange ex) {
-        access.ifAllowed(ex, false, false, actor -> clusters.get(Http.header(ex, "id")));
+        access.answer(ex, actor -> clusters.get(Http.header(ex, "id")));
     }
 
     public void approve(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> clusters.approve(Http.header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> clusters.approve(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void reject(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> clusters.reject(Http.header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> clusters.reject(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void snooze(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> clusters.snooze(Http.header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> clusters.snooze(Http.header(ex, "id"), actor, body(ex)));
     }
 
     public void assign(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> clusters.assign(Http.header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> clusters.assign(Http.header(ex, "id"), actor, body(ex)));
     }
 
     private static String body(Exchange ex) {

@@ -24,23 +24,23 @@ public final class IncidentEndpoints {
     }
 
     public void list(Exchange ex) {
-        access.ifAllowed(ex, false, false, actor -> incidents.list());
+        access.answer(ex, actor -> incidents.list());
     }
 
     public void get(Exchange ex) {
-        access.ifAllowed(ex, false, false, actor -> incidents.get(Http.header(ex, "id")));
+        access.answer(ex, actor -> incidents.get(Http.header(ex, "id")));
     }
 
     /** {@code POST /api/clusters/{id}/incident}. */
     public void open(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> incidents.open(Http.header(ex, "id"), actor));
+        access.answer(ex, actor -> incidents.open(Http.header(ex, "id"), actor));
     }
 
     public void resolve(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> incidents.resolve(Http.header(ex, "id"), actor));
+        access.answer(ex, actor -> incidents.resolve(Http.header(ex, "id"), actor));
     }
 
     public void note(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> incidents.note(Http.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
+        access.answer(ex, actor -> incidents.note(Http.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
     }
 }

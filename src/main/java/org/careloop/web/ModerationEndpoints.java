@@ -26,12 +26,12 @@ public final class ModerationEndpoints {
 
     /** {@code POST /api/mentions/{platform}/{id}/hide}, optional body {@code {"reason": "..."}}. */
     public void hide(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> set(ex, true, actor));
+        access.answer(ex, actor -> set(ex, true, actor));
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/unhide}: shows the comment again. */
     public void unhide(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> set(ex, false, actor));
+        access.answer(ex, actor -> set(ex, false, actor));
     }
 
     private ApiResponse set(Exchange ex, boolean hidden, String actor) {

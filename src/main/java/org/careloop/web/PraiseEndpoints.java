@@ -42,7 +42,7 @@ public final class PraiseEndpoints {
 
     /** POST /api/drafts/{id}/share: not for marketing, who may read the feed but not act on drafts. */
     public void share(Exchange ex) {
-        access.ifAllowed(ex, true, false, actor -> praise.share(Http.header(ex, "id"), actor));
+        access.answer(ex, actor -> praise.share(Http.header(ex, "id"), actor));
     }
 
     private void read(Exchange ex, boolean tokenInUrl, Access.Call call) {

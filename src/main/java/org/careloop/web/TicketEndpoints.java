@@ -20,35 +20,35 @@ public final class TicketEndpoints {
     }
 
     public void listTickets(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> tickets.list(query(ex, "status"), query(ex, "limit")));
+        access.answer(ex, actor -> tickets.list(query(ex, "status"), query(ex, "limit")));
     }
 
     public void getTicket(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> tickets.get(header(ex, "id")));
+        access.answer(ex, actor -> tickets.get(header(ex, "id")));
     }
 
     public void replyStyles(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> tickets.replyStyles());
+        access.answer(ex, actor -> tickets.replyStyles());
     }
 
     public void resolveTicket(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> tickets.resolve(header(ex, "id"), actor));
+        access.answer(ex, actor -> tickets.resolve(header(ex, "id"), actor));
     }
 
     public void newTicketLink(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> tickets.newLink(header(ex, "id"), actor));
+        access.answer(ex, actor -> tickets.newLink(header(ex, "id"), actor));
     }
 
     public void closeTicket(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> tickets.close(header(ex, "id"), actor));
+        access.answer(ex, actor -> tickets.close(header(ex, "id"), actor));
     }
 
     public void ticketMessage(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
     }
 
     public void assignTicket(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> tickets.assign(header(ex, "id"), body(ex)));
+        access.answer(ex, actor -> tickets.assign(header(ex, "id"), body(ex)));
     }
 
     /** An attachment, for agents: always a download, never shown inline. */

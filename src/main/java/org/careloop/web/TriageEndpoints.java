@@ -38,7 +38,7 @@ public final class TriageEndpoints {
 
     /** {@code GET /api/unprocessed}: the latest first. */
     public void unprocessed(Exchange ex) {
-        access.ifAllowed(ex, false, false, actor -> ApiResponse.ok(list()));
+        access.answer(ex, actor -> ApiResponse.ok(list()));
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/retry}: one more attempt; 502 with the error when it fails again. */
@@ -71,7 +71,7 @@ public final class TriageEndpoints {
 
     /** A change to one set-aside post, named by the path: checked like every change, 404 for a platform CareLoop has not. */
     private void onSetAside(Exchange ex, PostCall call) {
-        access.ifAllowed(ex, true, false, actor -> {
+        access.answer(ex, actor -> {
             String platformId = Http.header(ex, "platform");
             return Param.platform(platformId).map(p -> call.run(p, Http.header(ex, "id"), actor))
                     .orElseGet(() -> ApiResponse.error(404, "No platform " + platformId));

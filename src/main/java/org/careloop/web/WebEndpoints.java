@@ -39,7 +39,7 @@ public final class WebEndpoints {
     }
 
     /** Who is asking, for the endpoints of the other areas (clusters, incidents, praise, moderation, triage). */
-    Access access() {
+    public Access access() {
         return access;
     }
 
@@ -56,46 +56,46 @@ public final class WebEndpoints {
     }
 
     public void listDrafts(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> drafts.list(query(ex, "status"), query(ex, "limit"), query(ex, "after")));
+        access.answer(ex, actor -> drafts.list(query(ex, "status"), query(ex, "limit"), query(ex, "after")));
     }
 
     public void queueSize(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> drafts.queueSize());
+        access.answer(ex, actor -> drafts.queueSize());
     }
 
     public void getDraft(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> drafts.get(header(ex, "id")));
+        access.answer(ex, actor -> drafts.get(header(ex, "id")));
     }
 
     public void approve(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.approve(header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> drafts.approve(header(ex, "id"), actor, body(ex)));
     }
 
     public void reject(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.reject(header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> drafts.reject(header(ex, "id"), actor, body(ex)));
     }
 
     public void retry(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.retry(header(ex, "id"), actor));
+        access.answer(ex, actor -> drafts.retry(header(ex, "id"), actor));
     }
 
     public void claim(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.claim(header(ex, "id"), actor));
+        access.answer(ex, actor -> drafts.claim(header(ex, "id"), actor));
     }
 
     public void release(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.release(header(ex, "id"), actor));
+        access.answer(ex, actor -> drafts.release(header(ex, "id"), actor));
     }
 
     public void snooze(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.snooze(header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> drafts.snooze(header(ex, "id"), actor, body(ex)));
     }
 
     public void assign(Exchange ex) {
-        access.ifAllowed(ex, true, actor -> drafts.assign(header(ex, "id"), actor, body(ex)));
+        access.answer(ex, actor -> drafts.assign(header(ex, "id"), actor, body(ex)));
     }
 
     public void ignored(Exchange ex) {
-        access.ifAllowed(ex, false, actor -> drafts.ignored(query(ex, "limit")));
+        access.answer(ex, actor -> drafts.ignored(query(ex, "limit")));
     }
 }

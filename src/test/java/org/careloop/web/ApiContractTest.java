@@ -62,6 +62,39 @@ class ApiContractTest {
     }
 
     /** Every call the routes serve under /api (and /health, /metrics, the Atom feed) is in the document, and nothing else. */
+    /**
+     * Access is decided in one place (routes/api.yaml's route configuration) for every call the routes serve under
+     * /api, those added later included: without credentials each is refused before its endpoint runs, and each change
+     * refuses a session that does not send its CSRF token. The three that check for themselves refuse too.
+     */
+    @Test
+    void everyApiCallIsGuardedInOnePlace() throws Exception {
+        HttpResponse<String> login = TestWeb.login(http, base, "agent", "agent-password");
+        String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Access.COOKIE + "="))
+                .findFirst().orElseThrow().split(";")[0];
+        int calls = 0;
+        for (RestDefinition rest : ((ModelCamelContext) served.camel().getCamelContext()).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                String path = (rest.getPath() == null ? "" : rest.getPath()) + verb.getPath();
+                if (!path.startsWith("/api/") || path.equals("/api/openapi.json")) {
+                    continue;
+                }
+                String method = verb.asVerb().toUpperCase();
+                String url = path.replaceAll("\\{platform}", "x").replaceAll("\\{[a-z]+}", "1");
+                String body = method.equals("GET") ? null : "{}";
+                HttpResponse<String> anonymous = TestWeb.call(http, base, method, url, body, "Content-Type", "application/json");
+                assertThat(anonymous.statusCode()).as(method + " " + path + " without credentials").isEqualTo(401);
+                if (!method.equals("GET")) {
+                    HttpResponse<String> noCsrf = TestWeb.call(http, base, method, url, body, "Content-Type", "application/json", "Cookie", session);
+                    assertThat(noCsrf.statusCode()).as(method + " " + path + " from a session without its CSRF token").isEqualTo(403);
+                    assertThat(noCsrf.body()).contains("X-CSRF-Token");
+                }
+                calls++;
+            }
+        }
+        assertThat(calls).isGreaterThan(40);
+    }
+
     @Test
     void theDocumentNamesEveryCallTheRoutesServe() {
         Set<String> served = new TreeSet<>();

@@ -81,6 +81,7 @@ final class TestWeb {
         camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage != null && ticketPage.byPage(token).isPresent(),
                 ticketPage == null ? RequestLimits.BODY : ticketPage.maxUploadBytes()));
         camel.bind("web", web);
+        camel.bind("access", web.access());
         camel.bind("statusWeb", web.status());
         camel.bind("ticketsWeb", web.tickets());
         camel.bind("consoleWeb", web.pages());
