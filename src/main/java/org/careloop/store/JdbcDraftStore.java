@@ -13,6 +13,13 @@ import org.careloop.care.DraftStore;
 import org.careloop.care.Outbox;
 import org.careloop.rules.Decision;
 
+/**
+ * Drafts in the database: their workflow (pending, claimed, approved, published), the outbox that sends
+ * them, and the SLA milestones each takes once.
+ *
+ * <p>Long on purpose: every statement on the {@code drafts} table is here, where each compare-and-set can be
+ * read against the others (a draft approved once, sent once, each milestone taken once, whichever node asks).
+ */
 final class JdbcDraftStore implements DraftStore, Outbox {
 
     /** A draft with its post; {@link #draft} reads the row (also for the clusters' drafts). */
