@@ -11,7 +11,8 @@ import org.careloop.platform.PlatformAdapter;
 
 /**
  * CareLoop's checks in Camel's {@link HealthCheckRegistry}, beside Camel's own (context, routes,
- * consumers): {@code careloop-account-<account>} per connected account and {@code careloop-database}.
+ * consumers): {@code careloop-account-<account>} per connected account, {@code careloop-database} and
+ * {@code careloop-scheduler}.
  */
 public final class CareLoopHealthChecks {
 
@@ -24,6 +25,8 @@ public final class CareLoopHealthChecks {
             throw new IllegalStateException("No health-check registry: camel-health is missing from the class path");
         }
         registry.register(new DatabaseHealthCheck(databasePing));
+        registry.register(new SchedulerHealthCheck(() -> context.getComponent("quartz") instanceof org.apache.camel.component.quartz.QuartzComponent q
+                ? q.getScheduler() : null));
         for (PlatformAdapter adapter : connections.adapters()) {
             registry.register(new AccountHealthCheck(connections, adapter.account()));
         }

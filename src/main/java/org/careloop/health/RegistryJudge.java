@@ -28,6 +28,11 @@ public final class RegistryJudge implements HealthApi.Judge {
     }
 
     @Override
+    public boolean schedulerUp() {
+        return up(AccountHealthCheck.PREFIX + "scheduler");
+    }
+
+    @Override
     public boolean accountUp(Connections.Status account) {
         return up(AccountHealthCheck.PREFIX + "account-" + account.account());
     }

@@ -14,6 +14,11 @@ public final class HealthApi {
         boolean databaseUp();
 
         boolean accountUp(Connections.Status account);
+
+        /** The scheduler that fires the polls, the outbox and the sweeps runs (judged directly: assumed). */
+        default boolean schedulerUp() {
+            return true;
+        }
     }
 
     private final Connections connections;
@@ -43,16 +48,19 @@ public final class HealthApi {
         return ApiResponse.ok(accountList());
     }
 
-    /** 200 when the database answers and every account is healthy, else 503; open to monitors without login. */
+    /** 200 when the database answers, the scheduler runs and every account is healthy, else 503; open to monitors without login. */
     public ApiResponse health() {
         boolean db = judge.databaseUp();
+        boolean scheduler = judge.schedulerUp();
         List<Map<String, Object>> accounts = accountList();
         boolean allHealthy = accounts.stream().allMatch(a -> Boolean.TRUE.equals(a.get("healthy")));
+        boolean up = db && scheduler && allHealthy;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", db && allHealthy ? "UP" : "DOWN");
+        body.put("status", up ? "UP" : "DOWN");
         body.put("database", db ? "UP" : "DOWN");
+        body.put("scheduler", scheduler ? "UP" : "DOWN");
         body.put("accounts", accounts);
-        return new ApiResponse(db && allHealthy ? 200 : 503, body);
+        return new ApiResponse(up ? 200 : 503, body);
     }
 
     private List<Map<String, Object>> accountList() {

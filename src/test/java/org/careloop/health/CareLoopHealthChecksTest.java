@@ -49,7 +49,7 @@ class CareLoopHealthChecksTest {
     @Test
     void everyAccountAndTheDatabaseHaveAReadinessCheckUpWhileHealthy() {
         Map<String, HealthCheck.Result> results = readiness();
-        assertThat(results).containsKeys("careloop-account-brand", "careloop-account-support", "careloop-database");
+        assertThat(results).containsKeys("careloop-account-brand", "careloop-account-support", "careloop-database", "careloop-scheduler");
         assertThat(results.get("careloop-account-brand").getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(results.get("careloop-database").getState()).isEqualTo(HealthCheck.State.UP);
     }
@@ -77,9 +77,28 @@ class CareLoopHealthChecksTest {
         assertThat(readiness().get("careloop-database").getState()).isEqualTo(HealthCheck.State.DOWN);
     }
 
+    /** The scheduler fires every poll, the outbox and the sweeps: in standby it is DOWN, and /health with it. */
+    @Test
+    void theSchedulerCheckIsDownWhileTheSchedulerStands() throws Exception {
+        org.quartz.Scheduler quartz = camel.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler();
+        quartz.start();
+        assertThat(readiness().get("careloop-scheduler").getState()).isEqualTo(HealthCheck.State.UP);
+        org.careloop.web.HealthApi health = new org.careloop.web.HealthApi(connections, new RegistryJudge(() -> camel));
+        assertThat(health.health().status()).isEqualTo(200);
+        quartz.standby();
+        HealthCheck.Result down = readiness().get("careloop-scheduler");
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("not running"));
+        assertThat(health.health().status()).isEqualTo(503);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = (Map<String, Object>) health.health().body();
+        assertThat(body).containsEntry("scheduler", "DOWN");
+    }
+
     /** /health asks the registry: same JSON and status codes as before, judged by the checks above. */
     @Test
-    void healthJudgedByTheRegistryAnswers503WhileAnAccountIsDown() {
+    void healthJudgedByTheRegistryAnswers503WhileAnAccountIsDown() throws Exception {
+        camel.getComponent("quartz", org.apache.camel.component.quartz.QuartzComponent.class).getScheduler().start();
         org.careloop.web.HealthApi health = new org.careloop.web.HealthApi(connections, new RegistryJudge(() -> camel));
         assertThat(health.health().status()).isEqualTo(200);
 
