@@ -288,6 +288,11 @@ public final class Drafter {
         } else if (analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label())
                 && (emotion == Emotion.Label.JOY || emotion == Emotion.Label.GRATITUDE)) {
             emotion = Emotion.Label.NONE;
+        } else if (emotion == Emotion.Label.ANXIETY && !PostSays.worried(text)) {
+            // "Need it back!!", "stuck here tonight": urgency, not worry; "I know how worrying that is" to an angry
+            // customer names the wrong feeling. Only a customer who says they are worried hears it.
+            emotion = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() == Sentiment.Label.NEGATIVE
+                    ? Emotion.Label.FRUSTRATION : Emotion.Label.NONE;
         } else if (emotion == Emotion.Label.CONFUSION && analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) && !PostSays.confused(text)) {
             // "Delay because they enter bag tags by hand? Really?", "Did you seriously lose my luggage???": an angry
             // question is frustration, not a muddle to clear up; only a customer who says they are confused hears so.

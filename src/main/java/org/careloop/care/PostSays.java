@@ -148,6 +148,14 @@ final class PostSays {
         return text != null && CONFUSED.matcher(text).find();
     }
 
+    /** Worry in the customer's own words: only then does a reply say "I know how worrying that is". */
+    private static final Pattern WORRIED = Pattern.compile("(?i)\\b(worr(y|ied|ying)|scared|afraid|nervous|anxious|anxiety|panic\\w*|frightened|"
+            + "terrified|stress(ed|ful)|what if|will i (make|get|be)|am i going to|hope (i|we) (make|get))\\b");
+
+    static boolean worried(String text) {
+        return text != null && WORRIED.matcher(text).find();
+    }
+
     /** A death in the customer's family: whatever else the post is about, the reply begins with their loss. */
     private static final Pattern LOSS = Pattern.compile("(?i)\\b(funeral|passed away|pass away|bereavement|memorial service|death in (the|my|our) family|"
             + "(my|our) (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|son|daughter|husband|wife|uncle|aunt) (died|passed))\\b");

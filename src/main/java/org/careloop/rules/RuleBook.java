@@ -157,7 +157,8 @@ public final class RuleBook {
     }
 
     static RuleBook parse(String text, String file, Templates templates, Knowledge knowledge) {
-        RulesFile.Read read = RulesFile.read(text, file, templates);
+        RulesFile.Read read = RulesFile.read(text, file, templates,
+                knowledge.entries().stream().map(KnowledgeEntry::id).collect(java.util.stream.Collectors.toSet()));
         return new RuleBook(read.rules(), knowledge, templates, read.settings(), file);
     }
 
@@ -189,6 +190,15 @@ public final class RuleBook {
                 KnowledgeEntry e = offered.get().entry();
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge, unsure (a person checks it): " + e.topic()
                         + " (" + e.id() + ", score " + offered.get().score() + ")", d.priority(), d.escalate(), d.marketing(), false, e.id()));
+            }
+            // The search is not sure, but the post's topic has its answer whatever the words (a thing left on board:
+            // the lost and found form): offered as the draft, for a person to approve.
+            Optional<KnowledgeEntry> topical = settings.topicOf(facts.mention().text()).map(Topic::answer).flatMap(knowledge::entry)
+                    .filter(e -> e.answer(lang).isPresent());
+            if (topical.isPresent()) {
+                KnowledgeEntry e = topical.get();
+                return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge by the post's topic (a person checks it): "
+                        + e.topic() + " (" + e.id() + ")", d.priority(), d.escalate(), d.marketing(), false, e.id()));
             }
             // No entry answers it surely: a person picks one of the best (the console offers them) or writes the answer.
             return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER_PENDING),

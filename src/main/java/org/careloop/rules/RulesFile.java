@@ -58,10 +58,11 @@ final class RulesFile {
     /** What the file holds: its rules, in order, and the rule book's settings. */
     record Read(List<Rule> rules, RuleBook.Settings settings) {}
 
-    static Read read(String text, String file, Templates templates) {
+    /** @param knowledge the ids of the knowledge entries a topic's {@code answer} may name */
+    static Read read(String text, String file, Templates templates, Set<String> knowledge) {
         MappingNode top = root(text, file, "rules");
         checkKeys(top, TOP_KEYS, file, "setting");
-        RuleBook.Settings settings = settings(top, file);
+        RuleBook.Settings settings = settings(top, file, knowledge);
         Node list = value(top, "rules");
         if (!(list instanceof SequenceNode seq)) {
             throw new RuleException(file, line(top), "needs a 'rules' list");
@@ -81,7 +82,7 @@ final class RulesFile {
         return new Read(rules, settings);
     }
 
-    private static RuleBook.Settings settings(MappingNode top, String file) {
+    private static RuleBook.Settings settings(MappingNode top, String file, Set<String> knowledge) {
         Set<String> vip = new LinkedHashSet<>();
         for (String h : strings(value(top, "vip"), file)) {
             vip.add(h.replaceFirst("^@", "").toLowerCase(Locale.ROOT));
@@ -106,7 +107,7 @@ final class RulesFile {
         Node t = value(top, "topics");
         if (t != null) {
             for (NodeTuple tuple : mapping(t, file, "'topics'").getValue()) {
-                topics.add(topic(tuple, file));
+                topics.add(topic(tuple, file, knowledge));
             }
         }
         List<String> brandNames = strings(value(top, "brand-names"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
@@ -118,11 +119,11 @@ final class RulesFile {
      * A topic written {@code key: { says: "...", words: [...] }}, or in short {@code "your bag": [...]},
      * whose key is then its last word.
      */
-    private static Topic topic(NodeTuple tuple, String file) {
+    private static Topic topic(NodeTuple tuple, String file, Set<String> knowledge) {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words", "sharper", "major"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
@@ -150,7 +151,13 @@ final class RulesFile {
             if (!isMajor.equals("true") && !isMajor.equals("false")) {
                 throw new RuleException(file, line(major), "topic '" + name + "': 'major' is true or false, not '" + isMajor + "'");
             }
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor));
+            Node a = value(m, "answer");
+            String answer = a == null ? null : scalar(a, file, line(a), "topic '" + name + "': 'answer' names a knowledge entry by its id");
+            if (answer != null && !knowledge.contains(answer)) {
+                throw new RuleException(file, line(a), "topic '" + name + "': 'answer' names knowledge entry '" + answer
+                        + "', which is in no file of knowledge/");
+            }
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor), answer);
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }

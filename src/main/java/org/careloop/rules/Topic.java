@@ -13,15 +13,17 @@ import java.util.List;
  *                {@code says} or a thing the post names
  * @param major   a disruption (a cancelled flight, a night stranded) that outranks whatever else the post
  *                names: "the fee" in a post about a cancelled flight is a side remark
+ * @param answer  the knowledge entry that answers a question about it when the search is not sure of one
+ *                (a thing left on board: the lost and found form, whatever the thing), or null
  */
-public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major) {
+public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer) {
 
     public Topic {
         sharper = List.copyOf(sharper);
     }
 
     public Topic(String key, String says, List<String> words) {
-        this(key, says, words, List.of(), false);
+        this(key, says, words, List.of(), false, null);
     }
 
     /** A narrower phrasing and the words that reveal it, lower case. */

@@ -63,8 +63,12 @@ class DrafterTest {
         Mention m = post("1", "Jana Kowalski", "jana_k", "lost my bag AGAIN");
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.8), reply("ticket"), posted, List.of()).text())
                 .matches("Jana, I'm sorry your bag was lost again(\\. You're right to be upset|; that should never have happened).*");
-        assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("ticket"), posted, List.of()).text())
+        // Worry is named only when the customer says they are worried; urgency or anger alone is not worry.
+        Mention worried = post("1", "Jana Kowalski", "jana_k", "lost my bag AGAIN, I'm so worried, my medication is in it");
+        assertThat(drafter.draft(worried, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("ticket"), posted, List.of()).text())
                 .matches("Jana, I'm sorry your bag was lost again(; I know how worrying that is|, and we're here to help).*");
+        assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANXIETY, 0.8), reply("ticket"), posted, List.of()).text())
+                .startsWith("Jana, I'm sorry your bag was lost again").doesNotContain("worrying");
         // Not sure enough: no guess at the feeling; a problem still opens with "sorry".
         assertThat(drafter.draft(m, analysis("en", Emotion.Label.ANGER, 0.2), reply("ticket"), posted, List.of()).text())
                 .matches("(Jana, I'm sorry|Jana, I'm really sorry to hear) your bag was lost again\\. .*");

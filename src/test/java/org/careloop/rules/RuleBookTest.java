@@ -102,6 +102,20 @@ class RuleBookTest {
         assertThat(offered.templateId()).isEqualTo(RuleBook.ANSWER);
         assertThat(offered.reason()).startsWith("Knowledge, unsure");
         assertThat(offered.autoPublish()).as("an unsure answer waits for a person").isFalse();
+        // The search is not sure what a pair of glasses left on board is about; the post's topic is: lost and found.
+        String glasses = "@acmeair I think my husband left his glasses on flight 889 to Denver, row 12. Any way to check?";
+        Decision topical = DEMO.decide(Facts.of(post(glasses), ANALYZER.analyze(glasses, null)));
+        assertThat(topical.knowledgeId()).as(topical.reason()).isEqualTo("item-left-on-board");
+        assertThat(topical.reason()).startsWith("Knowledge by the post's topic");
+        assertThat(topical.autoPublish()).as("a person checks it").isFalse();
+    }
+
+    @Test
+    void aTopicsAnswerMustBeAKnowledgeEntry(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("rules.yaml"), "topics:\n  lostitem: { says: \"what you left\", answer: lost-and-fund, words: [left on board] }\n"
+                + "rules:\n  - id: a\n    then: { action: ignore, reason: r }\n");
+        assertThatThrownBy(() -> RuleBook.load(dir)).isInstanceOf(RuleException.class)
+                .hasMessageStartingWith(dir.resolve("rules.yaml") + ":2: topic 'lostitem': 'answer' names knowledge entry 'lost-and-fund', which is in no file of knowledge/");
     }
 
     @Test
