@@ -307,6 +307,12 @@ public final class Details {
                 continue;
             }
             List<Integer> tokens = tighten(words, i, head);
+            // "my boarding pass won't load": the tagger reads "pass" as a verb, and "your boarding" is no thing.
+            while (head + 1 < words.size() && COMPOUND_TAILS.contains(words.get(head + 1).word().toLowerCase(Locale.ROOT))
+                    && CARE_NOUNS.contains(words.get(head).word().toLowerCase(Locale.ROOT))) {
+                head++;
+                tokens.add(head);
+            }
             int end = extend(words, head);
             for (int k = head + 1; k <= end; k++) {
                 tokens.add(k);
@@ -369,6 +375,10 @@ public final class Details {
         return CARE_NOUNS.contains(lower) || MODIFIERS.contains(lower) || t.tag().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0));
     }
 
+    /** Second words of compounds whose first is a care noun ("boarding pass", "gift card", "seat belt"). */
+    private static final Set<String> COMPOUND_TAILS = Set.of("pass", "passes", "card", "cards", "belt", "belts", "number", "code", "group",
+            "process", "policy", "fee", "fees", "system", "tag", "tags", "claim", "allowance");
+
     /** "the corner of a sealed bag", "your bag in Boston", "the crew on flight 4985": one place or owner more. */
     private static int extend(List<TaggedWord> w, int end) {
         if (end + 2 < w.size() && w.get(end + 1).tag().equals("IN")) {
@@ -385,6 +395,12 @@ public final class Details {
                 // A name that runs on ("Manage My Trip") is not cut in half: no place at all then.
                 boolean runsOn = last > 0 && last + 1 < w.size() && Character.isUpperCase(w.get(last + 1).word().charAt(0))
                         && !w.get(last + 1).tag().equals(".");
+                // "from Idaho to California": the whole route, or "the ticket from Idaho" tells half of it.
+                if (last > 0 && !runsOn && prep.equals("from") && last + 2 < w.size() && w.get(last + 1).word().equalsIgnoreCase("to")
+                        && w.get(last + 2).tag().startsWith("NNP") && Character.isUpperCase(w.get(last + 2).word().charAt(0))
+                        && CLEAN_WORD.matcher(w.get(last + 2).word()).matches()) {
+                    return last + 2;
+                }
                 if (last > 0 && !runsOn) {
                     return last;
                 }

@@ -28,7 +28,9 @@ final class TimeLost {
                     + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
     private static final Pattern HELD = Pattern.compile(
-            "\\bon hold (?:with [\\w' ]{1,40}? )?(?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b", FLAGS);
+            "\\bon hold (?:with [\\w' ]{1,40}? )?(?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b"
+                    // "1 hour and 14 min", "an hour 15": the minutes too.
+                    + "(?:\\s*(?:and\\s*)?(\\d{1,2})\\s*(?:minutes|mins?|min)?\\b)?", FLAGS);
 
     /** Time named as lost: "2hrs of personal time wasted", "wasted 3 hours", "lost a whole day". */
     private static final Pattern WASTED = Pattern.compile(
@@ -119,7 +121,10 @@ final class TimeLost {
         }
         m = HELD.matcher(text);
         if (m.find()) {
-            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " on hold");
+            boolean minutesToo = m.group(3) != null && m.group(2).toLowerCase(Locale.ROOT).startsWith("h");
+            // As "1 hr 32 mins on hold" reads: "the hour and 32 minutes on hold".
+            return Optional.of("the " + (minutesToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(3), "minutes", false)
+                    : amount(m.group(1), m.group(2), false)) + " on hold");
         }
         m = DELAYED.matcher(text);
         if (m.find()) {
