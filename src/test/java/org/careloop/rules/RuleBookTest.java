@@ -72,6 +72,7 @@ class RuleBookTest {
             // Asking how to reach us in private is answered, whatever else the post reads as.
             "@acmeair can you please follow for a DM?|dm-open",
             "@acmeair I believe you have to follow me so I can send you a message|dm-open",
+            "@acmeair I guess you have to \"follow\" me in order for me to send you a DM.. I tried and it won't send.|dm-open",
             // A bare thanks closes an exchange: "you're welcome", not a praise line for the crew.
             "@acmeair thank you so much|welcome",
             "Is the Porto flight daily from December too?|answer",
