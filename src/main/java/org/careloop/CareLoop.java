@@ -359,6 +359,8 @@ public final class CareLoop {
         }
         if (simulator != null) {
             b.append("\n  Simulator: ").append(simulator.baseUrl()).append("/  (public timeline; post as a customer at /post)");
+            simulator.httpsUrl().ifPresent(https -> b.append("\n             ").append(https).append("/  (HTTPS; trust ")
+                    .append(simulator.certificate().map(Object::toString).orElse("its certificate")).append(")"));
         }
         b.append('\n');
         System.out.println(b);
