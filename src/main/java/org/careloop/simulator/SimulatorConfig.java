@@ -35,7 +35,7 @@ public record SimulatorConfig(String host, int port, String scenario, Path state
 
     /** Where the HTTPS certificate is kept: beside the state, or for a simulator without state, in a new temporary folder. */
     Path tlsDir() throws java.io.IOException {
-        Path parent = stateFile == null ? null : stateFile.toAbsolutePath().getParent();
+        Path parent = stateFile == null ? null : stateFile.toAbsolutePath().normalize().getParent();
         return parent != null ? parent : java.nio.file.Files.createTempDirectory("careloop-simulator-tls");
     }
 }
