@@ -68,9 +68,10 @@ class CrisisIT {
         WebhookCatcher hook = WebhookCatcher.start();
         Path scenario = dir.resolve("crisis.yaml");
         Files.writeString(scenario, scenario());
+        // The scenario's clock starts inside Simulator.start: the surge's first post comes no earlier than this.
+        Instant surgeStart = Instant.now().plus(SURGE_AT);
         Simulator simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
                 "careloop.simulator.port", "0", "careloop.simulator.scenario", scenario.toString(), "careloop.simulator.state-file", ""))));
-        Instant surgeStart = Instant.now().plus(SURGE_AT);
         Http http = new Http();
         // Publishing pace against the platforms' limits is PublisherTest's; here the crisis's replies fit one window.
         http.postJson(simulator.baseUrl() + "/sim/faults", "unused", "{\"endpoint\": \"POST /2/tweets\", \"rateLimit\": 10000}", 200);

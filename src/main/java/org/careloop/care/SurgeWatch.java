@@ -258,8 +258,10 @@ public final class SurgeWatch {
                 : (int) Math.max(policy.floor(), Math.ceil(policy.factor() * usual * policy.windowMinutes()));
         double pace = threshold / (double) policy.windowMinutes();
         NavigableMap<Instant, Integer> window = counts.subMap(firstMinute, true, now, true);
+        // Its first minute at the surge's pace, else its first minute above the usual level: a minute of ordinary
+        // traffic before a surge that began seconds into the next one is not when it began.
         Instant start = window.entrySet().stream().filter(e -> e.getValue() >= pace).map(Map.Entry::getKey).findFirst()
-                .orElseGet(() -> window.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).findFirst().orElse(secondMinute));
+                .orElseGet(() -> window.entrySet().stream().filter(e -> e.getValue() > usual).map(Map.Entry::getKey).findFirst().orElse(secondMinute));
         return new Reading(windowPosts, usual, threshold, start);
     }
 
