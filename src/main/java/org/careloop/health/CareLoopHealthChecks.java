@@ -25,7 +25,8 @@ public final class CareLoopHealthChecks {
             throw new IllegalStateException("No health-check registry: camel-health is missing from the class path");
         }
         registry.register(new DatabaseHealthCheck(databasePing));
-        registry.register(new SchedulerHealthCheck(() -> context.getComponent("quartz") instanceof org.apache.camel.component.quartz.QuartzComponent q
+        // hasComponent, not getComponent: a health check never creates (and starts) a scheduler of its own.
+        registry.register(new SchedulerHealthCheck(() -> context.hasComponent("quartz") instanceof org.apache.camel.component.quartz.QuartzComponent q
                 ? q.getScheduler() : null));
         for (PlatformAdapter adapter : connections.adapters()) {
             registry.register(new AccountHealthCheck(connections, adapter.account()));
