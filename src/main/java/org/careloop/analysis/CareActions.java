@@ -38,7 +38,7 @@ final class CareActions {
                     + "smoke in the (cabin|plane)|"
                     // Staff who mistreat a customer, and what may have been in the food.
                     + "(yelled|screamed|shouted|swore|cursed|cussed) at (me|her|him|us|my|a|the)|pushed (a|me|my|her|him|us) |called me (a|an) \\w+|"
-                    + "no way to treat|hostage|"
+                    + "no way to treat|hostage|(staff|staffer|agent|agnt|employee|attendant|crew|pilot|captain|supervisor|manager)s? .{0,40}\\bthreat(en|ened|ening|s)?\\b|"
                     + "(hair|napkin|bug|worm|glass|roach|cockroach|fly|bone|band-?aid) in (my|the|our|someone'?s) (food|meal|burrito|bowl|drink|sandwich|salad|order)|"
                     // Left somewhere overnight, or held on a plane, with nobody to turn to; a wheelchair lost.
                     + "forced overnight|no (lodging|accommodation)|(stay|staying|spend|spending) (another|an extra|one more) night|extra night|"
@@ -56,7 +56,11 @@ final class CareActions {
                     + "denied (me |us )?boarding|(wouldn'?t|won'?t|didn'?t|did not|refused to) let (me|us|my \\w+) (board|on the plane|on the flight|fly)|"
                     + "(\\d+|two|three|four|five) days (without|with no|and no|stuck|stranded)|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
                     + "read my bio|"
-                    + "cockroach\\w*|roaches|bed ?bugs|mouse traps?|mice (in|on|running)|rats? (in|on|running)|surgery|"
+                    + "cockroach\\w*|roaches|bed ?bugs|mouse traps?|mice (in|on|running)|rats? (in|on|running)|surger(y|ies)\\w*|"
+                    // No way to get where they must be: home, a connection, an operation, an event that will not wait.
+                    + "(don'?t|do not|dont) have a (flight|way|ride) (home|back)|no (flight|way) (home|back)|miss(ed)? all (my |our |the )?connections|"
+                    + "(cancel\\w*|bumped)\\b.{0,100}\\b(marathon|race|wedding|funeral|interview|graduation)|"
+                    + "(marathon|race|wedding|interview|graduation)\\b.{0,100}\\b(cancel\\w*|bumped)|"
                     + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
                     // Our own replies held up in public: a person writes the next one.
                     + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"
@@ -68,6 +72,7 @@ final class CareActions {
                     // A person who cannot help themselves, left without the help they need.
                     + "(no|without|waiting for|waited for|never got|didn'?t get|did not get|no one (with|brought) (a|the)) (a |my |the |her |his |our )?wheelchair|"
                     + "(elderly|disabled|pregnant|blind|deaf|unaccompanied|\\d+ ?(yo|year old)) .{0,40}\\b(stuck|stranded|alone|no help|waiting|waited|left (at|in|on|behind))|"
+                    + "(is|'s|aged) ([5-9]|1[0-7])( years old| yrs old| yo)? and (all )?(alone|by (her|him|them)sel(f|ves)|on (her|his|their) own)|"
                     // Health that cannot wait (a breathing machine, medicine), a death in the family, a customer beside themselves.
                     + "cpap|bipap|oxygen concentrator|insulin|epi-?pen|my (meds|medication|medicine|prescription)|medical (device|equipment|condition)|dialysis|"
                     + "pass(ed|es)? away|funeral|bereavement|death in (the|my|our) family|"
@@ -102,7 +107,7 @@ final class CareActions {
                     // Things that do not work as they should.
                     + "issues?|problems?|fix (my|the|this|it)|damaged|defective|outages?|no (internet|signal|service|connection|wifi|label)|without (internet|service|power)|"
                     + "internet|connection|wi-?fi|signal|battery|(the|your|ur) (app|website|site|system)|(my|our) (phone|laptop|device|tv|dvr|account|check)|"
-                    + "didn'?t get|(i|we) (paid|ordered|bought|redeemed)|"
+                    + "didn'?t get|(i|we) (paid|ordered|bought|redeemed)|re-?send|resent|(doesn'?t|does not) (appear|seem) to have (arrived|come)|"
                     + "потеряли|не прилетел|не работает|списали|возврат\\w*|отменили|не могу|помогите|"
                     + "reembolso|perdid[oa]|cancelad[oa]|no funciona|no (he )?recibido|ayuda|remboursement|perdu|annulé|"
                     + "ne marche pas|pas reçu|erstattung|verloren|storniert|funktioniert nicht|nicht erhalten)\\b",
@@ -208,6 +213,45 @@ final class CareActions {
             + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation))\\b", FLAGS);
 
     /**
+     * Mockery that borrows kind words: thanks for what was not done, "yea right", a hashtag that names the
+     * failure, walking away. Said with thanks or a smile, it is still a complaint.
+     */
+    static final Pattern MOCKERY = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (not|never|patroniz\\w*)\\b|\\byea?h? right\\b|"
+            + "#(are ?you ?new|incompetent|fail\\w*|epic ?fail|bad ?service|poor ?service|worst\\w*|disappointed|not ?impressed|unacceptable|"
+            + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶", FLAGS);
+
+    /** A plea with the thanks: "thx. Make it right. Help Meagan at gate 4": a case, not praise. */
+    static final Pattern PLEA = Pattern.compile("\\b(make (it|this) right|help (me|us|her|him|my|our)|please help|pls help|plz help|help please|"
+            + "help (?-i:[A-Z][a-z]+))\\b", FLAGS);
+
+    /** A news headline about the brand, shared with its link: nobody's case ("Adds Pillows Instead of Lie-Flat Seats"). */
+    static boolean headline(String text) {
+        if (!text.contains("http")) {
+            return false;
+        }
+        String[] words = text.replaceAll("https?://\\S+|(^|\\s)[.]?@\\w+", " ").trim().split("\\s+");
+        int capitalised = 0;
+        int counted = 0;
+        for (String w : words) {
+            if (w.matches("[A-Za-z][\\w'-]*")) {
+                counted++;
+                if (Character.isUpperCase(w.charAt(0))) {
+                    capitalised++;
+                }
+            } else if (w.matches("(?i)i|i'?m|me|my|we|our|us|you|your|u|ur")) {
+                return false;
+            }
+        }
+        return counted >= 5 && capitalised >= counted * 0.7 && !FIRST_PERSON.matcher(String.join(" ", words).toLowerCase(Locale.ROOT)).find()
+                && !Pattern.compile("(?i)\\b(you|your|u|ur)\\b").matcher(String.join(" ", words)).find();
+    }
+
+    /** A question about fares for a death in the family: the policy answers it, with condolences, in public. */
+    static final Pattern BEREAVEMENT_FARE = Pattern.compile("\\b(bereavement|compassionate) (fares?|discounts?|rates?|policy|tickets?|airfare)\\b|"
+            + "\\b(fares?|airfare|discounts?|rates?)\\b.{0,40}\\b(funeral|passed away|bereavement)|(funeral|passed away|bereavement)\\b.{0,60}\\b(fares?|airfare|discounts?|rates?)\\b",
+            FLAGS);
+
+    /**
      * A job well done, said of somebody ("Rachel took great care of us", "Naelah was amazing", "thanks to Kate for all her hard
      * work"): with thanks and nothing that takes it back, this is praise whatever trouble it mentions ("my bag issue").
      */
@@ -308,6 +352,26 @@ final class CareActions {
                     || NOT_KIND.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
+            }
+            // Mockery in kind words ("thanks for patronizing", "#areyounew", 🚶🚶): never thanks nor banter, whatever the model read.
+            if ((label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK) && MOCKERY.matcher(text).find()) {
+                label = cuesKind ? CareAction.Label.APOLOGIZE : c.label();
+                why = "mockery, not kind words: " + Cues.quote(Cues.found(MOCKERY, text));
+            }
+            // A plea beside the thanks ("thx. Make it right. Help Meagan at gate 4") is a case to act on.
+            if (label == CareAction.Label.THANK && PLEA.matcher(words).find()) {
+                label = cuesKind ? CareAction.Label.TICKET : c.label();
+                why = "asks for help, whatever thanks come with it: " + Cues.quote(Cues.found(PLEA, words));
+            }
+            // "where is my flight voucher?": only their own record answers it, whatever facts the words share with a policy question.
+            if (label == CareAction.Label.ANSWER && c.label() == CareAction.Label.TICKET && OWN_RECORD.matcher(words).find()) {
+                label = CareAction.Label.TICKET;
+                why = "asks about their own record: " + Cues.quote(Cues.found(OWN_RECORD, words));
+            }
+            // "do you have bereavement fares?": the policy answers it, with condolences, whatever sorrow the words carry.
+            if (label == CareAction.Label.ESCALATE && c.label() == CareAction.Label.ANSWER && question && BEREAVEMENT_FARE.matcher(words).find()) {
+                label = CareAction.Label.ANSWER;
+                why = "asks about fares for a death in the family: " + c.why();
             }
             // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()
@@ -421,10 +485,10 @@ final class CareActions {
         boolean settled = false;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
-        boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
+        boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
                 || COMPLAINT_TAG.matcher(text).find();
-        boolean sarcastic = SARCASTIC_THANKS.matcher(words).find();
-        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find() && !sarcastic
+        boolean sarcastic = SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find();
+        boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find() && !sarcastic && !PLEA.matcher(words).find()
                 && !(question && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches()));
         List<String> hit;
         if (intent.label() == Intent.Label.SPAM) {
@@ -438,7 +502,7 @@ final class CareActions {
             confidence = 0.7;
             why = "points to a direct message: the case goes on there";
             settled = true;
-        } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty()) {
+        } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty() && !(question && BEREAVEMENT_FARE.matcher(words).find())) {
             label = CareAction.Label.ESCALATE;
             confidence = 0.8;
             why = "a person must see it: " + Cues.quote(hit);
@@ -451,10 +515,15 @@ final class CareActions {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
             why = "an insult with no issue in it: " + Cues.quote(hit);
-        } else if (QUOTED_POST.matcher(text).find() && !lookup && !question) {
+        } else if (QUOTED_POST.matcher(text).find() && !lookup && !(question && (HOW_TO.matcher(words).find() || OWN_RECORD.matcher(words).find()))) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
             why = "a reaction to a quoted post, no issue in it";
+        } else if (headline(text) && !lookup && !question) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.55;
+            why = "a news headline with its link, not a customer";
+            settled = true;
         } else if (ANNOUNCEMENT.matcher(words).find() && !FIRST_PERSON_SINGULAR.matcher(words).find()) {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;

@@ -39,7 +39,16 @@ public final class Details {
             "\\b(?:delayed|cancell?ed|diverted)\\s*#?(\\d{3,4})\\b(?!\\s*(?:min|hour|hr|h\\b|am\\b|pm\\b|:|%|miles|points|days?))", FLAGS);
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
-    private static final Pattern ROUTE = Pattern.compile("\\bfrom ([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
+    private static final Pattern ROUTE = Pattern.compile("\\b(?:from )?([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
+    /** Stuck somewhere by name: "stuck in Newark", "stranded at ORD". */
+    private static final Pattern STUCK_IN = Pattern.compile("\\b(stuck|stranded|trapped) (in|at) (?-i:((?!The |This |My |Our |An? )[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
+            FLAGS);
+    /** A day lost to us: "lost a whole day", "missing a day of our vacation". */
+    private static final Pattern DAY_LOST = Pattern.compile("\\b(lost|losing|wasted|wasting|missed|missing) (a|an|one|the|another) (whole |entire |full )?"
+            + "(day|night|weekend|morning|afternoon|evening)( of (my |our )?(vacation|holiday|trip|honeymoon))?\\b", FLAGS);
+    /** Three capitals that are shouting, not an airport: "NOT to", "WHY-WTF". */
+    private static final Set<String> NOT_AIRPORTS = Set.of("THE", "AND", "NOT", "WTF", "OMG", "LOL", "YOU", "FOR", "ANY", "NOW", "WHY", "HOW",
+            "BUT", "ALL", "OUT", "BAD", "SAD", "YES", "GET", "CAN", "WAS", "HAS", "HAD", "OUR", "HER", "HIS", "ONE", "TWO", "WHO", "DID", "FLY");
     private static final String COUNT = "(?:\\d{1,2}|two|three|four|five|six|seven|eight)";
     /** Troubles counted: "5 delays and 4 gate changes", "three cancellations". */
     private static final Pattern COUNTED = Pattern.compile("(?i)\\b(" + COUNT + ") (delays|gate changes|cancell?ations|plane changes|aircraft changes|"
@@ -184,6 +193,16 @@ public final class Details {
         if (!"en".equals(lang)) {
             return Optional.empty();
         }
+        Matcher stuck = STUCK_IN.matcher(clean);
+        if (stuck.find() && !NOT_AIRPORTS.contains(stuck.group(3))) {
+            return Optional.of("being " + stuck.group(1).toLowerCase(Locale.ROOT) + " " + stuck.group(2).toLowerCase(Locale.ROOT) + " " + stuck.group(3));
+        }
+        Matcher day = DAY_LOST.matcher(clean);
+        if (day.find()) {
+            String verb = day.group(1).toLowerCase(Locale.ROOT);
+            String ing = verb.startsWith("lo") ? "losing" : verb.startsWith("wast") ? "wasting" : "missing";
+            return Optional.of(ing + " " + day.group(0).substring(day.group(1).length() + 1).toLowerCase(Locale.ROOT));
+        }
         Matcher counted = COUNTED.matcher(clean);
         if (counted.find() && !counted.group(1).equals("1")) {
             return Optional.of("the " + counted.group(1).toLowerCase(Locale.ROOT) + " " + counted.group(2).toLowerCase(Locale.ROOT)
@@ -199,7 +218,7 @@ public final class Details {
         }
         // A route with no flight number: "flew from DAL to LAX", "F/As from DFW to CLT".
         Matcher route = ROUTE.matcher(clean);
-        return bestPhrase(clean, brandNames).or(() -> route.find()
+        return bestPhrase(clean, brandNames).or(() -> route.find() && !NOT_AIRPORTS.contains(route.group(1)) && !NOT_AIRPORTS.contains(route.group(2))
                 ? Optional.of("your flight from " + route.group(1) + " to " + route.group(2)) : Optional.empty());
     }
 
@@ -235,7 +254,6 @@ public final class Details {
             // "Thank you Thank you", "Dad on Segway": thanks said twice and family are no member of staff to pass thanks to.
             "Thank", "Thanks", "Thx", "Dad", "Mom", "Mum", "Mother", "Father", "Grandma", "Grandpa", "Wife", "Husband", "Son", "Daughter");
 
-    /** The person the post names (a member of staff, somebody thanked), unless it is the brand itself. */
     /** The person a post names, by role or thanks ("flight attendant Marcus", "Cyndi and Troy"), in an English post. */
     public Optional<String> person(String text, String lang, java.util.List<String> brandNames) {
         if (text == null || !"en".equals(lang)) {
@@ -247,14 +265,23 @@ public final class Details {
             Matcher praised = PRAISED_PERSON.matcher(clean);
             return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)
                     ? Optional.of(praised.group(1)) : Optional.empty();
+        }).or(() -> {
+            Matcher team = TEAM_AT.matcher(clean);
+            return team.find() && !NOT_AIRPORTS.contains(team.group(1)) && !brand(team.group(1), brandNames)
+                    ? Optional.of("the " + team.group(1) + " team" + (team.group(3) != null ? " at gate " + team.group(3) : "")) : Optional.empty();
         });
     }
 
+    /** A team praised by its place: "props to your LAS employees working C11 gate", "the Denver crew". */
+    private static final Pattern TEAM_AT = Pattern.compile("\\b(?:your|the|ur) (?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)) (?:employees|staff|crew|team|agents|people|folks)"
+            + "(?: (?:working|at|on)( gate)? (?-i:([A-Z]?\\d{1,3}[A-Z]?))(?: gate)?)?\\b", FLAGS);
+
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
-            "(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+"
+            "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+"
                     + "(?:(?:was|is) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
-                    + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt)", FLAGS);
+                    + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
+                    + "(?:needs|deserves) a (?:raise|promotion|bonus))", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {

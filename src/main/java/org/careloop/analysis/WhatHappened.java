@@ -104,7 +104,7 @@ final class WhatHappened {
 
     /** The best retelling, or empty when nothing in the post says plainly what went wrong. */
     Optional<String> find(String plain) {
-        Optional<String> clause = clause(plain);
+        Optional<String> clause = clause(plain).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
         }
@@ -115,6 +115,28 @@ final class WhatHappened {
         String thing = m.group(7).toLowerCase(Locale.ROOT).replace("callback", "call back");
         boolean yours = thing.matches("bags?|luggage|suitcases?|refund|confirmation");
         return Optional.of(yours ? "there's still no sign of your " + thing : "you still haven't had " + (thing.matches("[aeiou].*") ? "an " : "a ") + thing);
+    }
+
+    /**
+     * Retellings that read wrong in the brand's mouth: "you" on both sides of a verb ("you can not provide you": the customer's "us"
+     * turned into the brand's "you"), "was been", a reported verb run into a modal ("agents announce can't"), or a
+     * word the customer ran together ("surgeryHELP").
+     */
+    private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|"
+            + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b");
+    private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
+
+    static boolean garbled(String told, String plain) {
+        if (GARBLED.matcher(told).find()) {
+            return true;
+        }
+        java.util.regex.Matcher m = RUN_TOGETHER.matcher(plain);
+        while (m.find()) {
+            if (told.toLowerCase(Locale.ROOT).contains(m.group().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<String> clause(String plain) {

@@ -31,6 +31,8 @@ final class PostSays {
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking|e-?ticket|ticket)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
+                    // A record locator is six letters, digits or not: "record locator oaaret".
+                    + "|\\b(?i:record locator|pnr|confirmation code|booking code)\\s*(?:#|is)?\\s*:?\\s*[A-Za-z0-9]{6}\\b"
                     // A ticket number as airlines print it: thirteen digits.
                     + "|\\b\\d{13}\\b"
                     // A booking code as airlines print it: six capitals and digits, both kinds.
@@ -51,7 +53,7 @@ final class PostSays {
 
     private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
 
-    /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names. */
+    /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names (a first flight last). */
     private static final List<Map.Entry<Pattern, String>> OCCASIONS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(birthday|bday|b-day)\\b"), "Happy birthday to the birthday star! 🎂"),
             Map.entry(Pattern.compile("(?i)\\banniversary\\b"), "Happy anniversary! 🥂"),
@@ -137,6 +139,14 @@ final class PostSays {
         return firstSaid(OCCASIONS, text);
     }
 
+    /** The occasion beside a moment already greeted: a first flight is greeted once ("here's to the first of many"), not twice. */
+    static String occasionBesides(String text, String moment) {
+        String occasion = occasion(text);
+        boolean sameFirstFlight = !moment.isEmpty() && OCCASIONS.get(OCCASIONS.size() - 1).getKey().matcher(text).find()
+                && occasion.equals(OCCASIONS.get(OCCASIONS.size() - 1).getValue());
+        return sameFirstFlight ? "" : occasion;
+    }
+
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
     private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
 
@@ -158,7 +168,7 @@ final class PostSays {
 
     /** A death in the customer's family: whatever else the post is about, the reply begins with their loss. */
     private static final Pattern LOSS = Pattern.compile("(?i)\\b(funeral|passed away|pass away|bereavement|memorial service|death in (the|my|our) family|"
-            + "(my|our) (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|son|daughter|husband|wife|uncle|aunt) (died|passed))\\b");
+            + "(my|our) (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|son|daughter|husband|wife|uncle|aunt) (just |recently |has |had )?(died|passed))\\b");
 
     static boolean loss(String text) {
         return text != null && LOSS.matcher(text).find();
@@ -269,6 +279,14 @@ final class PostSays {
 
     static boolean hasReference(String text) {
         return text != null && REFERENCE.matcher(text).find();
+    }
+
+    /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
+    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|any info)\\b"
+            + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|late)\\b|\\b(cancel\\w*|delay\\w*|divert\\w*)\\b.{0,40}\\b(why|reason)\\b");
+
+    static boolean whyDisrupted(String text) {
+        return text != null && WHY_DISRUPTED.matcher(text).find();
     }
 
     static boolean asks(String text) {

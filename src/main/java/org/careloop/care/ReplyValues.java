@@ -142,6 +142,7 @@ final class ReplyValues {
         notPlaces.addAll(book.settings().competitors());
         values.put("moment", analysis != null && analysis.care().label() == CareAction.Label.ENGAGE && "en".equals(lang)
                 ? PostSays.moment(mention.text(), notPlaces) : "");
+        values.put("occasion", ((String) values.get("occasion")).isEmpty() ? "" : PostSays.occasionBesides(mention.text(), (String) values.get("moment")));
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(lang) ? PostSays.goodNews(mention.text()) : "");
         // An idea for us ("you should consider a lounge in Austin") is thanked as an idea, not as news we are glad of.
@@ -158,9 +159,14 @@ final class ReplyValues {
                 .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
         String echoed = detailed;
         String says = topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""));
-        // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441").
-        if (problem && !says.isEmpty() && echoed.matches("flight [A-Z]{0,2} ?\\d+")) {
-            echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : says + " on " + echoed;
+        // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441",
+        // "the cancellation of your flight from CHA to DCA").
+        Optional<Topic> topic = topicKey.isEmpty() ? Optional.empty() : book.settings().topics().stream().filter(t -> t.key().equals(topicKey)).findFirst();
+        if (problem && topic.isPresent() && (echoed.matches("flight [A-Z]{0,2} ?\\d+") || echoed.startsWith("your flight from "))) {
+            Topic t = topic.get();
+            echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed
+                    : t.ofFlight() != null ? t.onFlight(echoed)
+                    : says.matches("(?i).*\\b(flight|board|phone)\\b.*") ? says : t.onFlight(echoed);
         }
         // "Sorry about the fee" for a cancelled flight: in a post about a disruption (a major topic), a thing that belongs
         // to another topic is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
@@ -170,6 +176,11 @@ final class ReplyValues {
             echoed = says;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        // A question about why a flight was cancelled or delayed: sorry for that disruption, on the flight named, and where its reason is.
+        boolean disruption = topic.filter(Topic::major).isPresent() || "flight".equals(topicKey);
+        values.put("why_disrupted", disruption && "en".equals(lang) && PostSays.whyDisrupted(mention.text()) ? "yes" : "");
+        values.put("disruption", topic.filter(t -> disruption).map(t -> detailed.matches("flight [A-Z]{0,2} ?\\d+") || detailed.startsWith("your flight from ")
+                ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
         return new Read(values, needsPart, amendsId, situationId);
     }
 

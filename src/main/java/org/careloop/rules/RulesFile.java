@@ -123,7 +123,7 @@ final class RulesFile {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer", "of-flight"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
@@ -157,7 +157,9 @@ final class RulesFile {
                 throw new RuleException(file, line(a), "topic '" + name + "': 'answer' names knowledge entry '" + answer
                         + "', which is in no file of knowledge/");
             }
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor), answer);
+            Node of = value(m, "of-flight");
+            String ofFlight = of == null ? null : scalar(of, file, line(of), "topic '" + name + "': 'of-flight' names it before a flight, as in \"the cancellation of\"");
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor), answer, ofFlight);
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }

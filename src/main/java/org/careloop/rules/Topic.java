@@ -15,15 +15,22 @@ import java.util.List;
  *                names: "the fee" in a post about a cancelled flight is a side remark
  * @param answer  the knowledge entry that answers a question about it when the search is not sure of one
  *                (a thing left on board: the lost and found form, whatever the thing), or null
+ * @param ofFlight how a reply names it on the flight the post names, before the flight ("the cancellation of"
+ *                 flight 1773), or null: "your cancelled flight" cannot take a number
  */
-public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer) {
+public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer, String ofFlight) {
 
     public Topic {
         sharper = List.copyOf(sharper);
     }
 
     public Topic(String key, String says, List<String> words) {
-        this(key, says, words, List.of(), false, null);
+        this(key, says, words, List.of(), false, null, null);
+    }
+
+    /** How a reply names it on a named flight: "the cancellation of flight 1773", else "the delay on flight 1773". */
+    public String onFlight(String flight) {
+        return (ofFlight != null ? ofFlight : says + " on") + " " + flight;
     }
 
     /** A narrower phrasing and the words that reveal it, lower case. */

@@ -133,6 +133,24 @@ class SocialAnalyzerTest {
         assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
     }
 
+    /** The care action a care lead takes where the words mislead: stranded people go to a person, mockery is no thanks. */
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair my second flight got cancelled and I have to get home for a surgeryTOMORROW|escalate",
+            "@acmeair still need help, I don't have a flight home after the schedule change and I miss all my connections|escalate",
+            "@acmeair you bumped us to a later flight and then cancelled it, my sister's wedding is tomorrow morning|escalate",
+            "@acmeair thank you for NOT telling anyone the gate moved. #safetyfirst|apologize",
+            "@acmeair 40 minutes to answer a tweet? Yea right. Thanks for patronizing.|apologize",
+            "@acmeair a $9 voucher for a 6 hour delay. #areyounew #incompetent|apologize",
+            "@acmeair do you offer a bereavement fare? my mother passed away and the funeral is on friday|answer",
+            "@acmeair thx. Make it right. Help my daughter at gate 12 in Denver, she is 15 and alone|escalate",
+            "@acmeair where is my travel voucher from the cancelled flight?|ticket",
+            "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore"})
+    void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
+    }
+
     /** Thanks to the crew for a job done in a disruption is thanks, whatever the model reads in the disruption's words. */
     @Test
     void thanksToTheCrewThroughADisruptionIsThanks() {

@@ -77,7 +77,11 @@ class WhatHappenedTest {
             "@acmeair is I can't make changes on the website am I still charged 25 dollars for using phone",
             // A promise they were given is not ours to repeat; what was said needs its own subject.
             "@acmeair the agent told me my bag would be delivered by 8pm",
-            "@acmeair well they said Cancelled Flight on the PA system."})
+            "@acmeair well they said Cancelled Flight on the PA system.",
+            // Retold, these read wrong in the brand's mouth: "you can not provide you", "was been", words run together.
+            "@acmeair cannot provide us another flight until 36 hours later ruining our trip!",
+            "@acmeair my 2nd flight been cancelled I have to get home for a surgeryHELP",
+            "@acmeair the agents announce can't help rebook anyone at the gate"})
     void leavesTheCustomersOwnWordsAlone(String post) {
         assertThat(DETAILS.happened(post, "en")).isEmpty();
     }

@@ -509,6 +509,32 @@ class DrafterTest {
                 cared(org.careloop.analysis.CareAction.Label.ENGAGE), reply("engage"), posted, List.of()).text()).doesNotContain("charges");
     }
 
+    /** A flight the post names is named with what happened to it: "the cancellation of flight 1773", not "your cancelled flight". */
+    @Test
+    void theFlightIsNamedWithWhatHappenedToIt() {
+        String escalated = drafter.draft(post("770", "Jana Kowalski", "jana_k", "@acmeair why did you cancel flight 1773 to PHL when every other airline flew? 3 kids with me"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text();
+        assertThat(escalated).contains("the cancellation of flight 1773");
+    }
+
+    /** "Why was it cancelled?" is apologised for and pointed to where the reason is, never a holding line. */
+    @Test
+    void whyAFlightWasCancelledIsAnsweredWithWhereTheReasonIs() {
+        for (String id : List.of("771", "772")) {
+            String text = drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair care to explain why ORD to BOS is cancelled again tonight?"),
+                    cared(org.careloop.analysis.CareAction.Label.ANSWER), reply("answer-pending"), posted, List.of()).text();
+            assertThat(text).contains("the cancellation of your flight from ORD to BOS").contains("status page").doesNotContain("right here");
+        }
+    }
+
+    /** A first flight is greeted once, not by the moment and again by the occasion. */
+    @Test
+    void aFirstFlightIsGreetedOnce() {
+        String text = drafter.draft(post("773", "Jana Kowalski", "jana_k", "@acmeair yay, first time flying with you tomorrow :)"),
+                cared(org.careloop.analysis.CareAction.Label.ENGAGE), reply("engage"), posted, List.of()).text();
+        assertThat(text).contains("first of many").doesNotContain("start flying");
+    }
+
     /** Travelling to a funeral: the reply begins with the loss, not with the seat. */
     @Test
     void aLossComesFirst() {
