@@ -183,7 +183,7 @@ final class CareActions {
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
     static final Pattern DM_POINTER = Pattern.compile(
             "^\\W*(sent|done|dm'?d|dmed)\\W*((thanks|thank you|thx|ty)\\W*)?$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
-                    + "dm'?d (you|u)|dmed (you|u)|just dm'?d|just dmed|dm sent|follow (me|us)( back)? so (i|we) can dm|"
+                    + "dm'?d (you|u)|dmed (you|u)|just dm'?d|just dmed|dm sent|message sent|(i )?sent (the|my) message|follow (me|us)( back)? so (i|we) can dm|"
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 
     /** Hashtags that complain ("#usairwaysfail", "#strandedNYC", "#fixyourcrap"): no fan post, whatever else it says. */
@@ -216,7 +216,7 @@ final class CareActions {
      * Mockery that borrows kind words: thanks for what was not done, "yea right", a hashtag that names the
      * failure, walking away. Said with thanks or a smile, it is still a complaint.
      */
-    static final Pattern MOCKERY = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (not|never|patroniz\\w*)\\b|\\byea?h? right\\b|"
+    static final Pattern MOCKERY = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (not|never|patroniz\\w*)\\b|\\byea?h? right\\b|\\bsheesh\\b|"
             + "#(are ?you ?new|incompetent|fail\\w*|epic ?fail|bad ?service|poor ?service|worst\\w*|disappointed|not ?impressed|unacceptable|"
             + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶", FLAGS);
 
@@ -416,7 +416,7 @@ final class CareActions {
 
     private static final double NEGATIVE_SURE = 0.7;
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
-    private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|🙄|😒|😤|😡|🤬|👎", FLAGS);
+    private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎", FLAGS);
 
     /** Curly apostrophes (phones type them) read as plain ones. */
     private static String plain(String words) {

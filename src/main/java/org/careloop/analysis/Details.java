@@ -40,6 +40,9 @@ public final class Details {
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
     private static final Pattern ROUTE = Pattern.compile("\\b(?:from )?([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
+    /** A flight named by its cities: "flight Tampa to Philadelphia", "flights from Nashville to Dallas". */
+    private static final Pattern NAMED_ROUTE = Pattern.compile("\\bflights? (?:from )?(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3})) (?:to|-|&gt;) (?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
+            FLAGS);
     /** Stuck somewhere by name: "stuck in Newark", "stranded at ORD". */
     private static final Pattern STUCK_IN = Pattern.compile("\\b(stuck|stranded|trapped) (in|at) (?-i:((?!The |This |My |Our |An? )[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
             FLAGS);
@@ -217,6 +220,10 @@ public final class Details {
             return Optional.of("the $" + money.group(1) + what);
         }
         // A route with no flight number: "flew from DAL to LAX", "F/As from DFW to CLT".
+        Matcher named = NAMED_ROUTE.matcher(clean);
+        if (named.find() && !NOT_AIRPORTS.contains(named.group(1)) && !NOT_AIRPORTS.contains(named.group(2))) {
+            return Optional.of("your flight from " + named.group(1) + " to " + named.group(2));
+        }
         Matcher route = ROUTE.matcher(clean);
         return bestPhrase(clean, brandNames).or(() -> route.find() && !NOT_AIRPORTS.contains(route.group(1)) && !NOT_AIRPORTS.contains(route.group(2))
                 ? Optional.of("your flight from " + route.group(1) + " to " + route.group(2)) : Optional.empty());

@@ -123,11 +123,21 @@ final class WhatHappened {
      * word the customer ran together ("surgeryHELP").
      */
     private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|"
-            + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b");
+            + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b|"
+            // A clause whose object went missing: "you dealt with in Orlando".
+            + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b");
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
 
+    /**
+     * "you can't guarantee them a flight" told back is the brand's failing put in the customer's mouth, unless they said "I can't";
+     * "can't get through" with no subject is the customer's own.
+     */
+    private static final Pattern YOU_CANNOT = Pattern.compile("(?i)^you (can'?t|cannot|can not|won'?t|couldn'?t|could not|will not) "
+            + "(guarantee|provide|offer|give|tell|help|rebook|refund|answer|accommodate|seat|put|fly|send|confirm|promise|find (us|me|them|him|her))\\b");
+    private static final Pattern I_CANNOT = Pattern.compile("(?i)\\b(i|we|i'?ve|we'?ve)\\b.{0,20}\\b(can'?t|cannot|can not|won'?t|couldn'?t|could not|will not)\\b");
+
     static boolean garbled(String told, String plain) {
-        if (GARBLED.matcher(told).find()) {
+        if (GARBLED.matcher(told).find() || YOU_CANNOT.matcher(told).find() && !I_CANNOT.matcher(plain).find()) {
             return true;
         }
         java.util.regex.Matcher m = RUN_TOGETHER.matcher(plain);

@@ -41,7 +41,7 @@ final class PostSays {
 
     /** A question mark, or a sentence that opens as a question does. */
     private static final Pattern ASKS = Pattern.compile("(?i)\\?|(^|[.!]\\s+)(@\\w+\\s+)*(how|what|when|where|why|who|which|is|are|can|could|do|does|"
-            + "did|will|would|should|any)\\b");
+            + "did|will|would|should|any)\\b(?!\\s+do\\b)");
 
     /**
      * A question about the customer's own trip ("is there a delay on our connection?", "info on flt 681?"): the answer is in
@@ -282,7 +282,7 @@ final class PostSays {
     }
 
     /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
-    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|any info)\\b"
+    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|any info|(are|is) there (any |airport-wide |a )?)\\b"
             + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|late)\\b|\\b(cancel\\w*|delay\\w*|divert\\w*)\\b.{0,40}\\b(why|reason)\\b");
 
     static boolean whyDisrupted(String text) {

@@ -112,6 +112,30 @@ class DetailsTest {
     void aRouteWithoutAFlightNumberIsTheTrip() {
         assertThat(DETAILS.find("@acmeair last week I flew from DAL to LAX. You got us in almost an hour early. Thank You.", "en",
                 List.of("acme air"))).contains("your flight from DAL to LAX");
+        assertThat(DETAILS.find("@acmeair why is ORD to BOS cancelled again tonight", "en", List.of("acme air"))).contains("your flight from ORD to BOS");
+        assertThat(DETAILS.find("@acmeair you cancelled my flight Nashville to Dallas again, explain!", "en", List.of("acme air")))
+                .contains("your flight from Nashville to Dallas");
+        assertThat(DETAILS.find("@acmeair WHY-NOT to anyone? answer me", "en", List.of("acme air")).orElse("")).doesNotContain("from WHY");
+    }
+
+    /** Where they are stuck and the day they lost are what they are upset about. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair now I'm stuck in Newark with no sleep in 30 hours|being stuck in Newark",
+            "@acmeair stranded at ORD, nobody at the desk|being stranded at ORD",
+            "@acmeair yes but we lost a whole day. Frustrating!!|losing a whole day",
+            "@acmeair no help at all and we're missing a day of vacation|missing a day of vacation"})
+    void whereTheyAreStuckAndTheDayLostAreNamed(String post, String detail) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
+    }
+
+    /** A team thanked by its place goes to that team; a place is nobody's name. */
+    @org.junit.jupiter.api.Test
+    void aTeamIsThankedByItsPlaceAndAPlaceIsNoName() {
+        List<String> brand = List.of("acme air", "acmeair", "acme");
+        assertThat(DETAILS.person("@acmeair props to your LAS employees working C11 gate. Made my day", "en", brand)).contains("the LAS team at gate C11");
+        assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
+        assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre");
     }
 
     @ParameterizedTest

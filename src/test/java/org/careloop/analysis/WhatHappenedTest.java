@@ -81,7 +81,9 @@ class WhatHappenedTest {
             // Retold, these read wrong in the brand's mouth: "you can not provide you", "was been", words run together.
             "@acmeair cannot provide us another flight until 36 hours later ruining our trip!",
             "@acmeair my 2nd flight been cancelled I have to get home for a surgeryHELP",
-            "@acmeair the agents announce can't help rebook anyone at the gate"})
+            "@acmeair the agents announce can't help rebook anyone at the gate",
+            "@acmeair Every crew member I dealt with in Orlando was incredibly rude",
+            "@acmeair bumped your passenger and can't guarantee them another flight for three days!"})
     void leavesTheCustomersOwnWordsAlone(String post) {
         assertThat(DETAILS.happened(post, "en")).isEmpty();
     }

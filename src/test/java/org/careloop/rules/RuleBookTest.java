@@ -36,6 +36,9 @@ class RuleBookTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "@acmeair how many checked bags are included on economy?|answer",
+            // Asked for a human: a person answers, and says so (never unattended).
+            "@acmeair I'd rather speak to a real person than a computer, my refund is still missing|a-person",
+            "@acmeair message sent. Thank you!|dm-sent",
             "@acmeair when does online check-in open for international flights?|answer",
             "@acmeair can I bring my cat in the cabin?|answer",
             "@acmeair can I change my seat after booking?|answer",
