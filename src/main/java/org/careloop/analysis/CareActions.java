@@ -48,7 +48,7 @@ final class CareActions {
                     + "(trapped|stuck|held|sitting|sat|kept) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)s? (for|with no|without)|"
                     + "still (sitting|stuck|sat|held|trapped) (on|in) (the |a |our )?(plane|tarmac|aircraft|runway)|(i'?m|i am|we'?re|she'?s|he'?s) in (a )?wheelchair|"
                     // Stranded now: nights to fill, the next flight days away, a journey that never ends.
-                    + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|what (am i|are we) supposed to do (for|with|now|tonight)|"
+                    + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|(have|had|got) to wait (until|till|til) (tomorrow|the next day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|what (am i|are we) supposed to do (for|with|now|tonight)|"
                     + "(need|assistance with|help with|help finding|get|find) (us |me )?(a )?hotel( room)?s?\\b|hotel vouchers?|"
                     + "(get|getting) (out|home|there) (earlier|sooner) than|dump(ed)? (us|me) (in|at)|"
                     + "(cancel\\w*|cancelled flight\\w*) (our|my|the) (connecting )?flights? (again |another )?(\\d|two|three|four|twice)( more)?( times)?|"

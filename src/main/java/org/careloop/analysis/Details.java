@@ -44,7 +44,7 @@ public final class Details {
     private static final Pattern NAMED_ROUTE = Pattern.compile("\\bflights? (?:from )?(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3})) (?:to|-|&gt;) (?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
             FLAGS);
     /** Stuck somewhere by name: "stuck in Newark", "stranded at ORD". */
-    private static final Pattern STUCK_IN = Pattern.compile("\\b(stuck|stranded|trapped) (in|at) (?-i:((?!The |This |My |Our |An? )[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
+    private static final Pattern STUCK_IN = Pattern.compile("\\b(stuck|stranded|trapped) (in|at) (?-i:((?!The |This |My |Our |An? )[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3}))( overnight| all night| for the night)?\\b",
             FLAGS);
     /** A day lost to us: "lost a whole day", "missing a day of our vacation". */
     private static final Pattern DAY_LOST = Pattern.compile("\\b(lost|losing|wasted|wasting|missed|missing) (a|an|one|the|another) (whole |entire |full )?"
@@ -198,7 +198,8 @@ public final class Details {
         }
         Matcher stuck = STUCK_IN.matcher(clean);
         if (stuck.find() && !NOT_AIRPORTS.contains(stuck.group(3))) {
-            return Optional.of("being " + stuck.group(1).toLowerCase(Locale.ROOT) + " " + stuck.group(2).toLowerCase(Locale.ROOT) + " " + stuck.group(3));
+            return Optional.of("being " + stuck.group(1).toLowerCase(Locale.ROOT) + " " + stuck.group(2).toLowerCase(Locale.ROOT) + " " + stuck.group(3)
+                    + (stuck.group(4) == null ? "" : stuck.group(4).toLowerCase(Locale.ROOT)));
         }
         Matcher day = DAY_LOST.matcher(clean);
         if (day.find()) {

@@ -63,8 +63,8 @@ final class TimeLost {
     /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing". */
     private static final Pattern WAITING = Pattern.compile(
             "\\b(?:(?:been )?wait(?:ed|ing) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
-                    + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
-                    + " (?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved))\\b",
+                    + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(?:more )?(hours?|hrs?|hr|minutes|mins?|min)"
+                    + " (?:now\\b|(?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved)))\\b",
             FLAGS);
 
     /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */

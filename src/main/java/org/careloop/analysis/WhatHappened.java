@@ -125,7 +125,9 @@ final class WhatHappened {
     private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|"
             + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b|"
             // A clause whose object went missing: "you dealt with in Orlando".
-            + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b");
+            + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b|"
+            // What a sign or an announcement says is not what happened: "the gate announcement states delay due to maintenance".
+            + "^[\\w' ]{0,40}?\\b(states|says|announces|reads)\\b");
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
 
     /**

@@ -112,7 +112,7 @@ class DrafterTest {
         assertThat(drafter.draft(post("7", "Jana Kowalski", "jana_k", "thx for nothing on getting us back to US. Broken plane? Come on. Get another one."),
                 complaint, reply("apology"), posted, List.of()).text()).contains("the mechanical trouble with your plane");
         assertThat(drafter.draft(post("8", "Jana Kowalski", "jana_k", "will be stuck in PHX overnight. Service is getting worse."),
-                complaint, reply("apology"), posted, List.of()).text()).contains("being stuck overnight");
+                complaint, reply("apology"), posted, List.of()).text()).contains("being stuck in PHX overnight");
         assertThat(drafter.draft(post("9", "Jana Kowalski", "jana_k", "We have never got to sit next to each other on any of your flights, not even on our honeymoon"),
                 complaint, reply("apology"), posted, List.of()).text()).contains("not being seated together");
     }
