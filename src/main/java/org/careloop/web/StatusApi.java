@@ -174,9 +174,13 @@ public final class StatusApi {
         return n > 0 ? ApiResponse.ok(Map.of("kind", kind, "acknowledged", n)) : ApiResponse.error(404, "No open alert of kind " + kind);
     }
 
+    /** {@code {"on": true}} stops all publishing without a person, {@code {"on": false}} resumes it. */
+    @JsonBody.Example("{\"on\": true}")
+    public record KillSwitch(Boolean on) {}
+
     /** Turns the kill switch on or off ({@code {"on": true}}); only for admins and leads (checked by the caller). */
-    public ApiResponse killSwitch(String actor, String body) {
-        Boolean on = JsonBody.of(body, "{\"on\": true}").bool("on");
+    public ApiResponse killSwitch(String actor, KillSwitch body) {
+        Boolean on = body == null ? null : body.on();
         if (on == null) {
             return ApiResponse.error(400, "\"on\" is required, e.g. {\"on\": true}");
         }
