@@ -60,6 +60,13 @@ public final class Access {
             ex.setRouteStop(true);
         } else {
             ex.setProperty(ACTOR, d.actor());
+            if (!(ex.getMessage().getBody() instanceof Record)) {
+                // The binding leaves a blank body unread (as text or a stream): no body, every field absent, as before.
+                String text = ex.getMessage().getBody(String.class);
+                if (text == null || text.isBlank()) {
+                    ex.getMessage().setBody(null);
+                }
+            }
         }
     }
 

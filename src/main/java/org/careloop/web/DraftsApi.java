@@ -222,13 +222,16 @@ public final class DraftsApi {
     public record IgnoredView(DraftView.MentionView mention, String platform, String ruleId, String reason, DraftView.Troll troll,
                               String intent, List<String> reasons, String action, org.careloop.pipeline.MentionStore.Moderation moderation) {}
 
-    /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
+    /** How many drafts wait, and how many of those are snoozed. */
+    public record QueueSize(int pending, int snoozed) {}
+
     /** {@code GET /api/queue}: how many drafts wait, and how many are snoozed, whatever a page of them shows. */
     public ApiResponse queueSize() {
         Instant now = clock.instant();
-        return ApiResponse.ok(java.util.Map.of("pending", drafts.queueSize(now, false), "snoozed", drafts.queueSize(now, true)));
+        return ApiResponse.ok(new QueueSize(drafts.queueSize(now, false), drafts.queueSize(now, true)));
     }
 
+    /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
     public ApiResponse ignored(String limit) {
         var max = Param.number(limit, 50, 1, MAX_LIST);
         if (max.isEmpty()) {
