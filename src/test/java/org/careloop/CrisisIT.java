@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A crisis played through the simulator over real HTTP, on X and on the Facebook Page, among ordinary
  * traffic: 2,000 posts on three topics (cancelled flights, the app crashing, bags not arriving) within
- * 100 seconds. CareLoop raises one surge alert per topic within 2 minutes of its start (console, API,
+ * 100 seconds of the scenario (50 s of wall time: the simulator plays it at twice the speed). CareLoop
+ * raises one surge alert per topic within 2 minutes of its start (console, API,
  * webhook), groups each topic's posts into a handful of clusters, answers a whole cluster with one
  * approval (each post in its own thread, with its own text), turns another into an incident whose
  * resolve posts every closing message, and still drafts the ordinary posts that came during it.
@@ -34,7 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CrisisIT {
 
     private static final String TOKEN = "crisis-e2e-token-7Qm2";
-    /** When the surge starts: CareLoop has counted a few ordinary minutes by then. */
+    /**
+     * The scenario plays twice as fast as written (the simulator's speed): every post and its spacing as below, in
+     * half the wall time; the times below are the scenario's. CareLoop's own minutes are real ones.
+     */
+    private static final int SPEED = 2;
+    /** When the surge starts: CareLoop has counted more than a minute of ordinary traffic by then. */
     private static final Duration SURGE_AT = Duration.ofSeconds(150);
     private static final Duration SURGE_SPACING = Duration.ofMillis(50);
     /** Ordinary traffic runs until well after the surge: those posts must still flow. */
@@ -69,9 +75,10 @@ class CrisisIT {
         Path scenario = dir.resolve("crisis.yaml");
         Files.writeString(scenario, scenario());
         // The scenario's clock starts inside Simulator.start: the surge's first post comes no earlier than this.
-        Instant surgeStart = Instant.now().plus(SURGE_AT);
+        Instant surgeStart = Instant.now().plus(SURGE_AT.dividedBy(SPEED));
         Simulator simulator = Simulator.start(SimulatorConfig.fromSettings(Settings.of(Map.of(
-                "careloop.simulator.port", "0", "careloop.simulator.scenario", scenario.toString(), "careloop.simulator.state-file", ""))));
+                "careloop.simulator.port", "0", "careloop.simulator.scenario", scenario.toString(), "careloop.simulator.state-file", "",
+                "careloop.simulator.speed", String.valueOf(SPEED)))));
         Http http = new Http();
         // Publishing pace against the platforms' limits is PublisherTest's; here the crisis's replies fit one window.
         http.postJson(simulator.baseUrl() + "/sim/faults", "unused", "{\"endpoint\": \"POST /2/tweets\", \"rateLimit\": 10000}", 200);
@@ -161,11 +168,14 @@ class CrisisIT {
             assertThat(resolved.get("left")).as(resolved.get("left").toString()).isEmpty();
             List<JsonNode> queued = list(resolved.get("queued"));
             assertThat(queued.size()).isGreaterThanOrEqualTo(cancelCluster.get("size").asInt());
-            for (JsonNode q : queued) {
-                long id = q.get("draftId").asLong();
-                http.await(Duration.ofMinutes(3), "closing message " + id + " published",
-                        () -> "published".equals(http.getJson(api + "/api/drafts/" + id, TOKEN, 200).get("status").asText()) ? q : null);
-            }
+            // All of them published, read from the list of published drafts (one draft's full view per GET took a minute).
+            Set<Long> closing = new HashSet<>();
+            queued.forEach(q -> closing.add(q.get("draftId").asLong()));
+            http.await(Duration.ofMinutes(3), "every closing message published", () -> {
+                Set<Long> published = new HashSet<>();
+                forEachDraft(http, api, "published", d -> published.add(d.get("id").asLong()));
+                return published.containsAll(closing) ? published : null;
+            });
             assertEachOwnThreadAndText(http, simulator, queued, "postId");
 
             // 5. Ordinary posts during the crisis still reached the queue, each with its draft.
@@ -174,11 +184,7 @@ class CrisisIT {
                 ordinaryAuthors.add("regular_" + i);
             }
             Set<String> drafted = new HashSet<>();
-            long after = 0;
-            for (List<JsonNode> page; !(page = list(http.getJson(api + "/api/drafts?status=all&limit=500" + (after > 0 ? "&after=" + after : ""),
-                    TOKEN, 200))).isEmpty(); after = page.get(page.size() - 1).get("id").asLong()) {
-                page.forEach(d -> drafted.add(d.at("/mention/author/handle").asText().replace("@", "")));
-            }
+            forEachDraft(http, api, "all", d -> drafted.add(d.at("/mention/author/handle").asText().replace("@", "")));
             for (JsonNode d : http.getJson(api + "/api/ignored?limit=500", TOKEN, 200)) {
                 drafted.add(d.at("/mention/author/handle").asText().replace("@", ""));
             }
@@ -237,6 +243,15 @@ class CrisisIT {
 
     private static List<JsonNode> list(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    /** Every draft of a status, page by page. */
+    private static void forEachDraft(Http http, String api, String status, java.util.function.Consumer<JsonNode> each) throws Exception {
+        long after = 0;
+        for (List<JsonNode> page; !(page = list(http.getJson(api + "/api/drafts?status=" + status + "&limit=500" + (after > 0 ? "&after=" + after : ""),
+                TOKEN, 200))).isEmpty(); after = page.get(page.size() - 1).get("id").asLong()) {
+            page.forEach(each);
+        }
     }
 
     private static List<JsonNode> surgeAlerts(Http http, String api) throws Exception {

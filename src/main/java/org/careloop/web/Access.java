@@ -1,6 +1,5 @@
 package org.careloop.web;
 
-import static org.careloop.web.Http.json;
 import static org.careloop.web.Http.requestHeader;
 
 import java.util.Optional;
@@ -37,21 +36,14 @@ public final class Access {
 
     @FunctionalInterface
     interface Call {
-        ApiResponse run(String actor);
-
-        /** What to send: the call's answer, or 400 saying which field of the body it cannot take. */
-        default ApiResponse answer(String actor) {
-            try {
-                return run(actor);
-            } catch (JsonBody.Invalid e) {
-                return ApiResponse.error(400, e.getMessage());
-            }
-        }
+        ApiResponse answer(String actor);
     }
 
     /**
      * Before every API call (routes/api.yaml's route configuration): lets it through with who is asking
      * ({@link #ACTOR}), or answers 401/403 and stops the route. A call that changes anything is any but GET.
+     * Then, for a caller let through, a body the REST binding could not take ({@link JsonBody.Refused}) is a 400
+     * naming the field: only after who is asking, though the binding read the body before the route began.
      */
     public void authorize(Exchange ex) {
         if (OWN_CHECK.contains(ex.getFromRouteId())) {
@@ -61,17 +53,27 @@ public final class Access {
         boolean changes = method == null || !(method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD"));
         Decision d = decide(ex, changes, false);
         if (d.refusal() != null) {
-            json(ex, d.refusal());
+            Http.answer(ex, d.refusal());
+            ex.setRouteStop(true);
+        } else if (ex.getMessage().getBody() instanceof JsonBody.Refused r) {
+            Http.answer(ex, ApiResponse.error(400, r.error()));
             ex.setRouteStop(true);
         } else {
             ex.setProperty(ACTOR, d.actor());
+            if (!(ex.getMessage().getBody() instanceof Record)) {
+                // The binding leaves a blank body unread (as text or a stream): no body, every field absent, as before.
+                String text = ex.getMessage().getBody(String.class);
+                if (text == null || text.isBlank()) {
+                    ex.getMessage().setBody(null);
+                }
+            }
         }
     }
 
     /** Runs the call for the caller {@link #authorize} let through. */
     void answer(Exchange ex, Call call) {
         String actor = ex.getProperty(ACTOR, String.class);
-        json(ex, actor != null ? call.answer(actor) : ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+        Http.answer(ex, actor != null ? call.answer(actor) : ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
     }
 
     /**
@@ -80,7 +82,7 @@ public final class Access {
      */
     void ifAllowed(Exchange ex, boolean changes, boolean marketing, Call call) {
         Decision d = decide(ex, changes, marketing);
-        json(ex, d.refusal() != null ? d.refusal() : call.answer(d.actor()));
+        Http.answer(ex, d.refusal() != null ? d.refusal() : call.answer(d.actor()));
     }
 
     /** Who is asking, or why they may not. */

@@ -1,5 +1,6 @@
 package org.careloop.web;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /**
@@ -30,23 +31,19 @@ public final class ClusterEndpoints {
         access.answer(ex, actor -> clusters.get(Http.header(ex, "id")));
     }
 
-    public void approve(Exchange ex) {
-        access.answer(ex, actor -> clusters.approve(Http.header(ex, "id"), actor, body(ex)));
+    public void approve(Exchange ex, @Body ClustersApi.ClusterApproval approval) {
+        access.answer(ex, actor -> clusters.approve(Http.header(ex, "id"), actor, approval));
     }
 
-    public void reject(Exchange ex) {
-        access.answer(ex, actor -> clusters.reject(Http.header(ex, "id"), actor, body(ex)));
+    public void reject(Exchange ex, @Body ClustersApi.ClusterRejection rejection) {
+        access.answer(ex, actor -> clusters.reject(Http.header(ex, "id"), actor, rejection));
     }
 
-    public void snooze(Exchange ex) {
-        access.answer(ex, actor -> clusters.snooze(Http.header(ex, "id"), actor, body(ex)));
+    public void snooze(Exchange ex, @Body ClustersApi.ClusterSnooze snooze) {
+        access.answer(ex, actor -> clusters.snooze(Http.header(ex, "id"), actor, snooze));
     }
 
-    public void assign(Exchange ex) {
-        access.answer(ex, actor -> clusters.assign(Http.header(ex, "id"), actor, body(ex)));
-    }
-
-    private static String body(Exchange ex) {
-        return ex.getMessage().getBody(String.class);
+    public void assign(Exchange ex, @Body ClustersApi.ClusterAssignment assignment) {
+        access.answer(ex, actor -> clusters.assign(Http.header(ex, "id"), actor, assignment));
     }
 }

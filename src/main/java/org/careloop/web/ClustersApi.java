@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.careloop.care.ClusterReplies;
 import org.careloop.care.Clusters;
 import org.careloop.care.Draft;
@@ -127,13 +126,29 @@ public final class ClustersApi {
         return grouping.label(posts.stream().map(d -> grouping.words(d.mention().text(), lang(d))).toList());
     }
 
+    /** {@code {"text": "...", "postIds": [...]}}: the reply for every post (absent: the cluster's draft), to those named (absent: all waiting). */
+    @JsonBody.Example("{\"text\": \"edited reply\", \"postIds\": [\"1234\"]}")
+    public record ClusterApproval(String text, List<String> postIds) {}
+
+    /** {@code {"reason": "...", "postIds": [...]}}, both optional. */
+    @JsonBody.Example("{\"reason\": \"not ours to answer\"}")
+    public record ClusterRejection(String reason, List<String> postIds) {}
+
+    /** {@code {"minutes": n, "postIds": [...]}}: 1 to 1440 minutes, 15 when absent. */
+    @JsonBody.Example("{\"minutes\": 15}")
+    public record ClusterSnooze(Long minutes, List<String> postIds) {}
+
+    /** {@code {"agent": "name", "postIds": [...]}}: empty or absent agent, nobody. */
+    @JsonBody.Example("{\"agent\": \"alice\"}")
+    public record ClusterAssignment(String agent, List<String> postIds) {}
+
     /**
      * {@code POST /api/clusters/{id}/approve}, optionally {@code {"text": "...", "postIds": [...]}}: the cluster's draft
      * (or the text given) to every post waiting, or to those named, each made its own. 409 when none could be approved.
      */
-    public ApiResponse approve(String id, String actor, String body) {
-        return onPosts(id, body, "{\"text\": \"edited reply\", \"postIds\": [\"1234\"]}", (fields, posts) -> {
-            String text = fields.text("text");
+    public ApiResponse approve(String id, String actor, ClusterApproval approval) {
+        return onPosts(id, approval == null ? null : approval.postIds(), posts -> {
+            String text = approval == null ? null : approval.text();
             if (text != null && text.isBlank()) {
                 return ApiResponse.error(400, "The edited text is empty");
             }
@@ -159,18 +174,18 @@ public final class ClustersApi {
     }
 
     /** {@code POST /api/clusters/{id}/reject}, optionally {@code {"reason": "...", "postIds": [...]}}. */
-    public ApiResponse reject(String id, String actor, String body) {
-        return onPosts(id, body, "{\"reason\": \"not ours to answer\"}", (fields, posts) -> {
-            String reason = fields.text("reason");
+    public ApiResponse reject(String id, String actor, ClusterRejection rejection) {
+        return onPosts(id, rejection == null ? null : rejection.postIds(), posts -> {
+            String reason = rejection == null ? null : rejection.reason();
             return Param.tooLong("reason", reason, Param.REASON)
                     .orElseGet(() -> each(posts, "rejected", d -> drafts.reject(d.id(), actor, reason, clock.instant())));
         });
     }
 
     /** {@code POST /api/clusters/{id}/snooze}, {@code {"minutes": n}} (1 to 1440, default 15), optionally {@code postIds}. */
-    public ApiResponse snooze(String id, String actor, String body) {
-        return onPosts(id, body, "{\"minutes\": 15}", (fields, posts) -> {
-            Long minutes = fields.whole("minutes");
+    public ApiResponse snooze(String id, String actor, ClusterSnooze snooze) {
+        return onPosts(id, snooze == null ? null : snooze.postIds(), posts -> {
+            Long minutes = snooze == null ? null : snooze.minutes();
             if (minutes != null && (minutes < 1 || minutes > 1440)) {
                 return Param.outOfRange("minutes", 1, 1440);
             }
@@ -182,9 +197,9 @@ public final class ClustersApi {
     }
 
     /** {@code POST /api/clusters/{id}/assign}, {@code {"agent": "name"}} (empty: nobody), optionally {@code postIds}. */
-    public ApiResponse assign(String id, String actor, String body) {
-        return onPosts(id, body, "{\"agent\": \"alice\"}", (fields, posts) -> {
-            String agent = fields.text("agent");
+    public ApiResponse assign(String id, String actor, ClusterAssignment assignment) {
+        return onPosts(id, assignment == null ? null : assignment.postIds(), posts -> {
+            String agent = assignment == null ? null : assignment.agent();
             Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
             if (tooLong.isPresent()) {
                 return tooLong.get();
@@ -202,15 +217,13 @@ public final class ClustersApi {
      */
     private record Posts(long cluster, Draft lead, List<Draft> chosen, List<Left> left) {}
 
-    /** The shared path of the decisions on a cluster: 404, the body's fields, the posts chosen. */
-    private ApiResponse onPosts(String id, String body, String example, BiFunction<JsonBody, Posts, ApiResponse> decision) {
+    /** The shared path of the decisions on a cluster: 404, the posts chosen ({@code named}: null for all waiting). */
+    private ApiResponse onPosts(String id, List<String> named, java.util.function.Function<Posts, ApiResponse> decision) {
         Optional<Long> cluster = parse(id);
         Instant now = clock.instant();
         if (cluster.isEmpty() || clusters.find(cluster.get(), now).isEmpty()) {
             return ApiResponse.error(404, "No cluster " + id);
         }
-        JsonBody fields = JsonBody.of(body, example);
-        List<String> named = fields.texts("postIds");
         if (named != null && named.isEmpty()) {
             return ApiResponse.error(400, "postIds is empty: leave it out to decide for every post of the cluster");
         }
@@ -226,7 +239,7 @@ public final class ClustersApi {
             Set<String> found = new HashSet<>(chosen.stream().map(d -> d.mention().id()).toList());
             named.stream().distinct().filter(p -> !found.contains(p)).forEach(p -> left.add(new Left(null, p, "not waiting in this cluster")));
         }
-        return decision.apply(fields, new Posts(cluster.get(), waiting.get(0), chosen, left));
+        return decision.apply(new Posts(cluster.get(), waiting.get(0), chosen, left));
     }
 
     /** One decision on each chosen post's draft. */

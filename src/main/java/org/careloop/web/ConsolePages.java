@@ -5,7 +5,6 @@ import static org.careloop.web.Http.clearHeaders;
 import static org.careloop.web.Http.form;
 import static org.careloop.web.Http.header;
 import static org.careloop.web.Http.html;
-import static org.careloop.web.Http.json;
 import static org.careloop.web.Http.redirect;
 import static org.careloop.web.Http.redirectKeepingHeaders;
 import static org.careloop.web.Http.requestHeader;
@@ -170,14 +169,14 @@ public final class ConsolePages {
     public void asset(Exchange ex) {
         String name = header(ex, "file");
         if (name == null || !name.matches("[a-z]+\\.(js|css)")) {
-            json(ex, ApiResponse.error(404, "Not found"));
+            Http.answer(ex, ApiResponse.error(404, "Not found"));
             return;
         }
         Asset asset;
         try {
             asset = ASSETS.computeIfAbsent(name, n -> Asset.of(resource(n.equals(CHART_JS) ? CHART_JS_PATH : "web/" + n)));
         } catch (UncheckedIOException e) {
-            json(ex, ApiResponse.error(404, "Not found"));
+            Http.answer(ex, ApiResponse.error(404, "Not found"));
             return;
         }
         boolean unchanged = asset.etag().equals(requestHeader(ex, "If-None-Match"));

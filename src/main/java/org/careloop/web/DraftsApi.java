@@ -126,10 +126,26 @@ public final class DraftsApi {
                 .orElseGet(() -> ApiResponse.error(404, "No draft " + id));
     }
 
+    /** {@code {"text": "..."}}: the reply as the agent edited it (absent: as drafted). */
+    @JsonBody.Example("{\"text\": \"edited reply\"}")
+    public record Edit(String text) {}
+
+    /** {@code {"reason": "..."}}: why a draft was rejected (optional). */
+    @JsonBody.Example("{\"reason\": \"troll\"}")
+    public record Rejection(String reason) {}
+
+    /** {@code {"minutes": n}}: how long a draft stays out of the queue (absent: 15). */
+    @JsonBody.Example("{\"minutes\": 15}")
+    public record Snooze(Long minutes) {}
+
+    /** {@code {"agent": "name"}}: who handles it (empty or absent: nobody). */
+    @JsonBody.Example("{\"agent\": \"alice\"}")
+    public record Assignment(String agent) {}
+
     /** Approves, optionally with edited text ({@code {"text": "..."}}); 409 when no longer pending. */
-    public ApiResponse approve(String id, String actor, String body) {
-        return decide(id, body, "{\"text\": \"edited reply\"}", (draftId, fields) -> {
-            String text = fields.text("text");
+    public ApiResponse approve(String id, String actor, Edit edit) {
+        return decide(id, draftId -> {
+            String text = edit == null ? null : edit.text();
             if (text != null && text.isBlank()) {
                 return Optional.of(ApiResponse.error(400, "The edited text is empty"));
             }
@@ -147,9 +163,9 @@ public final class DraftsApi {
     }
 
     /** Rejects, optionally with a reason ({@code {"reason": "..."}}); 409 when no longer pending. */
-    public ApiResponse reject(String id, String actor, String body) {
-        return decide(id, body, "{\"reason\": \"troll\"}", (draftId, fields) -> {
-            String reason = fields.text("reason");
+    public ApiResponse reject(String id, String actor, Rejection rejection) {
+        return decide(id, draftId -> {
+            String reason = rejection == null ? null : rejection.reason();
             return Param.tooLong("reason", reason, Param.REASON).or(() -> drafts.reject(draftId, actor, reason, clock.instant()).map(this::ok));
         });
     }
@@ -176,9 +192,9 @@ public final class DraftsApi {
     }
 
     /** Snoozes for {@code {"minutes": n}} (1 to 1440, default 15). */
-    public ApiResponse snooze(String id, String actor, String body) {
-        return decide(id, body, "{\"minutes\": 15}", (draftId, fields) -> {
-            Long minutes = fields.whole("minutes");
+    public ApiResponse snooze(String id, String actor, Snooze snooze) {
+        return decide(id, draftId -> {
+            Long minutes = snooze == null ? null : snooze.minutes();
             if (minutes != null && (minutes < 1 || minutes > 1440)) {
                 return Optional.of(Param.outOfRange("minutes", 1, 1440));
             }
@@ -188,9 +204,9 @@ public final class DraftsApi {
     }
 
     /** Assigns to {@code {"agent": "name"}} (empty: unassigned). */
-    public ApiResponse assign(String id, String actor, String body) {
-        return decide(id, body, "{\"agent\": \"alice\"}", (draftId, fields) -> {
-            String agent = fields.text("agent");
+    public ApiResponse assign(String id, String actor, Assignment assignment) {
+        return decide(id, draftId -> {
+            String agent = assignment == null ? null : assignment.agent();
             Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
             if (tooLong.isPresent()) {
                 return tooLong;
@@ -206,13 +222,16 @@ public final class DraftsApi {
     public record IgnoredView(DraftView.MentionView mention, String platform, String ruleId, String reason, DraftView.Troll troll,
                               String intent, List<String> reasons, String action, org.careloop.pipeline.MentionStore.Moderation moderation) {}
 
-    /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
+    /** How many drafts wait, and how many of those are snoozed. */
+    public record QueueSize(int pending, int snoozed) {}
+
     /** {@code GET /api/queue}: how many drafts wait, and how many are snoozed, whatever a page of them shows. */
     public ApiResponse queueSize() {
         Instant now = clock.instant();
-        return ApiResponse.ok(java.util.Map.of("pending", drafts.queueSize(now, false), "snoozed", drafts.queueSize(now, true)));
+        return ApiResponse.ok(new QueueSize(drafts.queueSize(now, false), drafts.queueSize(now, true)));
     }
 
+    /** The posts the rules chose not to answer (trolls, spam), the latest first, so the team can check the bot's judgement. */
     public ApiResponse ignored(String limit) {
         var max = Param.number(limit, 50, 1, MAX_LIST);
         if (max.isEmpty()) {
@@ -239,19 +258,16 @@ public final class DraftsApi {
 
     private interface Decision {
         /** The answer, or empty when the draft was no longer pending. */
-        Optional<ApiResponse> apply(long draftId, JsonBody fields);
+        Optional<ApiResponse> apply(long draftId);
     }
 
-    /**
-     * The shared path of approve, reject, snooze and assign: 404, the decision on the body's fields,
-     * 409 when someone was first. A body that is not JSON, or a field of the wrong type, throws {@link JsonBody.Invalid}.
-     */
-    private ApiResponse decide(String id, String body, String example, Decision decision) {
+    /** The shared path of approve, reject, snooze and assign: 404, the decision, 409 when someone was first. */
+    private ApiResponse decide(String id, Decision decision) {
         Optional<Long> draftId = parse(id);
         if (draftId.isEmpty() || drafts.find(draftId.get()).isEmpty()) {
             return ApiResponse.error(404, "No draft " + id);
         }
-        return decision.apply(draftId.get(), JsonBody.of(body, example)).orElseGet(() -> conflict(draftId.get()));
+        return decision.apply(draftId.get()).orElseGet(() -> conflict(draftId.get()));
     }
 
     /** With the thread the post belongs to and the reason of the rule that drafted it. */

@@ -1,6 +1,6 @@
 package org.careloop.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.HttpMessage;
-import org.careloop.config.Json;
 
 /**
  * Reading a request and writing an answer on Camel's platform-http, the same way for every endpoint:
@@ -41,27 +40,27 @@ final class Http {
         m.setBody(f.content());
     }
 
-    static void json(Exchange ex, ApiResponse r) {
+    /**
+     * An API answer: its status and headers on the message, and its body as the object it is; the REST binding
+     * writes that as JSON after the route ({@link ApiJson}). A document (Atom, CSV) goes out as its own type.
+     */
+    static void answer(Exchange ex, ApiResponse r) {
         clearHeaders(ex);
         Message m = ex.getMessage();
         m.setHeader(Exchange.HTTP_RESPONSE_CODE, r.status());
         r.headers().forEach(m::setHeader);
+        noStore(ex);
         if (r.body() instanceof ApiResponse.Document d) {
             m.setHeader(Exchange.CONTENT_TYPE, d.contentType());
-            noStore(ex);
             if (d.fileName() != null) {
                 m.setHeader("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"");
             }
             m.setBody(d.content().getBytes(StandardCharsets.UTF_8));
             return;
         }
+        // "json" in the type is what makes the binding write the body; a null body is written as null, not left empty.
         m.setHeader(Exchange.CONTENT_TYPE, "application/json; charset=utf-8");
-        noStore(ex);
-        try {
-            m.setBody(Json.mapper().writeValueAsString(r.body()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the response as JSON", e);
-        }
+        m.setBody(r.body() == null ? NullNode.getInstance() : r.body());
     }
 
     static void html(Exchange ex, int status, String page) {

@@ -1,5 +1,6 @@
 package org.careloop.web;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /**
@@ -40,7 +41,7 @@ public final class IncidentEndpoints {
         access.answer(ex, actor -> incidents.resolve(Http.header(ex, "id"), actor));
     }
 
-    public void note(Exchange ex) {
-        access.answer(ex, actor -> incidents.note(Http.header(ex, "id"), actor, ex.getMessage().getBody(String.class)));
+    public void note(Exchange ex, @Body IncidentsApi.Note note) {
+        access.answer(ex, actor -> incidents.note(Http.header(ex, "id"), actor, note));
     }
 }

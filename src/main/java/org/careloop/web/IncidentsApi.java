@@ -112,16 +112,21 @@ public final class IncidentsApi {
         return ApiResponse.ok(out);
     }
 
+    /** {@code {"text": "..."}}: a note in the team's conversation about an incident. */
+    @JsonBody.Example(NOTE_EXAMPLE)
+    public record Note(String text) {}
+
+    private static final String NOTE_EXAMPLE = "{\"text\": \"Fix deployed at 14:20, watching\"}";
+
     /** {@code POST /api/incidents/{id}/notes}, {@code {"text": "..."}}: a note in the team's conversation. */
-    public ApiResponse note(String id, String actor, String body) {
+    public ApiResponse note(String id, String actor, Note note) {
         Optional<Long> incident = ClustersApi.parse(id);
         if (incident.isEmpty() || desk.store().find(incident.get()).isEmpty()) {
             return notFound(id);
         }
-        String example = "{\"text\": \"Fix deployed at 14:20, watching\"}";
-        String text = JsonBody.of(body, example).text("text");
+        String text = note == null ? null : note.text();
         if (text == null || text.isBlank()) {
-            return ApiResponse.error(400, "\"text\" is required: the note, e.g. " + example);
+            return ApiResponse.error(400, "\"text\" is required: the note, e.g. " + NOTE_EXAMPLE);
         }
         Optional<ApiResponse> tooLong = Param.tooLong("text", text.strip(), Param.MESSAGE);
         if (tooLong.isPresent()) {

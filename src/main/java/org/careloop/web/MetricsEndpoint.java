@@ -28,11 +28,11 @@ public final class MetricsEndpoint {
             String auth = Http.requestHeader(ex, "Authorization");
             String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
             if (bearer == null || !Sessions.same(token.get(), bearer)) {
-                Http.json(ex, ApiResponse.error(401, "Send Authorization: Bearer <CARELOOP_METRICS_TOKEN>")
+                Http.answer(ex, ApiResponse.error(401, "Send Authorization: Bearer <CARELOOP_METRICS_TOKEN>")
                         .withHeader("WWW-Authenticate", "Bearer realm=\"metrics\""));
                 return;
             }
         }
-        Http.json(ex, ApiResponse.document(CONTENT_TYPE, null, scrape.get()));
+        Http.answer(ex, ApiResponse.document(CONTENT_TYPE, null, scrape.get()));
     }
 }

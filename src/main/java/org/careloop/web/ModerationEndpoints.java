@@ -1,6 +1,7 @@
 package org.careloop.web;
 
 import java.util.Optional;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.careloop.pipeline.Moderator;
 import org.careloop.platform.Platform;
@@ -24,24 +25,27 @@ public final class ModerationEndpoints {
         this.moderator = moderator;
     }
 
+    /** {@code {"reason": "..."}}: why a comment was hidden or shown (optional). */
+    @JsonBody.Example("{\"reason\": \"spam\"}")
+    public record Hiding(String reason) {}
+
     /** {@code POST /api/mentions/{platform}/{id}/hide}, optional body {@code {"reason": "..."}}. */
-    public void hide(Exchange ex) {
-        access.answer(ex, actor -> set(ex, true, actor));
+    public void hide(Exchange ex, @Body Hiding hiding) {
+        access.answer(ex, actor -> set(ex, true, actor, hiding == null ? null : hiding.reason()));
     }
 
-    /** {@code POST /api/mentions/{platform}/{id}/unhide}: shows the comment again. */
-    public void unhide(Exchange ex) {
-        access.answer(ex, actor -> set(ex, false, actor));
+    /** {@code POST /api/mentions/{platform}/{id}/unhide}: shows the comment again (a reason, if given, is recorded too). */
+    public void unhide(Exchange ex, @Body Hiding hiding) {
+        access.answer(ex, actor -> set(ex, false, actor, hiding == null ? null : hiding.reason()));
     }
 
-    private ApiResponse set(Exchange ex, boolean hidden, String actor) {
+    private ApiResponse set(Exchange ex, boolean hidden, String actor, String reason) {
         Optional<Platform> named = Param.platform(Http.header(ex, "platform"));
         if (named.isEmpty()) {
             return ApiResponse.error(404, "No platform " + Http.header(ex, "platform"));
         }
         Platform platform = named.get();
         String id = Http.header(ex, "id");
-        String reason = JsonBody.of(ex.getMessage().getBody(String.class), "{\"reason\": \"spam\"}").text("reason");
         Optional<ApiResponse> tooLong = Param.tooLong("reason", reason, Param.REASON);
         if (tooLong.isPresent()) {
             return tooLong.get();

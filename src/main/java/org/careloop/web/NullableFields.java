@@ -16,7 +16,7 @@ import java.util.Map;
  * The API writes every field of its answers, an absent value as {@code null} ({@code "ticketId": null},
  * {@code "incidentId": null}); the OpenAPI document generated from the REST DSL says so: a record
  * component that is not a Java primitive is {@code nullable}. Without it, a client generated from the
- * document would reject real answers.
+ * document would reject real answers. A request record's {@link JsonBody.Example} is its schema's example.
  */
 final class NullableFields implements ModelConverter {
 
@@ -53,10 +53,19 @@ final class NullableFields implements ModelConverter {
         if (model == null || model.getProperties() == null) {
             return schema;
         }
+        JsonBody.Example example = raw.getAnnotation(JsonBody.Example.class);
+        if (example != null) {
+            try {
+                model.setExample(org.careloop.config.Json.mapper().readTree(example.value()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("The example of " + raw.getName() + " is not JSON: " + example.value(), e);
+            }
+        }
         Map<String, Schema> properties = model.getProperties();
         for (RecordComponent c : raw.getRecordComponents()) {
             Schema p = properties.get(c.getName());
-            if (p != null && !c.getType().isPrimitive()) {
+            // A request's flag is never null (JsonBody refuses a null for true or false).
+            if (p != null && !c.getType().isPrimitive() && !(example != null && c.getType() == Boolean.class)) {
                 // A $ref takes no siblings in OpenAPI 3.0: a nullable reference is an allOf of one.
                 properties.put(c.getName(), p.get$ref() != null ? new Schema<>().allOf(List.of(p)).nullable(true) : p.nullable(true));
             }

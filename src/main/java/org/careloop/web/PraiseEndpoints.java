@@ -49,12 +49,12 @@ public final class PraiseEndpoints {
         String auth = Http.requestHeader(ex, "Authorization");
         String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
         if (feedToken.isPresent() && bearer != null && Sessions.same(feedToken.get(), bearer)) {
-            Http.json(ex, call.answer("feed"));
+            Http.answer(ex, call.answer("feed"));
             return;
         }
         String inUrl = tokenInUrl ? queryToken(ex) : null;
         if (inUrl != null) {
-            Http.json(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.answer("feed")
+            Http.answer(ex, feedToken.isPresent() && Sessions.same(feedToken.get(), inUrl) ? call.answer("feed")
                     : ApiResponse.error(401, feedToken.isPresent() ? "Invalid feed token" : "Feed tokens are off: CARELOOP_FEED_TOKEN is not set"));
             return;
         }

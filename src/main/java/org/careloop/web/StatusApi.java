@@ -159,24 +159,34 @@ public final class StatusApi {
         return m;
     }
 
+    /** One alert acknowledged: its id. */
+    public record Acknowledged(long acknowledged) {}
+
+    /** Every open alert of a kind acknowledged: how many. */
+    public record AcknowledgedKind(String kind, int acknowledged) {}
+
     public ApiResponse acknowledge(String id, String actor) {
         Optional<Long> alertId = parse(id);
         if (alertId.isEmpty()) {
             return ApiResponse.error(404, "No alert " + id);
         }
-        return alerts.acknowledge(alertId.get(), actor) ? ApiResponse.ok(Map.of("acknowledged", alertId.get()))
+        return alerts.acknowledge(alertId.get(), actor) ? ApiResponse.ok(new Acknowledged(alertId.get()))
                 : ApiResponse.error(404, "No open alert " + id);
     }
 
     /** {@code POST /api/alerts/kind/{kind}/ack}: dismisses every open alert of one kind at once. */
     public ApiResponse acknowledgeKind(String kind, String actor) {
         int n = kind == null || kind.isBlank() ? 0 : alerts.acknowledgeKind(kind, actor);
-        return n > 0 ? ApiResponse.ok(Map.of("kind", kind, "acknowledged", n)) : ApiResponse.error(404, "No open alert of kind " + kind);
+        return n > 0 ? ApiResponse.ok(new AcknowledgedKind(kind, n)) : ApiResponse.error(404, "No open alert of kind " + kind);
     }
 
+    /** {@code {"on": true}} stops all publishing without a person, {@code {"on": false}} resumes it. */
+    @JsonBody.Example("{\"on\": true}")
+    public record KillSwitch(Boolean on) {}
+
     /** Turns the kill switch on or off ({@code {"on": true}}); only for admins and leads (checked by the caller). */
-    public ApiResponse killSwitch(String actor, String body) {
-        Boolean on = JsonBody.of(body, "{\"on\": true}").bool("on");
+    public ApiResponse killSwitch(String actor, KillSwitch body) {
+        Boolean on = body == null ? null : body.on();
         if (on == null) {
             return ApiResponse.error(400, "\"on\" is required, e.g. {\"on\": true}");
         }

@@ -1,10 +1,9 @@
 package org.careloop.web;
 
-import static org.careloop.web.Http.body;
 import static org.careloop.web.Http.header;
-import static org.careloop.web.Http.json;
 import static org.careloop.web.Http.query;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /**
@@ -46,8 +45,8 @@ public final class StatusEndpoints {
     }
 
     /** The kill switch stops all unattended publishing; agents may pull it, as anyone on a team may stop the line. */
-    public void killSwitch(Exchange ex) {
-        access.answer(ex, actor -> status.killSwitch(actor, body(ex)));
+    public void killSwitch(Exchange ex, @Body StatusApi.KillSwitch body) {
+        access.answer(ex, actor -> status.killSwitch(actor, body));
     }
 
     public void reports(Exchange ex) {
@@ -55,6 +54,6 @@ public final class StatusEndpoints {
     }
 
     public void health(Exchange ex) {
-        json(ex, health.health());
+        Http.answer(ex, health.health());
     }
 }

@@ -1,11 +1,10 @@
 package org.careloop.web;
 
-import static org.careloop.web.Http.body;
 import static org.careloop.web.Http.download;
 import static org.careloop.web.Http.header;
-import static org.careloop.web.Http.json;
 import static org.careloop.web.Http.query;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /** The agents' side of tickets over HTTP (routes/api.yaml); the work is in {@link TicketsApi}. */
@@ -43,21 +42,21 @@ public final class TicketEndpoints {
         access.answer(ex, actor -> tickets.close(header(ex, "id"), actor));
     }
 
-    public void ticketMessage(Exchange ex) {
-        access.answer(ex, actor -> tickets.message(header(ex, "id"), actor, body(ex)));
+    public void ticketMessage(Exchange ex, @Body TicketsApi.Message message) {
+        access.answer(ex, actor -> tickets.message(header(ex, "id"), actor, message));
     }
 
-    public void assignTicket(Exchange ex) {
-        access.answer(ex, actor -> tickets.assign(header(ex, "id"), body(ex)));
+    public void assignTicket(Exchange ex, @Body DraftsApi.Assignment assignment) {
+        access.answer(ex, actor -> tickets.assign(header(ex, "id"), assignment));
     }
 
     /** An attachment, for agents: always a download, never shown inline. */
     public void ticketAttachment(Exchange ex) {
         if (access.agent(ex).isEmpty()) {
-            json(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
+            Http.answer(ex, ApiResponse.error(401, "Log in to the console, or send Authorization: Bearer <CARELOOP_API_TOKEN>"));
             return;
         }
         tickets.attachment(header(ex, "id"), header(ex, "file"))
-                .ifPresentOrElse(f -> download(ex, f), () -> json(ex, ApiResponse.error(404, "No such attachment")));
+                .ifPresentOrElse(f -> download(ex, f), () -> Http.answer(ex, ApiResponse.error(404, "No such attachment")));
     }
 }

@@ -96,22 +96,26 @@ public final class TicketsApi {
         }).orElseGet(() -> ApiResponse.error(404, "No ticket " + id));
     }
 
+    /** {@code {"body": "...", "note": false}}: a message on a ticket; {@code note} only when true. */
+    @JsonBody.Example(MESSAGE_EXAMPLE)
+    public record Message(String body, Boolean note) {}
+
+    private static final String MESSAGE_EXAMPLE = "{\"body\": \"...\", \"note\": false}";
+
     /**
      * {@code {"body": "...", "note": false}}: an answer the customer reads on their page, or an
      * internal note. Only a JSON {@code true} makes a note, so a slip ({@code "note": "yes"}) is
      * refused rather than shown to the customer.
      */
-    public ApiResponse message(String id, String actor, String body) {
+    public ApiResponse message(String id, String actor, Message body) {
         Optional<Ticket> t = find(id);
         if (t.isEmpty()) {
             return ApiResponse.error(404, "No ticket " + id);
         }
-        String example = "{\"body\": \"...\", \"note\": false}";
-        JsonBody fields = JsonBody.of(body, example);
-        String text = fields.text("body");
-        Boolean note = fields.bool("note");
+        String text = body == null ? null : body.body();
+        Boolean note = body == null ? null : body.note();
         if (text == null || text.isBlank()) {
-            return ApiResponse.error(400, "\"body\" is required: the message, e.g. " + example);
+            return ApiResponse.error(400, "\"body\" is required: the message, e.g. " + MESSAGE_EXAMPLE);
         }
         String message = text.strip();
         Optional<ApiResponse> tooLong = Param.tooLong("body", message, Param.MESSAGE);
@@ -155,12 +159,12 @@ public final class TicketsApi {
     }
 
     /** {@code {"agent": "username"}} (empty: nobody). */
-    public ApiResponse assign(String id, String body) {
+    public ApiResponse assign(String id, DraftsApi.Assignment assignment) {
         Optional<Ticket> t = find(id);
         if (t.isEmpty()) {
             return ApiResponse.error(404, "No ticket " + id);
         }
-        String agent = JsonBody.of(body, "{\"agent\": \"alice\"}").text("agent");
+        String agent = assignment == null ? null : assignment.agent();
         Optional<ApiResponse> tooLong = Param.tooLong("agent", agent, Param.USERNAME);
         if (tooLong.isPresent()) {
             return tooLong.get();

@@ -1,7 +1,6 @@
 package org.careloop.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -24,6 +23,12 @@ public final class TriageEndpoints {
 
     /** A post set aside, as the console lists it. */
     public record Unprocessed(String platform, DraftView.MentionView mention, int attempts, String error) {}
+
+    /** A set-aside post triaged again. */
+    public record Triaged(String platform, String id, boolean triaged) {}
+
+    /** A set-aside post let go without a reply. */
+    public record Dismissed(String platform, String id, boolean dismissed) {}
 
     private static final int LIMIT = 50;
 
@@ -54,14 +59,14 @@ public final class TriageEndpoints {
             }
             return ledger.setAside(platform, id)
                     .map(s -> ApiResponse.error(502, "Failed again: " + s.error()))
-                    .orElseGet(() -> ApiResponse.ok(Map.of("platform", platform.id(), "id", id, "triaged", true)));
+                    .orElseGet(() -> ApiResponse.ok(new Triaged(platform.id(), id, true)));
         });
     }
 
     /** {@code POST /api/mentions/{platform}/{id}/dismiss}: lets a set-aside post go without a reply. */
     public void dismiss(Exchange ex) {
         onSetAside(ex, (platform, id, actor) -> ledger.dismiss(platform, id, actor)
-                ? ApiResponse.ok(Map.of("platform", platform.id(), "id", id, "dismissed", true))
+                ? ApiResponse.ok(new Dismissed(platform.id(), id, true))
                 : notSetAside(platform, id));
     }
 

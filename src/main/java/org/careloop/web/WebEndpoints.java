@@ -1,10 +1,10 @@
 package org.careloop.web;
 
-import static org.careloop.web.Http.body;
 import static org.careloop.web.Http.header;
 import static org.careloop.web.Http.query;
 
 import java.util.Optional;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 
 /**
@@ -67,12 +67,12 @@ public final class WebEndpoints {
         access.answer(ex, actor -> drafts.get(header(ex, "id")));
     }
 
-    public void approve(Exchange ex) {
-        access.answer(ex, actor -> drafts.approve(header(ex, "id"), actor, body(ex)));
+    public void approve(Exchange ex, @Body DraftsApi.Edit edit) { 
+        access.answer(ex, actor -> drafts.approve(header(ex, "id"), actor, edit));
     }
 
-    public void reject(Exchange ex) {
-        access.answer(ex, actor -> drafts.reject(header(ex, "id"), actor, body(ex)));
+    public void reject(Exchange ex, @Body DraftsApi.Rejection rejection) {
+        access.answer(ex, actor -> drafts.reject(header(ex, "id"), actor, rejection));
     }
 
     public void retry(Exchange ex) {
@@ -87,12 +87,12 @@ public final class WebEndpoints {
         access.answer(ex, actor -> drafts.release(header(ex, "id"), actor));
     }
 
-    public void snooze(Exchange ex) {
-        access.answer(ex, actor -> drafts.snooze(header(ex, "id"), actor, body(ex)));
+    public void snooze(Exchange ex, @Body DraftsApi.Snooze snooze) {
+        access.answer(ex, actor -> drafts.snooze(header(ex, "id"), actor, snooze));
     }
 
-    public void assign(Exchange ex) {
-        access.answer(ex, actor -> drafts.assign(header(ex, "id"), actor, body(ex)));
+    public void assign(Exchange ex, @Body DraftsApi.Assignment assignment) {
+        access.answer(ex, actor -> drafts.assign(header(ex, "id"), actor, assignment));
     }
 
     public void ignored(Exchange ex) {

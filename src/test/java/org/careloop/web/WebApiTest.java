@@ -627,6 +627,85 @@ class WebApiTest {
         assertThat(db.switches().isOn(StatusApi.KILL_SWITCH)).isFalse();
     }
 
+    /** The REST binding reads bodies now; a body it cannot take is answered as before, word for word. */
+    @Test
+    void aBodyThatIsNotAJsonObjectIsRefusedWithTheSameErrorBody() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        long id = newDraft();
+        for (String body : new String[] {"not json", "{\"text\": ", "[\"Sorry Jana\"]", "42", "null"}) {
+            HttpResponse<String> r = call("POST", "/api/drafts/" + id + "/approve", body, "Authorization", auth, "Content-Type", "application/json");
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as(body).contains("application/json; charset=utf-8");
+            assertThat(Json.mapper().readTree(r.body())).as(body)
+                    .isEqualTo(Json.mapper().createObjectNode().put("error", "The body must be a JSON object, e.g. {\"text\": \"edited reply\"}"));
+        }
+        // Each call names a body it takes.
+        HttpResponse<String> snooze = call("POST", "/api/drafts/" + id + "/snooze", "minutes: 5", "Authorization", auth,
+                "Content-Type", "text/plain");
+        assertThat(Json.mapper().readTree(snooze.body()).get("error").asText()).isEqualTo("The body must be a JSON object, e.g. {\"minutes\": 15}");
+        assertThat(db.drafts().find(id).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+        // An empty or blank body is no body: every field absent.
+        assertThat(call("POST", "/api/drafts/" + id + "/snooze", "", "Authorization", auth, "Content-Type", "application/json").statusCode())
+                .isEqualTo(200);
+        assertThat(call("POST", "/api/drafts/" + id + "/approve", "  ", "Authorization", auth).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFieldOfAnotherTypeIsNamedWithWhatItMustBe() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        long id = newDraft();
+        String[][] refused = {
+            {"/api/drafts/" + id + "/approve", "{\"text\": 12345}", "\"text\" must be a string, not a number"},
+            {"/api/drafts/" + id + "/snooze", "{\"minutes\": 1.5}", "\"minutes\" must be a whole number, not a number"},
+            {"/api/drafts/" + id + "/snooze", "{\"minutes\": 99999999999999999999}", "\"minutes\" must be a whole number, not a number"},
+            {"/api/drafts/" + id + "/assign", "{\"agent\": {}}", "\"agent\" must be a string, not an object"},
+            {"/api/unattended/kill-switch", "{\"on\": null}", "\"on\" must be true or false, not null"},
+            {"/api/unattended/kill-switch", "{\"on\": \"yes\"}", "\"on\" must be true or false, not a string"},
+            {"/api/clusters/1/approve", "{\"postIds\": [\"1\", 2]}", "\"postIds\" must be a list of strings, not an array"},
+            {"/api/tickets/1/messages", "{\"body\": \"hi\", \"note\": \"yes\"}", "\"note\" must be true or false, not a string"},
+        };
+        for (String[] r : refused) {
+            HttpResponse<String> answer = call("POST", r[0], r[1], "Authorization", auth);
+            assertThat(answer.statusCode()).as(r[1]).isEqualTo(400);
+            assertThat(Json.mapper().readTree(answer.body()).get("error").asText()).as(r[1]).isEqualTo(r[2]);
+        }
+        // Unknown fields are ignored, and a null reads as absent (but for a flag).
+        assertThat(call("POST", "/api/drafts/" + id + "/snooze", "{\"minutes\": null, \"why\": 1}", "Authorization", auth).statusCode()).isEqualTo(200);
+    }
+
+    /** Who is asking is decided before the body is looked at: a caller who may not call learns nothing about it. */
+    @Test
+    void aBadBodyFromSomeoneWhoMayNotCallIsRefusedForWhoTheyAre() throws Exception {
+        long id = newDraft();
+        HttpResponse<String> anonymous = call("POST", "/api/drafts/" + id + "/approve", "not json", "Content-Type", "application/json");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Json.mapper().readTree(anonymous.body()).get("error").asText()).startsWith("Log in to the console");
+        String cookie = login("agent", "agent-password");
+        HttpResponse<String> noCsrf = call("POST", "/api/drafts/" + id + "/snooze", "{\"minutes\": \"5\"}", "Cookie", cookie);
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(Json.mapper().readTree(noCsrf.body()).get("error").asText()).isEqualTo("Missing or wrong X-CSRF-Token");
+        String mark = login("mark", "mark-password");
+        HttpResponse<String> marketing = call("POST", "/api/drafts/" + id + "/snooze", "{\"minutes\": \"5\"}", "Cookie", mark,
+                "X-CSRF-Token", csrf(mark));
+        assertThat(marketing.statusCode()).isEqualTo(403);
+        assertThat(Json.mapper().readTree(marketing.body()).get("error").asText()).contains("marketing role");
+    }
+
+    /** Answers are written by the binding with CareLoop's mapper: ISO-8601 times, a draft's absent fields left out. */
+    @Test
+    void answersAreWrittenWithCareLoopsJson() throws Exception {
+        long id = newDraft();
+        HttpResponse<String> r = call("GET", "/api/drafts/" + id, null, "Authorization", "Bearer " + TOKEN);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        var draft = Json.mapper().readTree(r.body());
+        assertThat(draft.get("createdAt").isTextual()).as(r.body()).isTrue();
+        assertThat(Instant.parse(draft.get("createdAt").asText())).isEqualTo(db.drafts().find(id).orElseThrow().createdAt());
+        assertThat(draft.has("publishedId")).as("a draft's absent fields are left out").isFalse();
+        var queue = Json.mapper().readTree(call("GET", "/api/queue", null, "Authorization", "Bearer " + TOKEN).body());
+        assertThat(queue.get("pending").isInt()).isTrue();
+        assertThat(queue.get("snoozed").isInt()).isTrue();
+    }
+
     @Test
     void anEditLongerThanXAllowsIsRefused() throws Exception {
         long id = newDraft();
