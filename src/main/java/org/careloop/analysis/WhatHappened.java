@@ -127,7 +127,9 @@ final class WhatHappened {
             // A clause whose object went missing: "you dealt with in Orlando".
             + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b|"
             // What a sign or an announcement says is not what happened: "the gate announcement states delay due to maintenance".
-            + "^[\\w' ]{0,40}?\\b(states|says|announces|reads)\\b");
+            + "^[\\w' ]{0,40}?\\b(states|says|announces|reads)\\b|"
+            // A cancellation the customer wanted is no failure to be sorry for: "you tried to cancel your return flight".
+            + "^you (tried|wanted|needed|want|need|were trying|are trying|had) to cancel\\b");
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
 
     /**

@@ -527,6 +527,14 @@ class DrafterTest {
         }
     }
 
+    /** Wanting to cancel is no cancelled flight to be sorry about. */
+    @Test
+    void wantingToCancelIsNoCancelledFlight() {
+        String text = drafter.draft(post("774", "Jana Kowalski", "jana_k", "@acmeair I tried to cancel my return flight online and the site keeps erroring"),
+                cared(org.careloop.analysis.CareAction.Label.TICKET), reply("ticket"), posted, List.of()).text();
+        assertThat(text).contains("the trouble cancelling your flight").doesNotContain("your cancelled flight").doesNotContain("you tried to cancel");
+    }
+
     /** A first flight is greeted once, not by the moment and again by the occasion. */
     @Test
     void aFirstFlightIsGreetedOnce() {

@@ -39,6 +39,8 @@ class RuleBookTest {
             // Asked for a human: a person answers, and says so (never unattended).
             "@acmeair I'd rather speak to a real person than a computer, my refund is still missing|a-person",
             "@acmeair message sent. Thank you!|dm-sent",
+            // A short answer in a thread goes on in DM; a "no" that opens a complaint is the complaint.
+            "@acmeair yep, it was the 6pm out of Denver|thread-reply",
             "@acmeair when does online check-in open for international flights?|answer",
             "@acmeair can I bring my cat in the cabin?|answer",
             "@acmeair can I change my seat after booking?|answer",
