@@ -41,7 +41,7 @@ final class CareActions {
                     + "no way to treat|hostage|(staff|staffer|agent|agnt|employee|attendant|crew|pilot|captain|supervisor|manager)s? .{0,40}\\bthreat(en|ened|ening|s)?\\b|"
                     + "(hair|napkin|bug|worm|glass|roach|cockroach|fly|bone|band-?aid) in (my|the|our|someone'?s) (food|meal|burrito|bowl|drink|sandwich|salad|order)|"
                     // Left somewhere overnight, or held on a plane, with nobody to turn to; a wheelchair lost.
-                    + "forced overnight|no (lodging|accommodation)|(stay|staying|spend|spending) (another|an extra|one more) night|extra night|"
+                    + "forc(ed|ing) (an |us to |me to )?(overnight|spend the night|stay the night)|no (lodging|accommodation)|(stay|staying|spend|spending) (another|an extra|one more) night|extra night|"
                     + "let (people|us|passengers) off|(\\d+|two|three|four|five) (hours?|hrs) (on|in) (the )?(plane|tarmac|aircraft)|"
                     + "(lost|broke|damaged) (my|our|his|her|the) (\\w+'?s )?wheelchair|bad publicity|"
                     + "\\d+ ?h(rs?|ours?)? ?\\d* ?(m|mins?|minutes)? (on|in) (the )?(plane|tarmac|aircraft|runway)|"
@@ -516,9 +516,12 @@ final class CareActions {
             confidence = 0.6;
             why = "an insult with no issue in it: " + Cues.quote(hit);
         } else if (QUOTED_POST.matcher(text).find() && !lookup && !(question && (HOW_TO.matcher(words).find() || OWN_RECORD.matcher(words).find()))) {
-            label = CareAction.Label.IGNORE;
+            // "💯 RT @brand: ..." is a fan's nod; "😕 RT @brand: ..." a shrug nobody answers. Either way no case.
+            boolean fan = s.label() == Sentiment.Label.POSITIVE || FAN_NOD.matcher(text).find();
+            label = fan ? CareAction.Label.ENGAGE : CareAction.Label.IGNORE;
             confidence = 0.55;
-            why = "a reaction to a quoted post, no issue in it";
+            why = fan ? "a fan's nod to a quoted post" : "a reaction to a quoted post, no issue in it";
+            settled = true;
         } else if (headline(text) && !lookup && !question) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
@@ -588,6 +591,9 @@ final class CareActions {
             "(\\bdon'?t miss\\b|\\bpre-?order\\b|proud to announce|we'?re (excited|proud|thrilled|happy) to|\\bget a free\\b|\\bnow available\\b|"
                     + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b|"
                     + "\\bre-?tweet to\\b|\\bstay tuned\\b|\\bavailable (now|for free|today)\\b|\\bsale (begins|starts|ends)\\b|\\bpromote my\\b)", FLAGS);
+
+    /** A fan's nod in emoji: "💯💯", "😍", "🙌". */
+    private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍");
 
     /** A retweet or quote of another account's post ("RT @brand: ...", "“@brand: ..."). */
     static final Pattern QUOTED_POST = Pattern.compile("(^|\\s)(RT @\\w+:|[“\"]@\\w+:)");

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class PostSays {
 
-    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait)",
+    private static final Pattern PLAYFUL = Pattern.compile("(😂|🤣|😄|😆|😍|🎉|🙌|😎|❤️|💙|💯|👏|🔥|\\blol\\b|\\bhaha\\w*|\\blmao\\b|!{2,}|\\bso excited\\b|can'?t wait)",
             Pattern.CASE_INSENSITIVE);
 
     /** What people praise: the crew, the service, the flight; not the card a refund went back to. */
@@ -287,6 +287,13 @@ final class PostSays {
 
     static boolean whyDisrupted(String text) {
         return text != null && WHY_DISRUPTED.matcher(text).find();
+    }
+
+    /** Hashtags that complain: "#DoBetter", "#fail", "#passengersLose". */
+    private static final Pattern COMPLAINT_TAG = Pattern.compile("(?i)#\\w*(dobetter|fail|fixit|sucks|worst|neveragain|disappoint|unacceptable|lose|ripoff|notcool|badservice)\\w*");
+
+    static boolean complaintTag(String text) {
+        return text != null && COMPLAINT_TAG.matcher(text).find();
     }
 
     static boolean asks(String text) {

@@ -76,8 +76,10 @@ final class ReplyValues {
         values.put("loss", "en".equals(lang) && PostSays.loss(mention.text()) ? "yes" : "");
         values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
+        // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment.
         values.put("upset", analysis != null && analysis.sentiment() != null
-                && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET ? "yes" : "");
+                && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET
+                || PostSays.complaintTag(mention.text()) ? "yes" : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;
         boolean engage = analysis != null && analysis.care().label() == CareAction.Label.ENGAGE;

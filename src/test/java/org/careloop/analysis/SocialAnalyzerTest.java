@@ -145,7 +145,10 @@ class SocialAnalyzerTest {
             "@acmeair do you offer a bereavement fare? my mother passed away and the funeral is on friday|answer",
             "@acmeair thx. Make it right. Help my daughter at gate 12 in Denver, she is 15 and alone|escalate",
             "@acmeair where is my travel voucher from the cancelled flight?|ticket",
-            "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore"})
+            "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore",
+            "😕 RT @acmeair: New tail design, what do you think? http://t.co/abc123|ignore",
+            "💯💯 RT @acmeair: New tail design, what do you think? http://t.co/abc123|engage",
+            "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
