@@ -224,10 +224,17 @@ final class CareActions {
     static final Pattern PLEA = Pattern.compile("\\b(make (it|this) right|help (me|us|her|him|my|our)|please help|pls help|plz help|help please|"
             + "help (?-i:[A-Z][a-z]+))\\b", FLAGS);
 
+    /** News with the brand as its subject: "@brand may start service to Hawaii this year http://...". */
+    private static final Pattern NEWS_OF_BRAND = Pattern.compile("^\\W*@\\w+:? (may|might|will|to|is|adds|added|launches|launched|starts|started|plans|cuts|announces|"
+            + "announced|unveils|unveiled|reports|reported|ranks|ranked|expands|drops|raises|orders|ordered|names|named|wins|won)\\b", FLAGS);
+
     /** A news headline about the brand, shared with its link: nobody's case ("Adds Pillows Instead of Lie-Flat Seats"). */
     static boolean headline(String text) {
         if (!text.contains("http")) {
             return false;
+        }
+        if (NEWS_OF_BRAND.matcher(text).find() && !FIRST_PERSON.matcher(text.replaceAll("https?://\\S+", " ")).find()) {
+            return true;
         }
         String[] words = text.replaceAll("https?://\\S+|(^|\\s)[.]?@\\w+", " ").trim().split("\\s+");
         int capitalised = 0;
@@ -258,7 +265,7 @@ final class CareActions {
     static final Pattern JOB_WELL_DONE = Pattern.compile("\\b(was|were|did|is|are) (so |very |really |absolutely |just )?(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible|phenomenal|superb|so helpful|very helpful|the best)\\b|\\b(great|amazing|awesome|fantastic|"
             + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
-            + "\\babove and beyond\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
+            + "\\babove and beyond\\b|\\b(needs|deserves) a (raise|promotion|bonus|medal)\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
             + "\\b(big |huge |many |special |warm )?thanks? to (the|our|my|your) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
             + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
@@ -367,6 +374,12 @@ final class CareActions {
             if (label == CareAction.Label.ANSWER && c.label() == CareAction.Label.TICKET && OWN_RECORD.matcher(words).find()) {
                 label = CareAction.Label.TICKET;
                 why = "asks about their own record: " + Cues.quote(Cues.found(OWN_RECORD, words));
+            }
+            // A policy question the model reads as a case for a person ("why don't you let families board first?"): no
+            // safety, welfare or stranded cue found it, and the brand's facts answer it.
+            if (label == CareAction.Label.ESCALATE && c.label() == CareAction.Label.ANSWER && question && HOW_TO.matcher(words).find()) {
+                label = CareAction.Label.ANSWER;
+                why = "a question the brand's facts answer, no person needed: " + c.why();
             }
             // "do you have bereavement fares?": the policy answers it, with condolences, whatever sorrow the words carry.
             if (label == CareAction.Label.ESCALATE && c.label() == CareAction.Label.ANSWER && question && BEREAVEMENT_FARE.matcher(words).find()) {
@@ -522,7 +535,7 @@ final class CareActions {
             confidence = 0.55;
             why = fan ? "a fan's nod to a quoted post" : "a reaction to a quoted post, no issue in it";
             settled = true;
-        } else if (headline(text) && !lookup && !question) {
+        } else if (headline(text) && !lookup && !text.contains("?")) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
             why = "a news headline with its link, not a customer";

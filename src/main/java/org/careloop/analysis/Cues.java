@@ -60,7 +60,7 @@ final class Cues {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern SPAM = Pattern.compile(
-            "(crypto|bitcoin|\\b\\d+x\\b|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|click (here|the link)|"
+            "(crypto|bitcoin|\\b\\d{2,}x\\b|\\$\\d+ (at|on) (amazon|ebay|walmart|etsy)\\b|\\bpromo (watch|phone|deal|price)|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|click (here|the link)|"
                     + "(?<!(please|pls|plz) )follow (me|back)(?! (so|and) (i|we) can (dm|message|send)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|promo code|\\d+% off|earn \\$|bit\\.ly/|tinyurl\\.com/)",
             Pattern.CASE_INSENSITIVE);
 

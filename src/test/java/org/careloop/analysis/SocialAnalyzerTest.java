@@ -148,7 +148,10 @@ class SocialAnalyzerTest {
             "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore",
             "😕 RT @acmeair: New tail design, what do you think? http://t.co/abc123|ignore",
             "💯💯 RT @acmeair: New tail design, what do you think? http://t.co/abc123|engage",
-            "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate"})
+            "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate",
+            "@acmeair on hold again, tried 2X on Friday and now over 15 min. What's up with your phone line?|ticket",
+            "@acmeair Maria at the DEN counter deserves a raise, she rebooked us in minutes after the delay|thank",
+            "@acmeair may start nonstop service to Lisbon next year http://t.co/abc123 #travelnews|ignore"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
