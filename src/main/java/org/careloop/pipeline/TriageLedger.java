@@ -198,7 +198,8 @@ public final class TriageLedger {
         if (attempts < maxAttempts) {
             String message = "Triage of " + post + " failed (attempt " + attempts + " of " + maxAttempts + "): " + error;
             if (sharing != null) {
-                LOG.warn("{}; any node tries it again in {}", message, sharing.retryAfter().toString().substring(2).toLowerCase(Locale.ROOT), cause);
+                LOG.warn("{}; any node tries it again in {}", message, sharing.retryAfter().toString().substring(2).toLowerCase(Locale.ROOT));
+                LOG.debug("Cause of the failed triage of {}", post, cause);
                 return;
             }
             throw new TriageFailed(message, cause);
