@@ -21,6 +21,11 @@ final class CamelSettings {
     private CamelSettings() {}
 
     static Properties from(Settings settings, Connections connections) {
+        return from(settings, connections, false);
+    }
+
+    /** @param sharedTriage several nodes share the triage: the poll records the posts and every node claims them */
+    static Properties from(Settings settings, Connections connections, boolean sharedTriage) {
         Properties p = settings.asProperties();
         p.setProperty("camel.main.name", "CareLoop");
         p.setProperty("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
@@ -49,6 +54,9 @@ final class CamelSettings {
                 String.valueOf(settings.getDuration("careloop.outbox.interval", java.time.Duration.ofSeconds(2)).toMillis()));
         p.setProperty("careloop.triage.timeout-ms",
                 String.valueOf(settings.getDuration("careloop.triage.timeout", java.time.Duration.ofSeconds(60)).toMillis()));
+        p.setProperty("careloop.triage.shared", String.valueOf(sharedTriage));
+        p.setProperty("careloop.triage.claim-interval-ms",
+                String.valueOf(settings.getDuration("careloop.triage.claim-interval", java.time.Duration.ofMillis(500)).toMillis()));
         p.setProperty("careloop.webhooks.relay-interval-ms",
                 String.valueOf(settings.getDuration("careloop.webhooks.relay-interval", java.time.Duration.ofSeconds(30)).toMillis()));
         p.setProperty("careloop.incidents.finish-interval-ms",

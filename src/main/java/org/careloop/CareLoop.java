@@ -206,8 +206,9 @@ public final class CareLoop {
         camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape, settings.token("CARELOOP_METRICS_TOKEN")));
         camel.bind("platform", new PlatformComponent(connections, database.cursors()).withMetrics(metrics));
         camel.bind("mentionStore", database.mentions());
-        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3))
-                .withMetrics(metrics);
+        // Clustered, the triage is shared: the polling node records, every node claims (routes/pipeline.yaml).
+        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3),
+                clustered ? TriageLedger.Sharing.fromSettings(settings, nodeName()) : null).withMetrics(metrics);
         camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
@@ -256,12 +257,13 @@ public final class CareLoop {
         camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
-        camel.setOverrideProperties(CamelSettings.from(settings, connections));
+        camel.setOverrideProperties(CamelSettings.from(settings, connections, triage.shared()));
         camel.start();
 
         if (clustered) {
-            LOG.info("Scheduling clustered on PostgreSQL as node {}: each scheduled job fires on one node at a time",
-                    camel.getCamelContext().getComponent("quartz", QuartzComponent.class).getScheduler().getSchedulerInstanceId());
+            LOG.info("Scheduling clustered on PostgreSQL as node {}: each scheduled job fires on one node at a time; posts are triaged by "
+                    + "every node, this one claiming them as {}", camel.getCamelContext().getComponent("quartz", QuartzComponent.class)
+                    .getScheduler().getSchedulerInstanceId(), nodeName());
         }
 
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
@@ -290,6 +292,18 @@ public final class CareLoop {
             default -> throw new IllegalArgumentException("Setting careloop.cluster.enabled (CARELOOP_CLUSTER_ENABLED) must be auto, "
                     + "true or false, got: " + value);
         };
+    }
+
+    /** This process among the nodes sharing the triage: its host and process id. */
+    static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "node";
+        }
+        String pid = "-" + ProcessHandle.current().pid();
+        return (host.length() + pid.length() > 64 ? host.substring(0, 64 - pid.length()) : host) + pid;
     }
 
     /** CareLoop's meters in the registry: the counters the beans feed, and gauges read from the database. */

@@ -79,6 +79,9 @@ final class ApiRelays implements AutoCloseable {
     private void serve(Socket client, String node, String account) {
         try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
             open.add(upstream);
+            // A request passed on in pieces must not wait for the other side's delayed ACK (Nagle): 40 ms a reply.
+            client.setTcpNoDelay(true);
+            upstream.setTcpNoDelay(true);
             Thread back = new Thread(() -> copy(upstream, client), "relay-back-" + node + "-" + account);
             back.setDaemon(true);
             back.start();
@@ -100,8 +103,10 @@ final class ApiRelays implements AutoCloseable {
                     closed.await(); // never passed on: the caller waits until it gives up or dies
                     return;
                 }
-                out.write(head);
-                out.write(body);
+                byte[] request = new byte[head.length + body.length];
+                System.arraycopy(head, 0, request, 0, head.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                out.write(request);
                 out.flush();
             }
         } catch (IOException | InterruptedException e) {

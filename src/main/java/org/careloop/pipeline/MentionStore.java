@@ -34,8 +34,25 @@ public interface MentionStore {
      */
     boolean admit(Mention mention, int maxAttempts);
 
-    /** The post went through triage: it is not admitted again. */
+    /** The post went through triage: it is not admitted nor claimed again. */
     void triaged(Platform platform, String id);
+
+    /**
+     * Several nodes share the triage: claims the oldest post recorded ({@link #insertIfNew}) and not
+     * triaged that no node holds, for {@code node} for {@code lease}, counting the attempt as {@link #admit}
+     * does; a post whose attempts are used up waits for a person. No two claims hold one post at a time:
+     * a node that takes the row skips the rows other nodes are taking, and a claim ends when its post is
+     * triaged, when its node releases it, or when its lease runs out (its node died).
+     *
+     * @return the post claimed, or empty when none waits
+     */
+    Optional<Mention> claim(String node, java.time.Duration lease, int maxAttempts);
+
+    /**
+     * The node holding the post lets it go: any node may claim it again from {@code after} from now. False
+     * when the node no longer holds it (its lease ran out and another node took it, or it is triaged).
+     */
+    boolean release(Platform platform, String id, String node, java.time.Duration after);
 
     /** Records why a triage failed; returns the attempts made so far. */
     int triageFailed(Platform platform, String id, String error);
@@ -51,6 +68,12 @@ public interface MentionStore {
 
     /** Gives a set-aside post one more attempt; false when it is not set aside. */
     boolean retryTriage(Platform platform, String id, int maxAttempts);
+
+    /**
+     * Gives a set-aside post one more attempt, claimed by {@code node} for {@code lease} in the same step
+     * (several nodes share the triage), so no other node takes it meanwhile; false when it is not set aside.
+     */
+    boolean retryClaimed(Platform platform, String id, int maxAttempts, String node, java.time.Duration lease);
 
     /** Lets a set-aside post go untriaged (a person looked at it); false when it is not set aside. */
     boolean dismissTriage(Platform platform, String id, int maxAttempts);

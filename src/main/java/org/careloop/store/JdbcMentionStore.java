@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,34 @@ final class JdbcMentionStore implements MentionStore {
 
     @Override
     public void triaged(Platform platform, String id) {
-        jdbc.update("update mentions set triaged_at = ?, triage_error = null where platform = ? and id = ?", clock.instant(), platform.id(), id);
+        // claimed_by stays: the node that triaged the post.
+        jdbc.update("update mentions set triaged_at = ?, triage_error = null, claimed_until = null where platform = ? and id = ?",
+                clock.instant(), platform.id(), id);
+    }
+
+    /** Not triaged and held by no node: never claimed, released, or its lease over. */
+    private static final String UNHELD = "triaged_at is null and (claimed_until is null or claimed_until <= ?)";
+
+    @Override
+    public Optional<Mention> claim(String node, Duration lease, int maxAttempts) {
+        Instant now = clock.instant();
+        return jdbc.inTransaction(c -> {
+            // The row stays locked until the commit; the other nodes' claims skip it rather than wait, and take the next.
+            Optional<Mention> free = Jdbc.list(c, "select " + COLUMNS + " from mentions m where " + UNHELD + " and not " + USED_UP
+                            + " order by m.seen_at limit 1 for update skip locked", JdbcMentionStore::mention,
+                    now, maxAttempts, maxAttempts * INTERRUPTED_ROOM).stream().findFirst();
+            if (free.isPresent()) {
+                Jdbc.update(c, "update mentions set triage_attempts = triage_attempts + 1, claimed_by = ?, claimed_until = ? "
+                        + "where platform = ? and id = ?", Jdbc.cut(node, 64), now.plus(lease), free.get().platform().id(), free.get().id());
+            }
+            return free;
+        });
+    }
+
+    @Override
+    public boolean release(Platform platform, String id, String node, Duration after) {
+        return jdbc.update("update mentions set claimed_until = ? where platform = ? and id = ? and claimed_by = ? and triaged_at is null",
+                clock.instant().plus(after), platform.id(), id, Jdbc.cut(node, 64)) == 1;
     }
 
     @Override
@@ -92,6 +120,16 @@ final class JdbcMentionStore implements MentionStore {
         return jdbc.update("update mentions set triage_attempts = ?, triage_error = coalesce(triage_error, 'interrupted: the process stopped "
                 + "during triage') where platform = ? and id = ? and triaged_at is null and " + USED_UP,
                 maxAttempts - 1, platform.id(), id, maxAttempts, maxAttempts * INTERRUPTED_ROOM) == 1;
+    }
+
+    @Override
+    public boolean retryClaimed(Platform platform, String id, int maxAttempts, String node, Duration lease) {
+        // As retryTriage, with the attempt counted and claimed at once: it is the last, whichever way it ends. A post
+        // a claim holds is being retried already (two people clicked Retry): not a second time meanwhile.
+        Instant now = clock.instant();
+        return jdbc.update("update mentions set triage_attempts = ?, triage_error = coalesce(triage_error, 'interrupted: the process stopped "
+                + "during triage'), claimed_by = ?, claimed_until = ? where platform = ? and id = ? and " + UNHELD + " and " + USED_UP,
+                maxAttempts, Jdbc.cut(node, 64), now.plus(lease), platform.id(), id, now, maxAttempts, maxAttempts * INTERRUPTED_ROOM) == 1;
     }
 
     @Override

@@ -57,6 +57,11 @@ final class QuartzConnections implements ConnectionProvider {
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkinInterval.toMillis()));
         // Triggers are taken under the database lock: without it two nodes can take the same one.
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // A node's scheduler with nothing to fire looks again after this long, or when its own node changes
+        // the schedule; a trigger another node just released (its outbox run or poll done) waited for Quartz's
+        // default of 30 s, so the outbox and the polls stalled for half a minute now and then. 5 s is
+        // Quartz's advised least (a query per node and look).
+        p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
         return p;
     }
 

@@ -11,7 +11,7 @@ import org.careloop.platform.Platform;
 /**
  * The posts CareLoop could not process (their triage failed every attempt), and retrying one from
  * the console, called from {@code routes/api.yaml} with the console's sessions, CSRF check and
- * API token. A retry sends the post through the same intake as its feed did.
+ * API token. A retry triages the post on this node, now, through the same triage as its feed's posts.
  *
  * <pre>
  * curl -H "Authorization: Bearer $CARELOOP_API_TOKEN" http://localhost:8080/api/unprocessed
@@ -34,7 +34,7 @@ public final class TriageEndpoints {
 
     private final Access access;
     private final TriageLedger ledger;
-    private volatile ProducerTemplate intake;
+    private volatile ProducerTemplate triage;
 
     public TriageEndpoints(WebEndpoints web, TriageLedger ledger) {
         this.access = web.access();
@@ -53,7 +53,8 @@ public final class TriageEndpoints {
             if (mention.isEmpty()) {
                 return notSetAside(platform, id);
             }
-            Exchange done = template(ex).send("direct:intake", e -> e.getMessage().setBody(mention.get()));
+            // Admitted (or claimed) by the ledger's retry already: straight to the triage.
+            Exchange done = template(ex).send("direct:triage-post", e -> e.getMessage().setBody(mention.get()));
             if (done.getException() != null) {
                 return ApiResponse.error(503, "The retry could not run: " + done.getException().getMessage());
             }
@@ -94,13 +95,13 @@ public final class TriageEndpoints {
     }
 
     private ProducerTemplate template(Exchange ex) {
-        ProducerTemplate t = intake;
+        ProducerTemplate t = triage;
         if (t == null) {
             synchronized (this) {
-                if (intake == null) {
-                    intake = ex.getContext().createProducerTemplate();
+                if (triage == null) {
+                    triage = ex.getContext().createProducerTemplate();
                 }
-                t = intake;
+                t = triage;
             }
         }
         return t;

@@ -140,6 +140,16 @@ class PipelineRoutesTest extends CamelMainTestSupport {
         public void timedOut(Mention m, long timeoutMillis) {
             calls.add("timedOut " + m.id() + " after " + timeoutMillis + " ms");
         }
+
+        /** The shared triage's: called here, on one node, it would show in the calls. */
+        public void record(Mention m) {
+            calls.add("record " + m.id());
+        }
+
+        public Mention claim() {
+            calls.add("claim");
+            return null;
+        }
     }
 
     public class Analyse {

@@ -1,0 +1,202 @@
+package org.careloop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.careloop.simulator.Simulator;
+import org.careloop.simulator.SimulatorConfig;
+import org.careloop.simulator.XWorld;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The triage benchmark, not a test: {@code mvn -Ptriage-benchmark test} runs it alone, and {@code mvn
+ * test} never does (its name is neither *Test nor *IT). In one run, on one embedded PostgreSQL, it
+ * triages the same spike of X mentions (SpikePosts: tickets, thanks, questions, people stranded, spam)
+ * with one CareLoop process, then with three sharing the triage, and prints the posts triaged per
+ * second from the spike's posting to its last post triaged, and each node's share. Each run starts on
+ * a database of its own, after a warm-up of the nodes on a few posts. Unattended mode is off: the
+ * drafts wait in the queue, so it measures the triage, not the publishing. The throughput is printed,
+ * not judged (it is the machine's as much as CareLoop's); the only check is the one the claims must
+ * keep on any machine: with three nodes, each triages at least a fifth of the posts.
+ * {@code -Dcareloop.benchmark.posts} (3,000) and {@code -Dcareloop.benchmark.warm-up} (90) change the sizes.
+ */
+class TriageBenchmark {
+
+    static final int POSTS = Integer.getInteger("careloop.benchmark.posts", 3_000);
+    static final int WARM_UP = Integer.getInteger("careloop.benchmark.warm-up", 90);
+
+    @TempDir
+    Path dir;
+
+    /** One run's figures. */
+    record Run(int nodes, int posts, double seconds, Map<String, Integer> shares) {
+        double perSecond() {
+            return posts / seconds;
+        }
+    }
+
+    @Test
+    void oneNodeThenThreeTriageTheSameSpike() throws Exception {
+        System.out.printf(Locale.ROOT, "Triage benchmark, %s, %d cores: %,d posts per run, after %d to warm up%n",
+                LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), POSTS, WARM_UP);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Run one = run(postgres, 1);
+            print(one);
+            Run three = run(postgres, 3);
+            print(three);
+            boolean fair = three.shares().values().stream().allMatch(n -> n * 5 >= three.posts());
+            System.out.printf(Locale.ROOT, "Three nodes: %.2f times one node's throughput (%s); fair share, each node at least 20 %%: %s%n",
+                    three.perSecond() / one.perSecond(), three.perSecond() >= one.perSecond() ? "not below it" : "BELOW IT",
+                    fair ? "yes" : "NO");
+            assertThat(three.shares()).as("posts triaged per node").hasSize(3)
+                    .allSatisfy((node, n) -> assertThat(n * 5).as("node %s's share", node).isGreaterThanOrEqualTo(three.posts()));
+        }
+    }
+
+    private Run run(EmbeddedPostgres postgres, int nodes) throws Exception {
+        String name = "bench" + nodes;
+        try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+            admin.createStatement().execute("create database " + name);
+        }
+        String jdbc = postgres.getJdbcUrl("postgres", name);
+        Path logs = Files.createDirectories(Path.of("target", "triage-benchmark"));
+        try (Simulator sim = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1))) {
+            for (String endpoint : List.of("GET /2/users/:id/mentions", "GET /2/tweets/search/recent")) {
+                limit(sim, endpoint, 1_000_000);
+            }
+            XWorld world = sim.world();
+            List<XWorld.User> customers = SpikePosts.customers(world, 0, WARM_UP + POSTS);
+            List<CareLoopProcess> started = new ArrayList<>();
+            Map<String, String> byPid = new HashMap<>();
+            try {
+                for (int i = 0; i < nodes; i++) {
+                    String node = String.valueOf((char) ('a' + i));
+                    CareLoopProcess p = CareLoopProcess.start(environment(sim, jdbc), Files.createDirectories(dir.resolve(name + node)),
+                            logs.resolve(name + "-node-" + node + ".log"));
+                    started.add(p);
+                    byPid.put("-" + p.process().pid(), node);
+                    if (i == 0) {
+                        // The first node stores the cluster's schedule; nodes starting with it on a new database race to (see README).
+                        p.awaitLog("posts are triaged by every node", Duration.ofSeconds(90));
+                    }
+                }
+                for (CareLoopProcess p : started) {
+                    p.awaitReady();
+                    p.awaitLog("posts are triaged by every node", Duration.ofSeconds(90));
+                }
+                try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+                    // Every node's analysis, rules and JIT warm on posts of their own before the spike is timed.
+                    SpikePosts.post(world, customers.subList(0, WARM_UP), 0);
+                    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> count(db, "select count(*) from mentions where triaged_at is not null") >= WARM_UP);
+
+                    Instant posted = Instant.now();
+                    List<XWorld.Post> spike = SpikePosts.post(world, customers.subList(WARM_UP, WARM_UP + POSTS), WARM_UP);
+                    spikeTable(db, spike);
+                    await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                            count(db, "select count(*) from mentions m join spike s on s.id = m.id where m.triaged_at is not null") == POSTS);
+                    Instant last;
+                    try (ResultSet rs = db.createStatement().executeQuery("select max(m.triaged_at) from mentions m join spike s on s.id = m.id")) {
+                        rs.next();
+                        last = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                    }
+                    return new Run(nodes, POSTS, Duration.between(posted, last).toMillis() / 1000.0, shares(db, byPid, nodes));
+                }
+            } finally {
+                for (CareLoopProcess p : started) {
+                    p.stop();
+                }
+            }
+        }
+    }
+
+    private static void print(Run run) {
+        int all = run.shares().values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(Locale.ROOT, "%d node%s: %,d posts triaged in %.1f s, %.1f posts/s; shares: %s%n", run.nodes(), run.nodes() == 1 ? "" : "s",
+                run.posts(), run.seconds(), run.perSecond(), run.shares().entrySet().stream()
+                        .map(e -> String.format(Locale.ROOT, "%s %,d (%.1f %%)", e.getKey(), e.getValue(), 100.0 * e.getValue() / all))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private static Map<String, String> environment(Simulator sim, String jdbc) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CARELOOP_SIMULATOR_ENABLED", "false");
+        env.put("CARELOOP_X_API_URL", sim.baseUrl() + "/");
+        env.put("CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key");
+        env.put("CARELOOP_X_BRAND_CONSUMER_SECRET", "sim-consumer-secret");
+        env.put("CARELOOP_X_BRAND_ACCESS_TOKEN", "sim-acmeair-token");
+        env.put("CARELOOP_X_BRAND_ACCESS_TOKEN_SECRET", "sim-acmeair-secret");
+        // Read every second, so the poll's schedule adds little to the time measured.
+        env.put("CARELOOP_X_POLL_CRON", "0/1 * * * * ?");
+        env.put("CARELOOP_ADMIN_PASSWORD", "benchmark-password");
+        env.put("CARELOOP_HTTP_HOST", "127.0.0.1");
+        env.put("CARELOOP_HTTP_PORT", String.valueOf(SimulatedPlatforms.freePort()));
+        env.put("CARELOOP_DB_URL", jdbc);
+        env.put("CARELOOP_DB_USER", "postgres");
+        env.put("CARELOOP_DB_PASSWORD", "postgres");
+        env.put("CARELOOP_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
+        return env;
+    }
+
+    private static void limit(Simulator sim, String endpoint, int requests) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"endpoint\": \"" + endpoint + "\", \"rateLimit\": " + requests + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
+    private static void spikeTable(Connection db, List<XWorld.Post> spike) throws Exception {
+        db.createStatement().execute("create table spike (id varchar(64) primary key)");
+        try (PreparedStatement ps = db.prepareStatement("insert into spike (id) values (?)")) {
+            for (XWorld.Post p : spike) {
+                ps.setString(1, p.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static int count(Connection db, String sql) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** The spike's posts per node (claimed_by is the node's host and process id; one node alone claims none). */
+    private static Map<String, Integer> shares(Connection db, Map<String, String> byPid, int nodes) throws Exception {
+        Map<String, Integer> out = new TreeMap<>();
+        try (ResultSet rs = db.createStatement().executeQuery("select m.claimed_by, count(*) from mentions m join spike s on s.id = m.id group by m.claimed_by")) {
+            while (rs.next()) {
+                String by = rs.getString(1);
+                String node = by == null ? "a" : byPid.entrySet().stream().filter(e -> by.endsWith(e.getKey())).map(Map.Entry::getValue)
+                        .findFirst().orElse(by);
+                out.merge(node, rs.getInt(2), Integer::sum);
+            }
+        }
+        return out;
+    }
+}
