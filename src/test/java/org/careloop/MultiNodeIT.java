@@ -51,9 +51,6 @@ class MultiNodeIT {
     static final List<String> NODES = List.of("a", "b", "c");
     /** Claimers per node (routes/pipeline.yaml): the most posts a node holds at once. */
     static final int CLAIMERS = 4;
-    /** The triage's timeout as by default, and a lease a little longer: the dead node's posts wait this long. */
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
-    static final Duration LEASE = Duration.ofSeconds(75);
     static final String API_TOKEN = "multi-node-test-token-8Kd3";
 
     @TempDir
@@ -120,7 +117,7 @@ class MultiNodeIT {
                     double claimedOnce = seconds(spikeAt, lastTriaged(db, " where m.triage_attempts = 1"));
                     Map<String, Integer> shares = shares(db, byPid);
                     System.out.printf(Locale.ROOT, "Spike of %,d posts triaged in %.1f s (%.0f posts/s on %d nodes, one killed; %.1f s for all "
-                            + "but those the dead node held, which waited for their lease); shares: %s%n",
+                            + "but those the dead node held, which waited for their claims' lease); shares: %s%n",
                             SPIKE, triageSeconds, SPIKE / triageSeconds, NODES.size(), claimedOnce, shareText(shares));
 
                     // Every post once: one attempt each, but those the dead node held, claimed again once.
@@ -260,8 +257,6 @@ class MultiNodeIT {
         env.put("CARELOOP_OUTBOX_INTERVAL", "200ms");
         env.put("CARELOOP_SLA_SWEEP_INTERVAL", "1s");
         env.put("CARELOOP_SLA_HOLDING_AFTER", "20s");
-        env.put("CARELOOP_TRIAGE_TIMEOUT", TIMEOUT.toSeconds() + "s");
-        env.put("CARELOOP_TRIAGE_CLAIM_LEASE", LEASE.toSeconds() + "s");
         env.put("CARELOOP_TRIAGE_CLAIM_INTERVAL", "200ms");
         env.put("CARELOOP_UNATTENDED", "true");
         env.put("CARELOOP_UNATTENDED_PER_ACCOUNT_PER_HOUR", "1000000");
