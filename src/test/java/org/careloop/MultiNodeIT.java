@@ -261,7 +261,7 @@ class MultiNodeIT {
         env.put("CARELOOP_X_POLL_CRON", "0/1 * * * * ?");
         env.put("CARELOOP_OUTBOX_INTERVAL", "200ms");
         // A reply the killed node was sending waits for this lease before another node looks for it and sends it (5 min by default).
-        env.put("CARELOOP_X_READ_TIMEOUT", "10s");
+        env.put("CARELOOP_X_READ_TIMEOUT", "5s");
         env.put("CARELOOP_OUTBOX_SENDING_LEASE", "35s");
         env.put("CARELOOP_SLA_SWEEP_INTERVAL", "1s");
         env.put("CARELOOP_SLA_HOLDING_AFTER", "20s");
