@@ -55,6 +55,8 @@ final class CamelSettings {
         p.setProperty("careloop.triage.timeout-ms",
                 String.valueOf(settings.getDuration("careloop.triage.timeout", java.time.Duration.ofSeconds(60)).toMillis()));
         p.setProperty("careloop.triage.shared", String.valueOf(sharedTriage));
+        p.setProperty("careloop.triage.claim-renew-ms", String.valueOf(
+                settings.getDuration("careloop.triage.claim-lease", org.careloop.pipeline.TriageLedger.DEFAULT_LEASE).dividedBy(3).toMillis()));
         p.setProperty("careloop.triage.claim-interval-ms",
                 String.valueOf(settings.getDuration("careloop.triage.claim-interval", java.time.Duration.ofMillis(500)).toMillis()));
         p.setProperty("careloop.webhooks.relay-interval-ms",

@@ -42,11 +42,17 @@ public interface MentionStore {
      * triaged that no node holds, for {@code node} for {@code lease}, counting the attempt as {@link #admit}
      * does; a post whose attempts are used up waits for a person. No two claims hold one post at a time:
      * a node that takes the row skips the rows other nodes are taking, and a claim ends when its post is
-     * triaged, when its node releases it, or when its lease runs out (its node died).
+     * triaged, when its node releases it, or when its lease runs out unrenewed ({@link #renew}: its node died).
      *
      * @return the post claimed, or empty when none waits
      */
     Optional<Mention> claim(String node, java.time.Duration lease, int maxAttempts);
+
+    /**
+     * The node still triaging the post holds it for another {@code lease}; false when it holds it no more (its
+     * lease ran out and another node claimed it, or it is triaged).
+     */
+    boolean renew(Platform platform, String id, String node, java.time.Duration lease);
 
     /**
      * The node holding the post lets it go: any node may claim it again from {@code after} from now. False

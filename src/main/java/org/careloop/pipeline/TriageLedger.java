@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>When several nodes share the triage ({@link Sharing}), the node that polls a feed only
  * {@linkplain #record records} its posts, and every node {@linkplain #claim claims} them one by one
  * from the database: the same attempts are counted, a failed one is released for any node to try
- * again after a pause, and the post of a node that died is claimed again once its lease runs out.
+ * again after a pause. A node renews the claims of the posts it is triaging ({@link #renewClaims}), so
+ * the posts of a node that died are claimed again once their lease runs out, a live node's never.
  */
 public final class TriageLedger {
 
@@ -29,8 +30,8 @@ public final class TriageLedger {
      * The triage shared by the nodes on one database.
      *
      * @param node       this node's name in the claims (and, once a post is triaged, the node that triaged it)
-     * @param lease      how long a claim holds without its node finishing: longer than a triage may take, since
-     *                   another node takes the post after it
+     * @param lease      how long a claim holds unless its node renews it (every third of it, while it triages
+     *                   the post): a node that died holds its posts this long at most
      * @param retryAfter how long a failed attempt waits before any node tries the post again
      */
     public record Sharing(String node, Duration lease, Duration retryAfter) {
@@ -39,26 +40,29 @@ public final class TriageLedger {
             if (node == null || node.isBlank()) {
                 throw new IllegalArgumentException("A node sharing the triage needs a name");
             }
-            if (lease.isNegative() || lease.isZero() || retryAfter.isNegative()) {
-                throw new IllegalArgumentException("Setting careloop.triage.claim-lease must be positive and careloop.triage.retry-after "
-                        + "not negative, got " + lease + " and " + retryAfter);
+            if (lease.compareTo(MIN_LEASE) < 0 || retryAfter.isNegative()) {
+                throw new IllegalArgumentException("Setting careloop.triage.claim-lease must be at least " + MIN_LEASE.toSeconds()
+                        + " s and careloop.triage.retry-after not negative, got " + lease + " and " + retryAfter);
             }
         }
 
-        /**
-         * {@code careloop.triage.claim-lease} and {@code careloop.triage.retry-after}; the lease must be longer than
-         * {@code careloop.triage.timeout}, or a node still triaging a post could lose it to another and both would.
-         */
+        /** A claim renewed every few seconds would cost the database more than it saves a dead node's posts. */
+        static final Duration MIN_LEASE = Duration.ofSeconds(3);
+
+        /** {@code careloop.triage.claim-lease} and {@code careloop.triage.retry-after}. */
         public static Sharing fromSettings(org.careloop.config.Settings settings, String node) {
-            Duration timeout = settings.getDuration("careloop.triage.timeout", Duration.ofSeconds(60));
-            Duration lease = settings.getDuration("careloop.triage.claim-lease", Duration.ofSeconds(90));
-            if (lease.compareTo(timeout) <= 0) {
-                throw new IllegalArgumentException("Setting careloop.triage.claim-lease (" + lease + ") must be longer than careloop.triage.timeout ("
-                        + timeout + "): a node still triaging a post would lose its claim, and another node would triage the post too");
-            }
-            return new Sharing(node, lease, settings.getDuration("careloop.triage.retry-after", Duration.ofSeconds(10)));
+            return new Sharing(node, settings.getDuration("careloop.triage.claim-lease", DEFAULT_LEASE),
+                    settings.getDuration("careloop.triage.retry-after", Duration.ofSeconds(10)));
+        }
+
+        /** How often this node renews its claims: a lease outlives two renewals that do not come. */
+        public Duration renewEvery() {
+            return lease.dividedBy(3);
         }
     }
+
+    /** {@code careloop.triage.claim-lease} by default. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private volatile org.careloop.metrics.CareMetrics metrics = org.careloop.metrics.CareMetrics.NONE;
 
@@ -83,6 +87,14 @@ public final class TriageLedger {
     private final int maxAttempts;
     /** Null when this node triages the posts it polls itself. */
     private final Sharing sharing;
+    /** The posts this node claimed and is triaging: the claims it renews. */
+    private final java.util.Set<Held> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private record Held(Platform platform, String id) {
+        static Held of(Mention m) {
+            return new Held(m.platform(), m.id());
+        }
+    }
 
     public TriageLedger(MentionStore mentions, Alerts alerts, AuditLog audit, int maxAttempts) {
         this(mentions, alerts, audit, maxAttempts, null);
@@ -125,7 +137,31 @@ public final class TriageLedger {
      * counted; null when none waits.
      */
     public Mention claim() {
-        return mentions.claim(sharedBy().node(), sharing.lease(), maxAttempts).orElse(null);
+        Mention m = mentions.claim(sharedBy().node(), sharing.lease(), maxAttempts).orElse(null);
+        if (m != null) {
+            held.add(Held.of(m));
+        }
+        return m;
+    }
+
+    /**
+     * The triage is shared: the claims of the posts this node is triaging hold for another lease. A claim
+     * found lost (its lease ran out while this node was starved or paused, and another node took the post)
+     * is logged: both nodes triage that post, and the draft step drafts it once.
+     *
+     * @return the claims renewed
+     */
+    public int renewClaims() {
+        int renewed = 0;
+        for (Held h : held) {
+            if (mentions.renew(h.platform(), h.id(), sharedBy().node(), sharing.lease())) {
+                renewed++;
+            } else if (held.remove(h)) {
+                LOG.warn("Lost the claim on {} post {}: its lease ran out before this node renewed it (a pause longer than {} s?); "
+                        + "another node may be triaging it too", h.platform().id(), h.id(), sharing.lease().toSeconds());
+            }
+        }
+        return renewed;
     }
 
     private Sharing sharedBy() {
@@ -178,7 +214,11 @@ public final class TriageLedger {
     }
 
     public void done(Mention m) {
-        mentions.triaged(m.platform(), m.id());
+        try {
+            mentions.triaged(m.platform(), m.id());
+        } finally {
+            held.remove(Held.of(m));
+        }
         metrics.postTriaged(m.platform().id(), m.account());
     }
 
@@ -188,6 +228,8 @@ public final class TriageLedger {
      * released instead of thrown back: any node claims the post again after {@link Sharing#retryAfter}.
      */
     public void failed(Mention m, Throwable cause) throws TriageFailed {
+        // Whatever becomes of this attempt, the node stops renewing its claim: an unreleased claim runs out.
+        held.remove(Held.of(m));
         String error = summary(cause);
         int attempts = mentions.triageFailed(m.platform(), m.id(), error);
         String post = m.platform().id() + " post " + m.id() + " by " + m.author().handle();
@@ -245,6 +287,9 @@ public final class TriageLedger {
         }
         audit.record(actor, "post.retry", platform.id() + "/" + id, null);
         Optional<Mention> post = mentions.find(platform, id);
+        if (sharing != null) {
+            post.ifPresent(m -> held.add(Held.of(m)));
+        }
         // Counted as the intake counts a post it lets through; the shared triage counted it with the claim.
         return sharing != null ? post : post.filter(m -> mentions.admit(m, maxAttempts));
     }

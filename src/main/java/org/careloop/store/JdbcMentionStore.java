@@ -80,6 +80,12 @@ final class JdbcMentionStore implements MentionStore {
     }
 
     @Override
+    public boolean renew(Platform platform, String id, String node, Duration lease) {
+        return jdbc.update("update mentions set claimed_until = ? where platform = ? and id = ? and claimed_by = ? and triaged_at is null",
+                clock.instant().plus(lease), platform.id(), id, Jdbc.cut(node, 64)) == 1;
+    }
+
+    @Override
     public boolean release(Platform platform, String id, String node, Duration after) {
         return jdbc.update("update mentions set claimed_until = ? where platform = ? and id = ? and claimed_by = ? and triaged_at is null",
                 clock.instant().plus(after), platform.id(), id, Jdbc.cut(node, 64)) == 1;

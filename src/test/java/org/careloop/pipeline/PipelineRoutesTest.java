@@ -150,6 +150,11 @@ class PipelineRoutesTest extends CamelMainTestSupport {
             calls.add("claim");
             return null;
         }
+
+        public int renewClaims() {
+            calls.add("renew");
+            return 0;
+        }
     }
 
     public class Analyse {

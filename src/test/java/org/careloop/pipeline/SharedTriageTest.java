@@ -87,6 +87,8 @@ class SharedTriageTest {
     }
 
     static final String NODE = "node-here";
+    /** Short, so the claims' renewal shows within a test; renewed every second (a third of it). */
+    static final Duration LEASE = Duration.ofSeconds(3);
 
     String url;
     Database db;
@@ -101,7 +103,7 @@ class SharedTriageTest {
         url = "jdbc:h2:mem:shared-triage-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         db = Database.open(url, "sa", "");
         ledger = new TriageLedger(db.mentions(), db.alerts(), db.audit(), 3,
-                new TriageLedger.Sharing(NODE, Duration.ofSeconds(30), Duration.ofMillis(300)));
+                new TriageLedger.Sharing(NODE, LEASE, Duration.ofMillis(300)));
         stages = new Stages();
         camel = new Main();
         camel.bind("triageLedger", ledger);
@@ -111,6 +113,7 @@ class SharedTriageTest {
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");
         camel.addOverrideProperty("careloop.triage.shared", "true");
         camel.addOverrideProperty("careloop.triage.claim-interval-ms", "100");
+        camel.addOverrideProperty("careloop.triage.claim-renew-ms", String.valueOf(LEASE.dividedBy(3).toMillis()));
         camel.addOverrideProperty("careloop.triage.timeout-ms", "20000");
         camel.start();
         intake = camel.getCamelContext().createProducerTemplate();
@@ -146,6 +149,9 @@ class SharedTriageTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> triaged(ids("p", 30)) == 30);
         assertThat(stages.times("slow-1")).as("taken by a claimer, still in its stage").isEqualTo(1);
         assertThat(triaged("slow-1")).isZero();
+        // Its claim is renewed while it stays in the stage, past the lease it was claimed for.
+        Instant claimedUntil = claimedUntil("slow-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> claimedUntil("slow-1").isAfter(claimedUntil.plus(LEASE)));
         assertThat(db.mentions().claim("another-node", Duration.ofSeconds(30), 3)).as("held by this node while it triages").isEmpty();
         stages.open.countDown();
         await().atMost(Duration.ofSeconds(30)).until(() -> triaged("slow-1") == 1);
@@ -187,7 +193,8 @@ class SharedTriageTest {
         // Another node claims the post before this one can (this node's claimers paused meanwhile), then dies.
         camel.getCamelContext().getRouteController().suspendRoute("claim-posts");
         intake.sendBody("direct:intake", post("orphan"));
-        Duration lease = Duration.ofSeconds(4);
+        // Claimed for a few of this node's renewals: renewing its own claims never renews another's.
+        Duration lease = LEASE.plusSeconds(2);
         Instant claimed = Instant.now();
         assertThat(db.mentions().claim("dead-node", lease, 3)).map(Mention::id).contains("orphan");
         camel.getCamelContext().getRouteController().resumeRoute("claim-posts");
@@ -220,6 +227,17 @@ class SharedTriageTest {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
+            }
+        }
+    }
+
+    private Instant claimedUntil(String id) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement ps = c.prepareStatement("select claimed_until from mentions where id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
             }
         }
     }

@@ -102,6 +102,7 @@ class MentionClaimsTest {
 
         mentions.triaged(Platform.X, "p2");
         assertThat(row("p2")).as("the node that triaged it stays").isEqualTo(new Row(1, "node-a", true));
+        assertThat(mentions.renew(Platform.X, "p2", "node-a", LONG)).as("triaged: nothing to renew").isFalse();
         assertThat(mentions.release(Platform.X, "p2", "node-a", Duration.ZERO)).as("triaged: nothing to release").isFalse();
         assertThat(mentions.claim("node-b", LONG, 3)).as("triaged, never claimed again").isEmpty();
     }
@@ -154,11 +155,18 @@ class MentionClaimsTest {
         assertThat(mentions.claim("node-b", LONG, 3)).as("held by node-a").isEmpty();
         assertThat(Duration.between(claimed, Instant.now())).as("checked within the lease").isLessThan(lease);
         assertThat(mentions.release(Platform.X, "held", "node-b", Duration.ZERO)).as("not node-b's to release").isFalse();
+        assertThat(mentions.renew(Platform.X, "held", "node-b", LONG)).as("nor to renew").isFalse();
+        // While node-a triages, it renews its claim for another lease from now; its last renewal, then it dies.
+        Instant first = claimedUntil("held");
+        assertThat(mentions.renew(Platform.X, "held", "node-a", LONG)).isTrue();
+        assertThat(claimedUntil("held")).as("renewed").isAfter(first.plus(LONG.minus(lease)));
+        assertThat(mentions.renew(Platform.X, "held", "node-a", lease)).isTrue();
 
-        // node-a died: its lease runs out and node-b takes the post, a second (interrupted) attempt.
+        // node-a died: its lease runs out unrenewed and node-b takes the post, a second (interrupted) attempt.
         await().atMost(Duration.ofSeconds(10)).until(() -> mentions.claim("node-b", LONG, 3).isPresent());
         assertThat(row("held")).isEqualTo(new Row(2, "node-b", false));
         assertThat(mentions.release(Platform.X, "held", "node-a", Duration.ZERO)).as("node-a lost it").isFalse();
+        assertThat(mentions.renew(Platform.X, "held", "node-a", LONG)).as("for good").isFalse();
 
         // node-b's triage failed: released, and claimed again once the pause is over.
         assertThat(mentions.triageFailed(Platform.X, "held", "boom")).isEqualTo(2);
@@ -211,6 +219,16 @@ class MentionClaimsTest {
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).as("post %s recorded", id).isTrue();
                 return new Row(rs.getInt(1), rs.getString(2), rs.getObject(3) != null);
+            }
+        }
+    }
+
+    private Instant claimedUntil(String id) throws Exception {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement("select claimed_until from mentions where platform = 'x' and id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
             }
         }
     }
