@@ -25,7 +25,7 @@ final class CareActions {
 
     /** Safety, health, the law, discrimination, harassment, people left stranded overnight: a person, at once. */
     static final Pattern ESCALATE = Pattern.compile(
-            "\\b(unsafe|not safe|safety (issue|concern|hazard|risk|problem)s?|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
+            "\\b(unsafe|not safe|safety (issue|concern|hazard|risk|problem)s?|(drunk|intoxicated|wasted) (man|woman|guy|passenger|person|pax)|serv\\w* (alcohol |drinks |booze )?to (a |an |the |someone )?(drunk|intoxicated)|someone is drunk|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
                     + "harass\\w*|grop\\w*|touch(ed|ing)? my (ass|butt|leg|chest|breast)|sexual\\w*|racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|"
                     + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your)|"
                     + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|court|"
@@ -115,7 +115,7 @@ final class CareActions {
 
     /** How-to and policy questions: the brand's facts answer them, whoever asks. */
     static final Pattern HOW_TO = Pattern.compile(
-            "\\b(how (do|can|would|should) (i|we|you|one)|how (long|much|many|early|late)|is (it|there) (possible|a way|any ?way)|"
+            "\\b(how (do|can|would|should) (i|we|you|one)|how (long|much|many|early|late)|(?<!how )is (it|there) (possible|a way|any ?way)|"
                     + "can (i|we|one|you) (bring|take|fly|travel|carry|check|book|change|use|get|add|buy|pay|do|have|earn|still)|"
                     + "do (you|u|y'?all) (have|sell|offer|allow|accept|fly|run|serve|charge|provide|deliver|ship|do)|"
                     + "are (you|u|pets|dogs|kids|children) (allowed|able|flying|open)|is (the|your|there) \\w+ (open|available|included|allowed|free|down|working)|"
@@ -208,7 +208,7 @@ final class CareActions {
     private static final Pattern THANKS_WORD = Pattern.compile("thanks?|thank (you|u)|thx|ty", FLAGS);
 
     /** Thanks for a failure ("thanks for losing my bag", "thanks for nothing") is sarcasm: a complaint, never praise. */
-    static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (nothing|losing|misplacing|cancell?ing|"
+    static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (again |a lot |so much )?(for|4) (nothing|helping (me|us) (miss|lose)|losing|misplacing|cancell?ing|"
             + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
             + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation))\\b", FLAGS);
 
@@ -540,6 +540,22 @@ final class CareActions {
             confidence = 0.55;
             why = "a news headline with its link, not a customer";
             settled = true;
+        } else if (LEER.matcher(words).find() && !question) {
+            // Any friendly word back would read as endorsing it.
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "a remark on the crew's looks: " + Cues.quote(Cues.found(LEER, words));
+            settled = true;
+        } else if (jab(text, words, question)) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.55;
+            why = "a jab with a complaint hashtag and no issue in it";
+            settled = true;
+        } else if (selfPromotion(text, words, question, praise)) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.55;
+            why = "self-promotion tagging the brand: links and hashtags, nothing asked of us";
+            settled = true;
         } else if (ANNOUNCEMENT.matcher(words).find() && !FIRST_PERSON_SINGULAR.matcher(words).find()) {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
@@ -605,8 +621,31 @@ final class CareActions {
                     + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b|"
                     + "\\bre-?tweet to\\b|\\bstay tuned\\b|\\bavailable (now|for free|today)\\b|\\bsale (begins|starts|ends)\\b|\\bpromote my\\b)", FLAGS);
 
-    /** A fan's nod in emoji: "💯💯", "😍", "🙌". */
-    private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍");
+    /** A fan's nod in emoji: "💯💯", "😍", "🙌", "ayyy 😎". */
+    private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍|😎|(?i)\\bay{2,}\\b");
+
+    /** Remarks on how the crew look: "hot ladies flying the air". */
+    static final Pattern LEER = Pattern.compile("\\b(hot|sexy|cute|pretty|gorgeous|fine|hawt) (ladies|girls|women|chicks|babes|stewardess(es)?|"
+            + "flight attendants?|hostess(es)?|fas?|crew|pilots?|guys)\\b|\\bhotties\\b", FLAGS);
+
+    private static final Pattern HASHTAG = Pattern.compile("#\\w+");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
+    private static final Pattern THANKING = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty)\\b", FLAGS);
+    private static final Pattern SECOND_PERSON = Pattern.compile("\\b(you|your|u|ur|y'?all)\\b", FLAGS);
+
+    /** "Maybe You Should Drive #usairwaysfail": a few words and a complaint hashtag, nothing to help with. */
+    private static boolean jab(String text, String words, boolean question) {
+        return !question && COMPLAINT_TAG.matcher(text).find() && !ISSUE.matcher(words).find() && !firstPerson(words)
+                && !PLEA.matcher(words).find() && HASHTAG.matcher(text).replaceAll(" ").replaceAll("@\\w+", " ").trim().split("\\s+").length <= 6;
+    }
+
+    /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
+    private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
+        long links = LINK.matcher(text).results().count();
+        long tags = HASHTAG.matcher(text).results().count();
+        return !question && !ISSUE.matcher(words).find() && (links >= 2 && tags >= 2
+                || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
+    }
 
     /** A retweet or quote of another account's post ("RT @brand: ...", "“@brand: ..."). */
     static final Pattern QUOTED_POST = Pattern.compile("(^|\\s)(RT @\\w+:|[“\"]@\\w+:)");

@@ -129,7 +129,9 @@ final class WhatHappened {
             // What a sign or an announcement says is not what happened: "the gate announcement states delay due to maintenance".
             + "^[\\w' ]{0,40}?\\b(states|says|announces|reads)\\b|"
             // A cancellation the customer wanted is no failure to be sorry for: "you tried to cancel your return flight".
-            + "^you (tried|wanted|needed|want|need|were trying|are trying|had) to cancel\\b");
+            + "^you (tried|wanted|needed|want|need|were trying|are trying|had) to cancel\\b|"
+            // Two verbs for one subject, a relative clause that lost its noun: "you have reserved for tomorrow has been cancelled".
+            + "^you (have|had|'ve) \\w+ed\\b.{0,40}\\b(has|have|was|were) (been|\\w+ed)\\b");
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
 
     /**

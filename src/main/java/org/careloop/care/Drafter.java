@@ -172,6 +172,11 @@ public final class Drafter {
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
     record Built(String text, List<String> parts) {}
 
+    /** The first text nobody on this account had in the last day, or null. */
+    private static String unsaid(List<String> texts, List<String> recentReplies) {
+        return texts.stream().filter(t -> !recentReplies.contains(t)).findFirst().orElse(null);
+    }
+
     Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
                           Map<String, String> extra) {
         Templates templates = book.templates();
@@ -207,14 +212,23 @@ public final class Drafter {
             }
         }
         List<String> texts = fitted.texts();
-        // A text nobody on this account had in the last day; failing that, at least not the one this author had last.
-        String chosen = null;
-        String notLast = null;
-        for (String candidate : texts) {
-            if (!recentReplies.contains(candidate)) {
-                chosen = candidate;
-                break;
+        String chosen = unsaid(texts, recentReplies);
+        String handle = Addressing.handle(mention);
+        if (chosen == null && !handle.isEmpty() && !handle.equals(values.get("name"))) {
+            // Every phrasing went to another "Sam" today: by handle the text is this customer's alone, and X takes it.
+            values.put("name", handle);
+            Openings byHandle = openings(templates, phrasings.lang(), analysis, values, mention.text());
+            Fitted addressed = fitted(mention, kind, phrasings, byHandle.texts(), values);
+            chosen = unsaid(addressed.texts(), recentReplies);
+            if (chosen != null) {
+                texts = addressed.texts();
+                opening = byHandle;
+                openings = byHandle.texts();
             }
+        }
+        // Failing a text nobody had, at least not the one this author had last.
+        String notLast = null;
+        for (String candidate : chosen == null ? texts : List.<String>of()) {
             if (notLast == null && !candidate.equals(recentReplies.get(0))) {
                 notLast = candidate;
             }

@@ -3,7 +3,9 @@ package org.careloop.care;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -148,7 +150,10 @@ final class PostSays {
     }
 
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
-    private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: [A-Z][a-zA-Z]+)?))";
+    /** Not part of a place: "in Vegas May 2nd". */
+    private static final String MONTHS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+            + "Mon(?:day)?|Tues?(?:day)?|Wed(?:nesday)?|Thu(?:rs)?(?:day)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?)\\b";
+    private static final String PLACE = "(?-i:((?!The |My |Our |Your |This )[A-Z][a-zA-Z]+(?: (?!" + MONTHS + ")[A-Z][a-zA-Z]+)?))";
 
     /** A customer who says they are muddled, not only asks angrily. */
     private static final Pattern CONFUSED = Pattern.compile("(?i)\\b(confus\\w*|don'?t understand|do not understand|doesn'?t make sense|makes no sense|"
@@ -180,6 +185,10 @@ final class PostSays {
                     "welcome to $1! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:flying|heading|headed|going|off|on (?:my|our) way|en route|travell?ing) (?:to|2|down to|out to|over to) " + PLACE),
                     "have a wonderful trip to $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:thanks?|thank you) for (?:taking|flying|getting|bringing) (?:me|us) (?:to |2 )?" + PLACE),
+                    "enjoy $1! ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:ready|excited|pumped|psyched|stoked) (?:for|about)\\b[^.!?]{0,40}? in " + PLACE),
+                    "have a great time in $1! 🎉"),
             Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"),
             Map.entry(Pattern.compile("(?i)\\b(?:shot|photo|pic|picture|pics|photos|snap)\\b"), "what a shot! 📸"),
@@ -249,11 +258,56 @@ final class PostSays {
     }
 
     /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
-    private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my|our|a) (flight|booking|reservation|ticket)|"
+    private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my |our |a |the )?(flight|booking|reservation|ticket)s?|"
+            + "status (on|of)|flight status|about (my|our) (flight|booking|reservation|trip|bags?|luggage|refund|ticket|miles)|"
             + "(lost|missing|delayed) (bag|luggage|suitcase)s?|upgrade|name change|seat assignment)\\b");
 
     static boolean callReason(String text) {
-        return text != null && CALL_REASON.matcher(text).find();
+        return text != null && (CALL_REASON.matcher(text).find() || CALL_PURPOSE.matcher(text).find());
+    }
+
+    private static final Pattern BAG_MISSING = Pattern.compile("(?i)\\b(?:(?:wait\\w*|still) (?:for|on) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)|"
+            + "no (?:bags?|luggage)|without (?:my |our |a |any )?(?:bags?|luggage)|bagless|stillnobags?|baggage claim|carousel|"
+            + "(?:bags?|luggage|suitcases?) (?:never|didn'?t|did not|hasn'?t|haven'?t|has not|have not|still|is still|are still|not here|missing|delayed|lost)|"
+            + "(?:lost|missing|delayed|where(?:'s| is| are)) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)|"
+            + "delayed (?:our|my|the) (?:bags?|luggage)|lost (?:my|our) (?:bags?|luggage))");
+
+    private static final Pattern WAITING_ON_US = Pattern.compile("(?i)\\b(no (response|reply|answer)|not? (heard|hearing) back|nobody (has )?(replied|responded|answered)|"
+            + "no one (has )?(replied|responded|answered)|still waiting|any luck|any news|any update|haven'?t heard|never heard back|ignored|ignoring)\\b");
+
+    /** Whether the customer has been waiting on us: "Responded to your DM and no response back". */
+    static boolean waitingOnUs(String text) {
+        return text != null && WAITING_ON_US.matcher(text).find();
+    }
+
+    private static final Pattern WEATHER = Pattern.compile("(?i)\\b(weather|snow\\w*|storms?|stormy|blizzard|icy|ice storm|fog|foggy|hurricane|thunderstorms?)\\b");
+
+    static boolean weather(String text) {
+        return text != null && WEATHER.matcher(text).find();
+    }
+
+    /** Whether a bag is still not with its owner (a damaged one is found already: it is not traced). */
+    static boolean bagMissing(String text) {
+        return text != null && BAG_MISSING.matcher(text).find();
+    }
+
+    private static final String NOT_OBJECT = "(?:because|for|and|but|on|at|with|since|after|to|from|due|so|or|in|now|today|it|this|that|them)\\b";
+    /** What the customer was trying to do on the phone ("trying to change my flight"), as a reply says it. */
+    private static final Pattern CALL_PURPOSE = Pattern.compile("(?i)\\b(?:trying|tried|try|wanting|want|wanted|needing|need|needed|calling|called|call)"
+            + " to (change|rebook|cancel|book|confirm|move|switch|upgrade|check on|ask about|find out about|sort out)"
+            + "(?: (?:(my|our|a|the|an) )?((?!" + NOT_OBJECT + ")[a-z]+(?: (?!" + NOT_OBJECT + ")[a-z]+)?))?(?!')\\b");
+
+    static Optional<String> callPurpose(String text) {
+        Matcher m = text == null ? null : CALL_PURPOSE.matcher(text);
+        if (m == null || !m.find()) {
+            return Optional.empty();
+        }
+        String verb = m.group(1).toLowerCase(Locale.ROOT);
+        if (m.group(3) == null) {
+            return Optional.of("trying to " + verb);
+        }
+        String owner = m.group(2) == null || m.group(2).toLowerCase(Locale.ROOT).matches("my|our") ? "your" : m.group(2).toLowerCase(Locale.ROOT);
+        return Optional.of("trying to " + verb + " " + owner + " " + m.group(3).toLowerCase(Locale.ROOT));
     }
 
     static boolean playful(String text) {
@@ -282,7 +336,7 @@ final class PostSays {
     }
 
     /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
-    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|any info|(are|is) there (any |airport-wide |a )?)\\b"
+    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|what caused|cause of|any info|(are|is) there (any |airport-wide |a )?)\\b"
             + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*|re-?rout\\w*|late)\\b|\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*)\\b.{0,40}\\b(why|reason)\\b");
 
     static boolean whyDisrupted(String text) {

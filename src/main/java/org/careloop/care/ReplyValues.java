@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Details;
@@ -30,6 +31,9 @@ final class ReplyValues {
 
     static final Set<CareAction.Label> PROBLEM_ACTIONS = EnumSet.of(CareAction.Label.TICKET, CareAction.Label.APOLOGIZE, CareAction.Label.ESCALATE);
 
+    /** Topics of a trip under way, whose urgent next step is getting the customer moving again. */
+    private static final Set<String> ON_THE_WAY = Set.of("flight", "cancel", "cancelling", "stranded", "missed", "rebook", "connection",
+            "diverted", "tarmac", "mechanical", "notice", "checkin", "boarding", "app", "site", "assistance", "seat", "carseat", "");
     private static final Set<CareAction.Label> FANFARE = EnumSet.of(CareAction.Label.THANK, CareAction.Label.ENGAGE);
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
     private static final double UPSET = 0.6;
@@ -75,6 +79,9 @@ final class ReplyValues {
         // Travelling to a funeral: the loss comes before anything about seats or flights.
         values.put("loss", "en".equals(lang) && PostSays.loss(mention.text()) ? "yes" : "");
         values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
+        // Bags traced only for bags not with the customer: a bag cut off at check-in needs no search.
+        values.put("bag_missing", PostSays.bagMissing(mention.text()) ? "yes" : "");
+        values.put("waiting", PostSays.waitingOnUs(mention.text()) ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment.
         values.put("upset", analysis != null && analysis.sentiment() != null
@@ -139,11 +146,19 @@ final class ReplyValues {
                 && PostSays.vague(mention.text()) ? "yes" : "");
         // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
+        // An urgent apology gets the customer moving, unless the topic's own next step is what they need now
+        // (bags traced, not "get you on your way" to someone standing at the carousel).
+        values.put("amends_now", !((String) values.get("urgent")).isEmpty() && !((String) values.get("amends")).isEmpty()
+                && !ON_THE_WAY.contains(topicKey) ? "yes" : "");
         values.put("occasion", analysis != null && FANFARE.contains(analysis.care().label()) ? PostSays.occasion(mention.text()) : "");
         List<String> notPlaces = new ArrayList<>(brands(mention));
         notPlaces.addAll(book.settings().competitors());
-        values.put("moment", analysis != null && analysis.care().label() == CareAction.Label.ENGAGE && "en".equals(lang)
-                ? PostSays.moment(mention.text(), notPlaces) : "");
+        values.put("moment", (engage || thanks) && "en".equals(lang) ? PostSays.moment(mention.text(), notPlaces) : "");
+        // "damn weather messing up everything": a fan's grumble about the weather hears sympathy, not "thanks for thinking of us".
+        if (engage && "en".equals(lang) && ((String) values.get("moment")).isEmpty() && ((String) values.get("positive")).isEmpty()
+                && PostSays.weather(mention.text())) {
+            values.put("moment", "sorry the weather is getting in the way. If your plans need to change, we're right here.");
+        }
         values.put("occasion", ((String) values.get("occasion")).isEmpty() ? "" : PostSays.occasionBesides(mention.text(), (String) values.get("moment")));
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(lang) ? PostSays.goodNews(mention.text()) : "");
@@ -153,6 +168,10 @@ final class ReplyValues {
         }
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse("") : "");
+        // Thanks with nothing else to name still see what the post shows ("What a view! 😍"), as an agent would.
+        String moment = (String) values.get("moment");
+        values.put("moment_line", thanks && !moment.isEmpty() && Stream.of("detail", "person", "good_news").allMatch(k -> ((String) values.get(k)).isEmpty())
+                ? Character.toUpperCase(moment.charAt(0)) + moment.substring(1) : "");
         // What the opening is sorry about: the post's own detail, else what its topic says ("the charges"), so it names something.
         String detailed = (String) values.get("detail");
         // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
@@ -178,6 +197,10 @@ final class ReplyValues {
             echoed = says;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        // On hold for what: "the 45 minutes on hold trying to change your flight", so nobody asks what the call was about.
+        if ("phone".equals(topicKey) && "en".equals(lang) && !((String) values.get("about")).isEmpty()) {
+            PostSays.callPurpose(mention.text()).ifPresent(p -> values.put("about", values.get("about") + " " + p));
+        }
         // A question about why a flight was cancelled or delayed: sorry for that disruption, on the flight named, and where its reason is.
         boolean disruption = topic.filter(Topic::major).isPresent() || "flight".equals(topicKey);
         values.put("why_disrupted", disruption && "en".equals(lang) && PostSays.whyDisrupted(mention.text()) ? "yes" : "");
@@ -222,18 +245,22 @@ final class ReplyValues {
         values.put("link", "");
         values.put("needs", "");
         values.put("amends", "");
+        values.put("amends_now", "");
         values.put("upset", "");
         values.put("asked", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
         values.put("moment", "");
+        values.put("moment_line", "");
         values.put("good_news", "");
         values.put("about", "");
         values.put("urgent", "");
         values.put("time_lost", "");
         values.put("flight", "");
         values.put("phone_reason", "");
+        values.put("bag_missing", "");
+        values.put("waiting", "");
         values.put("status_question", "");
         values.put("happened", "");
         values.put("person", "");

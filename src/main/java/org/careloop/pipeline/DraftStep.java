@@ -8,6 +8,7 @@ import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
 import org.careloop.care.Alerts;
 import org.careloop.care.DraftStore;
+import org.careloop.care.RecentTexts;
 import org.careloop.metrics.CareMetrics;
 
 /**
@@ -23,6 +24,7 @@ public final class DraftStep {
     private final TicketLink tickets;
     private final Alerts alerts;
     private final Clock clock;
+    private final RecentTexts texts;
     private volatile CareMetrics metrics = CareMetrics.NONE;
 
     /**
@@ -36,6 +38,7 @@ public final class DraftStep {
         this.tickets = tickets;
         this.alerts = alerts;
         this.clock = clock;
+        this.texts = new RecentTexts(clock);
     }
 
     /** Counts the drafts created, by care action. */
@@ -53,8 +56,17 @@ public final class DraftStep {
         }
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
-        Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(),
-                recentReplies(m), ticket == null ? java.util.Map.of() : ticket.values());
+        java.util.List<String> recent = recentReplies(m);
+        java.util.Map<String, String> values = ticket == null ? java.util.Map.of() : ticket.values();
+        Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
+        String account = m.platform().id() + "/" + m.account();
+        if (drafted.text() != null && !texts.take(account, drafted.text())) {
+            // Drafted at the same moment as another post on this account: it sees their text now, and says it otherwise.
+            recent = new java.util.ArrayList<>(recent);
+            recent.addAll(texts.on(account));
+            drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
+            texts.take(account, drafted.text());
+        }
         if (ticket != null && ticket.ticketId() != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }

@@ -151,7 +151,13 @@ class SocialAnalyzerTest {
             "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate",
             "@acmeair on hold again, tried 2X on Friday and now over 15 min. What's up with your phone line?|ticket",
             "@acmeair Maria at the DEN counter deserves a raise, she rebooked us in minutes after the delay|thank",
-            "@acmeair may start nonstop service to Lisbon next year http://t.co/abc123 #travelnews|ignore"})
+            "@acmeair may start nonstop service to Lisbon next year http://t.co/abc123 #travelnews|ignore",
+            "@acmeair such hot stewardesses on my flight to Reno #winning|ignore",
+            "@acmeair Just Take The Train #acmeairfail|ignore",
+            "@acmeair my new post: 10 tips to #travel cheap and #save money http://t.co/abc123|ignore",
+            "@acmeair thanks again for helping me miss my sister's graduation, you are a garbage company|apologize",
+            "@acmeair how is it possible that the crew keeps serving a drunk man who can barely stand?|escalate",
+            "“@acmeair: Our new lounge is open. http://t.co/abc123” ayyy 😎|engage"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

@@ -43,4 +43,33 @@ class PostSaysTest {
     void thanksAreGladOfWhatWasThanked(String post, String glad) {
         org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
     }
+
+    /** What a customer on hold was calling about is named, never asked for again. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair trying to change flight due to the storm, 50 min on hold|trying to change your flight",
+            "@acmeair been on hold an hour trying to rebook my trip to Denver|trying to rebook your trip",
+            "@acmeair I need to cancel because of the advisory and nobody answers|trying to cancel",
+            "@acmeair on hold for 2 hours, ridiculous|''"})
+    void whatTheCallWasForIsNamed(String text, String purpose) {
+        assertThat(PostSays.callPurpose(text).orElse("")).isEqualTo(purpose);
+        assertThat(PostSays.callReason(text)).isEqualTo(!purpose.isEmpty());
+    }
+
+    /** Bags are traced only when they are not with their owner. */
+    @Test
+    void aBagStillMissingIsToldFromABagMentioned() {
+        assertThat(PostSays.bagMissing("@acmeair an hour at the carousel in DEN and still no bags")).isTrue();
+        assertThat(PostSays.bagMissing("@acmeair you delayed our bags by 5 hours #stillbagless")).isTrue();
+        assertThat(PostSays.bagMissing("@acmeair my suitcase arrived ripped open")).isFalse();
+        assertThat(PostSays.bagMissing("@acmeair my bag was damaged on the way to Austin")).isFalse();
+        assertThat(PostSays.bagMissing("@acmeair the agent refused to check my bags 40 minutes before departure")).isFalse();
+    }
+
+    @Test
+    void aCustomerWaitingOnUsIsSeen() {
+        assertThat(PostSays.waitingOnUs("@acmeair answered your DM two days ago and no response since")).isTrue();
+        assertThat(PostSays.waitingOnUs("@acmeair any luck finding my booking? I sent the details in DM")).isTrue();
+        assertThat(PostSays.waitingOnUs("@acmeair DM sent, thanks")).isFalse();
+    }
 }

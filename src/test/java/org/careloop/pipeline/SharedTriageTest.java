@@ -175,6 +175,8 @@ class SharedTriageTest {
             assertThat(s.error()).isEqualTo("the database refused the analysis");
         });
         assertThat(stages.times("broken-1")).as("released twice, claimed again each time, then set aside").isEqualTo(3);
+        // The alert follows the record of the last attempt, from the claimer's thread.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !db.alerts().open(10).isEmpty());
         assertThat(db.alerts().open(10)).singleElement().satisfies(a -> assertThat(a.message()).contains("Could not process x post broken-1"));
 
         // Fixed, then retried by a person: claimed for this node at once, triaged by the caller.
