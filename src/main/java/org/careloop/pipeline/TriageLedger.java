@@ -74,12 +74,6 @@ public final class TriageLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriageLedger.class);
 
-    /** A triage that failed and will be tried again when the feed delivers the post again. */
-    public static final class TriageFailed extends Exception {
-        TriageFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final MentionStore mentions;
     private final Alerts alerts;
@@ -223,11 +217,14 @@ public final class TriageLedger {
     }
 
     /**
-     * Records the failure. Throws while attempts are left (the post comes again with its feed);
-     * returns once the post is set aside, so its feed goes on. When the triage is shared, the claim is
-     * released instead of thrown back: any node claims the post again after {@link Sharing#retryAfter}.
+     * Records the failure and says whether the feed goes on: not while attempts are left (the failure
+     * goes back to the feed, whose cursor stays, and the post comes again with it); yes once the post
+     * is set aside. When the triage is shared, the claim is released instead and the feed goes on: any
+     * node claims the post again after {@link Sharing#retryAfter}.
+     *
+     * @return true if the failure is dealt with here, false if it goes back to the feed
      */
-    public void failed(Mention m, Throwable cause) throws TriageFailed {
+    public boolean failed(Mention m, Throwable cause) {
         // Whatever becomes of this attempt, the node stops renewing its claim: an unreleased claim runs out.
         held.remove(Held.of(m));
         String error = summary(cause);
@@ -242,13 +239,16 @@ public final class TriageLedger {
             if (sharing != null) {
                 LOG.warn("{}; any node tries it again in {}", message, sharing.retryAfter().toString().substring(2).toLowerCase(Locale.ROOT));
                 LOG.debug("Cause of the failed triage of {}", post, cause);
-                return;
+                return true;
             }
-            throw new TriageFailed(message, cause);
+            LOG.warn("{}; it comes again with its feed", message);
+            LOG.debug("Cause of the failed triage of {}", post, cause);
+            return false;
         }
         LOG.error("Set aside {} after {} failed attempts: {}", post, attempts, error, cause);
         alerts.raise("triage", null, "Could not process " + post + " after " + attempts + " attempts (" + error
                 + "); it waits under \"Could not process\" to be retried");
+        return true;
     }
 
     /**
@@ -256,8 +256,8 @@ public final class TriageLedger {
      * attempt like any other (the post comes again, then is set aside), so a post that keeps a stage
      * busy never holds back the posts after it.
      */
-    public void timedOut(Mention m, long timeoutMillis) throws TriageFailed {
-        failed(m, new TimeoutException("took longer than " + Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT)));
+    public boolean timedOut(Mention m, long timeoutMillis) {
+        return failed(m, new TimeoutException("took longer than " + Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT)));
     }
 
     /** The first line of the error, short enough to read in the console (the log has the whole trace). */

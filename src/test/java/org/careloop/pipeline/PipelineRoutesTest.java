@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -38,6 +39,8 @@ class PipelineRoutesTest extends CamelMainTestSupport {
     /** The ids whose analysis fails, or hangs until released. */
     final List<String> failing = new CopyOnWriteArrayList<>();
     final List<String> hanging = new CopyOnWriteArrayList<>();
+    /** The ids whose failure the ledger sends back to the feed: attempts are left. */
+    final List<String> again = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
 
     @Override
@@ -99,6 +102,20 @@ class PipelineRoutesTest extends CamelMainTestSupport {
     }
 
     @Test
+    void aFailureWithAttemptsLeftGoesBackToTheFeedAndASetAsideOneDoesNot() {
+        failing.add("8");
+        again.add("8");
+        Exchange first = template.send("direct:intake", e -> e.getMessage().setBody(post("8", "@acmeair my bag never arrived", false)));
+        assertThat(first.getException()).isNull();
+        assertThat(first.isRollbackOnly()).as("the feed keeps its cursor, the post comes again").isTrue();
+        again.remove("8");
+        Exchange last = template.send("direct:intake", e -> e.getMessage().setBody(post("8", "@acmeair my bag never arrived", false)));
+        assertThat(last.getException()).isNull();
+        assertThat(last.isRollbackOnly()).as("set aside: the feed goes on").isFalse();
+        assertThat(calls).containsExactly("admit 8", "analyse 8", "failed 8: analysis broke", "admit 8", "analyse 8", "failed 8: analysis broke");
+    }
+
+    @Test
     void aStuckStepCountsAsTimedOutAndTheFeedMovesOn() {
         // A first post warms the route up, so the stuck one is taken by a triage thread at once.
         template.sendBody("direct:intake", post("0", "@acmeair my bag never arrived", false));
@@ -133,12 +150,14 @@ class PipelineRoutesTest extends CamelMainTestSupport {
             calls.add("done " + m.id());
         }
 
-        public void failed(Mention m, Throwable cause) {
+        public boolean failed(Mention m, Throwable cause) {
             calls.add("failed " + m.id() + ": " + cause.getMessage());
+            return !again.contains(m.id());
         }
 
-        public void timedOut(Mention m, long timeoutMillis) {
+        public boolean timedOut(Mention m, long timeoutMillis) {
             calls.add("timedOut " + m.id() + " after " + timeoutMillis + " ms");
+            return true;
         }
 
         /** The shared triage's: called here, on one node, it would show in the calls. */

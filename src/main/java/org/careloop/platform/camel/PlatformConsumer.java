@@ -132,9 +132,12 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             exchange.getMessage().setHeader(PlatformConstants.ACCOUNT, account);
             exchange.getMessage().setHeader(PlatformConstants.FEED, feed);
             Exception failure;
+            boolean again;
             try {
                 getProcessor().process(exchange);
                 failure = exchange.getException();
+                // Rollback-only: the route dealt with the failure and wants the post again with the next poll.
+                again = failure != null || exchange.isRollbackOnly();
                 if (failure != null) {
                     getExceptionHandler().handleException("Processing " + m.platform().id() + " post " + m.id() + " failed",
                             exchange, failure);
@@ -142,7 +145,7 @@ final class PlatformConsumer extends ScheduledPollConsumer {
             } finally {
                 releaseExchange(exchange, false);
             }
-            if (failure != null) {
+            if (again) {
                 // The cursor stays: the next poll delivers the batch again and the route lets
                 // through only what was not triaged yet (a post failing every time is set aside).
                 return processed;
