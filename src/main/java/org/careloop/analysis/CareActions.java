@@ -140,7 +140,7 @@ final class CareActions {
     static final Pattern OWN_RECORD = Pattern.compile(
             "\\b(where('?s| is) my|when (will|do) i (get|receive|see)|why (was|did|were|am|have) (i|we|my)|why (did|do|does|are|is) (you|u|ur|your) \\w+ (me|my)|"
                     + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package)|"
-                    + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(my|our) (card|account) (was|got|has been) (charged|billed))\\b",
+                    + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(bumped|moved|switched|changed|downgraded) (me |us )?from (seat )?\\d{1,2}[a-k]\\b|(my|our) (card|account) (was|got|has been) (charged|billed))\\b",
             FLAGS);
 
     /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
@@ -177,7 +177,7 @@ final class CareActions {
             "\\b(rude|attitude|unhelpful|not helpful|terrible|awful|horrible|worst|poor|disgrace\\w*|disgusting|unacceptable|ridiculous|"
                     + "disappoint\\w*|never (again|coming back|flying|ordering|using)|lost my business|switch(ed|ing)? to|cheated|ripped off|rip off|"
                     + "on hold|waiting|waited|delay\\w*|late|hours?|joke|incompetent|embarrass\\w*|shame|annoy\\w*|frustrat\\w*|sucks?|"
-                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
+                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to)|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
             FLAGS);
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
@@ -520,6 +520,12 @@ final class CareActions {
             confidence = 0.8;
             why = "a person must see it: " + Cues.quote(hit);
             settled = true;
+        } else if (!(hit = Cues.found(GIVEN_UP, words)).isEmpty()) {
+            // A trip given up on: an apology, whatever occasion or kind word the post names.
+            label = CareAction.Label.APOLOGIZE;
+            confidence = 0.6;
+            why = "a trip given up on: " + Cues.quote(hit);
+            settled = true;
         } else if (troll.label()) {
             label = CareAction.Label.IGNORE;
             confidence = troll.score();
@@ -623,6 +629,10 @@ final class CareActions {
 
     /** A fan's nod in emoji: "💯💯", "😍", "🙌", "ayyy 😎". */
     private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍|😎|(?i)\\bay{2,}\\b");
+
+    /** Plans abandoned because of us: "so no point in rebooking", "weekend ruined". */
+    static final Pattern GIVEN_UP = Pattern.compile("\\b(no point (in|to|\\w+ing)|not worth (re-?booking|going|flying)|"
+            + "(trip|vacation|weekend|holiday|honeymoon) (is |was )?(ruined|over|wasted|gone)|gave up on (the|my|our) (trip|vacation|weekend|flight))\\b", FLAGS);
 
     /** Remarks on how the crew look: "hot ladies flying the air". */
     static final Pattern LEER = Pattern.compile("\\b(hot|sexy|cute|pretty|gorgeous|fine|hawt) (ladies|girls|women|chicks|babes|stewardess(es)?|"

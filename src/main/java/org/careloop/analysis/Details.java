@@ -274,11 +274,19 @@ public final class Details {
             return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)
                     ? Optional.of(praised.group(1)) : Optional.empty();
         }).or(() -> {
+            Matcher role = ROLE_AT.matcher(clean);
+            return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT) + " " + role.group(2).toLowerCase(Locale.ROOT) + " "
+                    + role.group(3).replaceFirst("(?i)^gate", "Gate")) : Optional.empty();
+        }).or(() -> {
             Matcher team = TEAM_AT.matcher(clean);
             return team.find() && !NOT_AIRPORTS.contains(team.group(1)) && !brand(team.group(1), brandNames)
                     ? Optional.of("the " + team.group(1) + " team" + (team.group(3) != null ? " at gate " + team.group(3) : "")) : Optional.empty();
         });
     }
+
+    /** A team praised by its role and where it works: "the team running Gate E9 at LAS", "attendants on UA5168". */
+    private static final Pattern ROLE_AT = Pattern.compile("\\b(team|crew|staff|agents|attendants|flight attendants|gate agents|pilots)"
+            + " (on|at|running|working) ((?-i:gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|Gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|[A-Z]{2}\\d{2,4}|[A-Z]{3})|flight \\d{2,4})\\b", FLAGS);
 
     /** A team praised by its place: "props to your LAS employees working C11 gate", "the Denver crew". */
     private static final Pattern TEAM_AT = Pattern.compile("\\b(?:your|the|ur) (?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)) (?:employees|staff|crew|team|agents|people|folks)"

@@ -1,5 +1,6 @@
 package org.careloop.analysis;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -72,6 +73,10 @@ final class TimeLost {
             "\\bdelayed (?:by |for )?(?:over |almost |nearly |more than |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
 
+    /** A post that opens with the time it has cost: "@brand 2 hours and 7 minutes. Still in the queue?" */
+    private static final Pattern OPENS_WITH = Pattern.compile(
+            "^(?:\\s*@\\w+)*\\s*(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr)\\s*(?:and\\s*)?(\\d{1,2}) ?(?:minutes|mins?|min)\\b(?=\\s*(?:[.!?…]|$))", FLAGS);
+
     private static final Pattern CLOCK_HOURS = Pattern.compile("\\b(\\d{1,2}):([0-5]\\d) ?(hours?|hrs?)\\b", FLAGS);
 
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
@@ -81,9 +86,13 @@ final class TimeLost {
                 : c.group(2).equals("00") ? c.group(1) + " " + c.group(3) : c.group(1) + " hours and " + c.group(2) + " minutes");
         Matcher m = SPENT.matcher(text);
         Matcher delayed = DELAYED.matcher(text);
-        // "Delayed over 2 hours at MCO" is the delay, not the time at MCO.
-        if (delayed.find() && !(m.find() && m.start() < delayed.start())) {
+        // "Delayed over 2 hours at MCO" is the delay, not the time at MCO; "delayed an hour and arriving 8 hrs late": the 8 hours.
+        if (delayed.find() && !(m.find() && (m.start() < delayed.start() || later(m) && minutes(m.group(2), m.group(3)) > minutes(delayed.group(1), delayed.group(2))))) {
             return Optional.of("the " + amount(delayed.group(1), delayed.group(2), true) + " delay");
+        }
+        Matcher opens = OPENS_WITH.matcher(text);
+        if (opens.find()) {
+            return Optional.of("the " + amount(opens.group(1), "hours", false) + " and " + amount(opens.group(2), "minutes", false) + " you've been waiting");
         }
         if (m.find(0)) {
             String where = m.group(4).replaceFirst("^(?i)(sitting|stuck|waiting) ", "");
@@ -161,6 +170,19 @@ final class TimeLost {
             return Optional.of("the " + spent + " you've been waiting");
         }
         return Optional.empty();
+    }
+
+    private static boolean later(Matcher spent) {
+        String where = spent.group(4).toLowerCase(Locale.ROOT);
+        return where.equals("late") || where.startsWith("delay");
+    }
+
+    /** The minutes a spelled amount stands for ("an hour" 60, "2.5 hrs" 150); 0 when it is no number. */
+    private static double minutes(String number, String unit) {
+        String n = number.toLowerCase(Locale.ROOT);
+        int word = List.of("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten").indexOf(n.equals("an") ? "a" : n);
+        double value = word >= 0 ? Math.max(word, 1) : n.matches("\\d+(\\.5)?") ? Double.parseDouble(n) : 0;
+        return unit.toLowerCase(Locale.ROOT).startsWith("h") ? value * 60 : value;
     }
 
     /** "2 hours", "an hour", "45 minutes"; as a modifier "3-hour", "45-minute". */

@@ -33,6 +33,8 @@ final class PostSays {
     /** A booking, order or case reference the customer already gave: the reply does not ask for it again. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\b(?i:order|booking|reservation|confirmation|case|ref|reference|record locator|pnr|tracking|e-?ticket|ticket)\\s*(?:#|no\\.?|number|code)?\\s*:?\\s*(?=[A-Za-z-]*\\d)[A-Za-z0-9-]{5,}"
+                    // Bag tags as printed: "tag numbers 0016 964012".
+                    + "|\\b(?i:bag |baggage )?(?i:tag) ?(?i:numbers?|nos?\\.?|#)\\s*:?\\s*\\d{4}"
                     // A record locator is six letters, digits or not: "record locator oaaret".
                     + "|\\b(?i:record locator|pnr|confirmation code|booking code)\\s*(?:#|is)?\\s*:?\\s*[A-Za-z0-9]{6}\\b"
                     // A ticket number as airlines print it: thirteen digits.
@@ -67,10 +69,13 @@ final class PostSays {
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
     private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
-            Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, so glad to hear it!"),
             Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
+            Map.entry(Pattern.compile("(?i)\\bconnections? made\\b|\\bmade (my|our|the|all|both) (\\w+ )?connections?\\b"), "So glad you made your connection!"),
+            Map.entry(Pattern.compile("(?i)\\bon[- ]time\\b.{0,40}\\b(despite|in spite of)\\b.{0,30}\\b(weather|storms?|snow|ice|wind|fog)\\b"),
+                    "On time despite the weather: that's the team at its best!"),
             Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
-                    "On time, just as it should be!"),
+                    "So glad you got there on time!"),
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
@@ -81,7 +86,7 @@ final class PostSays {
                     + "|\\b(found|returned) it (for|to) (me|us)\\b"), "So glad it turned up!"),
             Map.entry(Pattern.compile("(?i)\\b(taken care of|all set|all sorted|got it sorted|sorted it out|resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\bhelped (me|us|my family|our family|my \\w+|our \\w+)( out)?\\b"), "So glad they could help!"),
-            Map.entry(Pattern.compile("(?i)(?<!not )(?<!never )(?<!wasn't )\\bon time\\b"), "On time, just as it should be!"),
+            Map.entry(Pattern.compile("(?i)(?<!not )(?<!never )(?<!wasn't )\\bon time\\b"), "So glad you got there on time!"),
             Map.entry(Pattern.compile("(?i)\\b(favou?rite|go-?to) airlines?\\b"), "Proud to be your go-to airline!"),
             // "Had to take a few other airlines this week... makes me love y'all more": a regular back with us.
             Map.entry(Pattern.compile("(?i)\\b(other|another|different) (airlines?|carriers?)\\b"), "So glad to have you back with us!"));
@@ -266,7 +271,7 @@ final class PostSays {
         return text != null && (CALL_REASON.matcher(text).find() || CALL_PURPOSE.matcher(text).find());
     }
 
-    private static final Pattern BAG_MISSING = Pattern.compile("(?i)\\b(?:(?:wait\\w*|still) (?:for|on) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)|"
+    private static final Pattern BAG_MISSING = Pattern.compile("(?i)\\b(?:(?:wait\\w*|still) (?:for|on) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)\\b(?! to be (?:loaded|put on|brought on|unloaded|offloaded))|"
             + "no (?:bags?|luggage)|without (?:my |our |a |any )?(?:bags?|luggage)|bagless|stillnobags?|baggage claim|carousel|"
             + "(?:bags?|luggage|suitcases?) (?:never|didn'?t|did not|hasn'?t|haven'?t|has not|have not|still|is still|are still|not here|missing|delayed|lost)|"
             + "(?:lost|missing|delayed|where(?:'s| is| are)) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)|"

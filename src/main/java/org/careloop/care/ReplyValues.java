@@ -95,6 +95,8 @@ final class ReplyValues {
                 // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
+                // "Sorry about your bank account": where the money was taken from is no trouble of its own.
+                .filter(d -> !d.matches("(?i)your (bank|checking|savings) account|your (credit|debit) card|your card"))
                 // "We love hearing about the charges": a fan is greeted for what they enjoy, never for a thing a case is about.
                 // Nor for flights named: "since you cut Philly flights ;)" is a jab, not a pleasure.
                 .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d)

@@ -50,7 +50,10 @@ class DetailsTest {
             "@acmeair Flight 2 is 2:30 hrs delayed so far b/c of Late Flight crew.|the 2.5-hour delay",
             "@acmeair overloads small plane with extra baggage and then has to take them off... Poor execution, 75 minute delay...|the 75-minute delay",
             "@acmeair I rang, but there is a wait for 35 minutes!! I can book the same ticket through a vendor|the 35-minute wait",
-            "@acmeair every time something happens. I sat waiting for a re-scheduled flight for 10 hours then|the 10 hours you waited"})
+            "@acmeair every time something happens. I sat waiting for a re-scheduled flight for 10 hours then|the 10 hours you waited",
+            // A post that is the time it cost, and the larger of a delay and the lateness it caused.
+            "@acmeair 3 hours and 40 minutes. Is anyone even there?|the 3 hours and 40 minutes you've been waiting",
+            "@acmeair my first leg was delayed an hour and now I get home 6 hrs late|the 6-hour delay"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
@@ -134,6 +137,8 @@ class DetailsTest {
     void aTeamIsThankedByItsPlaceAndAPlaceIsNoName() {
         List<String> brand = List.of("acme air", "acmeair", "acme");
         assertThat(DETAILS.person("@acmeair props to your LAS employees working C11 gate. Made my day", "en", brand)).contains("the LAS team at gate C11");
+        assertThat(DETAILS.person("@acmeair big love to the crew running gate B12 at DEN tonight, so patient", "en", brand)).contains("the crew running Gate B12 at DEN");
+        assertThat(DETAILS.person("@acmeair the attendants on AA1032 were a delight", "en", brand)).contains("the attendants on AA1032");
         assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
         assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre");
     }

@@ -157,7 +157,10 @@ class SocialAnalyzerTest {
             "@acmeair my new post: 10 tips to #travel cheap and #save money http://t.co/abc123|ignore",
             "@acmeair thanks again for helping me miss my sister's graduation, you are a garbage company|apologize",
             "@acmeair how is it possible that the crew keeps serving a drunk man who can barely stand?|escalate",
-            "“@acmeair: Our new lounge is open. http://t.co/abc123” ayyy 😎|engage"})
+            "“@acmeair: Our new lounge is open. http://t.co/abc123” ayyy 😎|engage",
+            "@acmeair it was for my sister's birthday party, so no point flying now. Great.|apologize",
+            "@acmeair why did you move me from 3C to 38E on my flight tomorrow?|ticket",
+            "@acmeair follow back so I'll send you my booking details|ticket"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

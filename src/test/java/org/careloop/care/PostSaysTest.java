@@ -36,7 +36,7 @@ class PostSaysTest {
             "@acmeair thanks for the way you handled it|''",
             "@acmeair got it taken care of! thank you|Glad that's sorted!",
             "@acmeair They were very understanding and helped me out. Thx!|So glad they could help!",
-            "@acmeair flight 2416 on time and awesome flight. Great job!|On time, just as it should be!",
+            "@acmeair flight 2416 on time and awesome flight. Great job!|So glad you got there on time!",
             "@acmeair flight was not on time but the crew was great, thanks|''",
             "@acmeair you are my go-to airline, thanks|Proud to be your go-to airline!",
             "@acmeair Had to take a few other airlines this week...makes me appreciate y'all more!|So glad to have you back with us!"})
@@ -64,6 +64,8 @@ class PostSaysTest {
         assertThat(PostSays.bagMissing("@acmeair my suitcase arrived ripped open")).isFalse();
         assertThat(PostSays.bagMissing("@acmeair my bag was damaged on the way to Austin")).isFalse();
         assertThat(PostSays.bagMissing("@acmeair the agent refused to check my bags 40 minutes before departure")).isFalse();
+        assertThat(PostSays.bagMissing("@acmeair an hour at the gate waiting for bags to be loaded")).isFalse();
+        assertThat(PostSays.hasReference("@acmeair bag tag numbers 0016 551234 and 0016 551235, where are they?")).isTrue();
     }
 
     @Test
