@@ -15,6 +15,8 @@ public record CareAction(Label label, boolean urgent, double confidence) {
 
     /** A fan hoping to win a giveaway ("pick me", "would be amazing to win"): engaged, never a case; the reply wishes them luck. */
     public static final java.util.regex.Pattern CONTEST = CareActions.CONTEST;
+    /** "Read my previous tweets": what the customer said before was missed. */
+    public static final java.util.regex.Pattern READ_BACK = CareActions.READ_BACK;
 
     public enum Label {
         /** One public post can answer it with the brand's own facts. */

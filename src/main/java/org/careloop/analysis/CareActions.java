@@ -526,6 +526,18 @@ final class CareActions {
             confidence = 0.6;
             why = "a trip given up on: " + Cues.quote(hit);
             settled = true;
+        } else if (!(hit = Cues.found(BUMPED, words)).isEmpty() && !sarcastic && !(praise && !negative)) {
+            // Bumped from a booked flight: a rebooking and the compensation owed, on their booking.
+            label = CareAction.Label.TICKET;
+            confidence = 0.65;
+            why = "bumped from a booked flight: " + Cues.quote(hit);
+            settled = true;
+        } else if (!(hit = Cues.found(READ_BACK, words)).isEmpty()) {
+            // Sent back to what they said before: we missed it, and that is what to be sorry for.
+            label = CareAction.Label.APOLOGIZE;
+            confidence = 0.55;
+            why = "points back to posts we missed: " + Cues.quote(hit);
+            settled = true;
         } else if (troll.label()) {
             label = CareAction.Label.IGNORE;
             confidence = troll.score();
@@ -629,6 +641,14 @@ final class CareActions {
 
     /** A fan's nod in emoji: "💯💯", "😍", "🙌", "ayyy 😎". */
     private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍|😎|(?i)\\bay{2,}\\b");
+
+    /** Denied boarding: "told overbooked", "got bumped from flight 221", "seats given away". */
+    static final Pattern BUMPED = Pattern.compile("\\b(overbooked|over-booked|oversold|denied boarding|(got|was|were|been|get|getting) bumped(?! up)|"
+            + "bumped (me|us|my \\w+|our \\w+) (from|off)|gave away (my|our) seats?|seats (given|gvn) away)\\b", FLAGS);
+
+    /** "Read my previous tweets and get some context", "scroll up": what they said was missed. */
+    static final Pattern READ_BACK = Pattern.compile("\\b((read|check|see|look at|go back to) (my|our) (previous|earlier|last|other|past|prior) (tweets?|posts?|messages?|replies)|"
+            + "scroll up|get some context|as i (already )?(said|mentioned|told you|explained))\\b", FLAGS);
 
     /** Plans abandoned because of us: "so no point in rebooking", "weekend ruined". */
     static final Pattern GIVEN_UP = Pattern.compile("\\b(no point (in|to|\\w+ing)|not worth (re-?booking|going|flying)|"

@@ -82,6 +82,8 @@ final class ReplyValues {
         // Bags traced only for bags not with the customer: a bag cut off at check-in needs no search.
         values.put("bag_missing", PostSays.bagMissing(mention.text()) ? "yes" : "");
         values.put("waiting", PostSays.waitingOnUs(mention.text()) ? "yes" : "");
+        // Sent back to their earlier posts: never asked to tell it all again.
+        values.put("read_back", mention.text() != null && CareAction.READ_BACK.matcher(mention.text()).find() ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment.
         values.put("upset", analysis != null && analysis.sentiment() != null
@@ -263,6 +265,7 @@ final class ReplyValues {
         values.put("phone_reason", "");
         values.put("bag_missing", "");
         values.put("waiting", "");
+        values.put("read_back", "");
         values.put("status_question", "");
         values.put("happened", "");
         values.put("person", "");

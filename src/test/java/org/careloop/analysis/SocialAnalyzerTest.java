@@ -160,7 +160,9 @@ class SocialAnalyzerTest {
             "“@acmeair: Our new lounge is open. http://t.co/abc123” ayyy 😎|engage",
             "@acmeair it was for my sister's birthday party, so no point flying now. Great.|apologize",
             "@acmeair why did you move me from 3C to 38E on my flight tomorrow?|ticket",
-            "@acmeair follow back so I'll send you my booking details|ticket"})
+            "@acmeair follow back so I'll send you my booking details|ticket",
+            "@acmeair we got bumped from the 6pm to Austin, flight was oversold. now what?|ticket",
+            "@acmeair smart. read my earlier tweets and you'll see|apologize"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
