@@ -42,13 +42,14 @@ public record Praise(long id, Platform platform, String postId, String account, 
 
     /** The item as the JSON API and the webhook send it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(long id, String platform, String postId, String account, AuthorView author, String text, String permalink,
+    public record View(long id, String platform, String postId, String account, PraiseAuthor author, String text, String permalink,
                        String lang, double score, Instant postedAt, Instant addedAt, String source, String addedBy) {}
 
-    public record AuthorView(String id, String handle, String name) {}
+    /** Named apart from web.DraftView.AuthorView: the API's document names schemas by simple class name, and two alike break its references. */
+    public record PraiseAuthor(String id, String handle, String name) {}
 
     public View view() {
-        return new View(id, platform.id(), postId, account, new AuthorView(author.id(), author.handle(), author.name()), text, permalink,
+        return new View(id, platform.id(), postId, account, new PraiseAuthor(author.id(), author.handle(), author.name()), text, permalink,
                 lang, Math.round(score * 1000) / 1000.0, postedAt, addedAt, source.id(), addedBy);
     }
 }

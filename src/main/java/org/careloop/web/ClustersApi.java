@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.careloop.care.ClusterReplies;
@@ -74,6 +72,23 @@ public final class ClustersApi {
 
     /** A post the decision left for a person, and why. */
     public record Left(Long draftId, String postId, String reason) {}
+
+    /** What approving a cluster did: the posts answered, and those left for a person. */
+    public record ClusterApproved(long clusterId, List<Decided> approved, List<Left> left) {}
+
+    /** What rejecting a cluster did: the posts' drafts rejected, and those left. */
+    public record ClusterRejected(long clusterId, List<Decided> rejected, List<Left> left) {}
+
+    /** What snoozing a cluster did: the posts' drafts snoozed, and those left. */
+    public record ClusterSnoozed(long clusterId, List<Decided> snoozed, List<Left> left) {}
+
+    /** What assigning a cluster did: the posts' drafts assigned, and those left. */
+    public record ClusterAssigned(long clusterId, List<Decided> assigned, List<Left> left) {}
+
+    /** Makes a decision's answer (one of the four above) from the cluster, the posts decided and those left. */
+    private interface Outcome {
+        Object of(long cluster, List<Decided> decided, List<Left> left);
+    }
 
     /** {@code GET /api/clusters}: the open clusters, the largest first. */
     public ApiResponse list() {
@@ -169,7 +184,7 @@ public final class ClustersApi {
                     left.add(new Left(d.id(), d.mention().id(), notPending(d.id())));
                 }
             }
-            return answer(posts.cluster(), "approved", approved, left);
+            return answer(posts.cluster(), "approved", approved, left, ClusterApproved::new);
         });
     }
 
@@ -178,7 +193,7 @@ public final class ClustersApi {
         return onPosts(id, rejection == null ? null : rejection.postIds(), posts -> {
             String reason = rejection == null ? null : rejection.reason();
             return Param.tooLong("reason", reason, Param.REASON)
-                    .orElseGet(() -> each(posts, "rejected", d -> drafts.reject(d.id(), actor, reason, clock.instant())));
+                    .orElseGet(() -> each(posts, "rejected", ClusterRejected::new, d -> drafts.reject(d.id(), actor, reason, clock.instant())));
         });
     }
 
@@ -189,7 +204,7 @@ public final class ClustersApi {
             if (minutes != null && (minutes < 1 || minutes > 1440)) {
                 return Param.outOfRange("minutes", 1, 1440);
             }
-            return each(posts, "snoozed", d -> {
+            return each(posts, "snoozed", ClusterSnoozed::new, d -> {
                 Instant now = clock.instant();
                 return drafts.snooze(d.id(), actor, now.plusSeconds(60L * (minutes == null ? 15 : minutes)), now);
             });
@@ -207,7 +222,7 @@ public final class ClustersApi {
             if (agent != null && !agent.isBlank() && users.find(agent.trim()).isEmpty()) {
                 return ApiResponse.error(400, "No user named '" + agent + "'");
             }
-            return each(posts, "assigned", d -> drafts.assign(d.id(), actor, agent == null ? null : agent.trim(), clock.instant()));
+            return each(posts, "assigned", ClusterAssigned::new, d -> drafts.assign(d.id(), actor, agent == null ? null : agent.trim(), clock.instant()));
         });
     }
 
@@ -243,7 +258,7 @@ public final class ClustersApi {
     }
 
     /** One decision on each chosen post's draft. */
-    private ApiResponse each(Posts posts, String done, java.util.function.Function<Draft, Optional<Draft>> decide) {
+    private ApiResponse each(Posts posts, String done, Outcome outcome, java.util.function.Function<Draft, Optional<Draft>> decide) {
         List<Decided> decided = new ArrayList<>();
         List<Left> left = new ArrayList<>(posts.left());
         for (Draft d : posts.chosen()) {
@@ -253,20 +268,16 @@ public final class ClustersApi {
                 left.add(new Left(d.id(), d.mention().id(), notPending(d.id())));
             }
         }
-        return answer(posts.cluster(), done, decided, left);
+        return answer(posts.cluster(), done, decided, left, outcome);
     }
 
     /** 200 with what was decided and what was left; 409 when nothing could be. */
-    private static ApiResponse answer(long cluster, String done, List<Decided> decided, List<Left> left) {
+    private static ApiResponse answer(long cluster, String done, List<Decided> decided, List<Left> left, Outcome outcome) {
         if (decided.isEmpty()) {
             return ApiResponse.error(409, "No post of cluster " + cluster + " was " + done
                     + (left.isEmpty() ? "" : ": " + left.get(0).postId() + " " + left.get(0).reason()));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("clusterId", cluster);
-        out.put(done, decided);
-        out.put("left", left);
-        return ApiResponse.ok(out);
+        return ApiResponse.ok(outcome.of(cluster, decided, left));
     }
 
     /** Why a draft could not be decided: another agent holds it, or it is no longer pending. */

@@ -1,5 +1,6 @@
 package org.careloop.web;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,10 @@ public final class HealthApi {
         this.judge = judge;
     }
 
+    /** A connected account: its platform, name in the configuration, handle and user id there, health and last error, check and fetch. */
+    public record AccountHealth(String platform, String account, String handle, String id, boolean healthy, String lastError,
+                                Instant lastCheck, Instant lastFetch) {}
+
     public ApiResponse accounts() {
         return ApiResponse.ok(accountList());
     }
@@ -52,8 +57,8 @@ public final class HealthApi {
     public ApiResponse health() {
         boolean db = judge.databaseUp();
         boolean scheduler = judge.schedulerUp();
-        List<Map<String, Object>> accounts = accountList();
-        boolean allHealthy = accounts.stream().allMatch(a -> Boolean.TRUE.equals(a.get("healthy")));
+        List<AccountHealth> accounts = accountList();
+        boolean allHealthy = accounts.stream().allMatch(AccountHealth::healthy);
         boolean up = db && scheduler && allHealthy;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
@@ -63,18 +68,8 @@ public final class HealthApi {
         return new ApiResponse(up ? 200 : 503, body);
     }
 
-    private List<Map<String, Object>> accountList() {
-        return connections.statuses().stream().map(s -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("platform", s.platform().id());
-            m.put("account", s.account());
-            m.put("handle", s.handle());
-            m.put("id", s.userId());
-            m.put("healthy", judge.accountUp(s));
-            m.put("lastError", s.lastError());
-            m.put("lastCheck", s.lastCheck());
-            m.put("lastFetch", s.lastFetch());
-            return m;
-        }).toList();
+    private List<AccountHealth> accountList() {
+        return connections.statuses().stream().map(s -> new AccountHealth(s.platform().id(), s.account(), s.handle(), s.userId(),
+                judge.accountUp(s), s.lastError(), s.lastCheck(), s.lastFetch())).toList();
     }
 }

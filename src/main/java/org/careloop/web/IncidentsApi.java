@@ -1,9 +1,7 @@
 package org.careloop.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.careloop.tickets.Incident;
@@ -54,6 +52,22 @@ public final class IncidentsApi {
         }
     }
 
+    /** An incident with its tickets, its posts (the first {@value #POSTS_SHOWN}) and the team's conversation. */
+    public record IncidentDetail(IncidentView incident, List<TicketsApi.TicketView> tickets, List<PostView> posts, List<NoteView> notes) {}
+
+    /**
+     * A resolve: the incident, how many tickets it resolved, the closing messages queued (one per customer and thread),
+     * the posts left without one and why, and how many pending first replies the closing messages made unneeded.
+     */
+    public record IncidentResolution(IncidentView incident, int ticketsResolved, List<IncidentDesk.Closing> queued, List<PostLeft> left,
+                                     int superseded) {}
+
+    /**
+     * A post the resolve left without a closing message, and why: {@link IncidentDesk.Left}, named apart from
+     * {@link ClustersApi.Left} (the API's document names schemas by simple class name, and two alike break its references).
+     */
+    public record PostLeft(String postId, Long draftId, String reason) {}
+
     /** {@code GET /api/incidents}: open incidents first, then the latest resolved. */
     public ApiResponse list() {
         List<IncidentView> out = desk.store().list(LISTED).stream().map(IncidentView::of).toList();
@@ -65,15 +79,12 @@ public final class IncidentsApi {
         return find(id).map(i -> ApiResponse.ok(detail(i))).orElseGet(() -> notFound(id));
     }
 
-    private Map<String, Object> detail(Incident i) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("incident", IncidentView.of(i));
-        out.put("tickets", desk.store().ticketIds(i.id()).stream().flatMap(t -> tickets.view(t).stream()).toList());
-        out.put("posts", desk.store().posts(i.id(), POSTS_SHOWN).stream().map(p -> new PostView(p.postId(), p.platform().id(),
-                new DraftView.AuthorView(p.author().id(), p.author().handle(), p.author().name()), p.text(), p.permalink(), p.postedAt(), p.ticketId(),
-                p.joinedAt(), p.closingDraftId(), p.closingStatus())).toList());
-        out.put("notes", desk.store().notes(i.id()).stream().map(NoteView::of).toList());
-        return out;
+    private IncidentDetail detail(Incident i) {
+        return new IncidentDetail(IncidentView.of(i), desk.store().ticketIds(i.id()).stream().flatMap(t -> tickets.view(t).stream()).toList(),
+                desk.store().posts(i.id(), POSTS_SHOWN).stream().map(p -> new PostView(p.postId(), p.platform().id(),
+                        new DraftView.AuthorView(p.author().id(), p.author().handle(), p.author().name()), p.text(), p.permalink(), p.postedAt(),
+                        p.ticketId(), p.joinedAt(), p.closingDraftId(), p.closingStatus())).toList(),
+                desk.store().notes(i.id()).stream().map(NoteView::of).toList());
     }
 
     /** {@code POST /api/clusters/{id}/incident}: 201 with the new incident, 200 with the one the cluster became before. */
@@ -103,13 +114,9 @@ public final class IncidentsApi {
             return ApiResponse.error(409, "Incident " + i.reference() + " was resolved already"
                     + (i.resolvedBy() != null ? " by " + i.resolvedBy() : "") + (i.resolvedAt() != null ? " at " + i.resolvedAt() : ""));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("incident", IncidentView.of(i));
-        out.put("ticketsResolved", done.get().tickets());
-        out.put("queued", done.get().queued());
-        out.put("left", done.get().left());
-        out.put("superseded", done.get().superseded());
-        return ApiResponse.ok(out);
+        IncidentDesk.Resolved r = done.get();
+        return ApiResponse.ok(new IncidentResolution(IncidentView.of(i), r.tickets(), r.queued(),
+                r.left().stream().map(l -> new PostLeft(l.postId(), l.draftId(), l.reason())).toList(), r.superseded()));
     }
 
     /** {@code {"text": "..."}}: a note in the team's conversation about an incident. */

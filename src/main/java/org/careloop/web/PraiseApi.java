@@ -53,15 +53,16 @@ public final class PraiseApi {
     /** The request's parameters as sent, each null when absent. */
     public record Params(String platform, String from, String to, String minScore, String limit, String cursor) {}
 
+    /** A page of the feed: {@code next} is the next page's path (null on the last), {@code nextCursor} its cursor alone. */
+    public record PraisePage(List<Praise.View> items, String next, String nextCursor) {}
+
     /** The JSON page: {@code {"items": [...], "next": "/api/praise?...&cursor=...", "nextCursor": "..."}}. */
     public ApiResponse list(Params params) {
         return withQuery(params, PAGE, MAX_PAGE, q -> {
             Page page = page(q);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("items", page.items().stream().map(Praise::view).toList());
-            body.put("next", page.nextCursor() == null ? null : "/api/praise" + q.queryString(page.nextCursor()));
-            body.put("nextCursor", page.nextCursor() == null ? null : String.valueOf(page.nextCursor()));
-            return ApiResponse.ok(body);
+            return ApiResponse.ok(new PraisePage(page.items().stream().map(Praise::view).toList(),
+                    page.nextCursor() == null ? null : "/api/praise" + q.queryString(page.nextCursor()),
+                    page.nextCursor() == null ? null : String.valueOf(page.nextCursor())));
         });
     }
 
@@ -95,6 +96,9 @@ public final class PraiseApi {
         });
     }
 
+    /** A post shared with marketing: {@code added} false when it was in the feed already. */
+    public record SharedPraise(boolean added, Praise.View item) {}
+
     /** "Share with marketing": the draft's post enters the feed (once); {@code {"added": bool, "item": {...}}}. */
     public ApiResponse share(String draftId, String actor) {
         Optional<Draft> draft;
@@ -107,10 +111,7 @@ public final class PraiseApi {
             return ApiResponse.error(404, "No draft " + draftId);
         }
         PraiseFeed.Shared shared = feed.share(draft.get().mention(), draft.get().analysis(), actor);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("added", shared.added());
-        body.put("item", shared.item().view());
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(new SharedPraise(shared.added(), shared.item().view()));
     }
 
     // --- parameters ------------------------------------------------------------------------------

@@ -1,9 +1,14 @@
 package org.careloop.web;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +40,81 @@ public final class ReportsApi {
         this.clock = clock;
     }
 
+    /** The reports since a time (the window's start): one field per part, each described by its record. */
+    public record Report(Instant since, FirstResponse firstResponse, List<VariantOutcomes> variants, List<PartOutcomes> parts, Csat csat,
+                         TicketFigures tickets, Volume volume) {}
+
+    /** First responses, in seconds: how many posts were answered, the target, and, when any were, the median, p90 and share within it. */
+    public record FirstResponse(int answered, long targetSeconds, @JsonInclude(NON_NULL) Long medianSeconds,
+                                @JsonInclude(NON_NULL) Long p90Seconds, @JsonInclude(NON_NULL) Double withinTarget) {}
+
+    /**
+     * What became of the replies a row counts: drafted, approved as drafted, edited, rejected, published automatically or still
+     * pending, and how the customer's next post felt.
+     */
+    public record Outcomes(int drafted, int approvedUnedited, int edited, int rejected, int autoPublished, int pending, int nextPositive,
+                           int nextNeutral, int nextNegative) {
+
+        static final Outcomes NONE = new Outcomes(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** These and one more reply. */
+        Outcomes plus(DraftStore.Outcome o) {
+            boolean approved = o.status() == DraftStatus.APPROVED || o.status() == DraftStatus.PUBLISHED || o.status() == DraftStatus.FAILED;
+            boolean byPerson = !o.autoPublished();
+            return new Outcomes(drafted + 1, approvedUnedited + one(byPerson && approved && !o.edited()),
+                    edited + one(byPerson && approved && o.edited()), rejected + one(byPerson && o.status() == DraftStatus.REJECTED),
+                    autoPublished + one(o.autoPublished()),
+                    pending + one(byPerson && o.status() == DraftStatus.PENDING), nextPositive + one("positive".equals(o.nextSentiment())),
+                    nextNeutral + one("neutral".equals(o.nextSentiment())), nextNegative + one("negative".equals(o.nextSentiment())));
+        }
+
+        private static int one(boolean counted) {
+            return counted ? 1 : 0;
+        }
+    }
+
+    /** A rule and template variant's replies ({@code abTest}: the rule has several variants), with the ratings of the tickets they opened. */
+    public record VariantOutcomes(String rule, String template, boolean abTest, @JsonUnwrapped Outcomes outcomes, int ratings,
+                                  @JsonInclude(NON_NULL) Double averageRating) {}
+
+    /** The replies built from one part (an opening, a core template, what a ticket asks, the echoed detail). */
+    public record PartOutcomes(String part, @JsonUnwrapped Outcomes outcomes) {}
+
+    /**
+     * Ratings: how many, and when there are any, the average, the share of 4 and 5 (the usual CSAT score) and each score's
+     * count ({@code scores}, by score "1" to "5").
+     */
+    public record Satisfaction(int ratings, @JsonInclude(NON_NULL) Double average, @JsonInclude(NON_NULL) Double satisfied,
+                               @JsonInclude(NON_NULL) Map<String, Integer> scores) {}
+
+    /** Customer satisfaction from the tickets' ratings, in all and per agent who resolved the ticket. */
+    public record Csat(@JsonUnwrapped Satisfaction overall, List<AgentSatisfaction> byAgent) {}
+
+    /** One agent's ratings ("unknown" for tickets no agent resolved). */
+    public record AgentSatisfaction(String agent, @JsonUnwrapped Satisfaction satisfaction) {}
+
+    /** Tickets opened in the window: how many, how many are open, resolved or closed, the resolution time when any was, closing messages sent. */
+    public record TicketFigures(int opened, long open, long resolved, long closed, @JsonInclude(NON_NULL) Long resolutionMedianSeconds,
+                                @JsonInclude(NON_NULL) Long resolutionP90Seconds, int closingMessagesPublished) {}
+
+    /** Posts by sentiment; {@code unknown} (posts not analysed yet) only when there are some. */
+    public record SentimentCounts(int negative, int neutral, int positive, @JsonInclude(NON_NULL) Integer unknown) {
+
+        static SentimentCounts of(Map<String, Integer> byLabel) {
+            return new SentimentCounts(byLabel.get("negative"), byLabel.get("neutral"), byLabel.get("positive"), byLabel.get("unknown"));
+        }
+    }
+
+    /** One day's posts (a UTC date) by sentiment. */
+    public record DayVolume(String day, @JsonUnwrapped SentimentCounts sentiments) {}
+
+    /**
+     * Customer posts: in all, by platform and by intent (their keys are the platforms and intents that had posts), by sentiment, per
+     * day of the window, and the trolls the rules ignored or hid.
+     */
+    public record Volume(int posts, Map<String, Integer> byPlatform, SentimentCounts bySentiment, Map<String, Integer> byIntent,
+                         List<DayVolume> byDay, int trollsIgnored, int trollsHidden) {}
+
     /** @param days how far back (1 to 90, default 7) */
     public ApiResponse report(String days) {
         var d = Param.number(days, 7, 1, 90);
@@ -42,19 +122,11 @@ public final class ReportsApi {
             return Param.outOfRange("days", 1, 90);
         }
         Instant since = clock.instant().minus(Duration.ofDays(d.getAsInt()));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("since", since);
-        out.put("firstResponse", firstResponse(drafts.responses(since), target));
         List<TicketStore.Rating> ratings = tickets.ratings(since);
         List<DraftStore.Outcome> outcomes = drafts.outcomes(since);
-        List<Map<String, Object>> variants = variants(outcomes);
-        addCsat(variants, ratings);
-        out.put("variants", variants);
-        out.put("parts", parts(outcomes));
-        out.put("csat", csat(ratings));
-        out.put("tickets", tickets(tickets.opened(since), tickets.closingMessagesPublished(since)));
-        out.put("volume", volume(mentions.volume(since), since, clock.instant()));
-        return ApiResponse.ok(out);
+        return ApiResponse.ok(new Report(since, firstResponse(drafts.responses(since), target), variants(outcomes, ratings), parts(outcomes),
+                csat(ratings), tickets(tickets.opened(since), tickets.closingMessagesPublished(since)),
+                volume(mentions.volume(since), since, clock.instant())));
     }
 
     private static final List<String> SENTIMENTS = List.of("negative", "neutral", "positive");
@@ -64,15 +136,14 @@ public final class ReportsApi {
      * {@code unknown}), per day with its sentiments (every day of the window, none left out), and
      * the trolls the rules ignored or hid.
      */
-    static Map<String, Object> volume(List<MentionStore.Volume> rows, Instant since, Instant now) {
+    static Volume volume(List<MentionStore.Volume> rows, Instant since, Instant now) {
         Map<String, Integer> byPlatform = new TreeMap<>();
-        Map<String, Integer> bySentiment = new LinkedHashMap<>();
-        SENTIMENTS.forEach(l -> bySentiment.put(l, 0));
+        Map<String, Integer> bySentiment = sentimentRow();
         Map<String, Integer> byIntent = new TreeMap<>();
         TreeMap<java.time.LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
         java.time.LocalDate first = since.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         for (var d = first; !d.isAfter(now.atZone(java.time.ZoneOffset.UTC).toLocalDate()); d = d.plusDays(1)) {
-            byDay.put(d, dayRow());
+            byDay.put(d, sentimentRow());
         }
         int posts = 0;
         int trollsIgnored = 0;
@@ -83,111 +154,71 @@ public final class ReportsApi {
             String sentiment = v.sentiment() == null ? "unknown" : v.sentiment();
             bySentiment.merge(sentiment, v.posts(), Integer::sum);
             byIntent.merge(v.intent() == null ? "unknown" : v.intent(), v.posts(), Integer::sum);
-            byDay.computeIfAbsent(v.day(), d -> dayRow()).merge(sentiment, v.posts(), Integer::sum);
+            byDay.computeIfAbsent(v.day(), d -> sentimentRow()).merge(sentiment, v.posts(), Integer::sum);
             if (v.troll() && "IGNORE".equals(v.action())) {
                 trollsIgnored += v.posts();
             } else if (v.troll() && "HIDE".equals(v.action())) {
                 trollsHidden += v.posts();
             }
         }
-        List<Map<String, Object>> days = new ArrayList<>();
-        byDay.forEach((day, counts) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("day", day.toString());
-            row.putAll(counts);
-            days.add(row);
-        });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("posts", posts);
-        out.put("byPlatform", byPlatform);
-        out.put("bySentiment", bySentiment);
-        out.put("byIntent", byIntent);
-        out.put("byDay", days);
-        out.put("trollsIgnored", trollsIgnored);
-        out.put("trollsHidden", trollsHidden);
-        return out;
+        List<DayVolume> days = new ArrayList<>();
+        byDay.forEach((day, counts) -> days.add(new DayVolume(day.toString(), SentimentCounts.of(counts))));
+        return new Volume(posts, byPlatform, SentimentCounts.of(bySentiment), byIntent, days, trollsIgnored, trollsHidden);
     }
 
-    private static Map<String, Integer> dayRow() {
+    private static Map<String, Integer> sentimentRow() {
         Map<String, Integer> row = new LinkedHashMap<>();
         SENTIMENTS.forEach(l -> row.put(l, 0));
         return row;
     }
 
     /** Median, p90 and share within target, in seconds. */
-    static Map<String, Object> firstResponse(List<DraftStore.Response> responses, Duration target) {
+    static FirstResponse firstResponse(List<DraftStore.Response> responses, Duration target) {
         List<Long> seconds = sortedSeconds(responses.stream().map(r -> new Instant[] {r.postedAt(), r.firstAt()}));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("answered", seconds.size());
-        out.put("targetSeconds", target.toSeconds());
-        percentiles(seconds, out, "medianSeconds", "p90Seconds");
-        if (!seconds.isEmpty()) {
-            out.put("withinTarget", (double) seconds.stream().filter(s -> s <= target.toSeconds()).count() / seconds.size());
-        }
-        return out;
+        return new FirstResponse(seconds.size(), target.toSeconds(), percentile(seconds, 0.5), percentile(seconds, 0.9), seconds.isEmpty() ? null
+                : (double) seconds.stream().filter(s -> s <= target.toSeconds()).count() / seconds.size());
     }
 
     /**
      * Customer satisfaction from the tickets' ratings: how many, the average, the share of 4 and 5
      * (the usual CSAT score), each score's count, and the same per agent who resolved the ticket.
      */
-    static Map<String, Object> csat(List<TicketStore.Rating> ratings) {
-        Map<String, Object> out = summary(ratings);
+    static Csat csat(List<TicketStore.Rating> ratings) {
         Map<String, List<TicketStore.Rating>> byAgent = new TreeMap<>();
         for (TicketStore.Rating r : ratings) {
             byAgent.computeIfAbsent(r.agent() == null ? "unknown" : r.agent(), k -> new ArrayList<>()).add(r);
         }
-        List<Map<String, Object>> agents = new ArrayList<>();
-        byAgent.forEach((agent, rs) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("agent", agent);
-            row.putAll(summary(rs));
-            agents.add(row);
-        });
-        out.put("byAgent", agents);
-        return out;
+        List<AgentSatisfaction> agents = new ArrayList<>();
+        byAgent.forEach((agent, rs) -> agents.add(new AgentSatisfaction(agent, summary(rs))));
+        return new Csat(summary(ratings), agents);
     }
 
-    private static Map<String, Object> summary(List<TicketStore.Rating> ratings) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ratings", ratings.size());
-        if (!ratings.isEmpty()) {
-            out.put("average", Math.round(ratings.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0);
-            out.put("satisfied", (double) ratings.stream().filter(r -> r.rating() >= 4).count() / ratings.size());
-            int[] counts = new int[5];
-            ratings.forEach(r -> counts[r.rating() - 1]++);
-            Map<String, Integer> scores = new LinkedHashMap<>();
-            for (int i = 0; i < 5; i++) {
-                scores.put(String.valueOf(i + 1), counts[i]);
-            }
-            out.put("scores", scores);
+    private static Satisfaction summary(List<TicketStore.Rating> ratings) {
+        if (ratings.isEmpty()) {
+            return new Satisfaction(0, null, null, null);
         }
-        return out;
+        int[] counts = new int[5];
+        ratings.forEach(r -> counts[r.rating() - 1]++);
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            scores.put(String.valueOf(i + 1), counts[i]);
+        }
+        return new Satisfaction(ratings.size(), average(ratings), (double) ratings.stream().filter(r -> r.rating() >= 4).count() / ratings.size(),
+                scores);
     }
 
-    /** Each variant row gets the ratings of the tickets its replies opened, so CSAT compares variants too. */
-    static void addCsat(List<Map<String, Object>> variants, List<TicketStore.Rating> ratings) {
-        for (Map<String, Object> row : variants) {
-            List<TicketStore.Rating> mine = ratings.stream().filter(r -> row.get("rule").equals(r.ruleId())
-                    && row.get("template").equals(r.templateId())).toList();
-            row.put("ratings", mine.size());
-            if (!mine.isEmpty()) {
-                row.put("averageRating", Math.round(mine.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0);
-            }
-        }
+    /** The average rating to two decimals. */
+    private static double average(List<TicketStore.Rating> ratings) {
+        return Math.round(ratings.stream().mapToInt(TicketStore.Rating::rating).average().orElse(0) * 100) / 100.0;
     }
 
     /** Tickets opened in the period, how many are resolved or closed, resolution time (median, p90), closing messages sent. */
-    static Map<String, Object> tickets(List<TicketStore.Life> opened, int closingMessages) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("opened", opened.size());
-        out.put("open", opened.stream().filter(l -> l.status().isOpen()).count());
-        out.put("resolved", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.RESOLVED).count());
-        out.put("closed", opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.CLOSED).count());
-        percentiles(sortedSeconds(opened.stream().map(l -> new Instant[] {l.openedAt(), l.resolvedAt()})), out,
-                "resolutionMedianSeconds", "resolutionP90Seconds");
-        out.put("closingMessagesPublished", closingMessages);
-        return out;
+    static TicketFigures tickets(List<TicketStore.Life> opened, int closingMessages) {
+        List<Long> resolution = sortedSeconds(opened.stream().map(l -> new Instant[] {l.openedAt(), l.resolvedAt()}));
+        return new TicketFigures(opened.size(), opened.stream().filter(l -> l.status().isOpen()).count(),
+                opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.RESOLVED).count(),
+                opened.stream().filter(l -> l.status() == org.careloop.tickets.Ticket.Status.CLOSED).count(),
+                percentile(resolution, 0.5), percentile(resolution, 0.9), closingMessages);
     }
 
     /** The seconds from each start to its end, for the spans that have both, sorted. */
@@ -196,80 +227,47 @@ public final class ReportsApi {
                 .map(span -> Math.max(0, Duration.between(span[0], span[1]).toSeconds())).sorted().toList();
     }
 
-    /** The median and p90 of sorted seconds, under the given keys; nothing when there are none. */
-    private static void percentiles(List<Long> sorted, Map<String, Object> out, String medianKey, String p90Key) {
-        if (!sorted.isEmpty()) {
-            out.put(medianKey, percentile(sorted, 0.5));
-            out.put(p90Key, percentile(sorted, 0.9));
+    /** Nearest-rank percentile; null when there are none. */
+    static Long percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return null;
         }
-    }
-
-    /** Nearest-rank percentile. */
-    static long percentile(List<Long> sorted, double p) {
         int rank = (int) Math.ceil(p * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    /** One row per rule and template: counts of each outcome. */
-    static List<Map<String, Object>> variants(List<DraftStore.Outcome> outcomes) {
-        Map<String, Map<String, Object>> rows = new TreeMap<>();
+    /**
+     * One row per rule and template: counts of each outcome, and the ratings of the tickets its replies opened, so CSAT
+     * compares variants too.
+     */
+    static List<VariantOutcomes> variants(List<DraftStore.Outcome> outcomes, List<TicketStore.Rating> ratings) {
+        Map<String, DraftStore.Outcome> firsts = new TreeMap<>();
+        Map<String, Outcomes> counts = new HashMap<>();
         for (DraftStore.Outcome o : outcomes) {
-            Map<String, Object> row = rows.computeIfAbsent(o.ruleId() + "/" + o.templateId(), k -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("rule", o.ruleId());
-                r.put("template", o.templateId());
-                r.put("abTest", o.variants() > 1);
-                return zeroed(r);
-            });
-            count(row, o);
+            String key = o.ruleId() + "/" + o.templateId();
+            firsts.putIfAbsent(key, o);
+            counts.merge(key, Outcomes.NONE.plus(o), (before, first) -> before.plus(o));
         }
-        return new ArrayList<>(rows.values());
+        return firsts.entrySet().stream().map(e -> {
+            DraftStore.Outcome o = e.getValue();
+            List<TicketStore.Rating> mine = ratings.stream()
+                    .filter(r -> o.ruleId().equals(r.ruleId()) && o.templateId().equals(r.templateId())).toList();
+            return new VariantOutcomes(o.ruleId(), o.templateId(), o.variants() > 1, counts.get(e.getKey()), mine.size(),
+                    mine.isEmpty() ? null : average(mine));
+        }).toList();
     }
 
     /**
      * One row per part a reply was built from (an opening, a core template, what a ticket asks,
      * the echoed detail): how often agents took it as drafted, edited or rejected the replies it was in.
      */
-    static List<Map<String, Object>> parts(List<DraftStore.Outcome> outcomes) {
-        Map<String, Map<String, Object>> rows = new TreeMap<>();
+    static List<PartOutcomes> parts(List<DraftStore.Outcome> outcomes) {
+        Map<String, Outcomes> rows = new TreeMap<>();
         for (DraftStore.Outcome o : outcomes) {
             for (String part : o.parts()) {
-                count(rows.computeIfAbsent(part, k -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("part", part);
-                    return zeroed(r);
-                }), o);
+                rows.merge(part, Outcomes.NONE.plus(o), (before, first) -> before.plus(o));
             }
         }
-        return new ArrayList<>(rows.values());
-    }
-
-    private static Map<String, Object> zeroed(Map<String, Object> row) {
-        for (String key : List.of("drafted", "approvedUnedited", "edited", "rejected", "autoPublished", "pending",
-                "nextPositive", "nextNeutral", "nextNegative")) {
-            row.put(key, 0);
-        }
-        return row;
-    }
-
-    private static void count(Map<String, Object> row, DraftStore.Outcome o) {
-        bump(row, "drafted");
-        boolean approved = o.status() == DraftStatus.APPROVED || o.status() == DraftStatus.PUBLISHED || o.status() == DraftStatus.FAILED;
-        if (o.autoPublished()) {
-            bump(row, "autoPublished");
-        } else if (approved) {
-            bump(row, o.edited() ? "edited" : "approvedUnedited");
-        } else if (o.status() == DraftStatus.REJECTED) {
-            bump(row, "rejected");
-        } else if (o.status() == DraftStatus.PENDING) {
-            bump(row, "pending");
-        }
-        if (o.nextSentiment() != null) {
-            bump(row, "next" + Character.toUpperCase(o.nextSentiment().charAt(0)) + o.nextSentiment().substring(1));
-        }
-    }
-
-    private static void bump(Map<String, Object> row, String key) {
-        row.put(key, (Integer) row.getOrDefault(key, 0) + 1);
+        return rows.entrySet().stream().map(e -> new PartOutcomes(e.getKey(), e.getValue())).toList();
     }
 }

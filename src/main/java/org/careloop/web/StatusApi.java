@@ -1,5 +1,9 @@
 package org.careloop.web;
 
+import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +41,38 @@ public final class StatusApi {
         this.accounts = List.copyOf(accounts);
     }
 
+    /** The status bar: the rules in force, unattended mode, the open alerts summed, and how many are open of each kind (by kind name). */
+    public record StatusBar(RulesInForce.Status rules, Unattended unattended, List<AlertEntry> alerts, Map<String, Integer> alertsByKind) {}
+
+    /**
+     * Unattended mode: per account whether it may publish without a person ({@code accounts}, by account name), the two
+     * kill switches, the accounts publishing now ({@code active}), and the limits it publishes within.
+     */
+    public record Unattended(Map<String, Boolean> accounts, boolean killSwitchConsole, boolean killSwitchConfig, List<String> active,
+                             double minIntentConfidence, double maxTrollScore, int perAuthorPerHour, int perAccountPerHour) {}
+
+    /**
+     * An entry of the alert bar: one alert, or the newest of a kind summing the others. Only a summed entry has
+     * {@code alerts}, {@code since}, {@code draftIds} and {@code latest}, and only a surge's alert has {@code surge}:
+     * absent, not null, elsewhere.
+     */
+    public record AlertEntry(long id, Instant at, String kind, Long draftId, String message, String acknowledgedBy, Instant acknowledgedAt,
+                             int count, @JsonInclude(NON_NULL) Integer alerts, @JsonInclude(NON_NULL) Instant since,
+                             @JsonInclude(NON_NULL) List<Long> draftIds, @JsonInclude(NON_NULL) List<LatestAlert> latest,
+                             @JsonInclude(NON_NULL) SurgeView surge) {}
+
+    /** One of the newest alerts a summed entry shows. */
+    public record LatestAlert(long id, Instant at, Long draftId, String message) {}
+
+    /**
+     * A surge: the {@code series} of posts and what it is {@code about}, when it started and ended, its posts, its peak and
+     * usual posts per minute, and its {@code chart}.
+     */
+    public record SurgeView(long id, String series, String about, Instant since, Instant endedAt, int posts, int peakPerMinute,
+                            double usualPerMinute, SurgeWatch.Chart chart) {}
+
     public ApiResponse status() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rules", rules.status());
-        out.put("unattended", unattended());
-        out.put("alerts", summed());
-        out.put("alertsByKind", alerts.openByKind());
-        return ApiResponse.ok(out);
+        return ApiResponse.ok(new StatusBar(rules.status(), unattended(), summed(), alerts.openByKind()));
     }
 
     /**
@@ -73,8 +102,8 @@ public final class StatusApi {
      * {@code count} (what they stand for), {@code alerts}, {@code since}, and the newest few as {@code latest} and
      * {@code draftIds}, so a surge's thousand breaches are one line and each draft is still one request away.
      */
-    private List<Map<String, Object>> summed() {
-        List<Map<String, Object>> out = new java.util.ArrayList<>(withSurges(alerts.openOfKind("surge", 20)));
+    private List<AlertEntry> summed() {
+        List<AlertEntry> out = new java.util.ArrayList<>(withSurges(alerts.openOfKind("surge", 20)));
         for (Alerts.Tally t : alerts.openTallies()) {
             if (t.kind().equals("surge")) {
                 continue;
@@ -84,23 +113,10 @@ public final class StatusApi {
                 continue; // acknowledged since it was tallied
             }
             Alerts.Alert newest = latest.get(0);
-            Map<String, Object> m = entry(newest);
-            if (t.alerts() > 1) {
-                m.put("message", sum(t.kind(), t.count()));
-            }
-            m.put("count", t.count());
-            m.put("alerts", t.alerts());
-            m.put("since", t.since());
-            m.put("draftIds", latest.stream().map(Alerts.Alert::draftId).filter(java.util.Objects::nonNull).toList());
-            m.put("latest", latest.stream().map(a -> {
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("id", a.id());
-                one.put("at", a.at());
-                one.put("draftId", a.draftId());
-                one.put("message", a.message());
-                return one;
-            }).toList());
-            out.add(m);
+            out.add(new AlertEntry(newest.id(), newest.at(), newest.kind(), newest.draftId(),
+                    t.alerts() > 1 ? sum(t.kind(), t.count()) : newest.message(), newest.acknowledgedBy(), newest.acknowledgedAt(),
+                    t.count(), t.alerts(), t.since(), latest.stream().map(Alerts.Alert::draftId).filter(java.util.Objects::nonNull).toList(),
+                    latest.stream().map(a -> new LatestAlert(a.id(), a.at(), a.draftId(), a.message())).toList(), null));
         }
         return out;
     }
@@ -124,39 +140,14 @@ public final class StatusApi {
      * {@code since}, {@code endedAt}, {@code posts}, {@code peakPerMinute}, {@code usualPerMinute}, and
      * {@code chart} ({@code from}, the first minute, and {@code perMinute}, posts in each minute from it on).
      */
-    private List<Map<String, Object>> withSurges(List<Alerts.Alert> list) {
-        return list.stream().map(a -> {
-            Map<String, Object> m = entry(a);
-            m.put("count", a.count());
-            surges.surgeOf(a).ifPresent(s -> m.put("surge", surge(s)));
-            return m;
-        }).toList();
+    private List<AlertEntry> withSurges(List<Alerts.Alert> list) {
+        return list.stream().map(a -> new AlertEntry(a.id(), a.at(), a.kind(), a.draftId(), a.message(), a.acknowledgedBy(), a.acknowledgedAt(),
+                a.count(), null, null, null, null, surges.surgeOf(a).map(this::surge).orElse(null))).toList();
     }
 
-    private static Map<String, Object> entry(Alerts.Alert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("at", a.at());
-        m.put("kind", a.kind());
-        m.put("draftId", a.draftId());
-        m.put("message", a.message());
-        m.put("acknowledgedBy", a.acknowledgedBy());
-        m.put("acknowledgedAt", a.acknowledgedAt());
-        return m;
-    }
-
-    private Map<String, Object> surge(Surges.Surge s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("series", s.series());
-        m.put("about", s.about());
-        m.put("since", s.startedAt());
-        m.put("endedAt", s.endedAt());
-        m.put("posts", s.posts());
-        m.put("peakPerMinute", s.peak());
-        m.put("usualPerMinute", Math.round(s.usual() * 100) / 100.0);
-        m.put("chart", surges.chart(s));
-        return m;
+    private SurgeView surge(Surges.Surge s) {
+        return new SurgeView(s.id(), s.series(), s.about(), s.startedAt(), s.endedAt(), s.posts(), s.peak(),
+                Math.round(s.usual() * 100) / 100.0, surges.chart(s));
     }
 
     /** One alert acknowledged: its id. */
@@ -194,20 +185,12 @@ public final class StatusApi {
         return ApiResponse.ok(unattended());
     }
 
-    private Map<String, Object> unattended() {
-        Map<String, Object> u = new LinkedHashMap<>();
+    private Unattended unattended() {
         UnattendedGate.Policy p = gate.policy();
         Map<String, Boolean> perAccount = new LinkedHashMap<>();
         accounts.forEach(a -> perAccount.put(a, p.enabledFor(a)));
-        u.put("accounts", perAccount);
-        u.put("killSwitchConsole", switches.isOn(KILL_SWITCH));
-        u.put("killSwitchConfig", p.killSwitch());
-        u.put("active", accounts.stream().filter(gate::active).toList());
-        u.put("minIntentConfidence", p.minIntentConfidence());
-        u.put("maxTrollScore", p.maxTrollScore());
-        u.put("perAuthorPerHour", p.perAuthorPerHour());
-        u.put("perAccountPerHour", p.perAccountPerHour());
-        return u;
+        return new Unattended(perAccount, switches.isOn(KILL_SWITCH), p.killSwitch(), accounts.stream().filter(gate::active).toList(),
+                p.minIntentConfidence(), p.maxTrollScore(), p.perAuthorPerHour(), p.perAccountPerHour());
     }
 
     static Optional<Long> parse(String id) {

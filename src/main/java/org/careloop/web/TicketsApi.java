@@ -1,11 +1,9 @@
 package org.careloop.web;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.careloop.pipeline.MentionStore;
@@ -29,20 +27,15 @@ public final class TicketsApi {
         this.styles = List.copyOf(styles);
     }
 
+    /** An account's ticket reply style ({@code link} or {@code link-free}) and what one reply, and 100, cost in US dollars. */
+    public record AccountReplyStyle(String platform, String account, String style, double costPerReply, double costWithLink,
+                                    double costWithoutLink, double per100WithLink, double per100WithoutLink) {}
+
     /** The reply style per account and what 100 ticket replies cost in each style. */
     public ApiResponse replyStyles() {
-        return ApiResponse.ok(styles.stream().map(s -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("platform", s.platform());
-            row.put("account", s.account());
-            row.put("style", s.linkFree() ? "link-free" : "link");
-            row.put("costPerReply", s.costPerReply());
-            row.put("costWithLink", s.costWithLink());
-            row.put("costWithoutLink", s.costWithoutLink());
-            row.put("per100WithLink", Math.round(s.costWithLink() * 100 * 100) / 100.0);
-            row.put("per100WithoutLink", Math.round(s.costWithoutLink() * 100 * 100) / 100.0);
-            return row;
-        }).toList());
+        return ApiResponse.ok(styles.stream().map(s -> new AccountReplyStyle(s.platform(), s.account(), s.linkFree() ? "link-free" : "link",
+                s.costPerReply(), s.costWithLink(), s.costWithoutLink(), Math.round(s.costWithLink() * 100 * 100) / 100.0,
+                Math.round(s.costWithoutLink() * 100 * 100) / 100.0)).toList());
     }
 
     /** A ticket as agents see it. */
@@ -84,16 +77,26 @@ public final class TicketsApi {
         return ApiResponse.ok(desk.list(wanted, max.getAsInt()).stream().map(this::view).toList());
     }
 
+    /** A ticket with its conversation (the customer's, the agents' and their notes), the customer's files and the public thread. */
+    public record TicketDetail(TicketView ticket, List<TicketMessage> messages, List<Ticket.Attachment> attachments,
+                               List<DraftView.MentionView> thread) {}
+
+    /**
+     * An entry of the ticket's conversation, as {@link Ticket.Message} has it; a record of its own so that the API's document
+     * names it apart from the request {@link Message} (its schemas are named by simple class name).
+     */
+    public record TicketMessage(long id, long ticketId, Instant at, Ticket.Kind kind, String author, String body, String postId) {
+
+        static TicketMessage of(Ticket.Message m) {
+            return new TicketMessage(m.id(), m.ticketId(), m.at(), m.kind(), m.author(), m.body(), m.postId());
+        }
+    }
+
     public ApiResponse get(String id) {
-        return find(id).map(t -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("ticket", view(t));
-            out.put("messages", desk.store().messages(t.id()));
-            out.put("attachments", desk.store().attachments(t.id()));
-            out.put("thread", t.conversationId() == null ? List.of()
-                    : mentions.thread(t.platform(), t.conversationId()).stream().map(DraftView::mention).toList());
-            return ApiResponse.ok(out);
-        }).orElseGet(() -> ApiResponse.error(404, "No ticket " + id));
+        return find(id).map(t -> ApiResponse.ok(new TicketDetail(view(t), desk.store().messages(t.id()).stream().map(TicketMessage::of).toList(),
+                desk.store().attachments(t.id()), t.conversationId() == null ? List.of()
+                        : mentions.thread(t.platform(), t.conversationId()).stream().map(DraftView::mention).toList())))
+                .orElseGet(() -> ApiResponse.error(404, "No ticket " + id));
     }
 
     /** {@code {"body": "...", "note": false}}: a message on a ticket; {@code note} only when true. */
@@ -126,18 +129,19 @@ public final class TicketsApi {
         return get(id);
     }
 
+    /** A resolved ticket and the public closing message drafted for it. */
+    public record TicketResolution(TicketView ticket, DraftView closingDraft) {}
+
     /** Resolves the ticket and drafts the public closing message (shown in the queue, or published by unattended mode). */
     public ApiResponse resolve(String id, String actor) {
         Optional<Ticket> t = find(id);
         if (t.isEmpty()) {
             return ApiResponse.error(404, "No ticket " + id);
         }
-        return desk.resolve(t.get().id(), actor).map(closing -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("ticket", view(desk.store().find(t.get().id()).orElseThrow()));
-            out.put("closingDraft", DraftView.of(closing, Instant.now()));
-            return ApiResponse.ok(out);
-        }).orElseGet(() -> ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ", not open"));
+        return desk.resolve(t.get().id(), actor)
+                .map(closing -> ApiResponse.ok(new TicketResolution(view(desk.store().find(t.get().id()).orElseThrow()),
+                        DraftView.of(closing, Instant.now()))))
+                .orElseGet(() -> ApiResponse.error(409, "Ticket " + id + " is " + t.get().status().id() + ", not open"));
     }
 
     /** A new link to send the customer privately (a direct message) when someone else opened the first one. */

@@ -108,7 +108,7 @@ class CareLoopHealthChecksTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) down.body();
         assertThat(body).containsEntry("status", "DOWN").containsEntry("database", "UP");
-        assertThat((List<Map<String, Object>>) body.get("accounts")).extracting(a -> a.get("account") + "=" + a.get("healthy"))
+        assertThat((List<org.careloop.web.HealthApi.AccountHealth>) body.get("accounts")).extracting(a -> a.account() + "=" + a.healthy())
                 .containsExactly("brand=true", "support=false");
 
         connections.read("support", "mentions");

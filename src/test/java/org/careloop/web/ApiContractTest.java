@@ -35,6 +35,7 @@ class ApiContractTest {
 
     static final String TOKEN = "contract-test-token";
     static Database db;
+    static org.careloop.tickets.TicketDesk desk;
     static TestWeb.Server served;
     static String base;
     static JsonNode spec;
@@ -46,8 +47,12 @@ class ApiContractTest {
         db = Database.open("jdbc:h2:mem:contract;DB_CLOSE_DELAY=-1", "sa", "");
         db.users().save(new UserStore.User("agent", Sessions.hash("agent-password"), UserStore.Role.AGENT));
         Clock clock = Clock.systemUTC();
-        WebEndpoints web = TestWeb.endpoints(db, new Connections(), clock, db::ping, Optional.of(TOKEN));
-        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
+        // One connected account, so that the accounts and unattended mode answer a row each.
+        Connections connections = new Connections();
+        connections.register(new org.careloop.platform.IdleAdapter(org.careloop.platform.Platform.X, "brand", List.of("mentions")));
+        desk = TestWeb.tickets(db, new org.careloop.rules.RulesInForce(org.careloop.rules.RuleFiles.classpath("rules"), clock), clock);
+        WebEndpoints web = TestWeb.endpoints(db, connections, clock, db::ping, Optional.of(TOKEN), desk);
+        served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()), desk);
         base = served.base();
         HttpResponse<String> doc = TestWeb.call(http, base, "GET", "/api/openapi.json", null);
         assertThat(doc.statusCode()).as("the document needs no login").isEqualTo(200);
@@ -167,6 +172,84 @@ class ApiContractTest {
         conforming("GET", "/health", null, 200);
         HttpResponse<String> metrics = TestWeb.call(http, base, "GET", "/metrics", null);
         assertConforms("GET", "/metrics", null, metrics);
+    }
+
+    /**
+     * Answers with their records filled in (an alert bar with a summed kind, a ticket with its conversation, a praise page
+     * with an item, a report with a variant), so that each field is held to the document, not only an empty list.
+     */
+    @Test
+    void filledAnswersConformFieldByField() throws Exception {
+        long drafted = draft(9101);
+        db.alerts().raise("sla-breach", drafted, "No public reply to @jana within the 10-minute target");
+        db.alerts().raise("sla-breach", null, "12 replies passed the 10-minute target while CareLoop was stopped", 12);
+        db.alerts().raise("escalation", drafted, "Escalated: a wheelchair user stranded at DEN");
+        assertThat(conforming("GET", "/api/alerts", null, 200).findValues("latest")).isNotEmpty();
+        conforming("GET", "/api/alerts?kind=sla-breach", null, 200);
+        assertThat(conforming("GET", "/api/status", null, 200).path("alerts")).isNotEmpty();
+        assertThat(conforming("GET", "/api/accounts", null, 200)).hasSize(1);
+
+        conforming("POST", "/api/drafts/" + drafted + "/share", null, 200);
+        assertThat(conforming("GET", "/api/praise?limit=1", null, 200).path("items")).isNotEmpty();
+        conforming("POST", "/api/drafts/" + drafted + "/approve", null, 200);
+        assertThat(conforming("GET", "/api/reports?days=1", null, 200).path("variants")).isNotEmpty();
+
+        String ticket = "/api/tickets/" + ticket(9102).id();
+        assertThat(conforming("GET", ticket, null, 200).path("messages")).isNotEmpty();
+        conforming("POST", ticket + "/messages", "{\"body\": \"We found your bag, Jana.\"}", 200);
+        conforming("POST", ticket + "/messages", "{\"body\": \"Courier booked for 5pm\", \"note\": true}", 200);
+        conforming("POST", ticket + "/assign", "{\"agent\": \"agent\"}", 200);
+        conforming("POST", ticket + "/new-link", null, 200);
+        assertThat(conforming("POST", ticket + "/resolve", null, 200).path("closingDraft").path("id").asLong()).isPositive();
+        conforming("POST", ticket + "/close", null, 200);
+    }
+
+    /** A cluster's four decisions and its incident, on the clusters test's server (it groups posts), held to this document. */
+    @Test
+    void clusterDecisionsAndIncidentsConform() throws Exception {
+        ClustersWebTest.start();
+        try {
+            var apologize = org.careloop.analysis.CareAction.Label.APOLOGIZE;
+            var x = org.careloop.platform.Platform.X;
+            var a = ClustersWebTest.post(x, "zoe", "Zoe", "lounge closed at the terminal, lounge access refused", apologize);
+            ClustersWebTest.post(x, "abe", "Abe", "lounge access refused, the lounge is closed", apologize);
+            var c = ClustersWebTest.post(x, "kim", "Kim", "the lounge is closed, lounge access refused", apologize);
+            var d = ClustersWebTest.post(x, "lou", "Lou", "lounge access refused again, the lounge closed", apologize);
+            String cluster = "/api/clusters/" + ClustersWebTest.cluster(a.id()).get("id").asLong();
+            clustered("POST", cluster + "/assign", "{\"agent\": \"agent\"}", 200);
+            clustered("POST", cluster + "/snooze", "{\"minutes\": 5, \"postIds\": [\"" + d.mention().id() + "\"]}", 200);
+            assertThat(clustered("POST", cluster + "/reject", "{\"postIds\": [\"" + c.mention().id() + "\", \"nope\"]}", 200).path("left"))
+                    .isNotEmpty();
+            String incident = "/api/incidents/" + clustered("POST", cluster + "/incident", null, 201).get("id").asLong();
+            clustered("POST", cluster + "/incident", null, 200);
+            clustered("POST", incident + "/notes", "{\"text\": \"Lounge reopens at 16:00\"}", 201);
+            clustered("GET", incident, null, 200);
+            clustered("POST", cluster + "/approve", null, 200);
+            assertThat(clustered("POST", incident + "/resolve", null, 200).path("queued")).isNotEmpty();
+        } finally {
+            ClustersWebTest.stop();
+        }
+    }
+
+    /** Calls the clusters test's server with its token, and validates the answer against this document. */
+    static JsonNode clustered(String method, String path, String body, int expected) throws Exception {
+        String auth = "Bearer " + ClustersWebTest.TOKEN;
+        HttpResponse<String> r = body == null ? ClustersWebTest.call(method, path, null, "Authorization", auth)
+                : ClustersWebTest.call(method, path, body, "Authorization", auth, "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(method + " " + path + " -> " + r.body()).isEqualTo(expected);
+        assertConforms(method, path, body, r);
+        return Json.mapper().readTree(r.body());
+    }
+
+    static org.careloop.tickets.Ticket ticket(int n) {
+        String id = String.valueOf(n);
+        org.careloop.platform.Mention m = new org.careloop.platform.Mention(org.careloop.platform.Platform.X, "brand", id,
+                new org.careloop.platform.Author("8", "jana", "Jana K"), "@acmeair my bag never arrived, file ref needed", "en",
+                java.time.Instant.now(), id, null, "https://x.com/jana/status/" + id, false, false);
+        db.mentions().insertIfNew(m);
+        return desk.forPost(m, new org.careloop.analysis.Analysis("en", new org.careloop.analysis.Sentiment(
+                        org.careloop.analysis.Sentiment.Label.NEGATIVE, -0.8, 0.9), List.of("negative")),
+                new org.careloop.rules.Decision("lost-bag", org.careloop.rules.Decision.Action.TICKET, "ticket", "private details"));
     }
 
     static long draft(int n) {

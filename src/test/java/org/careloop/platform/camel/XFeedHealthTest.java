@@ -65,8 +65,8 @@ class XFeedHealthTest {
     }
 
     @SuppressWarnings("unchecked")
-    Map<String, Object> account(ApiResponse r) {
-        return ((List<Map<String, Object>>) ((Map<String, Object>) r.body()).get("accounts")).get(0);
+    HealthApi.AccountHealth account(ApiResponse r) {
+        return ((List<HealthApi.AccountHealth>) ((Map<String, Object>) r.body()).get("accounts")).get(0);
     }
 
     void refuseSearch(int polls) throws Exception {
@@ -86,8 +86,8 @@ class XFeedHealthTest {
         consumer.poll();
         ApiResponse down = health.health();
         assertThat(down.status()).isEqualTo(503);
-        assertThat(account(down)).containsEntry("healthy", false);
-        assertThat((String) account(down).get("lastError")).startsWith("rejected: X API could not read search: HTTP 400");
+        assertThat(account(down).healthy()).isFalse();
+        assertThat(account(down).lastError()).startsWith("rejected: X API could not read search: HTTP 400");
         assertThat(received).as("the mentions are still read").containsExactly("@acmeair where is my bag?");
         assertThat(alerts).singleElement().satisfies(a -> assertThat(a.lastError()).contains("HTTP 400"));
 
@@ -98,6 +98,7 @@ class XFeedHealthTest {
         consumer.poll();
         ApiResponse up = health.health();
         assertThat(up.status()).isEqualTo(200);
-        assertThat(account(up)).containsEntry("healthy", true).containsEntry("lastError", null);
+        assertThat(account(up).healthy()).isTrue();
+        assertThat(account(up).lastError()).isNull();
     }
 }
