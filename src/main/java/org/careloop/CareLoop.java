@@ -86,6 +86,9 @@ import org.slf4j.LoggerFactory;
  * The assembled application: the database, the platform connections, the pipeline beans, and
  * Camel Main running the routes in {@code routes/}. Everything is wired here by hand, so the
  * beans themselves stay plain Java.
+ *
+ * <p>Long on purpose: the whole wiring in one file, read top to bottom in the pipeline's order, is the
+ * map of which bean the routes call; split up, a missing or doubled bean would hide between files.
  */
 public final class CareLoop {
 
