@@ -150,7 +150,7 @@ public final class Main implements Runnable {
         @Option(names = "--care-labels", defaultValue = "src/train/care-action-labels.jsonl",
                 description = "The care lead's further care-action labels (default: ${DEFAULT-VALUE}).")
         Path careLabels;
-        @Option(names = "--only", description = "Builds just this model (sentiment-en, sentiment-ru, offensive-en, irony-en, care-action-en); "
+        @Option(names = "--only", description = "Builds just this model (sentiment-en, with sentiment-en-meaning beside it, sentiment-ru, offensive-en, irony-en, care-action-en); "
                 + "care-action-en (with urgent-en, read after it) reads the others from --out.")
         String only;
 

@@ -149,7 +149,7 @@ public final class EvaluateCommand {
      */
     static void careCrossValidation(Path data, Path careLabels, PrintStream out) throws IOException {
         SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"),
-                TextModel.load("offensive-en"), TextModel.load("irony-en"));
+                TextModel.load("offensive-en"), TextModel.load("irony-en")).withSentimentMeaning(TextModel.load("sentiment-en-meaning"));
         TrainCommand.CareRows rows = TrainCommand.careRows(data, careLabels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();

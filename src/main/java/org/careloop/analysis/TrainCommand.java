@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +40,19 @@ public final class TrainCommand {
      * One model: its name, the sets it learns from, how strongly it is regularised, whether its
      * priors are tuned, whether it reads the word clusters (a model trained without them ignores
      * them when it predicts), the sets it is measured on whole (no near-duplicate of their rows is
-     * learnt from), and in how many examples a feature must stand to be kept (1: all).
+     * learnt from), in how many examples a feature must stand to be kept (1: all), and whether a second
+     * model that also reads each post's meaning is built beside it.
      */
     record Recipe(String name, List<Source> sources, double sigma, boolean tunePriors, boolean clusters, List<Corpus> checks,
-                  int minCount) {
+                  int minCount, boolean meaning) {
 
         Recipe(String name, List<Source> sources, double sigma, boolean tunePriors, boolean clusters, List<Corpus> checks) {
-            this(name, sources, sigma, tunePriors, clusters, checks, 1);
+            this(name, sources, sigma, tunePriors, clusters, checks, 1, false);
+        }
+
+        /** The name of the second model, which reads the posts' meaning too ({@link Meaning}), for those the first is unsure of. */
+        String meaningName() {
+            return name + "-meaning";
         }
     }
 
@@ -75,6 +82,12 @@ public final class TrainCommand {
             built.model().save(file);
             log.printf(Locale.ROOT, "%-14s %6d examples  %5.1f s  priors shifted %s  -> %s%n", r.name(), built.examples(),
                     (System.nanoTime() - start) / 1e9, new TreeMap<>(built.offsets()), file);
+            if (built.meaning() != null) {
+                Path meaningFile = out.resolve(r.meaningName() + ".ser.gz");
+                built.meaning().save(meaningFile);
+                log.printf(Locale.ROOT, "%-14s read again below a confidence of (tuning rows: measure, share read again): %s  -> %s%n",
+                        r.meaningName(), built.readAgain(), meaningFile);
+            }
         }
         if (only == null || only.equals(CARE_MODEL)) {
             careAction(data, careLabels, out, log);
@@ -82,14 +95,24 @@ public final class TrainCommand {
         return 0;
     }
 
-    /** A model built by a recipe, with the prior shifts it was given and how many examples it learnt from. */
-    record Built(TextModel model, Map<String, Double> offsets, int examples) {}
+    /**
+     * A model built by a recipe, with the prior shifts it was given and how many examples it learnt
+     * from; and, where the recipe asks, the model that reads the meaning too, with how the tuning rows
+     * fare when it reads again the posts the first is unsure of.
+     */
+    record Built(TextModel model, Map<String, Double> offsets, int examples, TextModel meaning, List<ReadAgain.Point> readAgain) {
+
+        Built(TextModel model, Map<String, Double> offsets, int examples) {
+            this(model, offsets, examples, null, List.of());
+        }
+    }
 
     /** Fits a recipe's model on its sets' training rows, the priors tuned where it asks. */
     static Built build(Recipe r) {
         List<PriorTuning.Part> tuning = new ArrayList<>();
         List<TextModel.Example> fitting = new ArrayList<>();
         List<TextModel.Example> all = new ArrayList<>();
+        Map<TextModel.Example, String> texts = new IdentityHashMap<>();
         for (Source s : r.sources()) {
             List<Corpus.Row> rows = Corpus.apartFrom(s.whole() ? s.corpus().rows() : s.corpus().training(), r.checks());
             Map<String, Double> weights = balancing(rows);
@@ -102,6 +125,7 @@ public final class TrainCommand {
                 }
                 var e = new TextModel.Example(features, row.label(), weights.get(row.label()));
                 all.add(e);
+                texts.put(e, row.text());
                 (s.corpus().tuning(row) ? held : fitting).add(e);
             }
             tuning.add(new PriorTuning.Part(held, s.measure()));
@@ -109,13 +133,48 @@ public final class TrainCommand {
         if (r.minCount() > 1) {
             prune(all, r.minCount());
         }
+        Fit fast = fit(r, all, fitting, tuning);
+        if (!r.meaning()) {
+            return new Built(fast.model(), fast.offsets(), all.size());
+        }
+        // The same examples (pruned alike) with each post's meaning added.
+        Map<String, float[]> meanings = meanings(texts.values());
+        Map<TextModel.Example, TextModel.Example> read = new IdentityHashMap<>();
+        for (TextModel.Example e : all) {
+            String clean = TextPrep.clean(texts.get(e), CoreNlpAnalyzer.MAX_CHARS, false);
+            read.put(e, new TextModel.Example(Meaning.features(e.features(), meanings.get(clean)), e.label(), e.weight()));
+        }
+        List<PriorTuning.Part> meaningTuning = tuning.stream()
+                .map(p -> new PriorTuning.Part(p.examples().stream().map(read::get).toList(), p.measure())).toList();
+        Fit slow = fit(r, all.stream().map(read::get).toList(), fitting.stream().map(read::get).toList(), meaningTuning);
+        List<ReadAgain.Point> curve = ReadAgain.curve(fast.inner(), slow.inner(), tuning, meaningTuning);
+        return new Built(fast.model(), fast.offsets(), all.size(), slow.model(), curve);
+    }
+
+    /** A model fitted on all its rows, and the one fitted without the tuning rows (each with the priors tuned on them). */
+    private record Fit(TextModel model, Map<String, Double> offsets, TextModel inner) {}
+
+    private static Fit fit(Recipe r, List<TextModel.Example> all, List<TextModel.Example> fitting, List<PriorTuning.Part> tuning) {
         Map<String, Double> offsets = Map.of();
-        if (r.tunePriors()) {
-            offsets = PriorTuning.tune(TextModel.train(fitting, r.sigma()), tuning);
+        TextModel inner = null;
+        if (r.tunePriors() || r.meaning()) {
+            inner = TextModel.train(fitting, r.sigma());
+            if (r.tunePriors()) {
+                offsets = PriorTuning.tune(inner, tuning);
+                inner.shiftPriors(offsets);
+            }
         }
         TextModel model = TextModel.train(all, r.sigma());
         model.shiftPriors(offsets);
-        return new Built(model, offsets, all.size());
+        return new Fit(model, offsets, inner);
+    }
+
+    /** Each post's meaning, read on every core (the encoder is the slow part: about 2 ms a post). */
+    private static Map<String, float[]> meanings(java.util.Collection<String> texts) {
+        Map<String, float[]> out = new java.util.concurrent.ConcurrentHashMap<>();
+        texts.parallelStream().map(t -> TextPrep.clean(t, CoreNlpAnalyzer.MAX_CHARS, false)).distinct()
+                .forEach(clean -> out.put(clean, Meaning.of(clean)));
+        return out;
     }
 
     /**
@@ -126,7 +185,7 @@ public final class TrainCommand {
         long start = System.nanoTime();
         SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
                 TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
-                TextModel.read(out.resolve("irony-en.ser.gz")));
+                TextModel.read(out.resolve("irony-en.ser.gz"))).withSentimentMeaning(TextModel.read(out.resolve("sentiment-en-meaning.ser.gz")));
         CareRows rows = careRows(data, careLabels);
         TextModel model = trainCare(rows.all(), cascadeOnly);
         Path file = out.resolve(CARE_MODEL + ".ser.gz");
@@ -266,6 +325,6 @@ public final class TrainCommand {
         Corpus semeval = Corpus.read(data.resolve("sentiment/semeval2013-2016-train.jsonl"));
         double even = (double) airline.training().size() / semeval.rows().size();
         return new Recipe("sentiment-en", List.of(new Source(airline, Metrics::macroF1), new Source(semeval, Metrics::macroRecall, even, true)),
-                1.0, true, false, List.of(Corpus.read(data.resolve("sentiment/semeval2017-val.jsonl"))), 2);
+                1.0, true, false, List.of(Corpus.read(data.resolve("sentiment/semeval2017-val.jsonl"))), 2, true);
     }
 }

@@ -26,6 +26,17 @@ class MeaningTest {
         assertThat(Meaning.features(words, "").keySet()).as("an empty post still reads").hasSize(385);
     }
 
+    /** Sentiment and the care action may both ask for one post's meaning: the second asks costs nothing and changes nothing. */
+    @Test
+    void aPostReadTwiceReadsTheSame() {
+        float[] first = Meaning.of("my bag never arrived");
+        first[0] += 100;
+        float[] again = Meaning.of("my bag never arrived");
+        assertThat(again[0]).isLessThan(50);
+        assertThat(Meaning.similarity(again, Meaning.of("my bag never arrived"))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Meaning.similarity(again, Meaning.of("what a lovely crew"))).isLessThan(0.9);
+    }
+
     private static double cosine(String a, String b) {
         Counter<String> x = Meaning.features(new ClassicCounter<>(), a);
         Counter<String> y = Meaning.features(new ClassicCounter<>(), b);

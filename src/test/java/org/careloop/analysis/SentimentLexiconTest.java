@@ -18,6 +18,17 @@ class SentimentLexiconTest {
     }
 
     @Test
+    void knowsRussianWordsByTheirStem() {
+        assertThat(SentimentLexicon.valence("отличный")).isPositive();
+        assertThat(SentimentLexicon.valence("отлично")).isPositive();
+        assertThat(SentimentLexicon.valence("ужасное")).isNegative();
+        assertThat(SentimentLexicon.valence("недовольна")).isNegative();
+        assertThat(SentimentLexicon.valence("банк")).isZero();
+        assertThat(SentimentLexicon.valence("отлично_NEG")).isNegative();
+        assertThat(SentimentLexicon.score(SocialText.of("Спасибо, всё отлично работает").tokens).compound()).isPositive();
+    }
+
+    @Test
     void negationTurnsAndDampsAWord() {
         double good = SentimentLexicon.valence("good");
         assertThat(SentimentLexicon.valence("good_NEG")).isNegative().isGreaterThan(-good);
