@@ -164,7 +164,7 @@ final class CareActions {
 
     /** Praise or thanks for the brand or its people. */
     static final Pattern PRAISE = Pattern.compile(
-            "\\b(thanks?|thank (you|u)|thx|ty|appreciate\\w*|grateful|kudos|shout ?out|props|love (you|u|ya|this|the|my|your|ur)|"
+            "\\b(thanks?|thank (you|u)|thx|ty|appreciate\\w*|grateful|kudos|shout ?out|props|love (you|u|ya|this|the|my|your|ur)|(mad|much|big|so much) love|"
                     + "amazing|awesome|great (job|service|crew|staff|flight|experience|team)|excellent|outstanding|fantastic|wonderful|"
                     + "best (airline|flight|service|crew|company|customer)|well done|you (guys )?(rock|are (great|the best|amazing|awesome))|"
                     + "helpful|so kind|super kind|friendly|impressive|impressed|brilliant|perfect|smooth|lovely|loved|great|"
@@ -553,7 +553,7 @@ final class CareActions {
             confidence = 0.55;
             why = fan ? "a fan's nod to a quoted post" : "a reaction to a quoted post, no issue in it";
             settled = true;
-        } else if (headline(text) && !lookup && !text.contains("?")) {
+        } else if (headline(text) && !lookup && !text.contains("?") && !praise) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
             why = "a news headline with its link, not a customer";
@@ -643,7 +643,7 @@ final class CareActions {
     private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍|😎|(?i)\\bay{2,}\\b");
 
     /** Denied boarding: "told overbooked", "got bumped from flight 221", "seats given away". */
-    static final Pattern BUMPED = Pattern.compile("\\b(overbooked|over-booked|oversold|denied boarding|(got|was|were|been|get|getting) bumped(?! up)|"
+    static final Pattern BUMPED = Pattern.compile("\\b(overbooked|over-booked|oversold|denied boarding|(got|was|were|been|get|getting) bumped(?! up)(?! from (seat )?\\d{1,2}[a-k]\\b)|"
             + "bumped (me|us|my \\w+|our \\w+) (from|off)|gave away (my|our) seats?|seats (given|gvn) away)\\b", FLAGS);
 
     /** "Read my previous tweets and get some context", "scroll up": what they said was missed. */

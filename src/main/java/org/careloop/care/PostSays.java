@@ -74,7 +74,7 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\bconnections? made\\b|\\bmade (my|our|the|all|both) (\\w+ )?connections?\\b"), "So glad you made your connection!"),
             Map.entry(Pattern.compile("(?i)\\bon[- ]time\\b.{0,40}\\b(despite|in spite of)\\b.{0,30}\\b(weather|storms?|snow|ice|wind|fog)\\b"),
                     "On time despite the weather: that's the team at its best!"),
-            Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
+            Map.entry(Pattern.compile("(?i)\\b(arrived|landed|departed|left|got in|took off) (right |early and )?on time\\b|\\bon[- ]time (arrival|departure|flight)\\b"),
                     "So glad you got there on time!"),
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"

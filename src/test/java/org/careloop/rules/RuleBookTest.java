@@ -68,7 +68,8 @@ class RuleBookTest {
             "@acmeair the agent at the connection denied me boarding although I was at the gate on time|escalate",
             "@acmeair 3 days without a flight home, can I rebook on another airline?|escalate",
             // Thanks for a failure is sarcasm: never thanked, never a praise item.
-            "@acmeair thank you for cancelling my flight to Boston with no notice|apologize",
+            // Sarcastic thanks for a cancellation: a flight still to be rebooked is a case on their booking, and urgent.
+            "@acmeair thank you for cancelling my flight to Boston with no notice|urgent-ticket",
             // Praise for a job well done, with thanks, is praise, whatever trouble it mentions.
             "@acmeair You guys did an amazing job today! thanks to Kate Appleton for all her hard work rebooking my friends and me!|thank",
             "@acmeair First there were cockroaches crawling on the counter at the gate|escalate",
