@@ -24,12 +24,25 @@ record CareLoopProcess(Process process, Path log, int port) {
         // C1 only and the serial collector: a child starts in ~14 s instead of ~22 s on two busy cores (tests start
         // eight or more); what the tests check of it (the outbox, the schedule, its kills) does not depend on either.
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "org.careloop.Main", "run");
+                "-cp", productClasspath(), "org.careloop.Main", "run");
         pb.environment().keySet().removeIf(k -> k.startsWith("CARELOOP_"));
         pb.environment().putAll(env);
         pb.directory(workDir.toFile());
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return new CareLoopProcess(pb.start(), log, Integer.parseInt(env.get("CARELOOP_HTTP_PORT")));
+    }
+
+    /**
+     * The classes and the compile and runtime dependencies, as the packaged jar has them, never the test jars:
+     * a component the routes use but only a test dependency brings (camel-scheduler through camel-test) fails
+     * here as it fails for a user. Written by the build (maven-dependency-plugin, target/runtime-classpath.txt).
+     */
+    static String productClasspath() throws IOException {
+        Path listed = Path.of("target", "runtime-classpath.txt");
+        if (!Files.exists(listed)) {
+            throw new IllegalStateException(listed + " is missing: run the tests with Maven (mvn test), which writes it");
+        }
+        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + Files.readString(listed).strip();
     }
 
     /** Returns once the console answers (within 90 s), or fails with the end of the log. */
