@@ -31,6 +31,8 @@ class EmbeddedSimulatorIT {
                 "careloop.http.port", String.valueOf(freePort()), "careloop.http.host", "127.0.0.1",
                 // Only the simulator's port is changed: careloop.x.api-url is left to its default.
                 "careloop.simulator.port", String.valueOf(simPort),
+                // Its HTTPS twin on a free port of its own: port + 1 may be taken on a busy machine.
+                "careloop.simulator.https-port", String.valueOf(freePort()),
                 "careloop.simulator.scenario", "none", "careloop.simulator.state-file", "",
                 "careloop.x.poll-cron", "0/1 * * * * ?",
                 "careloop.db.url", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
