@@ -100,19 +100,20 @@ final class JdbcMentionStore implements MentionStore {
     /** A post's attempts are used up: the failures it recorded, or the interrupted ones, reached their limit. */
     private static final String USED_UP = "((triage_error is not null and triage_attempts >= ?) or triage_attempts >= ?)";
 
+    // A post under a live claim is still being triaged (its last attempt counts from the claim): not set aside yet.
     private static final String SET_ASIDE = "select " + COLUMNS + ", m.triage_attempts, m.triage_error from mentions m "
-            + "where m.triaged_at is null and " + USED_UP;
+            + "where m.triaged_at is null and " + USED_UP + " and (m.claimed_until is null or m.claimed_until <= ?)";
 
     @Override
     public List<SetAside> setAside(int maxAttempts, int limit) {
         return jdbc.list(SET_ASIDE + " order by m.seen_at desc, m.id desc limit ?", JdbcMentionStore::setAside, maxAttempts,
-                maxAttempts * INTERRUPTED_ROOM, limit);
+                maxAttempts * INTERRUPTED_ROOM, clock.instant(), limit);
     }
 
     @Override
     public Optional<SetAside> findSetAside(Platform platform, String id, int maxAttempts) {
         return jdbc.one(SET_ASIDE + " and m.platform = ? and m.id = ?", JdbcMentionStore::setAside, maxAttempts,
-                maxAttempts * INTERRUPTED_ROOM, platform.id(), id);
+                maxAttempts * INTERRUPTED_ROOM, clock.instant(), platform.id(), id);
     }
 
     private static SetAside setAside(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -185,6 +185,8 @@ class MentionClaimsTest {
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(mentions.claim("node-a", LONG, 3)).as("attempt %d", attempt).isPresent();
             assertThat(mentions.triageFailed(Platform.X, "failing", "boom " + attempt)).isEqualTo(attempt);
+            // Under its last claim the post is still being triaged: not set aside until its node lets go.
+            assertThat(mentions.findSetAside(Platform.X, "failing", 3)).as("held by attempt %d", attempt).isEmpty();
             mentions.release(Platform.X, "failing", "node-a", Duration.ZERO);
         }
         assertThat(mentions.claim("node-a", LONG, 3)).as("set aside").isEmpty();
