@@ -223,23 +223,25 @@ class SharedTriageTest {
     }
 
     private String claimedBy(String id) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement ps = c.prepareStatement("select claimed_by from mentions where id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+        return column(id, "claimed_by", rs -> rs.getString(1));
     }
 
     private Instant claimedUntil(String id) throws Exception {
+        return column(id, "claimed_until", rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant());
+    }
+
+    private interface Read<T> {
+        T from(ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** One column of one post's row, as the database has it. */
+    private <T> T column(String id, String column, Read<T> read) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-             PreparedStatement ps = c.prepareStatement("select claimed_until from mentions where id = ?")) {
+             PreparedStatement ps = c.prepareStatement("select " + column + " from mentions where id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                return read.from(rs);
             }
         }
     }
