@@ -21,7 +21,7 @@ final class TimeLost {
     private static final Pattern SPENT = Pattern.compile(
             "\\b(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?"
                     + "(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*-?\\s*(hours?|hrs?|minutes?|mins?)\\s+"
-                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane)|(?:at|in) (?:the |this )?(?:gate|line|baggage claim|airport|terminal)"
+                    + "(on hold|(?:sitting |stuck |waiting )?(?:on (?:the )?(?:tarmac|runway|plane|phone)|(?:at|in) (?:the |this )?(?:gate|line|baggage claim|airport|terminal)"
                     + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
     /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
     private static final Pattern STUCK_FOR = Pattern.compile(
@@ -61,11 +61,12 @@ final class TimeLost {
     private static final Pattern WAITED_FOR = Pattern.compile(
             "\\b(?:waiting|waited|sat|sitting) (?:for|on) [\\w' -]{3,40}? for (?:over |almost |nearly |more than |about )?(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (hours|hrs)\\b",
             FLAGS);
-    /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing". */
+    /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing",
+     * "24 hrs later still not home". */
     private static final Pattern WAITING = Pattern.compile(
             "\\b(?:(?:been )?wait(?:ed|ing) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
                     + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(?:more )?(hours?|hrs?|hr|minutes|mins?|min)"
-                    + " (?:now\\b|(?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved)))\\b",
+                    + " (?:now\\b|later,? (?:and )?still\\b|(?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved)))\\b",
             FLAGS);
 
     /** A delay named verb first: "delayed over 2 hours", "delayed by 45 mins". */
@@ -76,6 +77,13 @@ final class TimeLost {
     /** A post that opens with the time it has cost: "@brand 2 hours and 7 minutes. Still in the queue?" */
     private static final Pattern OPENS_WITH = Pattern.compile(
             "^(?:\\s*@\\w+)*\\s*(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr)\\s*(?:and\\s*)?(\\d{1,2}) ?(?:minutes|mins?|min)\\b(?=\\s*(?:[.!?…]|$))", FLAGS);
+
+    /** Hours spent trying to reach us, or on the road: "trying for 4 hours to get hold of someone", "15 hours of traveling". */
+    private static final Pattern TRYING = Pattern.compile(
+            "\\b(?:been )?trying (?:for )?(?:over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?) to "
+                    + "(?:get (?:hold of|through to|a hold of|ahold of)|reach|call|contact|talk to|speak (?:to|with))\\b", FLAGS);
+    private static final Pattern TRAVELLING = Pattern.compile(
+            "\\b(\\d{1,2}(?:\\.5)?|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs) of (travel(?:l?ing)?|flying|transit)\\b", FLAGS);
 
     private static final Pattern CLOCK_HOURS = Pattern.compile("\\b(\\d{1,2}):([0-5]\\d) ?(hours?|hrs?)\\b", FLAGS);
 
@@ -107,6 +115,14 @@ final class TimeLost {
             String spent = hoursToo ? amount(m.group(1), "hours", false) + " and " + amount(m.group(2), m.group(3), false)
                     : amount(m.group(2), m.group(3), false);
             return Optional.of("the " + spent + " " + where.replaceFirst("^(on|at|in) (?!the |hold|[A-Z]{3}\\b)", "$1 the "));
+        }
+        m = TRYING.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " you've spent trying to reach us");
+        }
+        m = TRAVELLING.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " of travelling");
         }
         m = STUCK_FOR.matcher(text);
         if (m.find()) {

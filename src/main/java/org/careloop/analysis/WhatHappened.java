@@ -162,9 +162,9 @@ final class WhatHappened {
         int bestScore = 0;
         int start = 0;
         for (int i = 0; i <= tokens.size(); i++) {
-            if (i == tokens.size() || ENDS.contains(tokens.get(i).word())) {
+            if (i == tokens.size() || ends(tokens.get(i).word())) {
                 List<CoreLabel> sentence = tokens.subList(start, Math.min(i + 1, tokens.size()));
-                boolean question = i < tokens.size() && tokens.get(i).word().equals("?");
+                boolean question = i < tokens.size() && tokens.get(i).word().contains("?");
                 // "can't get through to anyone on the phone - advice?": only the last part asks.
                 if (question) {
                     int cut = lastBreak(sentence);
@@ -184,6 +184,11 @@ final class WhatHappened {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A sentence's end, shouted too: "3 times!!!!", "really?!". */
+    private static boolean ends(String word) {
+        return ENDS.contains(word) || word.matches("[!?.]{2,}");
     }
 
     /** Where the last part of a sentence begins (a dash, a colon, a comma), or -1. */
@@ -423,7 +428,7 @@ final class WhatHappened {
             }
             // "can't help me": "help" after a modal or a "not" is the verb, not a cry for help.
             boolean verbHelp = word.equals("help") && w.get(k - 1).word().matches("(?i)n't|not|to|ca|can|could|would|will|wo");
-            if (ENDS.contains(word) || CLOSERS.contains(word) && !verbHelp && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
+            if (ends(word) || CLOSERS.contains(word) && !verbHelp && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
                 break;
             }
             k++;

@@ -79,7 +79,11 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
-            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) (\\d+ min\\w* )?(early|ahead of schedule)\\b"), "Landing early is the best kind of surprise!"),
+            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
+                    "Landing early is the best kind of surprise!"),
+            // Still on the way, but it will work out: "looks like I'll get home tonight".
+            Map.entry(Pattern.compile("(?i)\\b(i'?ll|we'?ll|i will|we will|gonna|going to) (get|make it|be) home\\b"), "So glad you'll make it home!"),
+            Map.entry(Pattern.compile("(?i)\\b(felt|feel|made (me|us) feel) (so |very |really )?welcome(d)?\\b"), "So glad you felt welcome!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
@@ -92,6 +96,16 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(other|another|different) (airlines?|carriers?)\\b"), "So glad to have you back with us!"));
 
     private PostSays() {}
+
+    /** When a flight leaves or lands, or whether it is late: the flight's status answers it. */
+    private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\bwhen (?:(?:will|does|is|do|are) )?(?:the|my|our|this|that) (?:flight|plane)s? "
+            + "(?:\\w+ ){0,2}(?:leave|depart|take off|board|land|arrive|get in|go)\\b"
+            + "|\\b(?:is|are|whether|if) (?:the |my |our |this )?(?:flight|plane)s?(?: #?[a-z]{0,2}\\d{2,4})?(?: from \\w+ to \\w+)? (?:is |still )?"
+            + "(?:on time|delayed|cancell?ed|leaving|departing|boarding|taking off)\\b");
+
+    static boolean asksStatus(String text) {
+        return text != null && ASKS_STATUS.matcher(text).find();
+    }
 
     static String goodNews(String text) {
         String news = firstSaid(GOOD_NEWS, text);

@@ -120,7 +120,9 @@ final class ReplyValues {
         // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
         values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
         // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
-        values.put("status_question", !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
+        // So is "any idea when the flight will actually take off?": the status page answers it, whichever flight it is.
+        values.put("status_question", PostSays.asksStatus(mention.text())
+                || !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         Optional<Topic> postTopic = book.settings().topicOf(mention.text());
