@@ -285,6 +285,14 @@ final class PostSays {
         return text != null && (CALL_REASON.matcher(text).find() || CALL_PURPOSE.matcher(text).find());
     }
 
+    /** A bag said to be lost or never to have come, not merely slow at the carousel. */
+    private static final Pattern BAG_LOST = Pattern.compile("(?i)\\b(?:lost|missing|never (?:arrived|came|made it)|didn'?t (?:arrive|come|make it)) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)\\b"
+            + "|\\b(?:bags?|luggage|suitcases?) (?:is |are |was |were |got |has been |have been )?(?:lost|missing|never (?:arrived|came|made it))\\b");
+
+    static boolean bagLost(String text) {
+        return text != null && BAG_LOST.matcher(text).find();
+    }
+
     private static final Pattern BAG_MISSING = Pattern.compile("(?i)\\b(?:(?:wait\\w*|still) (?:for|on) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)\\b(?! to be (?:loaded|put on|brought on|unloaded|offloaded))|"
             + "no (?:bags?|luggage)|without (?:my |our |a |any )?(?:bags?|luggage)|bagless|stillnobags?|baggage claim|carousel|"
             + "(?:bags?|luggage|suitcases?) (?:never|didn'?t|did not|hasn'?t|haven'?t|has not|have not|still|is still|are still|not here|missing|delayed|lost)|"

@@ -34,6 +34,8 @@ final class ReplyValues {
     /** Topics of a trip under way, whose urgent next step is getting the customer moving again. */
     private static final Set<String> ON_THE_WAY = Set.of("flight", "cancel", "cancelling", "stranded", "missed", "rebook", "connection",
             "diverted", "tarmac", "mechanical", "notice", "checkin", "boarding", "app", "site", "assistance", "seat", "carseat", "");
+    /** Topics a flight's status page speaks to. */
+    private static final Set<String> STATUS_TOPICS = Set.of("flight", "cancel", "diverted", "mechanical", "tarmac", "notice", "booking");
     private static final Set<CareAction.Label> FANFARE = EnumSet.of(CareAction.Label.THANK, CareAction.Label.ENGAGE);
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
     private static final double UPSET = 0.6;
@@ -120,18 +122,22 @@ final class ReplyValues {
         // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
         values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
         // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
-        // So is "any idea when the flight will actually take off?": the status page answers it, whichever flight it is.
-        values.put("status_question", PostSays.asksStatus(mention.text())
-                || !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) ? "yes" : "");
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
         Optional<Topic> postTopic = book.settings().topicOf(mention.text());
         // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
         // unless the post is about a disruption, whose next step comes first.
         String named = (String) values.get("detail");
-        String topicKey = postTopic.filter(Topic::major)
+        String found = postTopic.filter(Topic::major)
                 .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
+        // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.
+        String topicKey = problem && !found.equals("lostitem") && PostSays.bagLost(mention.text()) ? "bag" : found;
+        // So is "any idea when the flight will actually take off?": the status page answers it, whichever flight it is;
+        // but not "appreciate the early arrival of UA1002, but will ORD ever bring the bags out?", a question about something else.
+        values.put("status_question", PostSays.asksStatus(mention.text())
+                || !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) && (topicKey.isEmpty() || STATUS_TOPICS.contains(topicKey))
+                ? "yes" : "");
         String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly("needs-default", lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
@@ -182,13 +188,13 @@ final class ReplyValues {
         String detailed = (String) values.get("detail");
         // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
         // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
-        Optional<String> sharper = (problem ? book.settings().sharper(mention.text()) : Optional.<String>empty())
+        Optional<Topic> topic = topicKey.isEmpty() ? Optional.empty() : book.settings().topics().stream().filter(t -> t.key().equals(topicKey)).findFirst();
+        Optional<String> sharper = (problem ? topic.flatMap(t -> book.settings().sharper(t, mention.text())) : Optional.<String>empty())
                 .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
         String echoed = detailed;
-        String says = topicKey.isEmpty() ? "" : String.valueOf(values.getOrDefault("topic", ""));
+        String says = topic.map(Topic::says).orElse("");
         // "Sorry about flight 441" names no trouble: the topic does, on that flight ("the delay on flight 441",
         // "the cancellation of your flight from CHA to DCA").
-        Optional<Topic> topic = topicKey.isEmpty() ? Optional.empty() : book.settings().topics().stream().filter(t -> t.key().equals(topicKey)).findFirst();
         if (problem && topic.isPresent() && (echoed.matches("flight [A-Z]{0,2} ?\\d+") || echoed.startsWith("your flight from "))) {
             Topic t = topic.get();
             echoed = says.matches("your (app|device|account|order|booking|miles|connection|carry-on)") ? echoed

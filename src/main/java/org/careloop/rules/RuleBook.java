@@ -62,9 +62,13 @@ public final class RuleBook {
 
         /** The topic's first sharper phrase whose words the text contains ("being cut off after the wait on hold"). */
         public Optional<String> sharper(String text) {
+            return topicOf(text).flatMap(t -> sharper(t, text));
+        }
+
+        /** The given topic's first sharper phrase whose words the text contains. */
+        public Optional<String> sharper(Topic topic, String text) {
             String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
-            return topicOf(text).flatMap(t -> t.sharper().stream().filter(p -> p.words().stream().anyMatch(w -> names(lower, w))).findFirst())
-                    .map(Topic.Phrase::says);
+            return topic.sharper().stream().filter(p -> p.words().stream().anyMatch(w -> names(lower, w))).findFirst().map(Topic.Phrase::says);
         }
 
         /** The first topic whose words the text contains. */
