@@ -184,7 +184,7 @@ public final class CareLoop {
         // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), settler, incidents, database.alerts(), clock).withMetrics(metrics);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), database.recentTexts(), settler, incidents, database.alerts(), clock).withMetrics(metrics);
         TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.

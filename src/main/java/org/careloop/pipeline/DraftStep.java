@@ -20,25 +20,26 @@ public final class DraftStep {
 
     private final Drafter drafter;
     private final DraftStore drafts;
+    private final RecentTexts texts;
     private final DraftSettler settler;
     private final TicketLink tickets;
     private final Alerts alerts;
     private final Clock clock;
-    private final RecentTexts texts;
     private volatile CareMetrics metrics = CareMetrics.NONE;
 
     /**
+     * @param texts the texts being drafted on each account, on every node: a draft's text is taken there before it is stored
      * @param settler what becomes of a new draft (unattended mode, else the queue; SLA timers), shared with the ticket desk
      * @param tickets opens or joins the ticket of a reply whose rule says {@code ticket}; null: no tickets
      */
-    public DraftStep(Drafter drafter, DraftStore drafts, DraftSettler settler, TicketLink tickets, Alerts alerts, Clock clock) {
+    public DraftStep(Drafter drafter, DraftStore drafts, RecentTexts texts, DraftSettler settler, TicketLink tickets, Alerts alerts, Clock clock) {
         this.drafter = drafter;
         this.drafts = drafts;
+        this.texts = texts;
         this.settler = settler;
         this.tickets = tickets;
         this.alerts = alerts;
         this.clock = clock;
-        this.texts = new RecentTexts(clock);
     }
 
     /** Counts the drafts created, by care action. */
@@ -59,13 +60,12 @@ public final class DraftStep {
         java.util.List<String> recent = recentReplies(m);
         java.util.Map<String, String> values = ticket == null ? java.util.Map.of() : ticket.values();
         Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
-        String account = m.platform().id() + "/" + m.account();
-        if (drafted.text() != null && !texts.take(account, drafted.text())) {
-            // Drafted at the same moment as another post on this account: it sees their text now, and says it otherwise.
-            recent = new java.util.ArrayList<>(recent);
-            recent.addAll(texts.on(account));
+        while (drafted.text() != null && !texts.take(m.platform().id(), m.account(), drafted.text(), clock.instant())
+                && !recent.contains(drafted.text())) {
+            // Another post on this account, on this node or another, is being drafted with this text: say it otherwise.
+            // A text the drafter gives again had no other phrasing left.
+            recent.add(drafted.text());
             drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
-            texts.take(account, drafted.text());
         }
         if (ticket != null && ticket.ticketId() != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));

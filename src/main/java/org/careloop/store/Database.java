@@ -12,6 +12,7 @@ import org.careloop.care.Alerts;
 import org.careloop.care.AuditLog;
 import org.careloop.care.DraftStore;
 import org.careloop.care.Outbox;
+import org.careloop.care.RecentTexts;
 import org.careloop.care.Switches;
 import org.careloop.config.PrivateFiles;
 import org.careloop.config.Settings;
@@ -164,6 +165,11 @@ public final class Database implements AutoCloseable {
 
     public WebhookStore webhooks() {
         return new JdbcWebhookStore(jdbc);
+    }
+
+    /** The reply texts taken on each account in the last minute, shared by every node on this database. */
+    public RecentTexts recentTexts() {
+        return new JdbcRecentTexts(jdbc);
     }
 
     public Alerts alerts() {

@@ -20,7 +20,11 @@ class H2StoreTest extends StoreContract {
 
     @BeforeAll
     static void open() {
-        db = Database.open("jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath(), "careloop", "");
+        db = Database.open(url(), "careloop", "");
+    }
+
+    static String url() {
+        return "jdbc:h2:file:" + dir.resolve("careloop").toAbsolutePath();
     }
 
     @AfterAll
@@ -31,6 +35,11 @@ class H2StoreTest extends StoreContract {
     @Override
     Database db() {
         return db;
+    }
+
+    @Override
+    Database anotherNode() {
+        return Database.open(url(), "careloop", "");
     }
 
     @Test

@@ -44,6 +44,11 @@ class PostgresStoreTest extends StoreContract {
         return db;
     }
 
+    @Override
+    Database anotherNode() {
+        return Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+    }
+
     @Test
     void runsOnPostgres() {
         assertThat(db.kind()).isEqualTo("PostgreSQL");

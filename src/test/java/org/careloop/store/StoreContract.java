@@ -24,6 +24,7 @@ import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.DraftStore;
 import org.careloop.care.Outbox;
+import org.careloop.care.RecentTexts;
 import org.careloop.marketing.PraiseStore;
 import org.careloop.pipeline.MentionStore;
 import org.careloop.platform.Author;
@@ -48,6 +49,9 @@ abstract class StoreContract {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
     abstract Database db();
+
+    /** The same database through a pool of its own, as another node sees it; the caller closes it. */
+    abstract Database anotherNode();
 
     static Mention mention(String id, String conversation) {
         return new Mention(Platform.X, "brand", id, new Author("u" + id, "cust" + id, "Customer " + id), "@acmeair my bag is lost 😡 — где багаж?",
@@ -579,6 +583,46 @@ abstract class StoreContract {
         assertThat(nodes.get(1).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.LOCKED);
         clock.advance(Duration.ofSeconds(61));
         assertThat(nodes.get(1).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.OK);
+    }
+
+    /** No account says one text twice: a text taken on an account is refused there, on every node, until the window is over. */
+    @Test
+    void aReplyTextIsTakenOncePerAccountOnEveryNodeUntilTheWindowIsOver() {
+        RecentTexts texts = db().recentTexts();
+        String account = "texts-" + newId();
+        Instant at = Instant.parse("2031-07-01T10:00:00Z");
+        String text = "So sorry about your bag 🧳 — we're tracing it now, @cust";
+        assertThat(texts.take("x", account, text, at)).isTrue();
+        assertThat(texts.take("x", account, text, at.plusSeconds(1))).as("taken").isFalse();
+        try (Database other = anotherNode()) {
+            assertThat(other.recentTexts().take("x", account, text, at.plusSeconds(2))).as("taken, on another node too").isFalse();
+            assertThat(other.recentTexts().take("x", account, text + "!", at.plusSeconds(2))).as("another text is free").isTrue();
+        }
+        assertThat(texts.take("x", account, text + "!", at.plusSeconds(3))).as("taken by the other node").isFalse();
+        assertThat(texts.take("x", "other-" + account, text, at.plusSeconds(3))).as("another account is free").isTrue();
+        assertThat(texts.take("facebook", account, text, at.plusSeconds(3))).as("the same name on another platform is another account").isTrue();
+        String overlong = "a reply longer than any key ".repeat(100);
+        assertThat(texts.take("x", account, overlong, at)).isTrue();
+        assertThat(texts.take("x", account, overlong, at)).isFalse();
+
+        Instant over = at.plus(RecentTexts.WINDOW);
+        assertThat(texts.take("x", account, text, over.minusSeconds(1))).as("still within the window").isFalse();
+        assertThat(texts.take("x", account, text, over.plusSeconds(1))).as("free once the window is over").isTrue();
+        assertThat(texts.take("x", account, text, over.plusSeconds(2))).as("and taken anew").isFalse();
+    }
+
+    /** Two nodes drafting one text on one account at once, also once the last take of it is over: one of them gets it. */
+    @Test
+    void concurrentTakesOfOneTextOnTwoNodesLetOneThrough() throws Exception {
+        String account = "texts-" + newId();
+        Instant at = Instant.parse("2031-07-02T10:00:00Z");
+        try (Database other = anotherNode()) {
+            List<RecentTexts> nodes = List.of(db().recentTexts(), other.recentTexts());
+            AtomicInteger turn = new AtomicInteger();
+            assertThat(winnersOfFour(() -> nodes.get(turn.getAndIncrement() % 2).take("x", account, "Sorry!", at))).isEqualTo(1);
+            Instant later = at.plus(RecentTexts.WINDOW).plusSeconds(1);
+            assertThat(winnersOfFour(() -> nodes.get(turn.getAndIncrement() % 2).take("x", account, "Sorry!", later))).isEqualTo(1);
+        }
     }
 
     @Test
