@@ -163,7 +163,9 @@ public final class CareLoop {
         // Operators' meters: CareLoop's and Camel's in one Prometheus registry, scraped at /metrics.
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CareMetrics metrics = careMetrics(meters, database);
-        SlaWatch watch = new SlaWatch(database.drafts(), drafter, gate, database.alerts(), slaHook, sla, clock).withMetrics(metrics);
+        // Every reply (first, holding, closing) in words the account has not used in a day, across nodes.
+        org.careloop.care.UnsaidReplies unsaid = new org.careloop.care.UnsaidReplies(database.drafts(), database.recentTexts(), clock);
+        SlaWatch watch = new SlaWatch(database.drafts(), drafter, unsaid, gate, database.alerts(), slaHook, sla, clock).withMetrics(metrics);
         // One alert for the milestones that passed while CareLoop was stopped; the scheduled sweep
         // (routes/sla.yaml) fires the rest as they come due, on whichever node the scheduler picks.
         watch.catchUp();
@@ -171,7 +173,7 @@ public final class CareLoop {
         DraftSettler settler = new DraftSettler(database.drafts(), gate, clock);
         String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
         Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
-        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, rules, settler::settle,
+        TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, unsaid, rules, settler::settle,
                 ticketHook, publicUrl, linkFree(settings, connections), clock,
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
         // Surges per topic and care action, counted in the database as posts are triaged; raised on the SLA's webhook.
@@ -184,7 +186,7 @@ public final class CareLoop {
         // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), database.recentTexts(), settler, incidents, database.alerts(), clock).withMetrics(metrics);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics);
         TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), settings.get("careloop.brand.name", "Acme Air"));
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
@@ -222,7 +224,8 @@ public final class CareLoop {
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
-        camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, gate, SurgeHolding.Policy.fromSettings(settings, accounts(connections)), clock));
+        camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, unsaid,
+                gate, SurgeHolding.Policy.fromSettings(settings, accounts(connections)), clock));
         camel.bind("slaWatch", watch);
         camel.bind("ticketDesk", desk);
         Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());

@@ -351,12 +351,6 @@ final class CareActions {
                 label = read;
             }
             confidence = p.confidence();
-            // Leaving a customer unanswered costs more than one reply too many: the model leaves alone only what it is
-            // sure of, when the cues found something to act on ("Mad love", "#fail" with a question).
-            if (label == CareAction.Label.IGNORE && c.label() != CareAction.Label.IGNORE && p.confidence() < IGNORE_SURE) {
-                label = c.label();
-                why = String.format(Locale.ROOT, "not sure enough to leave alone (ignore %.2f): %s", p.confidence(), c.why());
-            }
             // A clearly negative post is nobody's fan post or thanks, whatever words it shares with them;
             // unless the cues read thanks too ("thank you for sorting out the double charge"): two readers agree.
             boolean kind = label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK;
@@ -434,8 +428,6 @@ final class CareActions {
     }
 
     private static final double NEGATIVE_SURE = 0.7;
-    /** Below this the model's "leave it alone" gives way to the cues' action. */
-    static final double IGNORE_SURE = 0.7;
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
     private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎", FLAGS);
 

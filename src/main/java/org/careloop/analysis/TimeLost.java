@@ -85,6 +85,10 @@ final class TimeLost {
     private static final Pattern TRAVELLING = Pattern.compile(
             "\\b(\\d{1,2}(?:\\.5)?|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs) of (travel(?:l?ing)?|flying|transit)\\b", FLAGS);
 
+    /** Trouble counted over a stretch of time: "another delay in the past 32 hours". */
+    private static final Pattern PAST = Pattern.compile(
+            "\\b(?:in|for|over|during) the (past|last) (\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs|days)\\b", FLAGS);
+
     private static final Pattern CLOCK_HOURS = Pattern.compile("\\b(\\d{1,2}):([0-5]\\d) ?(hours?|hrs?)\\b", FLAGS);
 
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
@@ -119,6 +123,11 @@ final class TimeLost {
         m = TRYING.matcher(text);
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " you've spent trying to reach us");
+        }
+        m = PAST.matcher(text);
+        if (m.find()) {
+            String unit = m.group(3).toLowerCase(Locale.ROOT).startsWith("d") ? "days" : "hours";
+            return Optional.of("the " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toLowerCase(Locale.ROOT) + " " + unit);
         }
         m = TRAVELLING.matcher(text);
         if (m.find()) {

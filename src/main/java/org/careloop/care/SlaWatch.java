@@ -29,6 +29,7 @@ public final class SlaWatch {
 
     private final DraftStore drafts;
     private final Drafter drafter;
+    private final UnsaidReplies unsaid;
     private final UnattendedGate gate;
     private final Alerts alerts;
     private final Webhook webhook;
@@ -36,9 +37,11 @@ public final class SlaWatch {
     private final Clock clock;
     private volatile CareMetrics metrics = CareMetrics.NONE;
 
-    public SlaWatch(DraftStore drafts, Drafter drafter, UnattendedGate gate, Alerts alerts, Webhook webhook, SlaPolicy policy, Clock clock) {
+    public SlaWatch(DraftStore drafts, Drafter drafter, UnsaidReplies unsaid,
+            UnattendedGate gate, Alerts alerts, Webhook webhook, SlaPolicy policy, Clock clock) {
         this.drafts = drafts;
         this.drafter = drafter;
+        this.unsaid = unsaid;
         this.gate = gate;
         this.alerts = alerts;
         this.webhook = webhook;
@@ -184,7 +187,7 @@ public final class SlaWatch {
             return; // another node's timer (or an earlier firing) took this milestone
         }
         var m = d.mention();
-        Draft holding = drafts.create(drafter.holding(d, "sla-holding", now, policy.holdingTemplate(), drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        Draft holding = drafts.create(unsaid.draft(m, said -> drafter.holding(d, "sla-holding", now, policy.holdingTemplate(), said)));
         UnattendedGate.Verdict verdict = gate.check(holding);
         if (verdict.pass() && drafts.approve(holding.id(), Draft.AUTO, null, now).isPresent()) {
             LOG.info("Holding reply {} sent for draft {}: no approved reply {} after the post", holding.id(), d.id(), policy.holdingAfter());

@@ -58,14 +58,17 @@ public final class SurgeHolding {
     private final SurgeWatch surges;
     private final DraftStore drafts;
     private final Drafter drafter;
+    private final UnsaidReplies unsaid;
     private final UnattendedGate gate;
     private final Policy policy;
     private final Clock clock;
 
-    public SurgeHolding(SurgeWatch surges, DraftStore drafts, Drafter drafter, UnattendedGate gate, Policy policy, Clock clock) {
+    public SurgeHolding(SurgeWatch surges, DraftStore drafts, Drafter drafter, UnsaidReplies unsaid,
+            UnattendedGate gate, Policy policy, Clock clock) {
         this.surges = surges;
         this.drafts = drafts;
         this.drafter = drafter;
+        this.unsaid = unsaid;
         this.gate = gate;
         this.policy = policy;
         this.clock = clock;
@@ -122,7 +125,7 @@ public final class SurgeHolding {
         if (drafts.replyUnderway(m.platform().id(), m.id()) || !drafts.markHeld(d.id(), now)) {
             return false; // answered meanwhile, or its holding milestone taken (the SLA's, another node's)
         }
-        Draft holding = drafts.create(drafter.holding(d, TEMPLATE, now, TEMPLATE, drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5)));
+        Draft holding = drafts.create(unsaid.draft(m, said -> drafter.holding(d, TEMPLATE, now, TEMPLATE, said)));
         UnattendedGate.Verdict verdict = gate.checkAllowed(holding, true);
         if (verdict.pass() && drafts.approve(holding.id(), Draft.AUTO, null, now).isPresent()) {
             LOG.info("Surge holding statement {} sent for draft {}", holding.id(), d.id());

@@ -8,7 +8,7 @@ import org.careloop.care.Drafter;
 import org.careloop.care.TicketLink;
 import org.careloop.care.Alerts;
 import org.careloop.care.DraftStore;
-import org.careloop.care.RecentTexts;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.metrics.CareMetrics;
 
 /**
@@ -20,7 +20,7 @@ public final class DraftStep {
 
     private final Drafter drafter;
     private final DraftStore drafts;
-    private final RecentTexts texts;
+    private final UnsaidReplies unsaid;
     private final DraftSettler settler;
     private final TicketLink tickets;
     private final Alerts alerts;
@@ -28,14 +28,14 @@ public final class DraftStep {
     private volatile CareMetrics metrics = CareMetrics.NONE;
 
     /**
-     * @param texts the texts being drafted on each account, on every node: a draft's text is taken there before it is stored
+     * @param unsaid drafts in words the account has not used (its texts taken across nodes before a draft is stored)
      * @param settler what becomes of a new draft (unattended mode, else the queue; SLA timers), shared with the ticket desk
      * @param tickets opens or joins the ticket of a reply whose rule says {@code ticket}; null: no tickets
      */
-    public DraftStep(Drafter drafter, DraftStore drafts, RecentTexts texts, DraftSettler settler, TicketLink tickets, Alerts alerts, Clock clock) {
+    public DraftStep(Drafter drafter, DraftStore drafts, UnsaidReplies unsaid, DraftSettler settler, TicketLink tickets, Alerts alerts, Clock clock) {
         this.drafter = drafter;
         this.drafts = drafts;
-        this.texts = texts;
+        this.unsaid = unsaid;
         this.settler = settler;
         this.tickets = tickets;
         this.alerts = alerts;
@@ -57,16 +57,8 @@ public final class DraftStep {
         }
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
-        java.util.List<String> recent = recentReplies(m);
         java.util.Map<String, String> values = ticket == null ? java.util.Map.of() : ticket.values();
-        Draft drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
-        while (drafted.text() != null && !texts.take(m.platform().id(), m.account(), drafted.text(), clock.instant())
-                && !recent.contains(drafted.text())) {
-            // Another post on this account, on this node or another, is being drafted with this text: say it otherwise.
-            // A text the drafter gives again had no other phrasing left.
-            recent.add(drafted.text());
-            drafted = drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), recent, values);
-        }
+        Draft drafted = unsaid.draft(m, said -> drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), said, values));
         if (ticket != null && ticket.ticketId() != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }
@@ -76,13 +68,6 @@ public final class DraftStep {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }
         return settler.settle(draft);
-    }
-
-    /** The author's latest replies first (never the same text twice in a row), then everything the account said in a day. */
-    private java.util.List<String> recentReplies(org.careloop.platform.Mention m) {
-        java.util.List<String> recent = new java.util.ArrayList<>(drafts.recentRepliesTo(m.platform().id(), m.author().id(), 5));
-        recent.addAll(drafts.repliesOnAccountSince(m.platform().id(), m.account(), clock.instant().minus(java.time.Duration.ofHours(24))));
-        return recent;
     }
 
     private static String abbreviate(String text) {

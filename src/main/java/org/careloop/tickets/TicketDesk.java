@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.careloop.analysis.Analysis;
 import org.careloop.care.Draft;
 import org.careloop.care.Drafter;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.care.TicketLink;
 import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
@@ -44,6 +45,7 @@ public final class TicketDesk implements TicketLink {
     private final MentionStore mentions;
     private final DraftStore drafts;
     private final Drafter drafter;
+    private final UnsaidReplies unsaid;
     private final Supplier<RuleBook> rules;
     private final Function<Draft, Draft> settle;
     private final Webhook webhook;
@@ -57,21 +59,22 @@ public final class TicketDesk implements TicketLink {
      * @param publicUrl CareLoop's public address, for the ticket and rating links
      * @param linkFree  accounts whose public replies carry a ticket reference instead of a link (X charges more for links)
      */
-    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, Supplier<RuleBook> rules,
+    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, UnsaidReplies unsaid, Supplier<RuleBook> rules,
                       Function<Draft, Draft> settle, Webhook webhook, String publicUrl, Predicate<String> linkFree, Clock clock) {
-        this(tickets, mentions, drafts, drafter, rules, settle, webhook, publicUrl, linkFree, clock, Duration.ofHours(1));
+        this(tickets, mentions, drafts, drafter, unsaid, rules, settle, webhook, publicUrl, linkFree, clock, Duration.ofHours(1));
     }
 
     /**
      * @param closingWithin when a closing message is due after the ticket is resolved: it has no SLA, so it waits behind
      *                      first responses in the queue
      */
-    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, Supplier<RuleBook> rules,
+    public TicketDesk(TicketStore tickets, MentionStore mentions, DraftStore drafts, Drafter drafter, UnsaidReplies unsaid, Supplier<RuleBook> rules,
                       Function<Draft, Draft> settle, Webhook webhook, String publicUrl, Predicate<String> linkFree, Clock clock, Duration closingWithin) {
         this.tickets = tickets;
         this.mentions = mentions;
         this.drafts = drafts;
         this.drafter = drafter;
+        this.unsaid = unsaid;
         this.rules = rules;
         this.settle = settle;
         this.webhook = webhook;
@@ -263,8 +266,7 @@ public final class TicketDesk implements TicketLink {
     private Draft closing(Mention post, Long ticketId, Map<String, String> extra) {
         Instant now = clock.instant();
         Analysis analysis = mentions.findAnalysis(post.platform(), post.id()).orElse(null);
-        return drafts.create(drafter.closing(post, analysis, ticketId, "closing", now, now.plus(closingWithin),
-                drafts.recentRepliesTo(post.platform().id(), post.author().id(), 5), extra));
+        return drafts.create(unsaid.draft(post, said -> drafter.closing(post, analysis, ticketId, "closing", now, now.plus(closingWithin), said, extra)));
     }
 
     /** Closes a resolved ticket; a post in its thread still opens it again. */

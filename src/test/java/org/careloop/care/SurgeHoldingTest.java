@@ -64,7 +64,8 @@ class SurgeHoldingTest {
     }
 
     SurgeHolding holding(boolean allowed, UnattendedGate gate) {
-        return new SurgeHolding(surges, db.drafts(), drafter, gate, new SurgeHolding.Policy(Map.of("brand", allowed), false, Duration.ofMinutes(2)), clock);
+        return new SurgeHolding(surges, db.drafts(), drafter, new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), gate, new SurgeHolding.Policy(Map.of("brand", allowed), false, Duration.ofMinutes(2)), clock);
     }
 
     /** A post waiting for a person: too unsure for unattended mode to answer alone. */
@@ -116,7 +117,8 @@ class SurgeHoldingTest {
         assertThat(statements()).extracting(Draft::text).doesNotHaveDuplicates();
 
         // The SLA's holding milestone is taken: unattended mode's holding reply at 8 minutes does not come on top.
-        SlaWatch sla = new SlaWatch(db.drafts(), drafter, gate(true, 60), db.alerts(), new Webhook(null),
+        SlaWatch sla = new SlaWatch(db.drafts(), drafter, new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), gate(true, 60), db.alerts(), new Webhook(null),
                 new SlaPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(8), "holding"), clock);
         clock.advance(Duration.ofMinutes(6));
         sla.sweep();

@@ -161,7 +161,8 @@ class WorkflowTest {
     }
 
     SlaWatch watch(UnattendedGate gate) {
-        return new SlaWatch(db.drafts(), drafter, gate, db.alerts(), new Webhook(URI.create("http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook")),
+        return new SlaWatch(db.drafts(), drafter, new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), gate, db.alerts(), new Webhook(URI.create("http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook")),
                 new SlaPolicy(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(8), "holding"), clock);
     }
 

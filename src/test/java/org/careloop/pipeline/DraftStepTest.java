@@ -2,8 +2,6 @@ package org.careloop.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.careloop.analysis.Analysis;
-import org.careloop.analysis.Emotion;
-import org.careloop.analysis.Intent;
-import org.careloop.analysis.Sentiment;
-import org.careloop.analysis.Troll;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftSettler;
 import org.careloop.care.Drafter;
 import org.careloop.care.MutableClock;
+import org.careloop.care.SamePosts;
 import org.careloop.care.UnattendedGate;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
-import org.careloop.rules.RuleBook;
 import org.careloop.store.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +34,12 @@ import org.junit.jupiter.api.Test;
  */
 class DraftStepTest {
 
-    static final RuleBook RULES = RuleBook.load(Path.of("rules"));
     static final AtomicInteger IDS = new AtomicInteger();
-    static final Analysis ANGRY = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.6, 0.8), new Emotion(Emotion.Label.FRUSTRATION, 0.7),
-            new Troll(false, 0.05, false, List.of()), new Intent(Intent.Label.PROBLEM, 0.9), List.of());
-    static final Decision APOLOGY = new Decision("problem", Decision.Action.REPLY, "apology", "test");
+    static final Analysis ANGRY = SamePosts.ANGRY;
+    static final Decision APOLOGY = SamePosts.APOLOGY;
 
     MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
-    Drafter drafter = new Drafter(() -> RULES, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
+    Drafter drafter = SamePosts.drafter();
     Database here;
     Database there;
 
@@ -65,8 +58,9 @@ class DraftStepTest {
 
     DraftStep node(Database db) {
         UnattendedGate attended = new UnattendedGate(new UnattendedGate.Policy(Map.of("brand", false), false, 0.6, 0.4, 2, 3, false), () -> false,
-                () -> RULES, db.drafts(), clock);
-        return new DraftStep(drafter, db.drafts(), db.recentTexts(), new DraftSettler(db.drafts(), attended, clock), null, db.alerts(), clock);
+                () -> SamePosts.RULES, db.drafts(), clock);
+        return new DraftStep(drafter, db.drafts(), new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), new DraftSettler(db.drafts(), attended, clock), null, db.alerts(), clock);
     }
 
     /** Customers of one name, so their replies can be word for word the same. */

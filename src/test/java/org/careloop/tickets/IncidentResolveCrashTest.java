@@ -20,6 +20,7 @@ import org.careloop.care.DraftStatus;
 import org.careloop.care.DraftStore;
 import org.careloop.care.Drafter;
 import org.careloop.care.Grouping;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.platform.Author;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
@@ -62,7 +63,8 @@ class IncidentResolveCrashTest {
     IncidentDesk desk(DraftStore drafts, IncidentStore incidents) {
         RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
         Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
-        TicketDesk tickets = new TicketDesk(db.tickets(), db.mentions(), drafts, drafter, rules, d -> d, new Webhook(null), "http://care.example",
+        TicketDesk tickets = new TicketDesk(db.tickets(), db.mentions(), drafts, drafter, new UnsaidReplies(drafts, db.recentTexts(),
+                clock), rules, d -> d, new Webhook(null), "http://care.example",
                 account -> false, clock);
         return new IncidentDesk(incidents, tickets, new Clustering(db.clusters(), new Grouping("Acme Air"), Duration.ofHours(6)), db.clusters(),
                 drafts, db.mentions(), new ClusterReplies(drafter, drafts, clock), new Webhook(null), clock);

@@ -15,6 +15,7 @@ import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
 import org.careloop.care.DraftStatus;
 import org.careloop.care.Drafter;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.pipeline.Triage;
 import org.careloop.webhook.Webhook;
 import org.careloop.platform.Author;
@@ -48,7 +49,8 @@ class TicketDeskTest {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         RulesInForce rules = new RulesInForce(RuleFiles.classpath("rules"), clock);
         drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
-        desk = new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, rules, d -> {
+        desk = new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), rules, d -> {
             settled.add(d);
             return d;
         }, new Webhook(null), "https://care.example/", account -> linkFree, clock);

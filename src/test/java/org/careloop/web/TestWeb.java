@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.main.Main;
 import org.careloop.care.Drafter;
 import org.careloop.care.UnattendedGate;
+import org.careloop.care.UnsaidReplies;
 import org.careloop.webhook.Webhook;
 import org.careloop.marketing.PraiseFeed;
 import org.careloop.tickets.TicketDesk;
@@ -192,7 +193,8 @@ final class TestWeb {
     /** The ticket desk as CareLoop wires it, with closing messages left in the queue (unattended mode off). */
     static TicketDesk tickets(Database db, RulesInForce rules, Clock clock) {
         Drafter drafter = new Drafter(rules, Duration.ofMinutes(10), new Drafter.Voice("Acme Air", "", "within the hour"));
-        return new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, rules, d -> d, new Webhook(null), "http://care.example",
+        return new TicketDesk(db.tickets(), db.mentions(), db.drafts(), drafter, new UnsaidReplies(db.drafts(),
+                db.recentTexts(), clock), rules, d -> d, new Webhook(null), "http://care.example",
                 account -> false, clock);
     }
 }
