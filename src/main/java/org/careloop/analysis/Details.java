@@ -252,7 +252,7 @@ public final class Details {
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(
-            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up|give)\\s+"
+            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up|give|owes?)\\s+"
                     + "(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: (?:&|&amp;|and) [A-Z][a-z]{2,})?))\\b",
             FLAGS);
     /** Capitalised words that are no one's name. */
@@ -279,8 +279,14 @@ public final class Details {
                     + role.group(3).replaceFirst("(?i)^gate", "Gate")) : Optional.empty();
         }).or(() -> {
             Matcher team = TEAM_AT.matcher(clean);
-            return team.find() && !NOT_AIRPORTS.contains(team.group(1)) && !brand(team.group(1), brandNames)
-                    ? Optional.of("the " + team.group(1) + " team" + (team.group(3) != null ? " at gate " + team.group(3) : "")) : Optional.empty();
+            if (!team.find() || NOT_AIRPORTS.contains(team.group(1)) || brand(team.group(1), brandNames) || PRAISE_WORD.matcher(team.group(1)).matches()) {
+                return Optional.empty();
+            }
+            String role = team.group(2).toLowerCase(Locale.ROOT).matches("employees|staff|team|people|folks") ? "team" : team.group(2).toLowerCase(Locale.ROOT);
+            return Optional.of("the " + team.group(1) + " " + role + (team.group(4) != null ? " at gate " + team.group(4) : ""));
+        }).or(() -> {
+            Matcher role = ROLE.matcher(clean);
+            return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
         });
     }
 
@@ -289,8 +295,15 @@ public final class Details {
             + " (on|at|running|working) ((?-i:gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|Gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|[A-Z]{2}\\d{2,4}|[A-Z]{3})|flight \\d{2,4})\\b", FLAGS);
 
     /** A team praised by its place: "props to your LAS employees working C11 gate", "the Denver crew". */
-    private static final Pattern TEAM_AT = Pattern.compile("\\b(?:your|the|ur) (?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)) (?:employees|staff|crew|team|agents|people|folks)"
+    private static final Pattern TEAM_AT = Pattern.compile("(?:\\b(?:your|the|ur|to) |^)(?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)) "
+            + "(employees|staff|crew|team|agents|people|folks|baggage handlers|bag handlers|ground crew|gate agents|ramp crew)"
             + "(?: (?:working|at|on)( gate)? (?-i:([A-Z]?\\d{1,3}[A-Z]?))(?: gate)?)?\\b", FLAGS);
+    /** Words of praise that open a sentence like a place would: "Great crew today" names no team. */
+    private static final Pattern PRAISE_WORD = Pattern.compile("(?i)great|amazing|awesome|best|wonderful|fantastic|excellent|lovely|nice|good|super|"
+            + "friendly|helpful|whole|entire|outstanding|incredible|kind|fabulous|brilliant|thanks|thank");
+    /** A team praised by its role alone: "customer service from your reservation agents tonight". */
+    private static final Pattern ROLE = Pattern.compile("\\b(?:your|the|ur) (reservations? agents|reservations team|baggage handlers|ground crew|gate agents|"
+            + "flight attendants|cabin crew|pilots|call cent(?:er|re) agents|customer service agents|check-?in agents|skycaps)\\b", FLAGS);
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(

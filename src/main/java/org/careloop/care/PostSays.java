@@ -83,6 +83,8 @@ final class PostSays {
                     "Landing early is the best kind of surprise!"),
             // Still on the way, but it will work out: "looks like I'll get home tonight".
             Map.entry(Pattern.compile("(?i)\\b(i'?ll|we'?ll|i will|we will|gonna|going to) (get|make it|be) home\\b"), "So glad you'll make it home!"),
+            Map.entry(Pattern.compile("(?i)\\bsmooth (flight|ride|landing|trip|touchdown)\\b|\\b(flight|landing|ride) was (so |very |super )?smooth\\b|\\b(best|great|perfect) touchdown\\b"),
+                    "So glad it was a smooth one!"),
             Map.entry(Pattern.compile("(?i)\\b(felt|feel|made (me|us) feel) (so |very |really )?welcome(d)?\\b"), "So glad you felt welcome!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
