@@ -132,6 +132,11 @@ final class CareActions {
     static final Pattern GENERAL_HOW = Pattern.compile(
             "\\b(can|could|may) (i|we) |\\b(how (do|can) (i|we)|is it possible|am i allowed|are we allowed|do (you|u) allow)\\b", FLAGS);
 
+    /** How to reach us: an email address, a phone number, a line for members. */
+    static final Pattern CONTACT_ASK = Pattern.compile("\\b((provide|give|send|share|tell)( me| us)? (with )?(the |your |a )?(e-?mail( address)?|phone number|contact (number|email|details|info))|"
+            + "what('?s| is) (the |your )?(e-?mail( address)?|phone number|(\\w+ )?number (to call|for))|is there (a|an) (e-?mail( address)?|phone number|(\\w+ ){1,2}(number|line))|"
+            + "(e-?mail( address)?|phone number) (for|to (reach|contact|call|email|write to)))\\b", FLAGS);
+
     /** Something that already went wrong: then it is a case to look up, however it is asked. */
     static final Pattern EVENT = Pattern.compile(
             "\\b(lost|missing|never|didn'?t|did not|hasn'?t|haven'?t|not (working|arrived|received)|charged|cancel+ed|stuck|broke|damaged|still)\\b", FLAGS);
@@ -183,7 +188,7 @@ final class CareActions {
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
     static final Pattern DM_POINTER = Pattern.compile(
             "^\\W*(sent|done|dm'?d|dmed)\\W*((thanks|thank you|thx|ty)\\W*)?$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
-                    + "dm'?d (you|u)|dmed (you|u)|just dm'?d|just dmed|dm sent|message sent|(i )?sent (the|my) message|follow (me|us)( back)? so (i|we) can dm|"
+                    + "dm'?e?d (you|u)|dmed (you|u)|just dm'?e?d|just dmed|dm sent|message sent|(i )?sent (the|my) message|follow (me|us)( back)? so (i|we) can dm|"
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 
     /** Hashtags that complain ("#usairwaysfail", "#strandedNYC", "#fixyourcrap"): no fan post, whatever else it says. */
@@ -385,6 +390,12 @@ final class CareActions {
             if (label == CareAction.Label.ESCALATE && c.label() == CareAction.Label.ANSWER && question && BEREAVEMENT_FARE.matcher(words).find()) {
                 label = CareAction.Label.ANSWER;
                 why = "asks about fares for a death in the family: " + c.why();
+            }
+            // "can you please provide the email address?": how to reach us is public, whoever asks.
+            if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && question && CONTACT_ASK.matcher(words).find()
+                    && !OWN_RECORD.matcher(words).find()) {
+                label = CareAction.Label.ANSWER;
+                why = "asks how to reach us: " + Cues.quote(Cues.found(CONTACT_ASK, words));
             }
             // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()

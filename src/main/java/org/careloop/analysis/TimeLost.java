@@ -89,6 +89,13 @@ final class TimeLost {
     private static final Pattern PAST = Pattern.compile(
             "\\b(?:in|for|over|during) the (past|last) (\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs|days)\\b", FLAGS);
 
+    /** Days or hours spent on the trouble: "wasted 2 days now", "spent three extra days traveling", "spent three hours talking to". */
+    private static final Pattern SPENT_ON = Pattern.compile(
+            "\\b(spent|wasted|lost) (?:over |almost |nearly |more than |about |another )?(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\\+? "
+                    + "(extra |more |whole |full )?(hours|hrs|days)( (?:now|so far))?(?: (travel(?:l?ing)?|on the phone|on hold|talking|calling|trying|waiting|in airports?))?\\b", FLAGS);
+    /** Days a trip took: "16 days for one flight". */
+    private static final Pattern DAYS_FOR = Pattern.compile("\\b(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) days (?:for|to get|to fix|to rebook|to refund|waiting)\\b", FLAGS);
+
     private static final Pattern CLOCK_HOURS = Pattern.compile("\\b(\\d{1,2}):([0-5]\\d) ?(hours?|hrs?)\\b", FLAGS);
 
     /** The time lost as the reply can name it ("the 2 hours on the tarmac", "the 3-hour delay"), or empty. */
@@ -123,6 +130,18 @@ final class TimeLost {
         m = TRYING.matcher(text);
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " you've spent trying to reach us");
+        }
+        m = SPENT_ON.matcher(text);
+        if (m.find()) {
+            String unit = m.group(4).toLowerCase(Locale.ROOT).startsWith("d") ? (isOne(m.group(2)) ? "day" : "days") : (isOne(m.group(2)) ? "hour" : "hours");
+            String amount = (isOne(m.group(2)) ? "" : m.group(2).toLowerCase(Locale.ROOT) + " ") + (m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT)) + unit;
+            String doing = m.group(6) == null ? "" : " " + m.group(6).toLowerCase(Locale.ROOT).replaceFirst("^travel(l?ing)?$", "travelling")
+                    .replaceFirst("^talking$", "talking to us").replaceFirst("^calling$", "calling us").replaceFirst("^trying$", "trying to sort it out");
+            return Optional.of("the " + amount + (m.group(1).equalsIgnoreCase("spent") ? " you've spent" + (doing.isEmpty() ? " on this" : doing) : " you lost"));
+        }
+        m = DAYS_FOR.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + m.group(1).toLowerCase(Locale.ROOT) + " days this has taken");
         }
         m = PAST.matcher(text);
         if (m.find()) {
@@ -195,6 +214,10 @@ final class TimeLost {
             return Optional.of("the " + spent + " you've been waiting");
         }
         return Optional.empty();
+    }
+
+    private static boolean isOne(String number) {
+        return number.matches("(?i)an?|one|1");
     }
 
     private static boolean later(Matcher spent) {

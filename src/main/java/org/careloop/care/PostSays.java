@@ -37,6 +37,8 @@ final class PostSays {
                     + "|\\b(?i:bag |baggage )?(?i:tag) ?(?i:numbers?|nos?\\.?|#)\\s*:?\\s*\\d{4}"
                     // A record locator is six letters, digits or not: "record locator oaaret".
                     + "|\\b(?i:record locator|pnr|confirmation code|booking code)\\s*(?:#|is)?\\s*:?\\s*[A-Za-z0-9]{6}\\b"
+                    // "Confirm # USXLON": six capitals after a confirmation sign are the locator, with or without digits.
+                    + "|\\b(?i:confirm(?:ation)?|conf|booking|reservation)\\s*(?:#|no\\.?|number)\\s*:?\\s*[A-Z0-9]{6}\\b"
                     // A ticket number as airlines print it: thirteen digits.
                     + "|\\b\\d{13}\\b"
                     // A booking code as airlines print it: six capitals and digits, both kinds.
@@ -55,7 +57,8 @@ final class PostSays {
             + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|voucher|credit|miles|points)\\b"
             + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)");
 
-    private static final Pattern TIME_LOST = Pattern.compile("^the (hour|[\\d.]+[ -](hours?|hrs?|hr|mins?|minutes?|days?))\\b");
+    private static final Pattern TIME_LOST = Pattern.compile("^the (hour|day|([\\d.]+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ -]"
+            + "(extra |more |whole |full )?(hours?|hrs?|hr|mins?|minutes?|days?))\\b");
 
     /** Happy occasions a fan mentions, and how the brand joins in; the first that the post names (a first flight last). */
     private static final List<Map.Entry<Pattern, String>> OCCASIONS = List.of(
@@ -100,7 +103,9 @@ final class PostSays {
     private PostSays() {}
 
     /** When a flight leaves or lands, or whether it is late: the flight's status answers it. */
-    private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\bwhen (?:(?:will|does|is|do|are) )?(?:the|my|our|this|that) (?:flight|plane)s? "
+    private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\b(?:will|are|is) (?:all |any |the |my |our )?(?:flights?|planes?)(?: \\w+){0,4} "
+            + "(?:be |get |still )?(?:cancell?ed|delayed|on time|running|going out)\\b(?=[^.!]*\\?)"
+            + "|\\bwhen (?:(?:will|does|is|do|are) )?(?:the|my|our|this|that) (?:flight|plane)s? "
             + "(?:\\w+ ){0,2}(?:leave|depart|take off|board|land|arrive|get in|go)\\b"
             + "|\\b(?:is|are|whether|if) (?:the |my |our |this )?(?:flight|plane)s?(?: #?[a-z]{0,2}\\d{2,4})?(?: from \\w+ to \\w+)? (?:is |still )?"
             + "(?:on time|delayed|cancell?ed|leaving|departing|boarding|taking off)\\b");

@@ -76,8 +76,20 @@ public final class RuleBook {
             if (text == null) {
                 return Optional.empty();
             }
-            String lower = text.toLowerCase(Locale.ROOT);
+            String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
             return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w))).findFirst();
+        }
+
+        private static final java.util.regex.Pattern CAMEL_TAG = java.util.regex.Pattern.compile("#((?:[A-Z][a-z]+){2,})\\b");
+
+        /** A hashtag written in capitals names its words: "#AwfulCustomerService" says "awful customer service". */
+        static String hashtagWords(String text) {
+            StringBuilder words = new StringBuilder();
+            java.util.regex.Matcher m = CAMEL_TAG.matcher(text);
+            while (m.find()) {
+                words.append(" . ").append(m.group(1).replaceAll("(?<=[a-z])(?=[A-Z])", " "));
+            }
+            return words.toString();
         }
 
         /** Suffixes an English topic word may take and still be the word ("bags", "delayed", "crashing"). */
