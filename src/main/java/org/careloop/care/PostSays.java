@@ -102,6 +102,47 @@ final class PostSays {
 
     private PostSays() {}
 
+    /** What a customer asks us to do with their trip: "I need to add my child to the reservation". */
+    private static final Pattern WANTS = Pattern.compile("(?i)(?:^|[.!?;]\\s+|\\b(?:i|we)\\s+(?:really\\s+|just\\s+)?)(?:need|want|would like|'d like|am trying|'m trying|are trying|have been trying)"
+            + " to (add|change|cancel|move|update|correct|fix|book|transfer|upgrade|use|redeem|rebook|find|print|remove|switch|split|link|merge) "
+            + "((?:[a-z0-9'/-]+ ){0,5}?[a-z0-9'/-]+)(?=\\s*(?:[.!?,;:(]|$|\\b(?:but|and|please|pls|asap|today|tomorrow|tonight|before|so|because|since|for (?:my|our) trip)\\b))");
+    private static final Map<String, String> DOING = Map.ofEntries(Map.entry("add", "adding"), Map.entry("change", "changing"),
+            Map.entry("cancel", "cancelling"), Map.entry("move", "moving"), Map.entry("update", "updating"), Map.entry("correct", "correcting"),
+            Map.entry("fix", "fixing"), Map.entry("book", "booking"), Map.entry("transfer", "transferring"), Map.entry("upgrade", "upgrading"),
+            Map.entry("use", "using"), Map.entry("redeem", "redeeming"), Map.entry("rebook", "rebooking"), Map.entry("find", "finding"),
+            Map.entry("print", "printing"), Map.entry("remove", "removing"), Map.entry("switch", "switching"), Map.entry("split", "splitting"),
+            Map.entry("link", "linking"), Map.entry("merge", "merging"));
+    private static final Pattern NOT_REPEATED = Pattern.compile("(?i).*\\b(fuck\\w*|shit\\w*|damn\\w*|crap\\w*|hell|stupid|you|your|u|ur|it|this|that|them|lol)\\b.*");
+
+    /** The request, from the brand's side ("adding your child to the reservation"), or empty. */
+    static String wants(String text) {
+        java.util.regex.Matcher m = text == null ? null : WANTS.matcher(text.replaceAll("@\\w+", "").strip());
+        if (m == null || !m.find() || NOT_REPEATED.matcher(m.group(2)).matches()) {
+            return "";
+        }
+        List<String> words = new java.util.ArrayList<>(List.of(m.group(2).toLowerCase(Locale.ROOT).split(" ")));
+        // "change my flight to (tomorrow)": a preposition left hanging at the end is dropped.
+        while (!words.isEmpty() && DANGLING.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        StringBuilder thing = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            String w = OWNED.getOrDefault(words.get(i), words.get(i));
+            // "add child to reservation" is said "adding your child to your reservation".
+            boolean opens = i == 0 || DANGLING.contains(words.get(i - 1)) && !words.get(i - 1).matches("the|a|an");
+            if (opens && !DETERMINED.contains(w) && !w.matches("\\d.*") && !DANGLING.contains(w)) {
+                thing.append("your ");
+            }
+            thing.append(w).append(i + 1 < words.size() ? " " : "");
+        }
+        return words.isEmpty() ? "" : DOING.get(m.group(1).toLowerCase(Locale.ROOT)) + " " + thing;
+    }
+
+    private static final Set<String> DANGLING = Set.of("to", "for", "on", "in", "at", "from", "with", "into", "onto", "the", "a", "an", "of");
+    private static final Set<String> DETERMINED = Set.of("the", "a", "an", "your", "this", "that", "these", "those", "his", "her", "their",
+            "all", "both", "some", "one", "two", "three", "another", "each", "every", "it", "them", "you");
+    private static final Map<String, String> OWNED = Map.of("my", "your", "our", "your", "me", "you", "us", "you", "mine", "yours");
+
     /** When a flight leaves or lands, or whether it is late: the flight's status answers it. */
     private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\b(?:will|are|is) (?:all |any |the |my |our )?(?:flights?|planes?)(?: \\w+){0,4} "
             + "(?:be |get |still )?(?:cancell?ed|delayed|on time|running|going out)\\b(?=[^.!]*\\?)"

@@ -78,6 +78,8 @@ final class ReplyValues {
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
         values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        // "Need to add child to reservation": a request is helped with by name ("happy to help with adding your child ...").
+        values.put("wants", "en".equals(lang) ? PostSays.wants(mention.text()) : "");
         // Travelling to a funeral: the loss comes before anything about seats or flights.
         values.put("loss", "en".equals(lang) && PostSays.loss(mention.text()) ? "yes" : "");
         values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
@@ -260,6 +262,7 @@ final class ReplyValues {
         values.put("amends_now", "");
         values.put("upset", "");
         values.put("asked", "");
+        values.put("wants", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");

@@ -16,6 +16,19 @@ class PostSaysTest {
         assertThat(PostSays.hasReference("@acmeair my bag never arrived")).isFalse();
     }
 
+    /** A request is helped with in the customer's words, turned to ours; a request with a slur or a pronoun only is left unsaid. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair Have an existing confirmation #. Need to add child to reservation.|adding your child to your reservation",
+            "@acmeair I need to change my flight to tomorrow morning, can you help?|changing your flight",
+            "@acmeair we would like to upgrade our seats on the return flight|upgrading your seats on the return flight",
+            "@acmeair I want to cancel this stupid booking|''",
+            "@acmeair I need to fix it|''",
+            "@acmeair my flight was changed|''"})
+    void aRequestIsNamedFromOurSide(String post, String wants) {
+        assertThat(PostSays.wants(post)).isEqualTo(wants);
+    }
+
     @Test
     void anIdeaForTheBrandIsASuggestion() {
         assertThat(PostSays.suggests("you guys should consider making a lounge at Austin")).isTrue();
