@@ -102,6 +102,13 @@ final class PostSays {
 
     private PostSays() {}
 
+    private static final Pattern HOPEFUL = Pattern.compile("(?i)\\b(fingers crossed|hope (it|we|they|the flight)|hoping|praying|knock on wood)\\b|🤞");
+
+    /** Hoping it works out: "got my fingers crossed it will go". */
+    static boolean hopeful(String text) {
+        return text != null && HOPEFUL.matcher(text).find();
+    }
+
     /** What a customer asks us to do with their trip: "I need to add my child to the reservation". */
     private static final Pattern WANTS = Pattern.compile("(?i)(?:^|[.!?;]\\s+|\\b(?:i|we)\\s+(?:really\\s+|just\\s+)?)(?:need|want|would like|'d like|am trying|'m trying|are trying|have been trying)"
             + " to (add|change|cancel|move|update|correct|fix|book|transfer|upgrade|use|redeem|rebook|find|print|remove|switch|split|link|merge) "
@@ -316,9 +323,10 @@ final class PostSays {
     }
 
     /** An idea for the brand: "you should consider a lounge at Austin", "a good start would be...", "why not add...". */
-    private static final Pattern SUGGESTS = Pattern.compile("(?i)\\b(you (guys |all |folks )?(should|could|need to|ought to) (consider|think about|add|make|have|offer|bring|open|start|put)|"
-            + "(it )?would be (nice|great|good|awesome|cool) (if|to)|a good start would be|why not (add|have|offer|make|bring)|"
-            + "(please|pls) (consider|add|bring)|how about (adding|a|an|more|some))\\b");
+    private static final Pattern SUGGESTS = Pattern.compile("(?i)\\b((you|u|y'?all) (guys |all |folks )?(should|could|need to|ought to|must) (really )?"
+            + "(consider|think about|add|make|have|offer|bring|open|start|put|focus on|concentrate on|invest in|train|hire|improve|stop|try)|"
+            + "(it )?would be (nice|great|good|awesome|cool) (if|to)|would be a (bonus|plus|nice touch|good idea)|could use (some|a|more|an)|"
+            + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some))\\b");
 
     static boolean suggests(String text) {
         return text != null && SUGGESTS.matcher(text).find();

@@ -160,6 +160,10 @@ final class ReplyValues {
                 && PostSays.vague(mention.text()) ? "yes" : "");
         // Time matters (still travelling, stranded, flying today): "if we can still put something right" reads as after the trip.
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
+        // "Instead of smaller seats you should concentrate on maintenance": an opinion on how we run things is heard and
+        // passed on, not met with "if you paid for that seat, DM us".
+        values.put("feedback", analysis != null && analysis.care().label() == CareAction.Label.APOLOGIZE && !analysis.care().urgent()
+                && "en".equals(lang) && PostSays.suggests(mention.text()) ? "yes" : "");
         // An urgent apology gets the customer moving, unless the topic's own next step is what they need now
         // (bags traced, not "get you on your way" to someone standing at the carousel).
         values.put("amends_now", !((String) values.get("urgent")).isEmpty() && !((String) values.get("amends")).isEmpty()
@@ -171,7 +175,10 @@ final class ReplyValues {
         // "damn weather messing up everything": a fan's grumble about the weather hears sympathy, not "thanks for thinking of us".
         if (engage && "en".equals(lang) && ((String) values.get("moment")).isEmpty() && ((String) values.get("positive")).isEmpty()
                 && PostSays.weather(mention.text())) {
-            values.put("moment", "sorry the weather is getting in the way. If your plans need to change, we're right here.");
+            // "With the snow coming in I got my fingers crossed it will go": hope is shared, not pitied.
+            values.put("moment", PostSays.hopeful(mention.text())
+                    ? "fingers crossed with you! Turn on flight alerts in the app for any change, and we're right here if your plans need to move."
+                    : "sorry the weather is getting in the way. If your plans need to change, we're right here.");
         }
         values.put("occasion", ((String) values.get("occasion")).isEmpty() ? "" : PostSays.occasionBesides(mention.text(), (String) values.get("moment")));
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
@@ -263,6 +270,7 @@ final class ReplyValues {
         values.put("upset", "");
         values.put("asked", "");
         values.put("wants", "");
+        values.put("feedback", "");
         values.put("situation", "");
         values.put("vague", "");
         values.put("occasion", "");
