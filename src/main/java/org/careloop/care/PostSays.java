@@ -90,7 +90,7 @@ final class PostSays {
                     "So glad it was a smooth one!"),
             Map.entry(Pattern.compile("(?i)\\b(felt|feel|made (me|us) feel) (so |very |really )?welcome(d)?\\b"), "So glad you felt welcome!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
-            Map.entry(Pattern.compile("(?i)\\b(got|been|were|was) (re)?booked\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
+            Map.entry(Pattern.compile("(?i)\\b(got|get|been|were|was|are) (re)?(booked|scheduled|accommodated)\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
                     + "|\\b(found|returned) it (for|to) (me|us)\\b"), "So glad it turned up!"),
             Map.entry(Pattern.compile("(?i)\\b(taken care of|all set|all sorted|got it sorted|sorted it out|resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
@@ -188,7 +188,7 @@ final class PostSays {
             + "company|airline|airlines|brand|people|team|staff|crew|guys|opportunity|chance|feedback|survey)\\b.*");
     /** Things a customer found useful rather than enjoyed: they "helped". */
     private static final Set<String> USEFUL = Set.of("help", "info", "information", "update", "updates", "response", "reply", "replies", "answer",
-            "answers", "tip", "tips", "assistance", "support", "advice", "follow-up", "heads-up", "clarification", "link", "confirmation");
+            "answers", "tip", "tips", "assistance", "support", "advice", "follow-up", "heads-up", "clarification", "link", "confirmation", "responses");
 
     /** The thing thanked for, glad of in the reply ("So glad you enjoyed the free drinks!", "Glad our quick reply helped!"), or empty. */
     static String thankedFor(String text) {
