@@ -132,6 +132,12 @@ final class CareActions {
     static final Pattern GENERAL_HOW = Pattern.compile(
             "\\b(can|could|may) (i|we) |\\b(how (do|can) (i|we)|is it possible|am i allowed|are we allowed|do (you|u) allow)\\b", FLAGS);
 
+    /** A charge or a price on their own booking to put right or explain. */
+    static final Pattern FIX_MINE = Pattern.compile("\\b(correct|fix|adjust|reverse|waive|credit) (my|our) (bill|charge|charges|fare|fee|fees|receipt|invoice|statement)\\b|"
+            + "\\bwhy (the|did the|has the|is the|was the|did my|has my|is my) (price|fare|charge|total|cost) (change|changed|go up|gone up|went up|increase|increased|jump|jumped)\\b", FLAGS);
+    /** A trouble that ended well: "everything worked out in the end". */
+    static final Pattern WORKED_OUT = Pattern.compile("\\b(everything|it all|things|it) (worked|turned) out( (fine|well|great|ok|okay|in the end))?\\b|\\ball (worked|turned) out\\b", FLAGS);
+
     /** How to reach us: an email address, a phone number, a line for members. */
     static final Pattern CONTACT_ASK = Pattern.compile("\\b((provide|give|send|share|tell)( me| us)? (with )?(the |your |a )?(e-?mail( address)?|phone number|contact (number|email|details|info))|"
             + "what('?s| is) (the |your )?(e-?mail( address)?|phone number|(\\w+ )?number (to call|for))|is there (a|an) (e-?mail( address)?|phone number|(\\w+ ){1,2}(number|line))|"
@@ -390,6 +396,18 @@ final class CareActions {
             if (label == CareAction.Label.ESCALATE && c.label() == CareAction.Label.ANSWER && question && BEREAVEMENT_FARE.matcher(words).find()) {
                 label = CareAction.Label.ANSWER;
                 why = "asks about fares for a death in the family: " + c.why();
+            }
+            // "any way we can correct my bill?", "why the price change?": only their own record answers it.
+            if (label == CareAction.Label.ANSWER && FIX_MINE.matcher(words).find()) {
+                label = CareAction.Label.TICKET;
+                why = "asks about their own bill or booking: " + Cues.quote(Cues.found(FIX_MINE, words));
+            }
+            // "must have been swamped, but everything worked out in the end": kind words after a trouble put right.
+            if (label == CareAction.Label.APOLOGIZE && WORKED_OUT.matcher(words).find() && !LIVE.matcher(words).find()
+                    && !(s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE) && !NOT_KIND.matcher(words).find()
+                    && !MOCKERY.matcher(text).find() && !SARCASTIC_THANKS.matcher(words).find()) {
+                label = CareAction.Label.THANK;
+                why = "it worked out, and they say so kindly: " + Cues.quote(Cues.found(WORKED_OUT, words));
             }
             // "can you please provide the email address?": how to reach us is public, whoever asks.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && question && CONTACT_ASK.matcher(words).find()

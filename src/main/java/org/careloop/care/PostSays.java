@@ -89,6 +89,7 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\bsmooth (flight|ride|landing|trip|touchdown)\\b|\\b(flight|landing|ride) was (so |very |super )?smooth\\b|\\b(best|great|perfect) touchdown\\b"),
                     "So glad it was a smooth one!"),
             Map.entry(Pattern.compile("(?i)\\b(felt|feel|made (me|us) feel) (so |very |really )?welcome(d)?\\b"), "So glad you felt welcome!"),
+            Map.entry(Pattern.compile("(?i)\\b(everything|it all|things) (worked|turned) out\\b|\\ball (worked|turned) out\\b"), "So glad it all worked out!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|get|been|were|was|are) (re)?(booked|scheduled|accommodated)\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
@@ -323,8 +324,10 @@ final class PostSays {
     }
 
     /** An idea for the brand: "you should consider a lounge at Austin", "a good start would be...", "why not add...". */
-    private static final Pattern SUGGESTS = Pattern.compile("(?i)\\b((you|u|y'?all) (guys |all |folks )?(should|could|need to|ought to|must) (really )?"
-            + "(consider|think about|add|make|have|offer|bring|open|start|put|focus on|concentrate on|invest in|train|hire|improve|stop|try)|"
+    private static final Pattern SUGGESTS = Pattern.compile("(?i)\\b((you|u|y'?all) (guys |all |folks )?(should|could|need to|ought to) (really )?"
+            + "(consider|think about|add|make|offer|bring|open|start|put|focus on|concentrate on|invest in|train|hire|improve|stop|try)|"
+            // "you should have wifi" is an idea; "you should have told us" a complaint.
+            + "(you|u|y'?all) (guys |all |folks )?(should|could|need to) have (?!been|had|told|known|said|called|let|waited|kept|held|given|sent|done|made)|"
             + "(it )?would be (nice|great|good|awesome|cool) (if|to)|would be a (bonus|plus|nice touch|good idea)|could use (some|a|more|an)|"
             + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some))\\b");
 
