@@ -32,6 +32,7 @@ final class CareActions {
                     + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
                     + "data breach|leaked my|my (personal )?data|journalist|reporter|news ?desk|"
                     + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
+                    + "(sleep|sleeping|slept) (in|at|on) (a |the |my )?(park bench|bench|street|sidewalk|car)|(have |with )?no(where| place) to (go|stay|sleep)|"
                     + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|all night (at|in) the airport|left (us|me) (stranded|behind)|"
                     + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
                     + "medical emergency|emergency landing|heart attack|seizure|engine (trouble|failure|fire|problem|issue)s?|losing fuel|fuel leak|"
@@ -278,6 +279,7 @@ final class CareActions {
             + "wonderful|excellent|outstanding|incredible) job\\b|\\btook (great |good |such good |amazing )?care of (me|us)\\b|\\bkicked butt\\b|"
             + "\\babove and beyond\\b|\\b(needs|deserves) a (raise|promotion|bonus|medal)\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
             + "\\b(big |huge |many |special |warm )?thanks? to (the|our|my|your) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
+            + "\\b(kudos|props|shout ?-?outs?) (to|for) (the|our|my|your)\\b|"
             + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
             + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);

@@ -274,6 +274,10 @@ public final class Details {
             return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)
                     ? Optional.of(praised.group(1)) : Optional.empty();
         }).or(() -> {
+            Matcher at = NAME_AT.matcher(clean);
+            return at.find() && !NOT_A_NAME.contains(at.group(1)) && !brand(at.group(1), brandNames) && !NOT_AIRPORTS.contains(at.group(2))
+                    ? Optional.of(at.group(1) + " at " + at.group(2)) : Optional.empty();
+        }).or(() -> {
             Matcher role = ROLE_AT.matcher(clean);
             return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT) + " " + role.group(2).toLowerCase(Locale.ROOT) + " "
                     + role.group(3).replaceFirst("(?i)^gate", "Gate")) : Optional.empty();
@@ -304,6 +308,9 @@ public final class Details {
     /** A team praised by its role alone: "customer service from your reservation agents tonight". */
     private static final Pattern ROLE = Pattern.compile("\\b(?:your|the|ur) (reservations? agents|reservations team|baggage handlers|ground crew|gate agents|"
             + "flight attendants|cabin crew|pilots|call cent(?:er|re) agents|customer service agents|check-?in agents|skycaps)\\b", FLAGS);
+
+    /** Somebody named with the airport they work at, in thanks only: "please thank Robin at EWR". */
+    private static final Pattern NAME_AT = Pattern.compile("(?-i:\\b([A-Z][a-z]{2,})) (?:at|from|in) (?:the )?(?-i:([A-Z]{3}))\\b");
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(

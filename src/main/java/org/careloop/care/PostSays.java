@@ -90,6 +90,8 @@ final class PostSays {
                     "So glad it was a smooth one!"),
             Map.entry(Pattern.compile("(?i)\\b(felt|feel|made (me|us) feel) (so |very |really )?welcome(d)?\\b"), "So glad you felt welcome!"),
             Map.entry(Pattern.compile("(?i)\\b(everything|it all|things) (worked|turned) out\\b|\\ball (worked|turned) out\\b"), "So glad it all worked out!"),
+            Map.entry(Pattern.compile("(?i)\\b(brilliant|great|amazing|excellent|awesome|outstanding|fantastic|wonderful|superb) (customer )?(service|care|support)\\b"),
+                    "So glad the team looked after you!"),
             Map.entry(Pattern.compile("(?i)\\b(it|that|this) (finally )?worked\\b|\\bworked (now|this time)\\b"), "Glad it worked!"),
             Map.entry(Pattern.compile("(?i)\\b(got|get|been|were|was|are) (re)?(booked|scheduled|accommodated)\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
