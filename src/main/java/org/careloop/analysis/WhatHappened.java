@@ -124,8 +124,9 @@ final class WhatHappened {
      */
     private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|"
             + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b|"
-            // A clause whose object went missing: "you dealt with in Orlando".
+            // A clause whose object went missing: "you dealt with in Orlando", "you paid for hasn't worked".
             + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b|"
+            + "\\b(with|to|at|in|on|for|about) (has|have|had|is|was|were|are|does|did)(n'?t)?\\b|"
             // What a sign or an announcement says is not what happened: "the gate announcement states delay due to maintenance".
             + "^[\\w' ]{0,40}?\\b(states|says|announces|reads)\\b|"
             // A cancellation the customer wanted is no failure to be sorry for: "you tried to cancel your return flight".
