@@ -264,7 +264,9 @@ public final class CareLoop {
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
                 settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
         camel.setOverrideProperties(CamelSettings.from(settings, connections, triage.shared()));
-        camel.start();
+        try (AutoCloseable alone = database.startingAlone()) {
+            camel.start();
+        }
 
         if (clustered) {
             LOG.info("Scheduling clustered on PostgreSQL as node {}: each scheduled job fires on one node at a time; posts are triaged by "

@@ -33,6 +33,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    /** The advisory lock's key: any number other applications on the database do not use ("CareLoop" in ASCII). */
+    private static final long START_LOCK = 0x436172654c6f6f70L;
     private final HikariDataSource dataSource;
     private final Jdbc jdbc;
     private final Clock clock;
@@ -217,6 +219,36 @@ public final class Database implements AutoCloseable {
             scheduler = new QuartzConnections(dataSource);
         }
         return scheduler.schedulerProperties(checkinInterval);
+    }
+
+    /**
+     * Held while a node starts its routes, released on close. Camel's Quartz consumers look for their
+     * trigger and then store it; two nodes starting together on one PostgreSQL both find none and the
+     * second fails to start ("Unable to store Trigger ... because one already exists"). PostgreSQL's
+     * advisory lock makes the nodes start one after the other. On H2, which one process holds, a no-op.
+     */
+    public AutoCloseable startingAlone() {
+        if (!"PostgreSQL".equals(kind())) {
+            return () -> { };
+        }
+        try {
+            Connection c = dataSource.getConnection();
+            try (var s = c.prepareStatement("select pg_advisory_lock(?)")) {
+                s.setLong(1, START_LOCK);
+                s.execute();
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return () -> {
+                try (c; var s = c.prepareStatement("select pg_advisory_unlock(?)")) {
+                    s.setLong(1, START_LOCK);
+                    s.execute();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the start-up lock on the database: " + e.getMessage(), e);
+        }
     }
 
     /** "H2" or "PostgreSQL". */

@@ -54,6 +54,28 @@ class PostgresStoreTest extends StoreContract {
         assertThat(db.kind()).isEqualTo("PostgreSQL");
     }
 
+    /** Two nodes starting together on one database: the second starts its routes once the first has. */
+    @Test
+    void nodesStartOneAfterTheOther() throws Exception {
+        try (Database other = anotherNode()) {
+            CountDownLatch secondHasIt = new CountDownLatch(1);
+            Thread second;
+            try (AutoCloseable first = db.startingAlone()) {
+                second = new Thread(() -> {
+                    try (AutoCloseable mine = other.startingAlone()) {
+                        secondHasIt.countDown();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                second.start();
+                assertThat(secondHasIt.await(1, TimeUnit.SECONDS)).as("the second node waits while the first starts").isFalse();
+            }
+            assertThat(secondHasIt.await(30, TimeUnit.SECONDS)).as("the second node starts once the first has").isTrue();
+            second.join(30_000);
+        }
+    }
+
     /** Quartz's clustered job store runs on the tables the migration made: it checks in, stores a job and fires it. */
     @Test
     void quartzRunsClusteredOnTheMigratedTables() throws Exception {
