@@ -66,8 +66,17 @@ public final class Drafter {
         return draft(mention, analysis, decision, now, recentReplies, Map.of());
     }
 
+    public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said) {
+        return draft(mention, analysis, decision, now, said, Map.of());
+    }
+
     /** @param extra more template values, e.g. the ticket's {@code ticket_link} and {@code ticket_ref} */
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, List<String> recentReplies, Map<String, String> extra) {
+        return draft(mention, analysis, decision, now, Said.of(recentReplies), extra);
+    }
+
+    /** @param said what the account said lately: the drafts take a text it did not */
+    public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra) {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
@@ -78,7 +87,7 @@ public final class Drafter {
             values.put("answer", e.answer(lang).orElse(""));
             values.put("link", e.link() == null ? "" : e.link());
         });
-        Optional<Built> built = build(book, templateId, mention, analysis, recentReplies, Draft.Kind.REPLY, values);
+        Optional<Built> built = build(book, templateId, mention, analysis, said, Draft.Kind.REPLY, values);
         Optional<String> text = built.map(Built::text);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
         Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text.orElse(""), variants,
@@ -97,9 +106,13 @@ public final class Drafter {
      * @param ruleId why it is sent: {@code sla-holding} (no reply in time) or {@code surge-holding} (a surge's post)
      */
     public Draft holding(Draft original, String ruleId, Instant now, String templateId, List<String> recentReplies) {
+        return holding(original, ruleId, now, templateId, Said.of(recentReplies));
+    }
+
+    public Draft holding(Draft original, String ruleId, Instant now, String templateId, Said said) {
         // A time is promised only while the team is in (the rules' business hours); after hours, "as soon as the team is in".
         Map<String, String> open = Map.of("open", rules.get().settings().businessHours().isOpen(now) ? "yes" : "");
-        Optional<String> text = render(rules.get(), templateId, original.mention(), original.analysis(), recentReplies, Draft.Kind.HOLDING, open);
+        Optional<String> text = render(rules.get(), templateId, original.mention(), original.analysis(), said, Draft.Kind.HOLDING, open);
         Draft.Work work = Draft.Work.initial(Draft.Kind.HOLDING, Decision.Action.REPLY, Decision.Priority.URGENT, text.orElse(""), 1, text.isPresent());
         return new Draft(0, original.mention(), original.analysis(), ruleId, templateId, text.orElse(""), DraftStatus.PENDING, now,
                 original.deadline(), null, null, null, null, work);
@@ -113,7 +126,12 @@ public final class Drafter {
      */
     public Draft closing(Mention origin, Analysis analysis, Long ticketId, String templateId, Instant now, Instant due,
                          List<String> recentReplies, Map<String, String> extra) {
-        Optional<String> text = render(rules.get(), templateId, origin, analysis, recentReplies, Draft.Kind.CLOSING, extra);
+        return closing(origin, analysis, ticketId, templateId, now, due, Said.of(recentReplies), extra);
+    }
+
+    public Draft closing(Mention origin, Analysis analysis, Long ticketId, String templateId, Instant now, Instant due,
+                         Said said, Map<String, String> extra) {
+        Optional<String> text = render(rules.get(), templateId, origin, analysis, said, Draft.Kind.CLOSING, extra);
         Draft.Work work = Draft.Work.initial(Draft.Kind.CLOSING, Decision.Action.REPLY, Decision.Priority.LOW, text.orElse(""), 1, text.isPresent())
                 .withTicket(ticketId);
         return new Draft(0, origin, analysis, "ticket-closing", templateId, text.orElse(""), DraftStatus.PENDING, now, due,
@@ -166,18 +184,24 @@ public final class Drafter {
      */
     Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
                             Map<String, String> extra) {
-        return build(book, templateId, mention, analysis, recentReplies, kind, extra).map(Built::text);
+        return render(book, templateId, mention, analysis, Said.of(recentReplies), kind, extra);
+    }
+
+    Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
+                            Map<String, String> extra) {
+        return build(book, templateId, mention, analysis, said, kind, extra).map(Built::text);
     }
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
     record Built(String text, List<String> parts) {}
 
     /** The first text nobody on this account had in the last day, or null. */
-    private static String unsaid(List<String> texts, List<String> recentReplies) {
-        return texts.stream().filter(t -> !recentReplies.contains(t)).findFirst().orElse(null);
+    private static String unsaid(List<String> texts, Said said) {
+        java.util.Set<String> taken = said.among(texts);
+        return texts.stream().filter(t -> !taken.contains(t)).findFirst().orElse(null);
     }
 
-    Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, List<String> recentReplies, Draft.Kind kind,
+    Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
                           Map<String, String> extra) {
         Templates templates = book.templates();
         String lang = org.careloop.knowledge.Knowledge.replyLanguage(lang(mention, analysis));
@@ -201,7 +225,7 @@ public final class Drafter {
             if (fitted.whole() > 0) {
                 break;
             }
-            if (values.get(spare) instanceof String said && !said.isEmpty()) {
+            if (values.get(spare) instanceof String spared && !spared.isEmpty()) {
                 values.put(spare, "");
                 Openings again = openings(templates, phrasings.lang(), analysis, values, mention.text());
                 Fitted shorter = fitted(mention, kind, phrasings, again.texts(), values);
@@ -212,14 +236,14 @@ public final class Drafter {
             }
         }
         List<String> texts = fitted.texts();
-        String chosen = unsaid(texts, recentReplies);
+        String chosen = unsaid(texts, said);
         String handle = Addressing.handle(mention);
         if (chosen == null && !handle.isEmpty() && !handle.equals(values.get("name"))) {
             // Every phrasing went to another "Sam" today: by handle the text is this customer's alone, and X takes it.
             values.put("name", handle);
             Openings byHandle = openings(templates, phrasings.lang(), analysis, values, mention.text());
             Fitted addressed = fitted(mention, kind, phrasings, byHandle.texts(), values);
-            chosen = unsaid(addressed.texts(), recentReplies);
+            chosen = unsaid(addressed.texts(), said);
             if (chosen != null) {
                 texts = addressed.texts();
                 opening = byHandle;
@@ -228,8 +252,9 @@ public final class Drafter {
         }
         // Failing a text nobody had, at least not the one this author had last.
         String notLast = null;
+        String last = said.last();
         for (String candidate : chosen == null ? texts : List.<String>of()) {
-            if (notLast == null && !candidate.equals(recentReplies.get(0))) {
+            if (notLast == null && !candidate.equals(last)) {
                 notLast = candidate;
             }
         }
@@ -252,8 +277,8 @@ public final class Drafter {
         if (!amended.isEmpty() && text.contains(amended)) {
             parts.add(amendsId);
         }
-        String said = (String) values.get("situation");
-        if (said != null && !said.isEmpty() && text.contains(said)) {
+        String situation = (String) values.get("situation");
+        if (situation != null && !situation.isEmpty() && text.contains(situation)) {
             parts.add(situationId);
         }
         return Optional.of(new Built(text, parts));

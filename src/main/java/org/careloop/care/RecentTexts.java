@@ -2,22 +2,27 @@ package org.careloop.care;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 
 /**
- * The reply texts taken on each account in the last minute, on every node sharing the database.
- * Drafting reads the texts an account already said from its stored drafts; two posts drafted at the
- * same moment (two threads, or two nodes sharing the triage) both miss the other's text, and X refuses
- * the second as a duplicate. A text is taken here before its draft is stored: one drafter gets it, the
- * other drafts another phrasing.
+ * The reply texts each account said within the day, on every node sharing the database: the ledger
+ * drafting asks instead of reading the day's drafts (thousands on a busy account, for every draft).
+ * A text is taken here before its draft is stored, so of two posts drafted at the same moment (two
+ * threads, or two nodes sharing the triage) one gets it and the other drafts another phrasing; every
+ * stored draft's text, and a text a person wrote when approving, is taken too.
  */
 public interface RecentTexts {
 
-    /** Longer than a triage takes from reading the account's replies to storing its draft; past it the stored draft tells. */
-    Duration WINDOW = Duration.ofMinutes(1);
+    /** How long an account does not say the same words twice. */
+    Duration DAY = Duration.ofHours(24);
 
     /**
-     * True if {@code text} was free on the account and is now taken at {@code at}; false if it was taken
-     * there within {@link #WINDOW} before {@code at}, on any node.
+     * True if {@code text} was free on the account and is now taken at {@code at}; false if the account
+     * took it within {@link #DAY} before {@code at}, on any node.
      */
     boolean take(String platform, String account, String text, Instant at);
+
+    /** Those of {@code texts} the account took within {@link #DAY} before {@code at}. */
+    Set<String> takenAmong(String platform, String account, Collection<String> texts, Instant at);
 }

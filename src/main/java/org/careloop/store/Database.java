@@ -71,7 +71,7 @@ public final class Database implements AutoCloseable {
             String[] locations = url.startsWith("jdbc:postgresql:") ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
                     : new String[] {"classpath:db/migration"};
             Flyway.configure().dataSource(ds).locations(locations)
-                    .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames()).load().migrate();
+                    .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames(), new V25_1__RecentTextsOfTheDay()).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

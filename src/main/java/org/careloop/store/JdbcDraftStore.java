@@ -45,10 +45,12 @@ final class JdbcDraftStore implements DraftStore, Outbox {
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final JdbcRecentTexts texts;
 
     JdbcDraftStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.texts = new JdbcRecentTexts(jdbc);
     }
 
     @Override
@@ -61,6 +63,10 @@ final class JdbcDraftStore implements DraftStore, Outbox {
                 Jdbc.cut(d.templateId(), 128), d.text(), DraftStatus.PENDING.name(), d.createdAt(), d.deadline(), w.kind().name(),
                 w.action().name(), w.priority().name(), d.text(), w.variants(), w.autoPublish(), w.escalated(), w.ticketId(),
                 w.parts().isEmpty() ? null : Jdbc.cut(String.join(",", w.parts()), 500)));
+        // Every stored text is in the day's ledger, whichever way it was drafted (usually taken there already).
+        if (!d.text().isEmpty()) {
+            texts.take(d.mention().platform().id(), d.mention().account(), d.text(), d.createdAt());
+        }
         return find(id).orElseThrow();
     }
 
@@ -133,7 +139,11 @@ final class JdbcDraftStore implements DraftStore, Outbox {
                     : editedText == null || editedText.isBlank() ? "draft.approve" : "draft.edit-approve", "draft:" + id, null);
             return true;
         });
-        return approved ? find(id) : Optional.empty();
+        Optional<Draft> found = approved ? find(id) : Optional.empty();
+        // A person's own words are said too: no draft repeats them within the day.
+        found.filter(d -> editedText != null && !editedText.isBlank())
+                .ifPresent(d -> texts.take(d.mention().platform().id(), d.mention().account(), d.text(), at));
+        return found;
     }
 
     @Override

@@ -4,10 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.careloop.care.RecentTexts;
 
-/** The reply texts taken on each account, in the database: one taker over every node. */
+/** The reply texts each account took within the day, in the database: one ledger over every node. */
 final class JdbcRecentTexts implements RecentTexts {
 
     private final Jdbc jdbc;
@@ -18,15 +25,31 @@ final class JdbcRecentTexts implements RecentTexts {
 
     @Override
     public boolean take(String platform, String account, String text, Instant at) {
-        // The account's texts past the window are free again (and the table stays a minute long); of two
+        // The account's texts older than a day are free again (and the table stays a day long); of two
         // takers of one text, the key lets one insert it.
-        jdbc.update("delete from recent_texts where platform = ? and account = ? and taken_at < ?", platform, account, at.minus(WINDOW));
+        jdbc.update("delete from recent_texts where platform = ? and account = ? and taken_at < ?", platform, account, at.minus(DAY));
         return jdbc.insertIfAbsent("insert into recent_texts (platform, account, text_hash, taken_at) values (?, ?, ?, ?)",
                 platform, account, sha256(text), at);
     }
 
+    @Override
+    public Set<String> takenAmong(String platform, String account, Collection<String> texts, Instant at) {
+        if (texts.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = new HashMap<>();
+        texts.forEach(t -> byHash.put(sha256(t), t));
+        List<Object> args = new ArrayList<>(List.of(platform, account, at.minus(DAY)));
+        args.addAll(byHash.keySet());
+        String marks = String.join(", ", java.util.Collections.nCopies(byHash.size(), "?"));
+        Set<String> taken = new HashSet<>();
+        jdbc.list("select text_hash from recent_texts where platform = ? and account = ? and taken_at >= ? and text_hash in (" + marks + ")",
+                rs -> rs.getString(1), args.toArray()).forEach(h -> taken.add(byHash.get(h)));
+        return taken;
+    }
+
     /** A key of one size for a text of any length. */
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

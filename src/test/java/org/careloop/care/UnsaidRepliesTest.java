@@ -81,9 +81,13 @@ class UnsaidRepliesTest {
         Draft d = pending("7005");
         Mention other = new Mention(Platform.X, "brand", "7006", new Author("b7006", "kim", "Kim"), "where is my bag", "en", clock.instant(),
                 "7006", null, null, false, false);
-        assertThat(unsaid.said(other)).containsExactly(d.text());
-        clock.advance(UnsaidReplies.DAY.plusMinutes(1));
-        assertThat(unsaid.said(other)).isEmpty();
-        assertThat(unsaid.said(d.mention())).as("this customer's own latest replies, whenever they were").containsExactly(d.text());
+        assertThat(unsaid.said(other).among(List.of(d.text(), d.text() + " Thanks!"))).as("said to another customer today")
+                .containsExactly(d.text());
+        assertThat(unsaid.said(other).last()).isEmpty();
+        clock.advance(RecentTexts.DAY.plusMinutes(1));
+        assertThat(unsaid.said(other).among(List.of(d.text()))).isEmpty();
+        Said toThem = unsaid.said(d.mention());
+        assertThat(toThem.among(List.of(d.text()))).as("this customer's own latest replies, whenever they were").containsExactly(d.text());
+        assertThat(toThem.last()).isEqualTo(d.text());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.careloop.platform.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -183,6 +184,33 @@ class H2StoreTest extends StoreContract {
                 assertThat(row.intent()).isEqualTo("other");
                 assertThat(row.troll()).isTrue();
             });
+        }
+    }
+    @Test
+    void upgradingTakesTheLastDaysTextsInTheLedger() throws Exception {
+        String url = Database.embeddedDefaults("jdbc:h2:file:" + dir.resolve("upgrade-texts").toAbsolutePath());
+        try (var ds = new com.zaxxer.hikari.HikariDataSource()) {
+            ds.setJdbcUrl(url);
+            ds.setUsername("careloop");
+            ds.setPassword("");
+            // A database as version 24 left it: a reply of an hour ago, one of two days ago, and a minute's reservation.
+            org.flywaydb.core.Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .javaMigrations(new V9_1__AnalysisLabels(), new V12_1__SafeAttachmentNames()).target("24").load().migrate();
+            try (var c = ds.getConnection(); var st = c.createStatement()) {
+                st.execute("insert into mentions (platform, id, account, text, retweet, from_brand, seen_at) values "
+                        + "('x', '79', 'brand', 'my bag', false, false, current_timestamp)");
+                for (String[] draft : new String[][] {{"Sorry about your bag, Sam", "1"}, {"Sorry about your bag, Kim", "48"}}) {
+                    st.execute("insert into drafts (platform, mention_id, rule_id, template_id, text, status, created_at, deadline) values "
+                            + "('x', '79', 'r', 't', '" + draft[0] + "', 'PUBLISHED', dateadd('HOUR', -" + draft[1] + ", current_timestamp), "
+                            + "current_timestamp)");
+                }
+                st.execute("insert into recent_texts (platform, account, text_hash, taken_at) values ('x', 'brand', '"
+                        + JdbcRecentTexts.sha256("Sorry about your bag, Sam") + "', current_timestamp)");
+            }
+        }
+        try (Database upgraded = Database.open(url, "careloop", "")) {
+            assertThat(upgraded.recentTexts().takenAmong("x", "brand", List.of("Sorry about your bag, Sam", "Sorry about your bag, Kim"),
+                    java.time.Instant.now())).containsExactly("Sorry about your bag, Sam");
         }
     }
 }

@@ -585,9 +585,9 @@ abstract class StoreContract {
         assertThat(nodes.get(1).login(name, "right", address, new Sessions.Session[1])).isEqualTo(Sessions.LoginResult.OK);
     }
 
-    /** No account says one text twice: a text taken on an account is refused there, on every node, until the window is over. */
+    /** No account says one text twice: a text taken on an account is refused there, on every node, for a day. */
     @Test
-    void aReplyTextIsTakenOncePerAccountOnEveryNodeUntilTheWindowIsOver() {
+    void aReplyTextIsTakenOncePerAccountOnEveryNodeForADay() {
         RecentTexts texts = db().recentTexts();
         String account = "texts-" + newId();
         Instant at = Instant.parse("2031-07-01T10:00:00Z");
@@ -605,10 +605,29 @@ abstract class StoreContract {
         assertThat(texts.take("x", account, overlong, at)).isTrue();
         assertThat(texts.take("x", account, overlong, at)).isFalse();
 
-        Instant over = at.plus(RecentTexts.WINDOW);
-        assertThat(texts.take("x", account, text, over.minusSeconds(1))).as("still within the window").isFalse();
-        assertThat(texts.take("x", account, text, over.plusSeconds(1))).as("free once the window is over").isTrue();
+        assertThat(texts.takenAmong("x", account, List.of(text, text + "!", "never said", overlong), at.plusSeconds(5)))
+                .containsExactlyInAnyOrder(text, text + "!", overlong);
+        assertThat(texts.takenAmong("x", "other-" + account, List.of(text, text + "!"), at.plusSeconds(5))).containsExactly(text);
+        assertThat(texts.takenAmong("x", account, List.of(), at.plusSeconds(5))).isEmpty();
+
+        Instant over = at.plus(RecentTexts.DAY);
+        assertThat(texts.take("x", account, text, over.minusSeconds(1))).as("still within the day").isFalse();
+        assertThat(texts.takenAmong("x", account, List.of(text), over.plusSeconds(1))).as("free once the day is over").isEmpty();
+        assertThat(texts.take("x", account, text, over.plusSeconds(1))).as("free once the day is over").isTrue();
         assertThat(texts.take("x", account, text, over.plusSeconds(2))).as("and taken anew").isFalse();
+        assertThat(texts.takenAmong("x", account, List.of(text, text + "!"), over.plusSeconds(3))).containsExactly(text);
+    }
+
+    /** A stored draft's text, and the words a person approves instead, are the account's for the day, however they were drafted. */
+    @Test
+    void storedAndEditedTextsAreTakenForTheDay() {
+        Mention m = mention(newId(), null);
+        Draft d = newDraft(m, T0.plusSeconds(600));
+        RecentTexts texts = db().recentTexts();
+        assertThat(texts.takenAmong("x", m.account(), List.of(d.text()), d.createdAt().plusSeconds(1))).containsExactly(d.text());
+        String edited = "Sorry about that, " + m.id() + " - we are on it.";
+        db().drafts().approve(d.id(), "agent", edited, T0.plusSeconds(60));
+        assertThat(texts.takenAmong("x", m.account(), List.of(edited), T0.plusSeconds(61))).containsExactly(edited);
     }
 
     /** Two nodes drafting one text on one account at once, also once the last take of it is over: one of them gets it. */
@@ -620,7 +639,7 @@ abstract class StoreContract {
             List<RecentTexts> nodes = List.of(db().recentTexts(), other.recentTexts());
             AtomicInteger turn = new AtomicInteger();
             assertThat(winnersOfFour(() -> nodes.get(turn.getAndIncrement() % 2).take("x", account, "Sorry!", at))).isEqualTo(1);
-            Instant later = at.plus(RecentTexts.WINDOW).plusSeconds(1);
+            Instant later = at.plus(RecentTexts.DAY).plusSeconds(1);
             assertThat(winnersOfFour(() -> nodes.get(turn.getAndIncrement() % 2).take("x", account, "Sorry!", later))).isEqualTo(1);
         }
     }
