@@ -77,14 +77,10 @@ class MultiNodeIT {
                             logs.resolve("node-" + node + ".log"));
                     nodes.put(node, p);
                     byPid.put("-" + p.process().pid(), node);
-                    if (nodes.size() == 1) {
-                        // The first node stores the cluster's schedule; nodes starting with it on a new database race to (see README).
-                        p.awaitLog("posts are triaged by every node", Duration.ofSeconds(90));
-                    }
                 }
                 for (CareLoopProcess n : nodes.values()) {
                     n.awaitReady();
-                    n.awaitLog("posts are triaged by every node", Duration.ofSeconds(60));
+                    n.awaitLog("posts are triaged by every node", Duration.ofSeconds(90));
                 }
                 XWorld world = sim.world();
                 // A first post, answered: the feed has its cursor, so the spike is read from it on.

@@ -75,9 +75,13 @@ public final class Details {
             "smh", "u", "ur", "y'all", "yall", "mind", "point", "issue", "issues", "problem", "problems", "experience", "job", "work", "%",
             "literally", "airline", "airlines", "haha", "lmao", "pls", "plz", "hey", "hi", "hello", "anyway", "stuff", "matter", "situation");
     private static final Set<String> STARTS = Set.of("PRP$", "DT", "CD", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS");
-    /** Swearing belongs to the customer, never to the brand's echo of it ("the damn wifi" is "the wifi"). */
-    private static final Pattern SWEARING = Pattern.compile(
-            "(?i)(f+u+c+k+\\w*|f\\*+\\w*|damn\\w*|shit\\w*|crap\\w*|bloody|freaking|frigging|stupid|effing|goddamn\\w*|bullshit|ass|hell)");
+    /**
+     * Swearing, as a regex alternation of whole words: it belongs to the customer, never to the brand's echo
+     * of it ("the damn wifi" is "the wifi"). One list for every part that retells a post.
+     */
+    public static final String SWEAR_WORDS =
+            "f+u+c+k+\\w*|f\\*+\\w*|damn\\w*|shit\\w*|crap\\w*|bloody|freaking|frigging|stupid|effing|goddamn\\w*|bullshit|ass|hell";
+    private static final Pattern SWEARING = Pattern.compile("(?i)(" + SWEAR_WORDS + ")");
     /** What care is about: a phrase around one of these is worth echoing. */
     private static final Set<String> CARE_NOUNS = Set.of("bag", "bags", "luggage", "suitcase", "baggage", "refund", "refunds", "flight",
             "flights", "booking", "reservation", "seat", "seats", "app", "website", "site", "card", "charge", "charges", "payment", "order",

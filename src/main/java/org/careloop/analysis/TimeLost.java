@@ -133,8 +133,7 @@ final class TimeLost {
         }
         m = SPENT_ON.matcher(text);
         if (m.find()) {
-            String unit = m.group(4).toLowerCase(Locale.ROOT).startsWith("d") ? (isOne(m.group(2)) ? "day" : "days") : (isOne(m.group(2)) ? "hour" : "hours");
-            String amount = (isOne(m.group(2)) ? "" : m.group(2).toLowerCase(Locale.ROOT) + " ") + (m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT)) + unit;
+            String amount = amount(m.group(2), m.group(3) == null ? "" : m.group(3).toLowerCase(Locale.ROOT), m.group(4), false);
             String doing = m.group(6) == null ? "" : " " + m.group(6).toLowerCase(Locale.ROOT).replaceFirst("^travel(l?ing)?$", "travelling")
                     .replaceFirst("^talking$", "talking to us").replaceFirst("^calling$", "calling us").replaceFirst("^trying$", "trying to sort it out");
             return Optional.of("the " + amount + (m.group(1).equalsIgnoreCase("spent") ? " you've spent" + (doing.isEmpty() ? " on this" : doing) : " you lost"));
@@ -233,15 +232,20 @@ final class TimeLost {
         return unit.toLowerCase(Locale.ROOT).startsWith("h") ? value * 60 : value;
     }
 
-    /** "2 hours", "an hour", "45 minutes"; as a modifier "3-hour", "45-minute". */
     private static String amount(String number, String unit, boolean modifier) {
+        return amount(number, "", unit, modifier);
+    }
+
+    /** "2 hours", "an hour", "45 minutes", "three extra days" ({@code qualifier} "extra "); as a modifier "3-hour", "45-minute". */
+    private static String amount(String number, String qualifier, String unit, boolean modifier) {
         String n = number.toLowerCase(Locale.ROOT);
-        boolean hour = unit.toLowerCase(Locale.ROOT).startsWith("h");
+        String u = unit.toLowerCase(Locale.ROOT);
+        String word = u.startsWith("h") ? "hour" : u.startsWith("d") ? "day" : "minute";
         n = n.equals("twelve") ? "12" : n;
-        boolean one = n.equals("a") || n.equals("an") || n.equals("one") || n.equals("1");
+        boolean one = isOne(n);
         if (modifier) {
-            return (one ? (hour ? "hour-long" : "minute-long") : n + "-" + (hour ? "hour" : "minute"));
+            return one ? qualifier + word + "-long" : n + "-" + qualifier + word;
         }
-        return one ? (hour ? "hour" : "minute") : n + " " + (hour ? "hours" : "minutes");
+        return one ? qualifier + word : n + " " + qualifier + word + "s";
     }
 }

@@ -65,9 +65,9 @@ final class WhatHappened {
     private static final Set<String> GET = Set.of("get", "got", "gets", "getting", "gotten");
     /** Words the brand never repeats in public. */
     private static final Pattern UNREPEATABLE = Pattern.compile(
-            "(?i)(f+u+c+k+\\w*|f\\*+\\w*|shit\\w*|crap\\w*|damn\\w*|bloody|freaking|frigging|stupid|idiot\\w*|incompetent|worst|suck\\w*|"
-                    + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|bullshit|ass\\w*|hell|wtf|omg|lol|smh|"
-                    + "lmao|ugh|rufkm|effing|goddamn\\w*|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|"
+            "(?i)(" + Details.SWEAR_WORDS + "|idiot\\w*|incompetent|worst|suck\\w*|"
+                    + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|ass\\w*|wtf|omg|lol|smh|"
+                    + "lmao|ugh|rufkm|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|"
                     + "die|dead|hate|pissed|lame|dumb|moron\\w*|bs|ffs|jeez|seriously|literally|honestly|unbelievable|unacceptable|"
                     + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?|"
                     // "someone-awesome": sarcasm tacked on with a hyphen.

@@ -122,7 +122,8 @@ final class PostSays {
             Map.entry("use", "using"), Map.entry("redeem", "redeeming"), Map.entry("rebook", "rebooking"), Map.entry("find", "finding"),
             Map.entry("print", "printing"), Map.entry("remove", "removing"), Map.entry("switch", "switching"), Map.entry("split", "splitting"),
             Map.entry("link", "linking"), Map.entry("merge", "merging"));
-    private static final Pattern NOT_REPEATED = Pattern.compile("(?i).*\\b(fuck\\w*|shit\\w*|damn\\w*|crap\\w*|hell|stupid|you|your|u|ur|it|this|that|them|lol)\\b.*");
+    private static final Pattern NOT_REPEATED = Pattern.compile("(?i).*\\b(" + org.careloop.analysis.Details.SWEAR_WORDS
+            + "|you|your|u|ur|it|this|that|them|lol)\\b.*");
 
     /** The request, from the brand's side ("adding your child to the reservation"), or empty. */
     static String wants(String text) {

@@ -1,17 +1,14 @@
 package org.careloop.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.careloop.care.RecentTexts;
 
 /** The reply texts each account took within the day, in the database: one ledger over every node. */
@@ -50,10 +47,6 @@ final class JdbcRecentTexts implements RecentTexts {
 
     /** A key of one size for a text of any length. */
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(text);
     }
 }

@@ -165,11 +165,7 @@ public final class Sessions {
 
     /** What a session is stored under: the SHA-256 of its id, in hex, so the store never holds a working cookie. */
     static String key(String id) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return org.apache.commons.codec.digest.DigestUtils.sha256Hex(id);
     }
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte. */
