@@ -20,11 +20,18 @@ import java.util.Map;
 record CareLoopProcess(Process process, Path log, int port) {
 
     static CareLoopProcess start(Map<String, String> env, Path workDir, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and the serial collector: a child starts in ~14 s instead of ~22 s on two busy cores (tests start
         // eight or more); what the tests check of it (the outbox, the schedule, its kills) does not depend on either.
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", productClasspath(), "org.careloop.Main", "run");
+        return start(env, workDir, log, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** With these options for the JVM: a benchmark runs the JVM as a user does, whose code the JIT compiles fully. */
+    static CareLoopProcess start(Map<String, String> env, Path workDir, Path log, List<String> jvm) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", productClasspath(), "org.careloop.Main", "run"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("CARELOOP_"));
         pb.environment().putAll(env);
         pb.directory(workDir.toFile());

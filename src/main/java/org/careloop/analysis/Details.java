@@ -82,6 +82,8 @@ public final class Details {
     public static final String SWEAR_WORDS =
             "f+u+c+k+\\w*|f\\*+\\w*|damn\\w*|shit\\w*|crap\\w*|bloody|freaking|frigging|stupid|effing|goddamn\\w*|bullshit|ass|hell";
     private static final Pattern SWEARING = Pattern.compile("(?i)(" + SWEAR_WORDS + ")");
+    /** "1st", "2nd", "first", "third": a fact, never a judgement. */
+    private static final Pattern ORDINAL = Pattern.compile("(?i)\\d+(st|nd|rd|th)|first|second|third|fourth|fifth");
     /** What care is about: a phrase around one of these is worth echoing. */
     private static final Set<String> CARE_NOUNS = Set.of("bag", "bags", "luggage", "suitcase", "baggage", "refund", "refunds", "flight",
             "flights", "booking", "reservation", "seat", "seats", "app", "website", "site", "card", "charge", "charges", "payment", "order",
@@ -439,7 +441,8 @@ public final class Details {
 
     private static boolean allowedModifier(TaggedWord t) {
         String lower = t.word().toLowerCase(Locale.ROOT);
-        return CARE_NOUNS.contains(lower) || MODIFIERS.contains(lower) || t.tag().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0));
+        return CARE_NOUNS.contains(lower) || MODIFIERS.contains(lower) || ORDINAL.matcher(lower).matches()
+                || t.tag().startsWith("NNP") && Character.isUpperCase(t.word().charAt(0));
     }
 
     /** Second words of compounds whose first is a care noun ("boarding pass", "gift card", "seat belt"). */
@@ -526,8 +529,10 @@ public final class Details {
             String word = w.get(k).word();
             String lower = word.toLowerCase(Locale.ROOT);
             String tag = w.get(k).tag();
-            // The customer's judgement is theirs to make: "awful customer service" is echoed as "the customer service".
-            if (leading && tag.startsWith("JJ") && k < end) {
+            // The customer's judgement is theirs to make: "awful customer service" is echoed as "the customer service";
+            // an ordinal is a fact ("your 2nd bag", "the 1st class seats").
+            if (leading && tag.startsWith("JJ") && k < end && !ORDINAL.matcher(word).matches()
+                    && !w.get(k + 1).word().equalsIgnoreCase("class")) {
                 continue;
             }
             String out = switch (lower) {
