@@ -108,9 +108,9 @@ class TriageBenchmark {
                 }
                 try (Connection db = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
                     // Every node's analysis, rules and JIT warm on posts of their own before the spike is timed.
-                    // In batches of one node's warm-up: a first poll, with no cursor yet, reads the newest 800 mentions only.
-                    for (int from = 0; from < warmUp; from += WARM_UP) {
-                        int to = Math.min(warmUp, from + WARM_UP);
+                    // In batches of 500: a first poll, with no cursor yet, reads the newest 800 mentions only.
+                    for (int from = 0; from < warmUp; from += 500) {
+                        int to = Math.min(warmUp, from + 500);
                         SpikePosts.post(world, customers.subList(from, to), from);
                         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                                 .until(() -> count(db, "select count(*) from mentions where triaged_at is not null") >= to);

@@ -198,6 +198,11 @@ final class ReplyValues {
         // A topic's sharper phrase ("being cut off after the wait on hold", "how you were treated") names the trouble
         // better than a thing the post mentions ("the ride"), but not better than the time lost or a flight.
         Optional<Topic> topic = topicKey.isEmpty() ? Optional.empty() : book.settings().topics().stream().filter(t -> t.key().equals(topicKey)).findFirst();
+        // {{topic}} names the topic the reply's parts were chosen by (a lost bag after a cancellation is the bag), unless
+        // the ticket the reply belongs to names its own.
+        if (!extra.containsKey("topic")) {
+            topic.ifPresent(t -> values.put("topic", t.says()));
+        }
         Optional<String> sharper = (problem ? topic.flatMap(t -> book.settings().sharper(t, mention.text())) : Optional.<String>empty())
                 .filter(p -> detailed.isEmpty() || !PostSays.timeLost(detailed) && !detailed.matches("(?s).*\\d.*") && !PostSays.staffOnly(detailed));
         String echoed = detailed;

@@ -65,7 +65,7 @@ final class JdbcDraftStore implements DraftStore, Outbox {
                 w.parts().isEmpty() ? null : Jdbc.cut(String.join(",", w.parts()), 500)));
         // Every stored text is in the day's ledger, whichever way it was drafted (usually taken there already).
         if (!d.text().isEmpty()) {
-            texts.take(d.mention().platform().id(), d.mention().account(), d.text(), d.createdAt());
+            texts.keep(d.mention().platform().id(), d.mention().account(), d.text(), d.createdAt());
         }
         return find(id).orElseThrow();
     }
@@ -142,7 +142,7 @@ final class JdbcDraftStore implements DraftStore, Outbox {
         Optional<Draft> found = approved ? find(id) : Optional.empty();
         // A person's own words are said too: no draft repeats them within the day.
         found.filter(d -> editedText != null && !editedText.isBlank())
-                .ifPresent(d -> texts.take(d.mention().platform().id(), d.mention().account(), d.text(), at));
+                .ifPresent(d -> texts.keep(d.mention().platform().id(), d.mention().account(), d.text(), at));
         return found;
     }
 

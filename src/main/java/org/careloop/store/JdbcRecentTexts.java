@@ -29,6 +29,21 @@ final class JdbcRecentTexts implements RecentTexts {
                 platform, account, sha256(text), at);
     }
 
+    /**
+     * Keeps {@code text} taken from {@code at} on, whether or not it was: a stored draft's text. Usually the
+     * drafter took it a moment ago, and then nothing is written (and no duplicate key raised and logged).
+     */
+    void keep(String platform, String account, String text, Instant at) {
+        String hash = sha256(text);
+        if (jdbc.update("update recent_texts set taken_at = ? where platform = ? and account = ? and text_hash = ? and taken_at < ?",
+                at, platform, account, hash, at.minus(DAY)) == 0) {
+            // Of two keepers at once, both may find none; the key lets one insert it.
+            jdbc.insertIfAbsent("insert into recent_texts (platform, account, text_hash, taken_at) select ?, ?, ?, ? "
+                    + "where not exists (select 1 from recent_texts where platform = ? and account = ? and text_hash = ?)",
+                    platform, account, hash, at, platform, account, hash);
+        }
+    }
+
     @Override
     public Set<String> takenAmong(String platform, String account, Collection<String> texts, Instant at) {
         if (texts.isEmpty()) {
