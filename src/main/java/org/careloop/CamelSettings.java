@@ -57,6 +57,11 @@ final class CamelSettings {
         p.setProperty("careloop.triage.shared", String.valueOf(sharedTriage));
         p.setProperty("careloop.triage.claim-renew-ms", String.valueOf(
                 settings.getDuration("careloop.triage.claim-lease", org.careloop.pipeline.TriageLedger.DEFAULT_LEASE).dividedBy(3).toMillis()));
+        int threads = settings.getInt("careloop.triage.threads", 4);
+        if (threads < 1) {
+            throw new IllegalArgumentException("Setting careloop.triage.threads (CARELOOP_TRIAGE_THREADS) must be at least 1, got: " + threads);
+        }
+        p.setProperty("careloop.triage.threads", String.valueOf(threads));
         p.setProperty("careloop.triage.claim-interval-ms",
                 String.valueOf(settings.getDuration("careloop.triage.claim-interval", java.time.Duration.ofMillis(500)).toMillis()));
         p.setProperty("careloop.webhooks.relay-interval-ms",

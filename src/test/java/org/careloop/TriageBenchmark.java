@@ -48,12 +48,14 @@ class TriageBenchmark {
 
     static final int POSTS = Integer.getInteger("careloop.benchmark.posts", 3_000);
     static final int WARM_UP = Integer.getInteger("careloop.benchmark.warm-up", 300);
+    /** One node's triage threads ({@code careloop.triage.threads}, 4 by default). */
+    static final int THREADS = Integer.getInteger("careloop.benchmark.threads", 4);
 
     @TempDir
     Path dir;
 
     /** One run's figures. */
-    record Run(int nodes, int posts, double seconds, Map<String, Integer> shares) {
+    record Run(int nodes, int threads, int posts, double seconds, Map<String, Integer> shares) {
         double perSecond() {
             return posts / seconds;
         }
@@ -64,21 +66,24 @@ class TriageBenchmark {
         System.out.printf(Locale.ROOT, "Triage benchmark, %s, %d cores: %,d posts per run, after %d per node to warm up%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), POSTS, WARM_UP);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            Run one = run(postgres, 1);
+            Run one = run(postgres, 1, THREADS);
             print(one);
-            Run three = run(postgres, 3);
-            print(three);
-            boolean fair = three.shares().values().stream().allMatch(n -> n * 5 >= three.posts());
-            System.out.printf(Locale.ROOT, "Three nodes: %.2f times one node's throughput (%s); fair share, each node at least 20 %%: %s%n",
-                    three.perSecond() / one.perSecond(), three.perSecond() >= one.perSecond() ? "not below it" : "BELOW IT",
-                    fair ? "yes" : "NO");
-            assertThat(three.shares()).as("posts triaged per node").hasSize(3)
-                    .allSatisfy((node, n) -> assertThat(n * 5).as("node %s's share", node).isGreaterThanOrEqualTo(three.posts()));
+            // Three nodes as configured alike, then with the threads one node has shared among them (these nodes share its cores).
+            for (int threads : List.of(THREADS, Math.max(1, (THREADS + 2) / 3))) {
+                Run three = run(postgres, 3, threads);
+                print(three);
+                boolean fair = three.shares().values().stream().allMatch(n -> n * 5 >= three.posts());
+                System.out.printf(Locale.ROOT, "Three nodes of %d triage threads: %.2f times one node's throughput (%s); fair share, each node "
+                        + "at least 20 %%: %s%n", threads, three.perSecond() / one.perSecond(),
+                        three.perSecond() >= one.perSecond() ? "not below it" : "BELOW IT", fair ? "yes" : "NO");
+                assertThat(three.shares()).as("posts triaged per node").hasSize(3)
+                        .allSatisfy((node, n) -> assertThat(n * 5).as("node %s's share", node).isGreaterThanOrEqualTo(three.posts()));
+            }
         }
     }
 
-    private Run run(EmbeddedPostgres postgres, int nodes) throws Exception {
-        String name = "bench" + nodes;
+    private Run run(EmbeddedPostgres postgres, int nodes, int threads) throws Exception {
+        String name = "bench" + nodes + "x" + threads;
         try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
             admin.createStatement().execute("create database " + name);
         }
@@ -97,7 +102,7 @@ class TriageBenchmark {
                 for (int i = 0; i < nodes; i++) {
                     String node = String.valueOf((char) ('a' + i));
                     // The JVM as a user runs it (the JIT's full tiers, the default collector), with the heap the analysis needs.
-                    CareLoopProcess p = CareLoopProcess.start(environment(sim, jdbc), Files.createDirectories(dir.resolve(name + node)),
+                    CareLoopProcess p = CareLoopProcess.start(environment(sim, jdbc, threads), Files.createDirectories(dir.resolve(name + node)),
                             logs.resolve(name + "-node-" + node + ".log"), List.of("-Xmx1g"));
                     started.add(p);
                     byPid.put("-" + p.process().pid(), node);
@@ -126,7 +131,7 @@ class TriageBenchmark {
                         rs.next();
                         last = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
                     }
-                    return new Run(nodes, POSTS, Duration.between(posted, last).toMillis() / 1000.0, shares(db, byPid, nodes));
+                    return new Run(nodes, threads, POSTS, Duration.between(posted, last).toMillis() / 1000.0, shares(db, byPid, nodes));
                 }
             } finally {
                 for (CareLoopProcess p : started) {
@@ -138,14 +143,15 @@ class TriageBenchmark {
 
     private static void print(Run run) {
         int all = run.shares().values().stream().mapToInt(Integer::intValue).sum();
-        System.out.printf(Locale.ROOT, "%d node%s: %,d posts triaged in %.1f s, %.1f posts/s; shares: %s%n", run.nodes(), run.nodes() == 1 ? "" : "s",
-                run.posts(), run.seconds(), run.perSecond(), run.shares().entrySet().stream()
+        System.out.printf(Locale.ROOT, "%d node%s, %d triage threads each: %,d posts triaged in %.1f s, %.1f posts/s; shares: %s%n", run.nodes(),
+                run.nodes() == 1 ? "" : "s", run.threads(), run.posts(), run.seconds(), run.perSecond(), run.shares().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %,d (%.1f %%)", e.getKey(), e.getValue(), 100.0 * e.getValue() / all))
                         .collect(Collectors.joining(", ")));
     }
 
-    private static Map<String, String> environment(Simulator sim, String jdbc) {
+    private static Map<String, String> environment(Simulator sim, String jdbc, int threads) {
         Map<String, String> env = new HashMap<>();
+        env.put("CARELOOP_TRIAGE_THREADS", String.valueOf(threads));
         env.put("CARELOOP_SIMULATOR_ENABLED", "false");
         env.put("CARELOOP_X_API_URL", sim.baseUrl() + "/");
         env.put("CARELOOP_X_BRAND_CONSUMER_KEY", "sim-consumer-key");
