@@ -153,9 +153,6 @@ public final class EvaluateCommand {
         TrainCommand.CareRows rows = TrainCommand.careRows(data, careLabels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();
-        // The labels care leads gave in the blind reviews ("from": "review-N") beside those given from ACTIONS.md alone.
-        Metrics labelled = new Metrics();
-        Metrics reviewed = new Metrics();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Corpus.Row> training = new ArrayList<>(rows.development());
             List<Corpus.Row> testing = new ArrayList<>();
@@ -166,9 +163,7 @@ public final class EvaluateCommand {
             SocialAnalyzer analyzer = cascadeOnly.withCareModels(TrainCommand.trainCare(training, cascadeOnly),
                     TrainCommand.trainCareMeaning(training, cascadeOnly), null);
             for (Corpus.Row r : testing) {
-                String answer = analyzer.analyze(r.text(), null).care().label().id();
-                m.add(r.label(), answer);
-                (r.raw().has("from") ? reviewed : labelled).add(r.label(), answer);
+                m.add(r.label(), analyzer.analyze(r.text(), null).care().label().id());
                 cues.add(r.label(), cascadeOnly.analyze(r.text(), null).care().label().id());
             }
         }
@@ -176,10 +171,6 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f; the cues alone: macro-F1 %.3f%n", m.accuracy(), m.precision("ignore"),
                 cues.macroF1());
         out.printf(Locale.ROOT, "      commonest mistakes (care lead's action -> CareLoop's): %s%n", m.mistakes(8));
-        if (reviewed.total() > 0) {
-            out.printf(Locale.ROOT, "      of them %d labelled from ACTIONS.md: macro-F1 %.3f (accuracy %.3f); %d from the blind reviews: %.3f (%.3f)%n",
-                    labelled.total(), labelled.macroF1(), labelled.accuracy(), reviewed.total(), reviewed.macroF1(), reviewed.accuracy());
-        }
     }
 
     private static int fold(String text) {

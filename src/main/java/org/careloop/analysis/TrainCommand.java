@@ -194,11 +194,9 @@ public final class TrainCommand {
         // Urgency is read after the action, from what the action model read and the action it chose.
         SocialAnalyzer withAction = cascadeOnly.withCareModels(model, null);
         List<TextModel.Example> urgency = new ArrayList<>();
-        // The labels taken from the blind reviews name the action only: urgency learns from the rows that say it.
-        List<Corpus.Row> timed = rows.all().stream().filter(r -> r.raw().has("urgent")).toList();
-        Map<String, Double> weights = balancing(timed.stream()
+        Map<String, Double> weights = balancing(rows.all().stream()
                 .map(r -> new Corpus.Row(r.id(), r.text(), String.valueOf(r.raw().path("urgent").asBoolean()), r.raw())).toList());
-        for (Corpus.Row r : timed) {
+        for (Corpus.Row r : rows.all()) {
             String urgent = String.valueOf(r.raw().path("urgent").asBoolean());
             CareAction.Label action = withAction.analyze(r.text(), null).care().label();
             String words = TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, true);
