@@ -320,10 +320,11 @@ public final class Details {
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
-            "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+"
-                    + "(?:(?:was|is) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
+            "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b((?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?"
+                    + "(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+(?:[-\u2013\u2014]\\s*)?"
+                    + "(?:(?:was|is|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
-                    + "(?:needs|deserves) a (?:raise|promotion|bonus))", FLAGS);
+                    + "(?:needs|deserves) an? (?:raise|promotion|bonus|medal|award))", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {

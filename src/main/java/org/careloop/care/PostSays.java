@@ -369,10 +369,13 @@ final class PostSays {
         return text != null && WAITING_ON_US.matcher(text).find();
     }
 
+    /** "Not a weather delay", "beautiful weather in Sunny California": the weather is what it was not. */
+    private static final Pattern FAIR_WEATHER = Pattern.compile("(?i)\\b(not|n't|no|nothing to do with)( a| the)? weather\\b|"
+            + "\\b(beautiful|great|perfect|nice|fine|clear|sunny|good|gorgeous) weather\\b|\\bweather (is|was|has been) (beautiful|great|perfect|nice|fine|clear|sunny|good|gorgeous)\\b");
     private static final Pattern WEATHER = Pattern.compile("(?i)\\b(weather|snow\\w*|storms?|stormy|blizzard|icy|ice storm|fog|foggy|hurricane|thunderstorms?)\\b");
 
     static boolean weather(String text) {
-        return text != null && WEATHER.matcher(text).find();
+        return text != null && WEATHER.matcher(text).find() && !FAIR_WEATHER.matcher(text).find();
     }
 
     /** Whether a bag is still not with its owner (a damaged one is found already: it is not traced). */

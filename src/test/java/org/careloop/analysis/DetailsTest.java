@@ -141,6 +141,9 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair the attendants on AA1032 were a delight", "en", brand)).contains("the attendants on AA1032");
         assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
         assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre");
+        assertThat(DETAILS.person("@acmeair - amazing customer service, again! RaeAnn in SF - she's the best! #customerservice", "en", brand))
+                .contains("RaeAnn");
+        assertThat(DETAILS.person("@acmeair Maria deserves a medal for getting us all rebooked", "en", brand)).contains("Maria");
     }
 
     @ParameterizedTest
