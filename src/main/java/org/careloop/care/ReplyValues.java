@@ -130,7 +130,9 @@ final class ReplyValues {
         // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
         // unless the post is about a disruption, whose next step comes first.
         String named = (String) values.get("detail");
-        String found = postTopic.filter(Topic::major)
+        // "My flight is cancelled and you aren't answering the phones, what do I do?": the disruption is the case, the phones
+        // only part of it.
+        String found = postTopic.filter(Topic::major).or(() -> book.settings().majorTopicOf(mention.text()))
                 .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
         // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.

@@ -71,6 +71,15 @@ public final class RuleBook {
             return topic.sharper().stream().filter(p -> p.words().stream().anyMatch(w -> names(lower, w))).findFirst().map(Topic.Phrase::says);
         }
 
+        /** The first major topic (a disruption) whose words the text contains, wherever in the list it stands. */
+        public Optional<Topic> majorTopicOf(String text) {
+            if (text == null) {
+                return Optional.empty();
+            }
+            String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            return topics.stream().filter(t -> t.major() && t.words().stream().anyMatch(w -> names(lower, w))).findFirst();
+        }
+
         /** The first topic whose words the text contains. */
         public Optional<Topic> topicOf(String text) {
             if (text == null) {
