@@ -240,12 +240,20 @@ final class CareActions {
     private static final Pattern NEWS_OF_BRAND = Pattern.compile("^\\W*@\\w+:? (may|might|will|to|is|adds|added|launches|launched|starts|started|plans|cuts|announces|"
             + "announced|unveils|unveiled|reports|reported|ranks|ranked|expands|drops|raises|orders|ordered|names|named|wins|won)\\b", FLAGS);
 
+    /** An aircraft's registration, as flight trackers print it: "(N351JB)". */
+    private static final Pattern TAIL_NUMBER = Pattern.compile("\\((?-i:N\\d{1,5}[A-Z]{0,2})\\)");
+    private static final Pattern TRACKED = Pattern.compile("\\b(arrives at|arrived at|departs|departed|landed at|following flight from)\\b", FLAGS);
+
     /** A news headline about the brand, shared with its link: nobody's case ("Adds Pillows Instead of Lie-Flat Seats"). */
     static boolean headline(String text) {
         if (!text.contains("http")) {
             return false;
         }
         if (NEWS_OF_BRAND.matcher(text).find() && !FIRST_PERSON.matcher(text.replaceAll("https?://\\S+", " ")).find()) {
+            return true;
+        }
+        // A flight tracker's post: "Flight 1447 (N351JB) arrives at @FlyTPA following flight from Westchester".
+        if (TAIL_NUMBER.matcher(text).find() && TRACKED.matcher(text).find()) {
             return true;
         }
         String[] words = text.replaceAll("https?://\\S+|(^|\\s)[.]?@\\w+", " ").trim().split("\\s+");

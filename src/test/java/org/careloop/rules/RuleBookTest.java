@@ -55,6 +55,8 @@ class RuleBookTest {
             "@acmeair 100x GUARANTEED crypto signals, DM me now|spam",
             "lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown|bait",
             "@acmeair you people are a joke. go bankrupt already, nobody would miss you lol|nothing-to-answer",
+            // A flight tracker's automatic post is nobody's case.
+            "@acmeair Flight 1447 (N351JB) arrives at @FlyTPA following flight from Westchester County Airport http://t.co/xX2M2j|nothing-to-answer",
             "@acmeair @delta delta lost my bag again, never flying them|competitor",
             "Huge thanks to the crew on @acmeair 221 today|thank",
             "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|welcome",
