@@ -40,6 +40,7 @@ class RuleBookTest {
             "@acmeair I'd rather speak to a real person than a computer, my refund is still missing|a-person",
             "@acmeair message sent. Thank you!|dm-sent",
             "@acmeair I am following you now|dm-sent",
+            "@acmeair Thanks! See you soon!|welcome",
             // Help declined is heard, never pushed to a DM or a case again.
             "@acmeair nah, you lost my bag and i dont want customer relations, i want my bag|declined",
             // A short answer in a thread goes on in DM; a "no" that opens a complaint is the complaint.
