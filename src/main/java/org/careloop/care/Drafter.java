@@ -345,6 +345,10 @@ public final class Drafter {
         String none = calmRequest ? "opening-request"
                 : analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();
+        // An idea for how we run things, offered calmly ("an idea: make the transition easier"), is thanked, not pitied.
+        if ("yes".equals(values.get("feedback")) && analysis.sentiment() != null && analysis.sentiment().label() != Sentiment.Label.NEGATIVE) {
+            id = "opening-idea";
+        }
         return templates.exactly(id, lang)
                 .or(() -> templates.exactly("opening-none", lang))
                 .map(p -> new Openings(p.id(), p.render(values)))

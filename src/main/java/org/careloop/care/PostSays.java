@@ -332,7 +332,9 @@ final class PostSays {
             // "you should have wifi" is an idea; "you should have told us" a complaint.
             + "(you|u|y'?all) (guys |all |folks )?(should|could|need to) have (?!been|had|told|known|said|called|let|waited|kept|held|given|sent|done|made)|"
             + "(it )?would be (nice|great|good|awesome|cool) (if|to)|would be a (bonus|plus|nice touch|good idea)|could use (some|a|more|an)|"
-            + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some))\\b");
+            + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some)|"
+            // "an idea: monitor mileage members' travel patterns", "start including PTO in your packages and I'm all in".
+            + "(an|one|here'?s an|quick|my) (idea|suggestion)(?=\\s*[:!-])|^\\W*(@\\w+\\s*)*start (including|offering|adding|letting|giving|selling))\\b");
 
     static boolean suggests(String text) {
         return text != null && SUGGESTS.matcher(text).find();
