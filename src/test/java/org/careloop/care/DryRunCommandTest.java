@@ -38,4 +38,20 @@ class DryRunCommandTest {
             assertThat(o.draft().text()).as(text).containsIgnoringCase("DM").doesNotContain("booking reference").doesNotContain("case #");
         }
     }
+
+    /** An idea is thanked and passed on; help declined is not pushed to a case; a disruption is named before the phones. */
+    @Test
+    void ideasDeclinedHelpAndDisruptionsAreHeardForWhatTheyAre() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String idea = dry.run(new DryRunCommand.Post("@acmeair an idea: monitor mileage members travel patterns enough to know when they change "
+                + "jobs/lose status...and make the transition easier.", "en", "x", null, "ana", "Ana", null, null)).draft().text();
+        assertThat(idea).doesNotContainIgnoringCase("sorry").doesNotContain("frequent flyer number").containsAnyOf("reaches the team", "pass it");
+        DryRunCommand.Outcome declined = dry.run(new DryRunCommand.Post("@acmeair u dont talk like any humans i know. And again i dont want "
+                + "customer relations", "en", "x", null, "ben", "Ben", null, null));
+        assertThat(declined.explanation().decision().ruleId()).isEqualTo("declined");
+        assertThat(declined.draft().text()).doesNotContain("case #").doesNotContain("booking reference");
+        String cancelled = dry.run(new DryRunCommand.Post("@acmeair my flight is cancelled and you guys aren't answering the phones what do I do ?",
+                "en", "x", null, "cleo", "Cleo", null, null)).draft().text();
+        assertThat(cancelled).contains("cancel");
+    }
 }
