@@ -320,8 +320,9 @@ public final class Details {
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
-            "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b((?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})?(?: [A-Z](?=\\.))?))\\.?"
-                    + "(?:\\s+(?:in|at|from|on) [^.!?,]{1,40}?)?\\s+(?:[-\u2013\u2014]\\s*)?"
+            "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b((?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})??(?: [A-Z](?=\\.))?))\\.?"
+                    // Where they work: "in Austin", "at the SFO desk", or a gate with its airport ("Palm Springs gate 19").
+                    + "(?:\\s+(?:(?:in|at|from|on) [^.!?,]{1,40}?|(?-i:(?:[A-Z][a-z]+ ){1,2})(?i:gate) ?[A-Z]?\\d{1,3}[A-Z]?))?\\s+(?:[-\u2013\u2014]\\s*)?"
                     + "(?:(?:was|is|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
                     + "(?:needs|deserves) an? (?:raise|promotion|bonus|medal|award))", FLAGS);

@@ -144,6 +144,9 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair - amazing customer service, again! RaeAnn in SF - she's the best! #customerservice", "en", brand))
                 .contains("RaeAnn");
         assertThat(DETAILS.person("@acmeair Maria deserves a medal for getting us all rebooked", "en", brand)).contains("Maria");
+        assertThat(DETAILS.person("@acmeair Anna Palm Springs gate 19 deserves a medal! Handled 30 ppl missing flights like a pro!", "en", brand))
+                .contains("Anna");
+        assertThat(DETAILS.person("@acmeair Rachel Smith was great with my kids", "en", brand)).contains("Rachel Smith");
     }
 
     @ParameterizedTest
