@@ -340,6 +340,14 @@ final class PostSays {
         return text != null && SUGGESTS.matcher(text).find();
     }
 
+    /** What the screen showed, given: a picture's link, a screenshot, an error message, or the words it showed. */
+    private static final Pattern SHOWS_SCREEN = Pattern.compile("(?i)https?://t\\.co/|pic\\.twitter\\.com|\\bscreen ?shot|\\berror (message|code)\\b|"
+            + "\\b(shows|showing|says|saying|displays|keeps giving me) ['\"\u2018\u201c]");
+
+    static boolean showsScreen(String text) {
+        return text != null && SHOWS_SCREEN.matcher(text).find();
+    }
+
     /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
     private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my |our |a |the )?(flight|booking|reservation|ticket)s?|"
             + "status (on|of)|flight status|about (my|our) (flight|booking|reservation|trip|bags?|luggage|refund|ticket|miles)|"
