@@ -351,7 +351,8 @@ final class PostSays {
     /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
     private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my |our |a |the )?(flight|booking|reservation|ticket)s?|"
             + "status (on|of)|flight status|about (my|our) (flight|booking|reservation|trip|bags?|luggage|refund|ticket|miles)|"
-            + "(lost|missing|delayed) (bag|luggage|suitcase)s?|upgrade|name change|seat assignment)\\b");
+            + "(lost|missing|delayed) (bag|luggage|suitcase)s?|upgrade|name change|seat assignment|"
+            + "(might|may|going to|gonna|about to|will) miss (the |my |our |her |his |their )?(flight|connection)|missed (the |my |our |her |his |their )?(flight|connection))\\b");
 
     static boolean callReason(String text) {
         return text != null && (CALL_REASON.matcher(text).find() || CALL_PURPOSE.matcher(text).find());
