@@ -222,7 +222,9 @@ final class CareActions {
     /** Thanks for a failure ("thanks for losing my bag", "thanks for nothing") is sarcasm: a complaint, never praise. */
     static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (again |a lot |so much )?(for|4) (nothing|helping (me|us) (miss|lose)|losing|misplacing|cancell?ing|"
             + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
-            + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation))\\b", FLAGS);
+            + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation)|"
+            // "thanks for the info I already knew...": the answer added nothing.
+            + "(the |your )?(info|information|answer|reply|response|tip|link) (i|we) already (knew|had|know|have))\\b", FLAGS);
 
     /**
      * Mockery that borrows kind words: thanks for what was not done, "yea right", a hashtag that names the

@@ -189,7 +189,9 @@ final class PostSays {
             + "fee|fees|charge\\w*|problem\\w*|issue\\w*|trouble|mess|hassle|inconvenience|headache|stress|non|no|not|you|we|i|me|us|it|my|our|your|"
             + "is|are|was|were|be|being|been|to|that|which|who|what|way|time|times|service|experience|reminder|warning|"
             // The brand itself and its people are not a thing enjoyed: "I love the company!".
-            + "company|airline|airlines|brand|people|team|staff|crew|guys|opportunity|chance|feedback|survey)\\b.*");
+            + "company|airline|airlines|brand|people|team|staff|crew|guys|opportunity|chance|feedback|survey|"
+            // Kindness is no thing enjoyed: "thanks again for your concern" is a polite close.
+            + "concern|concerns|patience|understanding|consideration|apology|apologies|sympathy)\\b.*");
     /** Things a customer found useful rather than enjoyed: they "helped". */
     private static final Set<String> USEFUL = Set.of("help", "info", "information", "update", "updates", "response", "reply", "replies", "answer",
             "answers", "tip", "tips", "assistance", "support", "advice", "follow-up", "heads-up", "clarification", "link", "confirmation", "responses");

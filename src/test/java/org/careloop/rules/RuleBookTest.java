@@ -41,6 +41,8 @@ class RuleBookTest {
             "@acmeair message sent. Thank you!|dm-sent",
             "@acmeair I am following you now|dm-sent",
             "@acmeair Thanks! See you soon!|welcome",
+            // A polite close after bad news is no praise.
+            "@acmeair i understand, thanks|polite-close",
             // Help declined is heard, never pushed to a DM or a case again.
             "@acmeair nah, you lost my bag and i dont want customer relations, i want my bag|declined",
             // A short answer in a thread goes on in DM; a "no" that opens a complaint is the complaint.
