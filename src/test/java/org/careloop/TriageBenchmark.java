@@ -42,20 +42,25 @@ import org.junit.jupiter.api.io.TempDir;
  * drafts wait in the queue, so it measures the triage, not the publishing. The throughput is printed,
  * not judged (it is the machine's as much as CareLoop's); the only check is the one the claims must
  * keep on any machine: with three nodes, each triages at least a fifth of the posts.
- * {@code -Dcareloop.benchmark.posts} (3,000) and {@code -Dcareloop.benchmark.warm-up} (300 per node) change the sizes.
+ * {@code -Dcareloop.benchmark.posts} (3,000) and {@code -Dcareloop.benchmark.warm-up} (5,000 per node: a method called once a post reaches the JIT's last tier after about 5,000) change the sizes.
  */
 class TriageBenchmark {
 
     static final int POSTS = Integer.getInteger("careloop.benchmark.posts", 3_000);
-    static final int WARM_UP = Integer.getInteger("careloop.benchmark.warm-up", 300);
+    static final int WARM_UP = Integer.getInteger("careloop.benchmark.warm-up", 5_000);
     /** Each node's triage threads ({@code careloop.triage.threads}; {@code -Dcareloop.benchmark.threads}, 4 by default). */
     static final int THREADS = Integer.getInteger("careloop.benchmark.threads", 4);
+    /** {@code -Dcareloop.benchmark.statements=true}: print the statements the database spent its time on in each spike (pg_stat_statements). */
+    static final boolean STATEMENTS = Boolean.getBoolean("careloop.benchmark.statements");
+    /** Each node's JVM options: {@code -Xmx1g} and any of {@code -Dcareloop.benchmark.jvm} (space-separated), to look inside a run. */
+    static final List<String> JVM = java.util.stream.Stream.concat(java.util.stream.Stream.of("-Xmx1g"),
+            java.util.Arrays.stream(System.getProperty("careloop.benchmark.jvm", "").split(" ")).filter(o -> !o.isBlank())).toList();
 
     @TempDir
     Path dir;
 
     /** One run's figures. */
-    record Run(int nodes, int threads, int posts, double seconds, Map<String, Integer> shares) {
+    record Run(int nodes, int threads, int posts, double seconds, Map<String, Integer> shares, Cpu cpu) {
         double perSecond() {
             return posts / seconds;
         }
@@ -65,7 +70,11 @@ class TriageBenchmark {
     void oneNodeThenThreeTriageTheSameSpike() throws Exception {
         System.out.printf(Locale.ROOT, "Triage benchmark, %s, %d cores: %,d posts per run, after %d per node to warm up%n",
                 LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), POSTS, WARM_UP);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (STATEMENTS) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             Run one = run(postgres, 1, THREADS);
             print(one);
             Run three = run(postgres, 3, THREADS);
@@ -99,7 +108,7 @@ class TriageBenchmark {
                     String node = String.valueOf((char) ('a' + i));
                     // The JVM as a user runs it (the JIT's full tiers, the default collector), with the heap the analysis needs.
                     CareLoopProcess p = CareLoopProcess.start(environment(sim, jdbc, threads), Files.createDirectories(dir.resolve(name + node)),
-                            logs.resolve(name + "-node-" + node + ".log"), List.of("-Xmx1g"));
+                            logs.resolve(name + "-node-" + node + ".log"), JVM);
                     started.add(p);
                     byPid.put("-" + p.process().pid(), node);
                 }
@@ -117,6 +126,12 @@ class TriageBenchmark {
                                 .until(() -> count(db, "select count(*) from mentions where triaged_at is not null") >= to);
                     }
 
+                    List<Long> pids = started.stream().map(p -> p.process().pid()).toList();
+                    if (STATEMENTS) {
+                        db.createStatement().execute("create extension if not exists pg_stat_statements");
+                        db.createStatement().execute("select pg_stat_statements_reset()");
+                    }
+                    Cpu.Snapshot before = Cpu.Snapshot.now(pids);
                     Instant posted = Instant.now();
                     List<XWorld.Post> spike = SpikePosts.post(world, customers.subList(warmUp, warmUp + POSTS), warmUp);
                     spikeTable(db, spike);
@@ -127,12 +142,28 @@ class TriageBenchmark {
                         rs.next();
                         last = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
                     }
-                    return new Run(nodes, threads, POSTS, Duration.between(posted, last).toMillis() / 1000.0, shares(db, byPid, nodes));
+                    Cpu cpu = Cpu.between(before, Cpu.Snapshot.now(pids));
+                    if (STATEMENTS) {
+                        statements(db, name);
+                    }
+                    return new Run(nodes, threads, POSTS, Duration.between(posted, last).toMillis() / 1000.0, shares(db, byPid, nodes), cpu);
                 }
             } finally {
                 for (CareLoopProcess p : started) {
                     p.stop();
                 }
+            }
+        }
+    }
+
+    /** The statements of this run's database that took the most time during the spike, with their calls. */
+    private static void statements(Connection db, String database) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery("select s.calls, s.total_exec_time, s.query from pg_stat_statements s "
+                + "join pg_database d on d.oid = s.dbid where d.datname = '" + database + "' order by s.total_exec_time desc limit 12")) {
+            System.out.printf(Locale.ROOT, "    %s, the database's statements by time during the spike:%n", database);
+            while (rs.next()) {
+                System.out.printf(Locale.ROOT, "      %8d calls %8.0f ms  %s%n", rs.getLong(1), rs.getDouble(2),
+                        rs.getString(3).replaceAll("\\s+", " ").substring(0, Math.min(160, rs.getString(3).replaceAll("\\s+", " ").length())));
             }
         }
     }
@@ -143,6 +174,104 @@ class TriageBenchmark {
                 run.nodes() == 1 ? "" : "s", run.threads(), run.posts(), run.seconds(), run.perSecond(), run.shares().entrySet().stream()
                         .map(e -> String.format(Locale.ROOT, "%s %,d (%.1f %%)", e.getKey(), e.getValue(), 100.0 * e.getValue() / all))
                         .collect(Collectors.joining(", ")));
+        if (run.cpu() != null) {
+            System.out.printf(Locale.ROOT, "    CPU while it ran: CareLoop %.1f s (%.1f ms a post), PostgreSQL %.1f s (%.1f ms a post), "
+                    + "the simulator %.1f s, the machine idle %.0f %%%n", run.cpu().nodes(), 1000 * run.cpu().nodes() / run.posts(), run.cpu().database(),
+                    1000 * run.cpu().database() / run.posts(), run.cpu().simulator(), 100 * run.cpu().idle());
+            System.out.printf(Locale.ROOT, "    CareLoop's CPU by thread: %s%n", run.cpu().threads().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+                    .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
+        }
+    }
+
+    /**
+     * Where the CPU went while a run triaged its spike (Linux only, from /proc; null elsewhere): the
+     * seconds the CareLoop processes and the PostgreSQL processes used, and the share of the machine's
+     * time left idle. It shows what a node more costs: the same posts, more CPU a post.
+     */
+    record Cpu(double nodes, double database, double simulator, double idle, Map<String, Double> threads) {
+
+        static Cpu between(Snapshot a, Snapshot b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            long busy = b.busyTicks() - a.busyTicks();
+            long idle = b.idleTicks() - a.idleTicks();
+            Map<String, Double> threads = new TreeMap<>();
+            b.threads().forEach((name, ticks) -> threads.put(name, (ticks - a.threads().getOrDefault(name, 0L)) / TICKS));
+            return new Cpu((b.nodes() - a.nodes()) / TICKS, (b.database() - a.database()) / TICKS, (b.simulator() - a.simulator()) / TICKS,
+                    (double) idle / Math.max(1, busy + idle), threads);
+        }
+
+        /** Clock ticks a second, as the kernel counts them in /proc (USER_HZ, 100 on Linux). */
+        private static final double TICKS = 100;
+
+        record Snapshot(long nodes, long database, long simulator, long busyTicks, long idleTicks, Map<String, Long> threads) {
+
+            /** The CPU ticks used so far by the given processes, by every process named postgres and by this one (the simulator); null off Linux. */
+            static Snapshot now(List<Long> pids) {
+                Path proc = Path.of("/proc");
+                if (!Files.isDirectory(proc)) {
+                    return null;
+                }
+                try {
+                    long nodes = 0;
+                    long database = 0;
+                    long simulator = 0;
+                    long self = ProcessHandle.current().pid();
+                    Map<String, Long> byThread = new HashMap<>();
+                    try (var all = Files.list(proc)) {
+                        for (Path p : all.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                            String stat;
+                            try {
+                                stat = Files.readString(p.resolve("stat"));
+                            } catch (java.io.IOException gone) {
+                                continue;
+                            }
+                            long pid = Long.parseLong(p.getFileName().toString());
+                            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            // utime and stime: fields 14 and 15 of stat, 12 and 13 after the name.
+                            long used = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                            if (pids.contains(pid)) {
+                                nodes += used;
+                                threads(p, byThread);
+                            } else if (pid == self) {
+                                simulator += used;
+                            } else if (name.equals("postgres")) {
+                                database += used;
+                            }
+                        }
+                    }
+                    String[] cpu = Files.readAllLines(proc.resolve("stat")).get(0).trim().split("\\s+");
+                    long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+                    long busy = 0;
+                    for (int i = 1; i <= 8 && i < cpu.length; i++) {
+                        busy += Long.parseLong(cpu[i]);
+                    }
+                    return new Snapshot(nodes, database, simulator, busy - idle, idle, byThread);
+                } catch (java.io.IOException | RuntimeException e) {
+                    return null;
+                }
+            }
+
+            /** A process's threads' ticks, summed by name without its numbers ("C2 CompilerThre", "GC Thread#"). */
+            private static void threads(Path process, Map<String, Long> byThread) throws java.io.IOException {
+                try (var tasks = Files.list(process.resolve("task"))) {
+                    for (Path t : tasks.toList()) {
+                        String stat;
+                        try {
+                            stat = Files.readString(t.resolve("stat"));
+                        } catch (java.io.IOException gone) {
+                            continue;
+                        }
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[\\d-]+$|\\d+", "");
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        byThread.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, String> environment(Simulator sim, String jdbc, int threads) {

@@ -40,7 +40,7 @@ final class TimeLost {
             FLAGS);
     /** A wait for the bags: "wait for an hour for our bags", "45 min wait for luggage". */
     private static final Pattern BAG_WAIT = Pattern.compile(
-            "\\b(?:wait(?:ed|ing)? (?:for |over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|minutes|mins?) (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?)"
+            "\\b(?:wait(?:ed|ing)? (?:for |over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|minutes|mins?) (?:so far |now |already )?(?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?)"
                     + "|(\\d{1,2}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?|min) wait (?:for|on) (?:my |our |the )?(?:bags?|luggage|suitcases?))\\b",
             FLAGS);
 
@@ -49,6 +49,10 @@ final class TimeLost {
             "\\b(?:(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) (?:(?:phone |phn |hold )wait(?: time)?|wait(?: time)? on (?:the )?(?:phone|phn|hold))"
                     + "|on (?:the )?(?:phone|phn)(?: with [\\w' ]{1,30}?)? for (?:over |almost |nearly |more than |about )?(\\d{1,3}(?:\\.5)?|an?|one|two|three)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min))\\b",
             FLAGS);
+    /** A wait before anyone answers: "I have to wait more than 2 hours before I can speak to someone on the phone". */
+    private static final Pattern WAIT_TO_REACH = Pattern.compile(
+            "\\bwait (?:for )?(?:over |almost |nearly |more than |about |at least )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+                    + " (?:before|to|until) (?:i|we|you)?\\s*(?:can |could )?(?:speak|talk|get through|reach|get hold|get a hold|get ahold)\\b", FLAGS);
     /** A wait named by its length and, perhaps, its place: "a two hour wait on the tarmac", "3 hr wait". */
     private static final Pattern BARE_WAIT = Pattern.compile(
             "\\b(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|hr|minutes|mins?|min) wait(?: time)?"
@@ -186,6 +190,10 @@ final class TimeLost {
         if (m.find()) {
             return Optional.of(m.group(1) != null ? "the " + amount(m.group(1), m.group(2), true) + " wait on the phone"
                     : "the " + amount(m.group(3), m.group(4), false) + " on the phone");
+        }
+        m = WAIT_TO_REACH.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait to reach someone");
         }
         m = BARE_WAIT.matcher(text);
         if (m.find()) {

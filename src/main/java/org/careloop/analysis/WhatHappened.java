@@ -100,21 +100,59 @@ final class WhatHappened {
     /** "still no bag", "no response yet": what has not come, said as a care agent would. */
     private static final Pattern STILL_NO = Pattern.compile(
             "(?i)\\b(still )?(no|haven'?t (had|got|received) (a|an|any|my|our)?) ?(sign of )?(my |our |the )?"
-                    + "(bags?|luggage|suitcases?|refund|response|reply|answer|call ?back|update|confirmation|email)\\b(?! (is|are|was|were|fee|charge))");
+                    + "(bags?|luggage|suitcases?|refund|response|reply|answer|call ?back|update|confirmation|email|receipts?|invoice|voucher|credit|"
+                    + "reimbursement|compensation|boarding pass)\\b(?! (is|are|was|were|fee|charge))");
+
+    /**
+     * Kept off a flight, said without a subject or with the brand's: "wouldn't let me on 3:05pm flight",
+     * "they refused to let us board". It is the grievance, whatever the post says after it.
+     */
+    private static final Pattern KEPT_OFF = Pattern.compile("(?i)\\b(?:wouldn'?t|would not|didn'?t|did not|won'?t|will not|refused to) let (?:me|us) "
+            + "(?:on|onto|board)\\b(?: (?:the |my |our |a |an )?((?:\\d{1,2}(?::\\d\\d)? ?(?:am|pm)?|earlier|later|next|first|connecting|standby) ?(?:flight|plane)))?");
+    /** "Not auto-rebooked", "I wasn't rebooked": a cancellation's second failing. */
+    private static final Pattern NOT_REBOOKED = Pattern.compile(
+            "(?i)\\b(?:not|never|wasn'?t|weren'?t|haven'?t been|hasn'?t been|was not|were not|have not been) (?:auto-?|automatically )?re-?booked\\b");
+    private static final Pattern CANCELLED = Pattern.compile("(?i)\\bcancel+(?:ed|led)\\b");
+    /** "Password reset email is incredibly slow to arrive": a thing that keeps them waiting, named without "my". */
+    private static final Pattern SLOW_TO = Pattern.compile("(?i)\\b(my |the |our )?((?:[a-z]+ ){0,2}(?:email|e-mail|refund|app|site|website|page|"
+            + "confirmation|call ?back|reply|response|boarding pass|receipt))s? (?:is|are|has been|was|have been) (?:incredibly |really |very |so |super |extremely |painfully )?"
+            + "slow(?: to (arrive|load|come|process|respond))?\\b");
 
     /** The best retelling, or empty when nothing in the post says plainly what went wrong. */
     Optional<String> find(String plain) {
+        Optional<String> kept = keptOff(plain);
+        if (kept.isPresent()) {
+            return kept;
+        }
         Optional<String> clause = clause(plain).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
+        }
+        java.util.regex.Matcher slow = SLOW_TO.matcher(plain);
+        if (slow.find() && java.util.Arrays.stream(slow.group(2).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches())) {
+            boolean theirs = slow.group(1) != null && FIRST_OWNER.contains(slow.group(1).strip().toLowerCase(Locale.ROOT));
+            return Optional.of((theirs ? "your " : "the ") + slow.group(2).toLowerCase(Locale.ROOT) + " is taking so long"
+                    + (slow.group(3) == null ? "" : " to " + slow.group(3).toLowerCase(Locale.ROOT)));
         }
         java.util.regex.Matcher m = STILL_NO.matcher(plain);
         if (!m.find()) {
             return Optional.empty();
         }
         String thing = m.group(7).toLowerCase(Locale.ROOT).replace("callback", "call back");
-        boolean yours = thing.matches("bags?|luggage|suitcases?|refund|confirmation");
+        boolean yours = thing.matches("bags?|luggage|suitcases?|refund|confirmation|receipts?|invoice|voucher|credit|reimbursement|compensation|boarding pass");
         return Optional.of(yours ? "there's still no sign of your " + thing : "you still haven't had " + (thing.matches("[aeiou].*") ? "an " : "a ") + thing);
+    }
+
+    /** Kept off a flight, or not rebooked after a cancellation: the grievance a reply names first. */
+    private static Optional<String> keptOff(String plain) {
+        java.util.regex.Matcher m = KEPT_OFF.matcher(plain);
+        if (m.find()) {
+            return Optional.of(m.group(1) == null ? "you weren't allowed to board" : "you weren't allowed on the " + m.group(1).toLowerCase(Locale.ROOT));
+        }
+        if (NOT_REBOOKED.matcher(plain).find()) {
+            return Optional.of(CANCELLED.matcher(plain).find() ? "your flight was cancelled and you weren't rebooked" : "you weren't rebooked");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -143,7 +181,21 @@ final class WhatHappened {
             + "(guarantee|provide|offer|give|tell|help|rebook|refund|answer|accommodate|seat|put|fly|send|confirm|promise|find (us|me|them|him|her))\\b");
     private static final Pattern I_CANNOT = Pattern.compile("(?i)\\b(i|we|i'?ve|we'?ve)\\b.{0,20}\\b(can'?t|cannot|can not|won'?t|couldn'?t|could not|will not)\\b");
 
+    /**
+     * "sorry you can't wait 2 hours": what the customer cannot do, told back, sounds as if the fault were theirs; only a
+     * failure to get at something of ours ("you can't get through", "you can't log in") is retold.
+     */
+    private static final Pattern THEIR_OWN_CANNOT = Pattern.compile("(?i)\\byou (can'?t|cannot|can not|couldn'?t|could not) (?!(get|reach|log|sign|check|access|"
+            + "find|book|board|print|use|change|cancel|see|load|open|select|pick|add|upgrade|pay|download|connect|hear|speak|talk|contact|call|make|receive|fly|leave|go|travel|return)\\b)");
+    /** Text-speak a reply would parrot: "sorry you found tkt on floor". */
+    private static final Pattern SHORTHAND = Pattern.compile("(?i)\\b(tkt|tix|pls|plz|ur|b4|thru|ppl|w/o|acct|resv|bc|cuz|smth|sth|govt|amt|bf|gf|hubs|rn|tmrw|tmw|2nite|2day)\\b");
+    /** A feeling acted out is no event: "trying not to scream", "about to cry". */
+    private static final Pattern ACTED_OUT = Pattern.compile("(?i)\\b(scream\\w*|cry|crying|yell\\w*|lose (my|our) (mind|minds|cool|temper)|losing (my|our) (mind|minds))\\b");
+
     static boolean garbled(String told, String plain) {
+        if (THEIR_OWN_CANNOT.matcher(told).find() || SHORTHAND.matcher(told).find() || ACTED_OUT.matcher(told).find()) {
+            return true;
+        }
         if (GARBLED.matcher(told).find() || YOU_CANNOT.matcher(told).find() && !I_CANNOT.matcher(plain).find()) {
             return true;
         }

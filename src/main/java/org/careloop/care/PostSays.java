@@ -436,6 +436,18 @@ final class PostSays {
         return text != null && FLIGHT_NUMBER.matcher(text).find();
     }
 
+    /**
+     * A retelling of a wrong beside the time it cost: "you've been booked on the wrong flight", not "you get long hold times".
+     * A cancellation is no such wrong: the hours it left them stuck somewhere are what they live now.
+     */
+    private static final Pattern WRONG_OF_ITS_OWN = Pattern.compile("(?i)\\b(wrong|refused|denied|weren't allowed|wasn't allowed|"
+            + "lost|damaged|broken|charged|bumped|missed|downgraded|stolen|rebooked|left behind)\\b");
+    private static final Pattern WAITING_WORDS = Pattern.compile("(?i)\\b(wait\\w*|hold|line|queue|phone|taking so long|still)\\b");
+
+    static boolean wrongOfItsOwn(String retold) {
+        return retold != null && WRONG_OF_ITS_OWN.matcher(retold).find() && !WAITING_WORDS.matcher(retold).find();
+    }
+
     static boolean hasReference(String text) {
         return text != null && REFERENCE.matcher(text).find();
     }

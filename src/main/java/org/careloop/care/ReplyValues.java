@@ -117,8 +117,10 @@ final class ReplyValues {
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
         // Time lost is apologised for, not "looked into".
         values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
-        // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times").
-        if (PostSays.timeLost((String) values.get("detail")) && !((String) values.get("happened")).matches("(?s).*\\d.*")) {
+        // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times"),
+        // unless it names a wrong of its own: "booked on the wrong flight" comes before the wait at the desk.
+        String happened = (String) values.get("happened");
+        if (PostSays.timeLost((String) values.get("detail")) && !happened.matches("(?s).*\\d.*") && !PostSays.wrongOfItsOwn(happened)) {
             values.put("happened", "");
         }
         // Only a flight is named in a question about the customer's own trip; another detail may be from another day.

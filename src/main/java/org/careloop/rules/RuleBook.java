@@ -182,8 +182,7 @@ public final class RuleBook {
     }
 
     static RuleBook parse(String text, String file, Templates templates, Knowledge knowledge) {
-        RulesFile.Read read = RulesFile.read(text, file, templates,
-                knowledge.entries().stream().map(KnowledgeEntry::id).collect(java.util.stream.Collectors.toSet()));
+        RulesFile.Read read = RulesFile.read(text, file, templates, knowledge);
         return new RuleBook(read.rules(), knowledge, templates, read.settings(), file);
     }
 

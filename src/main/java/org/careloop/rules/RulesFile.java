@@ -41,7 +41,7 @@ final class RulesFile {
             "blocked-words", "topics", "brand-names", "competitors");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
-            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor");
+            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
@@ -58,11 +58,12 @@ final class RulesFile {
     /** What the file holds: its rules, in order, and the rule book's settings. */
     record Read(List<Rule> rules, RuleBook.Settings settings) {}
 
-    /** @param knowledge the ids of the knowledge entries a topic's {@code answer} may name */
-    static Read read(String text, String file, Templates templates, Set<String> knowledge) {
+    /** @param knowledge the entries a topic's {@code answer} may name and the {@code knowledge} condition searches */
+    static Read read(String text, String file, Templates templates, org.careloop.knowledge.Knowledge knowledge) {
         MappingNode top = root(text, file, "rules");
         checkKeys(top, TOP_KEYS, file, "setting");
-        RuleBook.Settings settings = settings(top, file, knowledge);
+        RuleBook.Settings settings = settings(top, file, knowledge.entries().stream().map(org.careloop.knowledge.KnowledgeEntry::id)
+                .collect(java.util.stream.Collectors.toSet()));
         Node list = value(top, "rules");
         if (!(list instanceof SequenceNode seq)) {
             throw new RuleException(file, line(top), "needs a 'rules' list");
@@ -70,7 +71,7 @@ final class RulesFile {
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node n : seq.getValue()) {
-            Rule rule = rule(n, file, templates, settings);
+            Rule rule = rule(n, file, templates, settings, knowledge);
             if (!ids.add(rule.id())) {
                 throw new RuleException(file, line(n), "rule id '" + rule.id() + "' is used twice");
             }
@@ -209,7 +210,7 @@ final class RulesFile {
         }
     }
 
-    private static Rule rule(Node n, String file, Templates templates, RuleBook.Settings settings) {
+    private static Rule rule(Node n, String file, Templates templates, RuleBook.Settings settings, org.careloop.knowledge.Knowledge knowledge) {
         MappingNode m = mapping(n, file, "a rule");
         checkKeys(m, RULE_KEYS, file, "rule key");
         String id = scalar(value(m, "id"), file, line(m), "a rule needs an 'id'");
@@ -222,7 +223,7 @@ final class RulesFile {
             MappingNode when = mapping(whenNode, file, "'when'");
             checkKeys(when, WHEN_KEYS, file, "condition");
             for (NodeTuple t : when.getValue()) {
-                conditions.add(condition(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode(), file, settings));
+                conditions.add(condition(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode(), file, settings, knowledge));
             }
         }
         if (value(m, "then") == null) {
@@ -279,7 +280,7 @@ final class RulesFile {
         return new Rule(id, line(m), List.copyOf(conditions), decision, action.equals("answer"));
     }
 
-    private static Rule.Condition condition(String key, Node n, String file, RuleBook.Settings settings) {
+    private static Rule.Condition condition(String key, Node n, String file, RuleBook.Settings settings, org.careloop.knowledge.Knowledge knowledge) {
         return switch (key) {
             case "platform" -> {
                 Set<String> v = oneOf(n, key, PLATFORMS, file);
@@ -344,6 +345,13 @@ final class RulesFile {
                 boolean v = bool(n, file, key, true);
                 Competitors competitors = new Competitors(settings);
                 yield c(key, v, f -> competitors.onlyAbout(f.mention().text()) == v);
+            }
+            case "knowledge" -> {
+                boolean v = bool(n, file, key, true);
+                // The same search an answer rule makes: an entry answers the post surely, in its language.
+                yield c(key, v, f -> knowledge.answer(f.mention().text(), org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang()))
+                        .filter(m -> m.entry().answer(org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang())).isPresent())
+                        .isPresent() == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
             case "business-hours" -> {

@@ -68,8 +68,7 @@ final class JdbcMentionStore implements MentionStore {
         Instant now = clock.instant();
         return jdbc.inTransaction(c -> {
             // The row stays locked until the commit; the other nodes' claims skip it rather than wait, and take the next.
-            Optional<Mention> free = Jdbc.list(c, "select " + COLUMNS + " from mentions m where " + UNHELD + " and not " + USED_UP
-                            + " order by m.seen_at limit 1 for update skip locked", JdbcMentionStore::mention,
+            Optional<Mention> free = Jdbc.list(c, CLAIM, JdbcMentionStore::mention,
                     now, maxAttempts, maxAttempts * INTERRUPTED_ROOM).stream().findFirst();
             if (free.isPresent()) {
                 Jdbc.update(c, "update mentions set triage_attempts = triage_attempts + 1, claimed_by = ?, claimed_until = ? "
@@ -99,6 +98,10 @@ final class JdbcMentionStore implements MentionStore {
 
     /** A post's attempts are used up: the failures it recorded, or the interrupted ones, reached their limit. */
     private static final String USED_UP = "((triage_error is not null and triage_attempts >= ?) or triage_attempts >= ?)";
+
+    /** The oldest waiting post nobody holds, locked; parameters: now, the attempts allowed, the interrupted attempts allowed. */
+    static final String CLAIM = "select " + COLUMNS + " from mentions m where " + UNHELD + " and not " + USED_UP
+            + " order by m.seen_at limit 1 for update skip locked";
 
     // A post under a live claim is still being triaged (its last attempt counts from the claim): not set aside yet.
     private static final String SET_ASIDE = "select " + COLUMNS + ", m.triage_attempts, m.triage_error from mentions m "

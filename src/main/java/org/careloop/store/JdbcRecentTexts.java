@@ -51,12 +51,20 @@ final class JdbcRecentTexts implements RecentTexts {
         }
         Map<String, String> byHash = new HashMap<>();
         texts.forEach(t -> byHash.put(sha256(t), t));
-        List<Object> args = new ArrayList<>(List.of(platform, account, at.minus(DAY)));
+        List<Object> args = new ArrayList<>(List.of(platform, account));
         args.addAll(byHash.keySet());
         String marks = String.join(", ", java.util.Collections.nCopies(byHash.size(), "?"));
         Set<String> taken = new HashSet<>();
-        jdbc.list("select text_hash from recent_texts where platform = ? and account = ? and taken_at >= ? and text_hash in (" + marks + ")",
-                rs -> rs.getString(1), args.toArray()).forEach(h -> taken.add(byHash.get(h)));
+        Instant since = at.minus(DAY);
+        // The day is checked here, not in the query: given a time, PostgreSQL read the whole day through the index by
+        // time (1.5 ms a draft with 5,000 replies in it) instead of looking up the few texts by the key.
+        jdbc.list("select text_hash, taken_at from recent_texts where platform = ? and account = ? and text_hash in (" + marks + ")",
+                rs -> Jdbc.instant(rs, "taken_at").isBefore(since) ? null : rs.getString(1), args.toArray())
+                .forEach(h -> {
+                    if (h != null) {
+                        taken.add(byHash.get(h));
+                    }
+                });
         return taken;
     }
 

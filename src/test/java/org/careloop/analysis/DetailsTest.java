@@ -37,6 +37,8 @@ class DetailsTest {
             "@acmeair wasted 3 hours at the counter today|the 3 hours you lost",
             "@acmeair flight arrives 30 minutes early, but then have we to wait for an hour for our bags.|the hour-long wait for your bags",
             "@acmeair 45 min wait for luggage at JFK, really?|the 45-minute wait for your bags",
+            "@acmeair why are we waiting 40 min so far for our luggage???|the 40-minute wait for your bags",
+            "@acmeair so I have to wait more than 2 hours before I can speak to someone on the phone?|the 2-hour wait to reach someone",
             "@acmeair some people in line have been waiting 55 minutes for a customer service representative|the 55-minute wait",
             "@acmeair 9 hours at this airport and you can't move a bag from one plane to another! #furious|the 9 hours at the airport",
             "@acmeair  Not one to complain much but really 1 hour 15minutes and still nothing. Agents or Agent|the hour and 15 minutes you've been waiting",

@@ -47,7 +47,15 @@ class WhatHappenedTest {
             // What they were told that went wrong, whoever told them.
             "@acmeair I've called that and they said they can't help me and it's out of their hands.|you were told they can't help you",
             "@acmeair 4 help desks told me the flight had already left|you were told the flight had already left",
-            "@acmeair called customer care and they told me it isn't their problem|you were told it isn't their problem"})
+            "@acmeair called customer care and they told me it isn't their problem|you were told it isn't their problem",
+            // Kept off a flight, or left unbooked after a cancellation: the grievance, whatever follows it.
+            "@acmeair wouldn't let me on the 5:10pm flight with seats open. Now my 8:15 flight is delayed|you weren't allowed on the 5:10pm flight",
+            "@acmeair they refused to let us board!|you weren't allowed to board",
+            "@acmeair flight cancelled, the phone line hangs up on me, not auto-rebooked. Great.|your flight was cancelled and you weren't rebooked",
+            // A thing that keeps them waiting, named with or without "my".
+            "@acmeair Password reset email is really slow to arrive today|the password reset email is taking so long to arrive",
+            "@acmeair my refund is painfully slow|your refund is taking so long",
+            "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -59,6 +67,10 @@ class WhatHappenedTest {
             "@acmeair I will never fly with you again",
             "@acmeair I'm never using Acme Air again!",
             "@acmeair can't wait to fly again!",
+            // What they cannot do is theirs to say; told back it sounds like their fault. Text-speak and feelings acted out are parroting.
+            "@acmeair I can't wait 2 hours for the next agent",
+            "@acmeair I found my tkt on the floor, dropped by someone",
+            "@acmeair I'm in the customer service line trying not to scream",
             "@acmeair why was my flight cancelled?",
             "@acmeair my fucking flight was delayed",
             "@acmeair I think my seat is broken",

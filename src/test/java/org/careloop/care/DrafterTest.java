@@ -98,7 +98,7 @@ class DrafterTest {
         assertThat(drafter.draft(post("1", "Jana Kowalski", "jana_k", "had to go pick up and pay 40 cab ride very rude employee poor customer service"),
                 complaint, reply("apology"), posted, List.of()).text()).contains("how you were treated").doesNotContain("the ride");
         assertThat(drafter.draft(post("2", "Jana Kowalski", "jana_k", "I've been calling you for 3 straight days and no one picks up"),
-                complaint, reply("apology"), posted, List.of()).text()).contains("nobody picking up the phone");
+                complaint, reply("apology"), posted, List.of()).text()).contains("your calls going unanswered");
         assertThat(drafter.draft(post("3", "Jana Kowalski", "jana_k", "2 hours on hold and then your system hung up on me"),
                 complaint, reply("apology"), posted, List.of()).text()).contains("2 hours on hold").doesNotContain("cut off");
         // A bare flight number names no trouble: the topic does, and the number given is not asked for again.
@@ -477,6 +477,10 @@ class DrafterTest {
                     cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text())
                     .contains("the 2.5 hours on hold").doesNotContain("you get");
         }
+        // ...unless the retelling names a wrong of its own: the wrong flight comes before the wait at the desk.
+        assertThat(drafter.draft(post("753", "Jana Kowalski", "jana_k", "@acmeair I've been booked on the wrong flight! And the desk has a 2 hour wait?!"),
+                cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text())
+                .contains("you've been booked on the wrong flight");
     }
 
     /** A fan's moment is greeted: where they arrive, where they are flying, the view. */

@@ -90,7 +90,10 @@ class RuleBookTest {
             // A bare thanks closes an exchange: "you're welcome", not a praise line for the crew.
             "@acmeair thank you so much|welcome",
             "Is the Porto flight daily from December too?|answer",
-            "Flying Acme Air tomorrow, so excited!!|engage"})
+            "Flying Acme Air tomorrow, so excited!!|engage",
+            // A fan's question the knowledge answers surely is answered, the warmth returned with it.
+            "@acmeair so excited for my first trip with you!! can I bring my cat in the cabin?|fan-question",
+            "@acmeair #SummerTour Any word on winners of the contest? Any chance for tix for the Denver show? Fingers Crossed!|fan-question"})
     void demoRulesDecideAsACareLeadWould(String text, String rule) {
         Decision d = DEMO.decide(Facts.of(post(text), ANALYZER.analyze(text, null)));
         assertThat(d.ruleId()).as(ANALYZER.analyze(text, null).reasons().toString()).isEqualTo(rule);
@@ -227,6 +230,22 @@ class RuleBookTest {
         assertThat(hits(book("", "{ troll-score: 0.8 }"), facts(m, bait))).isFalse();
         assertThat(hits(book("", "{ confidence: 0.5 }"), facts(m, bait))).isTrue();
         assertThat(hits(book("", "{ confidence: 0.6 }"), facts(m, bait))).isFalse();
+    }
+
+    /** {@code knowledge: true} holds when an entry answers the post surely, in its language, as an answer rule would find it. */
+    @Test
+    void knowledgeAnswersThePostSurely() {
+        RuleBook knows = RuleBook.parse("rules:\n  - id: hit\n    when: { knowledge: true }\n    then: { action: ignore, reason: r }\n",
+                "t.yaml", TEMPLATES, DEMO.knowledge());
+        RuleBook knowsNot = RuleBook.parse("rules:\n  - id: hit\n    when: { knowledge: false }\n    then: { action: ignore, reason: r }\n",
+                "t.yaml", TEMPLATES, DEMO.knowledge());
+        Mention pets = post(Platform.X, "brand", "jana", null, "@acmeair can I bring my cat in the cabin?");
+        Mention chatter = post(Platform.X, "brand", "jana", null, "@acmeair good morning to the whole team");
+        assertThat(hits(knows, facts(pets, PLAIN))).isTrue();
+        assertThat(hits(knowsNot, facts(pets, PLAIN))).isFalse();
+        assertThat(hits(knows, facts(chatter, PLAIN))).isFalse();
+        assertThat(hits(knowsNot, facts(chatter, PLAIN))).isTrue();
+        assertThat(hits(book("", "{ knowledge: true }"), facts(pets, PLAIN))).as("no knowledge, no sure answer").isFalse();
     }
 
     @Test
