@@ -48,8 +48,8 @@ class TriageBenchmark {
 
     static final int POSTS = Integer.getInteger("careloop.benchmark.posts", 3_000);
     static final int WARM_UP = Integer.getInteger("careloop.benchmark.warm-up", 5_000);
-    /** Each node's triage threads ({@code careloop.triage.threads}; {@code -Dcareloop.benchmark.threads}, 4 by default). */
-    static final int THREADS = Integer.getInteger("careloop.benchmark.threads", 4);
+    /** Each node's triage threads ({@code careloop.triage.threads}; {@code -Dcareloop.benchmark.threads}, the machine's cores by default, as CareLoop's). */
+    static final int THREADS = Integer.getInteger("careloop.benchmark.threads", Runtime.getRuntime().availableProcessors());
     /** {@code -Dcareloop.benchmark.statements=true}: print the statements the database spent its time on in each spike (pg_stat_statements). */
     static final boolean STATEMENTS = Boolean.getBoolean("careloop.benchmark.statements");
     /** Each node's JVM options: {@code -Xmx1g} and any of {@code -Dcareloop.benchmark.jvm} (space-separated), to look inside a run. */

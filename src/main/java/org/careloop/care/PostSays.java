@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * What a post says that changes how a reply is worded: a question asked, a booking reference given, a
  * trip of the customer's own, good news, an occasion, a fan's moment, a post too short to say what
  * went wrong. Read from the text alone, so the drafter only composes.
+ *
+ * <p>Long on purpose: each reading is a short pattern with the posts it was written for, and they are
+ * checked against each other (a question is no complaint tag, a reference no flight number); apart,
+ * that would be lost.
  */
 final class PostSays {
 
