@@ -67,7 +67,7 @@ final class WhatHappened {
     private static final Pattern UNREPEATABLE = Pattern.compile(
             "(?i)(" + Details.SWEAR_WORDS + "|idiot\\w*|incompetent|worst|suck\\w*|"
                     + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|ass\\w*|wtf|omg|lol|smh|"
-                    + "lmao|ugh|rufkm|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|"
+                    + "lmao|ugh|rufkm|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|screw\\w*|"
                     + "die|dead|hate|pissed|lame|dumb|moron\\w*|bs|ffs|jeez|seriously|literally|honestly|unbelievable|unacceptable|"
                     + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?|"
                     // "someone-awesome": sarcasm tacked on with a hyphen.
@@ -189,11 +189,14 @@ final class WhatHappened {
             + "find|book|board|print|use|change|cancel|see|load|open|select|pick|add|upgrade|pay|download|connect|hear|speak|talk|contact|call|make|receive|fly|leave|go|travel|return)\\b)");
     /** Text-speak a reply would parrot: "sorry you found tkt on floor". */
     private static final Pattern SHORTHAND = Pattern.compile("(?i)\\b(tkt|tix|pls|plz|ur|b4|thru|ppl|w/o|acct|resv|bc|cuz|smth|sth|govt|amt|bf|gf|hubs|rn|tmrw|tmw|2nite|2day)\\b");
+    /** A problem denied is no problem: "I'm not missing one", "the box is not mine". */
+    private static final Pattern DENIED = Pattern.compile("(?i)\\b(not|n't|never) (missing|mine|ours|lost|broken|damaged)\\b");
     /** A feeling acted out is no event: "trying not to scream", "about to cry". */
     private static final Pattern ACTED_OUT = Pattern.compile("(?i)\\b(scream\\w*|cry|crying|yell\\w*|lose (my|our) (mind|minds|cool|temper)|losing (my|our) (mind|minds))\\b");
 
     static boolean garbled(String told, String plain) {
-        if (THEIR_OWN_CANNOT.matcher(told).find() || SHORTHAND.matcher(told).find() || ACTED_OUT.matcher(told).find()) {
+        if (THEIR_OWN_CANNOT.matcher(told).find() || SHORTHAND.matcher(told).find() || ACTED_OUT.matcher(told).find()
+                || DENIED.matcher(told).find()) {
             return true;
         }
         if (GARBLED.matcher(told).find() || YOU_CANNOT.matcher(told).find() && !I_CANNOT.matcher(plain).find()) {

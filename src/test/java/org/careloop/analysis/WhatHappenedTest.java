@@ -71,6 +71,9 @@ class WhatHappenedTest {
             "@acmeair I can't wait 2 hours for the next agent",
             "@acmeair I found my tkt on the floor, dropped by someone",
             "@acmeair I'm in the customer service line trying not to scream",
+            // A problem denied, and the customer's curse, are theirs.
+            "@acmeair thanks for the reply. The box is not mine and I'm not missing one.",
+            "@acmeair no chance I sit in ORD all afternoon after you screwed me over",
             "@acmeair why was my flight cancelled?",
             "@acmeair my fucking flight was delayed",
             "@acmeair I think my seat is broken",

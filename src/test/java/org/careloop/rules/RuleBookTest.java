@@ -392,6 +392,16 @@ class RuleBookTest {
     }
 
     @Test
+    void demoTopicsNameWhatThePostIsAbout() {
+        // A charge for bags is about the charge; the screen in a seat's back is about the screen.
+        assertThat(DEMO.settings().topicOf("@acmeair charging for checked luggage just makes everyone carry it on")
+                .map(org.careloop.rules.Topic::key)).contains("fees");
+        assertThat(DEMO.settings().topicOf("@acmeair the back of seat entertainment system won't take my card")
+                .map(org.careloop.rules.Topic::key)).contains("entertainment");
+        assertThat(DEMO.settings().topicOf("@acmeair my seat would not recline").map(org.careloop.rules.Topic::key)).contains("seat");
+    }
+
+    @Test
     void theFirstTopicListedWinsInEitherForm() {
         RuleBook book = RuleBook.parse("topics:\n  phone: { says: \"your request\", words: [on hold, call center] }\n"
                 + "  \"your cancelled flight\": [cancelled]\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
