@@ -53,6 +53,8 @@ class PipelineRoutesTest extends CamelMainTestSupport {
         Properties p = new Properties();
         // Short, so a stuck step is given up soon; the test waits for the ledger, never for the clock.
         p.setProperty("careloop.triage.timeout-ms", "2000");
+        // As CamelSettings gives the routes: the triage threads resolved (the node's cores when unset).
+        p.setProperty("careloop.triage.threads", "2");
         return p;
     }
 

@@ -112,6 +112,8 @@ class SharedTriageTest {
         }
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");
         camel.addOverrideProperty("careloop.triage.shared", "true");
+        // As CamelSettings gives the routes: the triage threads resolved (the node's cores when unset).
+        camel.addOverrideProperty("careloop.triage.threads", "2");
         camel.addOverrideProperty("careloop.triage.claim-interval-ms", "100");
         camel.addOverrideProperty("careloop.triage.claim-renew-ms", String.valueOf(LEASE.dividedBy(3).toMillis()));
         camel.addOverrideProperty("careloop.triage.timeout-ms", "20000");

@@ -84,6 +84,8 @@ class TriageTimeoutTest {
         }
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");
         camel.addOverrideProperty("careloop.triage.timeout-ms", "300");
+        // As CamelSettings gives the routes: the triage threads resolved (the node's cores when unset).
+        camel.addOverrideProperty("careloop.triage.threads", "2");
         camel.start();
         intake = camel.getCamelContext().createProducerTemplate();
     }
