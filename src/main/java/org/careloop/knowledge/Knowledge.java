@@ -111,6 +111,11 @@ public final class Knowledge {
         return search(text, lang, 2).stream().findFirst().filter(Match::confident);
     }
 
+    /** The confident answer whose entry has its answer written in the language, if there is one: what a reply can say. */
+    public java.util.Optional<Match> sureAnswer(String text, String lang) {
+        return answer(text, lang).filter(m -> m.entry().answer(lang).isPresent());
+    }
+
     /**
      * The entry to offer a person as the answer where none is confident: English only, the entry BM25 ranks first
      * when its phrasing is also the nearest in meaning ({@link #SUGGEST_MEANING}). A person approves it or picks another.

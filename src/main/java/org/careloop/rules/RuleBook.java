@@ -202,8 +202,8 @@ public final class RuleBook {
             }
             Decision d = r.decision();
             String lang = Knowledge.replyLanguage(facts.analysis().lang());
-            Optional<Knowledge.Match> match = knowledge.answer(facts.mention().text(), lang);
-            if (match.isPresent() && match.get().entry().answer(lang).isPresent()) {
+            Optional<Knowledge.Match> match = knowledge.sureAnswer(facts.mention().text(), lang);
+            if (match.isPresent()) {
                 KnowledgeEntry e = match.get().entry();
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge: " + e.topic()
                         + " (" + e.id() + ", score " + match.get().score() + ")", d.priority(), d.escalate(), d.marketing(), d.autoPublish(), e.id()));

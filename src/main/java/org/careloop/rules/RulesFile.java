@@ -349,8 +349,7 @@ final class RulesFile {
             case "knowledge" -> {
                 boolean v = bool(n, file, key, true);
                 // The same search an answer rule makes: an entry answers the post surely, in its language.
-                yield c(key, v, f -> knowledge.answer(f.mention().text(), org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang()))
-                        .filter(m -> m.entry().answer(org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang())).isPresent())
+                yield c(key, v, f -> knowledge.sureAnswer(f.mention().text(), org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang()))
                         .isPresent() == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);

@@ -59,12 +59,8 @@ final class JdbcRecentTexts implements RecentTexts {
         // The day is checked here, not in the query: given a time, PostgreSQL read the whole day through the index by
         // time (1.5 ms a draft with 5,000 replies in it) instead of looking up the few texts by the key.
         jdbc.list("select text_hash, taken_at from recent_texts where platform = ? and account = ? and text_hash in (" + marks + ")",
-                rs -> Jdbc.instant(rs, "taken_at").isBefore(since) ? null : rs.getString(1), args.toArray())
-                .forEach(h -> {
-                    if (h != null) {
-                        taken.add(byHash.get(h));
-                    }
-                });
+                rs -> Map.entry(rs.getString(1), Jdbc.instant(rs, "taken_at")), args.toArray()).stream()
+                .filter(row -> !row.getValue().isBefore(since)).forEach(row -> taken.add(byHash.get(row.getKey())));
         return taken;
     }
 
