@@ -1,6 +1,7 @@
 package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -119,11 +120,8 @@ class ClusterIT {
                 assertThat(replies).as("every post answered once (post id -> replies)").hasSize(posts.size())
                         .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
                 // The platform shows a reply before the node that sent it records it published.
-                Instant settled = Instant.now().plusSeconds(30);
-                while (nodes.get(survivor).approvedDrafts(API_TOKEN) > 0 && Instant.now().isBefore(settled)) {
-                    Thread.sleep(250);
-                }
-                assertThat(nodes.get(survivor).approvedDrafts(API_TOKEN)).as("nothing left approved").isZero();
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                        assertThat(nodes.get(survivor).approvedDrafts(API_TOKEN)).as("nothing left approved").isZero());
             } finally {
                 for (CareLoopProcess n : nodes.values()) {
                     n.stop();
@@ -177,12 +175,9 @@ class ClusterIT {
                 + " were wonderful today", null, null, null, "en");
     }
 
-    private static void awaitAnswered(Simulator sim, List<XWorld.Post> posts, Duration within) throws InterruptedException {
-        Instant end = Instant.now().plus(within);
-        while (answers(sim, posts).size() < posts.size() && Instant.now().isBefore(end)) {
-            Thread.sleep(250);
-        }
-        assertThat(answers(sim, posts)).as("posts answered within %s", within).hasSize(posts.size());
+    private static void awaitAnswered(Simulator sim, List<XWorld.Post> posts, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(answers(sim, posts)).as("posts answered within %s", within).hasSize(posts.size()));
     }
 
     /** Replies on X per customer post answered. */

@@ -1,6 +1,7 @@
 package org.careloop.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -184,11 +185,10 @@ class SurgeWatchTest {
         assertThat(surgeAlertsAbout("cancelled flight")).hasSize(2);
         assertThat(surgeAlertsAbout("Cases that need a ticket")).as("tickets are at their usual pace this time").hasSize(1);
 
-        // And every start and end went out on the webhook.
-        Thread.sleep(500); // the webhook sends on its own threads
-        assertThat(events).extracting(e -> e.get("event").asText() + " " + e.at("/data/series").asText())
+        // And every start and end went out on the webhook (it sends on its own threads).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events).extracting(e -> e.get("event").asText() + " " + e.at("/data/series").asText())
                 .containsExactlyInAnyOrder("surge.started topic:cancel", "surge.started action:ticket", "surge.ended topic:cancel",
-                        "surge.ended action:ticket", "surge.started topic:cancel", "surge.started action:apologize");
+                        "surge.ended action:ticket", "surge.started topic:cancel", "surge.started action:apologize"));
         JsonNode first = events.stream().filter(e -> e.get("event").asText().equals("surge.started")).findFirst().orElseThrow();
         assertThat(first.at("/data/about").asText()).isNotBlank();
         assertThat(first.at("/data/posts").asInt()).isGreaterThanOrEqualTo(25);

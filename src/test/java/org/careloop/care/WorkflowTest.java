@@ -1,6 +1,7 @@
 package org.careloop.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -215,10 +216,7 @@ class WorkflowTest {
         // Each milestone counted once, however often its timer fires.
         assertThat(metrics.events).containsExactly("slaWarning " + d.mention().platform().id() + " " + d.mention().account(),
                 "slaBreach " + d.mention().platform().id() + " " + d.mention().account());
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (hooked.isEmpty() && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !hooked.isEmpty());
         assertThat(hooked).hasSize(1);
         assertThat(hooked.get(0)).contains("\"event\":\"sla.breach\"").contains("\"draftId\":" + d.id());
     }

@@ -1,6 +1,7 @@
 package org.careloop.marketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -116,9 +117,8 @@ class PraiseFeedTest {
         assertThat(byHand.item().source()).isEqualTo(Praise.Source.AGENT);
         assertThat(byHand.item().addedBy()).isEqualTo("alice");
 
-        for (int i = 0; i < 500 && announced.stream().filter(n -> List.of(kind.id(), other.id()).contains(n.at("/data/postId").asText())).count() < 2; i++) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> announced.stream().filter(n -> List.of(kind.id(), other.id()).contains(n.at("/data/postId").asText())).count() >= 2);
         List<JsonNode> ours = announced.stream().filter(n -> List.of(kind.id(), other.id()).contains(n.at("/data/postId").asText())).toList();
         assertThat(ours).extracting(n -> n.at("/data/postId").asText()).containsExactlyInAnyOrder(kind.id(), other.id());
         JsonNode item = ours.stream().filter(n -> n.at("/data/postId").asText().equals(kind.id())).findFirst().orElseThrow();

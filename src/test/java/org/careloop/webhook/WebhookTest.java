@@ -1,6 +1,7 @@
 package org.careloop.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -116,14 +117,8 @@ class WebhookTest {
         }
     }
 
-    static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(20);
-        }
+    static void waitFor(java.util.function.BooleanSupplier done) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(done::getAsBoolean);
     }
 
     @Test

@@ -2,8 +2,10 @@ package org.careloop.platform.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -257,11 +258,7 @@ class PlatformConsumerTest {
         adapter.posts.put("mentions", List.of("1", "2"));
         watch("platform:brand?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&scheduler.triggerId=watch-brand");
         assertThat(consumer.getScheduler().getClass().getSimpleName()).isEqualTo("QuartzScheduledPollConsumerScheduler");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (received.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(received).startsWith("1@mentions", "2@mentions");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(received).startsWith("1@mentions", "2@mentions"));
     }
 
     static Mention mention(String id) {
