@@ -27,7 +27,7 @@ final class CareActions {
     static final Pattern ESCALATE = Pattern.compile(
             "\\b(unsafe|not safe|safety (issue|concern|hazard|risk|problem)s?|(drunk|intoxicated|wasted) (man|woman|guy|passenger|person|pax)|serv\\w* (alcohol |drinks |booze )?to (a |an |the |someone )?(drunk|intoxicated)|someone is drunk|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital\\w*|paramedic|assault\\w*|"
                     + "harass\\w*|grop\\w*|touch(ed|ing)? my (ass|butt|leg|chest|breast)|sexual\\w*|racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|"
-                    + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your)|"
+                    + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your) (\\w+ )?(food|meal|drink|sandwich|salad|burrito|bowl|order|mouth|coffee|tea|soup|snack|pasta|rice|chicken|dish|plate|cup|bottle|water|juice|wrap|burger|fries)|"
                     + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|court|"
                     + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
                     + "data breach|leaked my|my (personal )?data|journalist|reporter|news ?desk|"
@@ -55,7 +55,10 @@ final class CareActions {
                     + "(cancel\\w*|cancelled flight\\w*) (our|my|the) (connecting )?flights? (again |another )?(\\d|two|three|four|twice)( more)?( times)?|"
                     // Refused at the door, or days with no way onward; press who say so.
                     + "denied (me |us )?boarding|(wouldn'?t|won'?t|didn'?t|did not|refused to) let (me|us|my \\w+) (board|on the plane|on the flight|fly)|"
-                    + "(\\d+|two|three|four|five) days (without|with no|and no|stuck|stranded)|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
+                    + "(\\d+|two|three|four|five) days (without|with no|and no|stuck|stranded)|"
+                    // "Day 2 trying to get home on standby", "hold 5396": still travelling, days in, or a flight to hold now.
+                    + "\\bday ([2-9]|two|three|four|five) (of |on |trying|stuck|waiting|stranded|still)|(second|third|2nd|3rd|4th) day (of |on |trying|stuck|waiting|stranded|still)|"
+                    + "^\\W*(@\\w+\\s*)*hold (flight |the flight |flt )?#?\\d{3,4}\\b(?! ?(min|hour|hr))|[.!]\\s*hold (flight |the flight |flt )?#?\\d{3,4}\\b(?! ?(min|hour|hr))|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
                     + "read my bio|"
                     + "cockroach\\w*|roaches|bed ?bugs|mouse traps?|mice (in|on|running)|rats? (in|on|running)|surger(y|ies)\\w*|"
                     // No way to get where they must be: home, a connection, an operation, an event that will not wait.

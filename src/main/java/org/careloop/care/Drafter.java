@@ -340,8 +340,10 @@ public final class Drafter {
         }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
         // a calm request ("can you get me to New York before Monday?") is helped, not pitied.
+        // One who says something already went wrong ("missed my flight. How does standby work?") hears sorry, not "happy to help".
         boolean calmRequest = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() != Sentiment.Label.NEGATIVE
-                && (analysis.care().label() == CareAction.Label.TICKET || analysis.care().label() == CareAction.Label.ANSWER);
+                && (analysis.care().label() == CareAction.Label.TICKET || analysis.care().label() == CareAction.Label.ANSWER)
+                && !PostSays.mishap(text);
         String none = calmRequest ? "opening-request"
                 : analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();

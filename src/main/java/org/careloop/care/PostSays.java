@@ -354,6 +354,27 @@ final class PostSays {
         return text != null && SHOWS_SCREEN.matcher(text).find();
     }
 
+    /** Something already went wrong for them: "missed my flight. How does standby work?" asks from a bad spot, not a calm one. */
+    private static final Pattern MISHAP = Pattern.compile("(?i)\\b(missed (my|our|the|a) (flight|connection|plane)|(was|got|been|were|just) (cancel+ed|delayed)|"
+            + "lost (my|our)|crash(ed|es|ing)|error\\w*|broken|stuck|stranded|busy (tone|signal)|just rings|keeps? ringing|"
+            + "won'?t (load|work|let)|(doesn'?t|does not|isn'?t|is not|not) (work|working|load|loading)|kicked (me )?(out|off)|declined|damaged)\\b");
+
+    static boolean mishap(String text) {
+        return text != null && MISHAP.matcher(text).find();
+    }
+
+    /** An error buying, paying or checking in online: what the screen said and where, not a booking reference they may not have. */
+    private static final Pattern ONLINE_ERROR = Pattern.compile("(?i)\\b(error\\w*|crash(ed|es|ing)?|glitch\\w*|kick(s|ed|ing)? (me )?(out|back|to)|"
+            + "won'?t (let me|load|go through|accept)|(doesn'?t|does not|didn'?t|did not) (let me|load|go through|accept)|not letting me|"
+            + "keeps? (failing|freezing|timing out|crashing)|no ?where (for me )?to (enter|put|add)|"
+            + "(can'?t|cannot|can not|unable to) (book|pay|purchase|buy|complete|finish|check ?-?in)|payment (failed|declined|won'?t))\\b");
+    private static final Pattern ONLINE = Pattern.compile("(?i)\\b(purchas\\w*|buy(ing)?|book(ing)? (a|the|my|our)? ?(flight|ticket|trip)s?|"
+            + "check ?-?out|check(ing)? ?-?in|pay(ing|ment)?|website|site|online|app)\\b|\\.com\\b|https?://");
+
+    static boolean onlineError(String text) {
+        return text != null && ONLINE_ERROR.matcher(text).find() && ONLINE.matcher(text).find();
+    }
+
     /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
     private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my |our |a |the )?(flight|booking|reservation|ticket)s?|"
             + "status (on|of)|flight status|about (my|our) (flight|booking|reservation|trip|bags?|luggage|refund|ticket|miles)|"

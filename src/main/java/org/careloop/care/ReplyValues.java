@@ -35,6 +35,8 @@ final class ReplyValues {
     private static final Set<String> ON_THE_WAY = Set.of("flight", "cancel", "cancelling", "stranded", "missed", "rebook", "connection",
             "diverted", "tarmac", "mechanical", "notice", "checkin", "boarding", "app", "site", "assistance", "seat", "carseat", "");
     /** Topics a flight's status page speaks to. */
+    /** Topics an online error belongs to when it happens buying, paying or checking in: its ask is the screen, not the record. */
+    private static final Set<String> ONLINE_TOPICS = Set.of("", "site", "checkin", "booking");
     private static final Set<String> STATUS_TOPICS = Set.of("flight", "cancel", "diverted", "mechanical", "tarmac", "notice", "booking");
     private static final Set<CareAction.Label> FANFARE = EnumSet.of(CareAction.Label.THANK, CareAction.Label.ENGAGE);
     /** How sure the sentiment must be that a post is negative before a reply treats its author as upset. */
@@ -89,10 +91,11 @@ final class ReplyValues {
         // Sent back to their earlier posts: never asked to tell it all again.
         values.put("read_back", mention.text() != null && CareAction.READ_BACK.matcher(mention.text()).find() ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
-        // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment.
+        // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment; so does a mishap
+        // told calmly ("missed my flight. How does standby work?").
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET
-                || PostSays.complaintTag(mention.text()) ? "yes" : "");
+                || PostSays.complaintTag(mention.text()) || PostSays.mishap(mention.text()) ? "yes" : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;
         boolean engage = analysis != null && analysis.care().label() == CareAction.Label.ENGAGE;
@@ -144,7 +147,12 @@ final class ReplyValues {
         values.put("status_question", PostSays.asksStatus(mention.text())
                 || !((String) values.get("flight")).isEmpty() && !PostSays.callReason(mention.text()) && (topicKey.isEmpty() || STATUS_TOPICS.contains(topicKey))
                 ? "yes" : "");
-        String needsId = "needs-" + (topicKey.isEmpty() ? "default" : topicKey);
+        // "Error message when trying to purchase a flight", "crashed trying to check in": what the screen said and where,
+        // not a booking reference the buyer has not got yet, nor the airport of an app that crashed.
+        // A post that never speaks of a trip is not asked for a booking reference as if it did.
+        String needsId = PostSays.onlineError(mention.text()) && ONLINE_TOPICS.contains(topicKey) ? "needs-error"
+                : !topicKey.isEmpty() ? "needs-" + topicKey
+                : book.settings().speaksOfTravel(mention.text()) ? "needs-default" : "needs-no-trip";
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly("needs-default", lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
@@ -264,6 +272,9 @@ final class ReplyValues {
         values.put("wait", voice.expectedWait());
         values.put("topic", book.settings().topic(mention.text()));
         values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
+        // A post is taken to be about a trip, and asked for its booking, unless it is about something else ("my iPhone
+        // keeps crashing"): an airline's customers often name no flight ("stuck in Newark 30 hours").
+        values.put("trip", book.settings().elsewhere(mention.text()) ? "" : "yes");
         // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
         values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.

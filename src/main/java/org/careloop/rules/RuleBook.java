@@ -50,10 +50,13 @@ public final class RuleBook {
      * @param topics         what posts are about, in order: the first whose words a post contains is its topic
      * @param brandNames     how customers name the brand (lower case), for the {@code competitor} condition
      * @param competitors    other brands' names and handles (lower case), for the {@code competitor} condition
+     * @param travelWords    words that tell a post speaks of a trip (lower case), for topics marked {@code travel}
+     * @param elsewhereWords words that tell a post is about something else (an order, a phone, a train), lower case:
+     *                       a {@code travel} topic fits a post with one of them only if it speaks of a trip too
      */
     public record Settings(Set<String> vip, BusinessHours businessHours, int repeatPosts, Duration repeatWindow,
                            int newAccountDays, List<String> blockedWords, List<Topic> topics,
-                           List<String> brandNames, List<String> competitors) {
+                           List<String> brandNames, List<String> competitors, List<String> travelWords, List<String> elsewhereWords) {
 
         /** The first topic the text names, in the brand's words ("your bag"), or "" for none. */
         public String topic(String text) {
@@ -77,7 +80,24 @@ public final class RuleBook {
                 return Optional.empty();
             }
             String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
-            return topics.stream().filter(t -> t.major() && t.words().stream().anyMatch(w -> names(lower, w))).findFirst();
+            return topics.stream().filter(t -> t.major() && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
+        }
+
+        /** Whether the post speaks of a trip: one of the {@code travel-words} ("flight", "airport", "luggage"). */
+        public boolean speaksOfTravel(String text) {
+            String lower = text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            return travelWords.stream().anyMatch(w -> names(lower, w));
+        }
+
+        /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */
+        public boolean elsewhere(String text) {
+            String lower = text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            return elsewhereWords.stream().anyMatch(w -> names(lower, w)) && travelWords.stream().noneMatch(w -> names(lower, w));
+        }
+
+        /** A travel topic does not fit a post about something else: "you cancelled my order" is no cancelled flight. */
+        private boolean fits(Topic t, String lower) {
+            return !t.travel() || elsewhereWords.stream().noneMatch(w -> names(lower, w)) || travelWords.stream().anyMatch(w -> names(lower, w));
         }
 
         /** The first topic whose words the text contains. */
@@ -86,7 +106,7 @@ public final class RuleBook {
                 return Optional.empty();
             }
             String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
-            return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w))).findFirst();
+            return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
         }
 
         private static final java.util.regex.Pattern CAMEL_TAG = java.util.regex.Pattern.compile("#((?:[A-Z][a-z]+){2,})\\b");

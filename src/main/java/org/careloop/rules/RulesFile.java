@@ -38,7 +38,7 @@ import static org.careloop.rules.YamlNodes.*;
 final class RulesFile {
 
     private static final Set<String> TOP_KEYS = Set.of("rules", "vip", "business-hours", "repeat-poster", "new-account-days",
-            "blocked-words", "topics", "brand-names", "competitors");
+            "blocked-words", "topics", "brand-names", "competitors", "travel-words", "elsewhere-words");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
             "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge");
@@ -113,7 +113,10 @@ final class RulesFile {
         }
         List<String> brandNames = strings(value(top, "brand-names"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
         List<String> competitors = strings(value(top, "competitors"), file).stream().map(w -> w.toLowerCase(Locale.ROOT).replaceFirst("^@", "")).toList();
-        return new RuleBook.Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics, brandNames, competitors);
+        List<String> travelWords = strings(value(top, "travel-words"), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        List<String> elsewhereWords = strings(value(top, "elsewhere-words"), file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+        return new RuleBook.Settings(Set.copyOf(vip), hours, repeatPosts, repeatWindow, newAccountDays, blocked, topics, brandNames, competitors,
+                travelWords, elsewhereWords);
     }
 
     /**
@@ -124,7 +127,7 @@ final class RulesFile {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer", "of-flight"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer", "of-flight", "travel"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
@@ -147,11 +150,8 @@ final class RulesFile {
                     sharper.add(new Topic.Phrase(phrase, reveal.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList()));
                 }
             }
-            Node major = value(m, "major");
-            String isMajor = major == null ? "false" : scalar(major, file, line(major), "topic '" + name + "': 'major' is true or false");
-            if (!isMajor.equals("true") && !isMajor.equals("false")) {
-                throw new RuleException(file, line(major), "topic '" + name + "': 'major' is true or false, not '" + isMajor + "'");
-            }
+            boolean isMajor = flag(m, "major", name, file);
+            boolean travel = flag(m, "travel", name, file);
             Node a = value(m, "answer");
             String answer = a == null ? null : scalar(a, file, line(a), "topic '" + name + "': 'answer' names a knowledge entry by its id");
             if (answer != null && !knowledge.contains(answer)) {
@@ -160,9 +160,19 @@ final class RulesFile {
             }
             Node of = value(m, "of-flight");
             String ofFlight = of == null ? null : scalar(of, file, line(of), "topic '" + name + "': 'of-flight' names it before a flight, as in \"the cancellation of\"");
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, Boolean.parseBoolean(isMajor), answer, ofFlight);
+            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, isMajor, answer, ofFlight, travel);
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** A topic's true-or-false setting, false when absent. */
+    private static boolean flag(MappingNode m, String key, String topic, String file) {
+        Node n = value(m, key);
+        String v = n == null ? "false" : scalar(n, file, line(n), "topic '" + topic + "': '" + key + "' is true or false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new RuleException(file, line(n), "topic '" + topic + "': '" + key + "' is true or false, not '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     private static RuleBook.BusinessHours businessHours(MappingNode m, String file) {

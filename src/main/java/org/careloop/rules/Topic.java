@@ -17,15 +17,18 @@ import java.util.List;
  *                (a thing left on board: the lost and found form, whatever the thing), or null
  * @param ofFlight how a reply names it on the flight the post names, before the flight ("the cancellation of"
  *                 flight 1773), or null: "your cancelled flight" cannot take a number
+ * @param travel  it is about a trip, so it does not fit a post about something else (the rules' {@code elsewhere-words})
+ *                that never speaks of one ({@code travel-words}): an order "cancelled" is no cancelled flight
  */
-public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer, String ofFlight) {
+public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer, String ofFlight,
+                    boolean travel) {
 
     public Topic {
         sharper = List.copyOf(sharper);
     }
 
     public Topic(String key, String says, List<String> words) {
-        this(key, says, words, List.of(), false, null, null);
+        this(key, says, words, List.of(), false, null, null, false);
     }
 
     /** How a reply names it on a named flight: "the cancellation of flight 1773", else "the delay on flight 1773". */

@@ -54,4 +54,44 @@ class DryRunCommandTest {
                 "en", "x", null, "cleo", "Cleo", null, null)).draft().text();
         assertThat(cancelled).contains("cancel");
     }
+
+    /**
+     * What a ticket asks fits the case: an error buying online asks for the browser or device, not a booking the buyer
+     * has not got; a post that never speaks of a trip is not asked for a booking reference, nor told of a cancelled
+     * flight when an order was cancelled; a mishap told calmly hears sorry, not "happy to help".
+     */
+    @Test
+    void ticketsAskWhatTheCaseNeedsAndMishapsHearSorry() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String buying = dry.run(new DryRunCommand.Post("@acmeair I keep getting an error message when trying to purchase a flight on your "
+                + "website. Have tried at least 4x.", "en", "x", null, "ana", "Ana", null, null)).draft().text();
+        assertThat(buying).contains("browser or device").doesNotContain("booking reference");
+        String crashed = dry.run(new DryRunCommand.Post("@acmeair crashed trying to check in.", "en", "x", null, "ben", "Ben", null, null)).draft().text();
+        assertThat(crashed).contains("browser or device").doesNotContain("airport");
+
+        DryRunCommand.Outcome phone = dry.run(new DryRunCommand.Post("@acmeair my new iPhone keeps shutting off at 15% since the update, "
+                + "nothing I try works", "en", "x", null, "cleo", "Cleo", null, null));
+        assertThat(phone.draft().text()).doesNotContain("booking reference").doesNotContain("flight");
+        DryRunCommand.Outcome order = dry.run(new DryRunCommand.Post("@acmeair you cancelled my order from uber eats twice tonight and "
+                + "nobody explains why", "en", "x", null, "dev", "Dev", null, null));
+        assertThat(order.draft().text()).doesNotContain("cancelled flight").doesNotContain("booking reference");
+
+        String missed = dry.run(new DryRunCommand.Post("@acmeair missed my flight. How does standby work?", "en", "x", null, "eli", "Eli", null, null))
+                .draft().text();
+        assertThat(missed).containsIgnoringCase("sorry").doesNotContainIgnoringCase("happy to");
+    }
+
+    /** Days into a journey home, or a flight to hold now: a person at once, not a ticket link. */
+    @Test
+    void daysOnStandbyAndAFlightToHoldGoToAPerson() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (String text : List.of("@acmeair Day 2 trying to get home on standby after your cancellation.",
+                "@acmeair no chance I wait in ORD all afternoon for another flight. Hold 5396")) {
+            DryRunCommand.Outcome o = dry.run(new DryRunCommand.Post(text, "en", "x", null, "fay", "Fay", null, null));
+            assertThat(o.explanation().decision().ruleId()).as(text).startsWith("escalate");
+            assertThat(o.draft().text()).as(text).contains("person").doesNotContain("case #");
+        }
+        DryRunCommand.Outcome hold = dry.run(new DryRunCommand.Post("@acmeair on hold 120 minutes to change my seat", "en", "x", null, "gus", "Gus", null, null));
+        assertThat(hold.explanation().decision().ruleId()).as("a wait on hold is no flight to hold").doesNotStartWith("escalate");
+    }
 }

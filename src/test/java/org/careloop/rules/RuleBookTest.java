@@ -376,6 +376,25 @@ class RuleBookTest {
                 "f.yaml:2: topic 'phone': 'sharper' is a list");
         fails("topics:\n  cancel: { major: maybe, says: \"your cancelled flight\", words: [cancelled] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
                 "f.yaml:2: topic 'cancel': 'major' is true or false, not 'maybe'");
+        fails("topics:\n  cancel: { travel: often, says: \"your cancelled flight\", words: [cancelled] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'cancel': 'travel' is true or false, not 'often'");
+    }
+
+    /** A trip's topic fits posts about a trip, and posts that name nothing else; never a post about an order or a phone. */
+    @Test
+    void aTravelTopicFitsOnlyWhereATripCanBeMeant() {
+        RuleBook book = RuleBook.parse("travel-words: [flight, airport]\nelsewhere-words: [my order, iphone]\n"
+                + "topics:\n  cancel: { travel: true, says: \"your cancelled flight\", words: [cancelled] }\n"
+                + "  order: { says: \"your order\", words: [my order] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
+        assertThat(book.settings().topic("you cancelled my flight to Oslo")).isEqualTo("your cancelled flight");
+        assertThat(book.settings().topic("you cancelled it again")).as("nothing else named: the brand's own topic").isEqualTo("your cancelled flight");
+        assertThat(book.settings().topic("you cancelled my order twice")).isEqualTo("your order");
+        assertThat(book.settings().topic("my order for the airport shuttle was cancelled")).as("a trip named too").isEqualTo("your cancelled flight");
+        assertThat(book.settings().speaksOfTravel("my iphone died")).isFalse();
+        assertThat(book.settings().speaksOfTravel("at the airport")).isTrue();
+        assertThat(book.settings().elsewhere("my iphone died")).isTrue();
+        assertThat(book.settings().elsewhere("my iphone died at the airport")).isFalse();
     }
 
     /** A topic's sharper phrase names the trouble its words reveal; the topic's own phrase stays its name. */
