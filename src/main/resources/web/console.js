@@ -1,5 +1,6 @@
 // The approval queue: polls the API every few seconds, keeps drafts being edited untouched, claims a
 // draft while an agent works on it, approves, rejects, snoozes and assigns; keyboard shortcuts.
+// Long on purpose: one page's script, without a build step or framework, read top to bottom as the queue works.
 'use strict';
 const me = document.querySelector('meta[name="username"]').content;
 const state = { drafts: new Map(), deadlines: new Map(), selected: null, claims: new Map(), killed: false, pages: 1 };
