@@ -279,7 +279,7 @@ public final class Details {
             Matcher praised = PRAISED_PERSON.matcher(clean);
             return praised.find() && !NOT_A_NAME.contains(praised.group(1).split(" ")[0]) && !brand(praised.group(1), brandNames)
                     ? Optional.of(praised.group(1)) : Optional.empty();
-        }).or(() -> {
+        }).map(name -> withPlace(clean, name)).or(() -> {
             Matcher at = NAME_AT.matcher(clean);
             return at.find() && !NOT_A_NAME.contains(at.group(1)) && !brand(at.group(1), brandNames) && !NOT_AIRPORTS.contains(at.group(2))
                     ? Optional.of(at.group(1) + " at " + at.group(2)) : Optional.empty();
@@ -298,6 +298,34 @@ public final class Details {
             Matcher role = ROLE.matcher(clean);
             return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
         });
+    }
+
+    /** Where a person praised by name works, said after the name: "Dre at Seatac check in", "Tammy from the Winston-Salem call center". */
+    private static final String PLACE_WORD = "(?:(?-i:[A-Z][\\w'-]*)|check[- ]?in|call cent(?:er|re)|gate ?[A-Z]?\\d{1,3}[A-Z]?|counter|desk|airport|lounge|"
+            + "reservations?|customer service|baggage|ticketing)";
+    private static final Pattern WORKS_AT = Pattern.compile("^\\.?\\s+(?:(at|in|from) ((?:the )?" + PLACE_WORD + "(?: " + PLACE_WORD + "){0,3})"
+            + "|((?-i:(?:[A-Z][a-z]+ ){1,2})gate ?[A-Z]?\\d{1,3}[A-Z]?))\\b", FLAGS);
+
+    /** The name with where they work, when the post says so right after it: the team knows whom to tell. */
+    static String withPlace(String text, String name) {
+        int at = text.indexOf(name);
+        if (at < 0 || name.contains(" at ")) {
+            return name;
+        }
+        Matcher place = WORKS_AT.matcher(text.substring(at + name.length()));
+        if (!place.find()) {
+            return name;
+        }
+        // "Mark T." keeps the initial's full stop once something follows it.
+        String named = name.matches(".* [A-Z]") ? name + "." : name;
+        if (place.group(3) != null) {
+            return named + " at " + place.group(3);
+        }
+        String where = place.group(2);
+        if (NOT_A_NAME.contains(where) || where.matches("(?i)(the )?(airport|desk|counter|lounge)")) {
+            return name;
+        }
+        return named + (place.group(1).equalsIgnoreCase("in") ? " in " : " at ") + where;
     }
 
     /** A team praised by its role and where it works: "the team running Gate E9 at LAS", "attendants on UA5168". */

@@ -142,12 +142,15 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair big love to the crew running gate B12 at DEN tonight, so patient", "en", brand)).contains("the crew running Gate B12 at DEN");
         assertThat(DETAILS.person("@acmeair the attendants on AA1032 were a delight", "en", brand)).contains("the attendants on AA1032");
         assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
-        assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre");
+        // Where a person named works goes with the name, so the team knows whom to tell.
+        assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre at Seatac check in");
+        assertThat(DETAILS.person("@acmeair owes Tammy from the Winston-Salem call center for keeping me as a customer!", "en", brand))
+                .contains("Tammy at the Winston-Salem call center");
         assertThat(DETAILS.person("@acmeair - amazing customer service, again! RaeAnn in SF - she's the best! #customerservice", "en", brand))
-                .contains("RaeAnn");
+                .contains("RaeAnn in SF");
         assertThat(DETAILS.person("@acmeair Maria deserves a medal for getting us all rebooked", "en", brand)).contains("Maria");
         assertThat(DETAILS.person("@acmeair Anna Palm Springs gate 19 deserves a medal! Handled 30 ppl missing flights like a pro!", "en", brand))
-                .contains("Anna");
+                .contains("Anna at Palm Springs gate 19");
         assertThat(DETAILS.person("@acmeair Rachel Smith was great with my kids", "en", brand)).contains("Rachel Smith");
     }
 
@@ -166,7 +169,7 @@ class DetailsTest {
     void aHashtagIsNoPersonToThank() {
         assertThat(DETAILS.person("@acmeair flt 3867 crew #OrangeCounty to #Denver is The #BEST! pilots invited the kids to the cockpit", "en",
                 List.of("acme air"))).isEmpty();
-        assertThat(DETAILS.person("@acmeair Naelah at LAX was amazing, thank you", "en", List.of("acme air"))).contains("Naelah");
+        assertThat(DETAILS.person("@acmeair Naelah at LAX was amazing, thank you", "en", List.of("acme air"))).contains("Naelah at LAX");
     }
 
     @org.junit.jupiter.api.Test
