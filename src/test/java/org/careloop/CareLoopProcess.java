@@ -1,5 +1,7 @@
 package org.careloop;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -9,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A CareLoop process, started as a user starts it ({@code Main run}, settings in the environment),
@@ -55,38 +57,36 @@ record CareLoopProcess(Process process, Path log, int port) {
     /** Returns once the console answers (within 90 s), or fails with the end of the log. */
     void awaitReady() throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant end = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(end)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("CareLoop exited at start:\n" + tail());
-            }
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/health")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() < 500 || r.statusCode() == 503) {
-                    return;
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread().until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("CareLoop exited at start:\n" + tail());
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+                try {
+                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/health")))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    return r.statusCode() < 500 || r.statusCode() == 503;
+                } catch (IOException notYet) {
+                    return false; // still starting
+                }
+            });
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError("CareLoop did not start within 90 s:\n" + tail());
         }
-        throw new AssertionError("CareLoop did not start within 90 s:\n" + tail());
     }
 
     /** Waits until the log has a line containing {@code text}, or fails with the end of the log. */
     void awaitLog(String text, Duration within) throws Exception {
-        Instant end = Instant.now().plus(within);
-        while (Instant.now().isBefore(end)) {
-            if (Files.readString(log).contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(250);
+        try {
+            // Stops early when the process has died: its log says no more.
+            await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                    .until(() -> Files.readString(log).contains(text) || !process.isAlive());
+        } catch (ConditionTimeoutException notInTime) {
+            // the log as it stands decides below
         }
-        throw new AssertionError("No \"" + text + "\" in the log within " + within + ":\n" + tail());
+        if (!Files.readString(log).contains(text)) {
+            throw new AssertionError("No \"" + text + "\" in the log within " + within + ":\n" + tail());
+        }
     }
 
     String url(String path) {

@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.careloop.simulator.Simulator;
 import org.careloop.simulator.SimulatorConfig;
 import org.careloop.simulator.XWorld;
@@ -193,17 +195,20 @@ class ClusterIT {
                 .sorted(java.util.Comparator.comparing(ApiRelays.Request::at)).toList();
     }
 
-    private static Instant awaitPoll(ApiRelays relays, String node, String account, Instant after, Duration within) throws InterruptedException {
-        Instant end = after.plus(within);
-        while (Instant.now().isBefore(end)) {
-            var polled = polls(relays, after, Instant.now().plusSeconds(1)).stream()
-                    .filter(r -> r.node().equals(node) && r.account().equals(account)).findFirst();
-            if (polled.isPresent()) {
-                return polled.get().at();
-            }
-            Thread.sleep(100);
+    private static Instant awaitPoll(ApiRelays relays, String node, String account, Instant after, Duration within) {
+        // Counted from the death, not from now: the accounts before this one took their share of the bound.
+        Duration left = Duration.between(Instant.now(), after.plus(within));
+        if (left.toMillis() < 1) {
+            left = Duration.ofMillis(1); // past already: looked at once
         }
-        throw new AssertionError("Node " + node + " did not poll " + account + " within " + within + " of the other node's death");
+        try {
+            return await().atMost(left).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> polls(relays, after, Instant.now().plusSeconds(1)).stream()
+                            .filter(r -> r.node().equals(node) && r.account().equals(account)).findFirst(), Optional::isPresent)
+                    .orElseThrow().at();
+        } catch (ConditionTimeoutException notInTime) {
+            throw new AssertionError("Node " + node + " did not poll " + account + " within " + within + " of the other node's death");
+        }
     }
 
     private static final Pattern EXCHANGES = Pattern.compile("^camel_exchanges_total\\{[^}]*routeId=\"([^\"]+)\"[^}]*} ([0-9.eE+-]+)$");

@@ -1,15 +1,17 @@
 package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.careloop.config.Settings;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
@@ -42,90 +44,26 @@ class DemoUnattendedIT {
         try {
             Simulator sim = app.simulator().orElseThrow();
             String brand = sim.world().brand().id();
-            // The demo plays for about 40 s; give the last post its full minute.
-            Instant end = Instant.now().plus(Duration.ofSeconds(110));
-            List<String> problems = new ArrayList<>();
-            int answered = 0;
-            int answeredGraph = 0;
-            int ignored = 0;
-            int hidden = 0;
-            int waiting = 0;
-            while (Instant.now().isBefore(end)) {
-                Thread.sleep(2000);
-                problems.clear();
-                answered = 0;
-                answeredGraph = 0;
-                ignored = 0;
-                hidden = 0;
-                waiting = 0;
-                boolean settled = true;
-                for (XWorld.Post p : sim.world().all()) {
-                    if (p.authorId().equals(brand) || p.retweetOfId() != null) {
-                        continue;
-                    }
-                    Optional<Decision> d = app.database().mentions().findDecision(Platform.X, p.id());
-                    if (d.isEmpty()) {
-                        settled = false;
-                        continue;
-                    }
-                    if (!d.get().wantsReply()) {
-                        assertThat(d.get().reason()).as("ignored post %s has a reason", p.text()).isNotBlank();
-                        assertThat(sim.published()).as("an ignored post is never answered: %s", p.text())
-                                .noneMatch(r -> p.id().equals(r.inReplyToId()));
-                        ignored++;
-                        continue;
-                    }
-                    Optional<XWorld.Post> reply = sim.published().stream().filter(r -> p.id().equals(r.inReplyToId())).findFirst();
-                    if (reply.isEmpty() && waitsForAPerson(app, Platform.X, p.id())) {
-                        waiting++;
-                        continue;
-                    }
-                    if (reply.isEmpty()) {
-                        settled = false;
-                        problems.add("no reply yet to: " + p.text());
-                        continue;
-                    }
-                    long seconds = Duration.between(p.createdAt(), reply.get().createdAt()).toSeconds();
-                    if (seconds > 60) {
-                        problems.add(seconds + " s to answer: " + p.text());
-                    }
-                    answered++;
-                }
-                for (GraphWorld.Item i : graphCustomerPosts(sim.graph())) {
-                    Platform platform = i.kind() == GraphWorld.Kind.IG_COMMENT ? Platform.INSTAGRAM : Platform.FACEBOOK;
-                    Optional<Decision> d = app.database().mentions().findDecision(platform, i.id());
-                    if (d.isEmpty()) {
-                        settled = false;
-                        continue;
-                    }
-                    if (d.get().action() == Decision.Action.HIDE) {
-                        if (!sim.graph().item(i.id()).orElseThrow().hidden()) {
-                            settled = false;
-                            problems.add("not hidden: " + i.text());
-                        }
-                        hidden++;
-                        continue;
-                    }
-                    if (!d.get().wantsReply()) {
-                        ignored++;
-                        continue;
-                    }
-                    Optional<GraphWorld.Item> reply = answerTo(sim.graph(), i);
-                    if (reply.isEmpty()) {
-                        settled = false;
-                        problems.add("no reply yet on " + platform.id() + " to: " + i.text());
-                        continue;
-                    }
-                    long seconds = Duration.between(i.createdAt(), reply.get().createdAt()).toSeconds();
-                    if (seconds > 60) {
-                        problems.add(seconds + " s to answer on " + platform.id() + ": " + i.text());
-                    }
-                    answeredGraph++;
-                }
-                if (settled && sim.world().played("kw-complaint") && sim.world().played("fb-followup") && answered > 0) {
-                    break;
-                }
+            // The demo plays for about 40 s; give the last post its full minute. Looked at every 2 s until every post is
+            // settled; when the time runs out, the checks below say what was missing then.
+            AtomicReference<Tally> tally = new AtomicReference<>();
+            try {
+                await().atMost(Duration.ofSeconds(110)).pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2)).pollInSameThread()
+                        .until(() -> {
+                            Tally t = tally(app, sim, brand);
+                            tally.set(t);
+                            return t.settled() && sim.world().played("kw-complaint") && sim.world().played("fb-followup") && t.answered() > 0;
+                        });
+            } catch (ConditionTimeoutException unsettled) {
+                // judged below
             }
+            Tally last = tally.get();
+            List<String> problems = last.problems();
+            int answered = last.answered();
+            int answeredGraph = last.answeredGraph();
+            int ignored = last.ignored();
+            int hidden = last.hidden();
+            int waiting = last.waiting();
             System.out.printf("Demo, unattended: %d posts answered on X, %d on Facebook and Instagram, %d ignored, %d hidden, %d waiting for a person%n",
                     answered, answeredGraph, ignored, hidden, waiting);
             assertThat(problems).isEmpty();
@@ -137,6 +75,83 @@ class DemoUnattendedIT {
         } finally {
             app.stop();
         }
+    }
+
+    /** What the demo's posts have come to so far; settled when each is decided and those the rules answer are answered. */
+    record Tally(List<String> problems, int answered, int answeredGraph, int ignored, int hidden, int waiting, boolean settled) {}
+
+    private static Tally tally(CareLoop app, Simulator sim, String brand) {
+        List<String> problems = new ArrayList<>();
+        int answered = 0;
+        int answeredGraph = 0;
+        int ignored = 0;
+        int hidden = 0;
+        int waiting = 0;
+        boolean settled = true;
+        for (XWorld.Post p : sim.world().all()) {
+            if (p.authorId().equals(brand) || p.retweetOfId() != null) {
+                continue;
+            }
+            Optional<Decision> d = app.database().mentions().findDecision(Platform.X, p.id());
+            if (d.isEmpty()) {
+                settled = false;
+                continue;
+            }
+            if (!d.get().wantsReply()) {
+                assertThat(d.get().reason()).as("ignored post %s has a reason", p.text()).isNotBlank();
+                assertThat(sim.published()).as("an ignored post is never answered: %s", p.text())
+                        .noneMatch(r -> p.id().equals(r.inReplyToId()));
+                ignored++;
+                continue;
+            }
+            Optional<XWorld.Post> reply = sim.published().stream().filter(r -> p.id().equals(r.inReplyToId())).findFirst();
+            if (reply.isEmpty() && waitsForAPerson(app, Platform.X, p.id())) {
+                waiting++;
+                continue;
+            }
+            if (reply.isEmpty()) {
+                settled = false;
+                problems.add("no reply yet to: " + p.text());
+                continue;
+            }
+            long seconds = Duration.between(p.createdAt(), reply.get().createdAt()).toSeconds();
+            if (seconds > 60) {
+                problems.add(seconds + " s to answer: " + p.text());
+            }
+            answered++;
+        }
+        for (GraphWorld.Item i : graphCustomerPosts(sim.graph())) {
+            Platform platform = i.kind() == GraphWorld.Kind.IG_COMMENT ? Platform.INSTAGRAM : Platform.FACEBOOK;
+            Optional<Decision> d = app.database().mentions().findDecision(platform, i.id());
+            if (d.isEmpty()) {
+                settled = false;
+                continue;
+            }
+            if (d.get().action() == Decision.Action.HIDE) {
+                if (!sim.graph().item(i.id()).orElseThrow().hidden()) {
+                    settled = false;
+                    problems.add("not hidden: " + i.text());
+                }
+                hidden++;
+                continue;
+            }
+            if (!d.get().wantsReply()) {
+                ignored++;
+                continue;
+            }
+            Optional<GraphWorld.Item> reply = answerTo(sim.graph(), i);
+            if (reply.isEmpty()) {
+                settled = false;
+                problems.add("no reply yet on " + platform.id() + " to: " + i.text());
+                continue;
+            }
+            long seconds = Duration.between(i.createdAt(), reply.get().createdAt()).toSeconds();
+            if (seconds > 60) {
+                problems.add(seconds + " s to answer on " + platform.id() + ": " + i.text());
+            }
+            answeredGraph++;
+        }
+        return new Tally(problems, answered, answeredGraph, ignored, hidden, waiting, settled);
     }
 
     /** Visitor posts and comments by customers on the simulated Page and Instagram account. */

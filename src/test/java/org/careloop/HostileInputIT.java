@@ -1,6 +1,7 @@
 package org.careloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -186,32 +187,9 @@ class HostileInputIT {
         String normalComment = g.comment(normalFacebook, omar.id(), "Still no refund for booking QX7Y2, it has been three weeks").id();
 
         // Bounded: each hostile post ends drafted, ignored or set aside; polled, never slept on.
-        Instant deadline = Instant.now().plus(BOUND);
-        Map<String, String> open = new LinkedHashMap<>();
-        do {
-            open.clear();
-            for (String id : posts.keySet()) {
-                if (outcome(Platform.X, id) == null && open.size() < 8) {
-                    open.put(id, describe(posts.get(id)));
-                }
-            }
-            long skipped = app.database().alerts().latest(1000).stream().filter(a -> a.message().startsWith("Skipped facebook post")).count();
-            if (skipped < notIds.size()) {
-                open.put("skipped", skipped + " of the " + notIds.size() + " Facebook posts whose ids are no platform's skipped with an alert");
-            }
-            for (String id : graphPosts.keySet()) {
-                if (!notIds.contains(id) && outcome(Platform.FACEBOOK, id) == null && open.size() < 8) {
-                    open.put(sketch(id), "Facebook post with hostile " + graphPosts.get(id));
-                }
-            }
-            if (open.isEmpty()) {
-                break;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        assertThat(open.values()).as("hostile posts neither drafted, ignored nor set aside within %d s (seed %d), the first of them",
-                        BOUND.toSeconds(), SEED)
-                .isEmpty();
+        await().atMost(BOUND).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(stillOpen(posts).values()).as("hostile posts neither drafted, ignored nor set aside within %d s (seed %d), the first of them",
+                        BOUND.toSeconds(), SEED).isEmpty());
 
         JsonNode draft = http.await(Duration.ofSeconds(20), "a draft for the normal post after the hostile ones",
                 () -> http.findDraftFor(api, TOKEN, normal));
@@ -245,6 +223,26 @@ class HostileInputIT {
         assertThat(notIds).as("posts whose ids are no platform's are not triaged").allSatisfy(id -> assertThat(outcome(Platform.FACEBOOK, id)).isNull());
         System.out.println("HostileInputIT: " + posts.size() + " hostile posts on X: " + counts + "; " + graphPosts.size()
                 + " on Facebook: " + graphCounts);
+    }
+
+    /** The first eight hostile posts not yet drafted, ignored or set aside (or skipped with an alert), with what is hostile about them. */
+    private static Map<String, String> stillOpen(Map<String, Hostile> posts) {
+        Map<String, String> open = new LinkedHashMap<>();
+        for (String id : posts.keySet()) {
+            if (outcome(Platform.X, id) == null && open.size() < 8) {
+                open.put(id, describe(posts.get(id)));
+            }
+        }
+        long skipped = app.database().alerts().latest(1000).stream().filter(a -> a.message().startsWith("Skipped facebook post")).count();
+        if (skipped < notIds.size()) {
+            open.put("skipped", skipped + " of the " + notIds.size() + " Facebook posts whose ids are no platform's skipped with an alert");
+        }
+        for (String id : graphPosts.keySet()) {
+            if (!notIds.contains(id) && outcome(Platform.FACEBOOK, id) == null && open.size() < 8) {
+                open.put(sketch(id), "Facebook post with hostile " + graphPosts.get(id));
+            }
+        }
+        return open;
     }
 
     /** drafted, ignored, set aside, or null while the post is still on its way. */

@@ -1,18 +1,20 @@
 package org.careloop.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Emotion;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The pipeline route of {@code routes/pipeline.yaml} on its own, as Camel Main loads it, with every
  * bean it calls replaced by one that records the call: the steps run in the order MISSION.md gives,
- * a post is admitted once, and a failing or stuck step is handed back to the ledger.
+ * a post is admitted once, and a failing or stuck step is handed back to the ledger. The shared triage's
+ * claimer and renewer, on a scheduler and a timer in the application, are driven here through direct:
+ * endpoints put in their place, so each test says when they run.
  */
 class PipelineRoutesTest extends CamelMainTestSupport {
 
@@ -42,10 +46,20 @@ class PipelineRoutesTest extends CamelMainTestSupport {
     /** The ids whose failure the ledger sends back to the feed: attempts are left. */
     final List<String> again = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
+    /** What the ledger's claims hand out, in turn: a post, or an exception the claim throws; nothing claimed when empty. */
+    final Queue<Object> claimable = new ConcurrentLinkedQueue<>();
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern("file:routes/pipeline.yaml");
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration context) {
+        super.configureContext(context);
+        // The claimer's scheduler and the renewer's timer give way to endpoints the tests send to.
+        context.replaceRouteFromWith("claim-posts", "direct:claim-posts");
+        context.replaceRouteFromWith("renew-claims", "direct:renew-claims");
     }
 
     @Override
@@ -122,19 +136,66 @@ class PipelineRoutesTest extends CamelMainTestSupport {
         // A first post warms the route up, so the stuck one is taken by a triage thread at once.
         template.sendBody("direct:intake", post("0", "@acmeair my bag never arrived", false));
         hanging.add("6");
+        NotifyBuilder finished = null;
         try {
+            NotifyBuilder givenUp = new NotifyBuilder(context).fromRoute("intake").whenDone(1).create();
             template.asyncSendBody("direct:intake", post("6", "@acmeair my bag never arrived", false));
-            await().atMost(Duration.ofSeconds(20)).until(() -> calls.contains("timedOut 6 after 2000 ms"));
-            assertThat(calls).contains("analyse 6").doesNotContain("done 6", "decide 6");
+            assertThat(givenUp.matches(20, TimeUnit.SECONDS)).as("the intake is done with the stuck post while it is stuck").isTrue();
+            assertThat(calls).contains("analyse 6", "timedOut 6 after 2000 ms").doesNotContain("done 6", "decide 6");
             // The next post is triaged while the stuck one still holds its thread.
             template.sendBody("direct:intake", post("7", "@acmeair my bag never arrived", false));
             assertThat(calls).contains("done 7").doesNotContain("done 6");
+            finished = new NotifyBuilder(context).fromRoute("triage").whenDone(1).create();
         } finally {
             release.countDown();
         }
-        // Released, the stuck analysis finishes its steps; the intake, which gave up on it, never marks it done.
-        await().atMost(Duration.ofSeconds(10)).until(() -> calls.contains("draft 6"));
-        assertThat(calls).doesNotContain("done 6");
+        // Released, the stuck analysis finishes its steps (the only triage still running); the intake, which gave up on it,
+        // never marks it done.
+        assertThat(finished.matches(10, TimeUnit.SECONDS)).as("the stuck triage finished once released").isTrue();
+        assertThat(calls).contains("decide 6", "draft 6", "place d6").doesNotContain("done 6");
+    }
+
+    @Test
+    void aClaimedPostIsTriagedLikeAnAdmittedOneAndNothingClaimedMakesTheClaimerWait() throws Exception {
+        assertThat(context.getRouteController().getRouteStatus("claim-posts").isStopped()).as("a node that does not share the triage never claims")
+                .isTrue();
+        context.getRouteController().startRoute("claim-posts");
+        claimable.add(post("9", "@acmeair my bag never arrived", false));
+        Exchange claimed = template.send("direct:claim-posts", e -> { });
+        assertThat(claimed.getException()).isNull();
+        assertThat(calls).containsExactly("claim", "analyse 9", "notice 9", "decide 9", "count 9", "moderate 9", "collect 9", "draft 9", "place d9", "done 9");
+        assertThat(claimed.getProperty("CamelSchedulerPolledMessages")).as("a post claimed: the claimer claims again at once").isNull();
+
+        calls.clear();
+        Exchange none = template.send("direct:claim-posts", e -> { });
+        assertThat(none.getException()).isNull();
+        assertThat(calls).containsExactly("claim");
+        assertThat(none.getProperty("CamelSchedulerPolledMessages", Boolean.class)).as("nothing claimed: the claimer waits for its next look")
+                .isFalse();
+    }
+
+    @Test
+    void aClaimThatFailsTriagesNothingAndTheClaimerGoesOn() throws Exception {
+        context.getRouteController().startRoute("claim-posts");
+        claimable.add(new IllegalStateException("the database went away"));
+        claimable.add(post("10", "just a thought, no reply", false));
+        Exchange failed = template.send("direct:claim-posts", e -> { });
+        assertThat(failed.getException()).as("the claim's failure is logged, not thrown at the scheduler").isNull();
+        assertThat(failed.getProperty("CamelSchedulerPolledMessages", Boolean.class)).as("the claimer waits for its next look").isFalse();
+        assertThat(calls).containsExactly("claim");
+        template.send("direct:claim-posts", e -> { });
+        assertThat(calls).containsExactly("claim", "claim", "analyse 10", "notice 10", "decide 10", "count 10", "moderate 10", "collect 10", "done 10");
+    }
+
+    @Test
+    void theClaimsAreRenewedEachTimeTheRenewerFires() throws Exception {
+        assertThat(context.getRouteController().getRouteStatus("renew-claims").isStopped()).as("a node that does not share the triage renews nothing")
+                .isTrue();
+        context.getRouteController().startRoute("renew-claims");
+        template.sendBody("direct:renew-claims", null);
+        assertThat(calls).containsExactly("renew");
+        template.sendBody("direct:renew-claims", null);
+        assertThat(calls).containsExactly("renew", "renew");
     }
 
     static Mention post(String id, String text, boolean retweet) {
@@ -169,7 +230,11 @@ class PipelineRoutesTest extends CamelMainTestSupport {
 
         public Mention claim() {
             calls.add("claim");
-            return null;
+            Object next = claimable.poll();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return (Mention) next;
         }
 
         public int renewClaims() {

@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Sentiment;
 import org.careloop.care.Draft;
@@ -38,6 +42,32 @@ class WebApiTest {
     static final java.util.concurrent.atomic.AtomicBoolean DB_UP = new java.util.concurrent.atomic.AtomicBoolean(true);
     static String base;
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The API's clock: the system's, which a test may move forward (never back) to order decisions without sleeping. */
+    static final AheadClock CLOCK = new AheadClock();
+
+    /** The system clock plus a lead that only grows: everything the API stamps stays in order across tests. */
+    static final class AheadClock extends Clock {
+        private final AtomicReference<Duration> lead = new AtomicReference<>(Duration.ZERO);
+
+        void advance(Duration by) {
+            lead.updateAndGet(l -> l.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(lead.get());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,7 +76,7 @@ class WebApiTest {
         db.users().save(new UserStore.User("mark", Sessions.hash("mark-password"), UserStore.Role.MARKETING));
         connections = new Connections();
         connections.register(new StubAdapter());
-        Clock clock = Clock.systemUTC();
+        Clock clock = CLOCK;
         WebEndpoints web = TestWeb.endpoints(db, connections, clock, () -> DB_UP.get() && db.ping(), Optional.of(TOKEN));
         served = TestWeb.serve(db, web, TestWeb.praise(db, web, clock, Optional.empty()), TestWeb.moderation(db, web, new Connections()));
         base = served.base();
@@ -439,16 +469,30 @@ class WebApiTest {
 
     @Test
     void decidedListsTheLatestDecisionsFirst() throws Exception {
-        long older = newDraft();
-        long newer = newDraft();
-        // The newer draft is decided first: ordered by the decision's time, the older draft leads; by id it would not.
-        call("POST", "/api/drafts/" + newer + "/approve", null, "Authorization", "Bearer " + TOKEN);
-        Thread.sleep(5); // two decisions in the same instant would tie
-        call("POST", "/api/drafts/" + older + "/reject", null, "Authorization", "Bearer " + TOKEN);
-        var decided = Json.mapper().readTree(call("GET", "/api/drafts?status=decided&limit=2", null, "Authorization", "Bearer " + TOKEN).body());
-        assertThat(decided).hasSize(2);
-        assertThat(List.of(decided.get(0).get("id").asLong(), decided.get(1).get("id").asLong())).containsExactly(older, newer);
-        assertThat(call("GET", "/api/drafts?status=decided&limit=0", null, "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(400);
+        long first = newDraft();
+        long second = newDraft();
+        long third = newDraft();
+        // Decided second, third, first: latest decision first is first, third, second, which neither ascending nor descending
+        // ids (nor earliest decision first) give. The API's clock moves a millisecond between them, so no two decisions tie
+        // (a tie would fall back on the ids) however coarse the system clock is; a millisecond, so other tests' "due
+        // within a second" still holds.
+        String auth = "Bearer " + TOKEN;
+        assertThat(call("POST", "/api/drafts/" + second + "/approve", null, "Authorization", auth).statusCode()).isEqualTo(200);
+        CLOCK.advance(Duration.ofMillis(1));
+        assertThat(call("POST", "/api/drafts/" + third + "/reject", null, "Authorization", auth).statusCode()).isEqualTo(200);
+        CLOCK.advance(Duration.ofMillis(1));
+        assertThat(call("POST", "/api/drafts/" + first + "/approve", null, "Authorization", auth).statusCode()).isEqualTo(200);
+        var decided = Json.mapper().readTree(call("GET", "/api/drafts?status=decided", null, "Authorization", auth).body());
+        // Only this test's drafts: the other tests decide drafts of their own in the same database.
+        List<Long> mine = new ArrayList<>();
+        decided.forEach(d -> {
+            long id = d.get("id").asLong();
+            if (id == first || id == second || id == third) {
+                mine.add(id);
+            }
+        });
+        assertThat(mine).as("this test's drafts, as listed").containsExactly(first, third, second);
+        assertThat(call("GET", "/api/drafts?status=decided&limit=0", null, "Authorization", auth).statusCode()).isEqualTo(400);
     }
 
     @Test
