@@ -169,6 +169,10 @@ class ApiContractTest {
         conforming("POST", "/api/mentions/x/nobody/retry", null, 404);
         conforming("POST", "/api/tickets/999999/resolve", null, 404);
         conforming("POST", "/api/tickets/999999/messages", "{\"body\": \"hello\"}", 404);
+        conforming("GET", "/api/tickets/999999/attachments/nothing.png", null, 404);
+        conforming("GET", "/api/praise.csv", null, 200);
+        conforming("POST", "/api/mentions/facebook/nobody/hide", null, 404);
+        conforming("POST", "/api/mentions/facebook/nobody/unhide", null, 404);
         conforming("GET", "/health", null, 200);
         HttpResponse<String> metrics = TestWeb.call(http, base, "GET", "/metrics", null);
         assertConforms("GET", "/metrics", null, metrics);
