@@ -141,9 +141,10 @@ public final class CareLoop {
 
         Analyzer analyzer = new SocialAnalyzer();
         RulesInForce rules = new RulesInForce(RuleFiles.fromSettings(settings), clock);
-        Duration firstResponse = settings.getDuration("careloop.sla.first-response", Duration.ofMinutes(10));
-        Drafter drafter = new Drafter(rules, firstResponse, new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
-                settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
+        // Each area's settings read and checked once, here: a bad value stops the start with the key that is wrong.
+        SlaPolicy sla = SlaPolicy.fromSettings(settings);
+        Drafter.Voice voice = Drafter.Voice.fromSettings(settings);
+        Drafter drafter = new Drafter(rules, sla.firstResponse(), voice);
         AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), adminPassword);
         if (AdminBootstrap.ensureMarketing(database.users(), marketingPassword)) {
             LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
@@ -156,8 +157,6 @@ public final class CareLoop {
         Switches switches = database.switches();
         UnattendedGate gate = new UnattendedGate(UnattendedGate.Policy.fromSettings(settings, accounts(connections)), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
                 database.drafts(), clock);
-        SlaPolicy sla = new SlaPolicy(firstResponse, settings.getDuration("careloop.sla.warn-before", Duration.ofMinutes(5)),
-                settings.getDuration("careloop.sla.holding-after", Duration.ofMinutes(8)), settings.get("careloop.sla.holding-template", "holding"));
         String webhookUrl = settings.get("careloop.sla.webhook-url", "");
         Webhook slaHook = new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)).durable("sla", database.webhooks());
         // Operators' meters: CareLoop's and Camel's in one Prometheus registry, scraped at /metrics.
@@ -178,7 +177,7 @@ public final class CareLoop {
                 settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
         // Surges per topic and care action, counted in the database as posts are triaged; raised on the SLA's webhook.
         SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, SurgeWatch.Policy.fromSettings(settings), clock);
-        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(settings.get("careloop.brand.name", "Acme Air"));
+        org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(voice.brand());
         org.careloop.care.Clustering clustering = new org.careloop.care.Clustering(database.clusters(), grouping,
                 org.careloop.care.Clustering.window(settings),
                 text -> rules.get().settings().topicOf(text).map(org.careloop.rules.Topic::key));
@@ -187,7 +186,7 @@ public final class CareLoop {
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics);
-        TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), settings.get("careloop.brand.name", "Acme Air"));
+        TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), voice.brand());
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
@@ -239,8 +238,8 @@ public final class CareLoop {
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
                         settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
-                new StatusApi(database.alerts(), surges, rules, gate, switches, accounts, firstResponse),
-                new ReportsApi(database.drafts(), database.tickets(), database.mentions(), firstResponse, clock),
+                new StatusApi(database.alerts(), surges, rules, gate, switches, accounts, sla.firstResponse()),
+                new ReportsApi(database.drafts(), database.tickets(), database.mentions(), sla.firstResponse(), clock),
                 // Judged by Camel's health-check registry (CareLoopHealthChecks): the same checks /observe/health shows.
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
                 // In the database: a login is valid on every node, so any load balancer works, and guesses add up over the nodes.
@@ -262,7 +261,7 @@ public final class CareLoop {
         camel.bind("incidentDesk", incidents);
         camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
-                settings.get("careloop.brand.name", "Acme Air"), clock), feedToken));
+                voice.brand(), clock), feedToken));
         camel.setOverrideProperties(CamelSettings.from(settings, connections, triage.shared()));
         try (AutoCloseable alone = database.startingAlone()) {
             camel.start();

@@ -43,7 +43,17 @@ public final class Drafter {
      * @param signature    the team's sign-off, e.g. "^JS" (may be empty)
      * @param expectedWait when a customer will hear back, in words ("within the hour")
      */
-    public record Voice(String brand, String signature, String expectedWait) {}
+    public record Voice(String brand, String signature, String expectedWait) {
+
+        /** The brand's voice as configured: {@code careloop.brand.name}, {@code careloop.brand.signature}, {@code careloop.care.expected-wait}. */
+        public static Voice fromSettings(org.careloop.config.Settings settings) {
+            String brand = settings.get("careloop.brand.name", "Acme Air").strip();
+            if (brand.isEmpty()) {
+                throw new IllegalArgumentException("careloop.brand.name is empty: replies and the ticket page name the brand");
+            }
+            return new Voice(brand, settings.get("careloop.brand.signature", "").strip(), settings.get("careloop.care.expected-wait", "within the hour").strip());
+        }
+    }
 
     /**
      * @param rules         the rules in force (their templates and topics; a supplier, so a reload takes effect)
