@@ -31,6 +31,8 @@ final class CareActions {
                     + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|court|"
                     + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
                     + "data breach|leaked my|my (personal )?data|journalist|reporter|news ?desk|"
+                    // The press by what they do: "working on a piece about military discounts".
+                    + "(working on|writing|researching) (a|an|my) (piece|story|article|column|feature) (about|on)|for (a|an|my) (article|story|piece|column) (about|on)|"
                     + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
                     + "(sleep|sleeping|slept) (in|at|on) (a |the |my )?(park bench|bench|street|sidewalk|car)|(have |with )?no(where| place) to (go|stay|sleep)|"
                     + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|all night (at|in) the airport|left (us|me) (stranded|behind)|"
