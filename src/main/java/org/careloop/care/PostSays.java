@@ -400,7 +400,8 @@ final class PostSays {
             + "delayed (?:our|my|the) (?:bags?|luggage)|lost (?:my|our) (?:bags?|luggage))");
 
     private static final Pattern WAITING_ON_US = Pattern.compile("(?i)\\b(no (response|reply|answer)|not? (heard|hearing) back|nobody (has )?(replied|responded|answered)|"
-            + "no one (has )?(replied|responded|answered)|still waiting|any luck|any news|any update|haven'?t heard|never heard back|ignored|ignoring)\\b");
+            + "no one (has )?(replied|responded|answered)|still waiting|any luck|any news|any update|haven'?t heard|never heard back|ignored|ignoring|"
+            + "(someone|somebody|anyone|anybody)\\b.{0,40}\\b(get back|respond|reply|answer))\\b");
 
     /** Whether the customer has been waiting on us: "Responded to your DM and no response back". */
     static boolean waitingOnUs(String text) {

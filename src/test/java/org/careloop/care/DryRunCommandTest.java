@@ -37,6 +37,11 @@ class DryRunCommandTest {
             assertThat(o.explanation().decision().ruleId()).as(text).isEqualTo("dm-sent");
             assertThat(o.draft().text()).as(text).containsIgnoringCase("DM").doesNotContain("booking reference").doesNotContain("case #");
         }
+        // Chasing an unanswered DM is waiting on us: sorry for the wait, never "thanks for the mention".
+        DryRunCommand.Outcome chasing = dry.run(new DryRunCommand.Post("Bruh can someone at @acmeair get back to me on my Dms \uD83D\uDE12",
+                "en", "x", null, "ana", "Ana", null, null));
+        assertThat(chasing.explanation().decision().ruleId()).isEqualTo("dm-sent");
+        assertThat(chasing.draft().text()).containsAnyOf("DM", "message").containsAnyOf("sorry", "Sorry").doesNotContain("mention");
     }
 
     /** An idea is thanked and passed on; help declined is not pushed to a case; a disruption is named before the phones. */
