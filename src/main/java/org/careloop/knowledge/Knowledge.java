@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -196,13 +197,29 @@ public final class Knowledge {
         record Nearest(String entryId, double similarity) {}
 
         /** Whether the entry is also the one whose phrasing means the most nearly what the post says. */
-        private boolean meansTheSame(String text, String entryId) {
-            return nearest(text).filter(n -> n.entryId().equals(entryId) && n.similarity() >= SAME_MEANING).isPresent();
+        private static boolean meansTheSame(java.util.Optional<Nearest> nearest, String entryId) {
+            return nearest.filter(n -> n.entryId().equals(entryId) && n.similarity() >= SAME_MEANING).isPresent();
+        }
+
+        private static <T> Supplier<T> memoized(Supplier<T> compute) {
+            return new Supplier<>() {
+                private T value;
+                private boolean done;
+
+                @Override
+                public T get() {
+                    if (!done) {
+                        value = compute.get();
+                        done = true;
+                    }
+                    return value;
+                }
+            };
         }
 
         /** Whether what the post says is not far in meaning from the entry (see {@link #OWN_MEANING}). */
-        private boolean notFarInMeaning(String text, String entryId) {
-            return nearest(text).filter(n -> n.similarity() >= (n.entryId().equals(entryId) ? OWN_MEANING : OTHER_MEANING)).isPresent();
+        private static boolean notFarInMeaning(java.util.Optional<Nearest> nearest, String entryId) {
+            return nearest.filter(n -> n.similarity() >= (n.entryId().equals(entryId) ? OWN_MEANING : OTHER_MEANING)).isPresent();
         }
 
         java.util.Optional<Nearest> nearest(String text) {
@@ -241,12 +258,14 @@ public final class Knowledge {
                 List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.entrySet());
                 ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
                 List<Match> out = new ArrayList<>();
+                // The post's meaning is read once, and only when a confidence test needs it.
+                Supplier<java.util.Optional<Nearest>> near = memoized(() -> nearest(text));
                 for (int i = 0; i < ranked.size() && out.size() < limit; i++) {
                     double score = ranked.get(i).getValue();
                     double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0;
                     boolean confident = i == 0 && (score >= MIN_SCORE && (score >= MARGIN * next || score - next >= LEAD)
-                            && (!lang.equals("en") || notFarInMeaning(text, ranked.get(i).getKey()))
-                            || lang.equals("en") && meansTheSame(text, ranked.get(i).getKey()));
+                            && (!lang.equals("en") || notFarInMeaning(near.get(), ranked.get(i).getKey()))
+                            || lang.equals("en") && meansTheSame(near.get(), ranked.get(i).getKey()));
                     out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
                 }
                 return out;

@@ -91,13 +91,16 @@ public final class RuleBook {
 
         /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */
         public boolean elsewhere(String text) {
-            String lower = text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            return aboutElsewhere(text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT));
+        }
+
+        private boolean aboutElsewhere(String lower) {
             return elsewhereWords.stream().anyMatch(w -> names(lower, w)) && travelWords.stream().noneMatch(w -> names(lower, w));
         }
 
         /** A travel topic does not fit a post about something else: "you cancelled my order" is no cancelled flight. */
         private boolean fits(Topic t, String lower) {
-            return !t.travel() || elsewhereWords.stream().noneMatch(w -> names(lower, w)) || travelWords.stream().anyMatch(w -> names(lower, w));
+            return !t.travel() || !aboutElsewhere(lower);
         }
 
         /** The first topic whose words the text contains. */
