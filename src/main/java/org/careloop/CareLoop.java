@@ -1,8 +1,6 @@
 package org.careloop;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.main.Main;
@@ -47,7 +45,6 @@ import org.careloop.pipeline.TriageLedger;
 import org.careloop.care.UnattendedGate;
 import org.careloop.webhook.Webhook;
 import org.careloop.webhook.WebhookRelay;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import org.careloop.simulator.Simulator;
@@ -60,12 +57,10 @@ import org.careloop.web.StatusApi;
 import org.careloop.platform.PlatformAdapter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
-import org.careloop.platform.Platform;
-import org.careloop.tickets.ReplyStyle;
 import org.careloop.tickets.IncidentDesk;
 import org.careloop.tickets.TicketDesk;
-import org.careloop.tickets.UploadRules;
+import org.careloop.tickets.TicketSettings;
+import org.careloop.web.ConsoleSettings;
 import org.careloop.web.CustomerEndpoints;
 import org.careloop.web.HealthApi;
 import org.careloop.web.ModerationEndpoints;
@@ -111,20 +106,17 @@ public final class CareLoop {
 
     /** Starts everything the settings ask for and returns once the console is listening. */
     public static CareLoop start(Settings settings) throws Exception {
-        // Weak secrets stop the start before anything listens or opens.
-        Optional<String> adminPassword = settings.password("CARELOOP_ADMIN_PASSWORD");
-        Optional<String> marketingPassword = settings.password("CARELOOP_MARKETING_PASSWORD");
-        Optional<String> apiToken = settings.token("CARELOOP_API_TOKEN");
-        Optional<String> feedToken = settings.token("CARELOOP_FEED_TOKEN");
+        // Every area's settings (and weak secrets) checked before anything listens or opens.
+        Configuration config = Configuration.read(settings);
+        ConsoleSettings console = config.console();
         Clock clock = Clock.systemUTC();
         Simulator simulator = null;
         if (settings.simulatorOn()) {
             simulator = Simulator.start(SimulatorConfig.fromSettings(settings));
         }
-        Database database = Database.open(settings);
-        Connections connections = new Connections(clock,
-                settings.getInt("careloop.feeds.failed-polls-tolerated", Connections.DEFAULT_FAILED_POLLS_TOLERATED));
-        Publisher.Policy publishing = Publisher.Policy.fromSettings(settings);
+        Database database = Database.open(config.database());
+        Connections connections = new Connections(clock, config.failedPollsTolerated());
+        Publisher.Policy publishing = config.publishing();
         // Unconfigured, X and the Graph API follow the embedded simulator wherever it listens (careloop.simulator.port).
         for (XAccount account : XAccount.allFromSettings(settings, simulator != null ? simulator.baseUrl() + "/" : XAccount.REAL_API_URL)) {
             if (PlatformAdapter.minimumLease(account.readTimeout()).compareTo(publishing.sendingLease()) >= 0) {
@@ -138,27 +130,31 @@ public final class CareLoop {
         }
         GraphAccounts.register(settings, connections, publishing.sendingLease(),
                 simulator != null ? simulator.baseUrl() + "/" : "https://graph.facebook.com/");
+        // The per-account switches, now that the accounts are known.
+        List<String> accounts = accounts(connections);
+        TicketSettings ticketSettings = TicketSettings.fromSettings(settings, connections.adapters().stream()
+                .map(a -> new TicketSettings.Account(a.platform().id(), a.account())).toList());
+        UnattendedGate.Policy unattended = UnattendedGate.Policy.fromSettings(settings, accounts);
+        SurgeHolding.Policy surgeHolding = SurgeHolding.Policy.fromSettings(settings, accounts);
 
         Analyzer analyzer = new SocialAnalyzer();
         RulesInForce rules = new RulesInForce(RuleFiles.fromSettings(settings), clock);
-        // Each area's settings read and checked once, here: a bad value stops the start with the key that is wrong.
-        SlaPolicy sla = SlaPolicy.fromSettings(settings);
-        Drafter.Voice voice = Drafter.Voice.fromSettings(settings);
+        SlaPolicy sla = config.sla();
+        Drafter.Voice voice = config.voice();
         Drafter drafter = new Drafter(rules, sla.firstResponse(), voice);
-        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), adminPassword);
-        if (AdminBootstrap.ensureMarketing(database.users(), marketingPassword)) {
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(database.users(), console.adminPassword());
+        if (AdminBootstrap.ensureMarketing(database.users(), console.marketingPassword())) {
             LOG.info("Marketing login: {} / the password in CARELOOP_MARKETING_PASSWORD (sees the praise feed only)", AdminBootstrap.MARKETING);
         }
-        String publicUrl = settings.get("careloop.public-url", "http://localhost:" + settings.getInt("careloop.http.port", 8080));
+        String publicUrl = console.publicUrl();
 
         // A connection that breaks (an expired token, the platform down) alerts the team, not only the log.
         connections.onUnhealthy(s -> database.alerts().raise("connection", null, s.platform().id() + " account " + s.account()
                 + " is unhealthy: " + s.lastError()));
         Switches switches = database.switches();
-        UnattendedGate gate = new UnattendedGate(UnattendedGate.Policy.fromSettings(settings, accounts(connections)), () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
+        UnattendedGate gate = new UnattendedGate(unattended, () -> switches.isOn(StatusApi.KILL_SWITCH), rules,
                 database.drafts(), clock);
-        String webhookUrl = settings.get("careloop.sla.webhook-url", "");
-        Webhook slaHook = new Webhook(webhookUrl.isBlank() ? null : URI.create(webhookUrl)).durable("sla", database.webhooks());
+        Webhook slaHook = config.slaHook().webhook(clock).durable("sla", database.webhooks());
         // Operators' meters: CareLoop's and Camel's in one Prometheus registry, scraped at /metrics.
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CareMetrics metrics = careMetrics(meters, database);
@@ -170,32 +166,30 @@ public final class CareLoop {
         watch.catchUp();
 
         DraftSettler settler = new DraftSettler(database.drafts(), gate, clock);
-        String ticketWebhook = settings.get("careloop.tickets.webhook-url", "");
-        Webhook ticketHook = new Webhook(ticketWebhook.isBlank() ? null : URI.create(ticketWebhook)).durable("tickets", database.webhooks());
+        Webhook ticketHook = ticketSettings.webhook().webhook(clock).durable("tickets", database.webhooks());
         TicketDesk desk = new TicketDesk(database.tickets(), database.mentions(), database.drafts(), drafter, unsaid, rules, settler::settle,
-                ticketHook, publicUrl, linkFree(settings, connections), clock,
-                settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1)));
+                ticketHook, publicUrl, ticketSettings::linkFree, clock, ticketSettings.closingWithin());
         // Surges per topic and care action, counted in the database as posts are triaged; raised on the SLA's webhook.
-        SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, SurgeWatch.Policy.fromSettings(settings), clock);
+        SurgeWatch surges = new SurgeWatch(database.surges(), rules, slaHook, config.surges(), clock);
         org.careloop.care.Grouping grouping = new org.careloop.care.Grouping(voice.brand());
         org.careloop.care.Clustering clustering = new org.careloop.care.Clustering(database.clusters(), grouping,
-                org.careloop.care.Clustering.window(settings),
+                config.clustersWindow(),
                 text -> rules.get().settings().topicOf(text).map(org.careloop.rules.Topic::key));
         org.careloop.care.ClusterReplies clusterReplies = new org.careloop.care.ClusterReplies(drafter, database.drafts(), clock);
         // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics);
-        TicketPage ticketPage = new TicketPage(desk, UploadRules.fromSettings(settings), voice.brand());
+        TicketPage ticketPage = new TicketPage(desk, config.uploads(), voice.brand());
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
         Main camel = new Main();
-        boolean clustered = clustered(settings, database);
+        boolean clustered = config.cluster().on(database.kind());
         if (clustered) {
             // Several nodes on one PostgreSQL: Quartz's clustered JDBC job store fires each scheduled route
             // (each account's poll, the outbox, the SLA sweep, the webhook relay...) on one node at a time.
             QuartzComponent quartz = new QuartzComponent();
-            quartz.setProperties(database.clusteredScheduler(settings.getDuration("careloop.cluster.checkin-interval", Duration.ofSeconds(5))));
+            quartz.setProperties(database.clusteredScheduler(config.cluster().checkinInterval()));
             quartz.setPrefixInstanceName(false); // one scheduler name on every node: that is what makes them one cluster
             camel.bind("quartz", quartz);
         }
@@ -207,11 +201,11 @@ public final class CareLoop {
         camel.addMainListener(CareLoopHealthChecks.onStart(connections, database::ping));
         // Camel's micrometer-prometheus service (camel.metrics.enabled) finds this registry by its name and adds Camel's meters.
         camel.bind("metricsRegistry", meters);
-        camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape, settings.token("CARELOOP_METRICS_TOKEN")));
+        camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape, console.metricsToken()));
         camel.bind("platform", new PlatformComponent(connections, database.cursors()).withMetrics(metrics));
         camel.bind("mentionStore", database.mentions());
         // Clustered, the triage is shared: the polling node records, every node claims (routes/pipeline.yaml).
-        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), settings.getInt("careloop.triage.max-attempts", 3),
+        TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), config.triageMaxAttempts(),
                 clustered ? TriageLedger.Sharing.fromSettings(settings, nodeName()) : null).withMetrics(metrics);
         camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
@@ -224,19 +218,21 @@ public final class CareLoop {
         camel.bind("surgeStep", new SurgeStep(surges));
         camel.bind("surgeWatch", surges);
         camel.bind("surgeHolding", new SurgeHolding(surges, database.drafts(), drafter, unsaid,
-                gate, SurgeHolding.Policy.fromSettings(settings, accounts(connections)), clock));
+                gate, surgeHolding, clock));
         camel.bind("slaWatch", watch);
         camel.bind("ticketDesk", desk);
-        Webhook praiseHook = marketingWebhook(settings, clock).durable("marketing", database.webhooks());
+        if (config.marketingHook().url().isPresent() && !config.marketingHook().signedBodies()) {
+            LOG.warn("careloop.marketing.webhook-url is set without CARELOOP_MARKETING_WEBHOOK_SECRET: praise is sent unsigned");
+        }
+        Webhook praiseHook = config.marketingHook().webhook(clock).durable("marketing", database.webhooks());
         PraiseFeed praise = new PraiseFeed(database.praise(), praiseHook);
         camel.bind("praiseFeed", praise);
         camel.bind("publisher", new Publisher(database.outbox(), connections, clock, publishing).withMetrics(metrics));
         camel.bind("webhookRelay", new WebhookRelay(List.of(slaHook, ticketHook, praiseHook)));
-        List<String> accounts = connections.adapters().stream().map(PlatformAdapter::account).toList();
-        TicketsApi ticketsApi = new TicketsApi(desk, database.mentions(), database.users(), replyStyles(settings, connections));
+        TicketsApi ticketsApi = new TicketsApi(desk, database.mentions(), database.users(), ticketSettings.styles());
         WebEndpoints web = new WebEndpoints(
                 new DraftsApi(database.drafts(), database.mentions(), database.users(),
-                        settings.getDuration("careloop.console.claim-for", Duration.ofMinutes(5)), clock,
+                        console.claimFor(), clock,
                         new org.careloop.care.Suggestions(drafter, new org.careloop.care.PastReplies(database.drafts()::decided, drafter, clock))),
                 new StatusApi(database.alerts(), surges, rules, gate, switches, accounts, sla.firstResponse()),
                 new ReportsApi(database.drafts(), database.tickets(), database.mentions(), sla.firstResponse(), clock),
@@ -244,9 +240,9 @@ public final class CareLoop {
                 new HealthApi(connections, new RegistryJudge(camel::getCamelContext)),
                 // In the database: a login is valid on every node, so any load balancer works, and guesses add up over the nodes.
                 new Sessions(database.users(), database.sessions(), database.loginBrake(), clock,
-                        settings.getDuration("careloop.http.session-timeout", Duration.ofHours(12))),
+                        console.sessionTimeout()),
                 ticketsApi,
-                apiToken, publicUrl.startsWith("https:"));
+                console.apiToken(), console.secureCookies());
         camel.bind("web", web);
         camel.bind("access", web.access());
         camel.bind("statusWeb", web.status());
@@ -256,12 +252,12 @@ public final class CareLoop {
         camel.bind("moderationWeb", new ModerationEndpoints(web, moderator));
         camel.bind("triageWeb", new TriageEndpoints(web, triage));
         ClustersApi clustersApi = new ClustersApi(database.clusters(), database.drafts(), grouping, clusterReplies, database.users(), clock,
-                replyStyles(settings, connections));
+                ticketSettings.styles());
         camel.bind("clustersWeb", new ClusterEndpoints(web, clustersApi));
         camel.bind("incidentDesk", incidents);
         camel.bind("incidentsWeb", new IncidentEndpoints(web, new IncidentsApi(incidents, ticketsApi, clustersApi::label)));
         camel.bind("praiseWeb", new PraiseEndpoints(web, new PraiseApi(database.praise(), praise, database.drafts(), publicUrl,
-                voice.brand(), clock), feedToken));
+                voice.brand(), clock), console.feedToken()));
         camel.setOverrideProperties(CamelSettings.from(settings, connections, triage.shared()));
         try (AutoCloseable alone = database.startingAlone()) {
             camel.start();
@@ -276,29 +272,6 @@ public final class CareLoop {
         CareLoop app = new CareLoop(settings, simulator, database, connections, camel);
         app.printWelcome(publicUrl, login);
         return app;
-    }
-
-    /**
-     * Whether Quartz runs clustered on the database ({@code careloop.cluster.enabled}): {@code auto} (the
-     * default) when it is PostgreSQL; {@code true} insists, and refuses the embedded H2, which one
-     * process holds; {@code false} keeps Quartz's in-memory store (one node).
-     */
-    static boolean clustered(Settings settings, Database database) {
-        String value = settings.get("careloop.cluster.enabled", "auto").trim().toLowerCase(java.util.Locale.ROOT);
-        boolean postgres = "PostgreSQL".equals(database.kind());
-        return switch (value) {
-            case "auto" -> postgres;
-            case "false" -> false;
-            case "true" -> {
-                if (!postgres) {
-                    throw new IllegalArgumentException("Setting careloop.cluster.enabled=true needs PostgreSQL (careloop.db.url "
-                            + "jdbc:postgresql://...): the embedded H2 database belongs to one process, so it makes one node");
-                }
-                yield true;
-            }
-            default -> throw new IllegalArgumentException("Setting careloop.cluster.enabled (CARELOOP_CLUSTER_ENABLED) must be auto, "
-                    + "true or false, got: " + value);
-        };
     }
 
     /** This process among the nodes sharing the triage: its host and process id. */
@@ -333,41 +306,9 @@ public final class CareLoop {
         return metrics;
     }
 
-    /** New praise POSTed to careloop.marketing.webhook-url, signed with CARELOOP_MARKETING_WEBHOOK_SECRET; no URL, nothing sent. */
-    static Webhook marketingWebhook(Settings settings, Clock clock) {
-        String url = settings.get("careloop.marketing.webhook-url", "");
-        var secret = settings.secret("CARELOOP_MARKETING_WEBHOOK_SECRET");
-        if (!url.isBlank() && secret.isEmpty()) {
-            LOG.warn("careloop.marketing.webhook-url is set without CARELOOP_MARKETING_WEBHOOK_SECRET: praise is sent unsigned");
-        }
-        return new Webhook(url.isBlank() ? null : URI.create(url), secret.orElse(null),
-                settings.getInt("careloop.marketing.webhook-attempts", 6),
-                settings.getDuration("careloop.marketing.webhook-first-retry", Duration.ofSeconds(2)), clock);
-    }
-
-    /** Accounts whose public replies carry a ticket reference instead of a link ({@code careloop.tickets.<account>.link-free}). */
-    static Predicate<String> linkFree(Settings settings, Connections connections) {
-        boolean all = settings.getBoolean("careloop.tickets.link-free", false);
-        Map<String, Boolean> accounts = settings.perAccount(all, a -> "careloop.tickets." + a + ".link-free", accounts(connections));
-        return account -> accounts.getOrDefault(account, all);
-    }
-
     private static List<String> accounts(Connections connections) {
         return connections.adapters().stream().map(PlatformAdapter::account).toList();
     }
-
-    /** Each account's ticket reply style and its cost per reply (X's pay-per-use rates by default; other platforms: none). */
-    static List<ReplyStyle> replyStyles(Settings settings, Connections connections) {
-        Predicate<String> linkFree = linkFree(settings, connections);
-        return connections.adapters().stream().map(a -> {
-            String p = a.platform().id();
-            boolean x = a.platform() == Platform.X;
-            return new ReplyStyle(p, a.account(), linkFree.test(a.account()),
-                    settings.getDouble("careloop." + p + ".cost.reply-with-link", x ? 0.200 : 0),
-                    settings.getDouble("careloop." + p + ".cost.reply", x ? 0.015 : 0));
-        }).toList();
-    }
-
 
     private void printWelcome(String url, AdminBootstrap.Login login) {
         StringBuilder b = new StringBuilder("\n  CareLoop is running.\n  Console:   ").append(url).append("/   login: ").append(login.username());

@@ -196,8 +196,7 @@ public final class Main implements Runnable {
     }
 
     static DryRunCommand dryRun(RuleBook book, Settings settings) {
-        return new DryRunCommand(book, new SocialAnalyzer(), new Drafter.Voice(settings.get("careloop.brand.name", "Acme Air"),
-                settings.get("careloop.brand.signature", ""), settings.get("careloop.care.expected-wait", "within the hour")));
+        return new DryRunCommand(book, new SocialAnalyzer(), Drafter.Voice.fromSettings(settings));
     }
 
     @Command(name = "benchmark", mixinStandardHelpOptions = true,

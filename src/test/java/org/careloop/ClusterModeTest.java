@@ -14,11 +14,11 @@ class ClusterModeTest {
     @Test
     void theEmbeddedDatabaseIsOneNode() {
         try (Database h2 = Database.open("jdbc:h2:mem:cluster-mode;DB_CLOSE_DELAY=-1", "sa", "")) {
-            assertThat(CareLoop.clustered(Settings.of(Map.of()), h2)).as("auto").isFalse();
-            assertThat(CareLoop.clustered(Settings.of(Map.of("careloop.cluster.enabled", "false")), h2)).isFalse();
-            assertThatThrownBy(() -> CareLoop.clustered(Settings.of(Map.of("careloop.cluster.enabled", "true")), h2))
+            assertThat(Configuration.Cluster.fromSettings(Settings.of(Map.of())).on(h2.kind())).as("auto").isFalse();
+            assertThat(Configuration.Cluster.fromSettings(Settings.of(Map.of("careloop.cluster.enabled", "false"))).on(h2.kind())).isFalse();
+            assertThatThrownBy(() -> Configuration.Cluster.fromSettings(Settings.of(Map.of("careloop.cluster.enabled", "true"))).on(h2.kind()))
                     .hasMessageContaining("needs PostgreSQL");
-            assertThatThrownBy(() -> CareLoop.clustered(Settings.of(Map.of("careloop.cluster.enabled", "yes")), h2))
+            assertThatThrownBy(() -> Configuration.Cluster.fromSettings(Settings.of(Map.of("careloop.cluster.enabled", "yes"))))
                     .hasMessageContaining("must be auto, true or false");
         }
     }

@@ -26,10 +26,25 @@ public final class Settings {
 
     private final Map<String, String> values;
     private final Map<String, String> env;
+    /** Told of each setting read that is not set, with the default the code took (see {@link #onDefault}). */
+    private final java.util.function.BiConsumer<String, Object> defaults;
 
     private Settings(Map<String, String> values, Map<String, String> env) {
+        this(values, env, (key, value) -> { });
+    }
+
+    private Settings(Map<String, String> values, Map<String, String> env, java.util.function.BiConsumer<String, Object> defaults) {
         this.values = values;
         this.env = env;
+        this.defaults = defaults;
+    }
+
+    /**
+     * The same settings, telling {@code listener} of every key read that has no value and the default the
+     * code took for it: how the documented defaults are checked against the code's.
+     */
+    public Settings onDefault(java.util.function.BiConsumer<String, Object> listener) {
+        return new Settings(values, env, listener);
     }
 
     /** Loads the standard sources with the real environment. */
@@ -88,14 +103,33 @@ public final class Settings {
     }
 
     public String get(String key, String defaultValue) {
+        String v = raw(key);
+        if (v == null) {
+            defaults.accept(key, defaultValue);
+            return defaultValue;
+        }
+        return v;
+    }
+
+    /** The value set, null when none; an empty value is a deliberate "nothing" (e.g. no state file). */
+    private String raw(String key) {
         // A variable set to nothing clears the value, as an empty value in a file does.
         String fromEnv = env.get(envName(key));
         if (fromEnv != null) {
             return fromEnv.trim();
         }
-        // An empty value in a file is a deliberate "nothing" (e.g. no state file); absent means the default.
         String v = values.get(key);
-        return v == null ? defaultValue : v.trim();
+        return v == null ? null : v.trim();
+    }
+
+    /** The value set, or null after reporting the typed default taken (unset or empty). */
+    private String typed(String key, Object defaultValue) {
+        String v = raw(key);
+        if (v == null || v.isEmpty()) {
+            defaults.accept(key, defaultValue);
+            return null;
+        }
+        return v;
     }
 
     /** Environment variables that hold a real platform's credentials: X's OAuth values, a Page token. */
@@ -121,8 +155,8 @@ public final class Settings {
     }
 
     public int getInt(String key, int defaultValue) {
-        String v = get(key, null);
-        if (v == null || v.isEmpty()) {
+        String v = typed(key, defaultValue);
+        if (v == null) {
             return defaultValue;
         }
         try {
@@ -133,8 +167,8 @@ public final class Settings {
     }
 
     public double getDouble(String key, double defaultValue) {
-        String v = get(key, null);
-        if (v == null || v.isEmpty()) {
+        String v = typed(key, defaultValue);
+        if (v == null) {
             return defaultValue;
         }
         try {
@@ -145,8 +179,8 @@ public final class Settings {
     }
 
     public boolean getBoolean(String key, boolean defaultValue) {
-        String v = get(key, null);
-        if (v == null || v.isEmpty()) {
+        String v = typed(key, defaultValue);
+        if (v == null) {
             return defaultValue;
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
@@ -171,8 +205,8 @@ public final class Settings {
 
     /** A duration as ISO-8601 ({@code PT10M}) or a number with a unit: {@code 500ms}, {@code 15s}, {@code 10m}, {@code 2h}. */
     public Duration getDuration(String key, Duration defaultValue) {
-        String v = get(key, null);
-        if (v == null || v.isEmpty()) {
+        String v = typed(key, defaultValue);
+        if (v == null) {
             return defaultValue;
         }
         try {
@@ -255,6 +289,6 @@ public final class Settings {
     public Settings with(Map<String, String> overrides) {
         Map<String, String> copy = new TreeMap<>(values);
         copy.putAll(overrides);
-        return new Settings(copy, env);
+        return new Settings(copy, env, defaults);
     }
 }

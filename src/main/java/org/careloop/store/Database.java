@@ -46,11 +46,37 @@ public final class Database implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Where the database is and how many connections a node keeps ({@code careloop.db.*}); the password only
+     * from the environment (CARELOOP_DB_PASSWORD).
+     */
+    public record Location(String url, String user, String password, int poolSize) {
+
+        public static Location fromSettings(Settings settings) {
+            String url = settings.get("careloop.db.url", "jdbc:h2:file:./data/careloop").strip();
+            if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("Setting careloop.db.url (CARELOOP_DB_URL) must be jdbc:postgresql://host/db "
+                        + "or an embedded jdbc:h2: URL, got: " + url);
+            }
+            int pool = settings.getInt("careloop.db.pool-size", 10);
+            if (pool < 1) {
+                throw new IllegalArgumentException("Setting careloop.db.pool-size must be 1 or more, got " + pool);
+            }
+            return new Location(url, settings.get("careloop.db.user", "careloop"), settings.secret("CARELOOP_DB_PASSWORD").orElse(""), pool);
+        }
+
+        @Override
+        public String toString() {
+            return "Location[url=" + url + ", user=" + user + ", poolSize=" + poolSize + "]";
+        }
+    }
+
     public static Database open(Settings settings) {
-        return open(settings.get("careloop.db.url", "jdbc:h2:file:./data/careloop"),
-                settings.get("careloop.db.user", "careloop"),
-                settings.secret("CARELOOP_DB_PASSWORD").orElse(""),
-                settings.getInt("careloop.db.pool-size", 10));
+        return open(Location.fromSettings(settings));
+    }
+
+    public static Database open(Location at) {
+        return open(at.url(), at.user(), at.password(), at.poolSize());
     }
 
     public static Database open(String url, String user, String password) {
