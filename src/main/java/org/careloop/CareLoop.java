@@ -124,7 +124,7 @@ public final class CareLoop {
                 throw new IllegalArgumentException("Setting careloop.outbox.sending-lease (" + publishing.sendingLease()
                         + ") must be more than " + PlatformAdapter.minimumLease(account.readTimeout()).toSeconds()
                         + " s: twice the longest call to X, account " + account.name() + "'s read timeout (" + account.readTimeout()
-                        + ") plus the 10 s connect timeout");
+                        + ") plus the " + PlatformAdapter.CONNECT_TIMEOUT.toSeconds() + " s connect timeout");
             }
             connections.register(new XAdapter(account));
         }

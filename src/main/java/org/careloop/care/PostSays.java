@@ -363,6 +363,14 @@ final class PostSays {
         return text != null && MISHAP.matcher(text).find();
     }
 
+    private static final Pattern MISSED = Pattern.compile("(?i)\\b(?:i|we|just)?\\s*missed (?:my|our|the) (flight|connection|plane)\\b");
+
+    /** What they missed ("your connection"), where a question comes from a missed flight: an answer begins with sorry for it. */
+    static String missed(String text) {
+        java.util.regex.Matcher m = text == null ? null : MISSED.matcher(text);
+        return m != null && m.find() ? "your " + (m.group(1).equalsIgnoreCase("plane") ? "flight" : m.group(1).toLowerCase(java.util.Locale.ROOT)) : "";
+    }
+
     /** An error buying, paying or checking in online: what the screen said and where, not a booking reference they may not have. */
     private static final Pattern ONLINE_ERROR = Pattern.compile("(?i)\\b(error\\w*|crash(ed|es|ing)?|glitch\\w*|kick(s|ed|ing)? (me )?(out|back|to)|"
             + "won'?t (let me|load|go through|accept)|(doesn'?t|does not|didn'?t|did not) (let me|load|go through|accept)|not letting me|"

@@ -164,4 +164,15 @@ class KnowledgeTest {
         assertThat(k.answer("@acmeair when does online check-in open for international flights? trying to grab a window seat", "en")
                 .map(m -> m.entry().id())).contains("online-check-in");
     }
+
+    /** Unsure words and an unsure meaning that point at one entry offer it to a person; a question about one named flight is that flight's. */
+    @Test
+    void twoUnsureReadingsThatAgreeOfferTheirEntry() {
+        String card = "@acmeair if I apply for ur credit card, do you automatically get the companion certificate or do I have to wait for it?";
+        assertThat(KNOWLEDGE.answer(card, "en")).as("not sure enough to answer alone").isEmpty();
+        assertThat(KNOWLEDGE.suggestion(card, "en")).map(m -> m.entry().id()).contains("credit-card");
+        assertThat(KNOWLEDGE.suggestion("@acmeair What is the reason for the delay of the departure of VX 413 from JFK this afternoon?", "en"))
+                .as("a named flight's status is told with its name").isEmpty();
+        assertThat(KNOWLEDGE.suggestion("@acmeair thanks. Delivery status??", "en")).as("few words, far in meaning").isEmpty();
+    }
 }
