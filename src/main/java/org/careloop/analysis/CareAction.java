@@ -18,6 +18,11 @@ public record CareAction(Label label, boolean urgent, double confidence) {
     /** "Read my previous tweets": what the customer said before was missed. */
     public static final java.util.regex.Pattern READ_BACK = CareActions.READ_BACK;
 
+    /** A fault on our site or app reported for us to fix, by someone not blocked by it: thanked and passed on. */
+    public static boolean bugReport(String text) {
+        return CareActions.bugReport(text);
+    }
+
     public enum Label {
         /** One public post can answer it with the brand's own facts. */
         ANSWER,

@@ -240,6 +240,19 @@ final class CareActions {
             + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶", FLAGS);
 
     /** A plea with the thanks: "thx. Make it right. Help Meagan at gate 4": a case, not praise. */
+    /**
+     * A report of a fault on our site or app for us to fix ("current bug on website shows 'select departure city'"),
+     * told in full: heard and passed on, no case to open, unless they are blocked themselves ({@link #BLOCKED}).
+     */
+    static final Pattern BUG_REPORT = Pattern.compile("\\b(bug|glitch|typo|broken link|dead link)s?\\b.{0,60}\\b(site|website|web site|page|app|form|"
+            + "search|calendar|checkout|drop-?down|menu|button|field)s?\\b|\\b(site|website|web site|page|app|form|checkout)\\b.{0,40}\\b(bug|glitch|typo)s?\\b", FLAGS);
+    /** What the fault does, told so the web team can see it: a report, not a suspicion ("I think there was a bug"). */
+    static final Pattern FAULT_SHOWN = Pattern.compile("\\b(shows?|showing|says|saying|displays?|reads|when (i |you )?(select|click|choose|tap|enter|search|pick)\\w*|"
+            + "instead of|redirects?|loops?|spelled|misspelled)\\b", FLAGS);
+    /** Stopped from doing something of their own: a case to troubleshoot, whatever the fault is called. */
+    static final Pattern BLOCKED = Pattern.compile("\\b(can'?t|cannot|can not|unable to|won'?t let (me|us)|not letting (me|us)|couldn'?t|could not|"
+            + "help (me|us)|lost my|charged|stuck)\\b", FLAGS);
+
     static final Pattern PLEA = Pattern.compile("\\b(make (it|this) right|help (me|us|her|him|my|our)|please help|pls help|plz help|help please|"
             + "help (?-i:[A-Z][a-z]+))\\b", FLAGS);
 
@@ -431,6 +444,11 @@ final class CareActions {
                     && !OWN_RECORD.matcher(words).find()) {
                 label = CareAction.Label.ANSWER;
                 why = "asks how to reach us: " + Cues.quote(Cues.found(CONTACT_ASK, words));
+            }
+            // "current bug on website shows 'select departure city'": a fault told in full, for the web team, not a case.
+            if (label == CareAction.Label.TICKET && !question && bugReport(words)) {
+                label = CareAction.Label.APOLOGIZE;
+                why = "reports a fault for us to fix: " + Cues.quote(Cues.found(BUG_REPORT, words));
             }
             // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()
@@ -739,4 +757,9 @@ final class CareActions {
             Map.entry("how-to", HOW_TO), Map.entry("general-how", GENERAL_HOW), Map.entry("event", EVENT), Map.entry("own-record", OWN_RECORD),
             Map.entry("live", LIVE), Map.entry("disrupted", DISRUPTED), Map.entry("resolved", RESOLVED), Map.entry("praise", PRAISE),
             Map.entry("dissatisfied", DISSATISFIED), Map.entry("sarcastic-thanks", SARCASTIC_THANKS), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
+
+    /** A fault on our site or app reported for us to fix, by someone not blocked by it themselves. */
+    static boolean bugReport(String text) {
+        return text != null && BUG_REPORT.matcher(text).find() && FAULT_SHOWN.matcher(text).find() && !BLOCKED.matcher(text).find();
+    }
 }

@@ -361,6 +361,10 @@ public final class Drafter {
         if ("yes".equals(values.get("feedback")) && analysis.sentiment() != null && analysis.sentiment().label() != Sentiment.Label.NEGATIVE) {
             id = "opening-idea";
         }
+        // A fault reported for us to fix is thanked as a report, whatever the feeling: it is help, not a grievance.
+        if ("yes".equals(values.get("bug_report"))) {
+            id = "opening-report";
+        }
         return templates.exactly(id, lang)
                 .or(() -> templates.exactly("opening-none", lang))
                 .map(p -> new Openings(p.id(), p.render(values)))

@@ -43,6 +43,8 @@ final class PostSays {
                     + "|\\b(?i:record locator|pnr|confirmation code|booking code)\\s*(?:#|is)?\\s*:?\\s*[A-Za-z0-9]{6}\\b"
                     // "Confirm # USXLON": six capitals after a confirmation sign are the locator, with or without digits.
                     + "|\\b(?i:confirm(?:ation)?|conf|booking|reservation)\\s*(?:#|no\\.?|number)\\s*:?\\s*[A-Z0-9]{6}\\b"
+                    // "Conf EBHSET": the short for confirmation, then six capitals, is a locator without any sign.
+                    + "|\\b(?i:conf)\\.?:?\\s+[A-Z0-9]{6}\\b"
                     // A ticket number as airlines print it: thirteen digits.
                     + "|\\b\\d{13}\\b"
                     // A booking code as airlines print it: six capitals and digits, both kinds.

@@ -175,8 +175,11 @@ final class ReplyValues {
         values.put("urgent", analysis != null && analysis.care().urgent() ? "yes" : "");
         // "Instead of smaller seats you should concentrate on maintenance": an opinion on how we run things is heard and
         // passed on, not met with "if you paid for that seat, DM us".
+        // A fault on the site reported in full ("bug on website shows 'select departure city'") is thanked and passed to the web team.
+        values.put("bug_report", analysis != null && analysis.care().label() == CareAction.Label.APOLOGIZE && !analysis.care().urgent()
+                && "en".equals(lang) && CareAction.bugReport(mention.text()) ? "yes" : "");
         values.put("feedback", analysis != null && analysis.care().label() == CareAction.Label.APOLOGIZE && !analysis.care().urgent()
-                && "en".equals(lang) && PostSays.suggests(mention.text()) ? "yes" : "");
+                && "en".equals(lang) && (PostSays.suggests(mention.text()) || !((String) values.get("bug_report")).isEmpty()) ? "yes" : "");
         // An urgent apology gets the customer moving, unless the topic's own next step is what they need now
         // (bags traced, not "get you on your way" to someone standing at the carousel).
         values.put("amends_now", !((String) values.get("urgent")).isEmpty() && !((String) values.get("amends")).isEmpty()

@@ -86,6 +86,19 @@ class DryRunCommandTest {
         assertThat(missed).containsIgnoringCase("sorry").doesNotContainIgnoringCase("happy to");
     }
 
+    /** A fault on the site told in full is thanked and passed to the web team; one that blocks the customer is a case. */
+    @Test
+    void aBugReportIsThankedAndPassedOnNotMadeACase() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        DryRunCommand.Outcome report = dry.run(new DryRunCommand.Post("@acmeair there's a typo on your baggage page, it says 50 kg instead of 23",
+                "en", "x", null, "gil", "Gil", null, null));
+        assertThat(report.analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.APOLOGIZE);
+        assertThat(report.draft().text()).containsIgnoringCase("thank").containsIgnoringCase("fix").doesNotContain("case #").doesNotContain("DM");
+        DryRunCommand.Outcome blocked = dry.run(new DryRunCommand.Post("@acmeair your app has a glitch and I can't check in, help!",
+                "en", "x", null, "hal", "Hal", null, null));
+        assertThat(blocked.analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.TICKET);
+    }
+
     /** Days into a journey home, or a flight to hold now: a person at once, not a ticket link. */
     @Test
     void daysOnStandbyAndAFlightToHoldGoToAPerson() {

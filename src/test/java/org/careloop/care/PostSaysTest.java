@@ -12,6 +12,8 @@ class PostSaysTest {
         assertThat(PostSays.hasReference("@acmeair booking ABC123 still shows the old seat")).isTrue();
         assertThat(PostSays.hasReference("@acmeair here is the ticket # 0162424965446 please refund my fee")).isTrue();
         assertThat(PostSays.hasReference("@acmeair my code is QX7P2L")).isTrue();
+        assertThat(PostSays.hasReference("@acmeair three hours on hold then disconnected. Conf EBHSET. Need to be home Sunday")).isTrue();
+        assertThat(PostSays.hasReference("@acmeair see you at the conference TOMORROW folks")).as("a word in capitals after another word").isFalse();
         assertThat(PostSays.hasReference("@acmeair Sitting at IAD for UA3728 for 3.5hrs")).isFalse();
         assertThat(PostSays.hasReference("@acmeair my bag never arrived")).isFalse();
     }
