@@ -473,6 +473,18 @@ final class PostSays {
     }
 
     /**
+     * Where it happened, named: an airport by its code ("MIA-LGA check In"), a gate or desk, a city after "in" or "at"
+     * ("Gabriela in Miami"): the team is not asked where again.
+     */
+    private static final Pattern PLACE_NAMED = Pattern.compile("(?<![@#\\w])(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|ASAP|TSA|USA|DMs?|CEO|PIR|KTN|TV)\\b)"
+            + "[A-Z]{3}(?:[-/][A-Z]{3})?\\b|(?i:\\bgate ?[a-z]?\\d{1,3}[a-z]?\\b|\\bcheck[- ]?in (?:desk|counter|line)|\\bticket(?:ing)? counter\\b|\\bbaggage (?:claim|office|desk)\\b)"
+            + "|\\b(?i:in|at) (?!(?-i:I|The|My|Our|Your)\\b)(?-i:[A-Z][a-z]{2,})(?: (?-i:[A-Z][a-z]+))?\\b");
+
+    static boolean namesPlace(String text) {
+        return text != null && PLACE_NAMED.matcher(text).find();
+    }
+
+    /**
      * A retelling of a wrong beside the time it cost: "you've been booked on the wrong flight", not "you get long hold times".
      * A cancellation is no such wrong: the hours it left them stuck somewhere are what they live now.
      */

@@ -281,6 +281,7 @@ final class ReplyValues {
         values.put("trip", book.settings().elsewhere(mention.text()) ? "" : "yes");
         // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
         values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
+        values.put("has_place", PostSays.namesPlace(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.

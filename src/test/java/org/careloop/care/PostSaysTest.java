@@ -89,4 +89,13 @@ class PostSaysTest {
         assertThat(PostSays.waitingOnUs("@acmeair any luck finding my booking? I sent the details in DM")).isTrue();
         assertThat(PostSays.waitingOnUs("@acmeair DM sent, thanks")).isFalse();
     }
+
+    @Test
+    void aPlaceNamedIsNotAskedForAgain() {
+        assertThat(PostSays.namesPlace("@acmeair Gabriela in Miami is a very rude employee. Working the MIA-LGA check In")).isTrue();
+        assertThat(PostSays.namesPlace("@acmeair the agent at gate C11 laughed at us")).isTrue();
+        assertThat(PostSays.namesPlace("@acmeair you are doing a horrible job at JFK")).isTrue();
+        assertThat(PostSays.namesPlace("@acmeair your staff were rude and unhelpful today. WTF")).isFalse();
+        assertThat(PostSays.namesPlace("@acmeair the agent was rude. In my opinion you need training")).isFalse();
+    }
 }
