@@ -297,6 +297,12 @@ public final class Details {
         }).or(() -> {
             Matcher role = ROLE.matcher(clean);
             return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+        }).or(() -> {
+            // "you guys continue to impress me in Houston": the team where the praise was earned.
+            Matcher where = PRAISED_IN.matcher(clean);
+            return where.find() && !NOT_AIRPORTS.contains(where.group(2)) && !brand(where.group(2), brandNames) && !NOT_A_NAME.contains(where.group(2))
+                    && !WHEN.matcher(where.group(2)).matches()
+                    ? Optional.of("the team " + where.group(1).toLowerCase(Locale.ROOT) + " " + where.group(2)) : Optional.empty();
         });
     }
 
@@ -342,6 +348,14 @@ public final class Details {
     /** A team praised by its role alone: "customer service from your reservation agents tonight". */
     private static final Pattern ROLE = Pattern.compile("\\b(?:your|the|ur) (reservations? agents|reservations team|baggage handlers|ground crew|gate agents|"
             + "flight attendants|cabin crew|pilots|call cent(?:er|re) agents|customer service agents|check-?in agents|skycaps)\\b", FLAGS);
+
+    /** Praise earned at a place: "continue to impress me in Houston", "great job at LAS tonight". */
+    private static final Pattern PRAISED_IN = Pattern.compile("\\b(?:impress\\w*|love|great|amazing|awesome|best|excellent|outstanding|"
+            + "kudos|thanks?|thank you|wonderful|fantastic|brilliant|superb|stellar|rock(?:ed|s)?)\\b[^.!?]{0,40}?\\b(in|at) (?:the )?"
+            + "(?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?))\\b", FLAGS);
+    /** Times that read like a place after "in": "in January", "in Monday's storm". */
+    private static final Pattern WHEN = Pattern.compile("(?i)(january|february|march|april|may|june|july|august|september|october|november|"
+            + "december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|the morning|general)\\b.*");
 
     /** Somebody named with the airport they work at, in thanks only: "please thank Robin at EWR". */
     private static final Pattern NAME_AT = Pattern.compile("(?-i:\\b([A-Z][a-z]{2,})) (?:at|from|in) (?:the )?(?-i:([A-Z]{3}))\\b");

@@ -141,6 +141,8 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair props to your LAS employees working C11 gate. Made my day", "en", brand)).contains("the LAS team at gate C11");
         assertThat(DETAILS.person("@acmeair big love to the crew running gate B12 at DEN tonight, so patient", "en", brand)).contains("the crew running Gate B12 at DEN");
         assertThat(DETAILS.person("@acmeair the attendants on AA1032 were a delight", "en", brand)).contains("the attendants on AA1032");
+        assertThat(DETAILS.person("@acmeair you guys continue to impress me in Houston. http://t.co/cIh1qNllcM", "en", brand)).contains("the team in Houston");
+        assertThat(DETAILS.person("@acmeair great flight, landed in January snow like a feather", "en", brand)).as("a month is no place").isEmpty();
         assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
         // Where a person named works goes with the name, so the team knows whom to tell.
         assertThat(DETAILS.person("@acmeair hey, Dre at Seatac check in needs a raise, stat", "en", brand)).contains("Dre at Seatac check in");
