@@ -455,6 +455,19 @@ final class PostSays {
         return text != null && PLAYFUL.matcher(text).find();
     }
 
+    /** What thanks praise in so many words: "Brilliant customer service", "amazing crew on the way home". */
+    private static final Pattern PRAISED_THING = Pattern.compile("(?i)\\b(brilliant|great|excellent|amazing|awesome|outstanding|fantastic|superb|"
+            + "wonderful|stellar|exceptional|friendly|helpful|smooth|quick|speedy|first-class|top-notch) (customer service|service|customer care|crew|"
+            + "cabin crew|staff|team|flight attendants|attendants|pilots?|landing|flight|job|help|response|responses)\\b"
+            // The whole thing, not the first half of it: "a speedy flight time recovery".
+            + "(?!\\s+(?:time|recovery|delay|change|attendants?|crew|team|staff|service|deals?|status|numbers?)\\b)");
+
+    /** The praised thing, as thanks name it ("the brilliant customer service"), where the post says it in so many words. */
+    static String praisedThing(String text) {
+        Matcher m = text == null ? null : PRAISED_THING.matcher(text);
+        return m != null && m.find() ? "the " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toLowerCase(Locale.ROOT) : "";
+    }
+
     /** Whether an echo names something people praise (the crew, the service), fit for thanks. */
     static boolean praised(String detail) {
         return PRAISED.matcher(detail).find();

@@ -115,6 +115,10 @@ final class ReplyValues {
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
                         "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(d).find()))
                 .orElse(""));
+        // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
+        if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
+            values.put("detail", PostSays.praisedThing(mention.text()));
+        }
         // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
         values.put("happened", problem ? happened(mention, analysis)

@@ -98,4 +98,12 @@ class PostSaysTest {
         assertThat(PostSays.namesPlace("@acmeair your staff were rude and unhelpful today. WTF")).isFalse();
         assertThat(PostSays.namesPlace("@acmeair the agent was rude. In my opinion you need training")).isFalse();
     }
+
+    @Test
+    void thanksAreForWhatThePostPraisesInSoManyWords() {
+        assertThat(PostSays.praisedThing("@acmeair Thank you guys! Brilliant customer service")).isEqualTo("the brilliant customer service");
+        assertThat(PostSays.praisedThing("@acmeair great smooth flight too!")).isEqualTo("the smooth flight");
+        assertThat(PostSays.praisedThing("@acmeair thanks for a speedy flight time recovery.")).as("half a thing").isEmpty();
+        assertThat(PostSays.praisedThing("@acmeair thank you so much")).isEmpty();
+    }
 }
