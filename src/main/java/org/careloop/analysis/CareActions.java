@@ -411,6 +411,11 @@ final class CareActions {
                 label = cuesKind ? CareAction.Label.TICKET : c.label();
                 why = "asks for help, whatever thanks come with it: " + Cues.quote(Cues.found(PLEA, words));
             }
+            // "I lost a diamond earring between gate a8 & a15, pls have maintenance look": a search to open, whatever the jokes around it.
+            if ((label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK) && LOST_THING.matcher(words).find()) {
+                label = CareAction.Label.TICKET;
+                why = "something of theirs lost, to look for: " + Cues.quote(Cues.found(LOST_THING, words));
+            }
             // "where is my flight voucher?": only their own record answers it, whatever facts the words share with a policy question.
             if (label == CareAction.Label.ANSWER && c.label() == CareAction.Label.TICKET && OWN_RECORD.matcher(words).find()) {
                 label = CareAction.Label.TICKET;
@@ -493,7 +498,13 @@ final class CareActions {
 
     private static final double NEGATIVE_SURE = 0.7;
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
-    private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎", FLAGS);
+    private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎|"
+            // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "just a very lazy service".
+            + "#(no ?love|no ?excuses|fail|epicfail|never ?again|disappointed|bad ?service|customer ?service ?fail|unacceptable)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
+
+    /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
+    static final Pattern LOST_THING = Pattern.compile("\\b(lost|left|dropped|forgot) (a|an|my|our|her|his) (\\w+ )?(earring|ring|necklace|bracelet|watch|"
+            + "wallet|purse|phone|iphone|ipad|tablet|laptop|kindle|passport|glasses|sunglasses|jacket|coat|keys|camera|headphones|book|bag|backpack|charger)\\b", FLAGS);
 
     /** Curly apostrophes (phones type them) read as plain ones. */
     private static String plain(String words) {

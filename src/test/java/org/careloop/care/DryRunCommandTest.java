@@ -99,6 +99,19 @@ class DryRunCommandTest {
         assertThat(blocked.analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.TICKET);
     }
 
+    /** Something lost to look for is a case whatever jokes come with it; complaint hashtags are no fan post. */
+    @Test
+    void aLostThingIsACaseAndComplaintTagsAreNoFanPost() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        DryRunCommand.Outcome earring = dry.run(new DryRunCommand.Post("@acmeair and btwn gate a8 &amp; a15 I lost a diamond earring #dayjustgotWORSE! "
+                + "Pls have maintenance look for it!!", "en", "x", null, "ida", "Ida", null, null));
+        assertThat(earring.analysis().care().label()).isNotIn(org.careloop.analysis.CareAction.Label.ENGAGE, org.careloop.analysis.CareAction.Label.THANK);
+        assertThat(earring.draft().text()).contains("lost").doesNotContain("mechanical");
+        DryRunCommand.Outcome tags = dry.run(new DryRunCommand.Post("@acmeair BTW, not a weather delay. We've had beautiful weather in Sunny "
+                + "California. #nolove #noexcuses #cali", "en", "x", null, "jo", "Jo", null, null));
+        assertThat(tags.analysis().care().label()).isNotIn(org.careloop.analysis.CareAction.Label.ENGAGE, org.careloop.analysis.CareAction.Label.THANK);
+    }
+
     /** Days into a journey home, or a flight to hold now: a person at once, not a ticket link. */
     @Test
     void daysOnStandbyAndAFlightToHoldGoToAPerson() {
