@@ -455,6 +455,16 @@ final class PostSays {
         return text != null && PLAYFUL.matcher(text).find();
     }
 
+    /** Where the trouble was, by airport code: "you guys suck at JFK tonight", "45 min at EWR". */
+    private static final Pattern TROUBLE_AT = Pattern.compile("\\bat (?-i:(?!(?:THE|AND|ALL|YOU|NOT|WTF|LOL|OMG|SMH|TSA|USA|DMS?)\\b)([A-Z]{3}))\\b"
+            + "(?:[^.!?]{0,20}?\\b(?i:(tonight|today|this morning|this afternoon|this evening|yesterday|last night)))?");
+
+    /** What a complaint naming only a place is sorry about: "your time at JFK tonight" (where they were, never where they go). */
+    static String troubleAt(String text) {
+        Matcher m = text == null ? null : TROUBLE_AT.matcher(text);
+        return m != null && m.find() ? "your time at " + m.group(1) + (m.group(2) != null ? " " + m.group(2).toLowerCase(Locale.ROOT) : "") : "";
+    }
+
     /** What thanks praise in so many words: "Brilliant customer service", "amazing crew on the way home". */
     private static final Pattern PRAISED_THING = Pattern.compile("(?i)\\b(brilliant|great|excellent|amazing|awesome|outstanding|fantastic|superb|"
             + "wonderful|stellar|exceptional|friendly|helpful|smooth|quick|speedy|first-class|top-notch) (customer service|service|customer care|crew|"

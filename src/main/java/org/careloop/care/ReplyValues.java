@@ -243,6 +243,10 @@ final class ReplyValues {
             echoed = says;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
+        if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
+            values.put("about", PostSays.troubleAt(mention.text()));
+        }
         // On hold for what: "the 45 minutes on hold trying to change your flight", so nobody asks what the call was about.
         if ("phone".equals(topicKey) && "en".equals(lang) && !((String) values.get("about")).isEmpty()) {
             PostSays.callPurpose(mention.text()).ifPresent(p -> values.put("about", values.get("about") + " " + p));

@@ -106,4 +106,11 @@ class PostSaysTest {
         assertThat(PostSays.praisedThing("@acmeair thanks for a speedy flight time recovery.")).as("half a thing").isEmpty();
         assertThat(PostSays.praisedThing("@acmeair thank you so much")).isEmpty();
     }
+
+    @Test
+    void aComplaintNamingOnlyWhereIsSorryAboutThatPlace() {
+        assertThat(PostSays.troubleAt("@acmeair you guys suck at JFK tonight -- oh this MORNING!!!")).isEqualTo("your time at JFK tonight");
+        assertThat(PostSays.troubleAt("@acmeair have meetings to make tonight in ATX")).as("where they go").isEmpty();
+        assertThat(PostSays.troubleAt("@acmeair at THE gate forever")).isEmpty();
+    }
 }
