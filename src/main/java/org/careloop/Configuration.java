@@ -63,11 +63,7 @@ public record Configuration(Database.Location database, ConsoleSettings console,
                 throw new IllegalArgumentException("Setting careloop.cluster.enabled (CARELOOP_CLUSTER_ENABLED) must be auto, "
                         + "true or false, got: " + mode);
             }
-            Duration checkin = settings.getDuration("careloop.cluster.checkin-interval", Duration.ofSeconds(5));
-            if (checkin.isNegative() || checkin.isZero()) {
-                throw new IllegalArgumentException("Setting careloop.cluster.checkin-interval must be more than zero, got " + checkin);
-            }
-            return new Cluster(mode, checkin);
+            return new Cluster(mode, settings.getPositiveDuration("careloop.cluster.checkin-interval", Duration.ofSeconds(5)));
         }
 
         /** Whether to run clustered on a database of this kind ({@code PostgreSQL}, {@code H2}). */

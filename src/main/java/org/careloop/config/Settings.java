@@ -217,6 +217,15 @@ public final class Settings {
         }
     }
 
+    /** A duration that must be more than zero (a wait, a lifetime, an interval): zero or less stops the start naming the key. */
+    public Duration getPositiveDuration(String key, Duration defaultValue) {
+        Duration d = getDuration(key, defaultValue);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("Setting " + key + " (" + envName(key) + ") must be more than zero, got " + d);
+        }
+        return d;
+    }
+
     static Duration parseDuration(String v) {
         String s = v.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("p")) {

@@ -24,10 +24,7 @@ public record TicketSettings(WebhookSettings webhook, Duration closingWithin, bo
     }
 
     public static TicketSettings fromSettings(Settings settings, Collection<Account> accounts) {
-        Duration closingWithin = settings.getDuration("careloop.tickets.closing-within", Duration.ofHours(1));
-        if (closingWithin.isNegative() || closingWithin.isZero()) {
-            throw new IllegalArgumentException("Setting careloop.tickets.closing-within must be more than zero, got " + closingWithin);
-        }
+        Duration closingWithin = settings.getPositiveDuration("careloop.tickets.closing-within", Duration.ofHours(1));
         boolean all = settings.getBoolean("careloop.tickets.link-free", false);
         Map<String, Boolean> linkFree = settings.perAccount(all, a -> "careloop.tickets." + a + ".link-free",
                 accounts.stream().map(Account::name).toList());

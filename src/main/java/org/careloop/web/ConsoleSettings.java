@@ -40,18 +40,10 @@ public record ConsoleSettings(String publicUrl, Duration sessionTimeout, Duratio
             // Links are built by appending paths to it.
             publicUrl = publicUrl.replaceAll("/+$", "");
         }
-        return new ConsoleSettings(publicUrl, positive(settings, "careloop.http.session-timeout", Duration.ofHours(12)),
-                positive(settings, "careloop.console.claim-for", Duration.ofMinutes(5)),
+        return new ConsoleSettings(publicUrl, settings.getPositiveDuration("careloop.http.session-timeout", Duration.ofHours(12)),
+                settings.getPositiveDuration("careloop.console.claim-for", Duration.ofMinutes(5)),
                 settings.password("CARELOOP_ADMIN_PASSWORD"), settings.password("CARELOOP_MARKETING_PASSWORD"),
                 settings.token("CARELOOP_API_TOKEN"), settings.token("CARELOOP_FEED_TOKEN"), settings.token("CARELOOP_METRICS_TOKEN"));
-    }
-
-    private static Duration positive(Settings settings, String key, Duration defaultValue) {
-        Duration d = settings.getDuration(key, defaultValue);
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("Setting " + key + " (" + Settings.envName(key) + ") must be more than zero, got " + d);
-        }
-        return d;
     }
 
     /** Behind HTTPS the session cookie is marked Secure. */

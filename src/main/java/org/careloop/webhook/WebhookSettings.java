@@ -17,15 +17,6 @@ import org.careloop.config.Settings;
  */
 public record WebhookSettings(Optional<URI> url, Optional<String> secret, int attempts, Duration firstRetry) {
 
-    public WebhookSettings {
-        if (attempts < 1) {
-            throw new IllegalArgumentException("A webhook needs at least one attempt, got " + attempts);
-        }
-        if (firstRetry.isNegative() || firstRetry.isZero()) {
-            throw new IllegalArgumentException("A webhook's first retry must wait more than zero, not " + firstRetry);
-        }
-    }
-
     /** An unsigned webhook at {@code urlKey}: 4 attempts, retried after 2, 4 and 8 s. */
     public static WebhookSettings unsigned(Settings settings, String urlKey) {
         return new WebhookSettings(url(settings, urlKey), Optional.empty(), 4, Duration.ofSeconds(2));
@@ -40,10 +31,7 @@ public record WebhookSettings(Optional<URI> url, Optional<String> secret, int at
         if (attempts < 1) {
             throw new IllegalArgumentException("Setting " + prefix + ".webhook-attempts must be 1 or more, got " + attempts);
         }
-        Duration firstRetry = settings.getDuration(prefix + ".webhook-first-retry", Duration.ofSeconds(2));
-        if (firstRetry.isNegative() || firstRetry.isZero()) {
-            throw new IllegalArgumentException("Setting " + prefix + ".webhook-first-retry must be more than zero, got " + firstRetry);
-        }
+        Duration firstRetry = settings.getPositiveDuration(prefix + ".webhook-first-retry", Duration.ofSeconds(2));
         return new WebhookSettings(url(settings, prefix + ".webhook-url"), settings.secret(secretKey), attempts, firstRetry);
     }
 
