@@ -191,7 +191,7 @@ final class CareActions {
 
     /** Dissatisfaction words: a feeling that wants an apology, not a lookup. */
     static final Pattern DISSATISFIED = Pattern.compile(
-            "\\b(rude|attitude|unhelpful|not helpful|terrible|awful|horrible|worst|poor|disgrace\\w*|disgusting|unacceptable|ridiculous|"
+            "\\b(rude|attitude|unhelpful|not helpful|lazy|unprofessional|careless|sloppy|terrible|awful|horrible|worst|poor|disgrace\\w*|disgusting|unacceptable|ridiculous|"
                     + "disappoint\\w*|never (again|coming back|flying|ordering|using)|lost my business|switch(ed|ing)? to|cheated|ripped off|rip off|"
                     + "on hold|waiting|waited|delay\\w*|late|hours?|joke|incompetent|embarrass\\w*|shame|annoy\\w*|frustrat\\w*|sucks?|"
                     + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to)|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
@@ -204,7 +204,7 @@ final class CareActions {
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 
     /** Hashtags that complain ("#usairwaysfail", "#strandedNYC", "#fixyourcrap"): no fan post, whatever else it says. */
-    static final Pattern COMPLAINT_TAG = Pattern.compile("#\\w*(fail|stranded|fix|help|sucks|worst|never|disappoint|delay|cancel|lost|angry|unhappy|ripoff)\\w*",
+    static final Pattern COMPLAINT_TAG = Pattern.compile("#\\w*(fail|stranded|fix|help|sucks|worst|never|disappoint|delay|cancel|lost|angry|unhappy|ripoff|nolove|noexcuse)\\w*",
             FLAGS);
 
     /** Time matters now: travel today, stuck at the airport, money taken twice, something due today. */

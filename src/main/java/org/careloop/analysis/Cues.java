@@ -54,7 +54,9 @@ final class Cues {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern BAIT = Pattern.compile(
-            "(imagine (flying|using|buying|being)|answer the question|i'?ll wait|silence (=|is|means) (guilt|consent)|"
+            "(imagine (flying|using|buying|being)|answer the question|"
+                    // "...I'll wait." dares; "guess I'll wait another 24 hrs" waits.
+                    + "i'?ll wait\\s*(\\.+|!+|$|\\W*[\\p{So}\\p{Sk}])|silence (=|is|means) (guilt|consent)|"
                     + "which (party|side)|is a (clown|joke|fraud)|ratio\\b|cope\\b|seethe|stay mad|boycott|"
                     + "who (even )?(flies|uses|buys)|lol @?\\w+ (is|are) (trash|garbage|dead)|nobody asked)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -39,6 +39,8 @@ public final class Details {
             "\\b(?:delayed|cancell?ed|diverted)\\s*#?(\\d{3,4})\\b(?!\\s*(?:min|hour|hr|h\\b|am\\b|pm\\b|:|%|miles|points|days?))", FLAGS);
     /** A flight named by its airline's code: "UA 791", "#AA1037". */
     private static final Pattern CODED_FLIGHT = Pattern.compile("(?<![\\w#])#?((?:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4})\\b");
+    /** A seat by number: "seat 4C", "in 1B", "row 12". */
+    private static final Pattern SEAT = Pattern.compile("\\b(?:(seat|row) ?(\\d{1,2}(?-i:[A-K])?)|(?<=\\bin )(\\d{1,2}(?-i:[A-K])))\\b(?!\\s*(?:min|hour|hr|am|pm|days?)\\b)", FLAGS);
     private static final Pattern ROUTE = Pattern.compile("\\b(?:from )?([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
     /** A flight named by its cities: "flight Tampa to Philadelphia", "flights from Nashville to Dallas". */
     private static final Pattern NAMED_ROUTE = Pattern.compile("\\bflights? (?:from )?(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3})) (?:to|-|&gt;) (?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
@@ -103,7 +105,14 @@ public final class Details {
             "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",
             "economy", "premium", "class", "international", "domestic", "connecting", "return", "outbound", "morning", "evening", "night",
             "overnight", "red-eye", "window", "aisle", "exit", "row", "lost", "missing", "delayed", "cancelled", "canceled", "damaged",
-            "broken", "double", "late", "fraud", "golf", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank");
+            "broken", "double", "late", "fraud", "golf", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank",
+            "earphone", "headphone", "birthday", "mileage", "award");
+
+    /** What happened to a thing, said of it: a fact the echo keeps ("your cancelled flight"), not the customer's judgement. */
+    private static final Set<String> FACTS = Set.of("cancelled", "canceled", "delayed", "lost", "missing", "damaged", "broken", "diverted");
+
+    /** Nouns before a thing that add nothing to it: "the plane ticket" is the ticket, "the inflight crew" the crew. */
+    private static final Set<String> DROPPABLE = Set.of("plane", "airplane", "aircraft", "inflight", "in-flight", "onboard", "airline");
 
     /** People and talk: echoing them says nothing about the problem ("your wife", "the message"). */
     private static final Set<String> NOT_A_DETAIL = Set.of("wife", "husband", "son", "daughter", "kid", "kids", "child", "children", "mom",
@@ -202,6 +211,11 @@ public final class Details {
         if (!"en".equals(lang)) {
             return Optional.empty();
         }
+        Matcher seat = SEAT.matcher(clean);
+        if (seat.find() && (seat.group(3) != null || seat.group(2).matches(".*[A-K]") || seat.group(1).equalsIgnoreCase("row"))) {
+            return Optional.of(seat.group(3) != null ? "seat " + seat.group(3)
+                    : seat.group(1).toLowerCase(Locale.ROOT) + " " + seat.group(2).toUpperCase(Locale.ROOT));
+        }
         Matcher stuck = STUCK_IN.matcher(clean);
         if (stuck.find() && !NOT_AIRPORTS.contains(stuck.group(3))) {
             return Optional.of("being " + stuck.group(1).toLowerCase(Locale.ROOT) + " " + stuck.group(2).toLowerCase(Locale.ROOT) + " " + stuck.group(3)
@@ -238,7 +252,8 @@ public final class Details {
 
     /** "Cancelled Flightled" was "cancelled", "Cancelled Flight" "cancel", "Late Flightr" "later". */
     private static String healed(java.util.regex.MatchResult m) {
-        String word = m.group(1);
+        // The capital is the corpus's, not the customer's: "you Cancelled Flightled" was "you cancelled".
+        String word = m.start() == 0 ? m.group(1) : m.group(1).toLowerCase(Locale.ROOT);
         String tail = m.group(2) == null ? "" : m.group(2);
         if (word.equalsIgnoreCase("late")) {
             return word + (tail.equals("r") ? "r" : "");
@@ -420,6 +435,15 @@ public final class Details {
                 continue;
             }
             List<Integer> tokens = tighten(words, i, head);
+            // "the safety card" is no "card", nor "the diamond status" a status: a noun the thing needed was left out.
+            // A unit or a person before it is not ("45 min layover", "family account").
+            if (head - 1 >= i && !tokens.contains(head - 1) && words.get(head - 1).tag().matches("NNS?")
+                    && !WEAK_HEADS.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))
+                    && !DROPPABLE.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))
+                    && !NOT_A_DETAIL.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))) {
+                i = head;
+                continue;
+            }
             // "my boarding pass won't load": the tagger reads "pass" as a verb, and "your boarding" is no thing.
             while (head + 1 < words.size() && COMPOUND_TAILS.contains(words.get(head + 1).word().toLowerCase(Locale.ROOT))
                     && CARE_NOUNS.contains(words.get(head).word().toLowerCase(Locale.ROOT))) {
@@ -454,6 +478,7 @@ public final class Details {
             if (tag.startsWith("NN") || tag.equals("CD") && j > i) {
                 end = j;
             } else if (!(tag.equals("JJ") || tag.equals("JJR") || tag.equals("JJS") || tag.equals("CD") || tag.equals("POS")
+                    || tag.equals("VBN") && j > i && FACTS.contains(w.get(j).word().toLowerCase(Locale.ROOT))
                     || tag.equals("VBG") && j == i || (tag.equals("DT") || tag.equals("PRP$")) && j == i)) {
                 break;
             }
@@ -575,7 +600,7 @@ public final class Details {
             String tag = w.get(k).tag();
             // The customer's judgement is theirs to make: "awful customer service" is echoed as "the customer service";
             // an ordinal is a fact ("your 2nd bag", "the 1st class seats").
-            if (leading && tag.startsWith("JJ") && k < end && !ORDINAL.matcher(word).matches()
+            if (leading && (tag.startsWith("JJ") || tag.equals("VBN")) && k < end && !ORDINAL.matcher(word).matches() && !FACTS.contains(lower)
                     && !w.get(k + 1).word().equalsIgnoreCase("class")) {
                 continue;
             }

@@ -524,7 +524,7 @@ final class PostSays {
     }
 
     /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
-    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|what caused|cause of|any info|(are|is) there (any |airport-wide |a )?)\\b"
+    private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|what'?s up with|what'?s the deal with|what caused|cause of|any info|(are|is) there (any |airport-wide |a )?)\\b"
             + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*|re-?rout\\w*|late)\\b|\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*)\\b.{0,40}\\b(why|reason)\\b");
 
     static boolean whyDisrupted(String text) {

@@ -251,6 +251,9 @@ final class ReplyValues {
         if ("phone".equals(topicKey) && "en".equals(lang) && !((String) values.get("about")).isEmpty()) {
             PostSays.callPurpose(mention.text()).ifPresent(p -> values.put("about", values.get("about") + " " + p));
         }
+        // "You're talking to a real person, and I'm sorry about not being able to reach a person" says the same twice, the second time wrong.
+        String about = (String) values.get("about");
+        values.put("about_besides_reach", REACHING.matcher(about).find() ? "" : about);
         // A question about why a flight was cancelled or delayed: sorry for that disruption, on the flight named, and where its reason is.
         boolean disruption = topic.filter(Topic::major).isPresent() || "flight".equals(topicKey);
         values.put("why_disrupted", disruption && "en".equals(lang) && PostSays.whyDisrupted(mention.text()) ? "yes" : "");
@@ -258,6 +261,9 @@ final class ReplyValues {
                 ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
         return new Read(values, needsPart, amendsId, situationId);
     }
+
+    private static final java.util.regex.Pattern REACHING = java.util.regex.Pattern.compile(
+            "(?i)\\b(reach|speak|talk|get through|person|human|someone|agent|representative)\\b");
 
     /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
     Optional<String> detail(Mention mention, Analysis analysis) {
@@ -313,6 +319,7 @@ final class ReplyValues {
         values.put("moment_line", "");
         values.put("good_news", "");
         values.put("about", "");
+        values.put("about_besides_reach", "");
         values.put("urgent", "");
         values.put("time_lost", "");
         values.put("flight", "");

@@ -193,4 +193,30 @@ class DetailsTest {
     void aTimeThatWasNotLostIsNoDetail(String post) {
         assertThat(DETAILS.find(post, "en", List.of("acme air")).orElse("")).doesNotContain("hours").doesNotContain("minutes");
     }
+
+    /** A seat by its number is the thing a cramped or broken seat is about, not what the customer could not do in it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair I am in seat 4C and I cannot even open my laptop; and I paid extra for this seat!!|seat 4C",
+            "@acmeair no recline in row 12, eight hours like this|row 12",
+            "@acmeair In 1B and the screen is dead, not impressed|seat 1B"})
+    void aSeatIsNamedByItsNumber(String post, String detail) {
+        assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
+    }
+
+    /** "Wait in 2h" is no seat, nor "in 5 hours". */
+    @org.junit.jupiter.api.Test
+    void aTimeIsNoSeat() {
+        assertThat(DETAILS.find("@acmeair my connection leaves in 2h and the line has not moved", "en", List.of("acme air")).orElse(""))
+                .doesNotStartWith("seat");
+    }
+
+    /** A thing is named whole or not at: "the safety card" is no "card", "the earphone jack" is. */
+    @org.junit.jupiter.api.Test
+    void aCompoundIsNeverCutToItsLastWord() {
+        assertThat(DETAILS.find("@acmeair don't just cling on to the safety card. If safety was really an issue, the flight would have landed", "en",
+                List.of("acme air")).orElse("")).isNotEqualTo("the card");
+        assertThat(DETAILS.find("@acmeair kinda sucked my earphone jack didn't work on my flight", "en", List.of("acme air")))
+                .contains("your earphone jack");
+    }
 }

@@ -125,4 +125,32 @@ class DryRunCommandTest {
         DryRunCommand.Outcome hold = dry.run(new DryRunCommand.Post("@acmeair on hold 120 minutes to change my seat", "en", "x", null, "gus", "Gus", null, null));
         assertThat(hold.explanation().decision().ruleId()).as("a wait on hold is no flight to hold").doesNotStartWith("escalate");
     }
+
+    /**
+     * Study 18's stitching faults: a corpus scar turned into "your flight us Cancelled", "you're talking to a real person,
+     * and I'm sorry about not being able to reach a person", a lazy service in the jump seat cheered, a flight's delay asked
+     * about sent to a DM, and a fare watched for a day taken for bait.
+     */
+    @Test
+    void repliesReadAsOneAgentWroteThem() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String scar = dry.run(new DryRunCommand.Post("@acmeair been on hold for 30 min trying to rebook my flight you Cancelled Flightled. Help?!",
+                "en", "x", null, "ana", "Ana", null, null)).draft().text();
+        assertThat(scar).doesNotContain("us Cancelled").doesNotContain("Cancelled").contains("30 minutes");
+        String human = dry.run(new DryRunCommand.Post("@acmeair can I speak to a human with some compassion? I wrote an email to discuss my "
+                + "experience and received a generic \"sorry\" email back", "en", "x", null, "ben", "Ben", null, null)).draft().text();
+        assertThat(human).containsIgnoringCase("person").doesNotContain("reach a person");
+        DryRunCommand.Outcome lazy = dry.run(new DryRunCommand.Post("@acmeair we got 1 drink then F/A sat in jump seat doing crosswords. Glasses "
+                + "picked up at landing. Just a very lazy service 4 First class.", "en", "x", null, "cleo", "Cleo", null, null));
+        assertThat(lazy.analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.APOLOGIZE);
+        assertThat(lazy.draft().text()).contains("service").doesNotContain("seat");
+        String status = dry.run(new DryRunCommand.Post("@acmeair hey awesome peeps, what's up with flight 1159 from Boston? Delayed 3hrs?",
+                "en", "x", null, "dev", "Dev", null, null)).draft().text();
+        assertThat(status).contains("flight 1159").contains("status");
+        DryRunCommand.Outcome fare = dry.run(new DryRunCommand.Post("@acmeair Guess I'll wait another 24 hrs in hopes rate goes down &amp; is more "
+                + "reasonable. Fingers crossed.", "en", "x", null, "eli", "Eli", null, null));
+        assertThat(fare.analysis().troll().label()).as("waiting a day is no dare").isFalse();
+        assertThat(dry.run(new DryRunCommand.Post("@acmeair explain your fees to me. Go on. I'll wait.", "en", "x", null, "fay", "Fay", null, null))
+                .analysis().troll().label()).as("'I'll wait.' at the end still dares").isTrue();
+    }
 }
