@@ -170,7 +170,13 @@ final class WhatHappened {
             // A cancellation the customer wanted is no failure to be sorry for: "you tried to cancel your return flight".
             + "^you (tried|wanted|needed|want|need|were trying|are trying|had) to cancel\\b|"
             // Two verbs for one subject, a relative clause that lost its noun: "you have reserved for tomorrow has been cancelled".
-            + "^you (have|had|'ve) \\w+ed\\b.{0,40}\\b(has|have|was|were) (been|\\w+ed)\\b");
+            + "^you (have|had|'ve) \\w+ed\\b.{0,40}\\b(has|have|was|were) (been|\\w+ed)\\b|"
+            // What keeps happening, told back, blames the customer's habit: "sorry you get stuck here every time".
+            + "\\b(every ?time|always|all the time)\\b|"
+            // A clause about a thing's own clause reads as a quote: "your luggage that also looked to be left in the snow".
+            + "\\b\\w+ (that|which) (also |still |just )?\\w+ed\\b|"
+            // A rule is no mishap to be sorry for: "the bulkhead seats can not have bags on the floor".
+            + "^(the|a|an|those|these) [\\w' ]{1,30}?\\b(can not|cannot|can't|cant|may not|must not) (have|be|take|carry|hold)\\b");
     private static final Pattern RUN_TOGETHER = Pattern.compile("\\b[a-z]{3,}[A-Z]{2,}\\w*");
 
     /**

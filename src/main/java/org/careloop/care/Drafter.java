@@ -93,10 +93,7 @@ public final class Drafter {
         Map<String, String> values = new HashMap<>(extra);
         Optional<KnowledgeEntry> entry = book.knowledge().entry(decision.knowledgeId());
         String lang = lang(mention, analysis);
-        entry.ifPresent(e -> {
-            values.put("answer", e.answer(lang).orElse(""));
-            values.put("link", e.link() == null ? "" : e.link());
-        });
+        entry.ifPresent(e -> values.putAll(answered(e.answer(lang).orElse(""), e.link())));
         Optional<Built> built = build(book, templateId, mention, analysis, said, Draft.Kind.REPLY, values);
         Optional<String> text = built.map(Built::text);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
@@ -159,6 +156,16 @@ public final class Drafter {
      */
     public record Suggestion(String entry, String topic, double score, boolean sure, String text) {}
 
+    /**
+     * A knowledge answer as the templates take it. An answer that opens with its own apology ("Sorry about your bag! ...")
+     * follows the name alone: "Sorry, Ana. Sorry about your bag!" says it twice.
+     */
+    static Map<String, String> answered(String answer, String link) {
+        boolean sorry = answer.startsWith("Sorry ");
+        return Map.of("answer", answer, "link", link == null ? "" : link, "answer_sorry", sorry ? "yes" : "",
+                "answer_after_name", sorry ? "s" + answer.substring(1) : answer);
+    }
+
     /** The best knowledge entries for a post, each as the reply it would make (entries without the post's language left out). */
     public List<Suggestion> suggestions(Mention mention, Analysis analysis, int limit) {
         RuleBook book = rules.get();
@@ -170,7 +177,7 @@ public final class Drafter {
             if (answer.isEmpty()) {
                 continue;
             }
-            Map<String, String> values = new HashMap<>(Map.of("answer", answer.get(), "link", m.entry().link() == null ? "" : m.entry().link()));
+            Map<String, String> values = new HashMap<>(answered(answer.get(), m.entry().link()));
             render(book, RuleBook.ANSWER, mention, analysis, List.of(""), Draft.Kind.REPLY, values)
                     .ifPresent(text -> out.add(new Suggestion(m.entry().id(), m.entry().topic(), m.score(), m.confident(), text)));
         }

@@ -304,6 +304,8 @@ final class ReplyValues {
         values.put("ticket_joined", "");
         values.put("rating_link", "");
         values.put("answer", "");
+        values.put("answer_sorry", "");
+        values.put("answer_after_name", "");
         values.put("link", "");
         values.put("needs", "");
         values.put("amends", "");

@@ -153,4 +153,19 @@ class DryRunCommandTest {
         assertThat(dry.run(new DryRunCommand.Post("@acmeair explain your fees to me. Go on. I'll wait.", "en", "x", null, "fay", "Fay", null, null))
                 .analysis().troll().label()).as("'I'll wait.' at the end still dares").isTrue();
     }
+
+    /** A knowledge answer that says sorry itself is not said sorry for twice; habits, rules and relative clauses are not retold. */
+    @Test
+    void sorryIsSaidOnceAndOnlyForWhatHappened() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String site = dry.run(new DryRunCommand.Post("@acmeair Why is the site down?  When will it be back up?", "en", "x", null, "ana", "Ana", null, null))
+                .draft().text();
+        assertThat(site.toLowerCase(java.util.Locale.ROOT).split("sorry", -1)).as(site).hasSize(2);
+        for (String text : List.of("@acmeair you guys should stop doing service in Denver it's horrible I get stuck here every time! I've been here almost 24hrs",
+                "@acmeair I received my luggage that also looked to be left in the snow when I arrived.",
+                "@acmeair since bulkhead seats cannot have bags on floor, why don't u reserve o/head space above those seats? not impressed")) {
+            String reply = dry.run(new DryRunCommand.Post(text, "en", "x", null, "ben", "Ben", null, null)).draft().text();
+            assertThat(reply).as(text).doesNotContain("every time").doesNotContain("that also looked").doesNotContain("can not have");
+        }
+    }
 }
