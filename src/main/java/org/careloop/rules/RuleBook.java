@@ -70,7 +70,7 @@ public final class RuleBook {
 
         /** The given topic's first sharper phrase whose words the text contains. */
         public Optional<String> sharper(Topic topic, String text) {
-            String lower = text == null ? "" : text.toLowerCase(Locale.ROOT);
+            String lower = text == null ? "" : spaced(text.toLowerCase(Locale.ROOT));
             return topic.sharper().stream().filter(p -> p.words().stream().anyMatch(w -> names(lower, w))).findFirst().map(Topic.Phrase::says);
         }
 
@@ -79,19 +79,19 @@ public final class RuleBook {
             if (text == null) {
                 return Optional.empty();
             }
-            String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            String lower = lowered(text);
             return topics.stream().filter(t -> t.major() && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
         }
 
         /** Whether the post speaks of a trip: one of the {@code travel-words} ("flight", "airport", "luggage"). */
         public boolean speaksOfTravel(String text) {
-            String lower = text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            String lower = text == null ? "" : lowered(text);
             return travelWords.stream().anyMatch(w -> names(lower, w));
         }
 
         /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */
         public boolean elsewhere(String text) {
-            return aboutElsewhere(text == null ? "" : (text + hashtagWords(text)).toLowerCase(Locale.ROOT));
+            return aboutElsewhere(text == null ? "" : lowered(text));
         }
 
         private boolean aboutElsewhere(String lower) {
@@ -108,8 +108,17 @@ public final class RuleBook {
             if (text == null) {
                 return Optional.empty();
             }
-            String lower = (text + hashtagWords(text)).toLowerCase(Locale.ROOT);
+            String lower = lowered(text);
             return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
+        }
+
+        /** The text as topic words are looked for in it: lower case, its hashtags' words added, one space between words ("missed  connection"). */
+        private static String lowered(String text) {
+            return spaced((text + hashtagWords(text)).toLowerCase(Locale.ROOT));
+        }
+
+        private static String spaced(String text) {
+            return text.replaceAll("\\s+", " ");
         }
 
         private static final java.util.regex.Pattern CAMEL_TAG = java.util.regex.Pattern.compile("#((?:[A-Z][a-z]+){2,})\\b");
