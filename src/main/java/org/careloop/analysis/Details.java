@@ -333,21 +333,27 @@ public final class Details {
         if (at < 0 || name.contains(" at ")) {
             return name;
         }
-        Matcher place = WORKS_AT.matcher(text.substring(at + name.length()));
-        if (!place.find()) {
-            return name;
-        }
+        String rest = text.substring(at + name.length());
+        // "Mellani B. and whole team in Columbia SC": the team is thanked with them.
+        Matcher team = WITH_TEAM.matcher(rest);
+        String withTeam = team.find() ? " and the " + team.group(1).toLowerCase(Locale.ROOT) : "";
+        Matcher place = WORKS_AT.matcher(withTeam.isEmpty() ? rest : rest.substring(team.end()));
         // "Mark T." keeps the initial's full stop once something follows it.
-        String named = name.matches(".* [A-Z]") ? name + "." : name;
+        String named = (name.matches(".* [A-Z]") ? name + "." : name) + withTeam;
+        if (!place.find()) {
+            return withTeam.isEmpty() ? name : named;
+        }
         if (place.group(3) != null) {
             return named + " at " + place.group(3);
         }
         String where = place.group(2);
         if (NOT_A_NAME.contains(where) || where.matches("(?i)(the )?(airport|desk|counter|lounge)")) {
-            return name;
+            return withTeam.isEmpty() ? name : named;
         }
         return named + (place.group(1).equalsIgnoreCase("in") ? " in " : " at ") + where;
     }
+
+    private static final Pattern WITH_TEAM = Pattern.compile("^\\.?\\s+and (?:the |her |his |your |their )?(?:whole |entire )?(team|crew|staff)\\b", FLAGS);
 
     /** A team praised by its role and where it works: "the team running Gate E9 at LAS", "attendants on UA5168". */
     private static final Pattern ROLE_AT = Pattern.compile("\\b(team|crew|staff|agents|attendants|flight attendants|gate agents|pilots)"
@@ -379,9 +385,11 @@ public final class Details {
     private static final Pattern PRAISED_PERSON = Pattern.compile(
             "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b((?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})??(?: [A-Z](?=\\.))?))\\.?"
                     // Where they work: "in Austin", "at the SFO desk", or a gate with its airport ("Palm Springs gate 19").
+                    // "Mellani B. and whole team in Columbia SC are absolute superstars": the team with them.
+                    + "(?:\\s+and (?:the |her |his |your |their )?(?:whole |entire )?(?:team|crew|staff))?"
                     + "(?:\\s+(?:(?:in|at|from|on) [^.!?,]{1,40}?|(?-i:(?:[A-Z][a-z]+ ){1,2})(?i:gate) ?[A-Z]?\\d{1,3}[A-Z]?))?\\s+(?:[-\u2013\u2014]\\s*)?"
-                    + "(?:(?:was|is|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |just )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
-                    + "so helpful|very helpful|the best)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
+                    + "(?:(?:was|is|are|were|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |absolute |just |true |total )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
+                    + "so helpful|very helpful|the best|superstars?|rock ?stars?|heroes|a hero|angels?|an angel|stars?|gems?|a gem)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
                     + "(?:needs|deserves) an? (?:raise|promotion|bonus|medal|award))", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */

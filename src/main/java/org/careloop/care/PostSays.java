@@ -102,7 +102,8 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(got|get|been|were|was|are) (re)?(booked|scheduled|accommodated)\\b|\\bgot (a|my|the) (seat|flight|refund)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\b(found|got back|returned) (my|our|the) (phone|wallet|laptop|keys|passport|bag|purse|ipad|kindle|glasses|jacket|coat)\\b"
                     + "|\\b(found|returned) it (for|to) (me|us)\\b"), "So glad it turned up!"),
-            Map.entry(Pattern.compile("(?i)\\b(taken care of|all set|all sorted|got it sorted|sorted it out|resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
+            Map.entry(Pattern.compile("(?i)\\b(taken care of|took care of (it|that|everything|me|us)|all set|all sorted|got it sorted|sorted it out|squared away|"
+                    + "resolved|fixed it|got it fixed)\\b"), "Glad that's sorted!"),
             Map.entry(Pattern.compile("(?i)\\bhelped (me|us|my family|our family|my \\w+|our \\w+)( out)?\\b"), "So glad they could help!"),
             Map.entry(Pattern.compile("(?i)(?<!not )(?<!never )(?<!wasn't )\\bon time\\b"), "So glad you got there on time!"),
             Map.entry(Pattern.compile("(?i)\\b(favou?rite|go-?to) airlines?\\b"), "Proud to be your go-to airline!"),
