@@ -59,9 +59,14 @@ final class PostSays {
      * A question about the customer's own trip ("is there a delay on our connection?", "info on flt 681?"): the answer is in
      * their booking, so the reply asks for it in private instead of promising a public answer.
      */
-    private static final Pattern OWN_TRIP = Pattern.compile("(?i)\\b(my|our)\\s+(\\w+\\s+)?(flights?|booking|reservation|tickets?|bags?|luggage|"
-            + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|voucher|credit|miles|points)\\b"
-            + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)");
+    private static final Pattern OWN_TRIP = Pattern.compile("(?i)\\b(my|our|his|her|their)\\s+(\\w+\\s+)?(flights?|booking|reservation|tickets?|bags?|luggage|"
+            + "suitcase|seats?|connection|connecting flight|trip|itinerary|upgrade|refund|claim|vouchers?|credit|miles|points|confirmation( numbers?| codes?)?)\\b"
+            + "|\\b(flight|flt|fl)\\s*#?\\s*[a-z]{0,2}\\d{2,4}\\b|(?-i:\\b(UA|AA|DL|WN|B6|VX|US) ?\\d{2,4}\\b)"
+            // Only their record answers these: a case's progress, a delivery, a list they were left off, a check-in that fails,
+            // whether to give up on a flight, whether their things make a flight, a trip they hold ("I have 2/25 RNO-DFW").
+            + "|\\bcase\\s*#?\\s*\\d{4,}|\\bdelivery status\\b|\\b(standby|upgrade|wait) ?list\\b|\\b(can'?t|cannot|couldn'?t|unable to) check ?in\\b"
+            + "|\\bshould (i|we) (start )?(look(ing)? (into|for|at)|book(ing)?|rebook(ing)?|chang(e|ing))\\b.{0,20}\\b(other|another|different|new|later|earlier) flights?\\b"
+            + "|\\bwill (it|they|he|she|(my|our) \\w+) make (it|today'?s|the next|the \\w+ flight)\\b|\\bi have\\b.{0,14}\\b(?-i:[A-Z]{3}) ?-(?-i:[A-Z]{3})\\b");
 
     private static final Pattern TIME_LOST = Pattern.compile("^the (hour|day|([\\d.]+|two|three|four|five|six|seven|eight|nine|ten|twelve)[ -]"
             + "(extra |more |whole |full )?(hours?|hrs?|hr|mins?|minutes?|days?))\\b");

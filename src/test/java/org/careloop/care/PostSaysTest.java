@@ -113,4 +113,19 @@ class PostSaysTest {
         assertThat(PostSays.troubleAt("@acmeair have meetings to make tonight in ATX")).as("where they go").isEmpty();
         assertThat(PostSays.troubleAt("@acmeair at THE gate forever")).isEmpty();
     }
+
+    /** Questions only the customer's record answers are taken to their booking, never promised an answer in public. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair thanks. Delivery status??|true",
+            "@acmeair ok should I start looking into other flights?|true",
+            "@acmeair It's taken 3 weeks for Cust Care to respond to Case #8477733. Where can I get an update?|true",
+            "@acmeair why was I not put on the standby list?|true",
+            "@acmeair I have 2/25 RNO-DFW tomorrow, should I move it?|true",
+            "@acmeair I would like to know what's going on before his current flight lands.|true",
+            "@acmeair will you be adding flights to Fargo?|false",
+            "@acmeair do you have wifi on board?|false"})
+    void aQuestionAboutTheirOwnRecordIsTheirs(String post, boolean own) {
+        assertThat(PostSays.ownTrip(post)).isEqualTo(own);
+    }
 }
