@@ -613,6 +613,11 @@ final class CareActions {
             confidence = 0.55;
             why = "points back to posts we missed: " + Cues.quote(hit);
             settled = true;
+        } else if (!(hit = Cues.found(TroubleOver.DONE_WITH, words)).isEmpty() && !question && !TroubleOver.STILL_OWED.matcher(words).find() && !praise) {
+            label = CareAction.Label.APOLOGIZE;
+            confidence = 0.6;
+            why = "the trouble is over, nothing left to look up: " + Cues.quote(hit);
+            settled = true;
         } else if (troll.label()) {
             label = CareAction.Label.IGNORE;
             confidence = troll.score();
@@ -767,7 +772,7 @@ final class CareActions {
     private static final Map<String, Pattern> MODEL_CUES = Map.ofEntries(Map.entry("escalate", ESCALATE), Map.entry("lookup", LOOKUP),
             Map.entry("how-to", HOW_TO), Map.entry("general-how", GENERAL_HOW), Map.entry("event", EVENT), Map.entry("own-record", OWN_RECORD),
             Map.entry("live", LIVE), Map.entry("disrupted", DISRUPTED), Map.entry("resolved", RESOLVED), Map.entry("praise", PRAISE),
-            Map.entry("dissatisfied", DISSATISFIED), Map.entry("sarcastic-thanks", SARCASTIC_THANKS), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
+            Map.entry("dissatisfied", DISSATISFIED), Map.entry("done-with", TroubleOver.DONE_WITH), Map.entry("sarcastic-thanks", SARCASTIC_THANKS), Map.entry("insult", INSULT), Map.entry("issue", ISSUE), Map.entry("announcement", ANNOUNCEMENT));
 
     /** A fault on our site or app reported for us to fix, by someone not blocked by it themselves. */
     static boolean bugReport(String text) {

@@ -168,4 +168,19 @@ class DryRunCommandTest {
             assertThat(reply).as(text).doesNotContain("every time").doesNotContain("that also looked").doesNotContain("can not have");
         }
     }
+
+    /** A trouble they say is over is sorry for and passed on, never a new case nor "let's get you on your way"; money still owed is not over. */
+    @Test
+    void aTroubleThatIsOverIsNoCase() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (String text : List.of("@acmeair I'm rebooked now, but the line was 300 people deep.",
+                "@acmeair Yeah, bag is on the way. As per usual.",
+                "@acmeair 4 phone calls, 2 hrs of being sent back &amp; forth between two lines in the terminal and it's the skycap that finds a solution")) {
+            DryRunCommand.Outcome o = dry.run(new DryRunCommand.Post(text, "en", "x", null, "ana", "Ana", null, null));
+            assertThat(o.analysis().care().label()).as(text).isEqualTo(org.careloop.analysis.CareAction.Label.APOLOGIZE);
+            assertThat(o.draft().text()).as(text).doesNotContain("case #").doesNotContain("on your way").doesNotContain("booking reference");
+        }
+        assertThat(org.careloop.analysis.TroubleOver.in("@acmeair gate agent charges me $100 on top of the $25 I already paid!!")).isFalse();
+        assertThat(org.careloop.analysis.TroubleOver.in("@acmeair already done that. but who pays for my discomfort for 9 h?")).isFalse();
+    }
 }
