@@ -190,7 +190,9 @@ public final class Details {
         Matcher flight = FLIGHT.matcher(clean);
         if (waited.isPresent()) {
             // Both say most: "the 4 hours on the tarmac on flight 293".
-            return Optional.of(waited.get() + (flight.find() ? " on flight " + flight.group(1).toUpperCase(Locale.ROOT) : ""));
+            Matcher coded = CODED_FLIGHT.matcher(clean);
+            String on = flight.find() ? flight.group(1).toUpperCase(Locale.ROOT) : coded.find() ? coded.group(1) : "";
+            return Optional.of(waited.get() + (on.isEmpty() || waited.get().contains(" at ") ? "" : " on flight " + on));
         }
         Optional<String> person = person(clean, brandNames);
         if (person.isPresent()) {

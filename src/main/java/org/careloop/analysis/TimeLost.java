@@ -25,8 +25,8 @@ final class TimeLost {
                     + "|(?:at|in) (?-i:[A-Z]{3}))|delay(?:ed)?|late)\\b", FLAGS);
     /** The place first, then the time: "stuck on the tarmac for over 2 hours", "sitting at ORD for 3 hrs". */
     private static final Pattern STUCK_FOR = Pattern.compile(
-            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been|standing|stood) (on (?:the )?(?:tarmac|runway|plane|phone)|(?:at|in) (?:the )?(?:gate|airport|terminal|line|queue)|(?:at|in) (?-i:[A-Z]{3}))"
-                    + " for (?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
+            "\\b(?:stuck|sitting|sat|waiting|waited|held|trapped|been|standing|stood) (on (?:the )?(?:tarmac|runway|plane|phone)|(?:at|in) (?:the )?(?:gate|airport|terminal|line|queue)|(?:at|in) (?-i:[A-Z]{3})|here)"
+                    + " (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*-?\\s*(hours?|hrs?|minutes|mins?)\\b",
             FLAGS);
     private static final Pattern HELD = Pattern.compile(
             "\\bon hold (?:with [\\w' ]{1,40}? )?(?:for )?(?:over |almost |nearly )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five)\\+?\\s*(hours?|hrs?|minutes|mins?)\\b"
@@ -86,6 +86,10 @@ final class TimeLost {
     private static final Pattern TRYING = Pattern.compile(
             "\\b(?:been )?trying (?:for )?(?:over |almost |nearly |more than |about )?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|minutes|mins?) to "
                     + "(?:get (?:hold of|through to|a hold of|ahold of)|reach|call|contact|talk to|speak (?:to|with))\\b", FLAGS);
+    /** What took too long: "it should take 45 mins to board a plane", "took 2 hours to get our bags". */
+    private static final Pattern TOOK = Pattern.compile(
+            "\\b(?:took|takes|take|taking|it'?s taken|has taken)\\s+(?:us |me )?(?:over |almost |nearly |more than |about )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+                    + " to (board|deplane|get off|get (?:our|my|the) (?:bags?|luggage)|check in|get through security|get (?:a )?(?:reply|response|answer))\\b", FLAGS);
     private static final Pattern TRAVELLING = Pattern.compile(
             "\\b(\\d{1,2}(?:\\.5)?|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs) of (travel(?:l?ing)?|flying|transit)\\b", FLAGS);
 
@@ -151,6 +155,12 @@ final class TimeLost {
             String unit = m.group(3).toLowerCase(Locale.ROOT).startsWith("d") ? "days" : "hours";
             return Optional.of("the " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toLowerCase(Locale.ROOT) + " " + unit);
         }
+        m = TOOK.matcher(text);
+        if (m.find()) {
+            String what = m.group(3).toLowerCase(Locale.ROOT).replaceFirst("^get (our|my|the) (bags?|luggage)$", "get your bags")
+                    .replaceFirst("^get (a )?(reply|response|answer)$", "get an answer");
+            return Optional.of("the " + amount(m.group(1), m.group(2), false) + " it took to " + what);
+        }
         m = TRAVELLING.matcher(text);
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " of travelling");
@@ -161,7 +171,7 @@ final class TimeLost {
             // Lower case but for an airport's code: "On The Tarmac" is "on the tarmac", "at ORD" stays.
             String code = where.matches(".* [A-Z]{3}") ? where.substring(where.length() - 3) : "";
             where = where.substring(0, where.length() - code.length()).toLowerCase(Locale.ROOT) + code;
-            return Optional.of("the " + amount(m.group(2), m.group(3), false) + " " + where);
+            return Optional.of("the " + amount(m.group(2), m.group(3), false) + " " + (where.equals("here") ? "you've been waiting" : where));
         }
         m = BAG_WAIT.matcher(text);
         if (m.find()) {

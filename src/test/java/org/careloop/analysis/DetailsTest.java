@@ -55,7 +55,12 @@ class DetailsTest {
             "@acmeair every time something happens. I sat waiting for a re-scheduled flight for 10 hours then|the 10 hours you waited",
             // A post that is the time it cost, and the larger of a delay and the lateness it caused.
             "@acmeair 3 hours and 40 minutes. Is anyone even there?|the 3 hours and 40 minutes you've been waiting",
-            "@acmeair my first leg was delayed an hour and now I get home 6 hrs late|the 6-hour delay"})
+            "@acmeair my first leg was delayed an hour and now I get home 6 hrs late|the 6-hour delay",
+            // What took too long, and a wait "here".
+            "@acmeair There is no reason it should take 45 mins to board a plane!|the 45 minutes it took to board",
+            "@acmeair it took 2 hours to get our bags at JFK|the 2 hours it took to get your bags",
+            "@acmeair I get stuck in Denver every time! I've been here almost 24hrs|the 24 hours you've been waiting",
+            "@acmeair my UA3426 was delayed by 2 hours, way past midnight|the 2-hour delay on flight UA3426"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
