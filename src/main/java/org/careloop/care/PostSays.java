@@ -282,6 +282,18 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(?:ready|excited|pumped|psyched|stoked) (?:for|about)\\b[^.!?]{0,40}? in " + PLACE),
                     "have a great time in $1! 🎉"),
             Map.entry(Pattern.compile("(?i)\\b(?:get(?:ting)? me home|heading home|on (?:my|our) way home|flying home|going home)\\b"), "safe travels home! ✈️"),
+            // A place they wish we flew from: "really wish you'd fly out of #Fargo", "please come to Boise".
+            Map.entry(Pattern.compile("(?i)\\b(?:wish (?:you|u)(?: would|['\u2019]d| guys would) |(?:please|pls|plz) (?:start )?|when will (?:you|u) |hope (?:you|u) (?:will )?)"
+                    + "(?:fly|flying|come|coming|start flying|add) (?:out of|from|into|to|2) #?" + PLACE),
+                    "we'd love to see $1 on our map one day, and we'll pass your vote on to our network team ✈️"),
+            Map.entry(Pattern.compile("(?i)\\b(?:love|like|loving|liked|loved) (?:this|the|your|ur) (?:new )?(graphic|infographic|video|ad|commercial|post|tweet|song|playlist|livery|look|campaign|gif|photo|pic)\\b"),
+                    "we're so glad you like the $1! 😄"),
+            // A line from the crew that made them laugh.
+            Map.entry(Pattern.compile("(?i)\\b(?:captain|pilot|crew|flight attendant|f/a)\\b.{0,80}\\b(?:laughed|lol|lmao|haha\\w*|hilarious|funny|cracked (?:me|us) up)\\b"
+                    + "|\\b(?:laughed|lol|lmao|haha\\w*|hilarious|funny|cracked (?:me|us) up)\\b.{0,80}\\b(?:captain|pilot|crew|flight attendant)\\b|#funny(?:captain|pilot|crew)"),
+                    "that line made us laugh too 😄"),
+            Map.entry(Pattern.compile("(?i)\\b(?:now an?|just became an?|joined|signed up (?:for|as)|new) (?:\\w+ )?(?:\\w+ )?(?:rewards|miles|loyalty|frequent flyer) (?:member|program(?:me)?)\\b"),
+                    "welcome to the club! 🎉"),
             Map.entry(Pattern.compile("(?i)\\b(?:view|sunset|sunrise|skyline|clouds)\\b"), "what a view! 😍"),
             Map.entry(Pattern.compile("(?i)\\b(?:shot|photo|pic|picture|pics|photos|snap)\\b"), "what a shot! 📸"),
             Map.entry(Pattern.compile("(?i)\\b(?:favou?rite|go-?to|new go-?to) airlines?\\b"), "we're proud to be your go-to airline! ✈️"),

@@ -128,4 +128,15 @@ class PostSaysTest {
     void aQuestionAboutTheirOwnRecordIsTheirs(String post, boolean own) {
         assertThat(PostSays.ownTrip(post)).isEqualTo(own);
     }
+
+    /** A fan post is answered about what it shows: a place they wish we flew, a graphic they like, a crew's joke, a new member. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair really wish you'd fly out of #Fargo @fargoairport those fares are amazing|Fargo on our map",
+            "@acmeair I love this graphic. http://t.co/x|you like the graphic",
+            "@acmeair captain said welcome to the front office.... I laughed...hard. #funnycaptain|made us laugh",
+            "@acmeair I am now a rapids rewards member #lovetotravel|welcome to the club"})
+    void aFanMomentIsNamed(String post, String said) {
+        assertThat(PostSays.moment(post, java.util.List.of("Acme Air"))).contains(said);
+    }
 }
