@@ -301,6 +301,8 @@ public final class Drafter {
         return Optional.of(new Built(text, parts));
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
+
     /** Replies to choose from, those that fit whole first, then the ones cut to fit; {@code whole} counts the first. */
     private record Fitted(List<String> texts, int whole) {}
 
@@ -316,13 +318,16 @@ public final class Drafter {
         int start = Math.floorMod(seed(mention, kind.name()), rendered.size());
         List<String> whole = new ArrayList<>();
         List<String> cut = new ArrayList<>();
+        List<String> linkLost = new ArrayList<>();
         for (int i = 0; i < rendered.size(); i++) {
             String text = rendered.get((start + i) % rendered.size());
             String fitted = ReplyLength.fit(mention.platform(), text);
-            (fitted.equals(text) ? whole : cut).add(fitted);
+            // A cut that loses the ticket's or the answer's link loses what the reply is for: the last resort.
+            (fitted.equals(text) ? whole : LINK.matcher(text).results().allMatch(l -> fitted.contains(l.group())) ? cut : linkLost).add(fitted);
         }
         int complete = whole.size();
         whole.addAll(cut);
+        whole.addAll(linkLost);
         return new Fitted(whole, complete);
     }
 

@@ -59,9 +59,10 @@ public final class DryRunCommand {
                 post.text(), post.lang(), at, id, null, null, false, false);
         Analysis analysis = analyzer.analyze(post.text(), post.lang());
         RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0));
-        // A dry run opens no ticket: a sample reference and link show where the real ones go (a link counts 23 on X).
+        // A dry run opens no ticket: a sample reference and link show where the real ones go, on a public address as a deployment
+        // has one (X counts a link 23 only where its domain is real: "localhost" or ".example" count in full).
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
-                ? Map.of("ticket_ref", "#1234", "ticket_link", "http://localhost:8080/t/SAMPLE-ticket-link-token") : Map.of();
+                ? Map.of("ticket_ref", "#1234", "ticket_link", "https://care.example.com/t/SAMPLE-ticket-link-token") : Map.of();
         Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, recent, ticket) : null;
         // What the reply echoes: the retold problem where it says one, else the detail phrase.
         String detail = draft == null ? null : drafter.happened(m, analysis).filter(d -> draft.text().contains(d))
