@@ -183,4 +183,21 @@ class DryRunCommandTest {
         assertThat(org.careloop.analysis.TroubleOver.in("@acmeair gate agent charges me $100 on top of the $25 I already paid!!")).isFalse();
         assertThat(org.careloop.analysis.TroubleOver.in("@acmeair already done that. but who pays for my discomfort for 9 h?")).isFalse();
     }
+
+    /** A person at once only where it is due: a gripe about a middle seat is no escalation; cancelled with nowhere to turn, or a family member in hospice, is. */
+    @Test
+    void aPersonAtOnceOnlyWhereItIsDue() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (String text : List.of("@acmeair had to be stuck in the middle seat :( http://t.co/dzeGAPfqw1", "@acmeair happens every time in and out of Newark.",
+                "@acmeair outsourcing ticket and gate agents at MIA. Ill advised. You did it in ROC and service went downhill.")) {
+            assertThat(dry.run(new DryRunCommand.Post(text, "en", "x", null, "ana", "Ana", null, null)).analysis().care().label()).as(text)
+                    .isNotIn(org.careloop.analysis.CareAction.Label.ESCALATE, org.careloop.analysis.CareAction.Label.ENGAGE);
+        }
+        for (String text : List.of("@acmeair flight Cancelled Flighted! I'm trying to get to #chicago. What are me and @justynmoro gonna do.",
+                "@acmeair I got up at 2 am for a 5 am flight which I found was Cancelled Flightled once I got to the gate",
+                "@acmeair trying 2 fly frm DCA to SRQ to visit a family member in hospice but 4532 was Cancelled Flightled, can someone assist me?")) {
+            assertThat(dry.run(new DryRunCommand.Post(text, "en", "x", null, "ben", "Ben", null, null)).analysis().care().label()).as(text)
+                    .isEqualTo(org.careloop.analysis.CareAction.Label.ESCALATE);
+        }
+    }
 }
