@@ -543,7 +543,16 @@ final class PostSays {
 
     /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
     private static final Pattern WHY_DISRUPTED = Pattern.compile("(?i)\\b(why|reason|elaborate|explain|what happened|what'?s going on|what'?s up with|what'?s the deal with|what caused|cause of|any info|(are|is) there (any |airport-wide |a )?)\\b"
-            + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*|re-?rout\\w*|late)\\b|\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*)\\b.{0,40}\\b(why|reason)\\b");
+            + ".{0,80}\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*|re-?rout\\w*|late|return(ed|ing)? to|turn(ed)? (back|around))\\b"
+            + "|\\b(cancel\\w*|delay\\w*|divert\\w*|redirect\\w*)\\b.{0,40}\\b(why|reason)\\b");
+
+    /** "My app says on time and the website says it's not": two of our channels tell different stories. */
+    private static final Pattern SOURCES_DISAGREE = Pattern.compile("(?i)\\b(app|website|site|status page|text|email|board|screen)s? (says?|shows?|said|showed)\\b"
+            + ".{0,60}\\b(app|website|site|status page|text|email|board|screen|agent|gate) (says?|shows?|said|showed)\\b");
+
+    static boolean sourcesDisagree(String text) {
+        return text != null && SOURCES_DISAGREE.matcher(text).find();
+    }
 
     static boolean whyDisrupted(String text) {
         return text != null && WHY_DISRUPTED.matcher(text).find();

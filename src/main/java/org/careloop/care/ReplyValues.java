@@ -80,6 +80,7 @@ final class ReplyValues {
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
         values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        values.put("sources_disagree", "en".equals(lang) && PostSays.sourcesDisagree(mention.text()) ? "yes" : "");
         // "I'm rebooked now, but...", "bag is on the way": sorry for what it cost them, never "let's get you on your way".
         values.put("done_with", "en".equals(lang) && org.careloop.analysis.TroubleOver.in(mention.text()) ? "yes" : "");
         // "Need to add child to reservation": a request is helped with by name ("happy to help with adding your child ...").
@@ -319,6 +320,7 @@ final class ReplyValues {
         values.put("situation", "");
         values.put("vague", "");
         values.put("done_with", "");
+        values.put("sources_disagree", "");
         values.put("occasion", "");
         values.put("moment", "");
         values.put("moment_line", "");

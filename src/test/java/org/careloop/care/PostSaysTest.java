@@ -139,4 +139,11 @@ class PostSaysTest {
     void aFanMomentIsNamed(String post, String said) {
         assertThat(PostSays.moment(post, java.util.List.of("Acme Air"))).contains(said);
     }
+
+    /** Two of our channels telling different stories are not sent back to either. */
+    @Test
+    void ourChannelsDisagreeing() {
+        assertThat(PostSays.sourcesDisagree("@acmeair Is Flight 918 delayed? My app says on time and the website says it's not...")).isTrue();
+        assertThat(PostSays.sourcesDisagree("@acmeair the app says my flight is on time, thanks")).isFalse();
+    }
 }
