@@ -514,7 +514,7 @@ final class CareActions {
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
     private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎|"
             // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "just a very lazy service".
-            + "#(no ?love|no ?excuses|fail|epicfail|never ?again|disappointed|bad ?service|customer ?service ?fail|unacceptable)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
+            + "#(no ?love|no ?excuses|fail|epicfail|never ?again|disappointed|bad ?service|customer ?service ?fail|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
     /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
     static final Pattern LOST_THING = Pattern.compile("\\b(lost|left|dropped|forgot) (a|an|my|our|her|his) (\\w+ )?(earring|ring|necklace|bracelet|watch|"
@@ -693,7 +693,7 @@ final class CareActions {
             label = CareAction.Label.TICKET;
             confidence = 0.55;
             why = "a problem still going on: " + Cues.quote(Cues.found(LIVE, words));
-        } else if (praise && !negative) {
+        } else if (praise && !negative && !NOT_KIND.matcher(words).find()) {
             label = CareAction.Label.THANK;
             confidence = 0.8;
             why = "kind words: " + Cues.quote(Cues.found(PRAISE, words));
@@ -731,7 +731,8 @@ final class CareActions {
     static final Pattern ANNOUNCEMENT = Pattern.compile(
             "(\\bdon'?t miss\\b|\\bpre-?order\\b|proud to announce|we'?re (excited|proud|thrilled|happy) to|\\bget a free\\b|\\bnow available\\b|"
                     + "\\bis just \\d+ days away\\b|\\bkicks off\\b|\\blet @?\\w+ know if\\b|\\bback to normal now\\b|\\bhas connected\\b|"
-                    + "\\bre-?tweet to\\b|\\bstay tuned\\b|\\bavailable (now|for free|today)\\b|\\bsale (begins|starts|ends)\\b|\\bpromote my\\b)", FLAGS);
+                    + "\\bre-?tweet to\\b|\\bstay tuned\\b|\\bavailable (now|for free|today)\\b|\\bsale (begins|starts|ends)\\b|\\bpromote my\\b|"
+                    + "\\bjoin our\\b.{0,40}\\b(program|programme|club|community|newsletter|list)\\b)", FLAGS);
 
     /** A fan's nod in emoji: "💯💯", "😍", "🙌", "ayyy 😎". */
     private static final Pattern FAN_NOD = Pattern.compile("💯|😍|🙌|👏|❤️|😂|🔥|👍|😎|(?i)\\bay{2,}\\b");

@@ -200,4 +200,15 @@ class DryRunCommandTest {
                     .isEqualTo(org.careloop.analysis.CareAction.Label.ESCALATE);
         }
     }
+
+    /** Praise taken back with a complaint hashtag is no thanks; another company's sign-up pitch is no fan post. */
+    @Test
+    void aComplaintTagTakesThePraiseBackAndAPitchIsLeftAlone() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        assertThat(dry.run(new DryRunCommand.Post("@acmeair creates amazing technology..... but talk to text still messes up 90% of what I type..... "
+                + "#fixyourcrap", "en", "x", null, "ana", "Ana", null, null)).analysis().care().label())
+                .isNotIn(org.careloop.analysis.CareAction.Label.THANK, org.careloop.analysis.CareAction.Label.ENGAGE);
+        assertThat(dry.run(new DryRunCommand.Post("@acmeair Be ready for your next phone. Join our upgrade program for free! https://t.co/x", "en", "x", null,
+                "ben", "Ben", null, null)).analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.IGNORE);
+    }
 }
