@@ -521,7 +521,7 @@ final class CareActions {
             + "wallet|purse|phone|iphone|ipad|tablet|laptop|kindle|passport|glasses|sunglasses|jacket|coat|keys|camera|headphones|book|bag|backpack|charger)\\b", FLAGS);
 
     /** Curly apostrophes (phones type them) read as plain ones. */
-    private static String plain(String words) {
+    static String plain(String words) {
         return words.replace('\u2019', '\'').replace('\u2018', '\'');
     }
 

@@ -355,7 +355,9 @@ public final class Details {
         return named + (place.group(1).equalsIgnoreCase("in") ? " in " : " at ") + where;
     }
 
-    private static final Pattern WITH_TEAM = Pattern.compile("^\\.?\\s+and (?:the |her |his |your |their )?(?:whole |entire )?(team|crew|staff)\\b", FLAGS);
+    /** "... and whole team", "... and her crew": the team named with the person praised. */
+    private static final String AND_TEAM = "\\s+and (?:the |her |his |your |their )?(?:whole |entire )?(team|crew|staff)";
+    private static final Pattern WITH_TEAM = Pattern.compile("^\\.?" + AND_TEAM + "\\b", FLAGS);
 
     /** A team praised by its role and where it works: "the team running Gate E9 at LAS", "attendants on UA5168". */
     private static final Pattern ROLE_AT = Pattern.compile("\\b(team|crew|staff|agents|attendants|flight attendants|gate agents|pilots)"
@@ -386,9 +388,9 @@ public final class Details {
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(
             "(?<!\\b(?i:in|at|from|to|on|of) )(?-i:\\b((?:[A-Z][a-z]+[A-Z][a-z]+|[A-Z][a-z]{2,})(?: [A-Z][a-z]{2,})??(?: [A-Z](?=\\.))?))\\.?"
-                    // Where they work: "in Austin", "at the SFO desk", or a gate with its airport ("Palm Springs gate 19").
                     // "Mellani B. and whole team in Columbia SC are absolute superstars": the team with them.
-                    + "(?:\\s+and (?:the |her |his |your |their )?(?:whole |entire )?(?:team|crew|staff))?"
+                    + "(?:" + AND_TEAM + ")?"
+                    // Where they work: "in Austin", "at the SFO desk", or a gate with its airport ("Palm Springs gate 19").
                     + "(?:\\s+(?:(?:in|at|from|on) [^.!?,]{1,40}?|(?-i:(?:[A-Z][a-z]+ ){1,2})(?i:gate) ?[A-Z]?\\d{1,3}[A-Z]?))?\\s+(?:[-\u2013\u2014]\\s*)?"
                     + "(?:(?:was|is|are|were|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |absolute |just |true |total )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best|superstars?|rock ?stars?|heroes|a hero|angels?|an angel|stars?|gems?|a gem)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
@@ -447,10 +449,9 @@ public final class Details {
             List<Integer> tokens = tighten(words, i, head);
             // "the safety card" is no "card", nor "the diamond status" a status: a noun the thing needed was left out.
             // A unit or a person before it is not ("45 min layover", "family account").
+            String before = head - 1 >= i ? words.get(head - 1).word().toLowerCase(Locale.ROOT) : "";
             if (head - 1 >= i && !tokens.contains(head - 1) && words.get(head - 1).tag().matches("NNS?")
-                    && !WEAK_HEADS.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))
-                    && !DROPPABLE.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))
-                    && !NOT_A_DETAIL.contains(words.get(head - 1).word().toLowerCase(Locale.ROOT))) {
+                    && !WEAK_HEADS.contains(before) && !DROPPABLE.contains(before) && !NOT_A_DETAIL.contains(before)) {
                 i = head;
                 continue;
             }

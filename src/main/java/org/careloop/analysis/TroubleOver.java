@@ -27,7 +27,7 @@ public final class TroubleOver {
 
     /** Whether the post says the trouble is over with nothing left owed ("I'm rebooked now, but the line was 300 deep"). */
     public static boolean in(String text) {
-        String words = text == null ? "" : text.replace('\u2019', '\'');
+        String words = text == null ? "" : CareActions.plain(text);
         // A question left ("who pays for my discomfort?") is not over.
         return DONE_WITH.matcher(words).find() && !STILL_OWED.matcher(words).find() && words.indexOf('?') < 0;
     }

@@ -319,14 +319,11 @@ final class ReplyValues {
         values.put("feedback", "");
         values.put("situation", "");
         values.put("vague", "");
-        values.put("done_with", "");
-        values.put("sources_disagree", "");
         values.put("occasion", "");
         values.put("moment", "");
         values.put("moment_line", "");
         values.put("good_news", "");
         values.put("about", "");
-        values.put("about_besides_reach", "");
         values.put("urgent", "");
         values.put("time_lost", "");
         values.put("flight", "");
