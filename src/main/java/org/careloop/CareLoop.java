@@ -210,7 +210,7 @@ public final class CareLoop {
         camel.bind("triageLedger", triage);
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
-        camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), clock));
+        camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), new org.careloop.pipeline.Threads(database.mentions(), database.drafts()), clock));
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
         camel.bind("draftStep", draftStep);

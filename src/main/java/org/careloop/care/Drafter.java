@@ -85,8 +85,16 @@ public final class Drafter {
         return draft(mention, analysis, decision, now, Said.of(recentReplies), extra);
     }
 
-    /** @param said what the account said lately: the drafts take a text it did not */
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra) {
+        return draft(mention, analysis, decision, now, said, extra, org.careloop.platform.Conversation.NONE);
+    }
+
+    /**
+     * @param said   what the account said lately: the drafts take a text it did not
+     * @param thread what came before the post in its thread (a detail given there is not asked for again)
+     */
+    public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra,
+                       org.careloop.platform.Conversation thread) {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
@@ -94,7 +102,7 @@ public final class Drafter {
         Optional<KnowledgeEntry> entry = book.knowledge().entry(decision.knowledgeId());
         String lang = lang(mention, analysis);
         entry.ifPresent(e -> values.putAll(answered(e.answer(lang).orElse(""), e.link())));
-        Optional<Built> built = build(book, templateId, mention, analysis, said, Draft.Kind.REPLY, values);
+        Optional<Built> built = build(book, templateId, mention, analysis, said, Draft.Kind.REPLY, values, thread);
         Optional<String> text = built.map(Built::text);
         Instant posted = mention.createdAt() != null ? mention.createdAt() : now;
         Draft.Work work = Draft.Work.initial(Draft.Kind.REPLY, decision.action(), decision.priority(), text.orElse(""), variants,
@@ -206,7 +214,7 @@ public final class Drafter {
 
     Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
                             Map<String, String> extra) {
-        return build(book, templateId, mention, analysis, said, kind, extra).map(Built::text);
+        return build(book, templateId, mention, analysis, said, kind, extra, org.careloop.platform.Conversation.NONE).map(Built::text);
     }
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
@@ -219,7 +227,7 @@ public final class Drafter {
     }
 
     Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
-                          Map<String, String> extra) {
+                          Map<String, String> extra, org.careloop.platform.Conversation thread) {
         Templates templates = book.templates();
         String lang = org.careloop.knowledge.Knowledge.replyLanguage(lang(mention, analysis));
         Optional<Templates.Phrasings> found = lang.equals("en") ? Optional.of(templates.phrasings(templateId, "en"))
@@ -228,7 +236,7 @@ public final class Drafter {
             return Optional.empty();
         }
         Templates.Phrasings phrasings = found.get();
-        ReplyValues.Read read = replyValues.read(book, phrasings.lang(), mention, analysis, extra);
+        ReplyValues.Read read = replyValues.read(book, phrasings.lang(), mention, analysis, extra, thread);
         Map<String, Object> values = read.values();
         String needsId = read.needs();
         String amendsId = read.amends();

@@ -14,6 +14,7 @@ import org.careloop.analysis.Analysis;
 import org.careloop.analysis.Analyzer;
 import org.careloop.config.Json;
 import org.careloop.platform.Author;
+import org.careloop.platform.Conversation;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.rules.Decision;
@@ -27,9 +28,18 @@ import org.careloop.rules.RuleBook;
  */
 public final class DryRunCommand {
 
-    /** A post to try: only the text is needed. */
+    /** A post to try: only the text is needed; {@code thread} is what came before it in its conversation. */
     public record Post(String text, String lang, String platform, String account, String handle, String name, Instant authorSince,
-                       Instant at) {}
+                       Instant at, Conversation thread) {
+
+        public Post {
+            thread = thread == null ? Conversation.NONE : thread;
+        }
+
+        public Post(String text, String lang, String platform, String account, String handle, String name, Instant authorSince, Instant at) {
+            this(text, lang, platform, account, handle, name, authorSince, at, Conversation.NONE);
+        }
+    }
 
     /** What CareLoop would do with it. */
     public record Outcome(Analysis analysis, RuleBook.Explanation explanation, Draft draft, String detail) {}
@@ -56,14 +66,15 @@ public final class DryRunCommand {
         String id = "dry-run-" + Integer.toUnsignedString(java.util.Objects.hash(post.text(), post.handle(), post.name()), 36);
         Mention m = new Mention(platform, post.account() == null ? "brand" : post.account(), id,
                 new Author("dry-run", post.handle() == null ? "customer" : post.handle().replaceFirst("^@", ""), post.name(), post.authorSince()),
-                post.text(), post.lang(), at, id, null, null, false, false);
+                post.text(), post.lang(), at, post.thread().turns().isEmpty() ? id : "dry-run-thread",
+                post.thread().turns().isEmpty() ? null : "dry-run-earlier", null, false, false);
         Analysis analysis = analyzer.analyze(post.text(), post.lang());
-        RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0));
+        RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0, post.thread()));
         // A dry run opens no ticket: a sample reference and link show where the real ones go, on a public address as a deployment
         // has one (X counts a link 23 only where its domain is real: "localhost" or ".example" count in full).
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
                 ? Map.of("ticket_ref", "#1234", "ticket_link", "https://care.example.com/t/SAMPLE-ticket-link-token") : Map.of();
-        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, recent, ticket) : null;
+        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, Said.of(recent), ticket, post.thread()) : null;
         // What the reply echoes: the retold problem where it says one, else the detail phrase.
         String detail = draft == null ? null : drafter.happened(m, analysis).filter(d -> draft.text().contains(d))
                 .or(() -> drafter.detail(m, analysis).filter(d -> draft.text().contains(d))).orElse(null);
@@ -128,7 +139,8 @@ public final class DryRunCommand {
     }
 
     /**
-     * JSON lines in ({@code text} and optional {@code lang}, {@code platform}, {@code handle}, {@code name}), JSON lines out.
+     * JSON lines in ({@code text} and optional {@code lang}, {@code platform}, {@code handle}, {@code name}, and {@code thread}: the
+     * earlier posts of its conversation, oldest first, each {@code {"brand": true|false, "text": ...}}), JSON lines out.
      * The lines are one stream of posts to one account, as the pipeline sees them: what the account said to
      * earlier lines counts, so no text repeats while another wording is left.
      */
@@ -146,7 +158,7 @@ public final class DryRunCommand {
                     continue;
                 }
                 Post post = new Post(n.get("text").asText(), text(n, "lang"), text(n, "platform"), text(n, "account"), text(n, "handle"),
-                        text(n, "name"), null, null);
+                        text(n, "name"), null, null, thread(n));
                 Outcome o = run(post, said.isEmpty() ? List.of("") : said);
                 if (o.draft() != null && !o.draft().text().isBlank()) {
                     said.add(0, o.draft().text());
@@ -158,6 +170,20 @@ public final class DryRunCommand {
             }
         }
         return 0;
+    }
+
+    /** {@code "thread": [{"brand": true, "text": "..."}, ...]}, oldest first: the posts the line answers. */
+    private static Conversation thread(JsonNode n) {
+        if (!n.hasNonNull("thread") || !n.get("thread").isArray()) {
+            return Conversation.NONE;
+        }
+        List<Conversation.Turn> turns = new java.util.ArrayList<>();
+        for (JsonNode t : n.get("thread")) {
+            if (t.hasNonNull("text")) {
+                turns.add(new Conversation.Turn(t.path("brand").asBoolean(false), t.get("text").asText(), null));
+            }
+        }
+        return new Conversation(turns);
     }
 
     private static String text(JsonNode n, String field) {

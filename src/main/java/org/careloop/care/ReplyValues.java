@@ -59,6 +59,10 @@ final class ReplyValues {
         }
     }
 
+    /** Our last reply took the case to private messages or a private page. */
+    private static final Pattern IN_DM = Pattern.compile("\\b(dm|dms|direct message|private message|message us|sent you a message)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private final Drafter.Voice voice;
     private final Details details;
 
@@ -68,9 +72,20 @@ final class ReplyValues {
     }
 
     /** The values for a reply in {@code lang}; {@code extra} (a ticket's link, a knowledge answer) set last. */
-    Read read(RuleBook book, String lang, Mention mention, Analysis analysis, Map<String, String> extra) {
+    Read read(RuleBook book, String lang, Mention mention, Analysis analysis, Map<String, String> extra,
+              org.careloop.platform.Conversation thread) {
         Templates templates = book.templates();
         Map<String, Object> values = values(book, mention);
+        // What the customer gave earlier in the thread is given: never asked for again.
+        List<String> before = thread.customerSaid();
+        if (before.stream().anyMatch(PostSays::hasReference)) {
+            values.put("has_reference", "yes");
+        }
+        if (before.stream().anyMatch(PostSays::namesFlight)) {
+            values.put("has_flight", "yes");
+        }
+        // The conversation is already in DM: a follow-up hears "we'll carry on there", not a new invitation.
+        values.put("in_dm", thread.lastBrandReply().filter(t -> IN_DM.matcher(t).find()).isPresent() ? "yes" : "");
         // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
         // a hashtag alone does not ("#help", "#strandedNYC").
         values.put("positive", analysis != null && analysis.sentiment() != null

@@ -58,7 +58,7 @@ public final class DraftStep {
         TicketLink.Linked ticket = triage.decision().action() == org.careloop.rules.Decision.Action.TICKET && tickets != null
                 ? tickets.link(m, triage.analysis(), triage.decision()) : null;
         java.util.Map<String, String> values = ticket == null ? java.util.Map.of() : ticket.values();
-        Draft drafted = unsaid.draft(m, said -> drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), said, values));
+        Draft drafted = unsaid.draft(m, said -> drafter.draft(m, triage.analysis(), triage.decision(), clock.instant(), said, values, triage.conversation()));
         if (ticket != null && ticket.ticketId() != null) {
             drafted = drafted.withWork(drafted.work().withTicket(ticket.ticketId()));
         }

@@ -41,8 +41,9 @@ final class RulesFile {
             "blocked-words", "topics", "brand-names", "competitors", "travel-words", "elsewhere-words");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
-            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge");
+            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge", "thread");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
+    private static final Set<String> THREAD_KEYS = Set.of("brand-replied", "brand-said");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
     private static final Set<String> ACTIONS = Set.of("reply", "answer", "ticket", "ignore", "hide");
@@ -334,14 +335,8 @@ final class RulesFile {
                         && words.stream().anyMatch(f.mention().text().toLowerCase(Locale.ROOT)::contains));
             }
             case "regex" -> {
-                String r = scalar(n, file, line(n), "'regex' must be text");
-                Pattern pattern;
-                try {
-                    pattern = Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                } catch (PatternSyntaxException e) {
-                    throw new RuleException(file, line(n), "invalid regular expression: " + e.getDescription());
-                }
-                yield c(key, r, f -> f.mention().text() != null && pattern.matcher(f.mention().text()).find());
+                Pattern pattern = pattern(n, file, "'regex'");
+                yield c(key, pattern.pattern(), f -> f.mention().text() != null && pattern.matcher(f.mention().text()).find());
             }
             case "care-action" -> {
                 Set<String> v = oneOf(n, key, CARE_ACTIONS, file);
@@ -363,6 +358,7 @@ final class RulesFile {
                         .isPresent() == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
+            case "thread" -> thread(mapping(n, file, "'thread'"), file);
             case "business-hours" -> {
                 boolean v = bool(n, file, key, true);
                 RuleBook.BusinessHours hours = settings.businessHours();
@@ -403,6 +399,35 @@ final class RulesFile {
             words.add("new-account " + v);
         }
         return new Rule.Condition("author", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
+    }
+
+    /** Thread conditions, on what came before the post in its conversation: all given must hold. */
+    private static Rule.Condition thread(MappingNode m, String file) {
+        checkKeys(m, THREAD_KEYS, file, "thread condition");
+        List<Predicate<Facts>> tests = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        Node replied = value(m, "brand-replied");
+        if (replied != null) {
+            boolean v = bool(replied, file, "brand-replied", true);
+            tests.add(f -> f.conversation().brandReplied() == v);
+            words.add("brand-replied " + v);
+        }
+        Node said = value(m, "brand-said");
+        if (said != null) {
+            Pattern pattern = pattern(said, file, "'brand-said'");
+            tests.add(f -> f.conversation().lastBrandReply().filter(t -> pattern.matcher(t).find()).isPresent());
+            words.add("brand-said " + pattern.pattern());
+        }
+        return new Rule.Condition("thread", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
+    }
+
+    private static Pattern pattern(Node n, String file, String what) {
+        String r = scalar(n, file, line(n), what + " must be text");
+        try {
+            return Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            throw new RuleException(file, line(n), "invalid regular expression: " + e.getDescription());
+        }
     }
 
     /**

@@ -316,6 +316,15 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public List<org.careloop.platform.Conversation.Turn> repliesInConversation(String platform, String conversationId) {
+        return jdbc.list("select d.text, coalesce(d.decided_at, d.created_at) as at from drafts d join mentions m on m.platform = d.platform "
+                        + "and m.id = d.mention_id where m.platform = ? and m.conversation_id = ? and d.status in (?, ?) "
+                        + "order by coalesce(d.decided_at, d.created_at), d.id limit 50",
+                rs -> new org.careloop.platform.Conversation.Turn(true, rs.getString("text"), Jdbc.instant(rs, "at")),
+                platform, conversationId, DraftStatus.APPROVED.name(), DraftStatus.PUBLISHED.name());
+    }
+
+    @Override
     public List<String> recentRepliesTo(String platform, String authorId, int limit) {
         return jdbc.list("select d.text from drafts d join mentions m on m.platform = d.platform and m.id = d.mention_id "
                         + "where m.platform = ? and m.author_id = ? and d.status <> ? order by d.created_at desc, d.id desc limit ?",

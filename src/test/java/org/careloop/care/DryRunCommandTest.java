@@ -211,4 +211,35 @@ class DryRunCommandTest {
         assertThat(dry.run(new DryRunCommand.Post("@acmeair Be ready for your next phone. Join our upgrade program for free! https://t.co/x", "en", "x", null,
                 "ben", "Ben", null, null)).analysis().care().label()).isEqualTo(org.careloop.analysis.CareAction.Label.IGNORE);
     }
+
+    /**
+     * A reply in a thread is read with the thread (JSON lines carry it as {@code thread}): an acknowledgement of our answer is left
+     * alone, help that failed goes to a person, and an answer to our question is thanked without asking for what the thread gave.
+     */
+    @Test
+    void aReplyInAThreadIsReadWithTheThread() throws Exception {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String asked = "{\"brand\": false, \"text\": \"@acmeair the app crashes when I check in for flight 2231, booking ABC123\"}, "
+                + "{\"brand\": true, \"text\": \"@ana Sorry about that! Which phone are you using?\"}";
+        String linked = "{\"brand\": false, \"text\": \"@acmeair how do I add my miles from last week?\"}, "
+                + "{\"brand\": true, \"text\": \"@ana You can claim them here: https://t.co/abc\"}";
+        String lines = String.join("\n",
+                "{\"text\": \"@acmeair ok cool\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
+                "{\"text\": \"@acmeair nothing there helped, still no miles\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
+                "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\"}");
+        var out = new java.io.ByteArrayOutputStream();
+        dry.runLines(new java.io.BufferedReader(new java.io.StringReader(lines)), new java.io.PrintStream(out, true, "UTF-8"));
+        List<com.fasterxml.jackson.databind.JsonNode> o = new java.util.ArrayList<>();
+        for (String l : out.toString("UTF-8").split("\n")) {
+            o.add(org.careloop.config.Json.mapper().readTree(l));
+        }
+        assertThat(o.get(0).get("rule").asText()).isEqualTo("thread-ack");
+        assertThat(o.get(0).has("reply")).as("a like at most").isFalse();
+        assertThat(o.get(1).get("rule").asText()).isEqualTo("thread-not-helped");
+        assertThat(o.get(1).get("reply").asText()).contains("didn't").doesNotContain("claim them here");
+        assertThat(o.get(2).get("rule").asText()).isEqualTo("thread-answer");
+        assertThat(o.get(2).get("reply").asText()).as("the booking was given in the thread").doesNotContainIgnoringCase("booking reference");
+        assertThat(o.get(3).get("rule").asText()).as("without its thread the same words are read alone").isNotEqualTo("thread-answer");
+    }
 }

@@ -15,6 +15,7 @@ import org.careloop.analysis.Sentiment;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.analysis.Troll;
 import org.careloop.platform.Author;
+import org.careloop.platform.Conversation;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.junit.jupiter.api.Test;
@@ -282,6 +283,29 @@ class RuleBookTest {
         assertThat(hits(open, new Facts(m, PLAIN, Instant.parse("2026-11-23T23:00:00Z"), 0))).isFalse();  // Mon 18:00 NY
         assertThat(hits(open, new Facts(m, PLAIN, Instant.parse("2026-11-22T15:00:00Z"), 0))).isFalse();  // Sunday
         assertThat(hits(book(top, "{ business-hours: false }"), new Facts(m, PLAIN, Instant.parse("2026-11-23T23:00:00Z"), 0))).isTrue();
+    }
+
+    @Test
+    void threadConditionsReadWhatCameBeforeThePost() {
+        Mention m = post(Platform.X, "brand", "jana", null, "iPhone 7 Plus");
+        Instant now = Instant.parse("2026-11-23T15:00:00Z");
+        Conversation asked = new Conversation(List.of(new Conversation.Turn(false, "the app keeps crashing", null),
+                new Conversation.Turn(true, "Sorry! Which device are you using?", null)));
+        Conversation theirsOnly = new Conversation(List.of(new Conversation.Turn(false, "the app keeps crashing", null)));
+        RuleBook replied = book("", "{ thread: { brand-replied: true } }");
+        assertThat(hits(replied, new Facts(m, PLAIN, now, 0, asked))).isTrue();
+        assertThat(hits(replied, new Facts(m, PLAIN, now, 0, theirsOnly))).as("only the customer spoke before").isFalse();
+        assertThat(hits(replied, new Facts(m, PLAIN, now, 0))).as("a post that starts its thread").isFalse();
+        assertThat(hits(book("", "{ thread: { brand-replied: false } }"), new Facts(m, PLAIN, now, 0))).isTrue();
+        assertThat(hits(book("", "{ thread: { brand-said: '\\?' } }"), new Facts(m, PLAIN, now, 0, asked))).isTrue();
+        assertThat(hits(book("", "{ thread: { brand-said: 'refund' } }"), new Facts(m, PLAIN, now, 0, asked))).isFalse();
+        Conversation told = new Conversation(List.of(new Conversation.Turn(true, "Which device? Thanks, that helps.", null),
+                new Conversation.Turn(false, "iPhone", null), new Conversation.Turn(true, "Try reinstalling it.", null)));
+        assertThat(hits(book("", "{ thread: { brand-said: '\\?' } }"), new Facts(m, PLAIN, now, 0, told))).as("only our latest reply counts").isFalse();
+        assertThatThrownBy(() -> book("", "{ thread: { brand-said: '(' } }")).isInstanceOf(RuleException.class)
+                .hasMessageContaining("t.yaml:").hasMessageContaining("invalid regular expression");
+        assertThatThrownBy(() -> book("", "{ thread: { brand-asked: true } }")).isInstanceOf(RuleException.class)
+                .hasMessageContaining("brand-asked");
     }
 
     // ---- every action

@@ -1,0 +1,49 @@
+package org.careloop.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.careloop.care.DraftStore;
+import org.careloop.platform.Conversation;
+import org.careloop.platform.Mention;
+
+/**
+ * What came before a post in its thread: the customers' earlier posts CareLoop stored and the replies it
+ * published there. Replies the team wrote on the platform itself never reach CareLoop, so a thread may
+ * look quieter than it was.
+ */
+public final class Threads {
+
+    /** Enough for any real thread; a long pile-on is read from its latest posts. */
+    static final int MOST = 20;
+
+    private final MentionStore mentions;
+    private final DraftStore drafts;
+
+    public Threads(MentionStore mentions, DraftStore drafts) {
+        this.mentions = mentions;
+        this.drafts = drafts;
+    }
+
+    public Conversation before(Mention m) {
+        // A post that starts its conversation has the conversation's id as its own.
+        if (m.conversationId() == null || m.conversationId().equals(m.id()) && m.inReplyToId() == null) {
+            return Conversation.NONE;
+        }
+        Instant at = m.createdAt();
+        List<Conversation.Turn> turns = new ArrayList<>();
+        for (Mention earlier : mentions.thread(m.platform(), m.conversationId())) {
+            if (!earlier.id().equals(m.id()) && (at == null || earlier.createdAt() == null || earlier.createdAt().isBefore(at))) {
+                turns.add(new Conversation.Turn(false, earlier.text(), earlier.createdAt()));
+            }
+        }
+        for (Conversation.Turn reply : drafts.repliesInConversation(m.platform().id(), m.conversationId())) {
+            if (at == null || reply.at() == null || reply.at().isBefore(at)) {
+                turns.add(reply);
+            }
+        }
+        turns.sort(Comparator.comparing(Conversation.Turn::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new Conversation(turns.subList(Math.max(0, turns.size() - MOST), turns.size()));
+    }
+}

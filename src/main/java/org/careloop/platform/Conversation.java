@@ -1,0 +1,44 @@
+package org.careloop.platform;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What came before a post in its conversation, as CareLoop saw it: the customers' earlier posts and the
+ * brand's published replies, oldest first. A reply in a thread is judged with it ("iPhone 7 Plus" answers
+ * the question we asked; "nothing there helped" is about the link we gave).
+ *
+ * @param turns the earlier posts, oldest first; empty for a post that starts its conversation or one whose
+ *              earlier posts CareLoop never saw
+ */
+public record Conversation(List<Turn> turns) {
+
+    /** One earlier post: the brand's reply or a customer's post; {@code at} may be null when unknown. */
+    public record Turn(boolean brand, String text, Instant at) {}
+
+    public static final Conversation NONE = new Conversation(List.of());
+
+    public Conversation {
+        turns = turns == null ? List.of() : List.copyOf(turns);
+    }
+
+    public boolean brandReplied() {
+        return turns.stream().anyMatch(Turn::brand);
+    }
+
+    /** The brand's latest reply, the one a customer's follow-up most likely answers. */
+    public Optional<String> lastBrandReply() {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).brand()) {
+                return Optional.ofNullable(turns.get(i).text());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the customers said before, oldest first (details given there need not be asked for again). */
+    public List<String> customerSaid() {
+        return turns.stream().filter(t -> !t.brand() && t.text() != null).map(Turn::text).toList();
+    }
+}

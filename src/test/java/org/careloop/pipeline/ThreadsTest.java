@@ -1,0 +1,77 @@
+package org.careloop.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.careloop.care.Draft;
+import org.careloop.care.MutableClock;
+import org.careloop.care.SamePosts;
+import org.careloop.platform.Author;
+import org.careloop.platform.Conversation;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A follow-up is decided with its thread: the customer's earlier post and the reply we published, in order. */
+class ThreadsTest {
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    Database db;
+    Threads threads;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:mem:threads-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        threads = new Threads(db.mentions(), db.drafts());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Mention post(String id, String text, String conversation, String inReplyTo, Instant at) {
+        Mention m = new Mention(Platform.X, "brand", id, new Author("7", "ana", "Ana"), text, "en", at, conversation, inReplyTo, null, false, false);
+        db.mentions().insertIfNew(m);
+        return m;
+    }
+
+    Draft reply(Mention to, String edited, Instant at) {
+        Draft d = db.drafts().create(SamePosts.drafter().draft(to, SamePosts.ANGRY, SamePosts.APOLOGY, at, List.of()));
+        return db.drafts().approve(d.id(), "lead", edited, at).orElseThrow();
+    }
+
+    @Test
+    void theCustomersPostsAndOurPublishedRepliesOldestFirst() {
+        Instant t0 = clock.instant();
+        Mention first = post("100", "my bag is lost again", "100", null, t0);
+        reply(first, "Sorry, Ana! Which flight was it?", t0.plus(Duration.ofMinutes(5)));
+        Mention answer = post("102", "flight 2231 from Denver", "100", "101", t0.plus(Duration.ofMinutes(9)));
+        Mention later = post("104", "still nothing", "100", "103", t0.plus(Duration.ofHours(3)));
+
+        Conversation c = threads.before(answer);
+        assertThat(c.turns()).extracting(Conversation.Turn::brand, Conversation.Turn::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(false, "my bag is lost again"),
+                org.assertj.core.groups.Tuple.tuple(true, "Sorry, Ana! Which flight was it?"));
+        assertThat(c.lastBrandReply()).contains("Sorry, Ana! Which flight was it?");
+        assertThat(threads.before(later).customerSaid()).as("nothing after the post, and never the post itself")
+                .containsExactly("my bag is lost again", "flight 2231 from Denver");
+        assertThat(threads.before(first).turns()).as("a post that starts its thread").isEmpty();
+    }
+
+    @Test
+    void aRejectedDraftWasNeverSaid() {
+        Instant t0 = clock.instant();
+        Mention first = post("200", "my bag is lost again", "200", null, t0);
+        Draft d = db.drafts().create(SamePosts.drafter().draft(first, SamePosts.ANGRY, SamePosts.APOLOGY, t0, List.of()));
+        db.drafts().reject(d.id(), "lead", "wrong tone", t0.plus(Duration.ofMinutes(2)));
+        Mention next = post("202", "hello??", "200", "200", t0.plus(Duration.ofMinutes(30)));
+        assertThat(threads.before(next).brandReplied()).isFalse();
+        assertThat(threads.before(next).customerSaid()).containsExactly("my bag is lost again");
+    }
+}
