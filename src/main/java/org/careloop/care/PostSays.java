@@ -537,6 +537,15 @@ final class PostSays {
         return retold != null && WRONG_OF_ITS_OWN.matcher(retold).find() && !WAITING_WORDS.matcher(retold).find();
     }
 
+    /** A phone number, an email address or a street address, posted where everyone can read it. */
+    private static final Pattern PERSONAL = Pattern.compile("(?i)(?<![\\w/])\\+?\\d[\\d ().-]{8,}\\d(?![\\w/])|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]{2,}\\b"
+            + "|\\b\\d{1,6} (\\w+ ){1,4}(st|street|ave|avenue|blvd|boulevard|rd|road|terr|terrace|dr|drive|ln|lane|way|court|ct|place|pl)\\b");
+
+    /** "My mailing address is 3003 E 107 Terr...": personal details in public, better sent in DM (and the post deleted). */
+    static boolean personalInPublic(String text) {
+        return text != null && PERSONAL.matcher(text).find();
+    }
+
     static boolean hasReference(String text) {
         return text != null && REFERENCE.matcher(text).find();
     }

@@ -84,6 +84,10 @@ final class ReplyValues {
         if (before.stream().anyMatch(PostSays::namesFlight)) {
             values.put("has_flight", "yes");
         }
+        // "iPhone 7 Plus", answering our question about their phone, is no trip because the thread never was one.
+        if (!before.isEmpty() && book.settings().elsewhere(String.join(" ", before) + " " + mention.text())) {
+            values.put("trip", "");
+        }
         // The conversation is already in DM: a follow-up hears "we'll carry on there", not a new invitation.
         values.put("in_dm", thread.lastBrandReply().filter(t -> IN_DM.matcher(t).find()).isPresent() ? "yes" : "");
         // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
@@ -106,6 +110,7 @@ final class ReplyValues {
         // Bags traced only for bags not with the customer: a bag cut off at check-in needs no search.
         values.put("bag_missing", PostSays.bagMissing(mention.text()) ? "yes" : "");
         values.put("waiting", PostSays.waitingOnUs(mention.text()) ? "yes" : "");
+        values.put("personal", PostSays.personalInPublic(mention.text()) ? "yes" : "");
         // Sent back to their earlier posts: never asked to tell it all again.
         values.put("read_back", mention.text() != null && CareAction.READ_BACK.matcher(mention.text()).find() ? "yes" : "");
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".

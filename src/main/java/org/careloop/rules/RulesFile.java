@@ -336,7 +336,9 @@ final class RulesFile {
             }
             case "regex" -> {
                 Pattern pattern = pattern(n, file, "'regex'");
-                yield c(key, pattern.pattern(), f -> f.mention().text() != null && pattern.matcher(f.mention().text()).find());
+                // Phones type curly apostrophes ("i’ll send you a DM"); rules are written with straight ones.
+                yield c(key, pattern.pattern(), f -> f.mention().text() != null
+                        && pattern.matcher(f.mention().text().replace('\u2019', '\'').replace('\u2018', '\'')).find());
             }
             case "care-action" -> {
                 Set<String> v = oneOf(n, key, CARE_ACTIONS, file);
