@@ -64,7 +64,11 @@ function card(d) {
   const earlier = (d.thread || []).filter(t => t.id !== d.mention.id);
   if (earlier.length) {
     const th = el('div', 'thread'); th.setAttribute('aria-label', 'Earlier in the thread');
-    earlier.slice(-4).forEach(t => { const p = el('div'); p.append(el('span', 't-author', at(d.platform, t.author.handle) + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p); });
+    earlier.slice(-4).forEach(t => {
+      const ours = t.id.startsWith('our-reply-');
+      const p = el('div', ours ? 'ours' : null);
+      p.append(el('span', 't-author', ours ? 'Our reply ' : at(d.platform, t.author.handle) + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p);
+    });
     parts.push(th);
   }
   parts.push(text, meta);

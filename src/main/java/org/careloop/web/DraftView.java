@@ -71,6 +71,21 @@ public record DraftView(long id, String platform, String account, String status,
                 a == null ? null : new CareView(a.care().label().id(), a.care().urgent(), a.care().confidence()), suggestions);
     }
 
+    /** The thread with the replies we published in it, by the account, oldest first. */
+    DraftView withOurReplies(List<org.careloop.platform.Conversation.Turn> replies) {
+        if (thread == null || replies.isEmpty()) {
+            return this;
+        }
+        List<MentionView> merged = new java.util.ArrayList<>(thread);
+        int n = 0;
+        for (var r : replies) {
+            merged.add(new MentionView("our-reply-" + (++n), new AuthorView(account, account, account), r.text(), null, r.at(), null, mention.conversationId(), null));
+        }
+        merged.sort(java.util.Comparator.comparing(MentionView::createdAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        return new DraftView(id, platform, account, status, text, replyLimit, createdAt, deadline, secondsLeft, ruleId, templateId, sentiment, emotion,
+                intent, troll, lang, reasons, mention, publishedId, error, decidedBy, decidedAt, work, List.copyOf(merged), ticketId, care, suggestions);
+    }
+
     static MentionView mention(org.careloop.platform.Mention m) {
         return new MentionView(m.id(), new AuthorView(m.author().id(), m.author().handle(), m.author().name()), m.text(),
                 m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId());

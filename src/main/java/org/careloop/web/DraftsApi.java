@@ -275,7 +275,9 @@ public final class DraftsApi {
         var m = d.mention();
         var thread = m.conversationId() == null ? java.util.List.<org.careloop.platform.Mention>of() : mentions.thread(m.platform(), m.conversationId());
         String reason = mentions.findDecision(m.platform(), m.id()).map(org.careloop.rules.Decision::reason).orElse(null);
-        return DraftView.of(d, now, thread, reason, d.status() == DraftStatus.PENDING ? suggestions.apply(d) : null);
+        DraftView view = DraftView.of(d, now, thread, reason, d.status() == DraftStatus.PENDING ? suggestions.apply(d) : null);
+        // Our replies in the thread too, so an agent sees what the customer is answering.
+        return m.conversationId() == null ? view : view.withOurReplies(drafts.repliesInConversation(m.platform().id(), m.conversationId()));
     }
 
     private ApiResponse ok(Draft d) {

@@ -378,6 +378,26 @@ class WebApiTest {
         assertThat(db.outbox().due(Instant.now().plusSeconds(1), 100)).anyMatch(e -> e.draftId() == id).noneMatch(e -> e.draftId() == other);
     }
 
+    /** A follow-up's thread shows our reply between the customer's posts, so the agent sees what they are answering. */
+    @Test
+    void aFollowUpsThreadShowsOurReplyInIt() throws Exception {
+        long first = newDraft();
+        String conversation = db.drafts().find(first).orElseThrow().mention().id();
+        assertThat(call("POST", "/api/drafts/" + first + "/approve", "{\"text\":\"So sorry, Jana. Which flight was it?\"}", "Authorization", "Bearer " + TOKEN)
+                .statusCode()).isEqualTo(200);
+        String id = String.valueOf(1000 + IDS.incrementAndGet());
+        Mention next = new Mention(Platform.X, "brand", id, new Author("7", "jana", "Jana"), "@acmeair flight 2231 from Denver", "en",
+                Instant.now().plusSeconds(5), conversation, conversation, null, false, false);
+        db.mentions().insertIfNew(next);
+        long followUp = db.drafts().create(new Draft(0, next, new Analysis("en", new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.7), List.of("r")),
+                "thread-answer", "thread-reply", "Thanks, Jana.", DraftStatus.PENDING, Instant.now(), Instant.now().plusSeconds(600), null, null, null, null)).id();
+        var thread = Json.mapper().readTree(call("GET", "/api/drafts/" + followUp, null, "Authorization", "Bearer " + TOKEN).body()).get("thread");
+        assertThat(thread.findValuesAsText("text")).containsExactly("@acmeair <script>alert(1)</script> my bag",
+                "So sorry, Jana. Which flight was it?", "@acmeair flight 2231 from Denver");
+        assertThat(thread.get(1).get("id").asText()).startsWith("our-reply-");
+        assertThat(thread.get(1).at("/author/handle").asText()).isEqualTo("brand");
+    }
+
     @Test
     void sessionsNeedTheCsrfTokenToChangeAnything() throws Exception {
         String cookie = login("agent", "agent-password");
