@@ -99,6 +99,14 @@ public final class ConsolePreview {
                 analysis(Sentiment.Label.NEGATIVE, -0.6, Emotion.Label.NONE, Intent.Label.OTHER, true),
                 "troll-ignore", "Hi @bait_bot, we're sorry to hear that.", now.minusSeconds(1300), now.minusSeconds(700));
         db.drafts().reject(rejected, "agent", "bait", now.minusSeconds(900));
+        // A follow-up in a thread: the customer answers the question our published reply asked.
+        long asked = draft(db, "1993", new Author("17", "ana_p", "Ana Pereira"), "@acmeair the app crashes every time I try to check in",
+                analysis(Sentiment.Label.NEGATIVE, -0.5, Emotion.Label.FRUSTRATION, Intent.Label.PROBLEM, false),
+                "ticket", "Sorry about the crash at check-in, Ana. Which phone are you using?", now.minusSeconds(900), now.minusSeconds(300));
+        db.drafts().approve(asked, "agent", null, now.minusSeconds(840));
+        draft(db, "2004", "1993", new Author("17", "ana_p", "Ana Pereira"), "@acmeair iPhone 12, on the latest update",
+                analysis(Sentiment.Label.NEUTRAL, 0.0, Emotion.Label.NONE, Intent.Label.OTHER, false),
+                "thread-answer", "Thanks for getting back to us, Ana. Send us a DM and we'll carry on from there.", now.minusSeconds(120), now.plusSeconds(480));
     }
 
     static Analysis analysis(Sentiment.Label label, double score, Emotion.Label emotion, Intent.Label intent, boolean troll) {
@@ -109,7 +117,12 @@ public final class ConsolePreview {
 
     static long draft(Database db, String id, Author author, String text, Analysis analysis, String rule, String reply,
                       Instant posted, Instant deadline) {
-        Mention m = new Mention(Platform.X, "brand", id, author, text, "en", posted, id, null,
+        return draft(db, id, id, author, text, analysis, rule, reply, posted, deadline);
+    }
+
+    static long draft(Database db, String id, String conversation, Author author, String text, Analysis analysis, String rule, String reply,
+                      Instant posted, Instant deadline) {
+        Mention m = new Mention(Platform.X, "brand", id, author, text, "en", posted, conversation, conversation.equals(id) ? null : conversation,
                 "https://x.com/" + author.handle() + "/status/" + id, false, false);
         db.mentions().insertIfNew(m);
         return db.drafts().create(new Draft(0, m, analysis, rule, rule, reply, DraftStatus.PENDING, posted.plusSeconds(20), deadline,
