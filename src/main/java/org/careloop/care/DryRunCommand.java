@@ -69,16 +69,23 @@ public final class DryRunCommand {
                 post.text(), post.lang(), at, post.thread().turns().isEmpty() ? id : "dry-run-thread",
                 post.thread().turns().isEmpty() ? null : "dry-run-earlier", null, false, false);
         Analysis analysis = analyzer.analyze(post.text(), post.lang());
-        RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0, post.thread()));
+        Conversation thread = understood(post.thread());
+        RuleBook.Explanation ex = rules.explain(new Facts(m, analysis, at, 0, thread));
         // A dry run opens no ticket: a sample reference and link show where the real ones go, on a public address as a deployment
         // has one (X counts a link 23 only where its domain is real: "localhost" or ".example" count in full).
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
                 ? Map.of("ticket_ref", "#1234", "ticket_link", "https://care.example.com/t/SAMPLE-ticket-link-token") : Map.of();
-        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, Said.of(recent), ticket, post.thread()) : null;
+        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, Said.of(recent), ticket, thread) : null;
         // What the reply echoes: the retold problem where it says one, else the detail phrase.
         String detail = draft == null ? null : drafter.happened(m, analysis).filter(d -> draft.text().contains(d))
                 .or(() -> drafter.detail(m, analysis).filter(d -> draft.text().contains(d))).orElse(null);
         return new Outcome(analysis, ex, draft, detail);
+    }
+
+    /** The thread with the care action of each earlier customer post, as the pipeline has it from their analyses. */
+    private Conversation understood(Conversation thread) {
+        return new Conversation(thread.turns().stream().map(t -> t.brand() || t.care() != null ? t
+                : new Conversation.Turn(false, t.text(), t.at(), analyzer.analyze(t.text(), null).care().label().id())).toList());
     }
 
     /** The outcome in words. */

@@ -35,7 +35,8 @@ public final class Threads {
         List<Conversation.Turn> turns = new ArrayList<>();
         for (Mention earlier : mentions.thread(m.platform(), m.conversationId())) {
             if (!earlier.id().equals(m.id()) && (at == null || earlier.createdAt() == null || earlier.createdAt().isBefore(at))) {
-                turns.add(new Conversation.Turn(false, earlier.text(), earlier.createdAt()));
+                String care = mentions.findAnalysis(earlier.platform(), earlier.id()).map(a -> a.care().label().id()).orElse(null);
+                turns.add(new Conversation.Turn(false, earlier.text(), earlier.createdAt(), care));
             }
         }
         for (Conversation.Turn reply : drafts.repliesInConversation(m.platform().id(), m.conversationId())) {

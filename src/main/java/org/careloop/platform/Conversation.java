@@ -14,8 +14,19 @@ import java.util.Optional;
  */
 public record Conversation(List<Turn> turns) {
 
-    /** One earlier post: the brand's reply or a customer's post; {@code at} may be null when unknown. */
-    public record Turn(boolean brand, String text, Instant at) {}
+    /**
+     * One earlier post: the brand's reply or a customer's post; {@code at} may be null when unknown.
+     * {@code care} is the care action the analysis proposed for a customer's post (null when not known).
+     */
+    public record Turn(boolean brand, String text, Instant at, String care) {
+
+        public Turn(boolean brand, String text, Instant at) {
+            this(brand, text, at, null);
+        }
+    }
+
+    /** Care actions that make a case: a later "iPhone 7 Plus" goes on with it, however the words alone read. */
+    private static final java.util.Set<String> CASES = java.util.Set.of("ticket", "apologize", "escalate", "answer");
 
     public static final Conversation NONE = new Conversation(List.of());
 
@@ -35,6 +46,11 @@ public record Conversation(List<Turn> turns) {
             }
         }
         return Optional.empty();
+    }
+
+    /** A customer's earlier post in the thread was a problem or a question (not a fan's banter). */
+    public boolean caseOpen() {
+        return turns.stream().anyMatch(t -> !t.brand() && t.care() != null && CASES.contains(t.care()));
     }
 
     /** What the customers said before, oldest first (details given there need not be asked for again). */

@@ -43,7 +43,7 @@ final class RulesFile {
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
             "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge", "thread");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
-    private static final Set<String> THREAD_KEYS = Set.of("brand-replied", "brand-said");
+    private static final Set<String> THREAD_KEYS = Set.of("brand-replied", "brand-said", "case-open");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
     private static final Set<String> ACTIONS = Set.of("reply", "answer", "ticket", "ignore", "hide");
@@ -413,6 +413,12 @@ final class RulesFile {
             boolean v = bool(replied, file, "brand-replied", true);
             tests.add(f -> f.conversation().brandReplied() == v);
             words.add("brand-replied " + v);
+        }
+        Node open = value(m, "case-open");
+        if (open != null) {
+            boolean v = bool(open, file, "case-open", true);
+            tests.add(f -> f.conversation().caseOpen() == v);
+            words.add("case-open " + v);
         }
         Node said = value(m, "brand-said");
         if (said != null) {

@@ -54,7 +54,14 @@ class ThreadsTest {
         Mention answer = post("102", "flight 2231 from Denver", "100", "101", t0.plus(Duration.ofMinutes(9)));
         Mention later = post("104", "still nothing", "100", "103", t0.plus(Duration.ofHours(3)));
 
+        Conversation unread = threads.before(answer);
+        assertThat(unread.caseOpen()).as("no analysis stored yet").isFalse();
+        var a = SamePosts.ANGRY;
+        db.mentions().saveAnalysis(Platform.X, "100", new org.careloop.analysis.Analysis(a.lang(), a.sentiment(), a.emotion(), a.troll(), a.intent(),
+                new org.careloop.analysis.CareAction(org.careloop.analysis.CareAction.Label.TICKET, false, 0.9), a.reasons()));
         Conversation c = threads.before(answer);
+        assertThat(c.turns().get(0).care()).isEqualTo("ticket");
+        assertThat(c.caseOpen()).as("the first post's stored analysis makes it a case").isTrue();
         assertThat(c.turns()).extracting(Conversation.Turn::brand, Conversation.Turn::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(false, "my bag is lost again"),
                 org.assertj.core.groups.Tuple.tuple(true, "Sorry, Ana! Which flight was it?"));

@@ -302,6 +302,13 @@ class RuleBookTest {
         Conversation told = new Conversation(List.of(new Conversation.Turn(true, "Which device? Thanks, that helps.", null),
                 new Conversation.Turn(false, "iPhone", null), new Conversation.Turn(true, "Try reinstalling it.", null)));
         assertThat(hits(book("", "{ thread: { brand-said: '\\?' } }"), new Facts(m, PLAIN, now, 0, told))).as("only our latest reply counts").isFalse();
+        Conversation fan = new Conversation(List.of(new Conversation.Turn(false, "trick or treat!", null, "engage"),
+                new Conversation.Turn(true, "What's your costume?", null)));
+        Conversation trouble = new Conversation(List.of(new Conversation.Turn(false, "the app keeps crashing", null, "ticket"),
+                new Conversation.Turn(true, "Which device?", null)));
+        assertThat(hits(book("", "{ thread: { case-open: true } }"), new Facts(m, PLAIN, now, 0, trouble))).isTrue();
+        assertThat(hits(book("", "{ thread: { case-open: true } }"), new Facts(m, PLAIN, now, 0, fan))).as("banter makes no case").isFalse();
+        assertThat(hits(book("", "{ thread: { case-open: true } }"), new Facts(m, PLAIN, now, 0, asked))).as("care not known").isFalse();
         assertThatThrownBy(() -> book("", "{ thread: { brand-said: '(' } }")).isInstanceOf(RuleException.class)
                 .hasMessageContaining("t.yaml:").hasMessageContaining("invalid regular expression");
         assertThatThrownBy(() -> book("", "{ thread: { brand-asked: true } }")).isInstanceOf(RuleException.class)
