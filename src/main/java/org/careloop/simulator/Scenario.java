@@ -26,14 +26,15 @@ public record Scenario(Brand brand, List<Person> users, List<Step> posts) {
      * One post. {@code key} names it for replies; {@code at} is an offset like {@code 3s} or {@code 1m};
      * {@code platform} is {@code x} (the default), {@code facebook} (a post on the brand's Page, or a
      * comment when it replies) or {@code instagram} (the brand's media when the brand posts it, else a
-     * comment on a media or a reply to a comment).
+     * comment on a media or a reply to a comment). {@code answers} (X only) names an earlier post whose reply from
+     * the brand this one answers: it waits, from its offset, until the brand has replied there.
      */
     public record Step(String key, String at, String author, String text, String lang,
                        @JsonProperty("reply_to") String replyTo, @JsonProperty("retweet_of") String retweetOf,
-                       String platform) {
+                       String platform, String answers) {
 
         public Step(String key, String at, String author, String text, String lang, String replyTo, String retweetOf) {
-            this(key, at, author, text, lang, replyTo, retweetOf, null);
+            this(key, at, author, text, lang, replyTo, retweetOf, null, null);
         }
 
         /** {@code x}, {@code facebook} or {@code instagram}. */
@@ -101,7 +102,10 @@ public record Scenario(Brand brand, List<Person> users, List<Step> posts) {
                 throw new IllegalArgumentException(source + ": every post needs an author and a text (or retweet_of): " + step);
             }
             step.offset();
-            for (String ref : new String[] {step.replyTo(), step.retweetOf()}) {
+            if (step.answers() != null && (!step.on().equals("x") || step.replyTo() != null || step.retweetOf() != null)) {
+                throw new IllegalArgumentException(source + ": post " + step.key() + ": answers is for X only, without reply_to or retweet_of");
+            }
+            for (String ref : new String[] {step.replyTo(), step.retweetOf(), step.answers()}) {
                 if (ref != null && !keys.containsKey(ref)) {
                     throw new IllegalArgumentException(source + ": post " + step.key() + " refers to '" + ref + "', which is not an earlier post");
                 }

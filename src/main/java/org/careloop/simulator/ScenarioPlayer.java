@@ -48,7 +48,14 @@ final class ScenarioPlayer implements AutoCloseable {
         }
     }
 
+    /** How long a post that answers the brand's reply waits for that reply (an agent may approve it late, or never). */
+    static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofMinutes(30);
+
     private void play(String key, Scenario.Step step) {
+        if (step.answers() != null) {
+            answer(key, step, System.nanoTime() + ANSWER_WAIT.toNanos());
+            return;
+        }
         if (!step.on().equals("x")) {
             playOnGraph(key, step);
             return;
@@ -64,6 +71,26 @@ final class ScenarioPlayer implements AutoCloseable {
                 postId = world.publish(author.id(), step.text(), replyTo, retweetOf, null, step.lang()).id();
             }
             world.markPlayed(key, postId);
+        } catch (RuntimeException e) {
+            LOG.warn("Scenario post {} failed: {}", key, e.getMessage());
+        }
+    }
+
+    /** Replies to the brand's reply to the post {@code answers} names, once there is one; looked for again every second. */
+    private void answer(String key, Scenario.Step step, long until) {
+        try {
+            String asked = world.playedPost(step.answers()).orElse(null);
+            java.util.Optional<XWorld.Post> ours = asked == null ? java.util.Optional.empty() : world.all().stream()
+                    .filter(p -> asked.equals(p.inReplyToId()) && p.authorId().equals(world.brand().id())).findFirst();
+            if (ours.isPresent()) {
+                XWorld.User author = world.userOrCreate(step.author(), null);
+                world.markPlayed(key, world.publish(author.id(), step.text(), ours.get().id(), null, null, step.lang()).id());
+            } else if (asked == null && world.played(step.answers()) || System.nanoTime() > until) {
+                LOG.debug("Scenario post {} skipped: no reply from the brand to answer", key);
+                world.markPlayed(key, null);
+            } else {
+                timer.schedule(() -> answer(key, step, until), 1, TimeUnit.SECONDS);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Scenario post {} failed: {}", key, e.getMessage());
         }
