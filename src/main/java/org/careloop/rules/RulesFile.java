@@ -43,7 +43,7 @@ final class RulesFile {
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
             "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge", "thread");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
-    private static final Set<String> THREAD_KEYS = Set.of("brand-replied", "brand-said", "case-open");
+    private static final Set<String> THREAD_KEYS = Set.of("earlier", "brand-replied", "brand-said", "case-open");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
             "auto-publish");
     private static final Set<String> ACTIONS = Set.of("reply", "answer", "ticket", "ignore", "hide");
@@ -408,6 +408,12 @@ final class RulesFile {
         checkKeys(m, THREAD_KEYS, file, "thread condition");
         List<Predicate<Facts>> tests = new ArrayList<>();
         List<String> words = new ArrayList<>();
+        Node earlier = value(m, "earlier");
+        if (earlier != null) {
+            boolean v = bool(earlier, file, "earlier", true);
+            tests.add(f -> !f.conversation().turns().isEmpty() == v);
+            words.add("earlier " + v);
+        }
         Node replied = value(m, "brand-replied");
         if (replied != null) {
             boolean v = bool(replied, file, "brand-replied", true);

@@ -227,7 +227,10 @@ class DryRunCommandTest {
                 "{\"text\": \"@acmeair ok cool\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair nothing there helped, still no miles\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
-                "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\"}");
+                "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\"}",
+                "{\"text\": \"@ana @acmeair if you called the 0844 number it is premium rate\", \"handle\": \"bo\", \"thread\": [" + linked + "]}",
+                "{\"text\": \"@acmeair 0062395415777\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair Thanks; just sent it.\", \"handle\": \"ana\", \"thread\": [" + asked + "]}");
         var out = new java.io.ByteArrayOutputStream();
         dry.runLines(new java.io.BufferedReader(new java.io.StringReader(lines)), new java.io.PrintStream(out, true, "UTF-8"));
         List<com.fasterxml.jackson.databind.JsonNode> o = new java.util.ArrayList<>();
@@ -241,5 +244,9 @@ class DryRunCommandTest {
         assertThat(o.get(2).get("rule").asText()).isEqualTo("thread-answer");
         assertThat(o.get(2).get("reply").asText()).as("the booking was given in the thread").doesNotContainIgnoringCase("booking reference");
         assertThat(o.get(3).get("rule").asText()).as("without its thread the same words are read alone").isNotEqualTo("thread-answer");
+        assertThat(o.get(4).get("rule").asText()).as("a word to another customer").isEqualTo("thread-aside");
+        assertThat(o.get(5).get("rule").asText()).as("the number we asked for").isEqualTo("thread-answer-number");
+        assertThat(o.get(5).get("action").asText()).isEqualTo("ticket");
+        assertThat(o.get(6).get("rule").asText()).as("sent in DM, not praise").isEqualTo("dm-sent");
     }
 }
