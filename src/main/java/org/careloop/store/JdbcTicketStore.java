@@ -78,6 +78,12 @@ final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public Optional<Ticket> openIn(Platform platform, String conversationId, String authorId) {
+        return jdbc.one(SELECT + " where platform = ? and conversation_id = ? and author_id = ? and status in ('OPEN', 'WAITING') "
+                + "order by updated_at desc, id desc limit 1", JdbcTicketStore::ticket, platform.id(), conversationId, authorId);
+    }
+
+    @Override
     public Optional<Ticket> resolvedIn(Platform platform, String conversationId, String authorId) {
         return jdbc.one(SELECT + " where platform = ? and conversation_id = ? and author_id = ? and status in ('RESOLVED', 'CLOSED') "
                 + "order by resolved_at desc, id desc limit 1", JdbcTicketStore::ticket, platform.id(), conversationId, authorId);

@@ -92,8 +92,12 @@ public final class TicketDesk implements TicketLink {
     public Ticket forPost(Mention m, Analysis analysis, Decision decision) {
         Instant now = clock.instant();
         String subject = Drafter.topic(rules.get(), m.text());
-        Optional<Ticket> open = m.author().id() == null ? Optional.empty() : tickets.openFor(m.platform(), m.account(), m.author().id())
-                .filter(t -> sameIssue(t, m, subject));
+        // The thread's own case first: the author's newest ticket may be about something else ("nothing on that page
+        // helped" answers the app case, not the refund opened since).
+        Optional<Ticket> open = m.author().id() == null ? Optional.empty()
+                : (m.conversationId() == null ? Optional.<Ticket>empty() : tickets.openIn(m.platform(), m.conversationId(), m.author().id())
+                        .filter(t -> t.account().equals(m.account())))
+                .or(() -> tickets.openFor(m.platform(), m.account(), m.author().id()).filter(t -> sameIssue(t, m, subject)));
         if (open.isPresent()) {
             Ticket t = open.get();
             // A post that reopened the ticket is in it already.

@@ -35,6 +35,9 @@ public interface TicketStore {
     Optional<Ticket> openFor(Platform platform, String account, String authorId);
 
     /** The latest resolved ticket of this author in this thread, if any: a new post there reopens it. */
+    /** The author's open (or waiting) ticket of one conversation, the latest first. */
+    Optional<Ticket> openIn(Platform platform, String conversationId, String authorId);
+
     Optional<Ticket> resolvedIn(Platform platform, String conversationId, String authorId);
 
     /** Tickets in these statuses (empty: all), the most recently updated first. */

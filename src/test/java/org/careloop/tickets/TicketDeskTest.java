@@ -110,6 +110,17 @@ class TicketDeskTest {
         assertThat(desk.forPost(inThread, negative(), TICKET).id()).isEqualTo(t.id());
     }
 
+    /** A follow-up in a thread joins that thread's case, even when the author opened another case since. */
+    @Test
+    void aFollowUpJoinsItsThreadsCaseNotTheAuthorsNewest() {
+        Mention app = post("carlos", "@acmeair your app crashes when I pay for seat selection", null);
+        Ticket appCase = desk.forPost(app, negative(), TICKET);
+        Ticket refundCase = desk.forPost(post("carlos", "@acmeair where is my refund for the cancelled flight", null), negative(), TICKET);
+        assertThat(refundCase.id()).isNotEqualTo(appCase.id());
+        Mention followUp = post("carlos", "@acmeair nothing on that page helped, my refund of patience is gone", app.conversationId());
+        assertThat(desk.forPost(followUp, negative(), TICKET).id()).isEqualTo(appCase.id());
+    }
+
     @Test
     void anotherIssueOrAnotherPersonGetsATicketOfItsOwn() {
         Ticket bag = desk.forPost(post("jana", "@acmeair you lost my bag", null), negative(), TICKET);
