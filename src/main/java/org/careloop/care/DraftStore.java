@@ -120,10 +120,10 @@ public interface DraftStore {
      */
     List<SlaDue> slaDue(Instant warnBy, Instant holdBy, Instant breachBy, int limit);
 
-    /** The texts of the latest replies drafted to one author, newest first (rejected ones left out). */
     /** The replies published (or approved for publishing) in a conversation, as turns of it, oldest first. */
     List<org.careloop.platform.Conversation.Turn> repliesInConversation(String platform, String conversationId);
 
+    /** The texts of the latest replies drafted to one author, newest first (rejected ones left out). */
     List<String> recentRepliesTo(String platform, String authorId, int limit);
 
     /** The texts drafted on one account since then (rejected ones aside): no account says the same thing twice in a day. */

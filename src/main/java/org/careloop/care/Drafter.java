@@ -14,6 +14,7 @@ import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Details;
 import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Sentiment;
+import org.careloop.platform.Conversation;
 import org.careloop.platform.Mention;
 import org.careloop.knowledge.KnowledgeEntry;
 import org.careloop.rules.Decision;
@@ -86,7 +87,7 @@ public final class Drafter {
     }
 
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra) {
-        return draft(mention, analysis, decision, now, said, extra, org.careloop.platform.Conversation.NONE);
+        return draft(mention, analysis, decision, now, said, extra, Conversation.NONE);
     }
 
     /**
@@ -94,7 +95,7 @@ public final class Drafter {
      * @param thread what came before the post in its thread (a detail given there is not asked for again)
      */
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra,
-                       org.careloop.platform.Conversation thread) {
+                       Conversation thread) {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
@@ -214,7 +215,7 @@ public final class Drafter {
 
     Optional<String> render(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
                             Map<String, String> extra) {
-        return build(book, templateId, mention, analysis, said, kind, extra, org.careloop.platform.Conversation.NONE).map(Built::text);
+        return build(book, templateId, mention, analysis, said, kind, extra, Conversation.NONE).map(Built::text);
     }
 
     /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
@@ -227,7 +228,7 @@ public final class Drafter {
     }
 
     Optional<Built> build(RuleBook book, String templateId, Mention mention, Analysis analysis, Said said, Draft.Kind kind,
-                          Map<String, String> extra, org.careloop.platform.Conversation thread) {
+                          Map<String, String> extra, Conversation thread) {
         Templates templates = book.templates();
         String lang = org.careloop.knowledge.Knowledge.replyLanguage(lang(mention, analysis));
         Optional<Templates.Phrasings> found = lang.equals("en") ? Optional.of(templates.phrasings(templateId, "en"))

@@ -13,6 +13,7 @@ import org.careloop.analysis.Analysis;
 import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Details;
 import org.careloop.analysis.Sentiment;
+import org.careloop.platform.Conversation;
 import org.careloop.platform.Mention;
 import org.careloop.rules.RuleBook;
 import org.careloop.rules.Templates;
@@ -73,7 +74,7 @@ final class ReplyValues {
 
     /** The values for a reply in {@code lang}; {@code extra} (a ticket's link, a knowledge answer) set last. */
     Read read(RuleBook book, String lang, Mention mention, Analysis analysis, Map<String, String> extra,
-              org.careloop.platform.Conversation thread) {
+              Conversation thread) {
         Templates templates = book.templates();
         Map<String, Object> values = values(book, mention);
         // What the customer gave earlier in the thread is given: never asked for again.

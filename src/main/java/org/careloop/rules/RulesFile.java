@@ -373,66 +373,60 @@ final class RulesFile {
     /** Author conditions: all given must hold. */
     private static Rule.Condition author(MappingNode m, String file, RuleBook.Settings settings) {
         checkKeys(m, AUTHOR_KEYS, file, "author condition");
-        List<Predicate<Facts>> tests = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        Node vip = value(m, "vip");
-        if (vip != null) {
-            boolean v = bool(vip, file, "vip", true);
-            tests.add(f -> settings.vip().contains(handle(f)) == v);
-            words.add("vip " + v);
-        }
-        Node repeat = value(m, "repeat");
-        if (repeat != null) {
-            boolean v = bool(repeat, file, "repeat", true);
-            int posts = settings.repeatPosts();
-            // recentPosts counts the author's other posts, so this one makes the n-th
-            tests.add(f -> (f.recentPosts() + 1 >= posts) == v);
-            words.add("repeat " + v);
-        }
-        Node fresh = value(m, "new-account");
-        if (fresh != null) {
-            boolean v = bool(fresh, file, "new-account", true);
-            Duration young = Duration.ofDays(settings.newAccountDays());
-            tests.add(f -> {
-                Instant since = f.mention().author().since();
-                boolean isNew = since != null && Duration.between(since, f.now()).compareTo(young) < 0;
-                return isNew == v;
-            });
-            words.add("new-account " + v);
-        }
-        return new Rule.Condition("author", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
+        Flags flags = new Flags(m, file);
+        flags.add("vip", f -> settings.vip().contains(handle(f)));
+        int posts = settings.repeatPosts();
+        // recentPosts counts the author's other posts, so this one makes the n-th
+        flags.add("repeat", f -> f.recentPosts() + 1 >= posts);
+        Duration young = Duration.ofDays(settings.newAccountDays());
+        flags.add("new-account", f -> {
+            Instant since = f.mention().author().since();
+            return since != null && Duration.between(since, f.now()).compareTo(young) < 0;
+        });
+        return flags.condition("author");
     }
 
     /** Thread conditions, on what came before the post in its conversation: all given must hold. */
     private static Rule.Condition thread(MappingNode m, String file) {
         checkKeys(m, THREAD_KEYS, file, "thread condition");
-        List<Predicate<Facts>> tests = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        Node earlier = value(m, "earlier");
-        if (earlier != null) {
-            boolean v = bool(earlier, file, "earlier", true);
-            tests.add(f -> !f.conversation().turns().isEmpty() == v);
-            words.add("earlier " + v);
-        }
-        Node replied = value(m, "brand-replied");
-        if (replied != null) {
-            boolean v = bool(replied, file, "brand-replied", true);
-            tests.add(f -> f.conversation().brandReplied() == v);
-            words.add("brand-replied " + v);
-        }
-        Node open = value(m, "case-open");
-        if (open != null) {
-            boolean v = bool(open, file, "case-open", true);
-            tests.add(f -> f.conversation().caseOpen() == v);
-            words.add("case-open " + v);
-        }
+        Flags flags = new Flags(m, file);
+        flags.add("earlier", f -> !f.conversation().turns().isEmpty());
+        flags.add("brand-replied", f -> f.conversation().brandReplied());
+        flags.add("case-open", f -> f.conversation().caseOpen());
         Node said = value(m, "brand-said");
         if (said != null) {
             Pattern pattern = pattern(said, file, "'brand-said'");
-            tests.add(f -> f.conversation().lastBrandReply().filter(t -> pattern.matcher(t).find()).isPresent());
-            words.add("brand-said " + pattern.pattern());
+            flags.tests.add(f -> f.conversation().lastBrandReply().filter(t -> pattern.matcher(t).find()).isPresent());
+            flags.words.add("brand-said " + pattern.pattern());
         }
-        return new Rule.Condition("thread", String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
+        return flags.condition("thread");
+    }
+
+    /** The true/false keys of a condition's mapping ({@code vip: true}), each a test that must hold, all named for the console. */
+    private static final class Flags {
+        private final MappingNode m;
+        private final String file;
+        final List<Predicate<Facts>> tests = new ArrayList<>();
+        final List<String> words = new ArrayList<>();
+
+        Flags(MappingNode m, String file) {
+            this.m = m;
+            this.file = file;
+        }
+
+        /** When the mapping has {@code key}, the post must be {@code holds} exactly as the key's true or false says. */
+        void add(String key, Predicate<Facts> holds) {
+            Node n = value(m, key);
+            if (n != null) {
+                boolean v = bool(n, file, key, true);
+                tests.add(f -> holds.test(f) == v);
+                words.add(key + " " + v);
+            }
+        }
+
+        Rule.Condition condition(String name) {
+            return new Rule.Condition(name, String.join(", ", words), f -> tests.stream().allMatch(t -> t.test(f)));
+        }
     }
 
     private static Pattern pattern(Node n, String file, String what) {
