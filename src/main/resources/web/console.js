@@ -65,7 +65,7 @@ function card(d) {
   if (earlier.length) {
     const th = el('div', 'thread'); th.setAttribute('aria-label', 'Earlier in the thread');
     earlier.slice(-4).forEach(t => {
-      const ours = t.id.startsWith('our-reply-');
+      const ours = t.ours;
       const p = el('div', ours ? 'ours' : null);
       p.append(el('span', 't-author', ours ? 'Our reply ' : at(d.platform, t.author.handle) + ' '), el('span', '', t.text)); p.dir = 'auto'; th.append(p);
     });

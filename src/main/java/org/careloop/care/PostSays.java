@@ -540,10 +540,13 @@ final class PostSays {
     /** A phone number, an email address or a street address, posted where everyone can read it. */
     private static final Pattern PERSONAL = Pattern.compile("(?i)(?<![\\w/])\\+\\d[\\d ().-]{8,}\\d(?![\\w/])"
             + "|\\b(phone|mobile|cell|tel|call me|text me|number is|reach me)\\D{0,15}\\d[\\d ().-]{7,}\\d"
-            + "|(?<![\\w/])\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}(?![\\w/])|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]{2,}\\b"
+            + "|(?<![\\w/])\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}(?![\\w/])|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]{2,}\\b|__email__"
             + "|\\b\\d{1,6} (\\w+ ){1,4}(st|street|ave|avenue|blvd|boulevard|rd|road|terr|terrace|dr|drive|ln|lane|way|court|ct|place|pl)\\b");
 
-    /** "My mailing address is 3003 E 107 Terr...": personal details in public, better sent in DM (and the post deleted). */
+    /**
+     * "My mailing address is 3003 E 107 Terr...": personal details in public, better sent in DM (and the post deleted).
+     * Anonymised corpora write an email address as {@code __email__}.
+     */
     static boolean personalInPublic(String text) {
         return text != null && PERSONAL.matcher(text).find();
     }

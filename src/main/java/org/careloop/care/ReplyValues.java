@@ -91,6 +91,8 @@ final class ReplyValues {
         }
         // The conversation is already in DM: a follow-up hears "we'll carry on there", not a new invitation.
         values.put("in_dm", thread.lastBrandReply().filter(t -> IN_DM.matcher(t).find()).isPresent() ? "yes" : "");
+        // A post in a thread where we replied talks to us: never "thanks for the mention".
+        values.put("replied", thread.brandReplied() ? "yes" : "");
         // Playful posts (laughter, excitement, emoji) count as positive even when the words read neutral;
         // a hashtag alone does not ("#help", "#strandedNYC").
         values.put("positive", analysis != null && analysis.sentiment() != null

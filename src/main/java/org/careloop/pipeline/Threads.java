@@ -9,9 +9,9 @@ import org.careloop.platform.Conversation;
 import org.careloop.platform.Mention;
 
 /**
- * What came before a post in its thread: the customers' earlier posts CareLoop stored and the replies it
- * published there. Replies the team wrote on the platform itself never reach CareLoop, so a thread may
- * look quieter than it was.
+ * What came before a post in its thread: the customers' earlier posts CareLoop stored, the brand's own posts
+ * its feeds read there (replies the team wrote on the platform itself included) and the replies CareLoop
+ * published (each once: a published reply its feed read back is that post).
  */
 public final class Threads {
 
@@ -34,7 +34,13 @@ public final class Threads {
         Instant at = m.createdAt();
         List<Conversation.Turn> turns = new ArrayList<>();
         for (Mention earlier : mentions.thread(m.platform(), m.conversationId())) {
-            if (!earlier.id().equals(m.id()) && (at == null || earlier.createdAt() == null || earlier.createdAt().isBefore(at))) {
+            if (earlier.id().equals(m.id()) || earlier.retweet() || at != null && earlier.createdAt() != null && !earlier.createdAt().isBefore(at)) {
+                continue;
+            }
+            if (earlier.fromBrand()) {
+                // Our reply as the platform gave it back: one CareLoop published, or one the team wrote there.
+                turns.add(new Conversation.Turn(true, earlier.text(), earlier.createdAt()));
+            } else {
                 String care = mentions.findAnalysis(earlier.platform(), earlier.id()).map(a -> a.care().label().id()).orElse(null);
                 turns.add(new Conversation.Turn(false, earlier.text(), earlier.createdAt(), care));
             }

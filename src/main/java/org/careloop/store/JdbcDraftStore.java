@@ -319,6 +319,8 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     public List<org.careloop.platform.Conversation.Turn> repliesInConversation(String platform, String conversationId) {
         return jdbc.list("select d.text, coalesce(d.decided_at, d.created_at) as at from drafts d join mentions m on m.platform = d.platform "
                         + "and m.id = d.mention_id where m.platform = ? and m.conversation_id = ? and d.status in (?, ?) "
+                        // A published reply the account's feed read back is in the thread as that post.
+                        + "and not exists (select 1 from mentions b where b.platform = d.platform and b.id = d.published_id) "
                         + "order by coalesce(d.decided_at, d.created_at), d.id limit 50",
                 rs -> new org.careloop.platform.Conversation.Turn(true, rs.getString("text"), Jdbc.instant(rs, "at")),
                 platform, conversationId, DraftStatus.APPROVED.name(), DraftStatus.PUBLISHED.name());

@@ -39,8 +39,9 @@ public record DraftView(long id, String platform, String account, String status,
 
     public record AuthorView(String id, String handle, String name) {}
 
+    /** A post of the thread; {@code ours}: the brand's own (a reply CareLoop published, or one the team wrote on the platform). */
     public record MentionView(String id, AuthorView author, String text, String permalink, Instant createdAt, String lang,
-                              String conversationId, String inReplyToId) {}
+                              String conversationId, String inReplyToId, boolean ours) {}
 
     static DraftView of(Draft d, Instant now) {
         return of(d, now, null, null, null);
@@ -79,7 +80,7 @@ public record DraftView(long id, String platform, String account, String status,
         List<MentionView> merged = new java.util.ArrayList<>(thread);
         int n = 0;
         for (var r : replies) {
-            merged.add(new MentionView("our-reply-" + (++n), new AuthorView(account, account, account), r.text(), null, r.at(), null, mention.conversationId(), null));
+            merged.add(new MentionView("our-reply-" + (++n), new AuthorView(account, account, account), r.text(), null, r.at(), null, mention.conversationId(), null, true));
         }
         merged.sort(java.util.Comparator.comparing(MentionView::createdAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
         return new DraftView(id, platform, account, status, text, replyLimit, createdAt, deadline, secondsLeft, ruleId, templateId, sentiment, emotion,
@@ -88,6 +89,6 @@ public record DraftView(long id, String platform, String account, String status,
 
     static MentionView mention(org.careloop.platform.Mention m) {
         return new MentionView(m.id(), new AuthorView(m.author().id(), m.author().handle(), m.author().name()), m.text(),
-                m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId());
+                m.permalink(), m.createdAt(), m.lang(), m.conversationId(), m.inReplyToId(), m.fromBrand());
     }
 }

@@ -72,6 +72,32 @@ class ThreadsTest {
     }
 
     @Test
+    void theTeamsRepliesOnThePlatformAreOursAndAPublishedReplyReadBackCountsOnce() {
+        Instant t0 = clock.instant();
+        Mention first = post("300", "my bag is lost again", "300", null, t0);
+        // Written by an agent on X itself: read back by the account's own feed.
+        Mention byHand = new Mention(Platform.X, "brand", "301", new Author("1", "acmeair", "Acme Air"), "@ana So sorry! What's the file reference?",
+                "en", t0.plus(Duration.ofMinutes(3)), "300", "300", null, false, true);
+        db.mentions().insertIfNew(byHand);
+        Mention answer = post("302", "LHR12345", "300", "301", t0.plus(Duration.ofMinutes(6)));
+        Draft d = reply(answer, "Thanks, Ana, we've added it to your case.", t0.plus(Duration.ofMinutes(8)));
+        db.outbox().published(db.outbox().outboxOf(d.id()).orElseThrow().id(), "303", t0.plus(Duration.ofMinutes(9)));
+        Mention later = post("304", "any news?", "300", "303", t0.plus(Duration.ofHours(2)));
+
+        Conversation before = threads.before(answer);
+        assertThat(before.brandReplied()).as("the team's reply on X counts as ours").isTrue();
+        assertThat(before.lastBrandReply()).contains("@ana So sorry! What's the file reference?");
+        assertThat(before.customerSaid()).containsExactly("my bag is lost again");
+        assertThat(threads.before(later).turns()).extracting(Conversation.Turn::brand).containsExactly(false, true, false, true);
+
+        // The published reply read back by the feed: the same post, once.
+        db.mentions().insertIfNew(new Mention(Platform.X, "brand", "303", new Author("1", "acmeair", "Acme Air"),
+                "@ana Thanks, Ana, we've added it to your case.", "en", t0.plus(Duration.ofMinutes(9)), "300", "302", null, false, true));
+        assertThat(threads.before(later).turns()).extracting(Conversation.Turn::text).containsExactly("my bag is lost again",
+                "@ana So sorry! What's the file reference?", "LHR12345", "@ana Thanks, Ana, we've added it to your case.");
+    }
+
+    @Test
     void aRejectedDraftWasNeverSaid() {
         Instant t0 = clock.instant();
         Mention first = post("200", "my bag is lost again", "200", null, t0);

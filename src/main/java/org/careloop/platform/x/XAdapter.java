@@ -34,8 +34,8 @@ import twitter4j.V2ConfigurationKt;
 import twitter4j.conf.ConfigurationBuilder;
 
 /**
- * X through twitter4j and its v2 extension: the account's mentions and a keyword search, read
- * forward from a {@code since_id} cursor; replies posted in the customer's thread. Where X's reach
+ * X through twitter4j and its v2 extension: the account's mentions, its own posts (the team's replies
+ * written on X) and a keyword search, read forward from a {@code since_id} cursor; replies posted in the customer's thread. Where X's reach
  * ends (recent search's 7 days, the mentions timeline's 800 newest) the feed carries on from what
  * X still serves rather than failing or skipping.
  */
@@ -44,6 +44,8 @@ public final class XAdapter implements PlatformAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(XAdapter.class);
     static final String MENTIONS = "mentions";
     static final String SEARCH = "search";
+    /** The account's own posts: the replies the team writes on X itself belong to the customers' threads too. */
+    static final String REPLIES = "replies";
     private static final String TWEET_FIELDS = "created_at,conversation_id,in_reply_to_user_id,referenced_tweets,lang,author_id";
     private static final String USER_FIELDS = "name,username";
     private static final Pattern URL = Pattern.compile("https?://\\S+");
@@ -108,7 +110,7 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public List<String> feeds() {
-        return account.searchQuery() == null ? List.of(MENTIONS) : List.of(MENTIONS, SEARCH);
+        return account.searchQuery() == null ? List.of(MENTIONS, REPLIES) : List.of(MENTIONS, REPLIES, SEARCH);
     }
 
     @Override
@@ -136,6 +138,7 @@ public final class XAdapter implements PlatformAdapter {
         Read read = switch (feed) {
             case MENTIONS -> cursor.bySearch() ? mentionsBeyondReach(self, cursor) : mentions(self, cursor);
             case SEARCH -> search(self, cursor);
+            case REPLIES -> ownPosts(self, cursor);
             default -> throw new IllegalArgumentException("Unknown feed " + feed);
         };
         String nextCursor = read.next().format();
@@ -184,6 +187,26 @@ public final class XAdapter implements PlatformAdapter {
             next = cursor.searchBelow(below, w.newest());
         }
         return new Read(w, next);
+    }
+
+    /**
+     * The account's own posts, retweets left out, flagged as the brand's: a reply an agent wrote on X itself
+     * becomes part of the customer's thread (a follow-up is read with it), and is never triaged.
+     */
+    private Read ownPosts(Identity self, XCursor cursor) throws PlatformException {
+        Walk w;
+        try {
+            w = walk(token -> api.getUserTweets(Long.parseLong(self.id()), null, "retweets", "author_id", account.pageSize(), null,
+                    token, null, null, cursor.since(), null, TWEET_FIELDS, cursor.until(), USER_FIELDS), cursor, self);
+        } catch (TwitterException e) {
+            throw XErrors.map("read " + REPLIES, e);
+        }
+        // The timeline is the account's by definition, whether or not X expanded each post's author.
+        Author brand = new Author(self.id(), self.handle(), self.name());
+        List<Mention> own = w.found().stream().map(m -> m.fromBrand() ? m : new Mention(m.platform(), m.account(), m.id(), brand, m.text(),
+                m.lang(), m.createdAt(), m.conversationId(), m.inReplyToId(), "https://x.com/" + self.handle() + "/status/" + m.id(),
+                m.retweet(), true)).toList();
+        return new Read(new Walk(own, w.seen(), w.more()), after(REPLIES, cursor, w));
     }
 
     /** The mentions below the timeline's reach: a recent search for the account's handle, inside the gap. */

@@ -235,8 +235,8 @@ class XAdapterWireTest {
         on("GET /2/users/me", 200, "me.json");
         on("GET /2/tweets/search/recent", 200, "search.json");
         XAdapter x = adapter("\"Acme Air\" -is:retweet", XCursor.timeOf(1850000000000000201L).plusSeconds(60));
-        assertThat(x.feeds()).containsExactly("mentions", "search");
-        assertThat(adapter(null).feeds()).containsExactly("mentions");
+        assertThat(x.feeds()).containsExactly("mentions", "replies", "search");
+        assertThat(adapter(null).feeds()).containsExactly("mentions", "replies");
 
         PlatformAdapter.Batch batch = x.fetch("search", "1850000000000000200");
         assertThat(batch.mentions()).extracting(Mention::id).containsExactly("1850000000000000201");
@@ -391,6 +391,30 @@ class XAdapterWireTest {
 
         PlatformAdapter.Reply otherText = new PlatformAdapter.Reply("6", "1850000000000000102", "@jana_k Found it!");
         assertThat(x.findReply(otherText)).isEmpty();
+    }
+
+    @Test
+    void readsTheAccountsOwnPostsAsTheBrandsSoTheTeamsRepliesOnXJoinTheirThreads() throws Exception {
+        on("GET /2/users/me", 200, "me.json");
+        on("GET /2/users/" + BRAND_ID + "/tweets", 200, "own-posts.json");
+        XAdapter x = adapter(null);
+
+        PlatformAdapter.Batch batch = x.fetch("replies", "1850000000000000200");
+        assertThat(batch.mentions()).extracting(Mention::id)
+                .containsExactly("1850000000000000208", "1850000000000000209", "1850000000000000210");
+        assertThat(batch.mentions()).allSatisfy(m -> {
+            assertThat(m.fromBrand()).as("the brand's own, never triaged").isTrue();
+            assertThat(m.isCustomerPost()).isFalse();
+            assertThat(m.author().handle()).isEqualTo("acmeair");
+        });
+        Mention reply = batch.mentions().get(0);
+        assertThat(reply.conversationId()).as("in the customer's thread").isEqualTo("1850000000000000101");
+        assertThat(reply.inReplyToId()).isEqualTo("1850000000000000102");
+        assertThat(reply.permalink()).isEqualTo("https://x.com/acmeair/status/1850000000000000208");
+        assertThat(batch.nextCursor()).isEqualTo("1850000000000000210");
+        Map<String, String> q = requestsTo("/2/users/" + BRAND_ID + "/tweets").get(0).query();
+        assertThat(q).containsEntry("since_id", "1850000000000000200").containsEntry("exclude", "retweets");
+        assertThat(q.get("tweet.fields").split(",")).contains("conversation_id", "referenced_tweets");
     }
 
     interface Call {
