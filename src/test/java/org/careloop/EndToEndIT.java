@@ -176,6 +176,30 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    void aReplyTheTeamWroteOnXItselfIsInTheThreadItsFollowUpIsDecidedWith() throws Exception {
+        Http http = new Http();
+        Settings settings = settings(Map.of("CARELOOP_TEST_CASE", "team-on-x"));
+        CareLoop app = CareLoop.start(settings);
+        String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
+        try {
+            String first = http.postTweet(simulator.baseUrl(), "sim:lena_m", "@acmeair my bag never came off flight AA90 at JFK last night", null);
+            http.await(Duration.ofSeconds(60), "a draft for the first post", () -> http.findDraftFor(api, TOKEN, first));
+            // An agent answers on X itself, not through CareLoop; the customer answers that.
+            String byHand = http.postTweet(simulator.baseUrl(), "sim:acmeair", "@lena_m So sorry, Lena! What's your bag's file reference?", first);
+            String answer = http.postTweet(simulator.baseUrl(), "sim:lena_m", "@acmeair JFKAA12345", byHand);
+
+            JsonNode draft = http.await(Duration.ofSeconds(60), "a draft for the follow-up", () -> http.findDraftFor(api, TOKEN, answer));
+            assertThat(draft.get("ruleId").asText()).as("decided as an answer to our question").isEqualTo("thread-answer-number");
+            JsonNode thread = http.getJson(api + "/api/drafts/" + draft.get("id").asText(), TOKEN, 200).get("thread");
+            assertThat(thread).extracting(t -> t.get("id").asText()).containsExactly(first, byHand, answer);
+            assertThat(thread.findValuesAsText("ours")).containsExactly("false", "true", "false");
+            assertThat(http.findDraftFor(api, TOKEN, byHand)).as("the brand's own post is never triaged").isNull();
+        } finally {
+            app.stop();
+        }
+    }
+
     private static Settings settings(Map<String, String> extraEnv) throws Exception {
         // The simulator's demo credentials, given the way an operator gives real ones.
         Map<String, String> env = new HashMap<>(SimulatedPlatforms.X_BRAND);

@@ -110,7 +110,8 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public List<String> feeds() {
-        return account.searchQuery() == null ? List.of(MENTIONS, REPLIES) : List.of(MENTIONS, REPLIES, SEARCH);
+        // Our own posts first: a follow-up read in the same poll as the team's reply it answers is decided with it.
+        return account.searchQuery() == null ? List.of(REPLIES, MENTIONS) : List.of(REPLIES, MENTIONS, SEARCH);
     }
 
     @Override

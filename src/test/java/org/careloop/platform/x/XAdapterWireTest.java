@@ -235,8 +235,8 @@ class XAdapterWireTest {
         on("GET /2/users/me", 200, "me.json");
         on("GET /2/tweets/search/recent", 200, "search.json");
         XAdapter x = adapter("\"Acme Air\" -is:retweet", XCursor.timeOf(1850000000000000201L).plusSeconds(60));
-        assertThat(x.feeds()).containsExactly("mentions", "replies", "search");
-        assertThat(adapter(null).feeds()).containsExactly("mentions", "replies");
+        assertThat(x.feeds()).containsExactly("replies", "mentions", "search");
+        assertThat(adapter(null).feeds()).containsExactly("replies", "mentions");
 
         PlatformAdapter.Batch batch = x.fetch("search", "1850000000000000200");
         assertThat(batch.mentions()).extracting(Mention::id).containsExactly("1850000000000000201");
