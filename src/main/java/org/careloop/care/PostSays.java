@@ -572,6 +572,13 @@ final class PostSays {
         return text != null && WHY_DISRUPTED.matcher(text).find();
     }
 
+    /** "Sorry to bother you again", "just curious why", "out of curiosity": a question asked politely, not a grievance. */
+    private static final Pattern POLITE_ASK = Pattern.compile("(?i)\\b(sorry (to|for) (bother|trouble|bug|pester)\\w*|(just|i'?m|i am|i was) (curious|wondering)|out of curiosity)\\b");
+
+    static boolean politeAsk(String text) {
+        return text != null && POLITE_ASK.matcher(text).find();
+    }
+
     /** Hashtags that complain: "#DoBetter", "#fail", "#passengersLose". */
     private static final Pattern COMPLAINT_TAG = Pattern.compile("(?i)#\\w*(dobetter|fail|fixit|sucks|worst|neveragain|disappoint|unacceptable|lose|ripoff|notcool|badservice)\\w*");
 

@@ -119,8 +119,10 @@ final class ReplyValues {
         // An upset customer's question is answered without "Good question!" or a breezy "Hey!".
         // A complaint hashtag ("#DoBetter") makes a question a complaint, whatever the words' sentiment; so does a mishap
         // told calmly ("missed my flight. How does standby work?").
+        // "Sorry to bother you again", "just curious why...": the words read negative, the customer is not upset.
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET
+                && !PostSays.politeAsk(mention.text())
                 || PostSays.complaintTag(mention.text()) || PostSays.mishap(mention.text()) ? "yes" : "");
         values.put("missed", "en".equals(lang) ? PostSays.missed(mention.text()) : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.

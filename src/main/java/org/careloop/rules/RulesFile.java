@@ -41,7 +41,7 @@ final class RulesFile {
             "blocked-words", "topics", "brand-names", "competitors", "travel-words", "elsewhere-words");
     private static final Set<String> RULE_KEYS = Set.of("id", "when", "then");
     private static final Set<String> WHEN_KEYS = Set.of("platform", "account", "lang", "sentiment", "intent", "emotion", "troll",
-            "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge", "thread");
+            "offensive", "troll-score", "confidence", "keywords", "regex", "author", "business-hours", "care-action", "urgent", "competitor", "knowledge", "thread");
     private static final Set<String> AUTHOR_KEYS = Set.of("vip", "repeat", "new-account");
     private static final Set<String> THREAD_KEYS = Set.of("earlier", "brand-replied", "brand-said", "case-open");
     private static final Set<String> THEN_KEYS = Set.of("action", "template", "reason", "priority", "escalate", "marketing",
@@ -320,6 +320,10 @@ final class RulesFile {
             case "troll" -> {
                 boolean v = bool(n, file, key, false);
                 yield c(key, v, f -> f.analysis().troll().label() == v);
+            }
+            case "offensive" -> {
+                boolean v = bool(n, file, key, false);
+                yield c(key, v, f -> f.analysis().offensive().label() == v);
             }
             case "troll-score" -> {
                 double min = fraction(n, file, key);

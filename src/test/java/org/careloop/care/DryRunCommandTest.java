@@ -230,7 +230,11 @@ class DryRunCommandTest {
                 "{\"text\": \"@acmeair an iPhone 12\", \"handle\": \"ana\"}",
                 "{\"text\": \"@ana @acmeair if you called the 0844 number it is premium rate\", \"handle\": \"bo\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair 0062395415777\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
-                "{\"text\": \"@acmeair Thanks; just sent it.\", \"handle\": \"ana\", \"thread\": [" + asked + "]}");
+                "{\"text\": \"@acmeair Thanks; just sent it.\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair Full name: Ana Lima\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair Ana Lima, ana.lima@example.com\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair Great, I also have a question about my miles. Could I leave a DM?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
+                "{\"text\": \"@acmeair Sorry to bother you again. Can I claim miles for a flight with a partner airline?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}");
         var out = new java.io.ByteArrayOutputStream();
         dry.runLines(new java.io.BufferedReader(new java.io.StringReader(lines)), new java.io.PrintStream(out, true, "UTF-8"));
         List<com.fasterxml.jackson.databind.JsonNode> o = new java.util.ArrayList<>();
@@ -248,5 +252,12 @@ class DryRunCommandTest {
         assertThat(o.get(5).get("rule").asText()).as("the number we asked for").isEqualTo("thread-answer-number");
         assertThat(o.get(5).get("action").asText()).isEqualTo("ticket");
         assertThat(o.get(6).get("rule").asText()).as("sent in DM, not praise").isEqualTo("dm-sent");
+        assertThat(o.get(7).get("rule").asText()).as("an answer to our ask, however flat").startsWith("thread-answer");
+        assertThat(o.get(7).get("action").asText()).isEqualTo("ticket");
+        assertThat(o.get(8).get("action").asText()).as("personal details posted in public go on with the case").isEqualTo("ticket");
+        assertThat(o.get(8).get("reply").asText()).contains("delete that post");
+        assertThat(o.get(9).get("rule").asText()).as("asking whether they may DM us").isEqualTo("dm-open");
+        assertThat(o.get(10).get("careAction").asText()).as("a question asked politely").isEqualTo("answer");
+        assertThat(o.get(10).get("reply").asText()).doesNotContainIgnoringCase("frustrat");
     }
 }

@@ -222,6 +222,16 @@ class RuleBookTest {
     }
 
     @Test
+    void offensiveLanguageIsAConditionApartFromTheTroll() {
+        Mention m = post(Platform.X, "brand", "jana", null, "wtf, my bag is lost");
+        Analysis swears = new Analysis("en", new Sentiment(Sentiment.Label.NEGATIVE, -0.8, 0.9), new Emotion(Emotion.Label.ANGER, 0.8),
+                new Troll(false, 0.1, true, List.of()), new org.careloop.analysis.Offensive(true, 0.8), new Intent(Intent.Label.COMPLAINT, 0.9), null, List.of());
+        assertThat(hits(book("", "{ offensive: true, troll: false }"), facts(m, swears))).as("swears, and no troll").isTrue();
+        assertThat(hits(book("", "{ offensive: false }"), facts(m, swears))).isFalse();
+        assertThat(hits(book("", "{ offensive: false }"), facts(m, PLAIN))).isTrue();
+    }
+
+    @Test
     void trollTrollScoreAndConfidence() {
         Mention m = post(Platform.X, "brand", "jana", null, "hi");
         Analysis bait = analysis("en", Sentiment.Label.NEGATIVE, Emotion.Label.NONE, Intent.Label.OTHER, 0.55, true, 0.7);
