@@ -94,6 +94,9 @@ public interface MentionStore {
 
     Optional<Analysis> findAnalysis(Platform platform, String id);
 
+    /** The stored analyses of one conversation's posts, by post id (posts not analysed are missing). */
+    java.util.Map<String, Analysis> analysesInThread(Platform platform, String conversationId);
+
     /** Stores the rules' decision for a post, with its rule, for the console's "why". */
     void saveDecision(Platform platform, String id, Decision decision);
 

@@ -33,6 +33,7 @@ public final class Threads {
         }
         Instant at = m.createdAt();
         List<Conversation.Turn> turns = new ArrayList<>();
+        var analyses = mentions.analysesInThread(m.platform(), m.conversationId());
         for (Mention earlier : mentions.thread(m.platform(), m.conversationId())) {
             if (earlier.id().equals(m.id()) || earlier.retweet() || at != null && earlier.createdAt() != null && !earlier.createdAt().isBefore(at)) {
                 continue;
@@ -41,7 +42,8 @@ public final class Threads {
                 // Our reply as the platform gave it back: one CareLoop published, or one the team wrote there.
                 turns.add(new Conversation.Turn(true, earlier.text(), earlier.createdAt()));
             } else {
-                String care = mentions.findAnalysis(earlier.platform(), earlier.id()).map(a -> a.care().label().id()).orElse(null);
+                var analysis = analyses.get(earlier.id());
+                String care = analysis == null ? null : analysis.care().label().id();
                 turns.add(new Conversation.Turn(false, earlier.text(), earlier.createdAt(), care));
             }
         }

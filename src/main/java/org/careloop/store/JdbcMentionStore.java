@@ -192,6 +192,13 @@ final class JdbcMentionStore implements MentionStore {
     }
 
     @Override
+    public java.util.Map<String, Analysis> analysesInThread(Platform platform, String conversationId) {
+        return jdbc.list("select id, analysis from mentions where platform = ? and conversation_id = ? and analysis is not null",
+                        rs -> java.util.Map.entry(rs.getString(1), fromJson(rs.getString(2), Analysis.class)), platform.id(), conversationId)
+                .stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
+    @Override
     public void saveDecision(Platform platform, String id, Decision decision) {
         jdbc.update("update mentions set decision = ?, decided_action = ?, decided_at = ? where platform = ? and id = ?",
                 toJson(decision), decision.action().name(), clock.instant(), platform.id(), id);

@@ -107,7 +107,7 @@ class XAdapterTest {
     @Test
     void keywordSearchFindsUntaggedPosts() throws Exception {
         XAdapter x = adapter("sim-acmeair-token", "\"acme air\" -from:acmeair -is:retweet", 100);
-        assertThat(x.feeds()).containsExactly("mentions", "search");
+        assertThat(x.feeds()).containsExactly("replies", "mentions", "search");
         String untagged = post("ben", "Does Acme Air take bikes as baggage?", null);
         post("ben", "I love air travel", null);
         assertThat(x.fetch("search", null).mentions()).extracting(Mention::id).containsExactly(untagged);
