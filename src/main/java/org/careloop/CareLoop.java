@@ -213,6 +213,7 @@ public final class CareLoop {
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), new org.careloop.pipeline.Threads(database.mentions(), database.drafts()), clock));
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
+        camel.bind("answeredOnPlatform", new org.careloop.care.AnsweredOnPlatform(database.drafts(), clock));
         camel.bind("draftStep", draftStep);
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));

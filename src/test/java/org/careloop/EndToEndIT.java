@@ -184,7 +184,8 @@ class EndToEndIT {
         String api = "http://localhost:" + settings.getInt("careloop.http.port", 0);
         try {
             String first = http.postTweet(simulator.baseUrl(), "sim:lena_m", "@acmeair my bag never came off flight AA90 at JFK last night", null);
-            http.await(Duration.ofSeconds(60), "a draft for the first post", () -> http.findDraftFor(api, TOKEN, first));
+            long firstDraft = http.await(Duration.ofSeconds(60), "a draft for the first post", () -> http.findDraftFor(api, TOKEN, first))
+                    .get("id").asLong();
             // An agent answers on X itself, not through CareLoop; the customer answers that.
             String byHand = http.postTweet(simulator.baseUrl(), "sim:acmeair", "@lena_m So sorry, Lena! What's your bag's file reference?", first);
             String answer = http.postTweet(simulator.baseUrl(), "sim:lena_m", "@acmeair JFKAA12345", byHand);
@@ -195,6 +196,9 @@ class EndToEndIT {
             assertThat(thread).extracting(t -> t.get("id").asText()).containsExactly(first, byHand, answer);
             assertThat(thread.findValuesAsText("ours")).containsExactly("false", "true", "false");
             assertThat(http.findDraftFor(api, TOKEN, byHand)).as("the brand's own post is never triaged").isNull();
+            JsonNode withdrawn = http.getJson(api + "/api/drafts/" + firstDraft, TOKEN, 200);
+            assertThat(withdrawn.get("status").asText()).as("answered by a person on X: CareLoop never answers it again").isEqualTo("rejected");
+            assertThat(withdrawn.get("error").asText()).startsWith("answered on x by the team: @lena_m So sorry, Lena!");
         } finally {
             app.stop();
         }

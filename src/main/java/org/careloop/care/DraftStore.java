@@ -15,6 +15,9 @@ public interface DraftStore {
 
     Optional<Draft> find(long id);
 
+    /** Every draft for a post (replies, holding replies, closing messages), in any status, oldest first. */
+    List<Draft> forPost(String platform, String mentionId);
+
     /** The first reply drafted to a post (not a holding or closing message), if there is one. */
     Optional<Draft> replyTo(String platform, String mentionId);
 

@@ -85,6 +85,7 @@ class PipelineRoutesTest extends CamelMainTestSupport {
         registry.bind("praiseFeed", new Step("collect"));
         registry.bind("draftStep", new Drafts());
         registry.bind("clustering", new Group());
+        registry.bind("answeredOnPlatform", new Answered());
     }
 
     @Test
@@ -102,7 +103,8 @@ class PipelineRoutesTest extends CamelMainTestSupport {
     @Test
     void retweetsAndTheBrandsOwnPostsAreNeitherAnalysedNorAnswered() {
         template.sendBody("direct:intake", post("3", "RT @acmeair: our fleet's on fleek", true));
-        assertThat(calls).containsExactly("admit 3", "done 3");
+        assertThat(calls).as("the brand's own posts may settle drafts the team answered on the platform")
+                .containsExactly("admit 3", "answered 3", "done 3");
     }
 
     @Test
@@ -301,6 +303,12 @@ class PipelineRoutesTest extends CamelMainTestSupport {
 
     /** What the route logs of a draft. */
     public record Drafted(String id, Mention mention, String ruleId) {}
+
+    public class Answered {
+        public void notice(Mention m) {
+            calls.add("answered " + m.id());
+        }
+    }
 
     public class Group {
         public Drafted place(Drafted d) {

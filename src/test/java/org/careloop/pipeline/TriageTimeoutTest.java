@@ -79,7 +79,7 @@ class TriageTimeoutTest {
         stages = new Stages();
         camel = new Main();
         camel.bind("triageLedger", ledger);
-        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "surgeStep", "moderator", "praiseFeed", "draftStep", "clustering"}) {
+        for (String name : new String[] {"analysisStep", "ticketDesk", "decisionStep", "surgeStep", "moderator", "praiseFeed", "draftStep", "clustering", "answeredOnPlatform"}) {
             camel.bind(name, stages);
         }
         camel.addOverrideProperty("camel.main.routes-include-pattern", "classpath:routes/pipeline.yaml");

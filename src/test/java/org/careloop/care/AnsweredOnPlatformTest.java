@@ -1,0 +1,93 @@
+package org.careloop.care;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.careloop.platform.Author;
+import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
+import org.careloop.store.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A reply the team wrote on the platform itself withdraws the drafts waiting for its post; CareLoop's own replies do not. */
+class AnsweredOnPlatformTest {
+
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    Database db;
+    AnsweredOnPlatform answered;
+
+    @BeforeEach
+    void open() {
+        db = Database.open("jdbc:h2:mem:answered-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        answered = new AnsweredOnPlatform(db.drafts(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Mention customer(String id) {
+        Mention m = new Mention(Platform.X, "brand", id, new Author("7", "ana", "Ana"), "@acmeair my bag is lost", "en", clock.instant(), id, null, null,
+                false, false);
+        db.mentions().insertIfNew(m);
+        return m;
+    }
+
+    static Mention ours(String id, String inReplyTo, String text) {
+        return new Mention(Platform.X, "brand", id, new Author("1", "acmeair", "Acme Air"), text, "en", Instant.parse("2026-03-02T09:05:00Z"),
+                inReplyTo, inReplyTo, null, false, true);
+    }
+
+    Draft pending(Mention to) {
+        return db.drafts().create(SamePosts.drafter().draft(to, SamePosts.ANGRY, SamePosts.APOLOGY, clock.instant(), List.of()));
+    }
+
+    @Test
+    void theTeamsReplyOnThePlatformWithdrawsThePendingDraftWithItsWords() {
+        Mention post = customer("100");
+        Draft d = pending(post);
+        clock.advance(Duration.ofMinutes(4));
+
+        answered.notice(ours("101", "100", "@ana So sorry, Ana! What's the file reference on your bag?"));
+
+        Draft after = db.drafts().find(d.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(DraftStatus.REJECTED);
+        assertThat(after.decidedBy()).isEqualTo(Draft.AUTO);
+        assertThat(after.error()).isEqualTo("answered on x by the team: @ana So sorry, Ana! What's the file reference on your bag?");
+        assertThat(db.drafts().outcomes(Instant.EPOCH)).as("never judged by a person, so no rejection in the template reports").isEmpty();
+    }
+
+    @Test
+    void ourOwnReplyReadBackOrOnItsWayOutChangesNothing() {
+        Mention post = customer("200");
+        Draft first = pending(post);
+        db.drafts().approve(first.id(), "lead", null, clock.instant());
+        Draft holding = db.drafts().create(SamePosts.drafter().draft(post, SamePosts.ANGRY, SamePosts.APOLOGY, clock.instant(), List.of()));
+
+        answered.notice(ours("201", "200", "@ana the text CareLoop is sending"));
+        assertThat(db.drafts().find(holding.id()).orElseThrow().status()).as("a reply approved and not yet out is ours").isEqualTo(DraftStatus.PENDING);
+
+        db.outbox().published(db.outbox().outboxOf(first.id()).orElseThrow().id(), "201", clock.instant());
+        answered.notice(ours("201", "200", "@ana the text CareLoop sent"));
+        assertThat(db.drafts().find(holding.id()).orElseThrow().status()).as("our published reply read back").isEqualTo(DraftStatus.PENDING);
+
+        answered.notice(ours("202", "200", "@ana and a word from Tom on the team"));
+        assertThat(db.drafts().find(holding.id()).orElseThrow().status()).as("a person's reply beside ours").isEqualTo(DraftStatus.REJECTED);
+        assertThat(db.drafts().find(first.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
+    }
+
+    @Test
+    void postsThatAnswerNothingAndCustomersPostsAreLeftAlone() {
+        Mention post = customer("300");
+        Draft d = pending(post);
+        answered.notice(ours("301", null, "Our spring schedule is out!"));
+        answered.notice(new Mention(Platform.X, "brand", "302", new Author("8", "bo", "Bo"), "@ana same here", "en", clock.instant(), "300", "300",
+                null, false, false));
+        assertThat(db.drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+    }
+}
