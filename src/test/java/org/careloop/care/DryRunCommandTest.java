@@ -235,7 +235,8 @@ class DryRunCommandTest {
                 "{\"text\": \"@acmeair Ana Lima, ana.lima@example.com\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
                 "{\"text\": \"@acmeair Great, I also have a question about my miles. Could I leave a DM?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair Sorry to bother you again. Can I claim miles for a flight with a partner airline?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
-                "{\"text\": \"@acmeair Responded 45 minutes ago and still nothing\", \"handle\": \"ana\", \"thread\": [" + asked + "]}");
+                "{\"text\": \"@acmeair Responded 45 minutes ago and still nothing\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"@acmeair the iPhone 12 one works now, thank you so much Tom!\", \"handle\": \"ana\", \"thread\": [" + asked + "]}");
         var out = new java.io.ByteArrayOutputStream();
         dry.runLines(new java.io.BufferedReader(new java.io.StringReader(lines)), new java.io.PrintStream(out, true, "UTF-8"));
         List<com.fasterxml.jackson.databind.JsonNode> o = new java.util.ArrayList<>();
@@ -262,5 +263,7 @@ class DryRunCommandTest {
         assertThat(o.get(10).get("reply").asText()).doesNotContainIgnoringCase("frustrat");
         assertThat(o.get(11).get("rule").asText()).as("waiting on us in DM").isEqualTo("dm-sent");
         assertThat(o.get(11).get("reply").asText()).containsIgnoringCase("sorry");
+        assertThat(o.get(12).get("rule").asText()).as("thanks for our help within our thread").isIn("thread-thanks", "thread-solved", "welcome");
+        assertThat(o.get(12).get("reply").asText()).doesNotContain("Sharing this");
     }
 }
