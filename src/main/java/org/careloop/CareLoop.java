@@ -8,6 +8,7 @@ import org.careloop.pipeline.AnalysisStep;
 import org.careloop.analysis.Analyzer;
 import org.careloop.analysis.SocialAnalyzer;
 import org.careloop.pipeline.DraftStep;
+import org.careloop.care.AnsweredOnPlatform;
 import org.careloop.care.DraftSettler;
 import org.careloop.pipeline.Moderator;
 import org.careloop.care.Drafter;
@@ -179,7 +180,10 @@ public final class CareLoop {
         // A post about an open incident joins it instead of opening a ticket; the desk opens the rest.
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
-        DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics);
+        // The team's replies on the platform itself settle the posts they answer, whichever is read first.
+        AnsweredOnPlatform answeredOnPlatform = new AnsweredOnPlatform(database.drafts(), m -> database.mentions().repliesTo(m.platform(), m.id()), clock);
+        DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics)
+                .withAnsweredOnPlatform(answeredOnPlatform);
         TicketPage ticketPage = new TicketPage(desk, config.uploads(), voice.brand());
 
         // No main class: routes come from routes/*.yaml only, never from scanning the class path.
@@ -213,7 +217,7 @@ public final class CareLoop {
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), new org.careloop.pipeline.Threads(database.mentions(), database.drafts()), clock));
         Moderator moderator = new Moderator(database.mentions(), connections, database.audit(), clock);
         camel.bind("moderator", moderator);
-        camel.bind("answeredOnPlatform", new org.careloop.care.AnsweredOnPlatform(database.drafts(), clock));
+        camel.bind("answeredOnPlatform", answeredOnPlatform);
         camel.bind("draftStep", draftStep);
         camel.bind("clustering", clustering);
         camel.bind("surgeStep", new SurgeStep(surges));

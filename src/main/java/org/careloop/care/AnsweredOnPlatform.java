@@ -2,46 +2,94 @@ package org.careloop.care;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.careloop.platform.Mention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A reply the team wrote on the platform itself (on X, or as the Page on Facebook) answers the post: the drafts still
- * waiting for it are withdrawn, so CareLoop never posts a second answer beside a person's. The brand's own posts come
- * back through the feeds; a reply CareLoop published, or is publishing, is recognised as its own and changes nothing.
+ * A reply the team wrote on the platform itself (on X, or as the Page on Facebook) answers the post: the drafts that
+ * were waiting for it are withdrawn, so CareLoop never posts a second answer beside a person's. The brand's own posts
+ * come back through the feeds, sometimes before the post they answer was triaged; a reply CareLoop published, or is
+ * publishing, is recognised as its own and changes nothing.
  */
 public final class AnsweredOnPlatform {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnsweredOnPlatform.class);
     private static final int EXCERPT = 120;
+    private static final Pattern LINKS_AND_HANDLES = Pattern.compile("https?://\\S+|@\\w+|&(amp|lt|gt|quot);");
+    private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final DraftStore drafts;
+    private final Function<Mention, List<Mention>> repliesTo;
     private final Clock clock;
 
-    public AnsweredOnPlatform(DraftStore drafts, Clock clock) {
+    /** @param repliesTo the stored posts that reply to a post (the mention store's) */
+    public AnsweredOnPlatform(DraftStore drafts, Function<Mention, List<Mention>> repliesTo, Clock clock) {
         this.drafts = drafts;
+        this.repliesTo = repliesTo;
         this.clock = clock;
     }
 
-    /** Notes one of the brand's own posts: the drafts it leaves without a purpose are withdrawn. */
+    /** One of the brand's own posts, read from a feed: the drafts it leaves without a purpose are withdrawn. */
     public void notice(Mention post) {
-        if (!post.fromBrand() || post.retweet() || post.inReplyToId() == null) {
+        if (!byTheTeam(post)) {
             return;
         }
-        List<Draft> forPost = drafts.forPost(post.platform().id(), post.inReplyToId());
-        // Ours: published as this very post, or still on its way out (its id is not known until the platform answers).
-        boolean ours = forPost.stream().anyMatch(d -> post.id().equals(d.publishedId()) || d.status() == DraftStatus.APPROVED);
-        if (ours) {
-            return;
-        }
-        String reason = "answered on " + post.platform().id() + " by the team: " + excerpt(post.text());
-        for (Draft d : forPost) {
-            if (d.status() == DraftStatus.PENDING && drafts.reject(d.id(), Draft.AUTO, reason, clock.instant()).isPresent()) {
-                LOG.info("Draft {} withdrawn: {} post {} was answered on the platform by the team (post {})", d.id(), post.platform().id(),
-                        post.inReplyToId(), post.id());
+        for (Draft d : drafts.forPost(post.platform().id(), post.inReplyToId())) {
+            // Only what was waiting when the team answered: a ticket's closing message drafted since is a new word.
+            if (d.status() == DraftStatus.PENDING && (post.createdAt() == null || d.createdAt().isBefore(post.createdAt()))) {
+                withdraw(d, post);
             }
         }
+    }
+
+    /**
+     * A new draft for a post the team has answered on the platform already (its reply was read before the post was
+     * triaged): withdrawn at once. Any other draft is returned as it is.
+     */
+    public Draft settle(Draft draft) {
+        Optional<Mention> answer = repliesTo.apply(draft.mention()).stream().filter(this::byTheTeam).findFirst();
+        return answer.flatMap(a -> withdraw(draft, a)).orElse(draft);
+    }
+
+    /** A reply of the brand's that CareLoop did not write: published as this post, or its text on its way out. */
+    private boolean byTheTeam(Mention post) {
+        if (!post.fromBrand() || post.retweet() || post.inReplyToId() == null) {
+            return false;
+        }
+        if (drafts.publishedAs(post.platform().id(), post.id()).isPresent()) {
+            return false;
+        }
+        // Approved and not yet out: the platform's id for it is not known until the publisher hears back.
+        String words = words(post.text());
+        return drafts.forPost(post.platform().id(), post.inReplyToId()).stream()
+                .noneMatch(d -> d.status() == DraftStatus.APPROVED && words.equals(words(d.text())));
+    }
+
+    private Optional<Draft> withdraw(Draft d, Mention answer) {
+        String reason = "answered on " + answer.platform().id() + " by the team: " + excerpt(answer.text());
+        Optional<Draft> withdrawn = drafts.reject(d.id(), Draft.AUTO, reason, clock.instant());
+        if (withdrawn.isPresent()) {
+            LOG.info("Draft {} withdrawn: {} post {} was answered on the platform by the team (post {})", d.id(), answer.platform().id(),
+                    answer.inReplyToId(), answer.id());
+        } else {
+            LOG.info("Draft {} left as it is although {} post {} was answered on the platform (post {}): someone is working on it",
+                    d.id(), answer.platform().id(), answer.inReplyToId(), answer.id());
+        }
+        return withdrawn;
+    }
+
+    /** The words of a reply, as the platform may give them back: links, handles, entities and punctuation aside. */
+    static String words(String text) {
+        if (text == null) {
+            return "";
+        }
+        String bare = LINKS_AND_HANDLES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return NOT_WORDS.matcher(bare).replaceAll(" ").trim();
     }
 
     private static String excerpt(String text) {

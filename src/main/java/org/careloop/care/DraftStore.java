@@ -15,6 +15,9 @@ public interface DraftStore {
 
     Optional<Draft> find(long id);
 
+    /** The draft the platform published as post {@code publishedId}, if CareLoop published it. */
+    Optional<Draft> publishedAs(String platform, String publishedId);
+
     /** Every draft for a post (replies, holding replies, closing messages), in any status, oldest first. */
     List<Draft> forPost(String platform, String mentionId);
 

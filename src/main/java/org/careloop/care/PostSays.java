@@ -539,8 +539,9 @@ final class PostSays {
     }
 
     /** A phone number, an email address or a street address, posted where everyone can read it. */
-    private static final Pattern PERSONAL = Pattern.compile("(?i)(?<![\\w/])\\+\\d[\\d ().-]{8,}\\d(?![\\w/])"
-            + "|\\b(phone|mobile|cell|tel|call me|text me|number is|reach me)\\D{0,15}\\d[\\d ().-]{7,}\\d"
+    // A phone number has nine digits or more: "tell me if the 10.30-11.45 slot is free" and a date are none.
+    private static final Pattern PERSONAL = Pattern.compile("(?i)(?<![\\w/])\\+\\d(?:[ ().-]?\\d){8,}(?![\\w/])"
+            + "|\\b(phone|mobile|cell|tel|call me|text me|number is|reach me)\\b\\D{0,15}\\d(?:[ ()-]?\\d){8,}"
             + "|(?<![\\w/])\\(?\\d{3}\\)?[ .-]\\d{3}[ .-]\\d{4}(?![\\w/])|\\b[\\w.+-]+@[\\w-]+\\.[\\w.]{2,}\\b|__email__"
             + "|\\b\\d{1,6} (\\w+ ){1,4}(st|street|ave|avenue|blvd|boulevard|rd|road|terr|terrace|dr|drive|ln|lane|way|court|ct|place|pl)\\b");
 
@@ -576,8 +577,10 @@ final class PostSays {
     /** "Sorry to bother you again", "just curious why", "out of curiosity": a question asked politely, not a grievance. */
     private static final Pattern POLITE_ASK = Pattern.compile("(?i)\\b(sorry (to|for) (bother|trouble|bug|pester)\\w*|(just|i'?m|i am|i was) (curious|wondering)|out of curiosity)\\b");
 
+    private static final Pattern ASKED_WITHOUT_MARK = Pattern.compile("(?i)\\b(curious|wondering) (why|how|if|whether|what|when|where|which)\\b");
+
     static boolean politeAsk(String text) {
-        return text != null && POLITE_ASK.matcher(text).find();
+        return text != null && (text.contains("?") || ASKED_WITHOUT_MARK.matcher(text).find()) && POLITE_ASK.matcher(text).find();
     }
 
     /** Hashtags that complain: "#DoBetter", "#fail", "#passengersLose". */

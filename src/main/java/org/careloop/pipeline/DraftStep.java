@@ -26,6 +26,7 @@ public final class DraftStep {
     private final Alerts alerts;
     private final Clock clock;
     private volatile CareMetrics metrics = CareMetrics.NONE;
+    private volatile java.util.function.UnaryOperator<Draft> answered = d -> d;
 
     /**
      * @param unsaid drafts in words the account has not used (its texts taken across nodes before a draft is stored)
@@ -48,6 +49,12 @@ public final class DraftStep {
         return this;
     }
 
+    /** New drafts for posts the team has answered on the platform itself already are withdrawn at once. */
+    public DraftStep withAnsweredOnPlatform(org.careloop.care.AnsweredOnPlatform answeredOnPlatform) {
+        this.answered = answeredOnPlatform::settle;
+        return this;
+    }
+
     public Draft draft(Triage triage) {
         var m = triage.mention();
         var earlier = drafts.replyTo(m.platform().id(), m.id());
@@ -64,6 +71,11 @@ public final class DraftStep {
         }
         Draft draft = drafts.create(drafted);
         metrics.draftCreated(m.platform().id(), triage.decision().action().name().toLowerCase(java.util.Locale.ROOT));
+        // Read late (the team's reply came first): a person has answered, so the draft never reaches the queue.
+        Draft settled = answered.apply(draft);
+        if (settled.status() != draft.status()) {
+            return settled;
+        }
         if (draft.work().escalated()) {
             alerts.raise("escalation", draft.id(), "Rule " + draft.ruleId() + " escalated @" + m.author().handle() + ": " + abbreviate(m.text()));
         }

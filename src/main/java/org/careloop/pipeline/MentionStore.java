@@ -89,6 +89,9 @@ public interface MentionStore {
     /** The posts of one conversation, oldest first (for the thread view). */
     List<Mention> thread(Platform platform, String conversationId);
 
+    /** The stored posts that reply to a post (customers' and the brand's), oldest first. */
+    List<Mention> repliesTo(Platform platform, String id);
+
     /** Stores the analysis of a post (replacing any earlier one). */
     void saveAnalysis(Platform platform, String id, Analysis analysis);
 

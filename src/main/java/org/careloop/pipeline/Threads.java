@@ -39,8 +39,11 @@ public final class Threads {
                 continue;
             }
             if (earlier.fromBrand()) {
-                // Our reply as the platform gave it back: one CareLoop published, or one the team wrote there.
-                turns.add(new Conversation.Turn(true, earlier.text(), earlier.createdAt()));
+                // Our reply as the platform gave it back: one CareLoop published, or one the team wrote there. The
+                // brand's own post that starts the thread (an announcement, a promotion) is nobody's reply.
+                if (earlier.inReplyToId() != null) {
+                    turns.add(new Conversation.Turn(true, earlier.text(), earlier.createdAt()));
+                }
             } else {
                 var analysis = analyses.get(earlier.id());
                 String care = analysis == null ? null : analysis.care().label().id();

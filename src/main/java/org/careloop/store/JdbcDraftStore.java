@@ -76,6 +76,11 @@ final class JdbcDraftStore implements DraftStore, Outbox {
     }
 
     @Override
+    public Optional<Draft> publishedAs(String platform, String publishedId) {
+        return jdbc.one(SELECT + " where d.platform = ? and d.published_id = ? order by d.id limit 1", JdbcDraftStore::draft, platform, publishedId);
+    }
+
+    @Override
     public List<Draft> forPost(String platform, String mentionId) {
         return jdbc.list(SELECT + " where d.platform = ? and d.mention_id = ? order by d.id", JdbcDraftStore::draft, platform, mentionId);
     }
@@ -392,7 +397,7 @@ final class JdbcDraftStore implements DraftStore, Outbox {
         return jdbc.list("select d.rule_id, d.template_id, d.variants, d.status, d.auto_published, d.text, d.original_text, d.parts, "
                         + "m.platform, m.author_id, m.conversation_id, m.created_at from drafts d "
                         + "join mentions m on m.platform = d.platform and m.id = d.mention_id "
-                        // Drafts CareLoop withdrew itself (the team answered on the platform, an incident closed) were never judged.
+                        // Drafts CareLoop withdrew itself (the team answered on the platform, a holding reply not sent) were never judged.
                         + "where d.kind = 'REPLY' and d.created_at >= ? and not (d.status = 'REJECTED' and d.decided_by = '" + Draft.AUTO + "') order by d.id",
                 rs -> new Outcome(rs.getString("rule_id"), rs.getString("template_id"), rs.getInt("variants"),
                         DraftStatus.valueOf(rs.getString("status")), rs.getBoolean("auto_published"),

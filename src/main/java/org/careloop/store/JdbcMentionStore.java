@@ -155,6 +155,12 @@ final class JdbcMentionStore implements MentionStore {
     }
 
     @Override
+    public List<Mention> repliesTo(Platform platform, String id) {
+        return jdbc.list("select " + COLUMNS + " from mentions m where m.platform = ? and m.in_reply_to_id = ? order by m.created_at, m.id",
+                JdbcMentionStore::mention, platform.id(), id);
+    }
+
+    @Override
     public boolean dismissTriage(Platform platform, String id, int maxAttempts) {
         return jdbc.update("update mentions set triaged_at = ? where platform = ? and id = ? and triaged_at is null and triage_attempts >= ?",
                 clock.instant(), platform.id(), id, maxAttempts) == 1;

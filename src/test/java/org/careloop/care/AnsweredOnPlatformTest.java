@@ -23,7 +23,7 @@ class AnsweredOnPlatformTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:mem:answered-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        answered = new AnsweredOnPlatform(db.drafts(), clock);
+        answered = new AnsweredOnPlatform(db.drafts(), m -> db.mentions().repliesTo(m.platform(), m.id()), clock);
     }
 
     @AfterEach
@@ -69,7 +69,9 @@ class AnsweredOnPlatformTest {
         db.drafts().approve(first.id(), "lead", null, clock.instant());
         Draft holding = db.drafts().create(SamePosts.drafter().draft(post, SamePosts.ANGRY, SamePosts.APOLOGY, clock.instant(), List.of()));
 
-        answered.notice(ours("201", "200", "@ana the text CareLoop is sending"));
+        String sending = db.drafts().find(first.id()).orElseThrow().text();
+        // As X gives it back: the handle in front, the link shortened, the ampersand escaped.
+        answered.notice(ours("201", "200", "@ana " + sending.replace("&", "&amp;").replaceAll("https?://\\S+", "https://t.co/x1")));
         assertThat(db.drafts().find(holding.id()).orElseThrow().status()).as("a reply approved and not yet out is ours").isEqualTo(DraftStatus.PENDING);
 
         db.outbox().published(db.outbox().outboxOf(first.id()).orElseThrow().id(), "201", clock.instant());
@@ -79,6 +81,28 @@ class AnsweredOnPlatformTest {
         answered.notice(ours("202", "200", "@ana and a word from Tom on the team"));
         assertThat(db.drafts().find(holding.id()).orElseThrow().status()).as("a person's reply beside ours").isEqualTo(DraftStatus.REJECTED);
         assertThat(db.drafts().find(first.id()).orElseThrow().status()).isEqualTo(DraftStatus.PUBLISHED);
+    }
+
+    @Test
+    void aDraftForAPostTheTeamAnsweredBeforeItWasTriagedIsWithdrawnAtOnce() {
+        Mention post = customer("400");
+        db.mentions().insertIfNew(ours("401", "400", "@ana On it, Ana: check your DMs ^Tom"));
+        Draft late = answered.settle(pending(post));
+        assertThat(late.status()).isEqualTo(DraftStatus.REJECTED);
+        assertThat(late.error()).startsWith("answered on x by the team: @ana On it, Ana");
+
+        Mention other = customer("402");
+        Draft d = pending(other);
+        assertThat(answered.settle(d)).as("nobody answered this one").isSameAs(d);
+    }
+
+    @Test
+    void aClosingMessageDraftedAfterTheTeamsReplyIsANewWord() {
+        Mention post = customer("500");
+        clock.advance(Duration.ofDays(3));
+        Draft later = pending(post);
+        answered.notice(ours("501", "500", "@ana So sorry, Ana!"));
+        assertThat(db.drafts().find(later.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
     }
 
     @Test

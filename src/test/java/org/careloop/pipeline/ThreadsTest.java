@@ -98,6 +98,16 @@ class ThreadsTest {
     }
 
     @Test
+    void theBrandsOwnPostThatStartsTheThreadIsNoReplyOfOurs() {
+        Instant t0 = clock.instant();
+        db.mentions().insertIfNew(new Mention(Platform.X, "brand", "400", new Author("1", "acmeair", "Acme Air"), "Fares to Lisbon from $99!",
+                "en", t0, "400", null, null, false, true));
+        Mention jab = post("401", "these fares are a joke", "400", "400", t0.plus(Duration.ofMinutes(3)));
+        assertThat(threads.before(jab).brandReplied()).as("a promotion is not an answer to anyone").isFalse();
+        assertThat(threads.before(jab).turns()).isEmpty();
+    }
+
+    @Test
     void aRejectedDraftWasNeverSaid() {
         Instant t0 = clock.instant();
         Mention first = post("200", "my bag is lost again", "200", null, t0);
