@@ -19,9 +19,17 @@ import org.careloop.config.Settings;
  * @param pageSize          posts per request (5 to 100)
  * @param readTimeout       how long a call may wait for X's answer; past it the call fails as transient
  * @param searchOverlap     how far before its cursor the keyword search reads again, for posts X's search shows late
+ * @param ownPosts          read the account's own posts (the team's replies written on X join their threads and settle
+ *                          their posts); off for an API tier that allows few user-timeline reads
  */
 public record XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
-                       String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout, Duration searchOverlap) {
+                       String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout, Duration searchOverlap,
+                       boolean ownPosts) {
+
+    public XAccount(String name, String apiUrl, String consumerKey, String consumerSecret, String accessToken,
+                    String accessTokenSecret, String searchQuery, int pageSize, Duration readTimeout, Duration searchOverlap) {
+        this(name, apiUrl, consumerKey, consumerSecret, accessToken, accessTokenSecret, searchQuery, pageSize, readTimeout, searchOverlap, true);
+    }
 
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
     static final Duration DEFAULT_SEARCH_OVERLAP = Duration.ofSeconds(30);
@@ -98,8 +106,9 @@ public record XAccount(String name, String apiUrl, String consumerKey, String co
         if (overlap.isNegative() || overlap.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("Setting " + prefix + "search-overlap must be between 0 and 1h, got: " + overlap);
         }
+        boolean ownPosts = settings.getBoolean(prefix + "own-posts", settings.getBoolean("careloop.x.own-posts", true));
         return new XAccount(name, apiUrl, values[0], values[1], values[2], values[3], query.isBlank() ? null : query, pageSize,
-                readTimeout, overlap);
+                readTimeout, overlap, ownPosts);
     }
 
     private static String nonBlank(String value, String otherwise) {

@@ -111,7 +111,15 @@ public final class XAdapter implements PlatformAdapter {
     @Override
     public List<String> feeds() {
         // Our own posts first: a follow-up read in the same poll as the team's reply it answers is decided with it.
-        return account.searchQuery() == null ? List.of(REPLIES, MENTIONS) : List.of(REPLIES, MENTIONS, SEARCH);
+        List<String> feeds = new ArrayList<>();
+        if (account.ownPosts()) {
+            feeds.add(REPLIES);
+        }
+        feeds.add(MENTIONS);
+        if (account.searchQuery() != null) {
+            feeds.add(SEARCH);
+        }
+        return List.copyOf(feeds);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -237,6 +238,8 @@ class XAdapterWireTest {
         XAdapter x = adapter("\"Acme Air\" -is:retweet", XCursor.timeOf(1850000000000000201L).plusSeconds(60));
         assertThat(x.feeds()).containsExactly("replies", "mentions", "search");
         assertThat(adapter(null).feeds()).containsExactly("replies", "mentions");
+        XAccount quiet = new XAccount("brand", "http://x.invalid/", "k", "s", "t", "ts", null, 100, Duration.ofSeconds(5), Duration.ZERO, false);
+        assertThat(new XAdapter(quiet).feeds()).as("careloop.x.<name>.own-posts=false").containsExactly("mentions");
 
         PlatformAdapter.Batch batch = x.fetch("search", "1850000000000000200");
         assertThat(batch.mentions()).extracting(Mention::id).containsExactly("1850000000000000201");
