@@ -36,10 +36,14 @@ public final class AnsweredOnPlatform {
 
     /** One of the brand's own posts, read from a feed: the drafts it leaves without a purpose are withdrawn. */
     public void notice(Mention post) {
-        if (!byTheTeam(post)) {
+        if (!isReply(post)) {
             return;
         }
-        for (Draft d : drafts.forPost(post.platform().id(), post.inReplyToId())) {
+        List<Draft> waiting = drafts.forPost(post.platform().id(), post.inReplyToId());
+        if (!byTheTeam(post, waiting)) {
+            return;
+        }
+        for (Draft d : waiting) {
             // Only what was waiting when the team answered: a ticket's closing message drafted since is a new word.
             if (d.status() == DraftStatus.PENDING && (post.createdAt() == null || d.createdAt().isBefore(post.createdAt()))) {
                 withdraw(d, post);
@@ -52,22 +56,30 @@ public final class AnsweredOnPlatform {
      * triaged): withdrawn at once. Any other draft is returned as it is.
      */
     public Draft settle(Draft draft) {
-        Optional<Mention> answer = repliesTo.apply(draft.mention()).stream().filter(this::byTheTeam).findFirst();
+        List<Mention> replies = repliesTo.apply(draft.mention()).stream().filter(AnsweredOnPlatform::isReply).toList();
+        if (replies.isEmpty()) {
+            return draft;
+        }
+        List<Draft> ofThePost = drafts.forPost(draft.mention().platform().id(), draft.mention().id());
+        Optional<Mention> answer = replies.stream().filter(r -> byTheTeam(r, ofThePost)).findFirst();
         return answer.flatMap(a -> withdraw(draft, a)).orElse(draft);
     }
 
-    /** A reply of the brand's that CareLoop did not write: published as this post, or its text on its way out. */
-    private boolean byTheTeam(Mention post) {
-        if (!post.fromBrand() || post.retweet() || post.inReplyToId() == null) {
-            return false;
-        }
+    private static boolean isReply(Mention post) {
+        return post.fromBrand() && !post.retweet() && post.inReplyToId() != null;
+    }
+
+    /**
+     * A reply of the brand's that CareLoop did not write: not published as this post, nor the words of a draft of the post
+     * it answers ({@code ofItsPost}) on their way out.
+     */
+    private boolean byTheTeam(Mention post, List<Draft> ofItsPost) {
         if (drafts.publishedAs(post.platform().id(), post.id()).isPresent()) {
             return false;
         }
         // Approved and not yet out: the platform's id for it is not known until the publisher hears back.
         String words = words(post.text());
-        return drafts.forPost(post.platform().id(), post.inReplyToId()).stream()
-                .noneMatch(d -> d.status() == DraftStatus.APPROVED && words.equals(words(d.text())));
+        return ofItsPost.stream().noneMatch(d -> d.status() == DraftStatus.APPROVED && words.equals(words(d.text())));
     }
 
     private Optional<Draft> withdraw(Draft d, Mention answer) {
