@@ -511,7 +511,20 @@ final class PostSays {
             "(?i)\\b(?:flight|flt|fl)\\.? ?#? ?\\d{1,4}\\b|(?<![\\w#])#?(?-i:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4}\\b");
 
     static boolean namesFlight(String text) {
-        return text != null && FLIGHT_NUMBER.matcher(text).find();
+        return text != null && (FLIGHT_NUMBER.matcher(text).find() || FLIGHT_CODE_LOWER.matcher(text).find());
+    }
+
+    /** "aa223 being ignored": a carrier's code run into the number, in any case. */
+    private static final Pattern FLIGHT_CODE_LOWER = Pattern.compile("(?i)(?<![\\w#@])(?:ua|aa|dl|wn|b6|vx|nk|f9)\\d{2,4}\\b");
+
+    /** Airports by their codes: a route ("EWR-PDX", "JFK to LAX") or a stop ("stuck at ORD", "in DFW", "from BOS"). */
+    private static final Pattern AIRPORT = Pattern.compile("(?<![@#\\w])(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS)\\b)[A-Z]{3}"
+            + "(?:[-/>]| to | - )(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS)\\b)[A-Z]{3}\\b"
+            + "|\\b(?i:at|in|from|to|into|out of|leaving|landed in|via) (?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS|ATM|NYC|USPS|UPS)\\b)[A-Z]{3}\\b");
+
+    /** Whether the post names an airport by its code. */
+    static boolean namesAirport(String text) {
+        return text != null && AIRPORT.matcher(text).find();
     }
 
     /**

@@ -85,10 +85,12 @@ final class ReplyValues {
         if (before.stream().anyMatch(PostSays::namesFlight)) {
             values.put("has_flight", "yes");
         }
-        // "iPhone 7 Plus", answering our question about their phone, is no trip because the thread never was one.
-        if (!before.isEmpty() && book.settings().elsewhere(String.join(" ", before) + " " + mention.text())) {
-            values.put("trip", "");
+        // "Ba016 from Sydney" answers our question about a trip; "iPhone 7 Plus" about a phone is no trip.
+        if (!before.isEmpty()) {
+            values.put("trip", travels(book, String.join(" ", before) + " " + mention.text()) ? "yes" : "");
         }
+        // A booking reference is asked for only about a trip, and only once.
+        values.put("ask_booking", "yes".equals(values.get("trip")) && !"yes".equals(values.get("has_reference")) ? "yes" : "");
         // The conversation is already in DM: a follow-up hears "we'll carry on there", not a new invitation.
         values.put("in_dm", thread.lastBrandReply().filter(t -> IN_DM.matcher(t).find()).isPresent() ? "yes" : "");
         // A post in a thread where we replied talks to us: never "thanks for the mention".
@@ -185,7 +187,7 @@ final class ReplyValues {
         // A post that never speaks of a trip is not asked for a booking reference as if it did.
         String needsId = PostSays.onlineError(mention.text()) && ONLINE_TOPICS.contains(topicKey) ? "needs-error"
                 : !topicKey.isEmpty() ? "needs-" + topicKey
-                : book.settings().speaksOfTravel(mention.text()) ? "needs-default" : "needs-no-trip";
+                : "yes".equals(values.get("trip")) ? "needs-default" : "needs-no-trip";
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly("needs-default", lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
@@ -303,6 +305,10 @@ final class ReplyValues {
         return details.happened(mention.text(), Drafter.lang(mention, analysis));
     }
 
+    private static boolean travels(RuleBook book, String text) {
+        return book.settings().aboutTravel(text) || PostSays.namesFlight(text) || PostSays.namesAirport(text);
+    }
+
     /** How the brand is named: never echoed as a detail or thanked as a person. */
     private List<String> brands(Mention mention) {
         return List.of(voice.brand(), voice.brand().replace(" ", ""), mention.account() == null ? "" : mention.account()).stream()
@@ -318,9 +324,10 @@ final class ReplyValues {
         values.put("wait", voice.expectedWait());
         values.put("topic", book.settings().topic(mention.text()));
         values.put("has_reference", PostSays.hasReference(mention.text()) ? "yes" : "");
-        // A post is taken to be about a trip, and asked for its booking, unless it is about something else ("my iPhone
-        // keeps crashing"): an airline's customers often name no flight ("stuck in Newark 30 hours").
-        values.put("trip", book.settings().elsewhere(mention.text()) ? "" : "yes");
+        // Only a post about a trip is asked for its booking or wished safe travels: "on hold for 52 minutes" or "you
+        // people are the worst" may be about anything, and "which booking" to a parcel, a phone line or a console
+        // tells the customer nobody read the post.
+        values.put("trip", travels(book, mention.text()) ? "yes" : "");
         // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
         values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
         values.put("has_place", PostSays.namesPlace(mention.text()) ? "yes" : "");

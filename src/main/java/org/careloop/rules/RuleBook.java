@@ -89,6 +89,20 @@ public final class RuleBook {
             return travelWords.stream().anyMatch(w -> names(lower, w));
         }
 
+        /**
+         * Whether the post is about a trip: it speaks of one, or names a trouble only a trip has (a lost bag, a
+         * cancelled flight). A post that does neither ("on hold for two hours", "you're the worst") may be about
+         * anything, so a reply to it never assumes a booking.
+         */
+        public boolean aboutTravel(String text) {
+            if (text == null) {
+                return false;
+            }
+            String lower = lowered(text);
+            return travelWords.stream().anyMatch(w -> names(lower, w))
+                    || topics.stream().anyMatch(t -> t.travel() && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower));
+        }
+
         /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */
         public boolean elsewhere(String text) {
             return aboutElsewhere(text == null ? "" : lowered(text));

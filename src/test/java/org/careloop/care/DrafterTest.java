@@ -407,6 +407,32 @@ class DrafterTest {
         }
     }
 
+    /**
+     * Only a post about a trip is asked for its booking or wished safe travels: "which booking" to a parcel, a phone
+     * line or a console (posts to other companies, or posts that could be about anything) says nobody read it.
+     */
+    @Test
+    void onlyAPostAboutATripHearsOfBookingsAndTravels() {
+        Analysis ticket = cared(org.careloop.analysis.CareAction.Label.TICKET);
+        String trip = drafter.draft(post("800", "Jana Kowalski", "jana_k", "@acmeair my flight home was cancelled and nobody can rebook me"), ticket,
+                reply("ticket"), posted, List.of()).text();
+        assertThat(trip).contains("booking reference");
+        for (String text : List.of("@acmeair cancelled my subscription in June but you've taken 2 payments since",
+                "@acmeair 44 minutes on hold so far and still no human", "@acmeair redeemed a code for FIFA points this afternoon and still haven't got it",
+                "@acmeair my sat box froze AGAIN during the game, what is going on?")) {
+            assertThat(drafter.draft(post(text, "Jana Kowalski", "jana_k", text), ticket, reply("ticket"), posted, List.of()).text())
+                    .as(text).doesNotContain("booking").doesNotContain("flight");
+        }
+        // The same phone trouble about a trip still asks for the booking.
+        assertThat(drafter.draft(post("801", "Jana Kowalski", "jana_k", "@acmeair 44 minutes on hold trying to change my flight to JFK"), ticket,
+                reply("ticket"), posted, List.of()).text()).contains("booking reference");
+        Analysis thanks = cared(org.careloop.analysis.CareAction.Label.THANK);
+        for (String id : List.of("802", "803", "804", "805", "806", "807")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair thank you for having Black Friday by Kendrick Lamar"), thanks,
+                    reply("thanks"), posted, List.of()).text()).doesNotContain("travels").doesNotContain("on board").doesNotContain("✈️");
+        }
+    }
+
     @Test
     void happyOccasionsAreCelebratedInThanksAndBanterOnly() {
         String text = "@acmeair flying to Vegas for my mom's 80th birthday, thank you for the upgrade!";

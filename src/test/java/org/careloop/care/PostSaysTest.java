@@ -146,4 +146,16 @@ class PostSaysTest {
         assertThat(PostSays.sourcesDisagree("@acmeair Is Flight 918 delayed? My app says on time and the website says it's not...")).isTrue();
         assertThat(PostSays.sourcesDisagree("@acmeair the app says my flight is on time, thanks")).isFalse();
     }
+
+    /** A flight or an airport named makes a post about a trip: "aa223 being ignored", "EWR-PDX", "stuck at ORD"; not "ASAP" or "at NYC". */
+    @Test
+    void flightsAndAirportsAreNamedByTheirCodes() {
+        assertThat(PostSays.namesFlight("@acmeair aa223 being ignored")).isTrue();
+        assertThat(PostSays.namesFlight("@acmeair aaa2234 and @ua123")).isFalse();
+        assertThat(PostSays.namesAirport("upgrade list for 2/23 EWR-PDX please")).isTrue();
+        assertThat(PostSays.namesAirport("JFK to LAX on Friday")).isTrue();
+        assertThat(PostSays.namesAirport("stuck at ORD again")).isTrue();
+        assertThat(PostSays.namesAirport("need it ASAP, my store in NYC is out")).isFalse();
+        assertThat(PostSays.namesAirport("THE BEST AND FOR YOU")).isFalse();
+    }
 }

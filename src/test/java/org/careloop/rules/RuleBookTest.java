@@ -436,6 +436,11 @@ class RuleBookTest {
         assertThat(book.settings().speaksOfTravel("at the airport")).isTrue();
         assertThat(book.settings().elsewhere("my iphone died")).isTrue();
         assertThat(book.settings().elsewhere("my iphone died at the airport")).isFalse();
+        // About a trip: it speaks of one, or names a trouble only a trip has; "on hold for an hour" may be about anything.
+        assertThat(book.settings().aboutTravel("you cancelled it again")).isTrue();
+        assertThat(book.settings().aboutTravel("my iphone died at the airport")).isTrue();
+        assertThat(book.settings().aboutTravel("you cancelled my order twice")).isFalse();
+        assertThat(book.settings().aboutTravel("on hold for an hour")).isFalse();
     }
 
     /** A topic's sharper phrase names the trouble its words reveal; the topic's own phrase stays its name. */
