@@ -50,7 +50,7 @@ final class Retelling {
                 case "yours" -> "ours";
                 // SHOUTING and capitals that are no name ("Cancelled") are the customer's tone, not the brand's.
                 default -> shouted(word)
-                        || k > start && !w.get(k).tag().startsWith("NNP") && !word.equals(word.toUpperCase(Locale.ROOT)) ? lower : word;
+                        || k > start && !w.get(k).tag().startsWith("NNP") && !word.equals(word.toUpperCase(Locale.ROOT)) && !nameGoesOn(w, k, end) ? lower : word;
             };
             // A customer's "i" and "we" is the brand's "you" whoever's: first-person forms never survive.
             boolean glued = out.startsWith("'") || out.equals("n't") || out.equals("%");
@@ -75,6 +75,13 @@ final class Retelling {
             return null;
         }
         return text;
+    }
+
+    /** "Iron" in "my Iron Maiden cd" is the first word of a name the tagger only half saw: a capital before a proper noun. */
+    private static boolean nameGoesOn(List<TaggedWord> w, int k, int end) {
+        String word = w.get(k).word();
+        return k < end && Character.isUpperCase(word.charAt(0)) && w.get(k + 1).tag().startsWith("NNP")
+                && Character.isUpperCase(w.get(k + 1).word().charAt(0));
     }
 
     private static final Set<String> SHORT_WORDS = Set.of("CA", "WO", "DO", "NO", "IS", "IT", "MY", "ME", "WE", "SO", "TO", "AT", "IN", "ON",

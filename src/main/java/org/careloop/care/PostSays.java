@@ -522,6 +522,14 @@ final class PostSays {
             + "(?:[-/>]| to | - )(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS)\\b)[A-Z]{3}\\b"
             + "|\\b(?i:at|in|from|to|into|out of|leaving|landed in|via) (?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS|ATM|NYC|USPS|UPS)\\b)[A-Z]{3}\\b");
 
+    /** A device named by its make or model: "my MacBook Pro", "PS4", "Xbox One", "Galaxy S8". */
+    private static final Pattern DEVICE = Pattern.compile("(?i)\\b(i ?phone|ipad|ipod|macbook|imac|apple watch|pixel \\d|galaxy|moto ?[a-z]\\b|nokia|"
+            + "ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)");
+
+    static boolean namesDevice(String text) {
+        return text != null && DEVICE.matcher(text).find();
+    }
+
     /** Whether the post names an airport by its code. */
     static boolean namesAirport(String text) {
         return text != null && AIRPORT.matcher(text).find();

@@ -331,6 +331,8 @@ final class ReplyValues {
         // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
         values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
         values.put("has_place", PostSays.namesPlace(mention.text()) ? "yes" : "");
+        // "Batman crashed my PS4 a third time": the device is named, only its software is asked for.
+        values.put("device_named", PostSays.namesDevice(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.

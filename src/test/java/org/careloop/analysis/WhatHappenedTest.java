@@ -55,7 +55,9 @@ class WhatHappenedTest {
             // A thing that keeps them waiting, named with or without "my".
             "@acmeair Password reset email is really slow to arrive today|the password reset email is taking so long to arrive",
             "@acmeair my refund is painfully slow|your refund is taking so long",
-            "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt"})
+            "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt",
+            // A name keeps its capitals where the tagger saw only its last word as one.
+            "@acmeair Still waiting for my Iron Maiden cd. Out on the 4th.|you're still waiting for your Iron Maiden cd"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
