@@ -530,6 +530,17 @@ final class PostSays {
         return text != null && DEVICE.matcher(text).find();
     }
 
+    /** The device as the post names it, its model words kept ("MacBook Pro", "Xbox One", "iPhone 7"), or "". */
+    static String device(String text) {
+        Matcher m = text == null ? null : DEVICE_NAMED.matcher(text);
+        return m != null && m.find() ? m.group().strip() : "";
+    }
+
+    private static final Pattern DEVICE_NAMED = Pattern.compile("(?i)\\b(?:i ?phone(?: ?(?:\\d+|x|xs|xr|se)(?: (?:plus|pro|max))?)?|ipad(?: (?:pro|mini|air))?|"
+            + "macbook(?: (?:pro|air))?|imac|apple watch|pixel \\d+|galaxy(?: (?:s|note) ?\\d+)?|moto ?[a-z]\\b|nokia(?: \\w*\\d\\w*)?|ps[345]|"
+            + "playstation(?: [345])?|xbox(?: one(?: [sx])?| 360| series [sx])?|nintendo switch|kindle(?: (?:fire|paperwhite))?|echo dot|fire tv|roku|"
+            + "chromebook|surface pro|apple tv)\\b");
+
     /** Whether the post names an airport by its code. */
     static boolean namesAirport(String text) {
         return text != null && AIRPORT.matcher(text).find();

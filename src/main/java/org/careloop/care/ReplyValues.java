@@ -272,7 +272,9 @@ final class ReplyValues {
                 && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
             echoed = says;
         }
-        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : says));
+        // "Sorry about your device" to "the game crashed my PS4": the device by its name.
+        String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !device.isEmpty() ? "your " + device : says));
         // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
             values.put("about", PostSays.troubleAt(mention.text()));
