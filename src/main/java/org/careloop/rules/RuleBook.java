@@ -103,6 +103,14 @@ public final class RuleBook {
                     || topics.stream().anyMatch(t -> t.travel() && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower));
         }
 
+        /**
+         * Whether a knowledge entry may answer the post: an answer about trips (meals on board, refunds of fares) fits
+         * only a post about a trip, never "what's the food and drink policy for the concert?" or a refund for a game.
+         */
+        public boolean answers(KnowledgeEntry entry, String post) {
+            return aboutTravel(post) || !aboutTravel(entry.topic() + ". " + entry.answer("en").orElse(""));
+        }
+
         /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */
         public boolean elsewhere(String text) {
             return aboutElsewhere(text == null ? "" : lowered(text));
@@ -248,14 +256,16 @@ public final class RuleBook {
             }
             Decision d = r.decision();
             String lang = Knowledge.replyLanguage(facts.analysis().lang());
-            Optional<Knowledge.Match> match = knowledge.sureAnswer(facts.mention().text(), lang);
+            Optional<Knowledge.Match> match = knowledge.sureAnswer(facts.mention().text(), lang)
+                    .filter(m -> settings.answers(m.entry(), facts.mention().text()));
             if (match.isPresent()) {
                 KnowledgeEntry e = match.get().entry();
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge: " + e.topic()
                         + " (" + e.id() + ", score " + match.get().score() + ")", d.priority(), d.escalate(), d.marketing(), d.autoPublish(), e.id()));
             }
             // Not sure, but one entry is first both by its words and by its meaning: offered as the draft, for a person to approve.
-            Optional<Knowledge.Match> offered = knowledge.suggestion(facts.mention().text(), lang);
+            Optional<Knowledge.Match> offered = knowledge.suggestion(facts.mention().text(), lang)
+                    .filter(m -> settings.answers(m.entry(), facts.mention().text()));
             if (offered.isPresent() && offered.get().entry().answer(lang).isPresent()) {
                 KnowledgeEntry e = offered.get().entry();
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge, unsure (a person checks it): " + e.topic()

@@ -361,7 +361,7 @@ final class RulesFile {
                 boolean v = bool(n, file, key, true);
                 // The same search an answer rule makes: an entry answers the post surely, in its language.
                 yield c(key, v, f -> knowledge.sureAnswer(f.mention().text(), org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang()))
-                        .isPresent() == v);
+                        .filter(m -> settings.answers(m.entry(), f.mention().text())).isPresent() == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
             case "thread" -> thread(mapping(n, file, "'thread'"), file);

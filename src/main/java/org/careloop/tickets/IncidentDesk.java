@@ -222,9 +222,10 @@ public final class IncidentDesk implements TicketLink {
         }
         List<Closing> queued = queue(closings, actor, left);
         int set = 0;
+        // Set aside by CareLoop, not turned down by the person who resolved it: the template reports leave it out.
         for (Draft d : superseded) {
-            set += drafts.reject(d.id(), actor, "Incident " + incident.reference() + " was resolved: its closing message answers the post",
-                    clock.instant()).isPresent() ? 1 : 0;
+            set += drafts.reject(d.id(), Draft.AUTO, "Incident " + incident.reference() + " was resolved by " + actor
+                    + ": its closing message answers the post", clock.instant()).isPresent() ? 1 : 0;
         }
         // The event before the mark: a run cut short between them sends it again rather than never.
         event("incident.resolved", incidents.find(id).orElseThrow());

@@ -62,6 +62,11 @@ class IncidentsWebTest {
             HttpResponse<String> resolved = call("POST", resolve, "{}", "Authorization", BEARER);
             assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
             assertThat(ClustersWebTest.json(resolved).get("queued")).hasSize(2);
+            // The first replies the closing messages answer are set aside by CareLoop, not rejected in the resolver's name.
+            assertThat(ClustersWebTest.db.drafts().find(a.id()).orElseThrow()).satisfies(d -> {
+                assertThat(d.status()).isEqualTo(org.careloop.care.DraftStatus.REJECTED);
+                assertThat(d.decidedBy()).isEqualTo(Draft.AUTO);
+            });
             HttpResponse<String> again = call("POST", resolve, "{}", "Authorization", BEARER);
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.body()).contains("resolved already by api");
