@@ -515,16 +515,24 @@ final class PostSays {
     }
 
     /** "aa223 being ignored": a carrier's code run into the number, in any case. */
-    private static final Pattern FLIGHT_CODE_LOWER = Pattern.compile("(?i)(?<![\\w#@])(?:ua|aa|dl|wn|b6|vx|nk|f9)\\d{2,4}\\b");
+    private static final Pattern FLIGHT_CODE_LOWER = Pattern.compile("(?i)(?<![\\w#@])(?:ua|aa|dl|wn|b6|vx|nk|f9|ba)\\d{2,4}\\b");
 
-    /** Airports by their codes: a route ("EWR-PDX", "JFK to LAX") or a stop ("stuck at ORD", "in DFW", "from BOS"). */
-    private static final Pattern AIRPORT = Pattern.compile("(?<![@#\\w])(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS)\\b)[A-Z]{3}"
-            + "(?:[-/>]| to | - )(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS)\\b)[A-Z]{3}\\b"
-            + "|\\b(?i:at|in|from|to|into|out of|leaving|landed in|via) (?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|TSA|USA|CEO|DMS|ATM|NYC|USPS|UPS)\\b)[A-Z]{3}\\b");
+    /** Capitals that are no airport: shouting, acronyms of companies, networks and time zones. */
+    private static final String NOT_AN_AIRPORT = "(?!(?:WTF|LOL|OMG|SMH|FYI|BTW|AND|THE|FOR|NOT|YOU|ALL|ONE|GET|TSA|USA|CEO|DMS|ATM|NYC|UPS|DHL|"
+            + "HBO|CVS|BBC|ITV|NFL|NBA|NHL|MLB|PSN|XBL|EST|PST|CST|MST|GMT|UTC|USB|GPS|SMS|APP|FAQ|DVR|HDR|ETA|IMO|TBH|ASAP)\\b)";
+
+    /**
+     * Airports by their codes: a route ("EWR-PDX", "JFK to LAX") or a stop ("stuck at ORD", "in DFW", "from BOS"); never
+     * in a post written in capitals, where "TO GET" is shouting.
+     */
+    private static final Pattern AIRPORT = Pattern.compile("(?<![@#\\w])" + NOT_AN_AIRPORT + "[A-Z]{3}(?:[-/>]| to | - )" + NOT_AN_AIRPORT + "[A-Z]{3}\\b"
+            + "|\\b(?:at|in|from|to|into|out of|leaving|landed in|via) " + NOT_AN_AIRPORT + "[A-Z]{3}\\b");
+
+    private static final Pattern HANDLES_AND_LINKS = Pattern.compile("@\\w+|https?://\\S+");
 
     /** A device named by its make or model: "my MacBook Pro", "PS4", "Xbox One", "Galaxy S8". */
-    private static final Pattern DEVICE = Pattern.compile("(?i)\\b(i ?phone|ipad|ipod|macbook|imac|apple watch|pixel \\d|galaxy|moto ?[a-z]\\b|nokia|"
-            + "ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)");
+    private static final Pattern DEVICE = Pattern.compile("(?i)\\b(iphone|ipad|ipod|macbook|imac|apple watch|pixel \\d|samsung galaxy|galaxy (?:s|note|tab) ?\\d+|"
+            + "moto ?[gexz]|nokia|ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)s?\\b");
 
     static boolean namesDevice(String text) {
         return text != null && DEVICE.matcher(text).find();
@@ -536,14 +544,23 @@ final class PostSays {
         return m != null && m.find() ? m.group().strip() : "";
     }
 
-    private static final Pattern DEVICE_NAMED = Pattern.compile("(?i)\\b(?:i ?phone(?: ?(?:\\d+|x|xs|xr|se)(?: (?:plus|pro|max))?)?|ipad(?: (?:pro|mini|air))?|"
-            + "macbook(?: (?:pro|air))?|imac|apple watch|pixel \\d+|galaxy(?: (?:s|note) ?\\d+)?|moto ?[a-z]\\b|nokia(?: \\w*\\d\\w*)?|ps[345]|"
-            + "playstation(?: [345])?|xbox(?: one(?: [sx])?| 360| series [sx])?|nintendo switch|kindle(?: (?:fire|paperwhite))?|echo dot|fire tv|roku|"
+    private static final Pattern DEVICE_NAMED = Pattern.compile("(?i)\\b(?:iphone(?: ?(?:\\d+|x|xs|xr|se)(?! ?(?:times|x\\b|more|days|hours|mins))"
+            + "(?: (?:plus|pro|max))?)?|ipad(?: (?:pro|mini|air))?|macbook(?: (?:pro|air))?|imac|apple watch|pixel \\d+|samsung galaxy|"
+            + "galaxy (?:s|note|tab) ?\\d+|moto ?[gexz]|nokia(?: \\w*\\d\\w*)?|ps[345]|"
+            + "playstation(?: [345](?! ?(?:times|x\\b|more)))?|xbox(?: one(?! more)(?: [sx])?| 360| series [sx])?|nintendo switch|kindle(?: (?:fire|paperwhite))?|echo dot|fire tv|roku|"
             + "chromebook|surface pro|apple tv)\\b");
 
     /** Whether the post names an airport by its code. */
     static boolean namesAirport(String text) {
-        return text != null && AIRPORT.matcher(text).find();
+        return text != null && !shouted(text) && AIRPORT.matcher(text).find();
+    }
+
+    /** More capitals than small letters, handles and links aside: "WHY IS IT SO HARD TO GET A REFUND". */
+    private static boolean shouted(String text) {
+        // Three capitals alone may be the codes themselves ("6533 ORD to DCA"): the rest of the post decides.
+        String words = HANDLES_AND_LINKS.matcher(text).replaceAll(" ").replaceAll("\\b[A-Z]{3}\\b", " ");
+        long upper = words.chars().filter(Character::isUpperCase).count();
+        return upper >= 6 && upper > words.chars().filter(Character::isLowerCase).count();
     }
 
     /**

@@ -87,7 +87,7 @@ final class ReplyValues {
         }
         // "Ba016 from Sydney" answers our question about a trip; "iPhone 7 Plus" about a phone is no trip.
         if (!before.isEmpty()) {
-            values.put("trip", travels(book, String.join(" ", before) + " " + mention.text()) ? "yes" : "");
+            values.put("trip", travels(book, mention.text()) || travels(book, String.join(" ", before) + " " + mention.text()) ? "yes" : "");
         }
         // A booking reference is asked for only about a trip, and only once.
         values.put("ask_booking", "yes".equals(values.get("trip")) && !"yes".equals(values.get("has_reference")) ? "yes" : "");
@@ -103,7 +103,8 @@ final class ReplyValues {
                 ? "yes" : "");
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
-        values.put("own_trip", PostSays.ownTrip(mention.text()) ? "yes" : "");
+        // "Where is my refund for this DLC?" is no booking to look at.
+        values.put("own_trip", PostSays.ownTrip(mention.text()) && "yes".equals(values.get("trip")) ? "yes" : "");
         values.put("sources_disagree", "en".equals(lang) && PostSays.sourcesDisagree(mention.text()) ? "yes" : "");
         // "I'm rebooked now, but...", "bag is on the way": sorry for what it cost them, never "let's get you on your way".
         values.put("done_with", "en".equals(lang) && org.careloop.analysis.TroubleOver.in(mention.text()) ? "yes" : "");
@@ -173,7 +174,7 @@ final class ReplyValues {
         // "My flight is cancelled and you aren't answering the phones, what do I do?": the disruption is the case, the phones
         // only part of it.
         String found = postTopic.filter(Topic::major).or(() -> book.settings().majorTopicOf(mention.text()))
-                .or(() -> named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
+                .or(() -> named.startsWith("the $") && "yes".equals(values.get("trip")) ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
         // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.
         String topicKey = problem && !found.equals("lostitem") && PostSays.bagLost(mention.text()) ? "bag" : found;
@@ -188,7 +189,8 @@ final class ReplyValues {
         String needsId = PostSays.onlineError(mention.text()) && ONLINE_TOPICS.contains(topicKey) ? "needs-error"
                 : !topicKey.isEmpty() ? "needs-" + topicKey
                 : "yes".equals(values.get("trip")) ? "needs-default" : "needs-no-trip";
-        Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly("needs-default", lang));
+        Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang)
+                .or(() -> templates.exactly("yes".equals(values.get("trip")) ? "needs-default" : "needs-no-trip", lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
         // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").

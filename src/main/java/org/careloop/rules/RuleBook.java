@@ -104,11 +104,11 @@ public final class RuleBook {
         }
 
         /**
-         * Whether a knowledge entry may answer the post: an answer about trips (meals on board, refunds of fares) fits
-         * only a post about a trip, never "what's the food and drink policy for the concert?" or a refund for a game.
+         * Whether a knowledge entry may answer the post: an answer about trips (meals on board, refunds of fares) never
+         * answers a post about something else ("the food and drink policy for the concert?", a refund for this DLC).
          */
         public boolean answers(KnowledgeEntry entry, String post) {
-            return aboutTravel(post) || !aboutTravel(entry.topic() + ". " + entry.answer("en").orElse(""));
+            return !elsewhere(post) || !aboutTravel(entry.topic() + ". " + entry.answer("en").orElse(""));
         }
 
         /** Whether the post is about something other than a trip and never speaks of one: an order, a phone, a train. */

@@ -223,9 +223,11 @@ public final class IncidentDesk implements TicketLink {
         List<Closing> queued = queue(closings, actor, left);
         int set = 0;
         // Set aside by CareLoop, not turned down by the person who resolved it: the template reports leave it out.
+        // A first reply the resolver had claimed is theirs to set aside.
         for (Draft d : superseded) {
-            set += drafts.reject(d.id(), Draft.AUTO, "Incident " + incident.reference() + " was resolved by " + actor
-                    + ": its closing message answers the post", clock.instant()).isPresent() ? 1 : 0;
+            String why = "Incident " + incident.reference() + " was resolved by " + actor + ": its closing message answers the post";
+            set += drafts.reject(d.id(), Draft.AUTO, why, clock.instant()).or(() -> drafts.reject(d.id(), actor, why, clock.instant()))
+                    .isPresent() ? 1 : 0;
         }
         // The event before the mark: a run cut short between them sends it again rather than never.
         event("incident.resolved", incidents.find(id).orElseThrow());

@@ -433,6 +433,17 @@ class DrafterTest {
         // The same phone trouble about a trip still asks for the booking.
         assertThat(drafter.draft(post("801", "Jana Kowalski", "jana_k", "@acmeair 44 minutes on hold trying to change my flight to JFK"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("booking reference");
+        // An escalation of a trip whose booking was given does not ask for it again.
+        assertThat(drafter.draft(post("809", "Jana Kowalski", "jana_k", "@acmeair my flight was cancelled, booking ABC123, my son is alone at the gate"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text()).doesNotContain("booking reference");
+        // Every language: Spanish thanks for music are not wished a good flight.
+        Analysis gracias = new Analysis("es", analysis("es", Emotion.Label.NONE, 0).sentiment(), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.PRAISE, 0.8),
+                new org.careloop.analysis.CareAction(org.careloop.analysis.CareAction.Label.THANK, false, 0.8), List.of());
+        for (String id : List.of("820", "821", "822", "823", "824", "825")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair gracias por la música de anoche"), gracias, reply("thanks"), posted,
+                    List.of()).text()).doesNotContain("a bordo").doesNotContain("Buen viaje").doesNotContain("tripulación");
+        }
         Analysis thanks = cared(org.careloop.analysis.CareAction.Label.THANK);
         for (String id : List.of("802", "803", "804", "805", "806", "807")) {
             assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "@acmeair thank you for having Black Friday by Kendrick Lamar"), thanks,

@@ -156,6 +156,19 @@ class PostSaysTest {
         assertThat(PostSays.namesAirport("JFK to LAX on Friday")).isTrue();
         assertThat(PostSays.namesAirport("stuck at ORD again")).isTrue();
         assertThat(PostSays.namesAirport("need it ASAP, my store in NYC is out")).isFalse();
-        assertThat(PostSays.namesAirport("THE BEST AND FOR YOU")).isFalse();
+        assertThat(PostSays.namesAirport("@acmeair 6533 ORD to DCA")).isTrue();
+        assertThat(PostSays.namesAirport("@acmeair WHY IS IT SO HARD TO GET A REFUND")).as("shouting").isFalse();
+        assertThat(PostSays.namesAirport("my package went from DHL to UPS, now at CVS")).as("companies").isFalse();
+    }
+
+    /** A device named by make or model, and only that: no motor, no "iphone 5 times", no Guardians of the Galaxy. */
+    @Test
+    void devicesAreNamedAsTheyAre() {
+        assertThat(PostSays.device("the game crashed my PS4 again")).isEqualTo("PS4");
+        assertThat(PostSays.device("my MacBook Pro won't turn on")).isEqualTo("MacBook Pro");
+        assertThat(PostSays.device("restarted my iphone 5 times today")).isEqualTo("iphone");
+        assertThat(PostSays.device("the motor on my fan")).isEmpty();
+        assertThat(PostSays.namesDevice("watching Guardians of the Galaxy")).isFalse();
+        assertThat(PostSays.namesDevice("both our iPhones died")).isTrue();
     }
 }
