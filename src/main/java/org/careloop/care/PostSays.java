@@ -541,8 +541,30 @@ final class PostSays {
     /** The device as the post names it, its model words kept ("MacBook Pro", "Xbox One", "iPhone 7"), or "". */
     static String device(String text) {
         Matcher m = text == null ? null : DEVICE_NAMED.matcher(text);
-        return m != null && m.find() ? m.group().strip() : "";
+        if (m == null || !m.find()) {
+            return "";
+        }
+        // Named as its maker writes it: "your PS4", "your iPhone 7", never "your ps4" or "your IPHONE".
+        String named = m.group().strip();
+        for (String make : MAKES) {
+            if (named.regionMatches(true, 0, make, 0, make.length())) {
+                named = make + named.substring(make.length());
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : named.split(" ")) {
+            out.append(out.length() == 0 ? "" : " ").append(MODEL_WORDS.getOrDefault(word.toLowerCase(Locale.ROOT), word));
+        }
+        return out.toString();
     }
+
+    private static final Map<String, String> MODEL_WORDS = Map.of("pro", "Pro", "air", "Air", "max", "Max", "plus", "Plus", "one", "One",
+            "fire", "Fire", "paperwhite", "Paperwhite", "note", "Note", "x", "X", "s", "S");
+
+    private static final List<String> MAKES = List.of("iPhone", "iPad", "iPod", "MacBook", "iMac", "Apple Watch", "Apple TV", "Pixel",
+            "Samsung Galaxy", "Galaxy", "Moto", "Nokia", "PS3", "PS4", "PS5", "PlayStation", "Xbox", "Nintendo Switch", "Kindle", "Echo Dot",
+            "Fire TV", "Roku", "Chromebook", "Surface Pro");
 
     private static final Pattern DEVICE_NAMED = Pattern.compile("(?i)\\b(?:iphone(?: ?(?:\\d+|x|xs|xr|se)(?! ?(?:times|x\\b|more|days|hours|mins))"
             + "(?: (?:plus|pro|max))?)?|ipad(?: (?:pro|mini|air))?|macbook(?: (?:pro|air))?|imac|apple watch|pixel \\d+|samsung galaxy|"

@@ -166,7 +166,9 @@ class PostSaysTest {
     void devicesAreNamedAsTheyAre() {
         assertThat(PostSays.device("the game crashed my PS4 again")).isEqualTo("PS4");
         assertThat(PostSays.device("my MacBook Pro won't turn on")).isEqualTo("MacBook Pro");
-        assertThat(PostSays.device("restarted my iphone 5 times today")).isEqualTo("iphone");
+        assertThat(PostSays.device("restarted my iphone 5 times today")).as("as its maker writes it").isEqualTo("iPhone");
+        assertThat(PostSays.device("my xbox one s keeps freezing")).isEqualTo("Xbox One S");
+        assertThat(PostSays.device("my ps4 died")).isEqualTo("PS4");
         assertThat(PostSays.device("the motor on my fan")).isEmpty();
         assertThat(PostSays.namesDevice("watching Guardians of the Galaxy")).isFalse();
         assertThat(PostSays.namesDevice("both our iPhones died")).isTrue();
