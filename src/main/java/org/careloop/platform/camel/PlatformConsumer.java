@@ -2,6 +2,9 @@ package org.careloop.platform.camel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +80,10 @@ final class PlatformConsumer extends ScheduledPollConsumer {
                 return 0;
             }
         }
-        int processed = 0;
+        // The feeds are read last first and triaged first first: a post in a later feed that answers one of an earlier
+        // feed (a customer's follow-up to the team's reply on X) was posted after it, so the earlier feed, read after,
+        // has that post too, and it is stored before the follow-up is decided.
+        List<String> due = new ArrayList<>();
         boolean allRead = true;
         for (String feed : adapter.feeds()) {
             if (!feeds.isEmpty() && !feeds.contains(feed)) {
@@ -89,9 +95,15 @@ final class PlatformConsumer extends ScheduledPollConsumer {
                 continue;
             }
             resumeAt.remove(feed);
+            due.add(feed);
+        }
+        Map<String, Fetched> read = new HashMap<>();
+        List<String> lastFirst = new ArrayList<>(due);
+        Collections.reverse(lastFirst);
+        for (String feed : lastFirst) {
             try {
-                processed += pollFeed(feed);
-                connections.read(account, feed);
+                String since = cursors.get(account, feed).orElse(null);
+                read.put(feed, new Fetched(since, call(() -> adapter.fetch(feed, since))));
             } catch (PlatformException e) {
                 // Each feed has its own limits and failures: the others still get read.
                 allRead = false;
@@ -102,6 +114,14 @@ final class PlatformConsumer extends ScheduledPollConsumer {
                 if (e.kind() == PlatformException.Kind.AUTH) {
                     break;
                 }
+            }
+        }
+        int processed = 0;
+        for (String feed : due) {
+            Fetched fetched = read.get(feed);
+            if (fetched != null) {
+                processed += triage(feed, fetched.since(), fetched.batch());
+                connections.read(account, feed);
             }
         }
         if (allRead) {
@@ -119,10 +139,11 @@ final class PlatformConsumer extends ScheduledPollConsumer {
         problem(e.kind() + ": " + e.getMessage(), e);
     }
 
-    private int pollFeed(String feed) throws Exception {
+    /** A feed's batch and the cursor it was read from. */
+    private record Fetched(String since, PlatformAdapter.Batch batch) {}
+
+    private int triage(String feed, String since, PlatformAdapter.Batch batch) throws Exception {
         String account = adapter.account();
-        String since = cursors.get(account, feed).orElse(null);
-        PlatformAdapter.Batch batch = call(() -> adapter.fetch(feed, since));
         metrics.postsRead(adapter.platform().id(), account, batch.mentions().size());
         int processed = 0;
         for (Mention m : batch.mentions()) {

@@ -110,7 +110,8 @@ public final class XAdapter implements PlatformAdapter {
 
     @Override
     public List<String> feeds() {
-        // Our own posts first: a follow-up read in the same poll as the team's reply it answers is decided with it.
+        // Our own posts first (the consumer reads them last and triages them first): a follow-up read in the same poll
+        // as the team's reply it answers is decided with it.
         List<String> feeds = new ArrayList<>();
         if (account.ownPosts()) {
             feeds.add(REPLIES);

@@ -88,6 +88,8 @@ class PlatformConsumerTest {
         adapter.posts.put("search", List.of("7"));
         assertThat(consumer.poll()).isEqualTo(4);
         assertThat(received).containsExactly("1@mentions", "2@mentions", "3@mentions", "7@search");
+        // Read last first, triaged first first: what a later feed answers is in the earlier feed's batch.
+        assertThat(adapter.fetchOrder).containsExactly("search", "mentions");
         assertThat(cursorWhileProcessing).as("the cursor moves only after the whole batch").containsOnly("none");
         assertThat(cursors.get("brand", "mentions")).contains("3");
         assertThat(cursors.get("brand", "search")).contains("7");
@@ -276,6 +278,7 @@ class PlatformConsumerTest {
         /** A feed the platform refuses to read (a 400 every poll), or null. */
         volatile String refusing;
         final Map<String, Integer> fetches = new HashMap<>();
+        final List<String> fetchOrder = java.util.Collections.synchronizedList(new ArrayList<>());
 
         public Platform platform() {
             return Platform.X;
@@ -291,6 +294,7 @@ class PlatformConsumerTest {
 
         public Batch fetch(String feed, String since) throws PlatformException {
             fetches.merge(feed, 1, Integer::sum);
+            fetchOrder.add(feed);
             if (broken) {
                 throw new IllegalStateException("cannot read the answer");
             }
