@@ -44,8 +44,9 @@ public final class AnsweredOnPlatform {
             return;
         }
         for (Draft d : waiting) {
-            // Only what was waiting when the team answered: a ticket's closing message drafted since is a new word.
-            if (d.status() == DraftStatus.PENDING && (post.createdAt() == null || d.createdAt().isBefore(post.createdAt()))) {
+            // The first replies waiting, whenever drafted: one drafted after the team posted but before CareLoop read
+            // that post never saw it. A ticket's closing message is a new word, not a first reply.
+            if (d.status() == DraftStatus.PENDING && d.work().kind() != Draft.Kind.CLOSING) {
                 withdraw(d, post);
             }
         }

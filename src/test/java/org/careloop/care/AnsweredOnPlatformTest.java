@@ -97,12 +97,16 @@ class AnsweredOnPlatformTest {
     }
 
     @Test
-    void aClosingMessageDraftedAfterTheTeamsReplyIsANewWord() {
+    void aClosingMessageIsANewWordAndAFirstReplyDraftedBeforeTheTeamsReplyWasReadIsWithdrawn() {
         Mention post = customer("500");
         clock.advance(Duration.ofDays(3));
-        Draft later = pending(post);
+        Draft closing = db.drafts().create(SamePosts.drafter().closing(post, SamePosts.ANGRY, null, "closing", clock.instant(),
+                clock.instant().plus(Duration.ofHours(1)), List.of(), java.util.Map.of("topic", "your bag")));
+        // Drafted after the team posted its reply (at the post's time), before CareLoop read that reply.
+        Draft first = pending(post);
         answered.notice(ours("501", "500", "@ana So sorry, Ana!"));
-        assertThat(db.drafts().find(later.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+        assertThat(db.drafts().find(closing.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+        assertThat(db.drafts().find(first.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
     }
 
     @Test
