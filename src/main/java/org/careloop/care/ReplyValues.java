@@ -89,8 +89,9 @@ final class ReplyValues {
         if (!before.isEmpty()) {
             values.put("trip", travels(book, mention.text()) || travels(book, String.join(" ", before) + " " + mention.text()) ? "yes" : "");
         }
+        boolean trip = "yes".equals(values.get("trip"));
         // A booking reference is asked for only about a trip, and only once.
-        values.put("ask_booking", "yes".equals(values.get("trip")) && !"yes".equals(values.get("has_reference")) ? "yes" : "");
+        values.put("ask_booking", trip && !"yes".equals(values.get("has_reference")) ? "yes" : "");
         // The conversation is already in DM: a follow-up hears "we'll carry on there", not a new invitation.
         values.put("in_dm", thread.lastBrandReply().filter(t -> IN_DM.matcher(t).find()).isPresent() ? "yes" : "");
         // A post in a thread where we replied talks to us: never "thanks for the mention".
@@ -104,7 +105,7 @@ final class ReplyValues {
         // "at the gate! IAD to RDU" asks nothing: no "good question", no "thanks for asking".
         values.put("asked", PostSays.asks(mention.text()) ? "yes" : "");
         // "Where is my refund for this DLC?" is no booking to look at.
-        values.put("own_trip", PostSays.ownTrip(mention.text()) && "yes".equals(values.get("trip")) ? "yes" : "");
+        values.put("own_trip", trip && PostSays.ownTrip(mention.text()) ? "yes" : "");
         values.put("sources_disagree", "en".equals(lang) && PostSays.sourcesDisagree(mention.text()) ? "yes" : "");
         // "I'm rebooked now, but...", "bag is on the way": sorry for what it cost them, never "let's get you on your way".
         values.put("done_with", "en".equals(lang) && org.careloop.analysis.TroubleOver.in(mention.text()) ? "yes" : "");
@@ -174,7 +175,7 @@ final class ReplyValues {
         // "My flight is cancelled and you aren't answering the phones, what do I do?": the disruption is the case, the phones
         // only part of it.
         String found = postTopic.filter(Topic::major).or(() -> book.settings().majorTopicOf(mention.text()))
-                .or(() -> named.startsWith("the $") && "yes".equals(values.get("trip")) ? book.settings().topicOf(named) : Optional.empty())
+                .or(() -> trip && named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
         // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.
         String topicKey = problem && !found.equals("lostitem") && PostSays.bagLost(mention.text()) ? "bag" : found;
@@ -186,11 +187,11 @@ final class ReplyValues {
         // "Error message when trying to purchase a flight", "crashed trying to check in": what the screen said and where,
         // not a booking reference the buyer has not got yet, nor the airport of an app that crashed.
         // A post that never speaks of a trip is not asked for a booking reference as if it did.
+        String general = trip ? "needs-default" : "needs-no-trip";
         String needsId = PostSays.onlineError(mention.text()) && ONLINE_TOPICS.contains(topicKey) ? "needs-error"
                 : !topicKey.isEmpty() ? "needs-" + topicKey
-                : "yes".equals(values.get("trip")) ? "needs-default" : "needs-no-trip";
-        Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang)
-                .or(() -> templates.exactly("yes".equals(values.get("trip")) ? "needs-default" : "needs-no-trip", lang));
+                : general;
+        Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly(general, lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
         // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").

@@ -245,6 +245,11 @@ public final class RuleBook {
         return explain(facts).decision();
     }
 
+    /** The entry that answers the post surely, in its language, and may answer it ({@link Settings#answers}). */
+    static Optional<Knowledge.Match> sureAnswer(Knowledge knowledge, Settings settings, String post, String lang) {
+        return knowledge.sureAnswer(post, lang).filter(m -> settings.answers(m.entry(), post));
+    }
+
     /** The decision with the rule that made it, for dry runs and the console. */
     public Explanation explain(Facts facts) {
         for (Rule r : rules) {
@@ -256,8 +261,7 @@ public final class RuleBook {
             }
             Decision d = r.decision();
             String lang = Knowledge.replyLanguage(facts.analysis().lang());
-            Optional<Knowledge.Match> match = knowledge.sureAnswer(facts.mention().text(), lang)
-                    .filter(m -> settings.answers(m.entry(), facts.mention().text()));
+            Optional<Knowledge.Match> match = sureAnswer(knowledge, settings, facts.mention().text(), lang);
             if (match.isPresent()) {
                 KnowledgeEntry e = match.get().entry();
                 return new Explanation(r, new Decision(d.ruleId(), Decision.Action.REPLY, List.of(ANSWER), "Knowledge: " + e.topic()

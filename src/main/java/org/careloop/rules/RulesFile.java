@@ -360,8 +360,8 @@ final class RulesFile {
             case "knowledge" -> {
                 boolean v = bool(n, file, key, true);
                 // The same search an answer rule makes: an entry answers the post surely, in its language.
-                yield c(key, v, f -> knowledge.sureAnswer(f.mention().text(), org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang()))
-                        .filter(m -> settings.answers(m.entry(), f.mention().text())).isPresent() == v);
+                yield c(key, v, f -> RuleBook.sureAnswer(knowledge, settings, f.mention().text(),
+                        org.careloop.knowledge.Knowledge.replyLanguage(f.analysis().lang())).isPresent() == v);
             }
             case "author" -> author(mapping(n, file, "'author'"), file, settings);
             case "thread" -> thread(mapping(n, file, "'thread'"), file);
