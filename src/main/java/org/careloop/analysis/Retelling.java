@@ -34,7 +34,10 @@ final class Retelling {
             String word = w.get(k).word();
             String lower = word.toLowerCase(Locale.ROOT);
             boolean afterI = previous.equals("i");
-            String out = switch (lower) {
+            // "my phone keep freezing": the customer's grammar is theirs, the brand's reply agrees its verb.
+            String agreed = k == verb && verbTag.matches("VBP|VB") && !plural && k > start && !FIRST.contains(w.get(start).word().toLowerCase(Locale.ROOT))
+                    ? THIRD_PERSON.get(lower) : null;
+            String out = agreed != null ? agreed : switch (lower) {
                 case "i", "we" -> "you";
                 case "me" -> "you";
                 // "US" in capitals is the country.
@@ -76,6 +79,10 @@ final class Retelling {
         }
         return text;
     }
+
+    private static final Set<String> FIRST = Set.of("i", "we");
+    private static final java.util.Map<String, String> THIRD_PERSON = java.util.Map.of("keep", "keeps", "do", "does", "have", "has",
+            "go", "goes", "say", "says", "are", "is", "don't", "doesn't", "won't", "won't");
 
     /** "Iron" in "my Iron Maiden cd" is the first word of a name the tagger only half saw: a capital before a proper noun. */
     private static boolean nameGoesOn(List<TaggedWord> w, int k, int end) {

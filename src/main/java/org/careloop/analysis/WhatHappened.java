@@ -38,7 +38,9 @@ final class WhatHappened {
             + "stuck|stranded|missed|charged|nowhere|overcharged|broke|broken|damaged|late|later|waiting|waited|wait|hold|hung up|wrong|rude|refused|denied|"
             + "overbooked|bumped|left|forgot|forgotten|failed|fails|crashed|crashing|declined|rejected|sitting|sat|lost|stolen|destroyed|"
             + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|vanished|disappeared|"
-            + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill)");
+            + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill|"
+            // What goes wrong with a thing: "my PS4 died", "my phone keeps freezing", "the boots split".
+            + "froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked)");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
     /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
@@ -46,6 +48,8 @@ final class WhatHappened {
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\bfor (over |more than |almost |nearly |about |another )?(an?|\\d+(\\.\\d)?|one|two|three|four|five|six|several) \\+?(hours?|hrs?|minutes|mins?|days|weeks)\\b");
     private static final Pattern NEGATION = Pattern.compile("(?i)not|n't|never|no|none|nothing|nobody");
+    private static final Pattern NOT_COME = Pattern.compile("(?i)get|got|receive|received|arrive|arrived|show|showed|work|works|worked|working|load|loads|loading|"
+            + "download|downloaded|deliver|delivered|come|came|turn|switch|start|started|open|opens|play|plays|connect|connected");
     /** Views and plans anywhere in a clause: "I suppose", "gonna", "sick of". */
     private static final Pattern HEDGED = Pattern.compile("(?i).*\\b(suppose|guess|think|thought|hope|promise|gon|wan|sick of|tired of|"
             // "I have never been on a flight where...": a life's experience compared, not what happened.
@@ -87,7 +91,9 @@ final class WhatHappened {
     private static final Set<String> DETERMINERS = Set.of("the", "this", "that", "these", "those");
     /** A word fit to echo in the brand's mouth: letters, numbers, a code like LGA or a contraction. */
     private static final Pattern CLEAN = Pattern.compile("[A-Za-z][A-Za-z'-]*|\\d+(?:[.:,]\\d+)?(?:am|pm|hrs?|h|mins?|%)?|n't|'[a-z]{1,2}|\\$\\d+(?:\\.\\d\\d)?|"
-            + "\\d+(?:st|nd|rd|th)|#?\\d+");
+            + "\\d+(?:st|nd|rd|th)|#?\\d+|"
+            // A product's name with its number: "my PS4", "the A9", "iOS11".
+            + "[A-Za-z]{1,6}\\d{1,4}[A-Za-z]{0,3}");
 
     private final Supplier<MaxentTagger> tagger;
     private final Set<String> careNouns;
@@ -118,13 +124,17 @@ final class WhatHappened {
             + "confirmation|call ?back|reply|response|boarding pass|receipt))s? (?:is|are|has been|was|have been) (?:incredibly |really |very |so |super |extremely |painfully )?"
             + "slow(?: to (arrive|load|come|process|respond))?\\b");
 
+    private static final Pattern WHY_DOES = Pattern.compile("(?i)\\b(?:why|how come) (?:does|do) ((?:my|our) [^?.!]{3,80}?)\\s*(?:[^\\w\\s?.!]\\s*)*\\?+");
+
     /** The best retelling, or empty when nothing in the post says plainly what went wrong. */
     Optional<String> find(String plain) {
         Optional<String> kept = keptOff(plain);
         if (kept.isPresent()) {
             return kept;
         }
-        Optional<String> clause = clause(plain).filter(told -> !garbled(told, plain));
+        // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing".
+        String stated = WHY_DOES.matcher(plain).replaceAll("$1.");
+        Optional<String> clause = clause(stated).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
         }
@@ -305,8 +315,12 @@ final class WhatHappened {
         return verb < 0 ? null : candidate(told, 0, verb, clauseEnd(told, verb), "");
     }
 
+    /** Emphasis a customer adds and a retelling leaves out: "Dasher literally just drove right by my house". */
+    private static final Set<String> FILLERS = Set.of("literally", "seriously", "honestly", "actually", "basically", "legit");
+
     private Candidate best(List<CoreLabel> sentence) {
-        List<TaggedWord> w = tagger.get().tagSentence(sentence);
+        List<TaggedWord> w = new ArrayList<>(tagger.get().tagSentence(sentence));
+        w.removeIf(t -> t.tag().startsWith("RB") && FILLERS.contains(t.word().toLowerCase(Locale.ROOT)));
         Candidate best = null;
         for (int i = 0; i < w.size(); i++) {
             String prev = i == 0 ? "" : w.get(i - 1).word().toLowerCase(Locale.ROOT);
@@ -316,6 +330,10 @@ final class WhatHappened {
                 best = heard;
             }
             if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
+                continue;
+            }
+            // "sorry we don't deliver to your area!": the brand's own notice, quoted.
+            if (prev.equals("sorry") || prev.equals("apologies")) {
                 continue;
             }
             // "warm the plane so the flight isn't delayed": after a wish or an instruction, "so" opens a purpose, not what happened.
@@ -576,6 +594,11 @@ final class WhatHappened {
             if (lower.matches("can|could") && !(k + 1 <= end && w.get(k + 1).word().matches("n't|not"))) {
                 return null;
             }
+            // "stopped working" is the thing's trouble; "I stopped ordering" the customer's choice.
+            if (lower.matches("stopped|stops|quit") && k < end && w.get(k + 1).word().matches("(?i)working|responding|loading|charging|syncing|playing|updating")) {
+                trouble = true;
+                negationOnly = false;
+            }
             if (TROUBLE.matcher(lower).matches()) {
                 trouble = true;
                 negationOnly &= NEGATION.matcher(lower).matches();
@@ -597,7 +620,9 @@ final class WhatHappened {
             trouble = true;
             negationOnly = false;
         }
-        if (!trouble || negationOnly && care == 0 || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
+        // "I didn't get the VC", "the delivery didn't show up": a "not" on a thing that never came or does not work is trouble whatever the thing.
+        boolean neverCame = negationOnly && NOT_COME.matcher(said).matches() && w.subList(verb, main).stream().anyMatch(t -> NEGATION.matcher(t.word()).matches());
+        if (!trouble || negationOnly && care == 0 && !neverCame || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
                 || HEDGED.matcher(joined).matches()) {
             return null;
         }

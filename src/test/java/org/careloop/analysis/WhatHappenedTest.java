@@ -57,7 +57,13 @@ class WhatHappenedTest {
             "@acmeair my refund is painfully slow|your refund is taking so long",
             "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt",
             // A name keeps its capitals where the tagger saw only its last word as one.
-            "@acmeair Still waiting for my Iron Maiden cd. Out on the 4th.|you're still waiting for your Iron Maiden cd"})
+            "@acmeair Still waiting for my Iron Maiden cd. Out on the 4th.|you're still waiting for your Iron Maiden cd",
+            // A thing that fails, named with its number; "why does it" said as what happens, its verb agreeing; emphasis left out.
+            "@acmeair my PS4 stopped working after the update|your PS4 stopped working after the update",
+            "@acmeair why does my phone keep freezing \uD83D\uDE43???|your phone keeps freezing",
+            "@acmeair my airpods literally keep disconnecting|your airpods keep disconnecting",
+            // A "not" on a thing that never came is trouble, whatever the thing.
+            "@acmeair redeemed a VC code and it said it worked. I didn't get the VC|you didn't get the VC"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -88,6 +94,9 @@ class WhatHappenedTest {
             "@acmeair After waiting in all day as the item was out for delivery, nothing",
             "@acmeair you are the worst airline",
             "@acmeair my car drives itself to @acmeair these days",
+            // The customer's choice, and the brand's notice quoted, are not what went wrong.
+            "@acmeair I have stopped ordering from your site, the couriers are very rude.",
+            "@acmeair got this through my door... sorry we don't deliver to your area! What!!!",
             // An offer and a wish are not what happened; a question puts "I" after its verb.
             "@acmeair I can send a screen shot of the systems error if an email address is provided",
             "@acmeair I want my payments account CLOSED. dm me please",
