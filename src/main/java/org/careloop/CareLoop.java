@@ -181,7 +181,7 @@ public final class CareLoop {
         IncidentDesk incidents = new IncidentDesk(database.incidents(), desk, clustering, database.clusters(), database.drafts(), database.mentions(),
                 clusterReplies, ticketHook, clock);
         // The team's replies on the platform itself settle the posts they answer, whichever is read first.
-        AnsweredOnPlatform answeredOnPlatform = new AnsweredOnPlatform(database.drafts(), m -> database.mentions().repliesTo(m.platform(), m.id()), clock);
+        AnsweredOnPlatform answeredOnPlatform = new AnsweredOnPlatform(database.drafts(), database.mentions()::repliesTo, clock);
         DraftStep draftStep = new DraftStep(drafter, database.drafts(), unsaid, settler, incidents, database.alerts(), clock).withMetrics(metrics)
                 .withAnsweredOnPlatform(answeredOnPlatform);
         TicketPage ticketPage = new TicketPage(desk, config.uploads(), voice.brand());

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 import org.careloop.platform.Mention;
+import org.careloop.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * were waiting for it are withdrawn, so CareLoop never posts a second answer beside a person's. The brand's own posts
  * come back through the feeds, sometimes before the post they answer was triaged; a reply CareLoop published, or is
  * publishing, is recognised as its own and changes nothing.
+ *
+ * <p>Facebook and Instagram threads are two levels deep: a reply to a reply sits under the comment it follows. The
+ * Page's reply under a comment therefore answers the customers' comments before it in that thread as well.
  */
 public final class AnsweredOnPlatform {
 
@@ -24,11 +29,11 @@ public final class AnsweredOnPlatform {
     private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final DraftStore drafts;
-    private final Function<Mention, List<Mention>> repliesTo;
+    private final BiFunction<Platform, String, List<Mention>> repliesTo;
     private final Clock clock;
 
     /** @param repliesTo the stored posts that reply to a post (the mention store's) */
-    public AnsweredOnPlatform(DraftStore drafts, Function<Mention, List<Mention>> repliesTo, Clock clock) {
+    public AnsweredOnPlatform(DraftStore drafts, BiFunction<Platform, String, List<Mention>> repliesTo, Clock clock) {
         this.drafts = drafts;
         this.repliesTo = repliesTo;
         this.clock = clock;
@@ -39,7 +44,8 @@ public final class AnsweredOnPlatform {
         if (!isReply(post)) {
             return;
         }
-        List<Draft> waiting = drafts.forPost(post.platform().id(), post.inReplyToId());
+        List<Draft> waiting = Stream.concat(Stream.of(post.inReplyToId()), earlierInThread(post).map(Mention::id))
+                .flatMap(id -> drafts.forPost(post.platform().id(), id).stream()).toList();
         if (!byTheTeam(post, waiting)) {
             return;
         }
@@ -57,13 +63,33 @@ public final class AnsweredOnPlatform {
      * triaged): withdrawn at once. Any other draft is returned as it is.
      */
     public Draft settle(Draft draft) {
-        List<Mention> replies = repliesTo.apply(draft.mention()).stream().filter(AnsweredOnPlatform::isReply).toList();
+        Mention post = draft.mention();
+        // Under a comment on Facebook or Instagram, the Page's later reply there answers this reply to it too.
+        Stream<Mention> underItsComment = nested(post)
+                ? repliesTo.apply(post.platform(), post.inReplyToId()).stream().filter(r -> r.createdAt().isAfter(post.createdAt()))
+                : Stream.empty();
+        List<Mention> replies = Stream.concat(repliesTo.apply(post.platform(), post.id()).stream(), underItsComment)
+                .filter(AnsweredOnPlatform::isReply).toList();
         if (replies.isEmpty()) {
             return draft;
         }
-        List<Draft> ofThePost = drafts.forPost(draft.mention().platform().id(), draft.mention().id());
+        List<Draft> ofThePost = drafts.forPost(post.platform().id(), post.id());
         Optional<Mention> answer = replies.stream().filter(r -> byTheTeam(r, ofThePost)).findFirst();
         return answer.flatMap(a -> withdraw(draft, a)).orElse(draft);
+    }
+
+    /** The customers' replies to the comment a brand's reply sits under, written before it (Facebook and Instagram). */
+    private Stream<Mention> earlierInThread(Mention post) {
+        if (!nested(post)) {
+            return Stream.empty();
+        }
+        return repliesTo.apply(post.platform(), post.inReplyToId()).stream()
+                .filter(m -> !m.fromBrand() && m.createdAt() != null && post.createdAt() != null && m.createdAt().isBefore(post.createdAt()));
+    }
+
+    /** A reply under a comment rather than under the post itself, on a platform whose threads are two levels deep. */
+    private static boolean nested(Mention post) {
+        return post.platform() != Platform.X && post.inReplyToId() != null && !post.inReplyToId().equals(post.conversationId());
     }
 
     private static boolean isReply(Mention post) {

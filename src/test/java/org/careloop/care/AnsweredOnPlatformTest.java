@@ -23,7 +23,7 @@ class AnsweredOnPlatformTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:mem:answered-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        answered = new AnsweredOnPlatform(db.drafts(), m -> db.mentions().repliesTo(m.platform(), m.id()), clock);
+        answered = new AnsweredOnPlatform(db.drafts(), db.mentions()::repliesTo, clock);
     }
 
     @AfterEach
@@ -117,5 +117,55 @@ class AnsweredOnPlatformTest {
         answered.notice(new Mention(Platform.X, "brand", "302", new Author("8", "bo", "Bo"), "@ana same here", "en", clock.instant(), "300", "300",
                 null, false, false));
         assertThat(db.drafts().find(d.id()).orElseThrow().status()).isEqualTo(DraftStatus.PENDING);
+    }
+
+    Mention comment(String id, String inReplyTo, String who, boolean page, Instant at) {
+        Mention m = new Mention(Platform.FACEBOOK, "page", id, page ? new Author("1", "Acme Air", "Acme Air") : new Author(who, who, who),
+                page ? "Sorry, Ana: could you message us the file reference?" : "my bag is lost and still nobody has called", "en", at,
+                "P", inReplyTo, null, false, page);
+        db.mentions().insertIfNew(m);
+        return m;
+    }
+
+    @Test
+    void onFacebookThePagesReplyUnderACommentAnswersTheRepliesBeforeItThere() {
+        Instant t = clock.instant();
+        Mention top = comment("A", "P", "ana", false, t);
+        Mention again = comment("B", "A", "ana", false, t.plusSeconds(60));
+        Draft toTop = pending(top);
+        Draft toAgain = pending(again);
+
+        // Facebook files a reply to reply B under A: the Page's answer to Ana's follow-up comes back with A as its parent.
+        Mention page = comment("R", "A", null, true, t.plusSeconds(300));
+        Mention later = comment("C", "A", "ana", false, t.plusSeconds(600));
+        Draft toLater = pending(later);
+        answered.notice(page);
+
+        assertThat(db.drafts().find(toTop.id()).orElseThrow().status()).isEqualTo(DraftStatus.REJECTED);
+        assertThat(db.drafts().find(toAgain.id()).orElseThrow().status()).as("the follow-up the Page answered").isEqualTo(DraftStatus.REJECTED);
+        assertThat(db.drafts().find(toLater.id()).orElseThrow().status()).as("written after the Page's reply").isEqualTo(DraftStatus.PENDING);
+
+        // A draft for the follow-up made after the Page's reply was read is settled at once; one for the later comment is not.
+        Draft redrafted = answered.settle(pending(again));
+        assertThat(redrafted.status()).isEqualTo(DraftStatus.REJECTED);
+        Draft forLater = pending(later);
+        assertThat(answered.settle(forLater)).isSameAs(forLater);
+    }
+
+    @Test
+    void onFacebookOurOwnReplyToAFollowUpReadBackUnderItsCommentChangesNothing() {
+        Instant t = clock.instant();
+        Mention top = comment("A2", "P", "ana", false, t);
+        Mention again = comment("B2", "A2", "ana", false, t.plusSeconds(60));
+        Draft toTop = pending(top);
+        Draft toAgain = pending(again);
+        db.drafts().approve(toAgain.id(), "lead", null, clock.instant());
+        String sending = db.drafts().find(toAgain.id()).orElseThrow().text();
+
+        answered.notice(new Mention(Platform.FACEBOOK, "page", "R2", new Author("1", "Acme Air", "Acme Air"), sending, "en", t.plusSeconds(300),
+                "P", "A2", null, false, true));
+
+        assertThat(db.drafts().find(toTop.id()).orElseThrow().status()).as("our reply to the follow-up, on its way out").isEqualTo(DraftStatus.PENDING);
+        assertThat(db.drafts().find(toAgain.id()).orElseThrow().status()).isEqualTo(DraftStatus.APPROVED);
     }
 }
