@@ -103,7 +103,7 @@ final class CareActions {
                     + "(is|isn'?t|stopped|keeps?|keep) (not )?(working|loading|responding|crashing|freezing|shutting|breaking|going down|dropping|glitching|kicking)|"
                     + "doesn'?t work|won'?t (let|load|work|open|recognize|accept|connect|download|record|turn)|can'?t (log|sign|connect|access|download|login|get in)|"
                     + "error|bug\\w*|glitch\\w*|crash\\w*|freez\\w*|froze|frozen|greyed out|grayed out|slow(er)? (since|after)|since (the |i )?updat\\w*|after (the )?(new |last )?updat\\w*|"
-                    + "refund\\w*|charged|charging me|charges?|double charge\\w*|overcharg\\w*|billed|money back|deduct\\w*|credit card|\\$\\d+|"
+                    + "refund\\w*|charged|charging me|(?<!no |of |extra )charges?|double charge\\w*|overcharg\\w*|billed|money back|deduct\\w*|credit card|\\$\\d+|"
                     + "(my|the|our) (order|package|parcel|delivery|item|shipment|tracking)|out for delivery|wrong (country|address|item|order|size)|"
                     + "(my|our) (bags?|luggage|suitcase|baggage)|luggage|baggage claim|bag (didn'?t|did not|never|is|was|still)|"
                     + "(my|our) (account|password|login|card|subscription|membership|miles|points|voucher|credit|reservation|booking|ticket|seat|upgrade)|"
@@ -681,7 +681,9 @@ final class CareActions {
             label = CareAction.Label.ANSWER;
             confidence = 0.7;
             why = "a question the brand's facts answer: " + Cues.quote(Cues.found(HOW_TO, words));
-        } else if (lookup && (negative || question || intent.label() == Intent.Label.PROBLEM || !praise)) {
+        } else if (lookup && (negative || question || intent.label() == Intent.Label.PROBLEM
+                // "my cashier gave me a large when I ordered a medium": an order named in a happy post is no case.
+                || !praise && s.label() != Sentiment.Label.POSITIVE)) {
             label = CareAction.Label.TICKET;
             confidence = negative ? 0.75 : 0.6;
             why = "needs their record or troubleshooting: " + Cues.quote(Cues.found(LOOKUP, words));

@@ -239,4 +239,12 @@ class SocialAnalyzerTest {
             assertThat(a.lang()).isNotBlank();
         }
     }
+
+    /** Something to look up is a charge, not the lack of one: "sent it overnight at no charge" opens no case. */
+    @Test
+    void noChargeIsNothingToLookUp() {
+        assertThat(CareActions.LOOKUP.matcher("they overnighted it at no charge which is awesome").find()).isFalse();
+        assertThat(CareActions.LOOKUP.matcher("replaced it free of charge").find()).isFalse();
+        assertThat(CareActions.LOOKUP.matcher("what is this charge on my card").find()).isTrue();
+    }
 }
