@@ -193,9 +193,15 @@ final class PostSays {
     /** What a customer thanks us for, a thing with its article: "thanks for the free drinks", "thank you for your quick reply". */
     private static final Pattern THANKED_FOR = Pattern.compile("(?i)(?:\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| again| guys| all)?(?: @\\w+)? for"
             // A fan's pleasure said without thanks: "I am all about the cheese and wine pairing", "we loved the new seats".
-            + "|\\ball about|\\b(?:i|we) (?:really |just |absolutely )?(?:love|loved|enjoyed|am loving|am enjoying|are loving|are enjoying))"
-            + " (the|your|ur|a|an|such a|such an|all the|all your) ((?:[a-z][a-z'-]* ){0,3}?[a-z][a-z-]*)"
-            + "(?=\\s*(?:[.!?,;:#@)\\u2764\\x{1F600}-\\x{1F64F}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last)\\b)");
+            + "|\\ball about|\\b(?:i|we) (?:really |just |absolutely )?(?:love|loved|enjoyed|am loving|am enjoying|are loving|are enjoying)"
+            // "I'm impressed with the new app": what impressed them.
+            + "|\\b(?:i'?m|i am|we'?re|we are|was|were) (?:really |so |very )?impressed (?:with|by))"
+            + " (the|your|ur|a|an|such a|such an|all the|all your|my|our) ((?:[a-z0-9][a-z0-9'-]* ){0,3}?[a-z0-9][a-z0-9-]*)"
+            + "(?=\\s*(?:[.!?,;:#@)\\[\\u2764\\x{1F600}-\\x{1F64F}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last|so|"
+            + "of the (?:season|year|day|week|month))\\b)");
+    /** A thing by its name, without an article: "I'm impressed with Moto G [3rd Gen] phone so far". */
+    private static final Pattern IMPRESSED_BY_NAME = Pattern.compile("\\b(?i:i'?m|i am|we'?re|we are) (?i:really |so |very )?(?i:impressed (?:with|by)) "
+            + "([A-Z][A-Za-z0-9-]*(?: [A-Z0-9][A-Za-z0-9-]*){0,2})\\b");
     /** Words that make thanks sarcastic or the thing no pleasure: "thanks for the 3 hour delay". */
     private static final Pattern NO_PLEASURE = Pattern.compile("(?i).*\\b(delay\\w*|cancel\\w*|lost|losing|wait\\w*|hold|nothing|late|stuck|"
             + "fee|fees|charge\\w*|problem\\w*|issue\\w*|trouble|mess|hassle|inconvenience|headache|stress|non|no|not|you|we|i|me|us|it|my|our|your|"
@@ -210,23 +216,37 @@ final class PostSays {
 
     /** The thing thanked for, glad of in the reply ("So glad you enjoyed the free drinks!", "Glad our quick reply helped!"), or empty. */
     static String thankedFor(String text) {
+        java.util.regex.Matcher byName = text == null ? null : IMPRESSED_BY_NAME.matcher(text);
+        if (byName != null && byName.find() && !titled(text)) {
+            return "So glad you like the " + byName.group(1) + "!";
+        }
         java.util.regex.Matcher m = text == null ? null : THANKED_FOR.matcher(text);
         if (m == null || !m.find() || NO_PLEASURE.matcher(m.group(2)).matches()) {
             return "";
         }
         String article = m.group(1).toLowerCase(Locale.ROOT);
-        String owner = article.matches("your|ur") ? "our" : article.equals("all your") ? "all our" : article.startsWith("such ") || article.matches("an?") ? "" : article;
-        String thing = m.group(2).toLowerCase(Locale.ROOT);
+        // "your" is ours, "my" theirs: "I enjoyed my 1st latte of the season" is "your 1st latte".
+        String owner = article.matches("your|ur") ? "our" : article.equals("all your") ? "all our" : article.matches("my|our") ? "your"
+                : article.startsWith("such ") || article.matches("an?") ? "" : article;
+        // A name keeps its capitals ("the Moto G"); shouting and a post in Title Case do not.
+        String thing = titled(text) || m.group(2).equals(m.group(2).toUpperCase(Locale.ROOT)) ? m.group(2).toLowerCase(Locale.ROOT) : m.group(2);
         if (owner.isEmpty() && !article.startsWith("such")) {
             // "a great flight" is the one they had: "the great flight".
             owner = "the";
         }
-        String last = thing.substring(thing.lastIndexOf(' ') + 1);
+        String last = thing.substring(thing.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
         String named = (owner.isEmpty() ? "the" : owner) + " " + thing;
         if (last.matches("help|assistance|support")) {
             return "Glad we could help!";
         }
         return USEFUL.contains(last) ? "Glad " + named + " helped!" : "So glad you enjoyed " + named + "!";
+    }
+
+    /** A post where most words start with a capital: its capitals say nothing about names. */
+    private static boolean titled(String text) {
+        String[] words = HANDLES_AND_LINKS.matcher(text).replaceAll(" ").trim().split("[^\\p{L}]+");
+        long capital = java.util.Arrays.stream(words).filter(w -> !w.isEmpty() && Character.isUpperCase(w.charAt(0))).count();
+        return capital * 2 > words.length;
     }
 
     static String occasion(String text) {

@@ -54,7 +54,13 @@ class PostSaysTest {
             "@acmeair flight 2416 on time and awesome flight. Great job!|So glad you got there on time!",
             "@acmeair flight was not on time but the crew was great, thanks|''",
             "@acmeair you are my go-to airline, thanks|Proud to be your go-to airline!",
-            "@acmeair Had to take a few other airlines this week...makes me appreciate y'all more!|So glad to have you back with us!"})
+            "@acmeair Had to take a few other airlines this week...makes me appreciate y'all more!|So glad to have you back with us!",
+            // Their own thing is theirs, a name keeps its capitals, and "thanks for asking" thanks no thing.
+            "Today I enjoyed my 1st pumpkin spice latte of the season. Thanks @acmeair!|So glad you enjoyed your 1st pumpkin spice latte!",
+            "@acmeair I'm impressed with Moto G [3rd Gen] phone so far|So glad you like the Moto G!",
+            "@acmeair I'm impressed with the new app|So glad you enjoyed the new app!",
+            "@acmeair Thanks For The Great Flight|So glad you enjoyed the great flight!",
+            "@acmeair But thanks for asking|''"})
     void thanksAreGladOfWhatWasThanked(String post, String glad) {
         org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
     }
