@@ -35,8 +35,10 @@ final class Retelling {
             String lower = word.toLowerCase(Locale.ROOT);
             boolean afterI = previous.equals("i");
             // "my phone keep freezing": the customer's grammar is theirs, the brand's reply agrees its verb.
-            String agreed = k == verb && verbTag.matches("VBP|VB") && !plural && k > start && !FIRST.contains(w.get(start).word().toLowerCase(Locale.ROOT))
-                    ? THIRD_PERSON.get(lower) : null;
+            boolean theirThing = k > start && !FIRST.contains(w.get(start).word().toLowerCase(Locale.ROOT));
+            String agreed = k == verb && theirThing && verbTag.matches("VBP|VB") && !plural ? THIRD_PERSON.get(lower)
+                    // "my products hasn't arrived": the brand's reply agrees its verb with the things.
+                    : k == verb && theirThing && verbTag.equals("VBZ") && plural ? PLURAL.get(lower) : null;
             String out = agreed != null ? agreed : switch (lower) {
                 case "i", "we" -> "you";
                 case "me" -> "you";
@@ -83,6 +85,9 @@ final class Retelling {
     private static final Set<String> FIRST = Set.of("i", "we");
     private static final java.util.Map<String, String> THIRD_PERSON = java.util.Map.of("keep", "keeps", "do", "does", "have", "has",
             "go", "goes", "say", "says", "are", "is", "don't", "doesn't", "won't", "won't");
+
+    private static final java.util.Map<String, String> PLURAL = java.util.Map.of("has", "have", "is", "are", "was", "were", "does", "do",
+            "keeps", "keep");
 
     /** "Iron" in "my Iron Maiden cd" is the first word of a name the tagger only half saw: a capital before a proper noun. */
     private static boolean nameGoesOn(List<TaggedWord> w, int k, int end) {

@@ -40,7 +40,7 @@ final class WhatHappened {
             + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|vanished|disappeared|"
             + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill|"
             // What goes wrong with a thing: "my PS4 died", "my phone keeps freezing", "the boots split".
-            + "froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked)");
+            + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked)");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
     /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
@@ -82,7 +82,9 @@ final class WhatHappened {
     /** Where a clause ends: the next clause, an aside, a tag. */
     private static final Set<String> CLOSERS = Set.of(",", "but", "so", "because", "cause", "-", "--", ":", "(", "-lrb-", "and", "yet", "plus",
             "which", "lol", "smh", "though", "&", "...", "..", "…", "when", "while", "if", "unless", "as", "thanks", "thx", "please", "pls",
-            "plz", "help", "anyone", "hashtag", "bc", "b/c", "cuz", "bcuz", "coz");
+            "plz", "help", "anyone", "hashtag", "bc", "b/c", "cuz", "bcuz", "coz",
+            // "my products hasn't arrived how does your company resolve this": a question starts after the trouble.
+            "how", "why", "where");
     /** A sentence's end. */
     private static final Set<String> ENDS = Set.of(".", "!", "?", ";", "...", "..", "…");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we");
@@ -124,6 +126,7 @@ final class WhatHappened {
             + "confirmation|call ?back|reply|response|boarding pass|receipt))s? (?:is|are|has been|was|have been) (?:incredibly |really |very |so |super |extremely |painfully )?"
             + "slow(?: to (arrive|load|come|process|respond))?\\b");
 
+    private static final Pattern UNMARKED = Pattern.compile("(?i)\\b(are|is|was|were|does|do|did|has|have|had|could|would|should)nt\\b");
     private static final Pattern WHY_DOES = Pattern.compile("(?i)\\b(?:why|how come) (?:does|do) ((?:my|our) [^?.!]{3,80}?)\\s*(?:[^\\w\\s?.!]\\s*)*\\?+");
 
     /** The best retelling, or empty when nothing in the post says plainly what went wrong. */
@@ -132,8 +135,9 @@ final class WhatHappened {
         if (kept.isPresent()) {
             return kept;
         }
-        // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing".
-        String stated = WHY_DOES.matcher(plain).replaceAll("$1.");
+        // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing";
+        // "arent working" is "aren't working", as the tagger knows it.
+        String stated = UNMARKED.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1n't");
         Optional<String> clause = clause(stated).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
@@ -572,7 +576,8 @@ final class WhatHappened {
         }
         // "I'm never using Acme again", "we won't be flying again": a threat to leave, not something that happened.
         boolean negated = w.subList(verb, main).stream().anyMatch(t -> t.word().matches("(?i)never|not|n't"));
-        if (negated && (saidTag.equals("VBG") || saidTag.equals("VB"))
+        // A thing that is not working again ("my texts aren't working again") is trouble, not a threat.
+        if (negated && (saidTag.equals("VBG") || saidTag.equals("VB")) && FIRST_PERSON.contains(firstWord)
                 && w.subList(main, end + 1).stream().anyMatch(t -> t.word().equalsIgnoreCase("again"))) {
             return null;
         }
@@ -622,7 +627,13 @@ final class WhatHappened {
         }
         // "I didn't get the VC", "the delivery didn't show up": a "not" on a thing that never came or does not work is trouble whatever the thing.
         boolean neverCame = negationOnly && NOT_COME.matcher(said).matches() && w.subList(verb, main).stream().anyMatch(t -> NEGATION.matcher(t.word()).matches());
-        if (!trouble || negationOnly && care == 0 && !neverCame || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
+        // "I don't have your service": what someone has not got is a state, not what went wrong.
+        boolean notHaving = false;
+        for (int k = verb; k <= Math.min(main, end) && negationOnly; k++) {
+            boolean nextIsVerb = k + 1 <= end && (w.get(k + 1).tag().startsWith("VB") || w.get(k + 1).word().matches("(?i)been|got|gotten|n't|not"));
+            notHaving |= w.get(k).word().matches("(?i)have|has|own|owns|use|uses|need|needs") && !nextIsVerb;
+        }
+        if (!trouble || notHaving || negationOnly && care == 0 && !neverCame || !named || TEXT_SPEAK.matcher(joined).matches() || Set.of("DT", "IN", "CC", "TO", "PRP$", "WDT", "WRB").contains(last)
                 || HEDGED.matcher(joined).matches()) {
             return null;
         }

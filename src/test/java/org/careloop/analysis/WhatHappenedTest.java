@@ -63,7 +63,11 @@ class WhatHappenedTest {
             "@acmeair why does my phone keep freezing \uD83D\uDE43???|your phone keeps freezing",
             "@acmeair my airpods literally keep disconnecting|your airpods keep disconnecting",
             // A "not" on a thing that never came is trouble, whatever the thing.
-            "@acmeair redeemed a VC code and it said it worked. I didn't get the VC|you didn't get the VC"})
+            "@acmeair redeemed a VC code and it said it worked. I didn't get the VC|you didn't get the VC",
+            // Apostrophes left out, a thing failing again (no threat to leave), a verb agreeing with things, the question after it cut off.
+            "@acmeair my texts arent working again...for the 2nd day in a row|your texts aren't working again",
+            "@acmeair 2nd day my products hasn't arrived how does your company resolve this|your products haven't arrived",
+            "@acmeair I updated my phone and now it is even slower|your phone is even slower"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }
@@ -96,6 +100,7 @@ class WhatHappenedTest {
             "@acmeair my car drives itself to @acmeair these days",
             // The customer's choice, and the brand's notice quoted, are not what went wrong.
             "@acmeair I have stopped ordering from your site, the couriers are very rude.",
+            "@acmeair hi I got some odd text alert from you I don't have your service",
             "@acmeair got this through my door... sorry we don't deliver to your area! What!!!",
             // An offer and a wish are not what happened; a question puts "I" after its verb.
             "@acmeair I can send a screen shot of the systems error if an email address is provided",
