@@ -413,6 +413,12 @@ final class CareActions {
                 label = cuesKind ? CareAction.Label.APOLOGIZE : c.label();
                 why = "mockery, not kind words: " + Cues.quote(Cues.found(MOCKERY, text));
             }
+            // "I want to know your office locations ... Thanks.": a request closed with thanks is the request, when thanks are all the kind words.
+            if (label == CareAction.Label.THANK && c.label() == CareAction.Label.ANSWER && REQUEST.matcher(words).find()
+                    && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches())) {
+                label = CareAction.Label.ANSWER;
+                why = "a request closed with thanks: " + c.why();
+            }
             // A plea beside the thanks ("thx. Make it right. Help Meagan at gate 4") is a case to act on.
             if (label == CareAction.Label.THANK && PLEA.matcher(words).find()) {
                 label = cuesKind ? CareAction.Label.TICKET : c.label();
@@ -767,10 +773,18 @@ final class CareActions {
     }
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
+    /** A request for the brand's facts, said as one: "I want to know your office locations", "can you tell me". */
+    private static final Pattern REQUEST = Pattern.compile("\\b(i|we) (want|wanted|would like|'?d like|need) to know\\b|\\b(can|could) (you|u) (please )?"
+            + "(tell|send|give|share|provide|let)\\b|\\bplease (tell|send|give|share|provide|let (me|us) know)\\b|\\b(where|how) (can|do|should) (i|we)\\b", FLAGS);
+
+    /** "Got my $3 #boorito", "my costume just saved me $3": a customer's own moment with us, shared with its photo. */
+    private static final Pattern OWN_EXPERIENCE = Pattern.compile("\\b(got|bought|ordered|tried|ate|had|saved) (my|me|us|our)\\b|\\bmy \\w+( \\w+)? "
+            + "(just )?(saved|got|arrived|came)\\b", FLAGS);
+
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();
-        return !question && !ISSUE.matcher(words).find() && (links >= 2 && tags >= 2
+        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && (links >= 2 && tags >= 2
                 || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
     }
 

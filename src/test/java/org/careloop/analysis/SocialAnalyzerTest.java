@@ -162,7 +162,11 @@ class SocialAnalyzerTest {
             "@acmeair why did you move me from 3C to 38E on my flight tomorrow?|ticket",
             "@acmeair follow back so I'll send you my booking details|ticket",
             "@acmeair we got bumped from the 6pm to Austin, flight was oversold. now what?|ticket",
-            "@acmeair smart. read my earlier tweets and you'll see|apologize"})
+            "@acmeair smart. read my earlier tweets and you'll see|apologize",
+            // A customer's own moment with its photo and hashtags is a fan's post, not a promoter's.
+            "Got my $3 #burrito from @acmeair #happyhalloween 🎃 https://t.co/abc123|engage",
+            // A request closed with thanks is the request.
+            "@acmeair I want to know your office locations in Lagos and Abuja and your contact numbers. Thanks.|answer"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
