@@ -642,6 +642,12 @@ final class CareActions {
             label = CareAction.Label.IGNORE;
             confidence = troll.score();
             why = "bait or abuse, no issue to help with";
+        } else if (!(hit = Cues.found(SLUR, words)).isEmpty() && !lookup) {
+            // A slur, and nothing of the customer's to look up: no reply could help, and none answers it.
+            label = CareAction.Label.IGNORE;
+            confidence = 0.7;
+            why = "a slur and no issue to help with";
+            settled = true;
         } else if (!(hit = Cues.found(INSULT, words)).isEmpty() && !lookup && !question && !firstPerson(words) && !ISSUE.matcher(words).find()) {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
@@ -773,6 +779,9 @@ final class CareActions {
     }
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
+    /** Slurs against a group of people. */
+    static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|retards?|chinks?|spics?|kikes?|trann(y|ies)|wetbacks?)\\b", FLAGS);
+
     /** A request for the brand's facts, said as one: "I want to know your office locations", "can you tell me". */
     private static final Pattern REQUEST = Pattern.compile("\\b(i|we) (want|wanted|would like|'?d like|need) to know\\b|\\b(can|could) (you|u) (please )?"
             + "(tell|send|give|share|provide|let)\\b|\\bplease (tell|send|give|share|provide|let (me|us) know)\\b|\\b(where|how) (can|do|should) (i|we)\\b", FLAGS);

@@ -383,7 +383,8 @@ public final class Details {
             + "december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|the morning|general)\\b.*");
 
     /** Somebody named with the airport they work at, in thanks only: "please thank Robin at EWR". */
-    private static final Pattern NAME_AT = Pattern.compile("(?-i:\\b([A-Z][a-z]{2,})) (?:at|from|in) (?:the )?(?-i:([A-Z]{3}))\\b");
+    // Never the end of a hyphenated word: "Ant-Man at AMC" names a film.
+    private static final Pattern NAME_AT = Pattern.compile("(?<![-\\w])(?-i:\\b([A-Z][a-z]{2,})) (?:at|from|in) (?:the )?(?-i:([A-Z]{3}))\\b");
 
     /** Somebody praised by name, in thanks only: "Mark T. in Austin was great", "Rachel S. took great care of us". */
     private static final Pattern PRAISED_PERSON = Pattern.compile(

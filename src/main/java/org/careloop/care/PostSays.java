@@ -327,9 +327,12 @@ final class PostSays {
                     + "|\\b(?:crew|flight attendant|pilot|job|career)\\b.{0,60}\\b(?:appl(?:y|ied|ying)|application|interview(?:ed|ing)?)\\b"),
                     "good luck with your application! ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:first (?:ever )?(?:flight|time flying|time on a plane)|never flown before)\\b"), "here's to the first of many! ✈️"),
+            // A fan who has won already hears congratulations, not luck: "just found out that I won 3 tickets".
+            Map.entry(Pattern.compile("(?i)\\b(?:i|we) (?:just |actually |finally )?won\\b"), "congratulations on the win! 🎉"),
             // A fan hoping to win one of the brand's giveaways.
             Map.entry(org.careloop.analysis.CareAction.CONTEST, "fingers crossed for you! 🤞"),
-            Map.entry(Pattern.compile("(?i)\\b(?:can'?t|cannot|can not) wait\\b"), "the countdown is on! ✈️"));
+            // "I can't wait for Tuesday's PS4 release!" is no flight: the countdown, without a plane.
+            Map.entry(Pattern.compile("(?i)\\b(?:can'?t|cannot|can not) wait\\b"), "the countdown is on! 🎉"));
 
     /** The fan's moment as a reply greets it ("welcome to Bogota!"), or empty; never a competitor's or the brand's name as a place. */
     static String moment(String text, List<String> notPlaces) {

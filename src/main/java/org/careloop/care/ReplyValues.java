@@ -168,13 +168,14 @@ final class ReplyValues {
         // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
-        Optional<Topic> postTopic = book.settings().topicOf(mention.text());
+        // A trip's topic only for a post about a trip: "frozen on my tv box" asks for no flight number and seat.
+        Optional<Topic> postTopic = book.settings().topicOf(mention.text(), trip);
         // Money the reply names decides its next step: "the $154 change fee" in a post about seats is a charge to look at,
         // unless the post is about a disruption, whose next step comes first.
         String named = (String) values.get("detail");
         // "My flight is cancelled and you aren't answering the phones, what do I do?": the disruption is the case, the phones
         // only part of it.
-        String found = postTopic.filter(Topic::major).or(() -> book.settings().majorTopicOf(mention.text()))
+        String found = postTopic.filter(Topic::major).or(() -> book.settings().majorTopicOf(mention.text(), trip))
                 .or(() -> trip && named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
         // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.
@@ -270,7 +271,7 @@ final class ReplyValues {
         }
         // "Sorry about the fee" for a cancelled flight: in a post about a disruption (a major topic), a thing that belongs
         // to another topic is a side remark, and the topic names the trouble; but miles or money owed are what they want back.
-        boolean major = book.settings().topicOf(mention.text()).map(Topic::major).orElse(false);
+        boolean major = book.settings().topicOf(mention.text(), trip).map(Topic::major).orElse(false);
         if (problem && major && !echoed.isEmpty() && !PostSays.timeLost(echoed) && !echoed.matches("(?s).*\\d.*")
                 && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
             echoed = says;

@@ -76,7 +76,12 @@ public final class RuleBook {
 
         /** The first major topic (a disruption) whose words the text contains, wherever in the list it stands. */
         public Optional<Topic> majorTopicOf(String text) {
-            if (text == null) {
+            return majorTopicOf(text, true);
+        }
+
+        /** The first disruption the text names, in a post about a trip ({@code trip}) only. */
+        public Optional<Topic> majorTopicOf(String text, boolean trip) {
+            if (text == null || !trip) {
                 return Optional.empty();
             }
             String lower = lowered(text);
@@ -100,7 +105,9 @@ public final class RuleBook {
             }
             String lower = lowered(text);
             return travelWords.stream().anyMatch(w -> names(lower, w))
-                    || topics.stream().anyMatch(t -> t.travel() && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower));
+                    // "the food was cold" to an airline is about a flight; "a used napkin in my food" alone is not.
+                    || topics.stream().anyMatch(t -> t.travel() && t.words().stream().anyMatch(w -> !t.everyday().contains(w) && names(lower, w))
+                    && fits(t, lower));
         }
 
         /**
@@ -127,11 +134,16 @@ public final class RuleBook {
 
         /** The first topic whose words the text contains. */
         public Optional<Topic> topicOf(String text) {
+            return topicOf(text, true);
+        }
+
+        /** The first topic the text names, a trip's topics only in a post about a trip ({@code trip}). */
+        public Optional<Topic> topicOf(String text, boolean trip) {
             if (text == null) {
                 return Optional.empty();
             }
             String lower = lowered(text);
-            return topics.stream().filter(t -> t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
+            return topics.stream().filter(t -> (trip || !t.travel()) && t.words().stream().anyMatch(w -> names(lower, w)) && fits(t, lower)).findFirst();
         }
 
         /** The text as topic words are looked for in it: lower case, its hashtags' words added, one space between words ("missed  connection"). */

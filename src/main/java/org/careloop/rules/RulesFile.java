@@ -128,7 +128,7 @@ final class RulesFile {
         String name = scalar(tuple.getKeyNode(), file, line(tuple.getKeyNode()), "a topic needs a name");
         Node v = tuple.getValueNode();
         if (v instanceof MappingNode m) {
-            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer", "of-flight", "travel"), file, "topic setting");
+            checkKeys(m, Set.of("says", "words", "sharper", "major", "answer", "of-flight", "travel", "everyday"), file, "topic setting");
             String says = scalar(value(m, "says"), file, line(m), "topic '" + name + "' needs 'says': how a reply names it");
             List<String> words = strings(value(m, "words"), file);
             if (words.isEmpty()) {
@@ -161,7 +161,15 @@ final class RulesFile {
             }
             Node of = value(m, "of-flight");
             String ofFlight = of == null ? null : scalar(of, file, line(of), "topic '" + name + "': 'of-flight' names it before a flight, as in \"the cancellation of\"");
-            return new Topic(name, says, words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), sharper, isMajor, answer, ofFlight, travel);
+            List<String> lower = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            Node e = value(m, "everyday");
+            List<String> everyday = e == null ? List.of() : strings(e, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
+            for (String w : everyday) {
+                if (!lower.contains(w)) {
+                    throw new RuleException(file, line(e), "topic '" + name + "': everyday word '" + w + "' is not one of its 'words'");
+                }
+            }
+            return new Topic(name, says, lower, sharper, isMajor, answer, ofFlight, travel, everyday);
         }
         return new Topic(name.substring(name.lastIndexOf(' ') + 1), name, strings(v, file).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
     }

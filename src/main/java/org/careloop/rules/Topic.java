@@ -19,16 +19,19 @@ import java.util.List;
  *                 flight 1773), or null: "your cancelled flight" cannot take a number
  * @param travel  it is about a trip, so it does not fit a post about something else (the rules' {@code elsewhere-words})
  *                that never speaks of one ({@code travel-words}): an order "cancelled" is no cancelled flight
+ * @param everyday those of its words that everyday life shares ("food", "fee", "never told"): they name the topic,
+ *                 but a post that has only them and no travel word is not about a trip
  */
 public record Topic(String key, String says, List<String> words, List<Phrase> sharper, boolean major, String answer, String ofFlight,
-                    boolean travel) {
+                    boolean travel, List<String> everyday) {
 
     public Topic {
         sharper = List.copyOf(sharper);
+        everyday = List.copyOf(everyday);
     }
 
     public Topic(String key, String says, List<String> words) {
-        this(key, says, words, List.of(), false, null, null, false);
+        this(key, says, words, List.of(), false, null, null, false, List.of());
     }
 
     /** How a reply names it on a named flight: "the cancellation of flight 1773", else "the delay on flight 1773". */

@@ -83,6 +83,8 @@ class DetailsTest {
         List<String> brand = List.of("acme air", "acmeair", "acme");
         assertThat(DETAILS.person("@acmeair Thank you Thank you Thank you!!! My last attempt to win tickets was a success!", "en", brand)).isEmpty();
         assertThat(DETAILS.person("@acmeair Dad on Segway is the best part of this whole infographic!", "en", brand)).isEmpty();
+        assertThat(DETAILS.person("@acmeair Saw Ant-Man at AMC Eastchase 9 in Fort Worth. Great experience for my wife and me!", "en", brand))
+                .as("the end of a film's name, not somebody at an airport").isEmpty();
     }
 
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */

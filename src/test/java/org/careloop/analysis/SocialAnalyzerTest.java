@@ -166,7 +166,9 @@ class SocialAnalyzerTest {
             // A customer's own moment with its photo and hashtags is a fan's post, not a promoter's.
             "Got my $3 #burrito from @acmeair #happyhalloween 🎃 https://t.co/abc123|engage",
             // A request closed with thanks is the request.
-            "@acmeair I want to know your office locations in Lagos and Abuja and your contact numbers. Thanks.|answer"})
+            "@acmeair I want to know your office locations in Lagos and Abuja and your contact numbers. Thanks.|answer",
+            // A slur, with nothing of theirs to look up, is left alone whatever it asks.
+            "Why does twitter email me people I may know, a bunch of niggas.... where they at @acmeair ?|ignore"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

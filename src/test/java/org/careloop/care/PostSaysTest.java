@@ -141,7 +141,10 @@ class PostSaysTest {
             "@acmeair really wish you'd fly out of #Fargo @fargoairport those fares are amazing|Fargo on our map",
             "@acmeair I love this graphic. http://t.co/x|you like the graphic",
             "@acmeair captain said welcome to the front office.... I laughed...hard. #funnycaptain|made us laugh",
-            "@acmeair I am now a rapids rewards member #lovetotravel|welcome to the club"})
+            "@acmeair I am now a rapids rewards member #lovetotravel|welcome to the club",
+            // A winner hears congratulations, not luck; a countdown to anything has no plane in it.
+            "just found out that I won 3 tickets via the sweepstakes! Thanks @acmeair|congratulations on the win",
+            "@acmeair I can't wait for Tuesday's PS4 release!|the countdown is on! \uD83C\uDF89"})
     void aFanMomentIsNamed(String post, String said) {
         assertThat(PostSays.moment(post, java.util.List.of("Acme Air"))).contains(said);
     }

@@ -421,6 +421,22 @@ class RuleBookTest {
                 "f.yaml:2: topic 'cancel': 'travel' is true or false, not 'often'");
     }
 
+    /** A trip's topic named only by words everyday life shares ("tv") makes no trip of a post alone; with a travel word it does. */
+    @Test
+    void everydayWordsNameATopicButMakeNoTripAlone() {
+        RuleBook book = RuleBook.parse("travel-words: [flight]\n"
+                + "topics:\n  entertainment: { travel: true, says: \"the entertainment on board\", words: [seatback screen, tv], everyday: [tv] }\n"
+                + "rules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml", TEMPLATES, org.careloop.knowledge.Knowledge.EMPTY);
+        assertThat(book.settings().aboutTravel("my tv box has been frozen for 15 minutes")).isFalse();
+        assertThat(book.settings().aboutTravel("the tv on my flight was broken")).isTrue();
+        assertThat(book.settings().aboutTravel("my seatback screen is broken")).isTrue();
+        assertThat(book.settings().topicOf("my tv box has been frozen", false)).as("a trip's topic, in a post about no trip").isEmpty();
+        assertThat(book.settings().topicOf("my tv box has been frozen", true)).isPresent();
+        fails("topics:\n  entertainment: { travel: true, says: \"x\", words: [tv], everyday: [movies] }\nrules:\n  - id: a\n    then: { action: ignore, reason: r }\n",
+                "f.yaml:2: topic 'entertainment': everyday word 'movies' is not one of its 'words'");
+    }
+
     /** A trip's topic fits posts about a trip, and posts that name nothing else; never a post about an order or a phone. */
     @Test
     void aTravelTopicFitsOnlyWhereATripCanBeMeant() {
