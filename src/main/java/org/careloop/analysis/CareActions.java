@@ -523,8 +523,9 @@ final class CareActions {
             + "#(no ?love|no ?excuses|fail|epicfail|never ?again|disappointed|bad ?service|customer ?service ?fail|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
     /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
-    static final Pattern LOST_THING = Pattern.compile("\\b(lost|left|dropped|forgot) (a|an|my|our|her|his) (\\w+ )?(earring|ring|necklace|bracelet|watch|"
-            + "wallet|purse|phone|iphone|ipad|tablet|laptop|kindle|passport|glasses|sunglasses|jacket|coat|keys|camera|headphones|book|bag|backpack|charger)\\b", FLAGS);
+    static final Pattern LOST_THING = Pattern.compile("\\b((lost|left|dropped|forgot) (a|an|my|our|her|his)|(if )?(anyone|anybody|someone|somebody|you) "
+            + "(found|finds|find|picked up|turned in) (a|an|my|our|her|his|a set of|a pair of)) (\\w+ )?(earring|ring|necklace|bracelet|watch|"
+            + "wallet|purse|phone|iphone|ipad|ipod|tablet|laptop|kindle|passport|glasses|sunglasses|jacket|coat|keys|camera|headphones|book|bag|backpack|charger)\\b", FLAGS);
 
     /** Curly apostrophes (phones type them) read as plain ones. */
     static String plain(String words) {

@@ -261,6 +261,31 @@ final class PostSays {
         return sameFirstFlight ? "" : occasion;
     }
 
+    /** Things people leave behind, as they write them and as a reply names them. */
+    // Named as a thing someone has ("my watch", "a set of headphones"), not "watch a film" or "by phone".
+    private static final Pattern LOST_ITEM = Pattern.compile("(?i)\\b(?:my|our|his|her|a|an|the|set of|pair of) (?:\\w+ )?(earrings?|ring|necklace|bracelet|"
+            + "watch|wallet|purse|iphone|ipad|ipod|tablet|laptop|kindle|passport|glasses|sunglasses|jacket|coat|keys|camera|headphones|earbuds|airpods|"
+            + "backpack|charger|phone)\\b");
+    private static final Map<String, String> ITEM_NAMES = Map.of("iphone", "iPhone", "ipad", "iPad", "ipod", "iPod", "kindle", "Kindle",
+            "airpods", "AirPods");
+
+    /** The things a customer lost, named for the reply ("your headphones and iPod"), or empty. */
+    static String lostThing(String text) {
+        if (text == null) {
+            return "";
+        }
+        List<String> items = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = LOST_ITEM.matcher(text);
+        while (m.find() && items.size() < 2) {
+            String lower = m.group(1).toLowerCase(Locale.ROOT);
+            String item = ITEM_NAMES.getOrDefault(lower, lower);
+            if (!items.contains(item)) {
+                items.add(item);
+            }
+        }
+        return items.isEmpty() ? "" : "your " + String.join(" and ", items);
+    }
+
     /** A place as a fan names it: "Bogota", "Los Angeles", "LAX". */
     /** Not part of a place: "in Vegas May 2nd". */
     private static final String MONTHS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"

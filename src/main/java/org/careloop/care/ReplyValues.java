@@ -276,6 +276,10 @@ final class ReplyValues {
                 && book.settings().topicOf(echoed).filter(t -> !t.key().equals(topicKey) && !OWED.contains(t.key())).isPresent()) {
             echoed = says;
         }
+        // "If you found a set of headphones and an iPod... Reward offered": the things lost, not the reward.
+        if ("lostitem".equals(topicKey) && "en".equals(lang) && !PostSays.lostThing(mention.text()).isEmpty()) {
+            echoed = PostSays.lostThing(mention.text());
+        }
         // "Sorry about your device" to "the game crashed my PS4": the device by its name.
         String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !device.isEmpty() ? "your " + device : says));

@@ -168,7 +168,9 @@ class SocialAnalyzerTest {
             // A request closed with thanks is the request.
             "@acmeair I want to know your office locations in Lagos and Abuja and your contact numbers. Thanks.|answer",
             // A slur, with nothing of theirs to look up, is left alone whatever it asks.
-            "Why does twitter email me people I may know, a bunch of niggas.... where they at @acmeair ?|ignore"})
+            "Why does twitter email me people I may know, a bunch of niggas.... where they at @acmeair ?|ignore",
+            // Something of theirs lost, asked after as "if you found": a search to open.
+            "If you found a set of headphones & an iPod @acmeair on Saturday by the coffee shop in Terminal C, please turn them in. Reward offered.|ticket"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

@@ -182,4 +182,13 @@ class PostSaysTest {
         assertThat(PostSays.namesDevice("watching Guardians of the Galaxy")).isFalse();
         assertThat(PostSays.namesDevice("both our iPhones died")).isTrue();
     }
+
+    /** What a customer left behind, named as a reply names it: never the reward they offer for it. */
+    @Test
+    void theThingsLostAreNamed() {
+        assertThat(PostSays.lostThing("If you found a set of headphones & an iPod in Terminal C, please turn them in. Reward offered."))
+                .isEqualTo("your headphones and iPod");
+        assertThat(PostSays.lostThing("left my kindle on the plane")).isEqualTo("your Kindle");
+        assertThat(PostSays.lostThing("left something in seat 12C")).isEmpty();
+    }
 }
