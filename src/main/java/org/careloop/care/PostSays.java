@@ -179,12 +179,32 @@ final class PostSays {
     }
 
     static String goodNews(String text) {
-        String news = firstSaid(GOOD_NEWS, text);
+        // "the calendar arrived early" is a parcel, not a landing.
+        String news = delivered(text);
+        if (news.isEmpty()) {
+            news = firstSaid(GOOD_NEWS, text);
+        }
         if (news.isEmpty()) {
             news = thankedFor(text);
         }
         java.util.regex.Matcher best = text == null || !news.isEmpty() ? null : BEST_EVER.matcher(text);
         return best != null && best.find() && !NO_PLEASURE.matcher(best.group(1)).matches() ? "So glad you enjoyed the " + best.group(1).toLowerCase(Locale.ROOT) + "!" : news;
+    }
+
+    /** "the MB arrived a week early", "I'm getting a turntable tomorrow!": a thing on its way or come, and when. */
+    private static final Pattern ARRIVED = Pattern.compile("(?i)\\b(?:my|our|the) ((?:[a-z0-9-]+ ){0,2}[a-z0-9-]+) (?:arrived|came|got here|was delivered|were delivered) "
+            + "(early|a day early|a week early|ahead of time|already|today|on time|so fast|so quickly|safely)\\b");
+    private static final Pattern GETTING = Pattern.compile("(?i)\\b(?:i'?m|we'?re|i am|we are) getting (?:a|an|my|our) (?:new )?((?:[a-z0-9-]+ )?[a-z0-9-]+) "
+            + "(?:tomorrow|today|tonight)\\b");
+
+    static String delivered(String text) {
+        java.util.regex.Matcher m = text == null ? null : ARRIVED.matcher(text);
+        // A flight that lands early and a bag that comes are the airline's own good news, said their own way.
+        if (m != null && m.find() && !NO_PLEASURE.matcher(m.group(1)).matches() && !m.group(1).matches("(?i).*\\b(flight|plane|aircraft|bags?|luggage|suitcases?)")) {
+            return "So glad your " + m.group(1).toLowerCase(Locale.ROOT) + " arrived " + m.group(2).toLowerCase(Locale.ROOT) + "!";
+        }
+        m = text == null ? null : GETTING.matcher(text);
+        return m != null && m.find() && !NO_PLEASURE.matcher(m.group(1)).matches() ? "Enjoy your new " + m.group(1).toLowerCase(Locale.ROOT) + "!" : "";
     }
 
     /** "The best airline wifi ever": the thing a fan rates above all others. */

@@ -60,7 +60,10 @@ class PostSaysTest {
             "@acmeair I'm impressed with Moto G [3rd Gen] phone so far|So glad you like the Moto G!",
             "@acmeair I'm impressed with the new app|So glad you enjoyed the new app!",
             "@acmeair Thanks For The Great Flight|So glad you enjoyed the great flight!",
-            "@acmeair But thanks for asking|''"})
+            "@acmeair But thanks for asking|''",
+            // A thing come early, or on its way, is what they are glad of.
+            "Ahhhhh I'm getting a turntable tomorrow! Shouts to @acmeair one day shipping!|Enjoy your new turntable!",
+            "Wow, the calendar arrived early. Thank you @acmeair|So glad your calendar arrived early!"})
     void thanksAreGladOfWhatWasThanked(String post, String glad) {
         org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
     }
