@@ -281,6 +281,16 @@ final class PostSays {
         return sameFirstFlight ? "" : occasion;
     }
 
+    /** What a thing does wrong, told: "nothing happens", "won't turn on", "keeps restarting", "stuck on the logo". */
+    private static final Pattern FAULT_TOLD = Pattern.compile("(?i)\\bnothing (?:happens|happened|changed|changes|works)\\b|\\b(?:won'?t|wont|doesn'?t|does not|will not) "
+            + "(?:turn on|start|boot|charge|load|work|play|connect|print|open|update)\\b|\\b(?:keeps?|kept) (?:crashing|freezing|restarting|rebooting|"
+            + "shutting|turning off|beeping|ejecting|disconnecting|dropping)\\b|\\b(?:beeps?|beeping|black screen|blank screen|blue light|frozen|froze|"
+            + "freezes|crash(?:es|ed)|restart(?:s|ed)?|ejects?|ejecting|stuck on|stopped working|not working|glitchy)\\b");
+
+    static boolean describesFault(String text) {
+        return text != null && FAULT_TOLD.matcher(text).find();
+    }
+
     /** Things people leave behind, as they write them and as a reply names them. */
     // Named as a thing someone has ("my watch", "a set of headphones"), not "watch a film" or "by phone".
     private static final Pattern LOST_ITEM = Pattern.compile("(?i)\\b(?:my|our|his|her|a|an|the|set of|pair of) (?:\\w+ )?(earrings?|ring|necklace|bracelet|"

@@ -345,6 +345,8 @@ final class ReplyValues {
         values.put("device_named", PostSays.namesDevice(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
+        // "it beeps, blue light comes on but nothing": what the device does is told, never asked for again.
+        values.put("described", PostSays.describesFault(mention.text()) ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");

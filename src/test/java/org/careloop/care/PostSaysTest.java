@@ -194,4 +194,12 @@ class PostSaysTest {
         assertThat(PostSays.lostThing("left my kindle on the plane")).isEqualTo("your Kindle");
         assertThat(PostSays.lostThing("left something in seat 12C")).isEmpty();
     }
+
+    /** What a device does wrong, once told, is not asked for again. */
+    @Test
+    void aFaultToldIsNotAskedForAgain() {
+        assertThat(PostSays.describesFault("my PS4 died. I press the power button, it beeps, nothing happens")).isTrue();
+        assertThat(PostSays.describesFault("my laptop keeps restarting")).isTrue();
+        assertThat(PostSays.describesFault("my PS4 is acting weird")).isFalse();
+    }
 }
