@@ -283,7 +283,10 @@ public final class Details {
             "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service", "Flight", "Crew", "Staff",
             "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi",
             // "Thank you Thank you", "Dad on Segway": thanks said twice and family are no member of staff to pass thanks to.
-            "Thank", "Thanks", "Thx", "Dad", "Mom", "Mum", "Mother", "Father", "Grandma", "Grandpa", "Wife", "Husband", "Son", "Daughter");
+            "Thank", "Thanks", "Thx", "Dad", "Mom", "Mum", "Mother", "Father", "Grandma", "Grandpa", "Wife", "Husband", "Son", "Daughter",
+            // "Thank you Netflix for picking up season 4": a company thanked is nobody to pass thanks on to.
+            "Netflix", "Amazon", "Apple", "Google", "Microsoft", "Sony", "Samsung", "Nike", "Spotify", "Uber", "Lyft", "Hulu", "Xbox",
+            "PlayStation", "Verizon", "Comcast", "Walmart", "Target", "Starbucks", "Dunkin", "Chipotle", "Motorola", "Nokia");
 
     /** The person a post names, by role or thanks ("flight attendant Marcus", "Cyndi and Troy"), in an English post. */
     public Optional<String> person(String text, String lang, java.util.List<String> brandNames) {

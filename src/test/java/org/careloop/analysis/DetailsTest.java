@@ -85,6 +85,8 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair Dad on Segway is the best part of this whole infographic!", "en", brand)).isEmpty();
         assertThat(DETAILS.person("@acmeair Saw Ant-Man at AMC Eastchase 9 in Fort Worth. Great experience for my wife and me!", "en", brand))
                 .as("the end of a film's name, not somebody at an airport").isEmpty();
+        assertThat(DETAILS.person("@acmeair Longmire premieres tomorrow! Thank you Netflix for picking up season 4!", "en", brand))
+                .as("a company thanked").isEmpty();
     }
 
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */
