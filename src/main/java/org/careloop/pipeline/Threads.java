@@ -35,7 +35,7 @@ public final class Threads {
         List<Conversation.Turn> turns = new ArrayList<>();
         var analyses = mentions.analysesInThread(m.platform(), m.conversationId());
         for (Mention earlier : mentions.thread(m.platform(), m.conversationId())) {
-            if (earlier.id().equals(m.id()) || earlier.retweet() || at != null && earlier.createdAt() != null && !earlier.createdAt().isBefore(at)) {
+            if (earlier.id().equals(m.id()) || earlier.retweet() || !before(earlier, m)) {
                 continue;
             }
             if (earlier.fromBrand()) {
@@ -58,4 +58,23 @@ public final class Threads {
         turns.sort(Comparator.comparing(Conversation.Turn::at, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new Conversation(turns.subList(Math.max(0, turns.size() - MOST), turns.size()));
     }
+
+    /**
+     * Whether a stored post came before the one being decided. X gives times to the second: a customer's answer
+     * posted within the second of the team's reply has the same time, and the post it answers, or an X post with a
+     * lower id (ids grow with time), is still the earlier one.
+     */
+    private static boolean before(Mention earlier, Mention m) {
+        Instant at = m.createdAt();
+        if (at == null || earlier.createdAt() == null || earlier.createdAt().isBefore(at)) {
+            return true;
+        }
+        if (!earlier.createdAt().equals(at)) {
+            return false;
+        }
+        return earlier.id().equals(m.inReplyToId()) || SNOWFLAKE.matcher(earlier.id()).matches() && SNOWFLAKE.matcher(m.id()).matches()
+                && new java.math.BigInteger(earlier.id()).compareTo(new java.math.BigInteger(m.id())) < 0;
+    }
+
+    private static final java.util.regex.Pattern SNOWFLAKE = java.util.regex.Pattern.compile("\\d{1,30}");
 }

@@ -117,4 +117,21 @@ class ThreadsTest {
         assertThat(threads.before(next).brandReplied()).isFalse();
         assertThat(threads.before(next).customerSaid()).containsExactly("my bag is lost again");
     }
+
+    /** X gives times to the second: an answer posted within the second of the team's reply is still read with it. */
+    @Test
+    void theTeamsReplyInTheSameSecondAsTheAnswerIsBeforeIt() {
+        Instant t0 = clock.instant();
+        post("500", "my bag never came off flight AA90", "500", null, t0);
+        Instant same = t0.plus(Duration.ofMinutes(2));
+        db.mentions().insertIfNew(new Mention(Platform.X, "brand", "501", new Author("1", "acmeair", "Acme Air"), "@ana So sorry! What's the file reference?",
+                "en", same, "500", "500", null, false, true));
+        Mention answer = post("502", "JFKAA12345", "500", "501", same);
+        Mention alongside = post("503", "and a second thing", "500", "500", same);
+
+        assertThat(threads.before(answer).lastBrandReply()).contains("@ana So sorry! What's the file reference?");
+        assertThat(threads.before(alongside).customerSaid()).as("a lower id in the same second came first")
+                .containsExactly("my bag never came off flight AA90", "JFKAA12345");
+        assertThat(threads.before(answer).customerSaid()).as("a higher id in the same second came after").containsExactly("my bag never came off flight AA90");
+    }
 }
