@@ -236,8 +236,9 @@ final class PostSays {
 
     /** The thing thanked for, glad of in the reply ("So glad you enjoyed the free drinks!", "Glad our quick reply helped!"), or empty. */
     static String thankedFor(String text) {
+        boolean titled = text != null && titled(text);
         java.util.regex.Matcher byName = text == null ? null : IMPRESSED_BY_NAME.matcher(text);
-        if (byName != null && byName.find() && !titled(text)) {
+        if (byName != null && byName.find() && !titled) {
             return "So glad you like the " + byName.group(1) + "!";
         }
         java.util.regex.Matcher m = text == null ? null : THANKED_FOR.matcher(text);
@@ -249,7 +250,7 @@ final class PostSays {
         String owner = article.matches("your|ur") ? "our" : article.equals("all your") ? "all our" : article.matches("my|our") ? "your"
                 : article.startsWith("such ") || article.matches("an?") ? "" : article;
         // A name keeps its capitals ("the Moto G"); shouting and a post in Title Case do not.
-        String thing = titled(text) || m.group(2).equals(m.group(2).toUpperCase(Locale.ROOT)) ? m.group(2).toLowerCase(Locale.ROOT) : m.group(2);
+        String thing = titled || m.group(2).equals(m.group(2).toUpperCase(Locale.ROOT)) ? m.group(2).toLowerCase(Locale.ROOT) : m.group(2);
         if (owner.isEmpty() && !article.startsWith("such")) {
             // "a great flight" is the one they had: "the great flight".
             owner = "the";

@@ -277,8 +277,9 @@ final class ReplyValues {
             echoed = says;
         }
         // "If you found a set of headphones and an iPod... Reward offered": the things lost, not the reward.
-        if ("lostitem".equals(topicKey) && "en".equals(lang) && !PostSays.lostThing(mention.text()).isEmpty()) {
-            echoed = PostSays.lostThing(mention.text());
+        String lost = "lostitem".equals(topicKey) && "en".equals(lang) ? PostSays.lostThing(mention.text()) : "";
+        if (!lost.isEmpty()) {
+            echoed = lost;
         }
         // "Sorry about your device" to "the game crashed my PS4": the device by its name.
         String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
