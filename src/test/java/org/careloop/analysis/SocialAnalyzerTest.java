@@ -214,7 +214,7 @@ class SocialAnalyzerTest {
         assertThat(a.sentiment().label().id()).as(a.reasons().toString()).isEqualTo(sentiment);
     }
 
-    /** Languages without templates are named, so their posts go to a person instead of a reply in a neighbour's language. */
+    /** Latin-script languages are named, those without templates too, so their posts go to a person, never a reply in a neighbour's language. */
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', value = {
             "@acmeair uçuşum iptal oldu ve hala bir bilgi yok, neden?|tr",
@@ -222,7 +222,14 @@ class SocialAnalyzerTest {
             "@acmeair il mio volo è in ritardo di tre ore, grazie per niente|it",
             "@acmeair mijn koffer is nog steeds niet aangekomen|nl",
             "@acmeair my bag is still not here, any news?|en",
-            "@acmeair le vol est en retard, c'est la troisième fois|fr"})
+            "@acmeair le vol est en retard, c'est la troisième fois|fr",
+            // Lingua is asked only when another language shows itself: short English stays English, near ties go to common words.
+            "Hola @acmeair necesito urgente la actualización de software. La batería me dura literal medio día|es",
+            "@acmeair is the $3 one per person?|en",
+            "@acmeair DM sent|en",
+            "@acmeair thnx!|en",
+            "@acmeair de-icing took two hours again|en",
+            "@acmeair what's the status of flight 1008 Bogotá-Houston?|en"})
     void languagesWithoutTemplatesAreRecognised(String text, String lang) {
         assertThat(Languages.of(text)).isEqualTo(lang);
     }
