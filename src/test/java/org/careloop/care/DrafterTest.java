@@ -419,7 +419,10 @@ class DrafterTest {
         assertThat(trip).contains("booking reference");
         for (String text : List.of("@acmeair cancelled my subscription in June but you've taken 2 payments since",
                 "@acmeair 44 minutes on hold so far and still no human", "@acmeair redeemed a code for FIFA points this afternoon and still haven't got it",
-                "@acmeair my sat box froze AGAIN during the game, what is going on?")) {
+                "@acmeair my sat box froze AGAIN during the game, what is going on?",
+                // A charge, a ride: words an airline's trips share, about a bill and a car here.
+                "Why am I still receiving a bill for oct when I disconnected my account on sept 20th? pls reverse the charges @acmeair",
+                "Hey @acmeair my scheduled ride canceled on me when he was 1 minute away. If I cancel I pay $5.")) {
             assertThat(drafter.draft(post(text, "Jana Kowalski", "jana_k", text), ticket, reply("ticket"), posted, List.of()).text())
                     .as(text).doesNotContain("booking").doesNotContain("flight");
         }
