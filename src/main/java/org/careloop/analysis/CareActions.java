@@ -468,9 +468,10 @@ final class CareActions {
                 label = CareAction.Label.APOLOGIZE;
                 why = "reports a fault for us to fix: " + Cues.quote(Cues.found(BUG_REPORT, words));
             }
-            // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case.
+            // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case; but not "the Astros have a
+            // chance to win tonight and you're out in my neighborhood", a trouble told beside a game.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()
-                    && s.label() != Sentiment.Label.NEGATIVE) {
+                    && s.label() != Sentiment.Label.NEGATIVE && !Cues.PROBLEM.matcher(words).find()) {
                 label = CareAction.Label.ENGAGE;
                 why = "a fan hoping to win: " + Cues.quote(Cues.found(CONTEST, words));
             }

@@ -21,7 +21,11 @@ final class Cues {
                     + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been|worked)|not (working|arrived|received|delivered)|"
                     + "(is|isn'?t|stopped|keeps?) (not )?(working|loading|responding|crashing)|doesn'?t work|won'?t (let|load|work|open)|"
                     + "refunds?|charged|overcharged|double charge|cancel+ed|crash(es|ed|ing)?|broken|damaged|error|outage|"
-                    + "down again|stuck|stranded|delayed|missed (my )?(connection|flight)|rebook|"
+                    + "down again|stuck|stranded|"
+                    // A service out of action where the customer is: "internet has been down for 30 mins", "is out in my neighborhood".
+                    + "(internet|service|wi-?fi|power|cable|network|signal|connection|website|server|servers|phone line|lte|data) "
+                    + "(is|are|has been|have been|was|went|keeps going|goes|still) (down|out)|"
+                    + "(down|out) (in|across|for|at|on) (my|our|the|this) (whole |\\w+ )?(neighbou?rhood|area|building|town|city|street|block|region|house|home|apartment|zip)|delayed|missed (my )?(connection|flight)|rebook|"
                     + "issues?|problems?|help me|(does|do)n'?t exist|does not exist|not found|freez(e|es|ing)|no (signal|service|internet|wifi|refund)|still (no|not|waiting)|"
                     // Broken things, deliveries that did not come, accounts locked, and the reference numbers
                     // and "can you help" that care teams take to a private channel.

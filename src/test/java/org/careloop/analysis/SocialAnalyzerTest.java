@@ -170,7 +170,9 @@ class SocialAnalyzerTest {
             // A slur, with nothing of theirs to look up, is left alone whatever it asks.
             "Why does twitter email me people I may know, a bunch of niggas.... where they at @acmeair ?|ignore",
             // Something of theirs lost, asked after as "if you found": a search to open.
-            "If you found a set of headphones & an iPod @acmeair on Saturday by the coffee shop in Terminal C, please turn them in. Reward offered.|ticket"})
+            "If you found a set of headphones & an iPod @acmeair on Saturday by the coffee shop in Terminal C, please turn them in. Reward offered.|ticket",
+            // A service out where they are, beside a game's "chance to win": the outage, no fan's hope.
+            "#Astros have a chance to win their first #WorldSeries championship tonight and @acmeair is out in my Cypress neighborhood.|ticket"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
