@@ -100,6 +100,13 @@ public final class Details {
             "announcements", "captain", "jetway", "runway", "tarmac", "terminal", "line", "queue", "customs", "companion", "certificate",
             "receipt", "fare", "fares", "price", "upgrades", "status", "layover", "connections", "itinerary", "carry-on", "bin", "bins",
             "overhead", "car seat", "skis", "ski", "snowboard", "clubs", "bike", "bicycle", "guitar", "instrument", "cello", "headphones", "headphone", "jack", "outlet", "outlets", "charger", "lavatory", "bathroom", "restroom", "toilet");
+    /**
+     * What customers of other businesses own and write about: echoed only as theirs ("my stats reset" is "your stats",
+     * "put chicken in my burrito" "your burrito"), never as "the computer" or "the deal" of a post about something else.
+     */
+    private static final Set<String> OWN_NOUNS = Set.of("burrito", "bowl", "sandwich", "pizza", "warranty", "contract", "membership",
+            "dvr", "printer", "console", "controller", "headset", "tablet", "code", "coupon", "stats", "progress", "playlist", "library",
+            "photos", "pictures", "texts", "emails", "listing", "shipment", "packages", "parcels", "bundle", "sim", "music", "songs");
     /** Words that may stand before a care noun in an echo: "customer service", "gate agent", "checked bag". */
     private static final Set<String> MODIFIERS = Set.of("customer", "checked", "carry-on", "cabin", "gate", "ticket", "counter", "desk",
             "security", "mobile", "online", "gift", "e-gift", "travel", "frequent", "flyer", "loyalty", "rewards", "first", "business",
@@ -567,7 +574,10 @@ public final class Details {
         String head = w.get(headIndex).word().toLowerCase(Locale.ROOT);
         int start = tokens.get(0);
         // Numbers before the phrase mean a clipped quantity ("2 book 4 2 nights"): no echo.
-        if (!CARE_NOUNS.contains(head) || start > 0 && w.get(start - 1).tag().equals("CD") || tokens.size() > MAX_WORDS) {
+        String first = w.get(start).word().toLowerCase(Locale.ROOT);
+        boolean own = first.equals("my") || first.equals("our");
+        if (!CARE_NOUNS.contains(head) && !(own && OWN_NOUNS.contains(head)) || start > 0 && w.get(start - 1).tag().equals("CD")
+                || tokens.size() > MAX_WORDS) {
             return 0;
         }
         int score = 1;
@@ -578,15 +588,14 @@ public final class Details {
                     || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
                 return 0;
             }
-            if (CARE_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
+            if (CARE_NOUNS.contains(word.toLowerCase(Locale.ROOT)) || own && OWN_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
                 score += 3;
             }
             if (w.get(k).tag().startsWith("NNP") || w.get(k).tag().equals("CD")) {
                 score += 1;
             }
         }
-        String first = w.get(start).word().toLowerCase(Locale.ROOT);
-        if (first.equals("my") || first.equals("our")) {
+        if (own) {
             score += 3;
         }
         // Near the verb that says what happened: "my bag never arrived", "gate agents were rude".

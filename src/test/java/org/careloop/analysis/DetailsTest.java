@@ -182,6 +182,16 @@ class DetailsTest {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
 
+    /** The things other businesses' customers own are theirs to echo; the same words not said as theirs are not. */
+    @org.junit.jupiter.api.Test
+    void theCustomersOwnThingsAreNamedAsTheirs() {
+        assertThat(DETAILS.find("@acmeair put a piece of chicken in my burrito, i'm a vegetarian smh", "en", List.of("acme air"))).contains("your burrito");
+        assertThat(DETAILS.find("@acmeair I got all of my stats reset on MWR and I don't know why. please help!!!", "en", List.of("acme air")))
+                .contains("your stats");
+        assertThat(DETAILS.find("@acmeair Why did you get rid of the feature to add a picture to your phone from the computer? That is extremely annoying!!!",
+                "en", List.of("acme air"))).isEmpty();
+    }
+
     @org.junit.jupiter.api.Test
     void aHashtagIsNoPersonToThank() {
         assertThat(DETAILS.person("@acmeair flt 3867 crew #OrangeCounty to #Denver is The #BEST! pilots invited the kids to the cockpit", "en",
