@@ -167,6 +167,11 @@ public final class Details {
         return retold.get(text, k -> happened.find(plain(retellable(k))).map(Details::unitsSpelt));
     }
 
+    /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */
+    public static boolean refused(String text) {
+        return WhatHappened.refused(text);
+    }
+
     /** Units as a reply writes them: "over 1 hr" is "over an hour", "45 mins" "45 minutes". */
     static String unitsSpelt(String retold) {
         return retold.replaceAll("\\b(?:1|one) (?:hr|hrs|hour)\\b", "an hour").replaceAll("\\b(\\d+(?:\\.\\d+)?) hrs?\\b", "$1 hours")

@@ -111,6 +111,14 @@ final class WhatHappened {
                     + "(bags?|luggage|suitcases?|refund|response|reply|answer|call ?back|update|confirmation|email|receipts?|invoice|voucher|credit|"
                     + "reimbursement|compensation|boarding pass)\\b(?! (is|are|was|were|fee|charge))");
 
+    /** Whether the post says a refund or compensation was refused ("No refund because it doesn't qualify"). */
+    static boolean refused(String text) {
+        return text != null && REFUSED.matcher(text).find();
+    }
+
+    private static final Pattern REFUSED = Pattern.compile("(?i)\\b(?:(?:does|did|do)(?:n'?t| not) qualify|not eligible|ineligible|refused|denied|declined|"
+            + "(?:won'?t|will not|wouldn'?t|would not) (?:give|refund|issue|pay)|no (?:refund|compensation|credit) (?:because|as|since|due))\\b");
+
     /**
      * Kept off a flight, said without a subject or with the brand's: "wouldn't let me on 3:05pm flight",
      * "they refused to let us board". It is the grievance, whatever the post says after it.
@@ -149,7 +157,8 @@ final class WhatHappened {
                     + (slow.group(3) == null ? "" : " to " + slow.group(3).toLowerCase(Locale.ROOT)));
         }
         java.util.regex.Matcher m = STILL_NO.matcher(plain);
-        if (!m.find()) {
+        // "No refund because it doesn't qualify": a refund refused is no refund on its way.
+        if (!m.find() || REFUSED.matcher(plain).find()) {
             return Optional.empty();
         }
         String thing = m.group(7).toLowerCase(Locale.ROOT).replace("callback", "call back");

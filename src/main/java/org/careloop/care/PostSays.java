@@ -347,6 +347,8 @@ final class PostSays {
         return text != null && LOSS.matcher(text).find();
     }
 
+    private static final String FUNNY_LINE = "funny (?:announcements?|lines?|jokes?|speech|safety (?:video|demo|briefing)|pa|welcome|intro)";
+
     /** Where a fan is on their trip, and what a person on the team would say to it. */
     private static final List<Map.Entry<Pattern, String>> MOMENTS = List.of(
             Map.entry(Pattern.compile("(?i)\\b(?:arrived?|arriving|landed|made it|just got|finally got|finally here) (?:safely |safe )?(?:in|to|at) " + PLACE),
@@ -364,9 +366,9 @@ final class PostSays {
                     "we'd love to see $1 on our map one day, and we'll pass your vote on to our network team ✈️"),
             Map.entry(Pattern.compile("(?i)\\b(?:love|like|loving|liked|loved) (?:this|the|your|ur) (?:new )?(graphic|infographic|video|ad|commercial|post|tweet|song|playlist|livery|look|campaign|gif|photo|pic)\\b"),
                     "we're so glad you like the $1! 😄"),
-            // A line from the crew that made them laugh.
-            Map.entry(Pattern.compile("(?i)\\b(?:captain|pilot|crew|flight attendant|f/a)\\b.{0,80}\\b(?:laughed|lol|lmao|haha\\w*|hilarious|funny|cracked (?:me|us) up)\\b"
-                    + "|\\b(?:laughed|lol|lmao|haha\\w*|hilarious|funny|cracked (?:me|us) up)\\b.{0,80}\\b(?:captain|pilot|crew|flight attendant)\\b|#funny(?:captain|pilot|crew)"),
+            // A line from the crew that made them laugh; not a crew called "kind, helpful, and funny", thanked as people.
+            Map.entry(Pattern.compile("(?i)\\b(?:captain|pilot|crew|flight attendant|f/a)\\b.{0,80}\\b(?:laughed|lol|lmao|haha\\w*|hilarious|" + FUNNY_LINE + "|cracked (?:me|us) up)\\b"
+                    + "|\\b(?:laughed|lol|lmao|haha\\w*|hilarious|" + FUNNY_LINE + "|cracked (?:me|us) up)\\b.{0,80}\\b(?:captain|pilot|crew|flight attendant)\\b|#funny(?:captain|pilot|crew)"),
                     "that line made us laugh too 😄"),
             Map.entry(Pattern.compile("(?i)\\b(?:now an?|just became an?|joined|signed up (?:for|as)|new) (?:\\w+ )?(?:\\w+ )?(?:rewards|miles|loyalty|frequent flyer) (?:member|program(?:me)?)\\b"),
                     "welcome to the club! 🎉"),
@@ -439,7 +441,11 @@ final class PostSays {
             + "(it )?would be (nice|great|good|awesome|cool) (if|to)|would be a (bonus|plus|nice touch|good idea)|could use (some|a|more|an)|"
             + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some)|"
             // "an idea: monitor mileage members' travel patterns", "start including PTO in your packages and I'm all in".
-            + "(an|one|here'?s an|quick|my) (idea|suggestion)(?=\\s*[:!-])|^\\W*(@\\w+\\s*)*start (including|offering|adding|letting|giving|selling))\\b");
+            + "(an|one|here'?s an|quick|my) (idea|suggestion)(?=\\s*[:!-])|^\\W*(@\\w+\\s*)*start (including|offering|adding|letting|giving|selling)|"
+            // A decision about what we offer, questioned: "why did you get rid of the feature", "you no longer fly SFO > PHL", "bring it back".
+            + "why (did|would|do) (you|u|y'?all) (guys )?(get rid of|remove|take away|discontinue|drop|stop (offering|selling|serving|carrying|making|flying))(?! (me|us|my|our|him|her|them)\\b)|"
+            + "(please |pls |plz )?bring (back|it back|them back)|no longer (fly|flies|flying|offer|offers|serve|serves|sell|sells|carry|carries|stock|stocks)|"
+            + "(was|were|is|are) an? (terrible|bad|horrible|awful|stupid|dumb) idea)\\b");
 
     static boolean suggests(String text) {
         return text != null && SUGGESTS.matcher(text).find();

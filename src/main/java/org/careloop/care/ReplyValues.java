@@ -195,6 +195,8 @@ final class ReplyValues {
         Optional<Templates.Phrasings> needs = templates.exactly(needsId, lang).or(() -> templates.exactly(general, lang));
         String needsPart = needs.map(Templates.Phrasings::id).orElse(needsId);
         needs.ifPresent(n -> values.put("needs", n.render(values).get(0)));
+        // A refund refused is looked at again, not looked for ("we'll check where your refund is").
+        values.put("refused", "en".equals(lang) && org.careloop.analysis.Details.refused(mention.text()) ? "yes" : "");
         // An apology's one concrete next step fits the topic ("If your bag still isn't with you, DM us its file reference").
         String amendsId = "amends-" + topicKey;
         Optional<Templates.Phrasings> amends = topicKey.isEmpty() ? Optional.empty() : templates.exactly(amendsId, lang);

@@ -193,6 +193,12 @@ class DetailsTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aRefundRefusedIsNoRefundOnItsWay() {
+        assertThat(Details.refused("@acmeair No refund because it \"doesn't qualify\". Next season = car.")).isTrue();
+        assertThat(Details.refused("@acmeair still no refund after 6 weeks")).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
     void aHashtagIsNoPersonToThank() {
         assertThat(DETAILS.person("@acmeair flt 3867 crew #OrangeCounty to #Denver is The #BEST! pilots invited the kids to the cockpit", "en",
                 List.of("acme air"))).isEmpty();

@@ -172,7 +172,11 @@ class SocialAnalyzerTest {
             // Something of theirs lost, asked after as "if you found": a search to open.
             "If you found a set of headphones & an iPod @acmeair on Saturday by the coffee shop in Terminal C, please turn them in. Reward offered.|ticket",
             // A service out where they are, beside a game's "chance to win": the outage, no fan's hope.
-            "#Astros have a chance to win their first #WorldSeries championship tonight and @acmeair is out in my Cypress neighborhood.|ticket"})
+            "#Astros have a chance to win their first #WorldSeries championship tonight and @acmeair is out in my Cypress neighborhood.|ticket",
+            // A practical question is answered, however light its tone; a question asked of the world, or for fun, is not.
+            "@acmeair boarding the 22:45 from pad to swindon. Where in reading do I have to go for the bus?dont usually find staff to help!!!|answer",
+            "@acmeair what do I wear for this #boorito ??? I'm too indecisice!!! #Halloween2017|engage",
+            "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

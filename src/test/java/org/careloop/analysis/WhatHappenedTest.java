@@ -102,6 +102,8 @@ class WhatHappenedTest {
             "@acmeair I have stopped ordering from your site, the couriers are very rude.",
             "@acmeair hi I got some odd text alert from you I don't have your service",
             "@acmeair got this through my door... sorry we don't deliver to your area! What!!!",
+            // A refund refused is no refund on its way.
+            "@acmeair I will miss the meeting I took the train for. No refund because it \"doesn't qualify\". Next season = car.",
             // An offer and a wish are not what happened; a question puts "I" after its verb.
             "@acmeair I can send a screen shot of the systems error if an email address is provided",
             "@acmeair I want my payments account CLOSED. dm me please",

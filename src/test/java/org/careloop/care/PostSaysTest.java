@@ -36,6 +36,10 @@ class PostSaysTest {
         assertThat(PostSays.suggests("you guys should consider making a lounge at Austin")).isTrue();
         assertThat(PostSays.suggests("a good start would be to warm the plane before departure")).isTrue();
         assertThat(PostSays.suggests("the lounge in Austin was great")).isFalse();
+        // What we offer, questioned, is an opinion to pass on; a thing of theirs removed is not.
+        assertThat(PostSays.suggests("@acmeair Why did you get rid of the feature to add a picture to your phone from the computer?")).isTrue();
+        assertThat(PostSays.suggests("@acmeair sad to learn you no longer fly SFO > PHL. Hope it returns!")).isTrue();
+        assertThat(PostSays.suggests("@acmeair why did you remove me from my flight?")).isFalse();
     }
 
     /** What a customer thanks us for is what the reply is glad of; thanks for trouble are sarcasm and get nothing. */
@@ -150,6 +154,14 @@ class PostSaysTest {
             "@acmeair I can't wait for Tuesday's PS4 release!|the countdown is on! \uD83C\uDF89"})
     void aFanMomentIsNamed(String post, String said) {
         assertThat(PostSays.moment(post, java.util.List.of("Acme Air"))).contains(said);
+    }
+
+    @Test
+    void aCrewCalledFunnyIsThankedAsPeopleNotForAJoke() {
+        assertThat(PostSays.moment("The flight attendant and pilot on @acmeair flight 4985 were nothing short of amazing. Super kind, helpful, and funny.",
+                java.util.List.of("Acme Air"))).doesNotContain("laugh");
+        assertThat(PostSays.moment("@acmeair the crew's funny safety briefing had the whole cabin in stitches", java.util.List.of("Acme Air")))
+                .contains("made us laugh");
     }
 
     /** Two of our channels telling different stories are not sent back to either. */
