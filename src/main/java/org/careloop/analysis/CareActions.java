@@ -326,11 +326,11 @@ final class CareActions {
     }
 
     /** A practical question put to us: how to do something, where to go, whether something is allowed or needed. */
-    static final Pattern ASKS_US = Pattern.compile("\\b(?:how (?:do|can|should|would) (?:i|we)|where (?:do|can|should|is|are|in \\w+ do) (?:i|we|the)?"
+    static final Pattern ASKS_US = Pattern.compile("\\b(?:how (?:do|can|should|would) (?:i|we)|where (?:in \\w+ )?(?:do|can|should|would) (?:i|we)"
             + "|is it (?:alright|ok|okay|possible|safe|true) (?:if|to|that)|do (?:i|we) (?:have|need) to|(?:what|which) \\w+ (?:do|should) (?:i|we) (?:use|go|take|call|choose)"
             + "|how (?:long|much|many) (?:does|do|is|are|will))\\b[^.!?]{0,120}\\?", FLAGS);
     /** A wink, a tongue out, a plea for a follow, tickets to a show: a question asked for fun. */
-    private static final Pattern WINKED = Pattern.compile("[\uD83D\uDE09\uD83D\uDE1C\uD83D\uDE1D\uD83D\uDE0F]|;-?\\)|#wink|\\bfollow (?:me|back)\\b|\\b(?:tix|tickets?) to\\b", FLAGS);
+    static final Pattern WINKED = Pattern.compile("[\uD83D\uDE09\uD83D\uDE1C\uD83D\uDE1D\uD83D\uDE0F]|;-?\\)|#wink|\\bfollow (?:me|back)\\b|\\btix\\b|\\btickets? to (?:the|this|a|your|their) (?:show|game|concert|gig|event|match)\\b", FLAGS);
 
     /** A fan hoping to win a giveaway: "pick me", "would be amazing to win". */
     static final Pattern CONTEST = Pattern.compile("\\b(?:pick me|choose me|enter me|(?:love|like|want|wanna|hope|hoping|dying|chance|amazing) to win"
@@ -478,7 +478,7 @@ final class CareActions {
             // "it would be sooo amazing to win": a fan's hope, whatever words it shares with a case; but not "the Astros have a
             // chance to win tonight and you're out in my neighborhood", a trouble told beside a game.
             if ((label == CareAction.Label.TICKET || label == CareAction.Label.APOLOGIZE) && !question && CONTEST.matcher(words).find()
-                    && s.label() != Sentiment.Label.NEGATIVE && !Cues.PROBLEM.matcher(words).find()) {
+                    && s.label() != Sentiment.Label.NEGATIVE && !Cues.OUTAGE.matcher(words).find()) {
                 label = CareAction.Label.ENGAGE;
                 why = "a fan hoping to win: " + Cues.quote(Cues.found(CONTEST, words));
             }

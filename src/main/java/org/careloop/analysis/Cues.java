@@ -15,17 +15,22 @@ final class Cues {
     private Cues() {}
 
     /** A named, checkable problem: what a care team moves to a ticket. */
+    /**
+     * A service out of action where the customer is: "internet has been down for 30 mins", "internet's still down",
+     * "is out in my neighborhood"; not "the service was out of this world", nor a night out on the town.
+     */
+    private static final String OUTAGE_WORDS = "(internet|service|wi-?fi|power|cable|network|signal|connection|website|server|servers|phone line|lte|data)"
+            + "('s| (is|are|has|have|was|went|keeps going|goes))?( been)?( still)? (down|out)\\b(?! of| to| there| here| now\\b)|"
+            + "\\b(down|out) (in|across|for|at|on) (my|our|the|this) (whole |\\w+ )?(neighbou?rhood|area|building|street|block|region|house|home|apartment|zip)";
+    static final Pattern OUTAGE = Pattern.compile("\\b(" + OUTAGE_WORDS + ")\\b", Pattern.CASE_INSENSITIVE);
+
     static final Pattern PROBLEM = Pattern.compile(
             // Something went wrong (an event), not just a topic: "my bag is lost", not "how many bags".
             "\\b(lost|missing|never (arrived|came|received|showed)|didn'?t (arrive|get|receive|work|go through)|"
                     + "(hasn'?t|haven'?t|has not|have not) (arrived|received|got|been|worked)|not (working|arrived|received|delivered)|"
                     + "(is|isn'?t|stopped|keeps?) (not )?(working|loading|responding|crashing)|doesn'?t work|won'?t (let|load|work|open)|"
                     + "refunds?|charged|overcharged|double charge|cancel+ed|crash(es|ed|ing)?|broken|damaged|error|outage|"
-                    + "down again|stuck|stranded|"
-                    // A service out of action where the customer is: "internet has been down for 30 mins", "is out in my neighborhood".
-                    + "(internet|service|wi-?fi|power|cable|network|signal|connection|website|server|servers|phone line|lte|data) "
-                    + "(is|are|has been|have been|was|went|keeps going|goes|still) (down|out)|"
-                    + "(down|out) (in|across|for|at|on) (my|our|the|this) (whole |\\w+ )?(neighbou?rhood|area|building|town|city|street|block|region|house|home|apartment|zip)|delayed|missed (my )?(connection|flight)|rebook|"
+                    + "down again|stuck|stranded|" + OUTAGE_WORDS + "|delayed|missed (my )?(connection|flight)|rebook|"
                     + "issues?|problems?|help me|(does|do)n'?t exist|does not exist|not found|freez(e|es|ing)|no (signal|service|internet|wifi|refund)|still (no|not|waiting)|"
                     // Broken things, deliveries that did not come, accounts locked, and the reference numbers
                     // and "can you help" that care teams take to a private channel.

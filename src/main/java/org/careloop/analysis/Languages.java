@@ -76,7 +76,7 @@ public final class Languages {
             // never answered in the nearest language that has templates.
             "tr", java.util.Set.of("ve", "bir", "bu", "için", "ile", "çok", "ama", "gibi", "daha", "var", "yok", "mı",
                     "ben", "sen", "değil", "neden", "nasıl", "hala", "bana", "benim", "olarak", "şu", "hiç"),
-            "pt", java.util.Set.of("não", "você", "vocês", "uma", "muito", "obrigado", "obrigada", "meu", "minha", "isso",
+            "pt", java.util.Set.of("não", "você", "vocês", "uma", "muito", "de", "que", "para", "obrigado", "obrigada", "meu", "minha", "isso",
                     "ainda", "pelo", "pela", "são", "também", "foi", "estou", "tem", "nao"),
             "it", java.util.Set.of("il", "che", "non", "sono", "di", "per", "grazie", "della", "questo", "ancora", "mio", "mia",
                     "perché", "ho", "gli", "anche", "molto", "sempre"),
@@ -86,37 +86,51 @@ public final class Languages {
     /** Latin-script languages: English unless another language shows itself, then Lingua's reading. */
     static String latinLanguage(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        java.util.Map<String, Integer> hits = commonWords(lower);
-        if (FOREIGN_LETTERS.matcher(lower).find()) {
-            hits.merge("other", 1, Integer::sum);
-        }
+        java.util.Map<String, Integer> hits = commonWords(text);
         int english = hits.getOrDefault("en", 0);
-        // Another language shows itself by as many common words or letters as English has ("is the $3 one per person?" does not).
-        if (hits.entrySet().stream().noneMatch(e -> !e.getKey().equals("en") && e.getValue() >= Math.max(1, english))) {
+        boolean letters = FOREIGN_LETTERS.matcher(lower).find();
+        // Another language shows itself by its letters or as many common words as English has ("is the $3 one per person?" does not).
+        if (!(letters && english <= 1) && hits.entrySet().stream().noneMatch(e -> !e.getKey().equals("en") && e.getValue() >= Math.max(1, english))) {
             return "en";
+        }
+        LanguageDetector lingua = Lingua.DETECTOR;
+        if (lingua == null) {
+            return byCommonWords(hits);
         }
         // Lingua's trigrams alone part short posts of close languages by a hair ("le vol est en retard":
         // Portuguese 1.0, French 0.97): within 5 % of its best, the language of more common words wins.
         String best = null;
         double bestConfidence = 0;
-        for (var read : Lingua.DETECTOR.computeLanguageConfidenceValues(text).entrySet()) {
+        // The confidences are relative and bunch together as posts grow: the near tie is a short post's.
+        boolean shortPost = text.codePoints().filter(Character::isLetter).count() < 80;
+        for (var read : lingua.computeLanguageConfidenceValues(text).entrySet()) {
             String lang = read.getKey().getIsoCode639_1().toString();
             if (best == null) {
                 best = lang;
                 bestConfidence = read.getValue();
-            } else if (read.getValue() >= 0.95 * bestConfidence && hits.getOrDefault(lang, 0) > hits.getOrDefault(best, 0)) {
+            } else if (shortPost && read.getValue() >= 0.95 * bestConfidence && hits.getOrDefault(lang, 0) > hits.getOrDefault(best, 0)) {
                 best = lang;
             }
         }
         return best == null ? byCommonWords(hits) : best;
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}'-]+");
     private static final java.util.regex.Pattern FOREIGN_LETTERS = java.util.regex.Pattern.compile("[ñ¿¡çèêëàâîôûäöüßğşıãõáéíóú]");
 
-    /** Which languages' common words a post uses, and how often. */
-    private static java.util.Map<String, Integer> commonWords(String lower) {
+    /**
+     * Which languages' common words a post uses, and how often. A capitalised word inside a sentence is a name
+     * ("Las Vegas to Los Angeles"), no Spanish.
+     */
+    private static java.util.Map<String, Integer> commonWords(String text) {
         java.util.Map<String, Integer> hits = new java.util.HashMap<>();
-        for (String w : lower.split("[^\\p{L}'-]+")) {
+        java.util.regex.Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            String word = m.group();
+            if (Character.isUpperCase(word.codePointAt(0)) && !startsSentence(text, m.start())) {
+                continue;
+            }
+            String w = word.toLowerCase(Locale.ROOT);
             STOPWORDS.forEach((lang, words) -> {
                 if (words.contains(w)) {
                     hits.merge(lang, 1, Integer::sum);
@@ -124,6 +138,22 @@ public final class Languages {
             });
         }
         return hits;
+    }
+
+    /** Whether a word at {@code at} opens a sentence: the text's start, after . ! ? : or after the handles a post starts with. */
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (Character.isWhitespace(text.charAt(i)) || "\"'(\u201c".indexOf(text.charAt(i)) >= 0)) {
+            i--;
+        }
+        if (i < 0 || ".!?:".indexOf(text.charAt(i)) >= 0) {
+            return true;
+        }
+        int token = i;
+        while (token >= 0 && (Character.isLetterOrDigit(text.charAt(token)) || text.charAt(token) == '_')) {
+            token--;
+        }
+        return token >= 0 && text.charAt(token) == '@';
     }
 
     /** When Lingua cannot tell: the language with most common words, English on a tie with it ("no", "me" count for nobody). */
@@ -142,11 +172,22 @@ public final class Languages {
      * languages against 250 MB for all n-grams, and the posts it is asked about show their language.
      */
     private static final class Lingua {
-        static final LanguageDetector DETECTOR = LanguageDetectorBuilder.fromLanguages(
-                        Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN,
-                        Language.TURKISH, Language.PORTUGUESE, Language.ITALIAN, Language.DUTCH)
-                .withLowAccuracyMode()
-                .withPreloadedLanguageModels()
-                .build();
+        /** Null when its models cannot be read (a jar built without them): the common words decide alone, with a warning. */
+        static final LanguageDetector DETECTOR = build();
+
+        private static LanguageDetector build() {
+            try {
+                return LanguageDetectorBuilder.fromLanguages(
+                                Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN,
+                                Language.TURKISH, Language.PORTUGUESE, Language.ITALIAN, Language.DUTCH)
+                        .withLowAccuracyMode()
+                        .withPreloadedLanguageModels()
+                        .build();
+            } catch (RuntimeException | LinkageError e) {
+                org.slf4j.LoggerFactory.getLogger(Languages.class).warn("Lingua's language models could not be loaded ({}); "
+                        + "Latin-script languages are told by their common words alone", e.toString());
+                return null;
+            }
+        }
     }
 }

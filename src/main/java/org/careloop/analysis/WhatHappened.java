@@ -113,11 +113,13 @@ final class WhatHappened {
 
     /** Whether the post says a refund or compensation was refused ("No refund because it doesn't qualify"). */
     static boolean refused(String text) {
-        return text != null && REFUSED.matcher(text).find();
+        return text != null && REFUSED.matcher(text.replace('\u2019', '\'')).find();
     }
 
-    private static final Pattern REFUSED = Pattern.compile("(?i)\\b(?:(?:does|did|do)(?:n'?t| not) qualify|not eligible|ineligible|refused|denied|declined|"
-            + "(?:won'?t|will not|wouldn'?t|would not) (?:give|refund|issue|pay)|no (?:refund|compensation|credit) (?:because|as|since|due))\\b");
+    private static final Pattern REFUSED = Pattern.compile("(?i)\\b(?:(?:refund|claim|request|compensation|reimbursement)s? (?:was|were|got|has been|have been|is) "
+            + "(?:denied|declined|refused|rejected)|(?:denied|declined|refused|rejected) (?:my|the|a|our) (?:refund|claim|request|compensation|reimbursement)"
+            + "|(?:does|did|do)(?:n'?t| not) qualify|not eligible|ineligible|(?:won'?t|will not|wouldn'?t|would not) (?:give|refund|issue|pay)"
+            + "|no (?:refund|compensation|credit) (?:because|since|due))\\b");
 
     /**
      * Kept off a flight, said without a subject or with the brand's: "wouldn't let me on 3:05pm flight",

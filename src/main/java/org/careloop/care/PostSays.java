@@ -444,8 +444,8 @@ final class PostSays {
             + "(an|one|here'?s an|quick|my) (idea|suggestion)(?=\\s*[:!-])|^\\W*(@\\w+\\s*)*start (including|offering|adding|letting|giving|selling)|"
             // A decision about what we offer, questioned: "why did you get rid of the feature", "you no longer fly SFO > PHL", "bring it back".
             + "why (did|would|do) (you|u|y'?all) (guys )?(get rid of|remove|take away|discontinue|drop|stop (offering|selling|serving|carrying|making|flying))(?! (me|us|my|our|him|her|them)\\b)|"
-            + "(please |pls |plz )?bring (back|it back|them back)|no longer (fly|flies|flying|offer|offers|serve|serves|sell|sells|carry|carries|stock|stocks)|"
-            + "(was|were|is|are) an? (terrible|bad|horrible|awful|stupid|dumb) idea)\\b");
+            + "(please|pls|plz) bring (back|it back|them back)|bring back (the|your) |"
+            + "(you|u|y'?all) (guys )?no longer (fly|offer|serve|sell|carry|stock|have))\\b");
 
     static boolean suggests(String text) {
         return text != null && SUGGESTS.matcher(text).find();

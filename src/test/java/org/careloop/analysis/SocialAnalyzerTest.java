@@ -235,9 +235,34 @@ class SocialAnalyzerTest {
             "@acmeair DM sent|en",
             "@acmeair thnx!|en",
             "@acmeair de-icing took two hours again|en",
-            "@acmeair what's the status of flight 1008 Bogotá-Houston?|en"})
+            "@acmeair what's the status of flight 1008 Bogotá-Houston?|en",
+            // Names are no common words: "Las", "Los" inside a sentence are places; a Portuguese post stays Portuguese.
+            "@acmeair Las Vegas to Los Angeles cancelled again|en",
+            "Cadê minha mala? Voo de Lisboa para Madrid, que absurdo|pt"})
     void languagesWithoutTemplatesAreRecognised(String text, String lang) {
         assertThat(Languages.of(text)).isEqualTo(lang);
+    }
+
+    /** A practical question may turn a fan's chatter into an answer; a playful one, or "where is the love?", may not. */
+    @Test
+    void aPracticalQuestionIsToldFromAPlayfulOne() {
+        assertThat(CareActions.ASKS_US.matcher("where in reading do i have to go for the bus?").find()).isTrue();
+        assertThat(CareActions.ASKS_US.matcher("is it alright if i format the drive first?").find()).isTrue();
+        assertThat(CareActions.ASKS_US.matcher("where is the love? haha").find()).isFalse();
+        assertThat(CareActions.WINKED.matcher("how do i get tix to the show? \uD83D\uDE09").find()).isTrue();
+        assertThat(CareActions.WINKED.matcher("how do i change my tickets to next week?").find()).isFalse();
+    }
+
+    /** A service out where the customer is, not a service out of this world or a night out on the town. */
+    @Test
+    void anOutageIsAProblemAndPraiseIsNot() {
+        for (String text : List.of("internet has been down for almost 30 mins now", "internet's still down", "@acmeair is out in my Cypress neighborhood")) {
+            assertThat(Cues.OUTAGE.matcher(text).find()).as(text).isTrue();
+        }
+        for (String text : List.of("The inflight service was out of this world, thank you crew!", "Night out on the town in Denver",
+                "we'll be down in the city all weekend")) {
+            assertThat(Cues.OUTAGE.matcher(text).find()).as(text).isFalse();
+        }
     }
 
     @Test

@@ -433,6 +433,9 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).contains("sorry about your PS4").contains("the exact model").doesNotContain("device model");
         assertThat(drafter.draft(post("812", "Jana Kowalski", "jana_k", "@acmeair episodes 7 and 8 won't play, just buffering"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("the trouble streaming").contains("which device you use");
+        // A word other businesses use too ("disconnected") leaves a trip's trouble a trip's.
+        assertThat(drafter.draft(post("802", "Jana Kowalski", "jana_k", "@acmeair my bag never showed up and I got disconnected twice trying to call"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("reference");
         // The same phone trouble about a trip still asks for the booking.
         assertThat(drafter.draft(post("801", "Jana Kowalski", "jana_k", "@acmeair 44 minutes on hold trying to change my flight to JFK"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("booking reference");
