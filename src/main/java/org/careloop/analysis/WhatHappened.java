@@ -185,7 +185,7 @@ final class WhatHappened {
      * turned into the brand's "you"), "was been", a reported verb run into a modal ("agents announce can't"), or a
      * word the customer ran together ("surgeryHELP").
      */
-    private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|"
+    private static final Pattern GARBLED = Pattern.compile("(?i)\\byou (?:\\w+ ){1,3}you\\b|\\b(was|were|is|are) been\\b|\\byou (?:\\w+ )?am\\b|"
             + "\\b(announce|announced|say|said|says|tell|told|claim|claimed|state|stated)s? (can'?t|cannot|can|won'?t|will)\\b|"
             // A clause whose object went missing: "you dealt with in Orlando", "you paid for hasn't worked".
             + "\\b(with|to|at|in|on|for) (in|at|on|to)\\b|"
@@ -375,11 +375,51 @@ final class WhatHappened {
             }
             int end = clauseEnd(w, verb);
             Candidate c = candidate(w, i, verb, end, implied);
+            // "My DVR is fucking up and won't let me record hocus pocus", "I purchased the map pack but didn't get my supply
+            // drops": where the first verb says nothing to retell, a later one of the same subject may.
+            if (c == null && implied.isEmpty()) {
+                c = laterVerb(w, i, verb, end);
+            }
             if (c != null && (best == null || c.score > best.score)) {
                 best = c;
             }
         }
         return best;
+    }
+
+    private static final Pattern SHOUTED = Pattern.compile("\\b[A-Z]{3,}\\b");
+
+    /** The subject's later verb after "and" or "but" in the same sentence, retold with the subject, or null. */
+    private Candidate laterVerb(List<TaggedWord> w, int subject, int verb, int end) {
+        // "I wish I could've slept 2 hours more and let my friend know": a later verb under a wish or a modal is no event.
+        if (w.subList(subject, end + 1).stream().anyMatch(t -> t.tag().equals("MD") || OPINION.contains(t.word().toLowerCase(Locale.ROOT)))) {
+            return null;
+        }
+        for (int k = end + 1; k + 1 < w.size(); k++) {
+            String word = w.get(k).word().toLowerCase(Locale.ROOT);
+            if (ends(word)) {
+                return null;
+            }
+            if (!word.equals("and") && !word.equals("but")) {
+                continue;
+            }
+            int next = k + 1;
+            while (next < w.size() && w.get(next).tag().startsWith("RB") && next < k + 3) {
+                next++;
+            }
+            if (next >= w.size() || !(w.get(next).tag().startsWith("VB") || w.get(next).tag().equals("MD"))) {
+                continue;
+            }
+            List<TaggedWord> told = new ArrayList<>(w.subList(subject, verb));
+            told.addAll(w.subList(k + 1, w.size()));
+            int laterVerb = verb - subject;
+            Candidate c = candidate(told, 0, laterVerb, clauseEnd(told, laterVerb), "");
+            // "...still haven't left the ground BAD SERVICE": shouting run on into the clause is no retelling.
+            if (c != null && !SHOUTED.matcher(c.text()).find()) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Who may tell a customer something: "they said", "the agent told me", "I was told". */

@@ -56,6 +56,8 @@ class WhatHappenedTest {
             "@acmeair Password reset email is really slow to arrive today|the password reset email is taking so long to arrive",
             "@acmeair my refund is painfully slow|your refund is taking so long",
             "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt",
+            // The subject's later verb says what the first did not.
+            "@acmeair I purchased and down loaded the Variety Map Pack but didn't get my 10 rare supply drops from Lion Strike. Help?|you didn't get your 10 rare supply drops from Lion Strike",
             // A name keeps its capitals where the tagger saw only its last word as one.
             "@acmeair Still waiting for my Iron Maiden cd. Out on the 4th.|you're still waiting for your Iron Maiden cd",
             // A thing that fails, named with its number; "why does it" said as what happens, its verb agreeing; emphasis left out.
@@ -102,6 +104,9 @@ class WhatHappenedTest {
             "@acmeair I have stopped ordering from your site, the couriers are very rude.",
             "@acmeair hi I got some odd text alert from you I don't have your service",
             "@acmeair got this through my door... sorry we don't deliver to your area! What!!!",
+            // A later verb under a wish is no event; shouting run into it is no retelling.
+            "@acmeair I wish I would've known so I could've slept 2 hours more and let my friend know not to wait for me after she lands...",
+            "@acmeair I have been on three planes for flight 1907 and still haven't left the ground BAD SERVICE #sad",
             // A refund refused is no refund on its way.
             "@acmeair I will miss the meeting I took the train for. No refund because it \"doesn't qualify\". Next season = car.",
             // An offer and a wish are not what happened; a question puts "I" after its verb.
