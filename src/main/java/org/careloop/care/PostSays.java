@@ -623,6 +623,18 @@ final class PostSays {
         return text != null && DEVICE.matcher(text).find();
     }
 
+    /** A device named down to its model: "iPhone 8 Plus", "Galaxy S8", "Moto G 3rd Gen", "MacBook Pro 2016", "Apple Watch Series 3". */
+    private static final Pattern MODEL = Pattern.compile("(?i)\\b(iphone ?(\\d{1,2}|x[sr]?|se)( ?(plus|pro|max|mini))?|galaxy (s|note|tab) ?\\d+|pixel ?\\d"
+            + "|moto ?[gexz] ?\\d|moto ?[gexz] \\d(st|nd|rd|th) gen|ipad (pro|air|mini|\\d)|macbook (pro |air )?(\\d{2,4}|retina)"
+            + "|series ?\\d (apple ?)?watch|apple watch series ?\\d)\\b");
+
+    /** A device that will not start has no software version to tell. */
+    private static final Pattern WONT_START = Pattern.compile("(?i)\\b(won'?t|will not|doesn'?t|does not|can'?t) (turn on|power on|boot|start|charge)|\\bnot charging\\b");
+
+    static boolean namesModel(String text) {
+        return text != null && MODEL.matcher(text).find() && !WONT_START.matcher(text).find();
+    }
+
     /** The device as the post names it, its model words kept ("MacBook Pro", "Xbox One", "iPhone 7"), or "". */
     static String device(String text) {
         Matcher m = text == null ? null : DEVICE_NAMED.matcher(text);

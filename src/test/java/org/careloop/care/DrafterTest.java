@@ -431,6 +431,11 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).contains("your bill").contains("the email on your account and which charge it is");
         assertThat(drafter.draft(post("811", "Jana Kowalski", "jana_k", "@acmeair this is the 3rd time your game crashed my PS4"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("sorry about your PS4").contains("the exact model").doesNotContain("device model");
+        // The model given, only its software is left to ask; a device that won't start has none to tell.
+        assertThat(drafter.draft(post("813", "Jana Kowalski", "jana_k", "@acmeair my iPhone 8 Plus keeps freezing since the update"), ticket,
+                reply("ticket"), posted, List.of()).text()).contains("software version").doesNotContain("exact model");
+        assertThat(drafter.draft(post("814", "Jana Kowalski", "jana_k", "@acmeair my iPhone 7 won't turn on since last night"), ticket,
+                reply("ticket"), posted, List.of()).text()).doesNotContain("software version");
         assertThat(drafter.draft(post("812", "Jana Kowalski", "jana_k", "@acmeair episodes 7 and 8 won't play, just buffering"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("the trouble streaming").contains("which device you use");
         // A word other businesses use too ("disconnected") leaves a trip's trouble a trip's.
