@@ -369,6 +369,10 @@ public final class Drafter {
             emotion = analysis.sentiment() != null && analysis.sentiment().label() == Sentiment.Label.NEGATIVE
                     ? Emotion.Label.FRUSTRATION : Emotion.Label.NONE;
         }
+        // "I was moved from my aisle seat. I'm hoping you can help?": asked kindly, answered without "I can see why you're frustrated".
+        if (emotion == Emotion.Label.FRUSTRATION && PostSays.askedKindly(text) && !analysis.offensive().label()) {
+            emotion = Emotion.Label.NONE;
+        }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
         // a calm request ("can you get me to New York before Monday?") is helped, not pitied.
         // One who says something already went wrong ("missed my flight. How does standby work?") hears sorry, not "happy to help".

@@ -742,6 +742,14 @@ final class PostSays {
         return text != null && WHY_DISRUPTED.matcher(text).find();
     }
 
+    /** Help asked for kindly, with no shouting: "I'm hoping you can help?", "could you please", "thanks in advance". */
+    private static final Pattern ASKED_KINDLY = Pattern.compile("(?i)\\b((i'?m |i am |we'?re |we are )?hoping (you|someone) (can|could) help|(could|can|would) you (please|kindly)"
+            + "|thanks? (you )?in advance|(i'?d|i would|we'?d|we would) (really |greatly )?appreciate|would it be possible)\\b");
+
+    static boolean askedKindly(String text) {
+        return text != null && ASKED_KINDLY.matcher(text.replace('\u2019', '\'')).find() && !text.contains("!!");
+    }
+
     /** "Sorry to bother you again", "just curious why", "out of curiosity": a question asked politely, not a grievance. */
     private static final Pattern POLITE_ASK = Pattern.compile("(?i)\\b(sorry (to|for) (bother|trouble|bug|pester)\\w*|(just|i'?m|i am|i was) (curious|wondering)|out of curiosity)\\b");
 

@@ -431,6 +431,10 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).contains("your bill").contains("the email on your account and which charge it is");
         assertThat(drafter.draft(post("811", "Jana Kowalski", "jana_k", "@acmeair this is the 3rd time your game crashed my PS4"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("sorry about your PS4").contains("the exact model").doesNotContain("device model");
+        // Help asked for kindly is not told it sounds frustrated.
+        assertThat(drafter.draft(post("815", "Jana Kowalski", "jana_k",
+                "@acmeair I checked in for my flight that's tomorrow and I was moved seats. I was originally on the aisle. I'm hoping you can help?"),
+                analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("ticket"), posted, List.of()).text()).doesNotContain("frustrat");
         // The model given, only its software is left to ask; a device that won't start has none to tell.
         assertThat(drafter.draft(post("813", "Jana Kowalski", "jana_k", "@acmeair my iPhone 8 Plus keeps freezing since the update"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("software version").doesNotContain("exact model");
