@@ -129,6 +129,8 @@ public final class SocialAnalyzer implements Analyzer {
     }
 
     /** A post that labels itself ironic. */
+    private static final java.util.regex.Pattern LONG_WAIT = java.util.regex.Pattern.compile("\\b\\d+ (days?|weeks?|months?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern EYE_ROLL = java.util.regex.Pattern.compile("\uD83D\uDE44|\uD83D\uDE12|\uD83D\uDE43|\uD83D\uDE11");
     private static final java.util.regex.Pattern SAID_SARCASTIC = java.util.regex.Pattern.compile("#(sarcasm|sarcastic|irony|not)\\b|\\b(sarcasm|/s)$",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -143,7 +145,17 @@ public final class SocialAnalyzer implements Analyzer {
             reasons.add("Read as irony: the post says so (#sarcasm)");
             return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
         }
-        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || !trouble || CareActions.RESOLVED.matcher(words).find()) {
+        if (!lang.equals("en") || s.label() != Sentiment.Label.POSITIVE || CareActions.RESOLVED.matcher(words).find()) {
+            return s;
+        }
+        // "thank you for the 2 hour delay 🙄", "thanks for taking 3 weeks to install my internet 😑": an eye-roll beside
+        // praise for a trouble or a wait says what the words do not.
+        String plainWords = words.replaceAll("\\p{So}", " ");
+        if (EYE_ROLL.matcher(words).find() && (Cues.TROUBLE.matcher(plainWords).find() || LONG_WAIT.matcher(plainWords).find())) {
+            reasons.add("Read as irony: an eye-roll beside praise for a problem");
+            return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
+        }
+        if (!trouble) {
             return s;
         }
         TextModel.Prediction irony = ironyEn.predict(features);

@@ -216,8 +216,9 @@ final class PostSays {
             + "|\\ball about|\\b(?:i|we) (?:really |just |absolutely )?(?:love|loved|enjoyed|am loving|am enjoying|are loving|are enjoying)"
             // "I'm impressed with the new app": what impressed them.
             + "|\\b(?:i'?m|i am|we'?re|we are|was|were) (?:really |so |very )?impressed (?:with|by))"
-            + " (the|your|ur|a|an|such a|such an|all the|all your|my|our) ((?:[a-z0-9][a-z0-9'-]* ){0,3}?[a-z0-9][a-z0-9-]*)"
-            + "(?=\\s*(?:[.!?,;:#@)\\[\\u2764\\x{1F600}-\\x{1F64F}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last|so|"
+            + " (the|your|ur|a|an|such a|such an|all the|all your|my|our) ((?:\\$\\d+(?:\\.\\d\\d)? )?(?:[a-z0-9][a-z0-9'-]* ){0,3}?[a-z0-9][a-z0-9-]*)"
+            // Its end: punctuation, an emoji ("my $3 burrito bowl 👻"), a trade mark, or a word that starts what follows.
+            + "(?=\\s*(?:[.!?,;:#@)\\[\\u2764\\u2122\\u00ae\\x{1F300}-\\x{1FAFF}]|$)|\\s+(?:today|tonight|this|on|at|in|and|to|from|for|with|during|while|guys|yesterday|last|so|"
             + "of the (?:season|year|day|week|month))\\b)");
     /** A thing by its name, without an article: "I'm impressed with Moto G [3rd Gen] phone so far". */
     private static final Pattern IMPRESSED_BY_NAME = Pattern.compile("\\b(?i:i'?m|i am|we'?re|we are) (?i:really |so |very )?(?i:impressed (?:with|by)) "

@@ -176,6 +176,8 @@ class SocialAnalyzerTest {
             // A practical question is answered, however light its tone; a question asked of the world, or for fun, is not.
             "@acmeair boarding the 22:45 from pad to swindon. Where in reading do I have to go for the bus?dont usually find staff to help!!!|answer",
             "@acmeair what do I wear for this #boorito ??? I'm too indecisice!!! #Halloween2017|engage",
+            // An eye-roll beside thanks for a trouble or a long wait is no thanks.
+            "@acmeair thank you for the 2 hour delay \uD83D\uDE44|apologize",
             "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);

@@ -67,7 +67,10 @@ class PostSaysTest {
             "@acmeair But thanks for asking|''",
             // A thing come early, or on its way, is what they are glad of.
             "Ahhhhh I'm getting a turntable tomorrow! Shouts to @acmeair one day shipping!|Enjoy your new turntable!",
-            "Wow, the calendar arrived early. Thank you @acmeair|So glad your calendar arrived early!"})
+            "Wow, the calendar arrived early. Thank you @acmeair|So glad your calendar arrived early!",
+            // A price is part of the thing; an emoji or a trade mark ends it.
+            "Thanks for the $3 Boorito\u2122 @acmeair|So glad you enjoyed the $3 Boorito!",
+            "\uD83C\uDF83Thanks @acmeair for my $3 burrito bowl \uD83D\uDC7B tonight!|So glad you enjoyed your $3 burrito bowl!"})
     void thanksAreGladOfWhatWasThanked(String post, String glad) {
         org.assertj.core.api.Assertions.assertThat(PostSays.goodNews(post)).isEqualTo(glad);
     }
