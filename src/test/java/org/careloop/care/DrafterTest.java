@@ -422,7 +422,8 @@ class DrafterTest {
                 "@acmeair my sat box froze AGAIN during the game, what is going on?",
                 // A charge, a ride: words an airline's trips share, about a bill and a car here.
                 "Why am I still receiving a bill for oct when I disconnected my account on sept 20th? pls reverse the charges @acmeair",
-                "Hey @acmeair my scheduled ride canceled on me when he was 1 minute away. If I cancel I pay $5.")) {
+                "Hey @acmeair my scheduled ride canceled on me when he was 1 minute away. If I cancel I pay $5.",
+                "@acmeair food delivery due between 9-10pm. Still not arrived. Customer services did not answer call.")) {
             assertThat(drafter.draft(post(text, "Jana Kowalski", "jana_k", text), ticket, reply("ticket"), posted, List.of()).text())
                     .as(text).doesNotContain("booking").doesNotContain("flight");
         }
@@ -442,6 +443,9 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).doesNotContain("software version");
         assertThat(drafter.draft(post("812", "Jana Kowalski", "jana_k", "@acmeair episodes 7 and 8 won't play, just buffering"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("the trouble streaming").contains("which device you use");
+        // An account disabled is no disabled traveller to find.
+        assertThat(drafter.draft(post("803", "Jana Kowalski", "jana_k", "@acmeair I need help with my Account, It gets disabled every time I try to login"),
+                ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("where you are");
         // A word other businesses use too ("disconnected") leaves a trip's trouble a trip's.
         assertThat(drafter.draft(post("802", "Jana Kowalski", "jana_k", "@acmeair my bag never showed up and I got disconnected twice trying to call"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("reference");
