@@ -215,7 +215,9 @@ class SocialAnalyzerTest {
             "@acmeair schon wieder zwei Stunden Verspätung in Frankfurt. Sehr ärgerlich.|de|negative",
             "@acmeair ممنون، پرواز عالی بود|fa|positive",
             "@acmeair تأخرت رحلتي ثلاث ساعات|ar|negative",
-            "@acmeair the flight was fine, thanks|en|positive"})
+            "@acmeair the flight was fine, thanks|en|positive",
+            "@acmeair En vez de mejorar EMPEORAN, ahora son unas RATAS|es|negative",
+            "@acmeair ça ne marche pas depuis hier, j'en ai marre|fr|negative"})
     void otherLanguagesAreDetectedAndReadWithTheirWordList(String text, String lang, String sentiment) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.lang()).isEqualTo(lang);
