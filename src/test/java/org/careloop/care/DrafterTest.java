@@ -443,6 +443,10 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).doesNotContain("software version");
         assertThat(drafter.draft(post("812", "Jana Kowalski", "jana_k", "@acmeair episodes 7 and 8 won't play, just buffering"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("the trouble streaming").contains("which device you use");
+        // A call mentioned on the way to the case ("just got off the phone with a rep, and...") is not the case.
+        assertThat(drafter.draft(post("804", "Jana Kowalski", "jana_k",
+                "@acmeair Just got off the phone with a Rep, and we couldn't get a package shipped to my closest location for pick-up"),
+                ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what the call was about");
         // An account disabled is no disabled traveller to find.
         assertThat(drafter.draft(post("803", "Jana Kowalski", "jana_k", "@acmeair I need help with my Account, It gets disabled every time I try to login"),
                 ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("where you are");
