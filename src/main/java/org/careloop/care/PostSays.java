@@ -287,7 +287,9 @@ final class PostSays {
     private static final Pattern FAULT_TOLD = Pattern.compile("(?i)\\bnothing (?:happens|happened|changed|changes|works)\\b|\\b(?:won'?t|wont|doesn'?t|does not|will not) "
             + "(?:turn on|start|boot|charge|load|work|play|connect|print|open|update)\\b|\\b(?:keeps?|kept) (?:crashing|freezing|restarting|rebooting|"
             + "shutting|turning off|beeping|ejecting|disconnecting|dropping)\\b|\\b(?:beeps?|beeping|black screen|blank screen|blue light|frozen|froze|"
-            + "freezes|crash(?:es|ed)|restart(?:s|ed)?|ejects?|ejecting|stuck on|stopped working|not working|glitchy)\\b");
+            + "freezes|crash(?:es|ed)|restart(?:s|ed)?|ejects?|ejecting|stuck on|stopped working|not working|glitchy)\\b"
+            // A connection's fault: "offline for two days", "internet's been down", "getting 31 Mbps of the 75 I pay for".
+            + "|\\b(?:offline|(?:is|are|been|was|still|went) (?:down|out)(?! of)|keeps? (?:going|cutting) (?:down|out|off)|no (?:internet|signal|service|connection)|\\d+ ?mbps)\\b");
 
     static boolean describesFault(String text) {
         return text != null && FAULT_TOLD.matcher(text).find();

@@ -443,6 +443,9 @@ class DrafterTest {
                 reply("ticket"), posted, List.of()).text()).doesNotContain("software version");
         assertThat(drafter.draft(post("812", "Jana Kowalski", "jana_k", "@acmeair episodes 7 and 8 won't play, just buffering"), ticket,
                 reply("ticket"), posted, List.of()).text()).contains("the trouble streaming").contains("which device you use");
+        // A connection's fault told is not asked for again.
+        assertThat(drafter.draft(post("805", "Jana Kowalski", "jana_k", "@acmeair my internet has been offline for two days now"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("account number").doesNotContain("what your connection does");
         // A call mentioned on the way to the case ("just got off the phone with a rep, and...") is not the case.
         assertThat(drafter.draft(post("804", "Jana Kowalski", "jana_k",
                 "@acmeair Just got off the phone with a Rep, and we couldn't get a package shipped to my closest location for pick-up"),
