@@ -575,13 +575,18 @@ public final class Details {
         return end;
     }
 
+    /** A thing worth echoing: a care noun, or the customer's own thing in a phrase that says it is theirs. */
+    private static boolean careNoun(String lower, boolean own) {
+        return CARE_NOUNS.contains(lower) || own && OWN_NOUNS.contains(lower);
+    }
+
     private static int score(List<TaggedWord> w, List<Integer> tokens, int headIndex) {
         String head = w.get(headIndex).word().toLowerCase(Locale.ROOT);
         int start = tokens.get(0);
         // Numbers before the phrase mean a clipped quantity ("2 book 4 2 nights"): no echo.
         String first = w.get(start).word().toLowerCase(Locale.ROOT);
         boolean own = first.equals("my") || first.equals("our");
-        if (!CARE_NOUNS.contains(head) && !(own && OWN_NOUNS.contains(head)) || start > 0 && w.get(start - 1).tag().equals("CD")
+        if (!careNoun(head, own) || start > 0 && w.get(start - 1).tag().equals("CD")
                 || tokens.size() > MAX_WORDS) {
             return 0;
         }
@@ -593,7 +598,7 @@ public final class Details {
                     || NOT_A_DETAIL.contains(word.toLowerCase(Locale.ROOT))) {
                 return 0;
             }
-            if (CARE_NOUNS.contains(word.toLowerCase(Locale.ROOT)) || own && OWN_NOUNS.contains(word.toLowerCase(Locale.ROOT))) {
+            if (careNoun(word.toLowerCase(Locale.ROOT), own)) {
                 score += 3;
             }
             if (w.get(k).tag().startsWith("NNP") || w.get(k).tag().equals("CD")) {

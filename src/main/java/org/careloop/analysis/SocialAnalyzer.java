@@ -128,9 +128,10 @@ public final class SocialAnalyzer implements Analyzer {
         return new Sentiment(label, round(score), round(p.confidence()));
     }
 
-    /** A post that labels itself ironic. */
-    private static final java.util.regex.Pattern LONG_WAIT = java.util.regex.Pattern.compile("\\b\\d+ (days?|weeks?|months?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** An eye-roll, an unamused or a blank face: what praise beside a trouble means. */
     private static final java.util.regex.Pattern EYE_ROLL = java.util.regex.Pattern.compile("\uD83D\uDE44|\uD83D\uDE12|\uD83D\uDE43|\uD83D\uDE11");
+    private static final java.util.regex.Pattern LONG_WAIT = java.util.regex.Pattern.compile("\\b\\d+ (days?|weeks?|months?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+    /** A post that labels itself ironic. */
     private static final java.util.regex.Pattern SAID_SARCASTIC = java.util.regex.Pattern.compile("#(sarcasm|sarcastic|irony|not)\\b|\\b(sarcasm|/s)$",
             java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -150,10 +151,12 @@ public final class SocialAnalyzer implements Analyzer {
         }
         // "thank you for the 2 hour delay 🙄", "thanks for taking 3 weeks to install my internet 😑": an eye-roll beside
         // praise for a trouble or a wait says what the words do not.
-        String plainWords = words.replaceAll("\\p{So}", " ");
-        if (EYE_ROLL.matcher(words).find() && (Cues.TROUBLE.matcher(plainWords).find() || LONG_WAIT.matcher(plainWords).find())) {
-            reasons.add("Read as irony: an eye-roll beside praise for a problem");
-            return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
+        if (EYE_ROLL.matcher(words).find()) {
+            String plainWords = words.replaceAll("\\p{So}", " ");
+            if (Cues.TROUBLE.matcher(plainWords).find() || LONG_WAIT.matcher(plainWords).find()) {
+                reasons.add("Read as irony: an eye-roll beside praise for a problem");
+                return new Sentiment(Sentiment.Label.NEGATIVE, round(-Math.abs(s.score())), s.confidence());
+            }
         }
         if (!trouble) {
             return s;

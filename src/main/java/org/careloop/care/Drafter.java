@@ -370,7 +370,7 @@ public final class Drafter {
                     ? Emotion.Label.FRUSTRATION : Emotion.Label.NONE;
         }
         // "I was moved from my aisle seat. I'm hoping you can help?": asked kindly, answered without "I can see why you're frustrated".
-        if (emotion == Emotion.Label.FRUSTRATION && PostSays.askedKindly(text) && !analysis.offensive().label()) {
+        if (emotion == Emotion.Label.FRUSTRATION && analysis != null && !analysis.offensive().label() && PostSays.askedKindly(text)) {
             emotion = Emotion.Label.NONE;
         }
         // A problem with no feeling the cues are sure of still opens with "sorry", never "thanks for letting us know";
