@@ -96,7 +96,7 @@ public final class SurgeWatch {
      * @param windowPosts posts in the window
      * @param usual       the usual posts per minute (the baseline's average)
      * @param threshold   the posts in the window that make a surge
-     * @param start       the minute a surge would have started: the window's first minute at the surge's pace, else its first with posts
+     * @param start       the minute a surge would have started: the window's first minute at the surge's pace, else its first beyond ordinary ups and downs, else its busiest
      */
     public record Reading(int windowPosts, double usual, int threshold, Instant start) {
 
@@ -258,10 +258,13 @@ public final class SurgeWatch {
                 : (int) Math.max(policy.floor(), Math.ceil(policy.factor() * usual * policy.windowMinutes()));
         double pace = threshold / (double) policy.windowMinutes();
         NavigableMap<Instant, Integer> window = counts.subMap(firstMinute, true, now, true);
-        // Its first minute at the surge's pace, else its first minute above the usual level: a minute of ordinary
-        // traffic before a surge that began seconds into the next one is not when it began.
+        // Its first minute at the surge's pace, else its first minute beyond ordinary ups and downs (three standard
+        // deviations of a Poisson count at the usual level), else its busiest: a minute of ordinary traffic before a
+        // surge that began seconds into the next one is not when it began, even when it ran a post above the average.
+        double noise = usual + 3 * Math.sqrt(Math.max(usual, 1));
         Instant start = window.entrySet().stream().filter(e -> e.getValue() >= pace).map(Map.Entry::getKey).findFirst()
-                .orElseGet(() -> window.entrySet().stream().filter(e -> e.getValue() > usual).map(Map.Entry::getKey).findFirst().orElse(secondMinute));
+                .or(() -> window.entrySet().stream().filter(e -> e.getValue() > noise).map(Map.Entry::getKey).findFirst())
+                .orElseGet(() -> window.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(secondMinute));
         return new Reading(windowPosts, usual, threshold, start);
     }
 

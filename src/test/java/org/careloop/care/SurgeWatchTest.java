@@ -241,6 +241,24 @@ class SurgeWatchTest {
         assertThat(r.surging()).isFalse();
     }
 
+    /**
+     * A surge caught seconds after it began, before its minute reaches the surge's pace on its own: the minute
+     * before it, one ordinary post above the average, is not when it began (the crisis test once dated it so).
+     */
+    @Test
+    void aSurgeCaughtInItsFirstSecondsIsDatedFromItsOwnMinuteNotAnOrdinaryOneBefore() {
+        SurgeWatch.Policy oneMinute = new SurgeWatch.Policy(Duration.ofMinutes(1), Duration.ofMinutes(30), 4, 25, Duration.ofSeconds(10));
+        Instant minute = T0.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.util.NavigableMap<Instant, Integer> counts = new java.util.TreeMap<>();
+        counts.put(minute, 3);
+        counts.put(minute.plusSeconds(60), 4);
+        counts.put(minute.plusSeconds(120), 5); // ordinary: one post above the usual 3.5
+        counts.put(minute.plusSeconds(180), 24); // the surge's first seconds
+        SurgeWatch.Reading r = SurgeWatch.read(counts, minute.plusSeconds(180 + 8), minute, oneMinute);
+        assertThat(r.surging()).isTrue();
+        assertThat(r.start()).isEqualTo(minute.plusSeconds(180));
+    }
+
     /** A new minute's first seconds are no calm: the window slides over the minutes, it does not restart with each. */
     @Test
     void aSteadySurgeLastsAcrossMinuteBoundariesEvenWithAOneMinuteWindow() {
