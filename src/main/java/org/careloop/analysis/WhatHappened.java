@@ -48,8 +48,11 @@ final class WhatHappened {
     private static final Pattern DURATION = Pattern.compile(
             "(?i)\\bfor (over |more than |almost |nearly |about |another )?(an?|\\d+(\\.\\d)?|one|two|three|four|five|six|several) \\+?(hours?|hrs?|minutes|mins?|days|weeks)\\b");
     private static final Pattern NEGATION = Pattern.compile("(?i)not|n't|never|no|none|nothing|nobody");
-    private static final Pattern NOT_COME = Pattern.compile("(?i)get|got|receive|received|arrive|arrived|show|showed|work|works|worked|working|load|loads|loading|"
-            + "download|downloaded|deliver|delivered|come|came|turn|switch|start|started|open|opens|play|plays|connect|connected");
+    private static final Pattern NOT_COME = Pattern.compile("(?i)get|got|receive|received|arrive|arrived|show|showed|showing|work|works|worked|working|load|loads|loading|"
+            + "download|downloaded|deliver|delivered|come|came|turn|switch|start|started|open|opens|play|plays|playing|connect|connected|connecting|"
+            // What a device or an app does when it works: "the audio is not syncing", "my printer won't print".
+            + "sync|syncing|synced|print|printing|charge|charging|respond|responding|update|updating|record|recording|send|sending|save|saving|"
+            + "install|installing|boot|booting|stream|streaming|go|going");
     /** Views and plans anywhere in a clause: "I suppose", "gonna", "sick of". */
     private static final Pattern HEDGED = Pattern.compile("(?i).*\\b(suppose|guess|think|thought|hope|promise|gon|wan|sick of|tired of|"
             // "I have never been on a flight where...": a life's experience compared, not what happened.
@@ -260,8 +263,17 @@ final class WhatHappened {
                         question = false;
                     }
                 }
-                if (!question && sentence.size() > 1) {
-                    Candidate c = best(sentence);
+                // "why is the audio not syncing with the shows?", "why tf does my internet keep going down": asked, but said as plainly
+                // as "the audio isn't syncing with the shows".
+                List<TaggedWord> stated = sentence.size() > 3 ? stated(tagger.get().tagSentence(sentence)) : null;
+                if (stated != null) {
+                    Candidate c = best(stated, true);
+                    if (c != null && c.score > bestScore) {
+                        bestScore = c.score;
+                        best = c.text;
+                    }
+                } else if (!question && sentence.size() > 1) {
+                    Candidate c = best(tagger.get().tagSentence(sentence), false);
                     if (c != null && c.score > bestScore) {
                         bestScore = c.score;
                         best = c.text;
@@ -326,15 +338,124 @@ final class WhatHappened {
         }
         List<TaggedWord> told = new ArrayList<>(w.subList(owner, head + 1));
         told.addAll(w.subList(i + 1, w.size()));
-        int verb = subjectEnd(told, 0);
+        int verb = subjectEnd(told, 0, false);
         return verb < 0 ? null : candidate(told, 0, verb, clauseEnd(told, verb), "");
     }
 
     /** Emphasis a customer adds and a retelling leaves out: "Dasher literally just drove right by my house". */
     private static final Set<String> FILLERS = Set.of("literally", "seriously", "honestly", "actually", "basically", "legit");
 
-    private Candidate best(List<CoreLabel> sentence) {
-        List<TaggedWord> w = new ArrayList<>(tagger.get().tagSentence(sentence));
+    /** Asking words a "why" may carry: "why tf", "why on earth", "why the hell". */
+    private static final Set<String> ASKING_EXTRA = Set.of("tf", "on", "earth", "the", "hell", "exactly");
+    /** The verbs a "why" question turns on. */
+    private static final Set<String> QUESTION_AUX = Set.of("is", "are", "was", "were", "does", "do", "did", "has", "have", "ca", "can", "wo", "will",
+            "could");
+    /** "why did I get charged twice" is "I got charged twice": the past tenses a "did" question asks about most. */
+    private static final java.util.Map<String, String> PAST = java.util.Map.ofEntries(java.util.Map.entry("get", "got"),
+            java.util.Map.entry("lose", "lost"), java.util.Map.entry("take", "took"), java.util.Map.entry("send", "sent"),
+            java.util.Map.entry("leave", "left"), java.util.Map.entry("pay", "paid"), java.util.Map.entry("go", "went"),
+            java.util.Map.entry("miss", "missed"), java.util.Map.entry("stop", "stopped"), java.util.Map.entry("break", "broke"),
+            java.util.Map.entry("charge", "charged"), java.util.Map.entry("cancel", "cancelled"), java.util.Map.entry("crash", "crashed"));
+    /** Where a "why" question's subject may begin. */
+    private static final Set<String> ASKED_SUBJECT = Set.of("my", "our", "the", "this", "i", "we");
+
+    /**
+     * A "why" question about the customer's trouble put as a statement ("why won't my app load" is "my app won't load", "why does
+     * my phone keep freezing" "my phone keep freezing", agreed later), or null when the sentence is no such question.
+     */
+    private List<TaggedWord> stated(List<TaggedWord> w) {
+        int k = 0;
+        while (k < w.size() && w.get(k).word().matches("(?i)handle|so|but|and|hey|ok|okay|,|:|-")) {
+            k++;
+        }
+        if (k + 3 >= w.size()) {
+            return null;
+        }
+        // "how come my bag didn't make the connection" asks in a statement's order.
+        if (w.get(k).word().equalsIgnoreCase("how") && w.get(k + 1).word().equalsIgnoreCase("come")) {
+            return ASKED_SUBJECT.contains(w.get(k + 2).word().toLowerCase(Locale.ROOT)) ? endStated(new ArrayList<>(w.subList(k + 2, w.size()))) : null;
+        } else if (!w.get(k).word().equalsIgnoreCase("why")) {
+            return null;
+        }
+        k++;
+        while (k + 1 < w.size() && (ASKING_EXTRA.contains(w.get(k).word().toLowerCase(Locale.ROOT))
+                && !w.get(k).word().equalsIgnoreCase("the") || w.get(k).word().equalsIgnoreCase("the") && w.get(k + 1).word().equalsIgnoreCase("hell"))) {
+            k++;
+        }
+        if (k + 2 >= w.size() || !QUESTION_AUX.contains(w.get(k).word().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        TaggedWord aux = w.get(k++);
+        TaggedWord not = null;
+        if (w.get(k).word().matches("(?i)n't|not")) {
+            not = w.get(k++);
+        }
+        int subject = k;
+        String first = w.get(k).word().toLowerCase(Locale.ROOT);
+        if (!ASKED_SUBJECT.contains(first)) {
+            return null;
+        }
+        k++;
+        if (!FIRST_PERSON.contains(first)) {
+            int head = -1;
+            while (k < w.size() && k < subject + 5 && (w.get(k).tag().startsWith("NN") || w.get(k).tag().startsWith("JJ") || w.get(k).tag().equals("CD")
+                    || w.get(k).tag().equals("POS"))) {
+                if (w.get(k).tag().startsWith("NN")) {
+                    head = k;
+                }
+                k++;
+            }
+            if (head < 0) {
+                return null;
+            }
+            // "why won't my app load the boarding pass": after a modal or "do" a verb must follow; the tagger read it as a noun.
+            boolean verbFollows = !aux.word().matches("(?i)is|are|was|were|has|have");
+            if (verbFollows && head == k - 1 && head > subject + 1 && (k >= w.size() || !w.get(k).tag().startsWith("VB") && !w.get(k).word().matches("(?i)n't|not"))
+                    && w.get(head).tag().equals("NN")) {
+                w = new ArrayList<>(w);
+                w.set(head, new TaggedWord(w.get(head).word(), "VB"));
+                k = head;
+            }
+        }
+        int rest = k;
+        if (not == null && rest < w.size() && w.get(rest).word().matches("(?i)not|n't")) {
+            not = w.get(rest++);
+        }
+        boolean doSupport = aux.word().matches("(?i)does|do|did");
+        // "why did my order get cancelled" needs a past tense this cannot form; "why didn't it" and "why does it" can.
+        if (rest >= w.size()) {
+            return null;
+        }
+        if (doSupport && not == null && aux.word().equalsIgnoreCase("did")) {
+            String past = PAST.get(w.get(rest).word().toLowerCase(Locale.ROOT));
+            if (past == null) {
+                return null;
+            }
+            List<TaggedWord> told = new ArrayList<>(w.subList(subject, k));
+            told.add(new TaggedWord(past, "VBD"));
+            told.addAll(w.subList(rest + 1, w.size()));
+            return endStated(told);
+        }
+        List<TaggedWord> told = new ArrayList<>(w.subList(subject, k));
+        if (!doSupport || not != null) {
+            told.add(aux);
+        }
+        if (not != null) {
+            told.add(not.word().equalsIgnoreCase("not") && !aux.word().matches("(?i)ca|wo") ? not : new TaggedWord("n't", "RB"));
+        }
+        told.addAll(w.subList(rest, w.size()));
+        return endStated(told);
+    }
+
+    /** The question mark a statement does without. */
+    private static List<TaggedWord> endStated(List<TaggedWord> told) {
+        told.replaceAll(t -> t.word().matches("[?!]*\\?[?!]*") ? new TaggedWord(".", ".") : t);
+        return told;
+    }
+
+    /** @param asked a question put as a statement: its subject ("the audio") may be any thing, the question named it */
+    private Candidate best(List<TaggedWord> tagged, boolean asked) {
+        List<TaggedWord> w = new ArrayList<>(tagged);
         w.removeIf(t -> t.tag().startsWith("RB") && FILLERS.contains(t.word().toLowerCase(Locale.ROOT)));
         Candidate best = null;
         for (int i = 0; i < w.size(); i++) {
@@ -364,7 +485,7 @@ final class WhatHappened {
             if (resolved != null && (best == null || resolved.score > best.score)) {
                 best = resolved;
             }
-            int verb = subjectEnd(w, i);
+            int verb = subjectEnd(w, i, asked && i == 0);
             // "After waiting in all day, ...": a clause of time is the background, and its implied subject its tense too.
             String implied = verb < 0 && !Set.of("after", "when", "while", "since", "before").contains(prev) ? impliedSubject(w, i) : "";
             if (verb < 0 && implied.isEmpty()) {
@@ -511,7 +632,7 @@ final class WhatHappened {
     }
 
     /** The index of the first verb after a subject that starts at i ("I", "we", "my bag", "the app"), or -1. */
-    private int subjectEnd(List<TaggedWord> w, int i) {
+    private int subjectEnd(List<TaggedWord> w, int i, boolean anyThing) {
         String first = w.get(i).word().toLowerCase(Locale.ROOT);
         int j;
         if (FIRST_PERSON.contains(first)) {
@@ -528,7 +649,7 @@ final class WhatHappened {
                 }
                 j++;
             }
-            if (head < 0 || DETERMINERS.contains(first) && !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
+            if (head < 0 || DETERMINERS.contains(first) && !anyThing && !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
                 return -1;
             }
         } else if (w.get(i).tag().startsWith("NN") && !w.get(i).tag().startsWith("NNP")) {
@@ -559,6 +680,10 @@ final class WhatHappened {
             String word = w.get(k).word().toLowerCase(Locale.ROOT);
             // A run-on ("I was denied boarding it sat at the gate"): a new subject starts a new clause.
             if (k > verb + 1 && RUN_ON.contains(word) && !Set.of("IN", "TO").contains(w.get(k - 1).tag()) && !w.get(k - 1).tag().startsWith("VB")) {
+                break;
+            }
+            // "my internet keeps going down this is bullshit": "this is" starts the customer's verdict on it.
+            if (k > verb + 1 && word.equals("this") && k + 1 < w.size() && w.get(k + 1).word().matches("(?i)is|was|'s")) {
                 break;
             }
             // "can't help me": "help" after a modal or a "not" is the verb, not a cry for help.
@@ -605,6 +730,8 @@ final class WhatHappened {
         // Past the auxiliaries to the word that says what happened: "I have been waiting", "my bag is still in CLT".
         int main = verb;
         while (main <= end && (AUXILIARIES.contains(w.get(main).word().toLowerCase(Locale.ROOT)) || w.get(main).tag().startsWith("RB")
+                || w.get(main).word().matches("(?i)wo|will|would") && main + 1 <= end && w.get(main + 1).word().matches("(?i)n't|not")
+                        && !FIRST_PERSON.contains(firstWord)
                 || GET.contains(w.get(main).word().toLowerCase(Locale.ROOT)) && main + 1 <= end && w.get(main + 1).tag().equals("VBN"))) {
             main++;
         }
@@ -643,7 +770,10 @@ final class WhatHappened {
                 return null;
             }
             // Modal wishes and plans anywhere ("my bag should have", "we would like") are not events.
-            if (w.get(k).tag().equals("MD") && !lower.matches("ca|can|could") ) {
+            // "My app won't load", "the card wouldn't go through": a thing that refuses to work is trouble, a person's "won't" a threat.
+            boolean refuses = lower.matches("wo|will|would") && k + 1 <= end && w.get(k + 1).word().matches("(?i)n't|not")
+                    && !FIRST_PERSON.contains(firstWord);
+            if (w.get(k).tag().equals("MD") && !lower.matches("ca|can|could") && !refuses) {
                 return null;
             }
             // "I can send a screenshot" offers, "I can't check in" is the trouble.

@@ -427,6 +427,27 @@ final class PostSays {
             + "issues?|problems?|reset|broke|outage|down|stopped|failed|error\\w*|"
             + "wait\\w*|hold|only|never (arrived|came|got|received|showed|answered|called))\\b");
 
+    /** A sentence that asks for help or says there is a problem, and nothing about it: "Any help here?", "I have an issue with my order". */
+    private static final Pattern ONLY_ASKS_HELP = Pattern.compile("(?i)\\s*(?:(?:hi|hello|hey|hiya|yo|please|pls|plz|urgent|ok|so)\\b[ ,]*)*"
+            + "(?:any help(?: here| please)?|(?:can|could) (?:you|someone|anyone|somebody)(?: guys)? (?:please )?help(?: me| us)?(?: with (?:this|that|it|something))?"
+            + "(?: please)?|(?:please |pls )?help(?: me| us)?(?: please| asap| out)?|i (?:would like|want|need|wanna) to (?:speak|talk|chat) (?:to|with) "
+            + "(?:a|an|someone|somebody|a real)[\\w ]{0,25}|(?:i'?m|i am|we'?re|we are) having (?:an|a|some) (?:issue|problem|trouble)s?(?: with [\\w -]{1,40})?|"
+            + "(?:i|we) (?:have|got|had) (?:an|a|some) (?:issue|problem|question)s?(?: with [\\w -]{1,40})?|i need (?:some )?(?:help|assistance|support)"
+            + "(?: with [\\w -]{1,40})?|need (?:some )?help)\\s*");
+
+    /**
+     * Whether the post says what went wrong: "HELP ME. I have a problem with my iPhone 7" and "I would like to speak to a
+     * technician" do not, and a ticket asks what is going on.
+     */
+    static boolean tellsWhatWentWrong(String text) {
+        if (text == null) {
+            return false;
+        }
+        String words = text.replace('\u2019', '\'').replaceAll("https?://\\S+|[@#]\\w+|[^\\p{L}\\p{N}\\s'.,!?-]", " ").trim();
+        String[] sentences = words.split("[.!?]+");
+        return words.isEmpty() || !java.util.Arrays.stream(sentences).filter(x -> !x.isBlank()).allMatch(x -> ONLY_ASKS_HELP.matcher(x).matches());
+    }
+
     /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
     static boolean vague(String text) {
         if (text == null) {

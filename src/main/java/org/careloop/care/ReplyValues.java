@@ -155,6 +155,8 @@ final class ReplyValues {
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
         values.put("happened", problem ? happened(mention, analysis)
                 .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
+        // "I would like to speak to a technician", "HELP ME. I have a problem with my iPhone 7": a ticket asks what is going on.
+        values.put("told", PostSays.tellsWhatWentWrong(mention.text()) || !((String) values.get("happened")).isEmpty() ? "yes" : "");
         // Time lost is apologised for, not "looked into".
         values.put("time_lost", PostSays.timeLost((String) values.get("detail")) ? "yes" : "");
         // The hours lost say more than a retelling that names no time ("2.5 hours on hold", not "you get long hold times"),

@@ -56,6 +56,14 @@ class WhatHappenedTest {
             "@acmeair Password reset email is really slow to arrive today|the password reset email is taking so long to arrive",
             "@acmeair my refund is painfully slow|your refund is taking so long",
             "@acmeair upgraded the return leg months ago, still no receipt!|there's still no sign of your receipt",
+            // A "why" about the customer's trouble says it as plainly as a statement.
+            "@acmeair why was my flight cancelled?|your flight was cancelled",
+            "@acmeair why is the audio not syncing with the shows?|the audio is not syncing with the shows",
+            "@acmeair why tf does my internet keep going down this is bullshit|your internet keeps going down",
+            "@acmeair why won't my app load the boarding pass?|your app won't load the boarding pass",
+            "@acmeair how come my bag didn't make the connection?|your bag didn't make the connection",
+            // A thing that refuses to work is trouble; a person's "won't" is a threat (below).
+            "@acmeair my printer won't print from the app|your printer won't print from the app",
             // The subject's later verb says what the first did not.
             "@acmeair I purchased and down loaded the Variety Map Pack but didn't get my 10 rare supply drops from Lion Strike. Help?|you didn't get your 10 rare supply drops from Lion Strike",
             // A name keeps its capitals where the tagger saw only its last word as one.
@@ -88,7 +96,8 @@ class WhatHappenedTest {
             // A problem denied, and the customer's curse, are theirs.
             "@acmeair thanks for the reply. The box is not mine and I'm not missing one.",
             "@acmeair no chance I sit in ORD all afternoon after you screwed me over",
-            "@acmeair why was my flight cancelled?",
+            // A "why" the tagger cannot turn into a statement: a past tense it does not know.
+            "@acmeair why did my flight get rebooked without asking?",
             "@acmeair my fucking flight was delayed",
             "@acmeair I think my seat is broken",
             "@acmeair I'm not a coffee drinker",

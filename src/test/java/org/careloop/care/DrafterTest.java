@@ -446,6 +446,11 @@ class DrafterTest {
         // A connection's fault told is not asked for again.
         assertThat(drafter.draft(post("805", "Jana Kowalski", "jana_k", "@acmeair my internet has been offline for two days now"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("account number").doesNotContain("what your connection does");
+        // Help asked for with nothing said about what is wrong: the ticket asks what is going on; a problem told is not asked for.
+        assertThat(drafter.draft(post("806", "Jana Kowalski", "jana_k", "@acmeair I would like to speak to a technician #hpsa"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("what's going on and the email or phone number on your account");
+        assertThat(drafter.draft(post("807", "Jana Kowalski", "jana_k", "@acmeair I was charged for a subscription I cancelled in May"),
+                ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what's going on");
         // A call mentioned on the way to the case ("just got off the phone with a rep, and...") is not the case.
         assertThat(drafter.draft(post("804", "Jana Kowalski", "jana_k",
                 "@acmeair Just got off the phone with a Rep, and we couldn't get a package shipped to my closest location for pick-up"),
