@@ -137,7 +137,11 @@ public final class Details {
             "internet", "connections", "certificate", "outlet", "outlets");
 
     private volatile MaxentTagger tagger;
-    private final WhatHappened happened = new WhatHappened(this::tagger, CARE_NOUNS);
+    /** Things of an app or a device that go wrong on their own: "the link leads to a blank page", "the audio is out of sync". */
+    private static final Set<String> PARTS = Set.of("link", "links", "page", "button", "audio", "video", "videos", "sound", "download",
+            "feature", "settings", "keyboard", "camera", "speaker", "microphone", "mic", "remote", "box", "signal", "wifi", "bluetooth");
+    private final WhatHappened happened = new WhatHappened(this::tagger, java.util.stream.Stream.of(CARE_NOUNS, OWN_NOUNS, PARTS)
+            .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> retold =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     /** The console asks again for the same posts every few seconds: tag each post once. */

@@ -40,7 +40,9 @@ final class WhatHappened {
             + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|vanished|disappeared|"
             + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill|"
             // What goes wrong with a thing: "my PS4 died", "my phone keeps freezing", "the boots split".
-            + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked)");
+            + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked|"
+            // "my laptop shuts off at 15%", "my phone dies at 30%".
+            + "shuts|shutting|dies|died|dying|reboots|rebooting|restarts|restarting|overheat\\w*|drains|draining|blank|greyed|grayed|unresponsive)");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
     /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
@@ -96,7 +98,7 @@ final class WhatHappened {
     private static final Set<String> DETERMINERS = Set.of("the", "this", "that", "these", "those");
     /** A word fit to echo in the brand's mouth: letters, numbers, a code like LGA or a contraction. */
     private static final Pattern CLEAN = Pattern.compile("[A-Za-z][A-Za-z'-]*|\\d+(?:[.:,]\\d+)?(?:am|pm|hrs?|h|mins?|%)?|n't|'[a-z]{1,2}|\\$\\d+(?:\\.\\d\\d)?|"
-            + "\\d+(?:st|nd|rd|th)|#?\\d+|"
+            + "\\d+(?:st|nd|rd|th)|#?\\d+|%|"
             // A product's name with its number: "my PS4", "the A9", "iOS11".
             + "[A-Za-z]{1,6}\\d{1,4}[A-Za-z]{0,3}");
 
@@ -151,7 +153,7 @@ final class WhatHappened {
         // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing";
         // "arent working" is "aren't working", as the tagger knows it.
         String stated = UNMARKED.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1n't");
-        Optional<String> clause = clause(stated).filter(told -> !garbled(told, plain));
+        Optional<String> clause = clause(stated).map(WhatHappened::habitDropped).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
         }
@@ -169,6 +171,17 @@ final class WhatHappened {
         String thing = m.group(7).toLowerCase(Locale.ROOT).replace("callback", "call back");
         boolean yours = thing.matches("bags?|luggage|suitcases?|refund|confirmation|receipts?|invoice|voucher|credit|reimbursement|compensation|boarding pass");
         return Optional.of(yours ? "there's still no sign of your " + thing : "you still haven't had " + (thing.matches("[aeiou].*") ? "an " : "a ") + thing);
+    }
+
+    /**
+     * "my laptop shuts off at 15% battery every time" is sorry that it shuts off at 15%: how often a thing fails is the customer's to
+     * say. Told of the customer ("you get stuck here every time") it blames their habit, and is left for {@link #garbled} to refuse.
+     */
+    static String habitDropped(String told) {
+        if (told.startsWith("you ")) {
+            return told;
+        }
+        return told.replaceAll("\\s+(?:every ?time|all the time|every single time)$", "").replaceAll("\\s+always\\b", "");
     }
 
     /** Kept off a flight, or not rebooked after a cancellation: the grievance a reply names first. */
@@ -535,8 +548,10 @@ final class WhatHappened {
             told.addAll(w.subList(k + 1, w.size()));
             int laterVerb = verb - subject;
             Candidate c = candidate(told, 0, laterVerb, clauseEnd(told, laterVerb), "");
-            // "...still haven't left the ground BAD SERVICE": shouting run on into the clause is no retelling.
-            if (c != null && !SHOUTED.matcher(c.text()).find()) {
+            // "...still haven't left the ground BAD SERVICE": shouting run on into the clause is no retelling; the thing's own
+            // name in capitals ("my DVR") is no shouting.
+            String subjectWords = String.join(" ", w.subList(subject, verb).stream().map(TaggedWord::word).toList());
+            if (c != null && SHOUTED.matcher(c.text()).results().allMatch(r -> subjectWords.contains(r.group()))) {
                 return c;
             }
         }

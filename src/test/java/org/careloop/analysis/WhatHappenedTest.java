@@ -64,6 +64,10 @@ class WhatHappenedTest {
             "@acmeair how come my bag didn't make the connection?|your bag didn't make the connection",
             // A thing that refuses to work is trouble; a person's "won't" is a threat (below).
             "@acmeair my printer won't print from the app|your printer won't print from the app",
+            // How often it fails is the customer's to say; a part of an app or device fails on its own; a device's name in capitals is no shouting.
+            "@acmeair my laptop shuts off at 15% battery every time|your laptop shuts off at 15% battery",
+            "@acmeair the link always leads to a blank page|the link leads to a blank page",
+            "My DVR is acting up and won't let me record hocus pocus, WTF @acmeair.|your DVR won't let you record hocus pocus",
             // The subject's later verb says what the first did not.
             "@acmeair I purchased and down loaded the Variety Map Pack but didn't get my 10 rare supply drops from Lion Strike. Help?|you didn't get your 10 rare supply drops from Lion Strike",
             // A name keeps its capitals where the tagger saw only its last word as one.
