@@ -113,7 +113,9 @@ public final class Details {
             "economy", "premium", "class", "international", "domestic", "connecting", "return", "outbound", "morning", "evening", "night",
             "overnight", "red-eye", "window", "aisle", "exit", "row", "lost", "missing", "delayed", "cancelled", "canceled", "damaged",
             "broken", "double", "late", "fraud", "golf", "food", "ground", "airport", "baggage", "phone", "credit", "debit", "bank",
-            "earphone", "headphone", "birthday", "mileage", "award");
+            "earphone", "headphone", "birthday", "mileage", "award",
+            // What is wrong with the thing, as the customer names it: "a false charge", "the wrong flight", "a faulty charger".
+            "false", "fraudulent", "duplicate", "unauthorized", "unauthorised", "wrong", "incorrect", "defective", "faulty");
 
     /** What happened to a thing, said of it: a fact the echo keeps ("your cancelled flight"), not the customer's judgement. */
     private static final Set<String> FACTS = Set.of("cancelled", "canceled", "delayed", "lost", "missing", "damaged", "broken", "diverted");

@@ -155,6 +155,15 @@ class KnowledgeTest {
         assertThat(k.answer(post, lang).map(m -> m.entry().id())).as(post).contains(id);
     }
 
+    /** A word shared by chance with an entry that means something else than the post: no sure answer from it. */
+    @Test
+    void aWordSharedWithAnEntryTheMeaningDisagreesWithIsNoSureAnswer() {
+        Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
+        String post = "@acmeair I was on flight 2222 LAX to ATL at 645am I'm trying to forward a message to one of the FAs, are you able to assist?";
+        assertThat(k.search(post, "en", 1)).first().satisfies(m -> assertThat(m.entry().id()).isEqualTo("special-assistance"));
+        assertThat(k.answer(post, "en")).isEmpty();
+    }
+
     /** A long question scores high on a neighbour too; far enough ahead, it is still answered. */
     @org.junit.jupiter.api.Test
     void aClearLeadIsSureEvenWhenTheNextEntryScoresHigh() {
