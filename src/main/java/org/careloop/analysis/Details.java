@@ -293,7 +293,7 @@ public final class Details {
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(
-            "\\b(?:thanks? to|thank you(?: so much)?,?|shout ?-?out to|kudos to|props to|big up|give|owes?)\\s+"
+            "\\b(?:thanks? to|thank you(?: so much)?,?|cheers,?|shout ?-?out to|kudos to|props to|big up|give|owes?)\\s+"
                     + "(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: (?:&|&amp;|and) [A-Z][a-z]{2,})?))\\b",
             FLAGS);
     /** Capitalised words that are no one's name. */

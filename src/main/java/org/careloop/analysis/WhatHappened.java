@@ -800,7 +800,8 @@ final class WhatHappened {
                 trouble = true;
                 negationOnly = false;
             }
-            if (TROUBLE.matcher(lower).matches()) {
+            // "I flew you Sat morning": Saturday, not sitting.
+            if (TROUBLE.matcher(lower).matches() && !word.equals("Sat")) {
                 trouble = true;
                 negationOnly &= NEGATION.matcher(lower).matches();
             }
@@ -822,7 +823,10 @@ final class WhatHappened {
             negationOnly = false;
         }
         // "I didn't get the VC", "the delivery didn't show up": a "not" on a thing that never came or does not work is trouble whatever the thing.
-        boolean neverCame = negationOnly && NOT_COME.matcher(said).matches() && w.subList(verb, main).stream().anyMatch(t -> NEGATION.matcher(t.word()).matches());
+        boolean neverCame = negationOnly && (NOT_COME.matcher(said).matches() && w.subList(verb, main).stream().anyMatch(t -> NEGATION.matcher(t.word()).matches())
+                // "I ordered chips and queso and I got no chips": what came without it.
+                || java.util.stream.IntStream.range(main, end).anyMatch(k -> w.get(k).word().matches("(?i)got|received")
+                        && w.get(k + 1).word().matches("(?i)no|none")));
         // "I don't have your service": what someone has not got is a state, not what went wrong.
         boolean notHaving = false;
         for (int k = verb; k <= Math.min(main, end) && negationOnly; k++) {

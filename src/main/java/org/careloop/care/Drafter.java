@@ -378,7 +378,9 @@ public final class Drafter {
         // One who says something already went wrong ("missed my flight. How does standby work?") hears sorry, not "happy to help".
         boolean calmRequest = analysis != null && analysis.sentiment() != null && analysis.sentiment().label() != Sentiment.Label.NEGATIVE
                 && (analysis.care().label() == CareAction.Label.TICKET || analysis.care().label() == CareAction.Label.ANSWER)
-                && !PostSays.mishap(text);
+                && !PostSays.mishap(text)
+                // "It said it was successful but I didn't get the VC": what went wrong, told, is sorry for.
+                && ((String) values.getOrDefault("happened", "")).isEmpty();
         String none = calmRequest ? "opening-request"
                 : analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label()) ? "opening-sorry" : "opening-none";
         String id = emotion == Emotion.Label.NONE ? none : "opening-" + emotion.id();

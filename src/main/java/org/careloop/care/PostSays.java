@@ -78,6 +78,11 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\bhoneymoon\\b"), "Congratulations, and have a wonderful honeymoon! 🥂"),
             Map.entry(Pattern.compile("(?i)\\b(wedding|getting married|just married)\\b"), "Congratulations to the happy couple! 💍"),
             Map.entry(Pattern.compile("(?i)\\b(graduation|graduated|graduating)\\b"), "Congratulations to the graduate! 🎓"),
+            // The holidays a fan celebrates with the brand: "celebrating Halloween 2017 with @brand".
+            Map.entry(Pattern.compile("(?i)\\b(halloween|hallowe'en)\\b"), "Happy Halloween! 🎃"),
+            Map.entry(Pattern.compile("(?i)\\b(christmas|xmas)\\b"), "Merry Christmas! 🎄"),
+            Map.entry(Pattern.compile("(?i)\\bthanksgiving\\b"), "Happy Thanksgiving! 🦃"),
+            Map.entry(Pattern.compile("(?i)\\bnew year'?s?\\b"), "Happy New Year! 🎉"),
             Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
 
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
@@ -770,8 +775,16 @@ final class PostSays {
     private static final Pattern ASKED_KINDLY = Pattern.compile("(?i)\\b((i'?m |i am |we'?re |we are )?hoping (you|someone) (can|could) help|(could|can|would) you (please|kindly)"
             + "|thanks? (you )?in advance|(i'?d|i would|we'?d|we would) (really |greatly )?appreciate|would it be possible)\\b");
 
+    /** "hello, I'm having an issue with a same day ship order. Can you help me?": greeted, then asked. */
+    private static final Pattern GREETED = Pattern.compile("(?i)^\\W*(?:@\\w+\\W+)*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|dear)\\b");
+    private static final Pattern HELP_ASKED = Pattern.compile("(?i)\\b(?:can|could) (?:you|someone|anyone|somebody)(?: guys)? (?:please )?help\\b");
+
     static boolean askedKindly(String text) {
-        return text != null && ASKED_KINDLY.matcher(text.replace('\u2019', '\'')).find() && !text.contains("!!");
+        if (text == null || text.contains("!!")) {
+            return false;
+        }
+        String plain = text.replace('\u2019', '\'');
+        return ASKED_KINDLY.matcher(plain).find() || GREETED.matcher(plain).find() && HELP_ASKED.matcher(plain).find();
     }
 
     /** "Sorry to bother you again", "just curious why", "out of curiosity": a question asked politely, not a grievance. */

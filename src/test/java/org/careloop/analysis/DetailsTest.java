@@ -69,6 +69,7 @@ class DetailsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "@acmeair huge thanks to Kate Appleton at the Denver desk, she fixed everything|Kate Appleton",
+            "@acmeair Yes cheers Joel, thanks for your help. Tickets ordered!|Joel",
             "@acmeair FA Marcus on the Boston flight was the best|flight attendant Marcus",
             "@acmeair gate agent named Luis was so rude to my mother|gate agent Luis",
             "@acmeair Give Cyndi &amp; Troy each a gold star.|Cyndi and Troy",

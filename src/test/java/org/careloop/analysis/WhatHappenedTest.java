@@ -68,6 +68,8 @@ class WhatHappenedTest {
             "@acmeair my laptop shuts off at 15% battery every time|your laptop shuts off at 15% battery",
             "@acmeair the link always leads to a blank page|the link leads to a blank page",
             "My DVR is acting up and won't let me record hocus pocus, WTF @acmeair.|your DVR won't let you record hocus pocus",
+            // What came without the thing ordered.
+            "@acmeair I ordered a burger and got no fries|you ordered a burger and got no fries",
             // The subject's later verb says what the first did not.
             "@acmeair I purchased and down loaded the Variety Map Pack but didn't get my 10 rare supply drops from Lion Strike. Help?|you didn't get your 10 rare supply drops from Lion Strike",
             // A name keeps its capitals where the tagger saw only its last word as one.
@@ -105,6 +107,7 @@ class WhatHappenedTest {
             "@acmeair my fucking flight was delayed",
             "@acmeair I think my seat is broken",
             "@acmeair I'm not a coffee drinker",
+            "@acmeair awesome. I flew you Sat morning. Any way we can correct my bill?",
             "@acmeair I didn't make any changes to it",
             "@acmeair you lost my business",
             "@acmeair cancelled my flight, when do I get the refund?",

@@ -451,6 +451,10 @@ class DrafterTest {
                 ticket, reply("ticket"), posted, List.of()).text()).contains("what's going on and the email or phone number on your account");
         assertThat(drafter.draft(post("807", "Jana Kowalski", "jana_k", "@acmeair I was charged for a subscription I cancelled in May"),
                 ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what's going on");
+        // A calm request that tells what went wrong hears sorry for it, not "happy to help".
+        assertThat(drafter.draft(post("808", "Jana Kowalski", "jana_k",
+                "@acmeair I redeemed a VC code for nba 2k18 that I got from Best Buy. It said it was successful but I didn't get the VC"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("sorry to hear you didn't get the VC");
         // A call mentioned on the way to the case ("just got off the phone with a rep, and...") is not the case.
         assertThat(drafter.draft(post("804", "Jana Kowalski", "jana_k",
                 "@acmeair Just got off the phone with a Rep, and we couldn't get a package shipped to my closest location for pick-up"),
@@ -487,6 +491,8 @@ class DrafterTest {
         String text = "@acmeair flying to Vegas for my mom's 80th birthday, thank you for the upgrade!";
         assertThat(drafter.draft(post("500", "Jana Kowalski", "jana_k", text), cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"),
                 posted, List.of()).text()).contains("Happy birthday");
+        assertThat(drafter.draft(post("502", "Jana Kowalski", "jana_k", "celebrating Halloween 2017 with @acmeair https://t.co/seN3hFyTX0"),
+                cared(org.careloop.analysis.CareAction.Label.ENGAGE), reply("engage"), posted, List.of()).text()).contains("Happy Halloween");
         String missed = "@acmeair cancelled flight, I missed my daughter's wedding";
         assertThat(drafter.draft(post("501", "Jana Kowalski", "jana_k", missed), cared(org.careloop.analysis.CareAction.Label.APOLOGIZE),
                 reply("apology"), posted, List.of()).text()).doesNotContain("Congratulations");
