@@ -68,8 +68,8 @@ final class CareActions {
                     + "(cancel\\w*|bumped)\\b.{0,100}\\b(marathon|race|wedding|funeral|interview|graduation)|"
                     + "(marathon|race|wedding|interview|graduation)\\b.{0,100}\\b(cancel\\w*|bumped)|"
                     + "(past|last) \\d+ (hours|hrs)|\\d+ (hours|hrs) and counting|(sitting|stuck|sat) (in|at) \\w+ (airport )?(because|bc|since|after)|"
-                    // Our own replies held up in public: a person writes the next one.
-                    + "(a )?(machine|bot|robot) (replied|answered|responded|wrote)|(canned|automated|copy.?paste\\w*) (reply|replies|response|responses|answer)|"
+                    // Our own replies held up for the world to see: a person writes the next one. (Replies called canned are
+                    // apologised for in so many words: the care leads' labels say apologize, 6 of 7.)
                     + "posted your (response|reply|tweet)|for (everyone|the world|all) to see|"
                     // What happens to a body on board: air, water, heat, pressure.
                     + "no (water|food or water|water or (food|air)|air|ac|air conditioning)\\b.{0,30}\\b(plane|board|cabin|hours?|tarmac)|"

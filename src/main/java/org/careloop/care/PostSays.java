@@ -468,7 +468,7 @@ final class PostSays {
             // "you should have wifi" is an idea; "you should have told us" a complaint.
             + "(you|u|y'?all) (guys |all |folks )?(should|could|need to) have (?!been|had|told|known|said|called|let|waited|kept|held|given|sent|done|made)|"
             + "(it )?would be (nice|great|good|awesome|cool) (if|to)|would be a (bonus|plus|nice touch|good idea)|could use (some|a|more|an)|"
-            + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some)|"
+            + "a good start would be|why not (add|have|offer|make|bring)|(please|pls) (consider|add|bring)|how about (adding|a|an|more|some|integrat\\w*|build\\w*|creat\\w*|includ\\w*|allow\\w*|add)\\b|"
             // "an idea: monitor mileage members' travel patterns", "start including PTO in your packages and I'm all in".
             + "(an|one|here'?s an|quick|my) (idea|suggestion)(?=\\s*[:!-])|^\\W*(@\\w+\\s*)*start (including|offering|adding|letting|giving|selling)|"
             // A decision about what we offer, questioned: "why did you get rid of the feature", "you no longer fly SFO > PHL", "bring it back".

@@ -451,6 +451,10 @@ class DrafterTest {
                 ticket, reply("ticket"), posted, List.of()).text()).contains("what's going on and the email or phone number on your account");
         assertThat(drafter.draft(post("807", "Jana Kowalski", "jana_k", "@acmeair I was charged for a subscription I cancelled in May"),
                 ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what's going on");
+        // Replies called canned are apologised for in so many words, and a real answer offered where the customer is.
+        assertThat(drafter.draft(post("816", "Jana Kowalski", "jana_k", "@acmeair thanks for the canned reply."),
+                cared(org.careloop.analysis.CareAction.Label.APOLOGIZE), reply("apology"), posted, List.of()).text())
+                .contains("copy-and-paste replies").contains("tell us here what still needs fixing");
         // A calm request that tells what went wrong hears sorry for it, not "happy to help".
         assertThat(drafter.draft(post("808", "Jana Kowalski", "jana_k",
                 "@acmeair I redeemed a VC code for nba 2k18 that I got from Best Buy. It said it was successful but I didn't get the VC"),
