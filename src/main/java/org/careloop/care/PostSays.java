@@ -294,7 +294,8 @@ final class PostSays {
             + "shutting|turning off|beeping|ejecting|disconnecting|dropping)\\b|\\b(?:beeps?|beeping|black screen|blank screen|blue light|frozen|froze|"
             + "freezes|crash(?:es|ed)|restart(?:s|ed)?|ejects?|ejecting|stuck on|stopped working|not working|glitchy)\\b"
             // A connection's fault: "offline for two days", "internet's been down", "getting 31 Mbps of the 75 I pay for".
-            + "|\\b(?:offline|(?:is|are|been|was|still|went) (?:down|out)(?! of)|keeps? (?:going|cutting) (?:down|out|off)|no (?:internet|signal|service|connection)|\\d+ ?mbps)\\b");
+            + "|\\b(?:offline|(?:is|are|been|was|still|went) (?:down|out)(?! of)|keeps? (?:going|cutting) (?:down|out|off)|no (?:internet|signal|service|connection)|\\d+ ?mbps|"
+            + "(?:keeps?|kept) (?:breaking up|dropping out|cutting out)|drops (?:out |off )?(?:periodically|constantly|every)|(?:reset|resets|resetting) (?:my|our|the) (?:internet|router|modem))\\b");
 
     static boolean describesFault(String text) {
         return text != null && FAULT_TOLD.matcher(text).find();

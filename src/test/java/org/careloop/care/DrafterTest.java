@@ -459,6 +459,9 @@ class DrafterTest {
         assertThat(drafter.draft(post("808", "Jana Kowalski", "jana_k",
                 "@acmeair I redeemed a VC code for nba 2k18 that I got from Best Buy. It said it was successful but I didn't get the VC"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("sorry to hear you didn't get the VC");
+        // A stream stopped by the internet going down is the internet's trouble, and its fault told is not asked again.
+        assertThat(drafter.draft(post("817", "Jana Kowalski", "jana_k", "@acmeair my internet connection keeps breaking up and my stream stops"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("account number").doesNotContain("which device").doesNotContain("what your connection does");
         // A call mentioned on the way to the case ("just got off the phone with a rep, and...") is not the case.
         assertThat(drafter.draft(post("804", "Jana Kowalski", "jana_k",
                 "@acmeair Just got off the phone with a Rep, and we couldn't get a package shipped to my closest location for pick-up"),
