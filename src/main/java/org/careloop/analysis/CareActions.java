@@ -795,7 +795,6 @@ final class CareActions {
                 && !PLEA.matcher(words).find() && HASHTAG.matcher(text).replaceAll(" ").replaceAll("@\\w+", " ").trim().split("\\s+").length <= 6;
     }
 
-    /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     /** Slurs against a group of people. */
     static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|retards?|chinks?|spics?|kikes?|trann(y|ies)|wetbacks?)\\b", FLAGS);
 
@@ -807,10 +806,14 @@ final class CareActions {
     private static final Pattern OWN_EXPERIENCE = Pattern.compile("\\b(got|bought|ordered|tried|ate|had|saved) (my|me|us|our)\\b|\\bmy \\w+( \\w+)? "
             + "(just )?(saved|got|arrived|came)\\b", FLAGS);
 
+    /** "hey @brand, it's #boorito time!": the brand greeted, spoken to, not only tagged. */
+    private static final Pattern GREETS_BRAND = Pattern.compile("^\\W*(hey|hi|hello|yo|dear|ok|okay|oi)\\b,? @\\w+", FLAGS);
+
+    /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();
-        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && (links >= 2 && tags >= 2
+        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && !GREETS_BRAND.matcher(text).find() && (links >= 2 && tags >= 2
                 || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
     }
 

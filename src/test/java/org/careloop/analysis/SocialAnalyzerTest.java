@@ -178,7 +178,10 @@ class SocialAnalyzerTest {
             "@acmeair what do I wear for this #boorito ??? I'm too indecisice!!! #Halloween2017|engage",
             // An eye-roll beside thanks for a trouble or a long wait is no thanks.
             "@acmeair thank you for the 2 hour delay \uD83D\uDE44|apologize",
-            "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage"})
+            "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage",
+            // The brand greeted is spoken to, not only tagged; our replies called canned are apologised for, not escalated.
+            "hey @acmeair, it's #boorito time!  #theRF. https://t.co/fH75f1kFYR|engage",
+            "@acmeair thanks for the canned reply.|apologize"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
