@@ -233,7 +233,9 @@ final class CareActions {
             + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
             + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation)|"
             // "thanks for the info I already knew...": the answer added nothing.
-            + "(the |your )?(info|information|answer|reply|response|tip|link) (i|we) already (knew|had|know|have))\\b", FLAGS);
+            + "(the |your )?(info|information|answer|reply|response|tip|link) (i|we) already (knew|had|know|have)|"
+            // "thanks for the canned reply": our reply held up as a script.
+            + "(the |your |another |that )?(canned|automated|scripted|generic|copy.?(and.?)?paste\\w*) (reply|replies|response|responses|answer|tweet))\\b", FLAGS);
 
     /**
      * Mockery that borrows kind words: thanks for what was not done, "yea right", a hashtag that names the
