@@ -665,6 +665,16 @@ final class PostSays {
         return text != null && MODEL.matcher(text).find() && !WONT_START.matcher(text).find();
     }
 
+    /** The software named with its version: "Upgrading to Windows 10", "since iOS 11.1", "watchOS4". */
+    private static final Pattern SOFTWARE = Pattern.compile("(?i)\\b(windows ?(7|8|8\\.1|10|11|xp|vista)|ios ?\\d{1,2}(\\.\\d+)*|#?ios\\d{3,5}|"
+            + "mac ?os( x)? ?(\\d{2}(\\.\\d+)*|sierra|high sierra|mojave|catalina|big sur|monterey|ventura|sonoma)|high sierra|android ?\\d{1,2}(\\.\\d)?|"
+            + "android (oreo|nougat|marshmallow|pie)|watch ?os ?\\d(\\.\\d+)*|tvos ?\\d+)\\b");
+
+    /** Whether the post names the software it runs, with its version: only the device model is left to ask. */
+    static boolean namesSoftware(String text) {
+        return text != null && SOFTWARE.matcher(text).find();
+    }
+
     /** The device as the post names it, its model words kept ("MacBook Pro", "Xbox One", "iPhone 7"), or "". */
     static String device(String text) {
         Matcher m = text == null ? null : DEVICE_NAMED.matcher(text);

@@ -350,6 +350,8 @@ final class ReplyValues {
         values.put("device_named", PostSays.namesDevice(mention.text()) ? "yes" : "");
         // "iOS 11 made my iPhone 8 Plus die at 30%": the model given, its software version is what is left to ask.
         values.put("model_given", PostSays.namesModel(mention.text()) ? "yes" : "");
+        // "Upgrading to Windows 10...": the software and its version given, only the model is left to ask.
+        values.put("software_given", PostSays.namesSoftware(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
         // "it beeps, blue light comes on but nothing": what the device does is told, never asked for again.

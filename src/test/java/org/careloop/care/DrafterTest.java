@@ -459,6 +459,9 @@ class DrafterTest {
         assertThat(drafter.draft(post("808", "Jana Kowalski", "jana_k",
                 "@acmeair I redeemed a VC code for nba 2k18 that I got from Best Buy. It said it was successful but I didn't get the VC"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("sorry to hear you didn't get the VC");
+        // The software named with its version, only the model is left to ask.
+        assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");
         // A stream stopped by the internet going down is the internet's trouble, and its fault told is not asked again.
         assertThat(drafter.draft(post("817", "Jana Kowalski", "jana_k", "@acmeair my internet connection keeps breaking up and my stream stops"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("account number").doesNotContain("which device").doesNotContain("what your connection does");
