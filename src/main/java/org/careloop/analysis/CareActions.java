@@ -161,7 +161,10 @@ final class CareActions {
     static final Pattern OWN_RECORD = Pattern.compile(
             "\\b(where('?s| is) my|when (will|do) i (get|receive|see)|why (was|did|were|am|have) (i|we|my)|why (did|do|does|are|is) (you|u|ur|your) \\w+ (me|my)|"
                     + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package)|"
-                    + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(bumped|moved|switched|changed|downgraded) (me |us )?from (seat )?\\d{1,2}[a-k]\\b|(my|our) (card|account) (was|got|has been) (charged|billed))\\b",
+                    + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(bumped|moved|switched|changed|downgraded) (me |us )?from (seat )?\\d{1,2}[a-k]\\b|(my|our) (card|account) (was|got|has been) (charged|billed)|"
+                    // "just need an estimated time of arrival please? I need my laptop for work": a delivery of theirs to look up.
+                    + "(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)|\\beta\\b).{0,60}\\b(my|our) (laptop|phone|order|package|parcel|item|delivery|shipment|device)|"
+                    + "(my|our) (laptop|order|package|parcel|item|delivery|shipment)\\b.{0,60}(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)|\\beta\\b))\\b",
             FLAGS);
 
     /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
