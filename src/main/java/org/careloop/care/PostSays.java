@@ -100,6 +100,10 @@ final class PostSays {
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
             Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
                     "Landing early is the best kind of surprise!"),
+            // "Actually wasn't expecting the MB until next week": a delivery come early.
+            Map.entry(Pattern.compile("(?i)\\b(came|delivered|got here|showed up|turned up) ((a|one|two|\\d+) (days?|weeks?) )?early\\b|"
+                    + "\\b(wasn['\u2019]?t|was not|weren['\u2019]?t|were not) expecting (it|them|this|the \\w+|my \\w+|our \\w+) (until|till|til|before)\\b"),
+                    "Sooner than expected is the best kind of delivery!"),
             // Still on the way, but it will work out: "looks like I'll get home tonight".
             Map.entry(Pattern.compile("(?i)\\b(i'?ll|we'?ll|i will|we will|gonna|going to) (get|make it|be) home\\b"), "So glad you'll make it home!"),
             Map.entry(Pattern.compile("(?i)\\bsmooth (flight|ride|landing|trip|touchdown)\\b|\\b(flight|landing|ride) was (so |very |super )?smooth\\b|\\b(best|great|perfect) touchdown\\b"),
