@@ -170,6 +170,21 @@ final class PostSays {
         return words.isEmpty() ? "" : DOING.get(m.group(1).toLowerCase(Locale.ROOT)) + " " + thing;
     }
 
+    /** "How do I change default document (i.e. index.php) in WebApp?": the how-to asked, to its question mark. */
+    private static final Pattern HOW_TO = Pattern.compile("(?i)\\bhow (?:do|can|could|would|should|does) (?:i|we|one|someone|a person) "
+            + "((?:[\\p{L}0-9'/\"\u201c\u201d.-]+ ){0,9}?[\\p{L}0-9'/\"\u201c\u201d-]+)\\s*\\?");
+
+    /** The how-to a question asks, from the brand's side ("how to change your seat"), or empty. */
+    static String howTo(String text) {
+        java.util.regex.Matcher m = text == null ? null : HOW_TO.matcher(text.replaceAll("@\\w+|https?://\\S+", " ").replaceAll("\\s+", " "));
+        if (m == null || !m.find() || NOT_REPEATED.matcher(m.group(1)).matches()) {
+            return "";
+        }
+        String asked = m.group(1).replaceAll("(?i)\\b(my|our)\\b", "your").replaceAll("(?i)\\b(i|me|we|us)\\b", "you");
+        // "how do I get through to anyone": a plea, not a how-to; and text-speak does not go into the brand's mouth.
+        return asked.matches("(?i)(get|reach|talk|speak|contact) .*|.*\\b(ur|u|pls|plz|tho)\\b.*") ? "" : "how to " + asked;
+    }
+
     private static final Set<String> DANGLING = Set.of("to", "for", "on", "in", "at", "from", "with", "into", "onto", "the", "a", "an", "of");
     private static final Set<String> DETERMINED = Set.of("the", "a", "an", "your", "this", "that", "these", "those", "his", "her", "their",
             "all", "both", "some", "one", "two", "three", "another", "each", "every", "it", "them", "you");

@@ -147,6 +147,12 @@ final class ReplyValues {
                 .filter(d -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
                         "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(d).find()))
                 .orElse(""));
+        // A how-to question with no answer yet is named as asked ("thanks for asking about how to change the default document in
+        // WebApp"), so the holding reply shows it was read.
+        boolean answer = analysis != null && analysis.care().label() == CareAction.Label.ANSWER;
+        if (answer && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
+            values.put("detail", PostSays.howTo(mention.text()));
+        }
         // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));

@@ -31,6 +31,18 @@ class PostSaysTest {
         assertThat(PostSays.wants(post)).isEqualTo(wants);
     }
 
+    /** A how-to question is named as asked, from our side; a plea to reach someone is no how-to. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair How do I change default document (i.e. index.php) in WebApp?|''",
+            "@acmeair How do I change the default document in WebApp?|how to change the default document in WebApp",
+            "@acmeair how can I add my son to our booking?|how to add your son to your booking",
+            "@acmeair how do I get through to anyone?|''",
+            "@acmeair how do I do this without u?|''"})
+    void aHowToIsNamedAsAsked(String post, String asked) {
+        assertThat(PostSays.howTo(post)).isEqualTo(asked);
+    }
+
     @Test
     void anIdeaForTheBrandIsASuggestion() {
         assertThat(PostSays.suggests("you guys should consider making a lounge at Austin")).isTrue();
