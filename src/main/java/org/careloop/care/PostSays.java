@@ -511,7 +511,9 @@ final class PostSays {
     /** Something already went wrong for them: "missed my flight. How does standby work?" asks from a bad spot, not a calm one. */
     private static final Pattern MISHAP = Pattern.compile("(?i)\\b(missed (my|our|the|a) (flight|connection|plane)|(was|got|been|were|just) (cancel+ed|delayed)|"
             + "lost (my|our)|crash(ed|es|ing)|error\\w*|broken|stuck|stranded|busy (tone|signal)|just rings|keeps? ringing|"
-            + "won'?t (load|work|let)|(doesn'?t|does not|isn'?t|is not|not) (work|working|load|loading)|kicked (me )?(out|off)|declined|damaged)\\b");
+            + "won'?t (load|work|let)|(doesn'?t|does not|isn'?t|is not|not) (work|working|load|loading)|kicked (me )?(out|off)|declined|damaged|"
+            // "Please fix the battery issues in iOS 11!": a fault to fix is no calm request.
+            + "issues|problems|glitch\\w*|bugs|buggy|freez\\w*|frozen|(please|pls|plz) fix)\\b");
 
     static boolean mishap(String text) {
         return text != null && MISHAP.matcher(text).find();
