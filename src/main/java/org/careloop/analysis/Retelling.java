@@ -21,8 +21,7 @@ final class Retelling {
         String verbTag = w.get(verb).tag();
         boolean bare = implied.isEmpty() && (verbTag.equals("VBN") || verbTag.equals("VBG"))
                 && w.subList(start, verb).stream().noneMatch(t -> t.tag().startsWith("VB"));
-        boolean plural = w.subList(start, verb).stream().anyMatch(t -> t.tag().equals("NNS") || t.word().equalsIgnoreCase("we")
-                || t.word().equalsIgnoreCase("i"));
+        boolean plural = w.subList(start, verb).stream().anyMatch(t -> t.tag().equals("NNS") || t.word().matches("(?i)we|i|they|you"));
         int insertAt = verb;
         while (insertAt > start && w.get(insertAt - 1).tag().startsWith("RB")) {
             insertAt--;

@@ -38,7 +38,7 @@ final class WhatHappened {
             + "stuck|stranded|missed|charged|nowhere|overcharged|broke|broken|damaged|late|later|waiting|waited|wait|hold|hung up|wrong|rude|refused|denied|"
             + "overbooked|bumped|left|forgot|forgotten|failed|fails|crashed|crashing|declined|rejected|sitting|sat|lost|stolen|destroyed|"
             + "ruined|dirty|cold|leaking|spilled|diverted|downgraded|removed|kicked|cut|twice|vanished|disappeared|"
-            + "locked|blocked|ignored|hung|disconnected|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill|"
+            + "locked|blocked|ignored|hung|disconnected|disconnects|dropped|errors?|down|empty|gone|closed|sick|hurt|injured|ill|"
             // What goes wrong with a thing: "my PS4 died", "my phone keeps freezing", "the boots split".
             + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked|"
             // "my laptop shuts off at 15%", "my phone dies at 30%".
@@ -233,7 +233,9 @@ final class WhatHappened {
      * failure to get at something of ours ("you can't get through", "you can't log in") is retold.
      */
     private static final Pattern THEIR_OWN_CANNOT = Pattern.compile("(?i)\\byou (can'?t|cannot|can not|couldn'?t|could not) (?!(get|reach|log|sign|check|access|"
-            + "find|book|board|print|use|change|cancel|see|load|open|select|pick|add|upgrade|pay|download|connect|hear|speak|talk|contact|call|make|receive|fly|leave|go|travel|return)\\b)");
+            + "find|book|board|print|use|change|cancel|see|load|open|select|pick|add|upgrade|pay|download|connect|hear|speak|talk|contact|call|make|receive|fly|leave|go|travel|return|"
+            // "Can't order online": what we sell, out of reach.
+            + "order|buy|purchase|redeem|watch|stream|install|update|play)\\b)");
     /** Text-speak a reply would parrot: "sorry you found tkt on floor". */
     private static final Pattern SHORTHAND = Pattern.compile("(?i)\\b(tkt|tix|pls|plz|ur|b4|thru|ppl|w/o|acct|resv|bc|cuz|smth|sth|govt|amt|bf|gf|hubs|rn|tmrw|tmw|2nite|2day)\\b");
     /** A problem denied is no problem: "I'm not missing one", "the box is not mine". */
@@ -559,7 +561,8 @@ final class WhatHappened {
     }
 
     /** Who may tell a customer something: "they said", "the agent told me", "I was told". */
-    private static final Pattern TELLER = Pattern.compile("(?i)they|he|she|agents?|staff|reps?|someone|somebody|desks?|counter|crew|attendants?");
+    private static final Pattern TELLER = Pattern.compile("(?i)they|he|she|agents?|staff|reps?|someone|somebody|desks?|counter|crew|attendants?|"
+            + "people|representatives?|employees?");
 
     /**
      * What the customer was told that went wrong, retold as "you were told ...": "they said they
@@ -702,7 +705,9 @@ final class WhatHappened {
                 break;
             }
             // "can't help me": "help" after a modal or a "not" is the verb, not a cry for help.
-            boolean verbHelp = word.equals("help") && w.get(k - 1).word().matches("(?i)n't|not|to|ca|can|could|would|will|wo");
+            boolean verbHelp = word.equals("help") && w.get(k - 1).word().matches("(?i)n't|not|to|ca|can|could|would|will|wo")
+                    // "no idea how to help": the idea's object, not a question after the trouble.
+                    || word.equals("how") && w.get(k - 1).word().matches("(?i)idea|clue|know|knows|knew") && k + 1 < w.size() && w.get(k + 1).word().equals("to");
             if (ends(word) || CLOSERS.contains(word) && !verbHelp && !(word.equals("and") && k + 1 < w.size() && w.get(k + 1).tag().startsWith("VB"))) {
                 break;
             }

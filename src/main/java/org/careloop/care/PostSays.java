@@ -98,8 +98,11 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(i|we) (finally |just )?made it\\b"), "So glad you made it!"),
             Map.entry(Pattern.compile("(?i)\\b(bags?|luggage|suitcases?) (finally |just )?(arrived|came|showed up|made it|turned up|is here|are here)\\b"
                     + "|\\b(got|have|received) (my|our|the) (bags?|luggage|suitcases?)( back)?\\b"), "Glad your bag found its way to you!"),
-            Map.entry(Pattern.compile("(?i)\\b(landed|arrived|got in) ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
+            Map.entry(Pattern.compile("(?i)\\blanded ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
                     "Landing early is the best kind of surprise!"),
+            // "It was amazing, and arrived an hour early": a parcel or a flight, said as the customer said it.
+            Map.entry(Pattern.compile("(?i)\\b(arrived|got in) ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
+                    "Arriving early is the best kind of surprise!"),
             // "Actually wasn't expecting the MB until next week": a delivery come early.
             Map.entry(Pattern.compile("(?i)\\b(came|delivered|got here|showed up|turned up) ((a|one|two|\\d+) (days?|weeks?) )?early\\b|"
                     + "\\b(wasn['\u2019]?t|was not|weren['\u2019]?t|were not) expecting (it|them|this|the \\w+|my \\w+|our \\w+) (until|till|til|before)\\b"),
@@ -623,7 +626,7 @@ final class PostSays {
     /** What thanks praise in so many words: "Brilliant customer service", "amazing crew on the way home". */
     private static final Pattern PRAISED_THING = Pattern.compile("(?i)\\b(brilliant|great|excellent|amazing|awesome|outstanding|fantastic|superb|"
             + "wonderful|stellar|exceptional|friendly|helpful|smooth|quick|speedy|first-class|top-notch) (customer service|service|customer care|crew|"
-            + "cabin crew|staff|team|flight attendants|attendants|pilots?|landing|flight|job|help|response|responses)\\b"
+            + "cabin crew|staff|team|flight attendants|attendants|pilots?|landing|flight|job|help|response|responses|representatives|reps|agents)\\b"
             // The whole thing, not the first half of it: "a speedy flight time recovery".
             + "(?!\\s+(?:time|recovery|delay|change|attendants?|crew|team|staff|service|deals?|status|numbers?)\\b)");
 

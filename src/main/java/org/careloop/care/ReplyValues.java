@@ -157,6 +157,10 @@ final class ReplyValues {
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));
         }
+        // "The flight attendant and pilot on flight 4985 were amazing": a flight is thanked through its crew.
+        if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty() && CREW.matcher(mention.text()).find()) {
+            detail(mention, analysis).filter(d -> d.matches("flight [A-Z]{0,2} ?\\d+")).ifPresent(f -> values.put("detail", "the crew on " + f));
+        }
         // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
         values.put("happened", problem ? happened(mention, analysis)
@@ -312,6 +316,9 @@ final class ReplyValues {
                 ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
         return new Read(values, needsPart, amendsId, situationId);
     }
+
+    private static final java.util.regex.Pattern CREW = java.util.regex.Pattern.compile(
+            "(?i)\\b(crew|flight attendants?|attendants?|pilots?|captain|first officer|cabin staff)\\b");
 
     private static final java.util.regex.Pattern REACHING = java.util.regex.Pattern.compile(
             "(?i)\\b(reach|speak|talk|get through|person|human|someone|agent|representative)\\b");

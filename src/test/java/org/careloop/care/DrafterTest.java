@@ -503,6 +503,11 @@ class DrafterTest {
                 posted, List.of()).text()).contains("Happy birthday");
         assertThat(drafter.draft(post("502", "Jana Kowalski", "jana_k", "celebrating Halloween 2017 with @acmeair https://t.co/seN3hFyTX0"),
                 cared(org.careloop.analysis.CareAction.Label.ENGAGE), reply("engage"), posted, List.of()).text()).contains("Happy Halloween");
+        // A flight is thanked through its crew; helpful representatives are what was praised.
+        assertThat(drafter.draft(post("503", "Jana Kowalski", "jana_k", "The flight attendant and pilot on @acmeair flight 4985 were nothing short of amazing."),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).contains("the crew on flight 4985");
+        assertThat(drafter.draft(post("504", "Jana Kowalski", "jana_k", "@acmeair easy to change your reservation, helpful representatives and a comfy flight"),
+                cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).contains("the helpful representatives");
         String missed = "@acmeair cancelled flight, I missed my daughter's wedding";
         assertThat(drafter.draft(post("501", "Jana Kowalski", "jana_k", missed), cared(org.careloop.analysis.CareAction.Label.APOLOGIZE),
                 reply("apology"), posted, List.of()).text()).doesNotContain("Congratulations");

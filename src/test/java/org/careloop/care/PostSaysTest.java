@@ -81,6 +81,7 @@ class PostSaysTest {
             "Ahhhhh I'm getting a turntable tomorrow! Shouts to @acmeair one day shipping!|Enjoy your new turntable!",
             "Wow, the calendar arrived early. Thank you @acmeair|So glad your calendar arrived early!",
             "Actually wasn\u2019t expecting the MB until next week. Thank you @acmeair|Sooner than expected is the best kind of delivery!",
+            "@acmeair it was amazing, and arrived an hour early. You're too good to me.|Arriving early is the best kind of surprise!",
             // A price is part of the thing; an emoji or a trade mark ends it.
             "Thanks for the $3 Boorito\u2122 @acmeair|So glad you enjoyed the $3 Boorito!",
             "\uD83C\uDF83Thanks @acmeair for my $3 burrito bowl \uD83D\uDC7B tonight!|So glad you enjoyed your $3 burrito bowl!"})
