@@ -42,7 +42,9 @@ final class WhatHappened {
             // What goes wrong with a thing: "my PS4 died", "my phone keeps freezing", "the boots split".
             + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked|"
             // "my laptop shuts off at 15%", "my phone dies at 30%".
-            + "shuts|shutting|dies|died|dying|reboots|rebooting|restarts|restarting|overheat\\w*|drains|draining|blank|greyed|grayed|unresponsive)");
+            + "shuts|shutting|dies|died|dying|reboots|rebooting|restarts|restarting|overheat\\w*|drains|draining|blank|greyed|grayed|unresponsive|"
+            // What a person did to them: "I was just assaulted by a delivery person".
+            + "assaulted|attacked|harassed|abused|groped|threatened|punched|robbed|mugged)");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(
             "(?i)waiting|sitting|standing|trying|missing|calling|circling|searching|stuck|stranded|spending|sleeping|getting");
     /** Text-speak numbers ("waiting 4 my bags", "get 2 the airport") garble a retelling. */
@@ -75,7 +77,7 @@ final class WhatHappened {
     /** Words the brand never repeats in public. */
     private static final Pattern UNREPEATABLE = Pattern.compile(
             "(?i)(" + Details.SWEAR_WORDS + "|idiot\\w*|incompetent|worst|suck\\w*|"
-                    + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|ass\\w*|wtf|omg|lol|smh|"
+                    + "pathetic|ridiculous|joke|useless|awful|terrible|horrible|disgusting|disgrace\\w*|ass|asses|ass(?:hole|hat|wipe|clown)s?|wtf|omg|lol|smh|"
                     + "lmao|ugh|rufkm|trash|garbage|clowns?|liars?|lying|scam\\w*|thieves|steal\\w*|sue|lawyer|kill\\w*|screw\\w*|"
                     + "die|dead|hate|pissed|lame|dumb|moron\\w*|bs|ffs|jeez|seriously|literally|honestly|unbelievable|unacceptable|"
                     + "shame\\w*|embarrass\\w*|greedy|nightmare|hostage|disaster|fail|failing|epic|sorry|heart|heartbroken|handle|complain\\w*|rumou?rs?|"

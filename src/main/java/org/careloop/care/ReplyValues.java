@@ -317,6 +317,9 @@ final class ReplyValues {
         return new Read(values, needsPart, amendsId, situationId);
     }
 
+    private static final java.util.regex.Pattern DELAY_TOLD = java.util.regex.Pattern.compile(
+            "(?i)\\b(delay\\w*|late|stuck|waiting|waited|still (sitting|on the (tarmac|plane|ground))|\\w+ (hours?|hrs|minutes|mins))\\b");
+
     private static final java.util.regex.Pattern CREW = java.util.regex.Pattern.compile(
             "(?i)\\b(crew|flight attendants?|attendants?|pilots?|captain|first officer|cabin staff)\\b");
 
@@ -369,6 +372,8 @@ final class ReplyValues {
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
         // "it beeps, blue light comes on but nothing": what the device does is told, never asked for again.
         values.put("described", PostSays.describesFault(mention.text()) ? "yes" : "");
+        // "Four hours is a bit much", "stuck on flight 609 over 55 minutes": a wait told, apologised for by name.
+        values.put("delay_told", DELAY_TOLD.matcher(mention.text()).find() ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.
         values.put("ticket_link", "");
         values.put("ticket_ref", "");

@@ -49,6 +49,8 @@ class WhatHappenedTest {
             "@acmeair 4 help desks told me the flight had already left|you were told the flight had already left",
             "@acmeair called customer care and they told me it isn't their problem|you were told it isn't their problem",
             "@acmeair customer service! 4 different people said they have no idea how to help|you were told they have no idea how to help",
+            // What a person did to them; "assaulted" is no swear word.
+            "@acmeair I was just assaulted by a delivery man|you were just assaulted by a delivery man",
             // Kept off a flight, or left unbooked after a cancellation: the grievance, whatever follows it.
             "@acmeair wouldn't let me on the 5:10pm flight with seats open. Now my 8:15 flight is delayed|you weren't allowed on the 5:10pm flight",
             "@acmeair they refused to let us board!|you weren't allowed to board",

@@ -459,6 +459,9 @@ class DrafterTest {
         assertThat(drafter.draft(post("808", "Jana Kowalski", "jana_k",
                 "@acmeair I redeemed a VC code for nba 2k18 that I got from Best Buy. It said it was successful but I didn't get the VC"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("sorry to hear you didn't get the VC");
+        // A status question from somebody kept waiting is sorry for the wait before it points to the status page.
+        assertThat(drafter.draft(post("819", "Jana Kowalski", "jana_k", "@acmeair any updates on flight 6353 from DEN to BOS? Four hours is a bit much"),
+                analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).contains("wait on flight 6353");
         // The software named with its version, only the model is left to ask.
         assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");
