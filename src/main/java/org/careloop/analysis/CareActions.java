@@ -163,8 +163,8 @@ final class CareActions {
                     + "(check|look (at|into)|confirm) (my|that i|if i|whether i)|what happened to my|status of my|my (refund|order|claim|case|complaint|bag|package)|"
                     + "charge(d|s)? (on|to) my|why (was|am|were) (i|we) (being )?(charged|billed)|(bumped|moved|switched|changed|downgraded) (me |us )?from (seat )?\\d{1,2}[a-k]\\b|(my|our) (card|account) (was|got|has been) (charged|billed)|"
                     // "just need an estimated time of arrival please? I need my laptop for work": a delivery of theirs to look up.
-                    + "(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)|\\beta\\b).{0,60}\\b(my|our) (laptop|phone|order|package|parcel|item|delivery|shipment|device)|"
-                    + "(my|our) (laptop|order|package|parcel|item|delivery|shipment)\\b.{0,60}(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)|\\beta\\b))\\b",
+                    + "(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)).{0,60}\\b(my|our) (laptop|order|package|parcel|item|delivery|shipment)|"
+                    + "(my|our) (laptop|order|package|parcel|item|delivery|shipment)\\b.{0,60}(estimated (time of )?(arrival|delivery)|delivery (date|time|estimate)))\\b",
             FLAGS);
 
     /** A problem still going on, that somebody must act on: not yet an experience to apologise for. */
@@ -812,13 +812,15 @@ final class CareActions {
             + "(just )?(saved|got|arrived|came)\\b", FLAGS);
 
     /** "hey @brand, it's #boorito time!": the brand greeted, spoken to, not only tagged. */
+    private static final Pattern PROMOTES = Pattern.compile("\\b(check out|follow (me|us)|subscribe|my (shop|store|channel|blog|vlog)|our (shop|store|channel|blog|vlog))\\b", FLAGS);
     private static final Pattern GREETS_BRAND = Pattern.compile("^\\W*(hey|hi|hello|yo|dear|ok|okay|oi)\\b,? @\\w+", FLAGS);
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();
-        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && !GREETS_BRAND.matcher(text).find() && (links >= 2 && tags >= 2
+        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find()
+                && !(GREETS_BRAND.matcher(text).find() && links < 2 && !PROMOTES.matcher(words).find()) && (links >= 2 && tags >= 2
                 || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
     }
 

@@ -297,7 +297,7 @@ public final class Details {
                     + "(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: (?:&|&amp;|and) [A-Z][a-z]{2,})?))\\b",
             FLAGS);
     /** Capitalised words that are no one's name. */
-    private static final Set<String> NOT_A_NAME = Set.of("The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
+    private static final Set<String> NOT_A_NAME = Set.of("Mate", "Pal", "Buddy", "Lads", "Boss", "Dude", "Bro", "Folks", "Man", "Love", "The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
             "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service", "Flight", "Crew", "Staff",
             "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi",
             // "Thank you Thank you", "Dad on Segway": thanks said twice and family are no member of staff to pass thanks to.

@@ -104,7 +104,7 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\b(arrived|got in) ((\\d+|an?|one|two|ten|twenty|thirty|forty) (min\\w*|hours?|hrs?) )?(early|ahead of schedule)\\b"),
                     "Arriving early is the best kind of surprise!"),
             // "Actually wasn't expecting the MB until next week": a delivery come early.
-            Map.entry(Pattern.compile("(?i)\\b(came|delivered|got here|showed up|turned up) ((a|one|two|\\d+) (days?|weeks?) )?early\\b|"
+            Map.entry(Pattern.compile("(?i)\\b(delivered|got here|showed up|turned up) ((a|one|two|\\d+) (days?|weeks?) )?early\\b|"
                     + "\\b(wasn['\u2019]?t|was not|weren['\u2019]?t|were not) expecting (it|them|this|the \\w+|my \\w+|our \\w+) (until|till|til|before)\\b"),
                     "Sooner than expected is the best kind of delivery!"),
             // Still on the way, but it will work out: "looks like I'll get home tonight".
@@ -183,9 +183,15 @@ final class PostSays {
         if (m == null || !m.find() || NOT_REPEATED.matcher(m.group(1)).matches()) {
             return "";
         }
-        String asked = m.group(1).replaceAll("(?i)\\b(my|our)\\b", "your").replaceAll("(?i)\\b(i|me|we|us)\\b", "you");
-        // "how do I get through to anyone": a plea, not a how-to; and text-speak does not go into the brand's mouth.
-        return asked.matches("(?i)(get|reach|talk|speak|contact) .*|.*\\b(ur|u|pls|plz|tho)\\b.*") ? "" : "how to " + asked;
+        // A number or a handle may be private ("change my recovery number to 07700-900-123"): never echoed in public.
+        if (m.group(1).matches("(?s).*(\\d{3,}|@).*")) {
+            return "";
+        }
+        String asked = m.group(1).replaceAll("(?i)\\b(my|our)\\b", "your").replaceAll("\\b(I|me)\\b", "you");
+        // "how do I get through to anyone": a plea, not a how-to; text-speak and a first person left over ("if I'm", "outside
+        // the US", "what we were sent") do not go into the brand's mouth.
+        return asked.matches("(?i)(get|reach|talk|speak|contact) .*|.*\\b(ur|u|pls|plz|tho)\\b.*|.*\\b(you'm|you was|I'\\w+|us|we|US)\\b.*")
+                ? "" : "how to " + asked;
     }
 
     private static final Set<String> DANGLING = Set.of("to", "for", "on", "in", "at", "from", "with", "into", "onto", "the", "a", "an", "of");
@@ -298,8 +304,11 @@ final class PostSays {
         return capital * 2 > words.length;
     }
 
+    /** A holiday remembered, not celebrated: "home for Christmas last year". */
+    private static final Pattern PAST_OCCASION = Pattern.compile("(?i)\\b(last (year|christmas|halloween|thanksgiving|new year)|years? ago)\\b");
+
     static String occasion(String text) {
-        return firstSaid(OCCASIONS, text);
+        return text != null && PAST_OCCASION.matcher(text).find() ? "" : firstSaid(OCCASIONS, text);
     }
 
     /** The occasion beside a moment already greeted: a first flight is greeted once ("here's to the first of many"), not twice. */
@@ -317,7 +326,7 @@ final class PostSays {
             + "freezes|crash(?:es|ed)|restart(?:s|ed)?|ejects?|ejecting|stuck on|stopped working|not working|glitchy)\\b"
             // A connection's fault: "offline for two days", "internet's been down", "getting 31 Mbps of the 75 I pay for".
             + "|\\b(?:offline|(?:is|are|been|was|still|went) (?:down|out)(?! of)|keeps? (?:going|cutting) (?:down|out|off)|no (?:internet|signal|service|connection)|\\d+ ?mbps|"
-            + "(?:keeps?|kept) (?:breaking up|dropping out|cutting out)|drops (?:out |off )?(?:periodically|constantly|every)|(?:reset|resets|resetting) (?:my|our|the) (?:internet|router|modem))\\b");
+            + "(?:keeps?|kept) (?:breaking up|dropping out|cutting out)|drops (?:out |off )?(?:periodically|constantly|every))\\b");
 
     static boolean describesFault(String text) {
         return text != null && FAULT_TOLD.matcher(text).find();
@@ -463,6 +472,9 @@ final class PostSays {
             + "(?:i|we) (?:have|got|had) (?:an|a|some) (?:issue|problem|question)s?(?: with [\\w -]{1,40})?|i need (?:some )?(?:help|assistance|support)"
             + "(?: with [\\w -]{1,40})?|need (?:some )?help)\\s*");
 
+    private static final Pattern FAULT_WORD = Pattern.compile("(?i)\\b(broken|broke|not|no|\\w+n't|won'?t|can'?t|cannot|errors?|lost|missing|damaged|"
+            + "crash\\w*|freez\\w*|stuck|late|delay\\w*|cancel\\w*|charged|wrong|declined|failed|stopped|cracked|leaking|dead)\\b");
+
     /**
      * Whether the post says what went wrong: "HELP ME. I have a problem with my iPhone 7" and "I would like to speak to a
      * technician" do not, and a ticket asks what is going on.
@@ -473,7 +485,9 @@ final class PostSays {
         }
         String words = text.replace('\u2019', '\'').replaceAll("https?://\\S+|[@#]\\w+|[^\\p{L}\\p{N}\\s'.,!?-]", " ").trim();
         String[] sentences = words.split("[.!?]+");
-        return words.isEmpty() || !java.util.Arrays.stream(sentences).filter(x -> !x.isBlank()).allMatch(x -> ONLY_ASKS_HELP.matcher(x).matches());
+        // "I need help with a broken blender lid": the help's object says what went wrong.
+        return words.isEmpty() || FAULT_WORD.matcher(words).find()
+                || !java.util.Arrays.stream(sentences).filter(x -> !x.isBlank()).allMatch(x -> ONLY_ASKS_HELP.matcher(x).matches());
     }
 
     /** Few words, no number, nothing that says what went wrong: a post that says how it felt, not what happened. */
@@ -516,7 +530,8 @@ final class PostSays {
             + "lost (my|our)|crash(ed|es|ing)|error\\w*|broken|stuck|stranded|busy (tone|signal)|just rings|keeps? ringing|"
             + "won'?t (load|work|let)|(doesn'?t|does not|isn'?t|is not|not) (work|working|load|loading)|kicked (me )?(out|off)|declined|damaged|"
             // "Please fix the battery issues in iOS 11!": a fault to fix is no calm request.
-            + "issues|problems|glitch\\w*|bugs|buggy|freez\\w*|frozen|(please|pls|plz) fix)\\b");
+            + "(battery|charging|connection|wifi|login|log-in|app|sync|syncing|screen|phone|device|update|software|network|signal|audio|sound) (issues|problems)|"
+            + "keeps? (freezing|glitching)|glitch(es|ing|y)|buggy|(please|pls|plz) fix)\\b");
 
     static boolean mishap(String text) {
         return text != null && MISHAP.matcher(text).find();

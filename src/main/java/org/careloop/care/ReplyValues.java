@@ -157,10 +157,9 @@ final class ReplyValues {
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));
         }
-        // "The flight attendant and pilot on flight 4985 were amazing": a flight is thanked through its crew.
-        if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty() && CREW.matcher(mention.text()).find()) {
-            detail(mention, analysis).filter(d -> d.matches("flight [A-Z]{0,2} ?\\d+")).ifPresent(f -> values.put("detail", "the crew on " + f));
-        }
+        // "The flight attendant and pilot on flight 4985 were amazing": a flight is thanked through its crew, as people thanked.
+        String crew = thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty() && CREW.matcher(mention.text()).find()
+                ? detail(mention, analysis).filter(d -> d.matches("flight [A-Z]{0,2} ?\\d+")).map(f -> "the crew on " + f).orElse("") : "";
         // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
         values.put("happened", problem ? happened(mention, analysis)
@@ -256,7 +255,7 @@ final class ReplyValues {
             values.put("good_news", "Love the idea!");
         }
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
-        values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse("") : "");
+        values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse(crew) : "");
         // Thanks with nothing else to name still see what the post shows ("What a view! 😍"), as an agent would.
         String moment = (String) values.get("moment");
         values.put("moment_line", thanks && !moment.isEmpty() && Stream.of("detail", "person", "good_news").allMatch(k -> ((String) values.get(k)).isEmpty())
@@ -318,7 +317,8 @@ final class ReplyValues {
     }
 
     private static final java.util.regex.Pattern DELAY_TOLD = java.util.regex.Pattern.compile(
-            "(?i)\\b(delay\\w*|late|stuck|waiting|waited|still (sitting|on the (tarmac|plane|ground))|\\w+ (hours?|hrs|minutes|mins))\\b");
+            "(?i)\\b(delayed|delays?|stuck|waiting|waited|still (sitting|on the (tarmac|plane|ground))|"
+            + "(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (hours?|hrs|minutes|mins) (late|delay\\w*|wait\\w*|on the|sitting|stuck|and counting|is|now|so far))\\b");
 
     private static final java.util.regex.Pattern CREW = java.util.regex.Pattern.compile(
             "(?i)\\b(crew|flight attendants?|attendants?|pilots?|captain|first officer|cabin staff)\\b");

@@ -181,6 +181,7 @@ class SocialAnalyzerTest {
             "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage",
             // The brand greeted is spoken to, not only tagged; our replies called canned are apologised for, not escalated.
             "hey @acmeair, it's #boorito time!  #theRF. https://t.co/fH75f1kFYR|engage",
+            "Hey @acmeair, check out our new travel vlog! http://bit.ly/abc http://youtu.be/xyz #travel #vlog #deals|ignore",
             "@acmeair thanks for the canned reply.|apologize",
             // When a delivery of theirs arrives is in their record.
             "@acmeair Can you tell me what that means? I just need an estimated time of arrival please? I need my laptop for work. Thanks|ticket"})

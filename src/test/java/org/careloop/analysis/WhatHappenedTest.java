@@ -50,7 +50,7 @@ class WhatHappenedTest {
             "@acmeair called customer care and they told me it isn't their problem|you were told it isn't their problem",
             "@acmeair customer service! 4 different people said they have no idea how to help|you were told they have no idea how to help",
             // What a person did to them; "assaulted" is no swear word.
-            "@acmeair I was just assaulted by a delivery man|you were just assaulted by a delivery man",
+            "@acmeair I was just assaulted by a delivery man|you were just assaulted",
             // Kept off a flight, or left unbooked after a cancellation: the grievance, whatever follows it.
             "@acmeair wouldn't let me on the 5:10pm flight with seats open. Now my 8:15 flight is delayed|you weren't allowed on the 5:10pm flight",
             "@acmeair they refused to let us board!|you weren't allowed to board",
@@ -111,6 +111,10 @@ class WhatHappenedTest {
             "@acmeair I think my seat is broken",
             "@acmeair I'm not a coffee drinker",
             "@acmeair awesome. I flew you Sat morning. Any way we can correct my bill?",
+            // Who did it to them is for a person to establish; a person's "won't" is their choice.
+            "@acmeair my wife won't fly with you again",
+            // "doesn't always" said without "always" would say it never works.
+            "@acmeair my router doesn't always connect to the laptop",
             "@acmeair I didn't make any changes to it",
             "@acmeair you lost my business",
             "@acmeair cancelled my flight, when do I get the refund?",

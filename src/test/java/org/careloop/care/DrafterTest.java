@@ -462,6 +462,12 @@ class DrafterTest {
         // A status question from somebody kept waiting is sorry for the wait before it points to the status page.
         assertThat(drafter.draft(post("819", "Jana Kowalski", "jana_k", "@acmeair any updates on flight 6353 from DEN to BOS? Four hours is a bit much"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).contains("wait on flight 6353");
+        // A wait not told is no wait to be sorry for.
+        assertThat(drafter.draft(post("820", "Jana Kowalski", "jana_k", "@acmeair will flight 455 be on time?? I'm running late to the airport"),
+                analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).doesNotContain("wait");
+        // Help asked with the fault in it is not asked what is going on.
+        assertThat(drafter.draft(post("821", "Jana Kowalski", "jana_k", "@acmeair I need help with a broken blender lid"),
+                ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what's going on");
         // The software named with its version, only the model is left to ask.
         assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");

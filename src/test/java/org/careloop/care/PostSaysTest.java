@@ -38,7 +38,10 @@ class PostSaysTest {
             "@acmeair How do I change the default document in WebApp?|how to change the default document in WebApp",
             "@acmeair how can I add my son to our booking?|how to add your son to your booking",
             "@acmeair how do I get through to anyone?|''",
-            "@acmeair how do I do this without u?|''"})
+            "@acmeair how do I do this without u?|''",
+            // A number or a handle may be private; a first person left over is not the brand's to say.
+            "@acmeair how do I change my recovery number to 07700-900-123?|''",
+            "@acmeair how do I get a refund if I'm outside the US?|''"})
     void aHowToIsNamedAsAsked(String post, String asked) {
         assertThat(PostSays.howTo(post)).isEqualTo(asked);
     }
