@@ -316,6 +316,9 @@ final class ReplyValues {
         return new Read(values, needsPart, amendsId, situationId);
     }
 
+    private static final java.util.regex.Pattern HARMED = java.util.regex.Pattern.compile(
+            "(?i)\\b(i|we|my \\w+|our \\w+) (was|were|got|have been|has been|just got|was just|were just) (assaulted|attacked|punched|groped|hit|mugged|robbed|harassed|threatened)\\b");
+
     private static final java.util.regex.Pattern DELAY_TOLD = java.util.regex.Pattern.compile(
             "(?i)\\b(delayed|delays?|stuck|waiting|waited|still (sitting|on the (tarmac|plane|ground))|"
             + "(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (hours?|hrs|minutes|mins) (late|delay\\w*|wait\\w*|on the|sitting|stuck|and counting|is|now|so far))\\b");
@@ -372,6 +375,8 @@ final class ReplyValues {
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
         // "it beeps, blue light comes on but nothing": what the device does is told, never asked for again.
         values.put("described", PostSays.describesFault(mention.text()) ? "yes" : "");
+        // "I was just assaulted by a delivery person": somebody harmed is asked first whether they are safe.
+        values.put("harmed", HARMED.matcher(mention.text()).find() ? "yes" : "");
         // "Four hours is a bit much", "stuck on flight 609 over 55 minutes": a wait told, apologised for by name.
         values.put("delay_told", DELAY_TOLD.matcher(mention.text()).find() ? "yes" : "");
         // Set by the ticket a reply belongs to; a template tests them with {{#ticket_link}}...{{/ticket_link}}.

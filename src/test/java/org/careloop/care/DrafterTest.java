@@ -462,6 +462,10 @@ class DrafterTest {
         // A status question from somebody kept waiting is sorry for the wait before it points to the status page.
         assertThat(drafter.draft(post("819", "Jana Kowalski", "jana_k", "@acmeair any updates on flight 6353 from DEN to BOS? Four hours is a bit much"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).contains("wait on flight 6353");
+        // Somebody harmed is asked first whether they are safe; who did it is not retold.
+        assertThat(drafter.draft(post("822", "Jana Kowalski", "jana_k", "@acmeair I was just assaulted by one of your gate agents in Denver"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
+                .contains("Are you safe now?").doesNotContain("gate agents");
         // A wait not told is no wait to be sorry for.
         assertThat(drafter.draft(post("820", "Jana Kowalski", "jana_k", "@acmeair will flight 455 be on time?? I'm running late to the airport"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).doesNotContain("wait");
