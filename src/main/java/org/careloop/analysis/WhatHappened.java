@@ -33,7 +33,7 @@ final class WhatHappened {
     private static final int MAX_WORDS = 13;
     private static final int MIN_WORDS = 3;
 
-    /** What a person did to a customer; who did it is never retold (see {@link #habitDropped}). */
+    /** What a person did to a customer; who did it is never retold (see {@link #trimmed}). */
     private static final String VIOLENCE = "assaulted|attacked|harassed|abused|groped|threatened|punched|robbed|mugged";
     /** Words that say something went wrong: a clause without one is no problem to be sorry about. */
     private static final Pattern TROUBLE = Pattern.compile("(?i)(not|n't|never|no|nobody|nothing|none|cancel\\w*|delay\\w*|lost|missing|"
@@ -161,7 +161,7 @@ final class WhatHappened {
         // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing";
         // "arent working" is "aren't working", as the tagger knows it.
         String stated = UNMARKED.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1n't");
-        Optional<String> clause = clause(stated).map(WhatHappened::habitDropped).filter(told -> !garbled(told, plain));
+        Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
         }
@@ -182,10 +182,11 @@ final class WhatHappened {
     }
 
     /**
+     * A retelling trimmed of what the brand should not repeat. Who harmed them is left out (see {@link #VIOLENCE}).
      * "my laptop shuts off at 15% battery every time" is sorry that it shuts off at 15%: how often a thing fails is the customer's to
      * say. Told of the customer ("you get stuck here every time") it blames their habit, and is left for {@link #garbled} to refuse.
      */
-    static String habitDropped(String told) {
+    static String trimmed(String told) {
         // "you were assaulted by one of our gate agents": who did it is for a person to establish, not for the brand to say.
         told = told.replaceFirst("\\b(" + VIOLENCE + ")\\b.*$", "$1").replaceFirst("\\s+even$", "");
         if (told.startsWith("you ")) {
@@ -292,19 +293,14 @@ final class WhatHappened {
                 }
                 // "why is the audio not syncing with the shows?", "why tf does my internet keep going down": asked, but said as plainly
                 // as "the audio isn't syncing with the shows".
-                List<TaggedWord> stated = sentence.size() > 3 ? stated(tagger.get().tagSentence(sentence)) : null;
-                if (stated != null) {
-                    Candidate c = best(stated, true);
-                    if (c != null && c.score > bestScore) {
-                        bestScore = c.score;
-                        best = c.text;
-                    }
-                } else if (!question && sentence.size() > 1) {
-                    Candidate c = best(tagger.get().tagSentence(sentence), false);
-                    if (c != null && c.score > bestScore) {
-                        bestScore = c.score;
-                        best = c.text;
-                    }
+                boolean statement = !question && sentence.size() > 1;
+                // Tagged once: the question's reordering and the statement's reading share the tags.
+                List<TaggedWord> tagged = sentence.size() > 3 || statement ? tagger.get().tagSentence(sentence) : null;
+                List<TaggedWord> stated = sentence.size() > 3 ? stated(tagged) : null;
+                Candidate c = stated != null ? best(stated, true) : statement ? best(tagged, false) : null;
+                if (c != null && c.score > bestScore) {
+                    bestScore = c.score;
+                    best = c.text;
                 }
                 start = i + 1;
             }
