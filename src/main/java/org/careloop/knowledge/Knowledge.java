@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,8 @@ public final class Knowledge {
         }
         return search(text, lang, 1).stream().findFirst().filter(m -> !m.confident())
                 .filter(m -> idx.nearest(text).filter(n -> n.entryId().equals(m.entry().id()) && (n.similarity() >= SUGGEST_MEANING
-                        || n.similarity() >= SUGGEST_MEANING_AGREED && m.score() >= SUGGEST_SCORE && !FLIGHT_NAMED.matcher(text).find())).isPresent());
+                        || n.similarity() >= SUGGEST_MEANING_AGREED && m.score() >= SUGGEST_SCORE && !FLIGHT_NAMED.matcher(text).find()
+                        && idx.namesKey(text, m.entry().id()))).isPresent());
     }
 
     /** The analyser for a language: stems and stop words of its own, or the standard one. */
@@ -205,9 +207,51 @@ public final class Knowledge {
                 }
                 w.commit();
                 searcher = new IndexSearcher(DirectoryReader.open(dir));
+                findKeys();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * Each entry's key words in English: stems in a third of its phrasings or more that fewer than {@link #COMMON} entries
+         * use ("refund", "money" for how long a refund takes; not "how", "long", "take"), and any of its stems at most
+         * {@link #OWN} entries use ("standby"); none for an entry with fewer than two of the first kind. A question's phrasing can mean nearly
+         * the same and share every other word: "how long does account recovery take to get back to me?" is no refund.
+         */
+        private final Map<String, Set<String>> keys = new HashMap<>();
+        private static final int COMMON = 20;
+        private static final int OWN = 2;
+
+        /** Whether the post names one of the entry's key words (an entry without any is not held to it). */
+        boolean namesKey(String text, String entryId) {
+            Set<String> key = keys.getOrDefault(entryId, Set.of());
+            return key.isEmpty() || Terms.of(analyzer("en"), field("en"), text).stream().anyMatch(key::contains);
+        }
+
+        private void findKeys() {
+            Map<String, Integer> entriesWith = new HashMap<>();
+            Map<String, List<Set<String>>> phrasings = new HashMap<>();
+            entries.forEach((id, e) -> {
+                List<Set<String>> terms = e.questions().getOrDefault("en", List.of()).stream().map(q -> Terms.of(analyzer("en"), field("en"), q)).toList();
+                phrasings.put(id, terms);
+                terms.stream().flatMap(Set::stream).distinct().forEach(t -> entriesWith.merge(t, 1, Integer::sum));
+            });
+            phrasings.forEach((id, terms) -> {
+                Map<String, Integer> in = new HashMap<>();
+                terms.forEach(t -> t.forEach(w -> in.merge(w, 1, Integer::sum)));
+                Set<String> key = new HashSet<>();
+                in.forEach((w, n) -> {
+                    if (n * 3 >= terms.size() && entriesWith.get(w) < COMMON) {
+                        key.add(w);
+                    }
+                });
+                // An entry phrased too many ways to share two key words (a flight's status, how to reach us) holds no post to them.
+                if (key.size() >= 2) {
+                    in.keySet().stream().filter(w -> entriesWith.get(w) <= OWN).forEach(key::add);
+                    keys.put(id, key);
+                }
+            });
         }
 
         /** The English phrasings' meanings, per entry: computed at the first English search, not at every reload. */

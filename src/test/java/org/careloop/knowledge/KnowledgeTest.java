@@ -184,4 +184,16 @@ class KnowledgeTest {
                 .as("a named flight's status is told with its name").isEmpty();
         assertThat(KNOWLEDGE.suggestion("@acmeair thanks. Delivery status??", "en")).as("few words, far in meaning").isEmpty();
     }
+
+    /** Two unsure readings agreeing on every word but the entry's own are no offer: account recovery is no refund. */
+    @Test
+    void unsureReadingsNeedTheEntrysKeyWord() {
+        String recovery = "@acmeair how long does it take usually for account recovery to get back to you? It's been about a week now.";
+        assertThat(KNOWLEDGE.suggestion(recovery, "en")).isEmpty();
+        String refund = recovery.replace("account recovery", "a refund");
+        assertThat(KNOWLEDGE.answer(refund, "en").or(() -> KNOWLEDGE.suggestion(refund, "en"))).map(m -> m.entry().id())
+                .as("the same question about a refund").contains("refund-timing");
+        assertThat(KNOWLEDGE.suggestion("@acmeair missed my flight. How does standby work?", "en")).map(m -> m.entry().id())
+                .as("a word only one entry uses is its key").contains("same-day-change");
+    }
 }
