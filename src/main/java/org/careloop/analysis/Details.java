@@ -192,6 +192,8 @@ public final class Details {
         String t = text.replaceFirst("^(\\s*(RT\\s+)?[.]?@\\w+[:,]?\\s*)+", "");
         t = t.replaceFirst("[\u201c\"]\\s*@\\w+.*$", "");
         t = t.replaceFirst("(\\s*#\\w+)+\\s*$", "");
+        // "the audio is not syncing with the shows on my @Roku": where it happens, named by a handle, goes unsaid.
+        t = t.replaceAll("(?i)\\s+(?:on|with|from|via|through|at|in)\\s+(?:my|our|the)?\\s*@\\w+(?=\\s*(?:[.!?]|$))", "");
         return t.replaceAll("@\\w+", " handle ");
     }
 

@@ -149,6 +149,8 @@ final class WhatHappened {
             + "confirmation|call ?back|reply|response|boarding pass|receipt))s? (?:is|are|has been|was|have been) (?:incredibly |really |very |so |super |extremely |painfully )?"
             + "slow(?: to (arrive|load|come|process|respond))?\\b");
 
+    private static final Pattern FACT = Pattern.compile("(?i)\\bthe fact that ((?:my|our) [^.!?]{3,120}?) (?:is|was) (?:so |just |kind of |pretty |really |very |beyond )?"
+            + "(?:ridiculous|unacceptable|annoying|frustrating|crazy|insane|absurd|a joke|infuriating|disgraceful|disgusting|pathetic)\\b");
     private static final Pattern UNMARKED = Pattern.compile("(?i)\\b(are|is|was|were|does|do|did|has|have|had|could|would|should)nt\\b");
     private static final Pattern WHY_DOES = Pattern.compile("(?i)\\b(?:why|how come) (?:does|do) ((?:my|our) [^?.!]{3,80}?)\\s*(?:[^\\w\\s?.!]\\s*)*\\?+");
 
@@ -160,7 +162,8 @@ final class WhatHappened {
         }
         // "why does my phone keep freezing?" says what happens as plainly as "my phone keeps freezing";
         // "arent working" is "aren't working", as the tagger knows it.
-        String stated = UNMARKED.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1n't");
+        // "the fact that my laptop keeps shutting off is ridiculous" says as much as "my laptop keeps shutting off".
+        String stated = UNMARKED.matcher(FACT.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1.")).replaceAll("$1n't");
         Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
@@ -488,7 +491,9 @@ final class WhatHappened {
             if (heard != null && (best == null || heard.score > best.score)) {
                 best = heard;
             }
-            if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
+            // "the fact that my laptop keeps shutting off is ridiculous": the fact is what happened.
+            boolean fact = prev.equals("that") && i > 1 && w.get(i - 2).word().equalsIgnoreCase("fact");
+            if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i) && !fact) {
                 continue;
             }
             // "sorry we don't deliver to your area!": the brand's own notice, quoted.
@@ -509,6 +514,16 @@ final class WhatHappened {
                 best = resolved;
             }
             int verb = subjectEnd(w, i, asked && i == 0);
+            // "my laptop that I haven't even had for two years keeps shutting off": the thing, without what the customer adds about it.
+            List<TaggedWord> unqualified = verb < 0 ? withoutRelative(w, i) : null;
+            if (unqualified != null) {
+                int v = subjectEnd(unqualified, i, false);
+                Candidate c = v < 0 ? null : candidate(unqualified, i, v, clauseEnd(unqualified, v), "");
+                if (c != null && (best == null || c.score > best.score)) {
+                    best = c;
+                }
+                continue;
+            }
             // "After waiting in all day, ...": a clause of time is the background, and its implied subject its tense too.
             String implied = verb < 0 && !Set.of("after", "when", "while", "since", "before").contains(prev) ? impliedSubject(w, i) : "";
             if (verb < 0 && implied.isEmpty()) {
@@ -532,6 +547,56 @@ final class WhatHappened {
     }
 
     private static final Pattern SHOUTED = Pattern.compile("\\b[A-Z]{3,}\\b");
+
+    /**
+     * The words with a relative clause after the customer's thing left out ("my laptop [that I haven't even had for two
+     * years] keeps shutting off", "these sausages [I purchased from you] taste awful"), or null where there is none: the
+     * thing's noun is followed by "that" or "which" and "I" or "we", or by "I" or "we" and a verb, and a verb of its own
+     * follows the clause's within ten words.
+     */
+    private List<TaggedWord> withoutRelative(List<TaggedWord> w, int i) {
+        String first = w.get(i).word().toLowerCase(Locale.ROOT);
+        if (!FIRST_OWNER.contains(first) && !DETERMINERS.contains(first)) {
+            return null;
+        }
+        int j = i + 1;
+        int head = -1;
+        while (j < w.size() && j < i + 4 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
+            if (w.get(j).tag().startsWith("NN")) {
+                head = j;
+            }
+            j++;
+        }
+        if (head < 0 || !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT)) || j + 2 >= w.size()) {
+            return null;
+        }
+        int k = j;
+        if (w.get(k).word().matches("(?i)that|which")) {
+            k++;
+        }
+        if (!FIRST_PERSON.contains(w.get(k).word().toLowerCase(Locale.ROOT)) || !w.get(k + 1).tag().startsWith("VB")) {
+            return null;
+        }
+        // Past the clause's verb to the next finite verb that no helper leads to ("have n't even had" is one verb,
+        // "checked never showed up" two), its adverbs kept ("never showed up").
+        for (int m = k + 2; m < w.size() && m <= j + 10; m++) {
+            String word = w.get(m).word().toLowerCase(Locale.ROOT);
+            if (ends(word) || CLOSERS.contains(word)) {
+                return null;
+            }
+            int before = m - 1;
+            while (before > k && w.get(before).tag().startsWith("RB")) {
+                before--;
+            }
+            if (w.get(m).tag().matches("VBZ|VBD|VBP|MD") && !w.get(before).tag().startsWith("PRP") && !w.get(before).tag().equals("TO")
+                    && !AUXILIARIES.contains(w.get(before).word().toLowerCase(Locale.ROOT))) {
+                List<TaggedWord> out = new ArrayList<>(w.subList(0, head + 1));
+                out.addAll(w.subList(before + 1, w.size()));
+                return out;
+            }
+        }
+        return null;
+    }
 
     /** The subject's later verb after "and" or "but" in the same sentence, retold with the subject, or null. */
     private Candidate laterVerb(List<TaggedWord> w, int subject, int verb, int end) {

@@ -62,6 +62,7 @@ class WhatHappenedTest {
             // A "why" about the customer's trouble says it as plainly as a statement.
             "@acmeair why was my flight cancelled?|your flight was cancelled",
             "@acmeair why is the audio not syncing with the shows?|the audio is not syncing with the shows",
+            "@acmeair why is the audio not syncing with the shows on my @116439|the audio is not syncing with the shows",
             "@acmeair why tf does my internet keep going down this is bullshit|your internet keeps going down",
             "@acmeair why won't my app load the boarding pass?|your app won't load the boarding pass",
             "@acmeair how come my bag didn't make the connection?|your bag didn't make the connection",
@@ -71,6 +72,10 @@ class WhatHappenedTest {
             "@acmeair my laptop shuts off at 15% battery every time|your laptop shuts off at 15% battery",
             "@acmeair the link always leads to a blank page|the link leads to a blank page",
             "My DVR is acting up and won't let me record hocus pocus, WTF @acmeair.|your DVR won't let you record hocus pocus",
+            // The thing without what the customer adds about it; "the fact that ..." says it as plainly.
+            "@acmeair the fact that my laptop that I haven't even had for two years keeps shutting off at 15% is kind of ridiculous.|your laptop keeps shutting off at 15%",
+            "@acmeair my order which I placed on Monday still has not arrived|your order still has not arrived",
+            "@acmeair the bag we checked in Denver never showed up|the bag never showed up",
             // What came without the thing ordered.
             "@acmeair I ordered a burger and got no fries|you ordered a burger and got no fries",
             // The subject's later verb says what the first did not.
@@ -94,6 +99,8 @@ class WhatHappenedTest {
     /** Views, wishes, threats, joy, questions and swearing are the customer's own: the brand does not repeat them. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
+            // What the customer adds about a thing that is fine is no trouble.
+            "@acmeair my phone that I bought last week is great",
             "@acmeair I hate you, worst airline ever",
             "@acmeair I will never fly with you again",
             "@acmeair I'm never using Acme Air again!",
