@@ -472,6 +472,13 @@ class DrafterTest {
         // Help asked with the fault in it is not asked what is going on.
         assertThat(drafter.draft(post("821", "Jana Kowalski", "jana_k", "@acmeair I need help with a broken blender lid"),
                 ticket, reply("ticket"), posted, List.of()).text()).doesNotContain("what's going on");
+        // Software trouble (an update, a setting that won't stick, a headset) is asked about the device and its software, not the account.
+        assertThat(drafter.draft(post("823", "Jana Kowalski", "jana_k",
+                "@acmeair It's been a few days since you made me update my phone's operating system. Now constantly glitching"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("sorry about the trouble since the update")
+                .contains("device model and software version").doesNotContain("account");
+        assertThat(drafter.draft(post("824", "Jana Kowalski", "jana_k", "@acmeair On Skype I can hear people, but they can't hear me. I've tried different mics. Please help?"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("account");
         // The software named with its version, only the model is left to ask.
         assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");
