@@ -301,6 +301,13 @@ final class ReplyValues {
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
             values.put("about", PostSays.troubleAt(mention.text()));
         }
+        // An escalation is sorry for what made it one, not for a side detail: food poisoning, not "the food on board"; a night
+        // with no hotel, not "the 2-hour delay"; but a topic's sharper grievance ("being bumped from your flight") stays.
+        if (analysis != null && analysis.care().label() == CareAction.Label.ESCALATE && "en".equals(lang) && ((String) values.get("happened")).isEmpty()
+                && sharper.isEmpty()) {
+            ESCALATED.entrySet().stream().filter(e -> e.getKey().matcher(mention.text()).find()).findFirst()
+                    .ifPresent(e -> values.put("about", e.getValue()));
+        }
         // On hold for what: "the 45 minutes on hold trying to change your flight", so nobody asks what the call was about.
         if ("phone".equals(topicKey) && "en".equals(lang) && !((String) values.get("about")).isEmpty()) {
             PostSays.callPurpose(mention.text()).ifPresent(p -> values.put("about", values.get("about") + " " + p));
@@ -314,6 +321,20 @@ final class ReplyValues {
         values.put("disruption", topic.filter(t -> disruption).map(t -> detailed.matches("flight [A-Z]{0,2} ?\\d+") || detailed.startsWith("your flight from ")
                 ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
         return new Read(values, needsPart, amendsId, situationId);
+    }
+
+    /** What made a post an escalation, as its reply names it (first match wins). */
+    private static final Map<java.util.regex.Pattern, String> ESCALATED = escalated();
+
+    private static Map<java.util.regex.Pattern, String> escalated() {
+        Map<java.util.regex.Pattern, String> m = new java.util.LinkedHashMap<>();
+        m.put(java.util.regex.Pattern.compile("(?i)\\bfood poisoning\\b"), "the food poisoning");
+        m.put(java.util.regex.Pattern.compile("(?i)\\ballergic reaction\\b"), "the allergic reaction");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(no hotel|no (lodging|accommodations?)|nowhere to (stay|sleep)|no place to (stay|sleep))\\b"),
+                "being left with no hotel");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(sleep|sleeping|slept|spend the night|spending the night|spent the night|another night) (in|at|on) "
+                + "(the |an? )?(airports?|terminals?|floor|gate)\\b"), "the night at the airport");
+        return m;
     }
 
     private static final java.util.regex.Pattern HARMED = java.util.regex.Pattern.compile(

@@ -117,6 +117,19 @@ class SocialAnalyzerTest {
         }
     }
 
+    /** Stuck by a place's name is stranded; a crew's delay, a fear of it, a runway or the weather is not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair I'm stuck in Fort Lauderdale.|true",
+            "@acmeair we're still stucked in the airport. #delay|true",
+            "@acmeair my 11am flight was delayed bc the crew is stuck in Boston|false",
+            "@acmeair I don't want to get stuck in DC if we have bad weather|false",
+            "@acmeair flight 3870 to Newark, stuck in the runway|false",
+            "@acmeair we're stuck in traffic on the way to the airport|false"})
+    void stuckInAPlaceIsStranded(String text, boolean stranded) {
+        assertThat(CareActions.ESCALATE.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()).isEqualTo(stranded);
+    }
+
     /** Sarcasm the care actions rely on: praise words about something out of action are a complaint; thanks for a fix is praise. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -144,6 +157,10 @@ class SocialAnalyzerTest {
             "@acmeair a $9 voucher for a 6 hour delay. #areyounew #incompetent|apologize",
             "@acmeair do you offer a bereavement fare? my mother passed away and the funeral is on friday|answer",
             "@acmeair thx. Make it right. Help my daughter at gate 12 in Denver, she is 15 and alone|escalate",
+            // Stuck in a place by its name, or another night at the airport: stranded now.
+            "@acmeair I'm stuck in Fort Lauderdale.|escalate",
+            "@acmeair what is happening with flight 1701 from BOS to PHL? Daughter and her fiancee are stuck in BOS!|escalate",
+            "@acmeair hahahaha! This is crazy! Well here's to another night at the airport!!|escalate",
             "@acmeair where is my travel voucher from the cancelled flight?|ticket",
             "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore",
             "😕 RT @acmeair: New tail design, what do you think? http://t.co/abc123|ignore",

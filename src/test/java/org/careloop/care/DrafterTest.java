@@ -466,6 +466,14 @@ class DrafterTest {
         assertThat(drafter.draft(post("822", "Jana Kowalski", "jana_k", "@acmeair I was just assaulted by one of your gate agents in Denver"),
                 cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
                 .contains("Are you safe now?").doesNotContain("gate agents");
+        // An escalation is sorry for what made it one, not for a side detail of it.
+        assertThat(drafter.draft(post("825", "Jana Kowalski", "jana_k",
+                "@acmeair 4 passengers after a 2 hour delayed flight left with no hotel at the end of the night @ hou airport. Wtf??!!"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
+                .contains("sorry about being left with no hotel").doesNotContain("delay");
+        assertThat(drafter.draft(post("826", "Jana Kowalski", "jana_k", "@acmeair gave me food poisoning and I've never been more heartbroken"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
+                .contains("sorry about the food poisoning");
         // A wait not told is no wait to be sorry for.
         assertThat(drafter.draft(post("820", "Jana Kowalski", "jana_k", "@acmeair will flight 455 be on time?? I'm running late to the airport"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).doesNotContain("wait");
