@@ -101,6 +101,9 @@ final class WhatHappened {
     /** A sentence's end. */
     private static final Set<String> ENDS = Set.of(".", "!", "?", ";", "...", "..", "…");
     private static final Set<String> FIRST_PERSON = Set.of("i", "we");
+    /** The brand's things a customer may say fail, retold as ours ("our app keeps crashing"). */
+    private static final Set<String> OUR_THINGS = Set.of("app", "website", "site", "system", "systems", "page", "link", "links", "wifi", "wi-fi",
+            "chat", "server", "servers", "kiosk", "kiosks", "checkout", "login", "portal", "emails", "notifications", "alerts", "phones", "lines");
     private static final Set<String> RUN_ON = Set.of("i", "we", "he", "she", "they", "it");
     static final Set<String> FIRST_OWNER = Set.of("my", "our");
     private static final Set<String> DETERMINERS = Set.of("the", "this", "that", "these", "those");
@@ -151,6 +154,8 @@ final class WhatHappened {
 
     private static final Pattern FACT = Pattern.compile("(?i)\\bthe fact that ((?:my|our) [^.!?]{3,120}?) (?:is|was) (?:so |just |kind of |pretty |really |very |beyond )?"
             + "(?:ridiculous|unacceptable|annoying|frustrating|crazy|insane|absurd|a joke|infuriating|disgraceful|disgusting|pathetic)\\b");
+    private static final Pattern NOT_LETTING = Pattern.compile("(?i)\\b(?:trying|tried|try) to ((?:[a-z]+ ){0,5}?[a-z]+) (?:and|but) (?:it'?s|its|it is|it) "
+            + "(?:not letting|won'?t let|wouldn'?t let|doesn'?t let|didn'?t let|will not let|does not let) (?:me|us)\\b");
     private static final Pattern UNMARKED = Pattern.compile("(?i)\\b(are|is|was|were|does|do|did|has|have|had|could|would|should)nt\\b");
     private static final Pattern WHY_DOES = Pattern.compile("(?i)\\b(?:why|how come) (?:does|do) ((?:my|our) [^?.!]{3,80}?)\\s*(?:[^\\w\\s?.!]\\s*)*\\?+");
 
@@ -167,6 +172,12 @@ final class WhatHappened {
         Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain));
         if (clause.isPresent()) {
             return clause;
+        }
+        // "trying to redeem a free tuesday code and its not letting me": what it won't let them do.
+        java.util.regex.Matcher barred = NOT_LETTING.matcher(plain);
+        if (barred.find() && java.util.Arrays.stream(barred.group(1).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches()
+                || FIRST_PERSON.contains(word.toLowerCase(Locale.ROOT)) || FIRST_OWNER.contains(word.toLowerCase(Locale.ROOT)))) {
+            return Optional.of("it won't let you " + barred.group(1).toLowerCase(Locale.ROOT));
         }
         java.util.regex.Matcher slow = SLOW_TO.matcher(plain);
         if (slow.find() && java.util.Arrays.stream(slow.group(2).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches())) {
@@ -383,7 +394,7 @@ final class WhatHappened {
             java.util.Map.entry("miss", "missed"), java.util.Map.entry("stop", "stopped"), java.util.Map.entry("break", "broke"),
             java.util.Map.entry("charge", "charged"), java.util.Map.entry("cancel", "cancelled"), java.util.Map.entry("crash", "crashed"));
     /** Where a "why" question's subject may begin. */
-    private static final Set<String> ASKED_SUBJECT = Set.of("my", "our", "the", "this", "i", "we");
+    private static final Set<String> ASKED_SUBJECT = Set.of("my", "our", "the", "this", "i", "we", "your");
 
     /**
      * A "why" question about the customer's trouble put as a statement ("why won't my app load" is "my app won't load", "why does
@@ -741,6 +752,20 @@ final class WhatHappened {
                 j++;
             }
             if (head < 0 || DETERMINERS.contains(first) && !anyThing && !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
+                return -1;
+            }
+        } else if (first.equals("your") || first.equals("ur")) {
+            // "your website is always down", "your app keeps crashing on login": the brand's own thing, retold as ours; never
+            // its people ("your agents were rude" is not the brand's to concede before it knows).
+            j = i + 1;
+            int head = -1;
+            while (j < w.size() && j < i + 3 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
+                if (w.get(j).tag().startsWith("NN")) {
+                    head = j;
+                }
+                j++;
+            }
+            if (head < 0 || !OUR_THINGS.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
                 return -1;
             }
         } else if (w.get(i).tag().startsWith("NN") && !w.get(i).tag().startsWith("NNP")) {

@@ -76,6 +76,10 @@ class WhatHappenedTest {
             "@acmeair the fact that my laptop that I haven't even had for two years keeps shutting off at 15% is kind of ridiculous.|your laptop keeps shutting off at 15%",
             "@acmeair my order which I placed on Monday still has not arrived|your order still has not arrived",
             "@acmeair the bag we checked in Denver never showed up|the bag never showed up",
+            // The brand's own thing said to fail is retold as ours; what it won't let them do.
+            "@acmeair your website is always down|our website is down",
+            "@acmeair why does your app keep crashing on login?|our app keeps crashing on login",
+            "@acmeair trying to redeem a free tuesday code and its not letting me telling me theres an error|it won't let you redeem a free tuesday code",
             // What came without the thing ordered.
             "@acmeair I ordered a burger and got no fries|you ordered a burger and got no fries",
             // The subject's later verb says what the first did not.
@@ -99,6 +103,8 @@ class WhatHappenedTest {
     /** Views, wishes, threats, joy, questions and swearing are the customer's own: the brand does not repeat them. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
+            // The brand's people said to be at fault are not the brand's to concede before it knows.
+            "@acmeair your agents were so rude to me at the gate",
             // What the customer adds about a thing that is fine is no trouble.
             "@acmeair my phone that I bought last week is great",
             "@acmeair I hate you, worst airline ever",
