@@ -202,6 +202,8 @@ final class PostSays {
     /** When a flight leaves or lands, or whether it is late: the flight's status answers it. */
     private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\b(?:will|are|is) (?:all |any |the |my |our )?(?:flights?|planes?)(?: \\w+){0,4} "
             + "(?:be |get |still )?(?:cancell?ed|delayed|on time|running|going out)\\b(?=[^.!]*\\?)"
+            // "what's going on with flight 301 DTW > DFW?": a flight named and asked after.
+            + "|\\bwhat(?:'|’)?s? (?:is )?(?:going on|happening|up) with (?:the |my |our )?(?:flight|flt) ?#?[a-z]{0,2} ?\\d{1,4}\\b"
             + "|\\bwhen (?:(?:will|does|is|do|are) )?(?:the|my|our|this|that) (?:flight|plane)s? "
             + "(?:\\w+ ){0,2}(?:leave|depart|take off|board|land|arrive|get in|go)\\b"
             + "|\\b(?:is|are|whether|if) (?:the |my |our |this )?(?:flight|plane)s?(?: #?[a-z]{0,2}\\d{2,4})?(?: from \\w+ to \\w+)? (?:is |still )?"

@@ -175,7 +175,9 @@ final class ReplyValues {
             values.put("happened", "");
         }
         // Only a flight is named in a question about the customer's own trip; another detail may be from another day.
-        values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : "");
+        // "the 3-hour delay on flight 301" names the flight too.
+        java.util.regex.Matcher onFlight = ON_FLIGHT.matcher((String) values.get("detail"));
+        values.put("flight", ((String) values.get("detail")).startsWith("flight ") ? values.get("detail") : onFlight.find() ? onFlight.group(1) : "");
         // A question about a flight that names no disruption of its own ("is flight 1330 likely to be delayed?") is public: its status.
         values.putAll(extra);
         // A topic's parts are named by its key: "bag" has needs-bag and situation-bag.
@@ -336,6 +338,8 @@ final class ReplyValues {
                 + "(the |an? )?(airports?|terminals?|floor|gate)\\b"), "the night at the airport");
         return m;
     }
+
+    private static final java.util.regex.Pattern ON_FLIGHT = java.util.regex.Pattern.compile("\\b(?:delay|wait|hours?|minutes?) on (flight [A-Z]{0,2} ?\\d{1,4})$");
 
     private static final java.util.regex.Pattern HARMED = java.util.regex.Pattern.compile(
             "(?i)\\b(i|we|my \\w+|our \\w+) (was|were|got|have been|has been|just got|was just|were just) (assaulted|attacked|punched|groped|hit|mugged|robbed|harassed|threatened)\\b");
