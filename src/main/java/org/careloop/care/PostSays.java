@@ -562,6 +562,9 @@ final class PostSays {
     /** Why they called, said in the post: "on hold ... to rebook my cancelled flight". */
     private static final Pattern CALL_REASON = Pattern.compile("(?i)\\b(cancel\\w*|rebook\\w*|refund\\w*|change (my |our |a |the )?(flight|booking|reservation|ticket)s?|"
             + "status (on|of)|flight status|about (my|our) (flight|booking|reservation|trip|bags?|luggage|refund|ticket|miles)|"
+            // The desk they were on hold with says what the call is about ("on hold with international award reservations").
+            + "(on hold|holding|waiting) (with|for) (the |your )?(\\w+ ){0,2}(reservations?|bookings?|baggage|refunds?|award|loyalty|miles|ticketing|billing|sales)|"
+            + "(install|installation|appointment|technician) (no.?show|didn'?t show|never showed|missed)|no.?show\\b|"
             + "(lost|missing|delayed) (bag|luggage|suitcase)s?|upgrade|name change|seat assignment|"
             + "(might|may|going to|gonna|about to|will) miss (the |my |our |her |his |their )?(flight|connection)|missed (the |my |our |her |his |their )?(flight|connection))\\b");
 

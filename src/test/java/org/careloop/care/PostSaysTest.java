@@ -104,6 +104,16 @@ class PostSaysTest {
         assertThat(PostSays.callReason(text)).isEqualTo(!purpose.isEmpty());
     }
 
+    /** The desk they were holding for, or a visit that never came, says what the call was about: it is not asked again. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair I've been on hold with international award reservations for almost 2 hours|true",
+            "@acmeair after an install no-show & 25+ min of being on hold, I'm thinking the rumors were true|true",
+            "@acmeair on hold with you for an hour now|false"})
+    void theDeskOnHoldSaysWhatTheCallIsAbout(String text, boolean said) {
+        assertThat(PostSays.callReason(text)).isEqualTo(said);
+    }
+
     /** Bags are traced only when they are not with their owner. */
     @Test
     void aBagStillMissingIsToldFromABagMentioned() {
