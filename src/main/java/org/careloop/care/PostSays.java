@@ -576,6 +576,14 @@ final class PostSays {
     private static final Pattern BAG_LOST = Pattern.compile("(?i)\\b(?:lost|missing|never (?:arrived|came|made it)|didn'?t (?:arrive|come|make it)) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)\\b"
             + "|\\b(?:bags?|luggage|suitcases?) (?:is |are |was |were |got |has been |have been )?(?:lost|missing|never (?:arrived|came|made it))\\b");
 
+    /** Bags late at the carousel now, minutes in, with no report filed: there is no file reference yet to ask for. */
+    private static final Pattern AT_CLAIM_NOW = Pattern.compile("(?i)\\b(\\d+ ?(min|mins|minutes)\\b|min(ute)? mark|carousel|baggage claim|bag claim)");
+    private static final Pattern FILED_OR_DAYS = Pattern.compile("(?i)\\b(days?|weeks?|yesterday|last night|file|claim (number|#|ref\\w*)|report(ed)?|reference|delivered|deliver)\\b");
+
+    static boolean bagsAtClaimNow(String text) {
+        return text != null && bagMissing(text) && AT_CLAIM_NOW.matcher(text).find() && !FILED_OR_DAYS.matcher(text).find();
+    }
+
     static boolean bagLost(String text) {
         return text != null && BAG_LOST.matcher(text).find();
     }

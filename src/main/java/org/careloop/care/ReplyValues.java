@@ -116,6 +116,7 @@ final class ReplyValues {
         values.put("phone_reason", PostSays.callReason(mention.text()) ? "yes" : "");
         // Bags traced only for bags not with the customer: a bag cut off at check-in needs no search.
         values.put("bag_missing", PostSays.bagMissing(mention.text()) ? "yes" : "");
+        values.put("bag_at_claim", PostSays.bagsAtClaimNow(mention.text()) ? "yes" : "");
         values.put("waiting", PostSays.waitingOnUs(mention.text()) ? "yes" : "");
         values.put("personal", PostSays.personalInPublic(mention.text()) ? "yes" : "");
         // Sent back to their earlier posts: never asked to tell it all again.
@@ -432,6 +433,7 @@ final class ReplyValues {
         values.put("flight", "");
         values.put("phone_reason", "");
         values.put("bag_missing", "");
+        values.put("bag_at_claim", "");
         values.put("waiting", "");
         values.put("read_back", "");
         values.put("status_question", "");

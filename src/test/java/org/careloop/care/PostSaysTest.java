@@ -104,6 +104,17 @@ class PostSaysTest {
         assertThat(PostSays.callReason(text)).isEqualTo(!purpose.isEmpty());
     }
 
+    /** Bags late at the carousel now have no file reference yet; bags lost for days, or reported, do. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair we are past the 30 min mark and no luggage. No baggage agent either. Flight 670 Seattle to Austin|true",
+            "@acmeair 45 minutes at the carousel and still no bags|true",
+            "@acmeair my bag has been missing for 3 days|false",
+            "@acmeair 40 minutes at baggage claim, filed a report, still no bag|false"})
+    void bagsLateAtTheCarouselHaveNoFileYet(String text, boolean now) {
+        assertThat(PostSays.bagsAtClaimNow(text)).isEqualTo(now);
+    }
+
     /** The desk they were holding for, or a visit that never came, says what the call was about: it is not asked again. */
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
