@@ -257,6 +257,8 @@ final class ReplyValues {
         if (thanks && "en".equals(lang) && PostSays.suggests(mention.text())) {
             values.put("good_news", "Love the idea!");
         }
+        // Home again ("Welcome home!") is no trip to wish well.
+        values.put("home", ((String) values.get("good_news")).startsWith("Welcome home") ? "yes" : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse(crew) : "");
         // Thanks with nothing else to name still see what the post shows ("What a view! 😍"), as an agent would.
@@ -427,6 +429,7 @@ final class ReplyValues {
         values.put("moment", "");
         values.put("moment_line", "");
         values.put("good_news", "");
+        values.put("home", "");
         values.put("about", "");
         values.put("urgent", "");
         values.put("time_lost", "");

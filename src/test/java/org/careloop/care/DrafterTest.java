@@ -478,6 +478,11 @@ class DrafterTest {
         assertThat(drafter.draft(post("827", "Jana Kowalski", "jana_k", "@acmeair what's going on with flight 301 DTW > DFW? Delayed over 3 hours. Will it be canceled?"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text())
                 .contains("on flight 301").contains("status page").doesNotContain("needs a look at your booking");
+        // Welcomed home, nobody is wished safe travels.
+        for (int i = 0; i < 4; i++) {
+            assertThat(drafter.draft(post("828-" + i, "Jana Kowalski", "jana_k", "Thank you @acmeair for great flight attendants on my flight back home!"),
+                    cared(org.careloop.analysis.CareAction.Label.THANK), reply("thanks"), posted, List.of()).text()).doesNotContain("Safe travels");
+        }
         // A wait not told is no wait to be sorry for.
         assertThat(drafter.draft(post("820", "Jana Kowalski", "jana_k", "@acmeair will flight 455 be on time?? I'm running late to the airport"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text()).doesNotContain("wait");
