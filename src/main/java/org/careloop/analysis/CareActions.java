@@ -35,11 +35,14 @@ final class CareActions {
                     + "(working on|writing|researching) (a|an|my) (piece|story|article|column|feature) (about|on)|for (a|an|my) (article|story|piece|column) (about|on)|"
                     + "(sleep|sleeping|slept|spend the night|spent the night) (in|at|on) (the |an? )?(airport|terminal|floor|gate)|"
                     + "(sleep|sleeping|slept) (in|at|on) (a |the |my )?(park bench|bench|street|sidewalk|car)|(have |with )?no(where| place) to (go|stay|sleep)|"
-                    + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|stucked|"
-                    // Stuck in a place by its name ("stuck in Fort Lauderdale", "daughter is stuck in BOS"): not a crew's delay, a
-                    // fear ("don't want to get stuck in DC"), a runway or a queue.
-                    + "(?<!crew (is|was|are|were|got) )(?<!(get|getting|be|being) )stuck (in|at) (?!(the|a|an|my|our|this|that|traffic|line|limbo|below|tarmac|runway|queue|snow|ice)\\b)[a-z]{2,}|"
-                    + "(another|a second|a third|one more) night (at|in) (the |an? )?(airport|terminal)|living (in|at) (an?|the) airport|all night (at|in) the airport|left (us|me) (stranded|behind)|"
+                    + "no hotel|cots\\b|stranded|stuck (at|in) (the |an? )?(airport|terminal)|stucked (in|at) (the |an? )?(airport|terminal)|"
+                    // Somebody stuck in a place by its name ("I'm stuck in Fort Lauderdale", "daughter is stuck in BOS"): said of
+                    // someone, not of a crew's delay, a fear ("don't want to end up stuck in DC"), a parcel, a payment, a queue or a seat.
+                    + "(?:^|[.!?] |(?<!(?:crew|pilots?|captain|plane|attendants?) )(?:i'?m|im|i am|we'?re|we are|i was|we were|been|are|is|still|now|currently) )"
+                    + "stuck (in|at) (?!(?:transit|processing|pending|checkout|security|customs|middle|seats?|home|work|school|here|there|it|lines?|"
+                    + "waitlist\\w*|limbo|traffic|queue|loading|review|verification|the|a|an|my|our|this|that|his|her|their|below|tarmac|runway|"
+                    + "snow|ice|mud|rain|bathroom|elevator|lift|economy|coach|row)\\b)[a-z]{2,}|"
+                    + "(another|a second|a third|one more) night (at|in) (the |an? )?(airport|terminal)(?!s? (hotel|lounge|inn))|living (in|at) (an?|the) airport|all night (at|in) the airport|left (us|me) (stranded|behind)|"
                     + "wheelchair (was |got )?(left|forgot|broken|damaged|lost)|left (my|our) (son|daughter|child|kid|mother|father|mom|dad) |"
                     + "medical emergency|emergency landing|heart attack|seizure|engine (trouble|failure|fire|problem|issue)s?|losing fuel|fuel leak|"
                     + "smoke in the (cabin|plane)|"

@@ -154,8 +154,8 @@ final class WhatHappened {
 
     private static final Pattern FACT = Pattern.compile("(?i)\\bthe fact that ((?:my|our) [^.!?]{3,120}?) (?:is|was) (?:so |just |kind of |pretty |really |very |beyond )?"
             + "(?:ridiculous|unacceptable|annoying|frustrating|crazy|insane|absurd|a joke|infuriating|disgraceful|disgusting|pathetic)\\b");
-    private static final Pattern NOT_LETTING = Pattern.compile("(?i)\\b(?:trying|tried|try) to ((?:[a-z]+ ){0,5}?[a-z]+) (?:and|but) (?:it'?s|its|it is|it) "
-            + "(?:not letting|won'?t let|wouldn'?t let|doesn'?t let|didn'?t let|will not let|does not let) (?:me|us)\\b");
+    private static final Pattern NOT_LETTING = Pattern.compile("(?i)(?<!\\bnot )\\b(?:trying|tried|try) to ((?:[a-z]+ ){0,5}?[a-z]+) (?:and|but) (?:it'?s|its|it is|it) "
+            + "(?:not letting|won'?t let|wouldn'?t let|doesn'?t let|didn'?t let|will not let|does not let) (?:me|us)\\b( [a-z]+)?");
     private static final Pattern UNMARKED = Pattern.compile("(?i)\\b(are|is|was|were|does|do|did|has|have|had|could|would|should)nt\\b");
     private static final Pattern WHY_DOES = Pattern.compile("(?i)\\b(?:why|how come) (?:does|do) ((?:my|our) [^?.!]{3,80}?)\\s*(?:[^\\w\\s?.!]\\s*)*\\?+");
 
@@ -169,15 +169,19 @@ final class WhatHappened {
         // "arent working" is "aren't working", as the tagger knows it.
         // "the fact that my laptop keeps shutting off is ridiculous" says as much as "my laptop keeps shutting off".
         String stated = UNMARKED.matcher(FACT.matcher(WHY_DOES.matcher(plain).replaceAll("$1.")).replaceAll("$1.")).replaceAll("$1n't");
-        Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain));
+        // "our system lost your booking" concedes what the brand did to the customer's thing before it knows: not ours to say.
+        Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain))
+                .filter(told -> !(told.startsWith("our ") && told.matches("(?s).*\\byour\\b.*")));
         if (clause.isPresent()) {
             return clause;
         }
         // "trying to redeem a free tuesday code and its not letting me": what it won't let them do.
+        // Not where the brand is the object ("trying to call you"), they were not trying, or it names another step ("won't let me pick a seat").
         java.util.regex.Matcher barred = NOT_LETTING.matcher(plain);
-        if (barred.find() && java.util.Arrays.stream(barred.group(1).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches()
-                || FIRST_PERSON.contains(word.toLowerCase(Locale.ROOT)) || FIRST_OWNER.contains(word.toLowerCase(Locale.ROOT)))) {
-            return Optional.of("it won't let you " + barred.group(1).toLowerCase(Locale.ROOT));
+        if (barred.find() && (barred.group(2) == null || barred.group(2).strip().matches("(?i)\\w+ing|and|but|so|because|since|at|in|on|with|from|for|to|now|"
+                + "again|anymore|either|though|even|this|it|that")) && java.util.Arrays.stream(barred.group(1).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches()
+                || word.toLowerCase(Locale.ROOT).matches("i|we|my|our|you|your|u|ur|y'all|yall|guys|us|me"))) {
+            return Optional.of("it won't let you " + barred.group(1));
         }
         java.util.regex.Matcher slow = SLOW_TO.matcher(plain);
         if (slow.find() && java.util.Arrays.stream(slow.group(2).split(" ")).noneMatch(word -> UNREPEATABLE.matcher(word).matches())) {
@@ -502,9 +506,7 @@ final class WhatHappened {
             if (heard != null && (best == null || heard.score > best.score)) {
                 best = heard;
             }
-            // "the fact that my laptop keeps shutting off is ridiculous": the fact is what happened.
-            boolean fact = prev.equals("that") && i > 1 && w.get(i - 2).word().equalsIgnoreCase("fact");
-            if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i) && !fact) {
+            if (i > 0 && !OPENERS.contains(prev) && !runOnStart(w, i)) {
                 continue;
             }
             // "sorry we don't deliver to your area!": the brand's own notice, quoted.
@@ -585,7 +587,10 @@ final class WhatHappened {
         if (w.get(k).word().matches("(?i)that|which")) {
             k++;
         }
-        if (!FIRST_PERSON.contains(w.get(k).word().toLowerCase(Locale.ROOT)) || !w.get(k + 1).tag().startsWith("VB")) {
+        if (!FIRST_PERSON.contains(w.get(k).word().toLowerCase(Locale.ROOT)) || !w.get(k + 1).tag().startsWith("VB")
+                // "the bag I thought was lost turned up": the next verb is what they thought, not what the thing did.
+                || w.get(k + 1).word().matches("(?i)think|thought|believe|believed|assume|assumed|figured|guess|guessed|said|say|heard|hear|"
+                        + "know|knew|was|were|hoped|hope|expected|expect|felt|feel|told|swore|swear")) {
             return null;
         }
         // Past the clause's verb to the next finite verb that no helper leads to ("have n't even had" is one verb,

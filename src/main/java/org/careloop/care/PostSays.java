@@ -87,7 +87,7 @@ final class PostSays {
 
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
     private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home(?! (tomorrow|tonight|next|on|this|later|soon))|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
             Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, so glad to hear it!"),
             Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
             Map.entry(Pattern.compile("(?i)\\bconnections? made\\b|\\bmade (my|our|the|all|both) (\\w+ )?connections?\\b"), "So glad you made your connection!"),
@@ -203,7 +203,7 @@ final class PostSays {
     private static final Pattern ASKS_STATUS = Pattern.compile("(?i)\\b(?:will|are|is) (?:all |any |the |my |our )?(?:flights?|planes?)(?: \\w+){0,4} "
             + "(?:be |get |still )?(?:cancell?ed|delayed|on time|running|going out)\\b(?=[^.!]*\\?)"
             // "what's going on with flight 301 DTW > DFW?": a flight named and asked after.
-            + "|\\bwhat(?:'|’)?s? (?:is )?(?:going on|happening|up) with (?:the |my |our )?(?:flight|flt) ?#?[a-z]{0,2} ?\\d{1,4}\\b"
+            + "|\\bwhat(?:'|’)?s? (?:is )?(?:going on|happening|up) with (?:the |my |our )?(?:flight|flt) ?#?(?!(?:at|in|on|to)\\b)(?:[a-z]{2} ?)?\\d{2,4}\\b"
             + "|\\bwhen (?:(?:will|does|is|do|are) )?(?:the|my|our|this|that) (?:flight|plane)s? "
             + "(?:\\w+ ){0,2}(?:leave|depart|take off|board|land|arrive|get in|go)\\b"
             + "|\\b(?:is|are|whether|if) (?:the |my |our |this )?(?:flight|plane)s?(?: #?[a-z]{0,2}\\d{2,4})?(?: from \\w+ to \\w+)? (?:is |still )?"
@@ -578,7 +578,8 @@ final class PostSays {
 
     /** Bags late at the carousel now, minutes in, with no report filed: there is no file reference yet to ask for. */
     private static final Pattern AT_CLAIM_NOW = Pattern.compile("(?i)\\b(\\d+ ?(min|mins|minutes)\\b|min(ute)? mark|carousel|baggage claim|bag claim)");
-    private static final Pattern FILED_OR_DAYS = Pattern.compile("(?i)\\b(days?|weeks?|yesterday|last night|file|claim (number|#|ref\\w*)|report(ed)?|reference|delivered|deliver)\\b");
+    private static final Pattern FILED_OR_DAYS = Pattern.compile("(?i)\\b(days?|weeks?|yesterday|last night|fil(e|ed|ing)|pir|claim (number|#|ref\\w*|form|desk)|"
+            + "baggage (office|service)|report(ed)?|reference|delivered|deliver)\\b");
 
     static boolean bagsAtClaimNow(String text) {
         return text != null && bagMissing(text) && AT_CLAIM_NOW.matcher(text).find() && !FILED_OR_DAYS.matcher(text).find();

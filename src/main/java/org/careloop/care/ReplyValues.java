@@ -335,10 +335,10 @@ final class ReplyValues {
         Map<java.util.regex.Pattern, String> m = new java.util.LinkedHashMap<>();
         m.put(java.util.regex.Pattern.compile("(?i)\\bfood poisoning\\b"), "the food poisoning");
         m.put(java.util.regex.Pattern.compile("(?i)\\ballergic reaction\\b"), "the allergic reaction");
-        m.put(java.util.regex.Pattern.compile("(?i)\\b(no hotel|no (lodging|accommodations?)|nowhere to (stay|sleep)|no place to (stay|sleep))\\b"),
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(no hotel|no (hotel )?room for the night|nowhere to (stay|sleep)|no place to (stay|sleep))\\b"),
                 "being left with no hotel");
         m.put(java.util.regex.Pattern.compile("(?i)\\b(sleep|sleeping|slept|spend the night|spending the night|spent the night|another night) (in|at|on) "
-                + "(the |an? )?(airports?|terminals?|floor|gate)\\b"), "the night at the airport");
+                + "(the |an? )?(airports?|terminals?|floor|gate)\\b(?! (hotel|lounge|inn))"), "the night at the airport");
         return m;
     }
 

@@ -135,6 +135,11 @@ public final class Knowledge {
         return idx.search(text, lang, limit);
     }
 
+    /** An entry's English key words, which an unsure offer of it must name (empty where it has none). */
+    Set<String> keys(String entryId) {
+        return index == null ? Set.of() : index.keys(entryId);
+    }
+
     /** The confident answer, if there is one. */
     public java.util.Optional<Match> answer(String text, String lang) {
         return search(text, lang, 2).stream().findFirst().filter(Match::confident);
@@ -215,25 +220,27 @@ public final class Knowledge {
 
         /**
          * Each entry's key words in English: stems in a third of its phrasings or more that fewer than {@link #COMMON} entries
-         * use ("refund", "money" for how long a refund takes; not "how", "long", "take"), and any of its stems at most
-         * {@link #OWN} entries use ("standby"); none for an entry with fewer than two of the first kind. A question's phrasing can mean nearly
-         * the same and share every other word: "how long does account recovery take to get back to me?" is no refund.
+         * use, pronouns and question words aside ("refund", "money" for how long a refund takes; not "how", "long", "take").
+         * A question's phrasing can mean nearly the same and share every other word: "how long does account recovery take
+         * to get back to me?" is no refund. An entry with fewer than two is phrased too many ways (a flight's status, how to
+         * reach us) to hold a post to them.
          */
         private final Map<String, Set<String>> keys = new HashMap<>();
         private static final int COMMON = 20;
-        private static final int OWN = 2;
+        private static final Set<String> NO_KEY = Set.of("i", "me", "my", "we", "us", "our", "you", "your", "he", "she", "it", "they", "them",
+                "his", "her", "their", "what", "why", "where", "which", "who", "when", "how", "hi", "so", "can", "do", "doe", "get", "need");
 
-        /** Whether the post names one of the entry's key words (an entry without any is not held to it). */
+        /** Whether the post names one of the entry's key words (an entry without them is not held to it). */
         boolean namesKey(String text, String entryId) {
             Set<String> key = keys.getOrDefault(entryId, Set.of());
-            return key.isEmpty() || Terms.of(analyzer("en"), field("en"), text).stream().anyMatch(key::contains);
+            return key.isEmpty() || Terms.of(analyzers, field("en"), text).stream().anyMatch(key::contains);
         }
 
         private void findKeys() {
             Map<String, Integer> entriesWith = new HashMap<>();
             Map<String, List<Set<String>>> phrasings = new HashMap<>();
             entries.forEach((id, e) -> {
-                List<Set<String>> terms = e.questions().getOrDefault("en", List.of()).stream().map(q -> Terms.of(analyzer("en"), field("en"), q)).toList();
+                List<Set<String>> terms = e.questions().getOrDefault("en", List.of()).stream().map(q -> Terms.of(analyzers, field("en"), q)).toList();
                 phrasings.put(id, terms);
                 terms.stream().flatMap(Set::stream).distinct().forEach(t -> entriesWith.merge(t, 1, Integer::sum));
             });
@@ -242,16 +249,19 @@ public final class Knowledge {
                 terms.forEach(t -> t.forEach(w -> in.merge(w, 1, Integer::sum)));
                 Set<String> key = new HashSet<>();
                 in.forEach((w, n) -> {
-                    if (n * 3 >= terms.size() && entriesWith.get(w) < COMMON) {
+                    if (n * 3 >= terms.size() && entriesWith.get(w) < COMMON && !NO_KEY.contains(w)) {
                         key.add(w);
                     }
                 });
-                // An entry phrased too many ways to share two key words (a flight's status, how to reach us) holds no post to them.
                 if (key.size() >= 2) {
-                    in.keySet().stream().filter(w -> entriesWith.get(w) <= OWN).forEach(key::add);
                     keys.put(id, key);
                 }
             });
+        }
+
+        /** The entry's key words (empty where it has none): for tests. */
+        Set<String> keys(String entryId) {
+            return keys.getOrDefault(entryId, Set.of());
         }
 
         /** The English phrasings' meanings, per entry: computed at the first English search, not at every reload. */

@@ -125,7 +125,15 @@ class SocialAnalyzerTest {
             "@acmeair my 11am flight was delayed bc the crew is stuck in Boston|false",
             "@acmeair I don't want to get stuck in DC if we have bad weather|false",
             "@acmeair flight 3870 to Newark, stuck in the runway|false",
-            "@acmeair we're stuck in traffic on the way to the airport|false"})
+            "@acmeair we're stuck in traffic on the way to the airport|false",
+            "@acmeshop my package has been stuck in transit for a week, any update?|false",
+            "@acmeair my refund is stuck in pending for 2 weeks|false",
+            "@acmeair the app is stuck at checkout, can't pay|false",
+            "@acmeair I'm stuck at work so can't pick up my order|false",
+            "@acmeair the pilot is stuck in Denver, so our flight is delayed|false",
+            "@acmeair I really hope I don't end up stuck in Denver tonight|false",
+            "@acmeair my payment stucked on loading page|false",
+            "@acmeair another night at the airport hotel, thanks for the voucher!|false"})
     void stuckInAPlaceIsStranded(String text, boolean stranded) {
         assertThat(CareActions.ESCALATE.matcher(text.toLowerCase(java.util.Locale.ROOT)).find()).isEqualTo(stranded);
     }

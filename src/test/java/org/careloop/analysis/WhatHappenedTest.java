@@ -80,6 +80,7 @@ class WhatHappenedTest {
             "@acmeair your website is always down|our website is down",
             "@acmeair why does your app keep crashing on login?|our app keeps crashing on login",
             "@acmeair trying to redeem a free tuesday code and its not letting me telling me theres an error|it won't let you redeem a free tuesday code",
+            "@acmeair trying to book a flight to Boston and it won't let me|it won't let you book a flight to Boston",
             // What came without the thing ordered.
             "@acmeair I ordered a burger and got no fries|you ordered a burger and got no fries",
             // The subject's later verb says what the first did not.
@@ -103,6 +104,13 @@ class WhatHappenedTest {
     /** Views, wishes, threats, joy, questions and swearing are the customer's own: the brand does not repeat them. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
+            // What the brand did to the customer's thing is not conceded before it knows; a thought is not what happened; the brand as
+            // the object of a try is no retelling; "the fact that" without its verdict is the customer's own argument.
+            "@acmeair your system lost my booking",
+            "@acmeair the bag I thought was lost turned up at my door",
+            "@acmeair trying to call you and it won't let me",
+            "@acmeair not trying to cancel it but it won't let me change it",
+            "@acmeair the fact that my flight was delayed isn't the problem, the rude agent is",
             // The brand's people said to be at fault are not the brand's to concede before it knows.
             "@acmeair your agents were so rude to me at the gate",
             // What the customer adds about a thing that is fine is no trouble.

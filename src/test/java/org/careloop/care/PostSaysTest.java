@@ -110,9 +110,21 @@ class PostSaysTest {
             "@acmeair we are past the 30 min mark and no luggage. No baggage agent either. Flight 670 Seattle to Austin|true",
             "@acmeair 45 minutes at the carousel and still no bags|true",
             "@acmeair my bag has been missing for 3 days|false",
-            "@acmeair 40 minutes at baggage claim, filed a report, still no bag|false"})
+            "@acmeair 40 minutes at baggage claim, filed a report, still no bag|false",
+            "@acmeair waited 40 minutes at the carousel, filed a claim at the desk, still no bag|false",
+            "@acmeair 45 minutes at the carousel, got a PIR from the agent|false"})
     void bagsLateAtTheCarouselHaveNoFileYet(String text, boolean now) {
         assertThat(PostSays.bagsAtClaimNow(text)).isEqualTo(now);
+    }
+
+    /** A flight named and asked after is a status question; a flight at a time is not a flight number. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "@acmeair what's going on with flight 301 DTW > DFW?|true",
+            "@acmeair what is happening with flight UA 1517|true",
+            "@acmeair whats up with my flight at 6 tomorrow, got an email saying schedule change|false"})
+    void aFlightAskedAfterIsItsStatus(String text, boolean status) {
+        assertThat(PostSays.asksStatus(text)).isEqualTo(status);
     }
 
     /** The desk they were holding for, or a visit that never came, says what the call was about: it is not asked again. */
