@@ -347,7 +347,7 @@ public final class Knowledge {
                     double score = ranked.get(i).getValue();
                     double next = i + 1 < ranked.size() ? ranked.get(i + 1).getValue() : 0;
                     boolean confident = i == 0 && (score >= MIN_SCORE && (score >= MARGIN * next || score - next >= LEAD)
-                            && (!lang.equals("en") || notFarInMeaning(near.get(), ranked.get(i).getKey()))
+                            && (!lang.equals("en") || notFarInMeaning(near.get(), ranked.get(i).getKey()) && namesKey(text, ranked.get(i).getKey()))
                             || lang.equals("en") && meansTheSame(near.get(), ranked.get(i).getKey()));
                     out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
                 }
