@@ -357,14 +357,7 @@ final class WhatHappened {
         int head = -1;
         for (int k = 0; k < i; k++) {
             if (FIRST_OWNER.contains(w.get(k).word().toLowerCase(Locale.ROOT))) {
-                int j = k + 1;
-                int h = -1;
-                while (j < i && j < k + 4 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
-                    if (w.get(j).tag().startsWith("NN")) {
-                        h = j;
-                    }
-                    j++;
-                }
+                int h = nounPhrase(w, k + 1, Math.min(i, k + 4)).head();
                 if (h >= 0 && careNouns.contains(w.get(h).word().toLowerCase(Locale.ROOT))) {
                     if (owner >= 0 && !w.get(head).word().equalsIgnoreCase(w.get(h).word())) {
                         return null; // two things: which one "it" is, is a guess
@@ -572,14 +565,9 @@ final class WhatHappened {
         if (!FIRST_OWNER.contains(first) && !DETERMINERS.contains(first)) {
             return null;
         }
-        int j = i + 1;
-        int head = -1;
-        while (j < w.size() && j < i + 4 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
-            if (w.get(j).tag().startsWith("NN")) {
-                head = j;
-            }
-            j++;
-        }
+        Phrase thing = nounPhrase(w, i + 1, Math.min(w.size(), i + 4));
+        int j = thing.end();
+        int head = thing.head();
         if (head < 0 || !careNouns.contains(w.get(head).word().toLowerCase(Locale.ROOT)) || j + 2 >= w.size()) {
             return null;
         }
@@ -612,6 +600,21 @@ final class WhatHappened {
             }
         }
         return null;
+    }
+
+    /** Nouns and adjectives from {@code from} up to {@code end} (exclusive): the last noun's index, or -1, and where they stop. */
+    private record Phrase(int head, int end) {}
+
+    private static Phrase nounPhrase(List<TaggedWord> w, int from, int end) {
+        int j = from;
+        int head = -1;
+        while (j < end && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
+            if (w.get(j).tag().startsWith("NN")) {
+                head = j;
+            }
+            j++;
+        }
+        return new Phrase(head, j);
     }
 
     /** The subject's later verb after "and" or "but" in the same sentence, retold with the subject, or null. */
@@ -762,14 +765,9 @@ final class WhatHappened {
         } else if (first.equals("your") || first.equals("ur")) {
             // "your website is always down", "your app keeps crashing on login": the brand's own thing, retold as ours; never
             // its people ("your agents were rude" is not the brand's to concede before it knows).
-            j = i + 1;
-            int head = -1;
-            while (j < w.size() && j < i + 3 && (w.get(j).tag().startsWith("NN") || w.get(j).tag().startsWith("JJ"))) {
-                if (w.get(j).tag().startsWith("NN")) {
-                    head = j;
-                }
-                j++;
-            }
+            Phrase thing = nounPhrase(w, i + 1, Math.min(w.size(), i + 3));
+            j = thing.end();
+            int head = thing.head();
             if (head < 0 || !OUR_THINGS.contains(w.get(head).word().toLowerCase(Locale.ROOT))) {
                 return -1;
             }
