@@ -146,6 +146,9 @@ public final class Details {
             .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> retold =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Asked asked = new Asked(this::tagger);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> questions =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     /** The console asks again for the same posts every few seconds: tag each post once. */
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> found =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
@@ -171,6 +174,19 @@ public final class Details {
             return Optional.empty();
         }
         return retold.get(text, k -> happened.find(plain(retellable(k))).map(Details::unitsSpelt));
+    }
+
+    /**
+     * The question an English post asks, retold from the brand's side as an indirect question
+     * ("whether we sell open tickets"), for a reply that will find out; empty when none is plain enough.
+     */
+    public Optional<String> asked(String text, String lang) {
+        if (text == null || text.isBlank() || !"en".equals(lang)) {
+            return Optional.empty();
+        }
+        // A hashtag inside the question is no word of it ("why is #jeopardy preempted" is not about "the jeopardy"): it
+        // becomes a word no question is turned with.
+        return questions.get(text, k -> asked.find(plain(retellable(k).replaceAll("#\\w+", " handle "))).map(Details::unitsSpelt));
     }
 
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */

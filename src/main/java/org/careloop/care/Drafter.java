@@ -198,6 +198,11 @@ public final class Drafter {
         return replyValues.detail(mention, analysis);
     }
 
+    /** The question the post asks, retold as an indirect question ("whether we sell open tickets"), if plain. */
+    public Optional<String> asked(Mention mention, Analysis analysis) {
+        return replyValues.asked(mention, analysis);
+    }
+
     /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
     public Optional<String> happened(Mention mention, Analysis analysis) {
         return replyValues.happened(mention, analysis);

@@ -85,9 +85,11 @@ final class PostSays {
             Map.entry(Pattern.compile("(?i)\\bnew year'?s?\\b"), "Happy New Year! 🎉"),
             Map.entry(Pattern.compile("(?i)\\b(first (ever )?flight|first time flying)\\b"), "What a way to start flying! ✈️"));
 
+    /** The good news of a customer home again: no trip left to wish well ("Safe travels!"). */
+    static final String WELCOME_HOME = "Welcome home!";
     /** What went well, in the customer's thanks, and how the brand is glad of it; the first that the post says. */
     private static final List<Map.Entry<Pattern, String>> GOOD_NEWS = List.of(
-            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home(?! (tomorrow|tonight|next|on|this|later|soon))|getting (me|us) home|got (me|us) home)\\b"), "Welcome home!"),
+            Map.entry(Pattern.compile("(?i)\\b(made it home|home safe(ly)?|back home(?! (tomorrow|tonight|next|on|this|later|soon))|getting (me|us) home|got (me|us) home)\\b"), WELCOME_HOME),
             Map.entry(Pattern.compile("(?i)\\b(safe|safely),? (and )?on time\\b|\\bon time,? (and )?(safe|safely)\\b"), "Safe and on time, so glad to hear it!"),
             Map.entry(Pattern.compile("(?i)\\bgot (me|us) (there|to (my|our) destination)\\b"), "Glad we got you there!"),
             Map.entry(Pattern.compile("(?i)\\bconnections? made\\b|\\bmade (my|our|the|all|both) (\\w+ )?connections?\\b"), "So glad you made your connection!"),

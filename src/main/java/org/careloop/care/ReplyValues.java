@@ -154,6 +154,12 @@ final class ReplyValues {
         if (answer && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.howTo(mention.text()));
         }
+        // A question we cannot answer yet is named by what it asks ("let me check whether we sell open tickets"): the
+        // question itself says more than a thing it mentions, but a how-to already named stays.
+        // A flight or a number named stays too: "your flight from JFK to LAX" is surer than "whether you will get home".
+        String echo = (String) values.get("detail");
+        values.put("question", answer && !echo.startsWith("how to ") && !echo.matches("(?s).*(\\bflight\\b|\\d).*") ? asked(mention, analysis)
+                .filter(q -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(q, w))).orElse("") : "");
         // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));
@@ -258,7 +264,7 @@ final class ReplyValues {
             values.put("good_news", "Love the idea!");
         }
         // Home again ("Welcome home!") is no trip to wish well.
-        values.put("home", ((String) values.get("good_news")).startsWith("Welcome home") ? "yes" : "");
+        values.put("home", ((String) values.get("good_news")).startsWith(PostSays.WELCOME_HOME) ? "yes" : "");
         // Thanks that name somebody go to them by name ("We'll pass your note on to Cyndi and Troy").
         values.put("person", thanks ? details.person(mention.text(), Drafter.lang(mention, analysis), brands(mention)).orElse(crew) : "");
         // Thanks with nothing else to name still see what the post shows ("What a view! 😍"), as an agent would.
@@ -360,6 +366,11 @@ final class ReplyValues {
     /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
     Optional<String> detail(Mention mention, Analysis analysis) {
         return details.find(mention.text(), Drafter.lang(mention, analysis), brands(mention));
+    }
+
+    /** The question the post asks, as an indirect question from the brand's side ("whether we sell open tickets"), if plain. */
+    Optional<String> asked(Mention mention, Analysis analysis) {
+        return details.asked(mention.text(), Drafter.lang(mention, analysis));
     }
 
     /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */

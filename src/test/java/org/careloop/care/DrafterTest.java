@@ -142,6 +142,19 @@ class DrafterTest {
         }
     }
 
+    @Test
+    void aHoldingLineNamesTheQuestionItWillFindOut() {
+        Analysis calm = new Analysis("en", new Sentiment(Sentiment.Label.NEUTRAL, 0, 0.8), new Emotion(Emotion.Label.NONE, 0),
+                new Troll(false, 0, false, List.of()), new Intent(Intent.Label.QUESTION, 0.8), List.of());
+        for (String id : List.of("1", "2", "3", "4")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "do you sell open tickets? My mum is ill"), calm, reply("answer-pending"),
+                    posted, List.of()).text()).contains("whether we sell open tickets").doesNotContain("the details");
+        }
+        // A request to act is no question to find out: the holding line stays as it was.
+        assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "my refund never came. Can you help?"), calm, reply("answer-pending"),
+                posted, List.of()).text()).doesNotContain("whether");
+    }
+
     static final List<String> LANGUAGES = List.of("en", "ru", "fa", "ar", "es", "fr", "de");
 
     @Test
