@@ -32,7 +32,7 @@ final class Asked {
     private static final Set<String> QUESTION_TAILS = Set.of("long", "much", "many", "soon", "often", "far", "early", "late", "time", "day", "kind");
     /** A greeting or a lead-in before the question: "Hi, quick question: can I...". */
     private static final Pattern LEAD_IN = Pattern.compile("(?i)hi|hey|hello|hiya|aye|yo|so|ok|okay|but|and|also|just|quick|question|q|please|pls|um|handle|"
-            + "guys|team|folks|all|everyone|there|again|sorry|excuse|me|serious|honest|real|one|more|thing|btw|,|:|-|\\.{2,}|…");
+            + "guys|team|folks|all|everyone|again|sorry|excuse|me|serious|honest|real|one|more|thing|btw|,|:|-|\\.{2,}|…");
     /** "can you tell me why...", "do you know if...": the question inside is already indirect. */
     private static final Pattern EMBEDDING = Pattern.compile("(?i)^(?:(?:can|could|would) (?:you|someone|anyone) (?:please )?(?:tell|let) (?:me|us) (?:know )?"
             + "|(?:do|does) (?:you|anyone|someone) know |any idea (?:on |of |about |as to )?)((?:why|when|where|how|what|who|which|whether|if)\\b.*)$");
@@ -42,9 +42,9 @@ final class Asked {
     private static final Pattern RHETORICAL = Pattern.compile("(?i)(what are (you|u) (even )?(talking about|doing|thinking)$|are (you|u) (kidding|serious|joking|ready|for real|even|actually|really)"
             + "|(is|was) (this|that|it) (a joke|a trick|real|serious|really|necessary|normal|acceptable|ok|okay|fair|legal|right)"
             + "|what(?:'s| is) (the point|wrong with)|how (hard|difficult) (is|can)|who does that|how dare|do (you|u) (even|actually|really|ever)"
-            + "|what the|why (me|not|bother)|what (was|is|'s) the point|what(?: is|'s) the real reason|(may|can|could) (i|we) (know|ask)|how (is|was) that|what do (you|u) think$|(can|could) (you|u) confirm)\\b.*");
+            + "|what the|why (me|not|bother)|what (was|is|'s) the point|how (do|can) (i|we) (carry|go) on|what(?: is|'s) the real reason|(may|can|could) (i|we) (know|ask)|how (is|was) that|what do (you|u) think$|(can|could) (you|u) confirm)\\b.*");
     /** Text-speak, swearing and chatter a reply never says back. */
-    private static final Pattern UNSAYABLE = Pattern.compile("(?i)\\b(u|ur|r|y|pls|plz|thx|lol|lmao|omg|wtf|smh|tho|wanna|gonna|gunna|ya|da|" + Details.SWEAR_WORDS + ")\\b");
+    private static final Pattern UNSAYABLE = Pattern.compile("(?i)\\b(u|ur|r|y|pls|plz|thx|lol|lmao|omg|wtf|smh|tho|wanna|gonna|gunna|gon|ya|da|" + Details.SWEAR_WORDS + ")\\b");
     /** What closes a question and is no part of it: "thanks in advance", "please", "lol". */
     private static final Pattern TRAILER = Pattern.compile("(?i)(?:\\s*,)?\\s+(?:thanks?(?: you)?(?: in advance)?|thx|please|pls|asap|right now|now|today|if so|guys|lol|again|though)\\s*$");
     private static final Pattern PRIVATE = Pattern.compile("\\d{3,}|@|https?:|[A-Z0-9]{6}");
@@ -65,20 +65,25 @@ final class Asked {
             List<TaggedWord> w = tagger.get().tagSentence(sentence);
             int mark = -1;
             for (int k = 0; k < w.size(); k++) {
-                if (w.get(k).word().equals("?")) {
+                if (w.get(k).word().matches("[?!]*\\?[?!]*")) {
                     mark = k;
                     break;
                 }
             }
-            if (mark < 0) {
-                continue;
+            // "is it possible to cancel a pre order": a question without its mark, only where the sentence opens as one.
+            boolean marked = mark >= 0;
+            if (!marked) {
+                mark = w.size();
+                while (mark > 0 && w.get(mark - 1).tag().equals(".")) {
+                    mark--;
+                }
             }
             // "my iPhone is up to date so why does my phone keep freezing?": the question may start after a conjunction.
             for (int start = 0; start < mark; start++) {
-                if (start > 0 && !CLAUSE_BREAK.contains(w.get(start - 1).word().toLowerCase(Locale.ROOT))) {
+                if (start > 0 && (!marked || !CLAUSE_BREAK.contains(w.get(start - 1).word().toLowerCase(Locale.ROOT)))) {
                     continue;
                 }
-                Optional<String> turned = turn(w.subList(start, mark)).map(Asked::tidy).filter(Asked::sayable);
+                Optional<String> turned = turn(w.subList(start, mark), marked).map(Asked::tidy).filter(Asked::sayable);
                 if (turned.isPresent()) {
                     return turned;
                 }
@@ -87,7 +92,7 @@ final class Asked {
         return Optional.empty();
     }
 
-    private static Optional<String> turn(List<TaggedWord> tagged) {
+    private static Optional<String> turn(List<TaggedWord> tagged, boolean marked) {
         // A capital inside the question is the customer's name for a thing ("Darksiders 2 for Xbox One"): kept as written.
         List<TaggedWord> sentence = new ArrayList<>();
         for (int k = 0; k < tagged.size(); k++) {
@@ -97,7 +102,9 @@ final class Asked {
             sentence.add(named && t.tag().matches("NNS?|JJ|CD") ? new TaggedWord(t.word(), "NNP") : t);
         }
         int q = 0;
-        while (q < sentence.size() && LEAD_IN.matcher(sentence.get(q).word()).matches()) {
+        // "Hi there, will the store...": "there" after a greeting is part of it; "there is no snow in Miami" is no question.
+        while (q < sentence.size() && (LEAD_IN.matcher(sentence.get(q).word()).matches()
+                || q > 0 && sentence.get(q).word().equalsIgnoreCase("there") && sentence.get(q - 1).word().matches("(?i)hi|hey|hello"))) {
             q++;
         }
         List<TaggedWord> w = new ArrayList<>(sentence.subList(q, sentence.size()));
@@ -126,6 +133,15 @@ final class Asked {
             }
         }
         String first = w.get(0).word().toLowerCase(Locale.ROOT);
+        // "@brand's surge pricing is ridiculous": a clitic opening the sentence belongs to the handle before it.
+        if (first.startsWith("'")) {
+            return Optional.empty();
+        }
+        // Without a question mark only a plain opening counts: "how do you lose luggage!!!" is anger, "what's a little delay" a shrug.
+        if (!marked && (w.size() > 1 && w.get(1).word().startsWith("'")
+                || first.matches("how|why") && w.stream().limit(4).anyMatch(t -> t.word().matches("(?i)you|u")))) {
+            return Optional.empty();
+        }
         if (HELPERS.contains(first)) {
             return reorder(w, 0, "whether");
         }
@@ -177,6 +193,11 @@ final class Asked {
         if (negated) {
             k++;
         }
+        // "will you guys be getting...": "you" is the brand, "guys" only calls it.
+        if (k + 1 < w.size() && w.get(k).word().matches("(?i)you|u") && w.get(k + 1).word().matches("(?i)guys|all|folks|lot")) {
+            w = new ArrayList<>(w);
+            w.remove(k + 1);
+        }
         int subjectStart = k;
         int subjectEnd = subjectEnd(w, k);
         if (!helper.matches("do|does|did") && subjectEnd >= subjectStart && subjectEnd + 2 < w.size()
@@ -205,7 +226,8 @@ final class Asked {
         }
         List<TaggedWord> rest = w.subList(subjectEnd + 1, w.size());
         // "what's the reason all trains are stopped?": a clause of its own follows, and "what the reason is all trains..." garbles it.
-        if (helper.matches("is|are|was|were") && !rest.isEmpty() && rest.get(0).tag().matches("DT|PRP|PRP\\$|NN.*|CD|EX")) {
+        if (helper.matches("is|are|was|were") && !rest.isEmpty() && rest.get(0).tag().matches("DT|PRP|PRP\\$|NN.*|CD|EX")
+                && !w.get(subjectStart).word().equalsIgnoreCase("there")) {
             return Optional.empty();
         }
         if (rest.isEmpty() && !helper.matches("is|are|was|were")) {
@@ -213,7 +235,10 @@ final class Asked {
         }
         // "will it be cancelled?", "is this normal?": what "it" is was said elsewhere; "how do you NOT check it?" is anger.
         String who = w.get(subjectStart).word().toLowerCase(Locale.ROOT);
-        if (subjectEnd == subjectStart && lead.equals("whether") && who.matches("it|this|that|they|he|she")
+        // ("is it possible to cancel?" asks of the doing, not of an "it".)
+        boolean expletive = who.equals("it") && !rest.isEmpty() && rest.get(0).word().matches("(?i)possible|ok|okay|alright|safe|allowed|worth|too|normal")
+                && rest.size() > 1 && rest.get(1).word().matches("(?i)to|if|for|late");
+        if (subjectEnd == subjectStart && lead.equals("whether") && who.matches("it|this|that|they|he|she") && !expletive
                 || !rest.isEmpty() && rest.get(0).word().matches("(?i)not|n't")) {
             return Optional.empty();
         }
@@ -233,7 +258,8 @@ final class Asked {
         if (lead.equals("why") && who.matches("you|u|your|ur|y'all|yall") || who.equals("one")) {
             return Optional.empty();
         }
-        if (lead.equals("whether") && (MODALS.contains(helper) && who.matches("you|u|someone|somebody|anyone|anybody|y'all|yall|ya")
+        if (lead.equals("whether") && (helper.matches("can|could|would|ca") && who.matches("you|u|someone|somebody|anyone|anybody|y'all|yall|ya")
+                || helper.matches("will|wo") && who.matches("you|u") && rest.stream().anyMatch(t -> t.word().matches("(?i)me|us"))
                 || negated || !rest.isEmpty() && rest.get(0).word().matches("(?i)speak|talk"))) {
             return Optional.empty();
         }
@@ -290,7 +316,7 @@ final class Asked {
             return k - 1;
         }
         String tag = w.get(k).tag();
-        if (tag.equals("PRP") || tag.equals("EX")) {
+        if (tag.equals("PRP") || tag.equals("EX") || w.get(k).word().equalsIgnoreCase("there")) {
             return k;
         }
         int end = k - 1;
@@ -300,6 +326,9 @@ final class Asked {
             if (t.startsWith("NN") || t.equals("CD")) {
                 noun = true;
                 end = j;
+            } else if (t.equals("VBG") && !noun && j + 1 < w.size() && w.get(j + 1).tag().startsWith("NN")) {
+                // "are billing cycles monthly?": a gerund before a noun names the kind of thing.
+                continue;
             } else if ((t.equals("DT") || t.equals("PRP$")) && j > k && !noun && !w.get(j - 1).word().matches("(?i)all|both|half")) {
                 // "is this a trick": "this" stood alone, a new phrase starts.
                 return k;
@@ -357,7 +386,7 @@ final class Asked {
     private static boolean sayable(String turned) {
         String[] words = turned.split(" ");
         // Symbols and emoji ("f&&%$cking", "24//", "I\uFE0F") are no words a reply repeats.
-        return words.length >= 3 && words.length <= MAX_WORDS && !turned.matches("(?s).*[^\\p{L}\\p{N}\\s,.'$\u2019-].*")
+        return words.length >= 3 && words.length <= MAX_WORDS && !turned.matches("(?s).*\\b(a|an|the|to|of|for)\\.?$") && !turned.matches("(?s).*[^\\p{L}\\p{N}\\s,.'$\u2019-].*")
                 // The brand's own mind ("what we have in mind", "whether we have pre-ordered ours") is no question to look into;
                 // nor a question about "it" or "this" alone ("how to go about it").
                 && !turned.matches("(?s).*\\b(we (think|mean|have in mind|want)|ours|yours)\\b.*")

@@ -33,6 +33,12 @@ class AskedTest {
             "@acmeair can you tell me why all flights to Denver are cancelled tomorrow?|why all flights to Denver are cancelled tomorrow",
             "@acmeair Do you think I'll make my connection in Dallas?|whether you'll make your connection in Dallas",
             "Hey @acmeair are there vegan meals on the Lisbon flight?|whether there are vegan meals on the Lisbon flight",
+            "@acmeair Is there a way to merge two accounts?|whether there is a way to merge two accounts",
+            "@acmeair is it possible to cancel a pre order?|whether it is possible to cancel a pre order",
+            "@acmeair how long are billing cycles?!|how long billing cycles are",
+            "@acmeair will you guys be adding flights to Lima?|whether we will be adding flights to Lima",
+            // Without its question mark, where the sentence opens as a question.
+            "@acmeair is there a way to hide the explicit songs|whether there is a way to hide the explicit songs",
     })
     void turnsTheQuestion(String post, String asked) {
         assertThat(DETAILS.asked(post, "en")).contains(asked);
@@ -43,6 +49,7 @@ class AskedTest {
     @ValueSource(strings = {
             "@acmeair my bag never came. Can you help?",
             "@acmeair could someone call me back please?",
+            "@acmeair will you call me back?",
             "@acmeair are you kidding me?",
             "@acmeair what are you talking about?",
             "@acmeair is this a joke?",
@@ -59,6 +66,9 @@ class AskedTest {
             "@acmeair why is your website always down?",
             "@acmeair why is #jeopardy being preempted for baseball?",
             "@acmeair the app crashed again at checkout",
+            "@acmeair Will never fly with you again.",
+            "@acmeair Can't wait for my trip to Lisbon!",
+            "@acmeair what a day. my bag went to Denver and I went to Boston",
             "@acmeair when will the new app available in Argentina?",
     })
     void leavesOthers(String post) {
