@@ -6,6 +6,8 @@ import org.careloop.web.UserStore;
 
 final class JdbcUserStore implements UserStore {
 
+    private static final String UPDATE = "update users set password_hash = ?, role = ? where username = ?";
+
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -22,14 +24,17 @@ final class JdbcUserStore implements UserStore {
 
     @Override
     public void save(User user) {
-        jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "update users set password_hash = ?, role = ? where username = ?",
-                    user.passwordHash(), user.role().name(), user.username()) == 0) {
-                Jdbc.update(c, "insert into users (username, password_hash, role, created_at) values (?, ?, ?, ?)",
-                        user.username(), user.passwordHash(), user.role().name(), clock.instant());
-            }
-            return null;
-        });
+        // Of two nodes saving the same new user at once, one inserts and the other finds the row and updates it:
+        // the database's key decides, never a check made before.
+        if (jdbc.update(UPDATE, user.passwordHash(), user.role().name(), user.username()) == 0 && !create(user)) {
+            jdbc.update(UPDATE, user.passwordHash(), user.role().name(), user.username());
+        }
+    }
+
+    @Override
+    public boolean create(User user) {
+        return jdbc.insertIfAbsent("insert into users (username, password_hash, role, created_at) values (?, ?, ?, ?)",
+                user.username(), user.passwordHash(), user.role().name(), clock.instant());
     }
 
     @Override

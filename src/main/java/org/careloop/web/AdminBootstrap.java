@@ -29,8 +29,9 @@ public final class AdminBootstrap {
             return new Login(ADMIN, null, false);
         }
         String generated = generate();
-        users.save(new UserStore.User(ADMIN, Sessions.hash(generated), UserStore.Role.ADMIN));
-        return new Login(ADMIN, generated, false);
+        // Another node starting against the same database may have created it meanwhile: its password stands, and it shows it.
+        boolean created = users.create(new UserStore.User(ADMIN, Sessions.hash(generated), UserStore.Role.ADMIN));
+        return new Login(ADMIN, created ? generated : null, false);
     }
 
     public static final String MARKETING = "marketing";

@@ -500,6 +500,41 @@ abstract class StoreContract {
         assertThat(db().users().find("nobody")).isEmpty();
     }
 
+    /** Two nodes starting at once against a new database both bootstrap the admin: one creates it, neither fails. */
+    @Test
+    void aUserCreatedByTwoNodesAtOnceIsCreatedOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String name = "admin" + newId();
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.List<java.util.concurrent.Future<Boolean>> created = new java.util.ArrayList<>();
+                java.util.List<java.util.concurrent.Future<?>> saved = new java.util.ArrayList<>();
+                for (String hash : java.util.List.of("$2a$one", "$2a$two")) {
+                    created.add(nodes.submit(() -> {
+                        start.await();
+                        return db().users().create(new UserStore.User(name, hash, UserStore.Role.ADMIN));
+                    }));
+                }
+                assertThat(created.get(0).get() ^ created.get(1).get()).as("exactly one node created it").isTrue();
+                String other = "agent" + newId();
+                for (String hash : java.util.List.of("$2a$one", "$2a$two")) {
+                    saved.add(nodes.submit(() -> {
+                        start.await();
+                        db().users().save(new UserStore.User(other, hash, UserStore.Role.AGENT));
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : saved) {
+                    f.get();
+                }
+                assertThat(db().users().find(other)).isPresent();
+            } finally {
+                nodes.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void sessionsAreKeptUnderTheirKeyUntilLoggedOutOrExpired() {
         String name = "agent" + newId();
