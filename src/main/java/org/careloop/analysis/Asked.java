@@ -238,7 +238,7 @@ final class Asked {
         // ("is it possible to cancel?" asks of the doing, not of an "it".)
         boolean expletive = who.equals("it") && !rest.isEmpty() && rest.get(0).word().matches("(?i)possible|ok|okay|alright|safe|allowed|worth|too|normal")
                 && rest.size() > 1 && rest.get(1).word().matches("(?i)to|if|for|late");
-        if (subjectEnd == subjectStart && lead.equals("whether") && who.matches("it|this|that|they|he|she") && !expletive
+        if (subjectEnd == subjectStart && (lead.equals("whether") && who.matches("it|this|that|they|he|she") && !expletive || who.matches("this|that"))
                 || !rest.isEmpty() && rest.get(0).word().matches("(?i)not|n't")) {
             return Optional.empty();
         }
@@ -390,7 +390,7 @@ final class Asked {
                 // The brand's own mind ("what we have in mind", "whether we have pre-ordered ours") is no question to look into;
                 // nor a question about "it" or "this" alone ("how to go about it").
                 && !turned.matches("(?s).*\\b(we (think|mean|have in mind|want)|ours|yours)\\b.*")
-                && !turned.matches("(?s).* (it|this|that|about it|this out|it out)$") && !turned.matches("(?s).*(?<!['\u2019])\\b(?!a\\b)[b-z]\\b.*") && !UNSAYABLE.matcher(turned).find() && !PRIVATE.matcher(turned).find()
+                && !turned.matches("(?s).* (it|this|that|about it|this out|it out)$") && !turned.matches("(?s)^\\w+ (this|that) .*") && !turned.matches("(?s).*(?<!['\u2019])\\b(?!a\\b)[b-z]\\b.*") && !UNSAYABLE.matcher(turned).find() && !PRIVATE.matcher(turned).find()
                 && !turned.matches("(?s).*[\"\u201c\u201d()\\[\\]{}!?].*") && !turned.matches("(?i).*\\b(handle|i|me|my)\\b.*");
     }
 }

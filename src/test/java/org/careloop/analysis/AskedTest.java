@@ -61,6 +61,7 @@ class AskedTest {
             "@acmeair what is my booking ABC123 showing?",
             "@acmeair when did you change the bag rules?",
             "@acmeair what do you think?",
+            "@acmeair Can you tell me what that means?",
             // Asked why of us: turned, it would concede what the customer says before we know.
             "@acmeair why don't your marketing emails have an unsubscribe link?",
             "@acmeair why is your website always down?",
