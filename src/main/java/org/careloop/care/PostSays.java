@@ -600,7 +600,9 @@ final class PostSays {
     private static final Pattern WAITING_ON_US = Pattern.compile("(?i)\\b(no (response|reply|answer)|not? (heard|hearing) back|nobody (has )?(replied|responded|answered)|"
             + "no one (has )?(replied|responded|answered)|still waiting|any luck|any news|any update|haven'?t heard|never heard back|ignored|ignoring|"
             + "(someone|somebody|anyone|anybody)\\b.{0,40}\\b(get back|respond|reply|answer)|"
-            + "(responded|replied|answered|messaged|wrote)( to (you|u))? \\d+ (min|mins|minutes|hrs?|hours?|days?) ago)\\b");
+            + "(responded|replied|answered|messaged|wrote)( to (you|u))? \\d+ (min|mins|minutes|hrs?|hours?|days?) ago|"
+            // "It's been about a week now": days gone by on something asked of us.
+            + "it(?:'|\u2019)?s been (?:about |over |almost |nearly |more than )?(?:a|an|one|two|three|four|five|six|\\d+) (?:days?|weeks?|months?))\\b");
 
     /** Whether the customer has been waiting on us: "Responded to your DM and no response back". */
     static boolean waitingOnUs(String text) {

@@ -150,6 +150,11 @@ class DrafterTest {
             assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "do you sell open tickets? My mum is ill"), calm, reply("answer-pending"),
                     posted, List.of()).text()).contains("whether we sell open tickets").doesNotContain("the details");
         }
+        // Days gone by on it: sorry for the wait, not "good question".
+        for (String id : List.of("6", "7", "8", "9")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "how long does account recovery take? It's been about a week now."), calm,
+                    reply("answer-pending"), posted, List.of()).text()).containsIgnoringCase("wait").doesNotContainIgnoringCase("good question");
+        }
         // A request to act is no question to find out: the holding line stays as it was.
         assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "my refund never came. Can you help?"), calm, reply("answer-pending"),
                 posted, List.of()).text()).doesNotContain("whether");

@@ -154,6 +154,8 @@ class PostSaysTest {
         assertThat(PostSays.waitingOnUs("@acmeair answered your DM two days ago and no response since")).isTrue();
         assertThat(PostSays.waitingOnUs("@acmeair any luck finding my booking? I sent the details in DM")).isTrue();
         assertThat(PostSays.waitingOnUs("@acmeair DM sent, thanks")).isFalse();
+        assertThat(PostSays.waitingOnUs("@acmeair how long does account recovery take? It’s been about a week now.")).isTrue();
+        assertThat(PostSays.waitingOnUs("@acmeair it's been 3 hours on the tarmac")).isFalse();
     }
 
     @Test
