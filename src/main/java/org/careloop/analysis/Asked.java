@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The question a post asks, retold from the brand's side as an indirect question, so a reply that
  * cannot answer yet still shows what it will find out: "do you sell open tickets?" is "whether we
  * sell open tickets", "when will we see season 4 on hulu?" is "when you will see season 4 on hulu",
- * "why don't your emails have an unsubscribe link?" is "why our emails don't have an unsubscribe link".
+ * "who can I complain to about the food?" is "who you can complain to about the food".
  * The words stay the customer's; only the order turns (the helper verb after its subject) and the
  * people swap, as in {@link Retelling}. Empty when the question is not plain enough to turn.
  */
@@ -40,16 +40,18 @@ final class Asked {
     private static final Pattern OPINION = Pattern.compile("(?i)^(?:do|does) (?:you|anyone) (?:think|reckon|believe|expect) (?:that )?(.+)$");
     /** Questions that ask nothing to find out: "are you kidding?", "is this a joke?", "what are you talking about?". */
     private static final Pattern RHETORICAL = Pattern.compile("(?i)(what are (you|u) (even )?(talking about|doing|thinking)$|are (you|u) (kidding|serious|joking|ready|for real|even|actually|really)"
-            + "|(is|was) (this|that|it) (a joke|a trick|real|serious|really|necessary|normal|acceptable|ok|okay|fair|legal|right)"
+            + "|(is|was) (this|that|it) (a joke|a trick|real|serious|really|necessary|normal|acceptable|ok|okay|fair|legal|right)(?! (to|if|for)\\b)"
+            + "|what were (you|u) thinking|when will (you|u) (ever )?learn|who thought|.* any (worse|better|slower|longer)|how (are|is|do|does|can|could) (you|u)\\b"
             + "|what(?:'s| is) (the point|wrong with)|how (hard|difficult) (is|can)|who does that|how dare|do (you|u) (even|actually|really|ever)"
             + "|what the|why (me|not|bother)|what (was|is|'s) the point|how (do|can) (i|we) (carry|go) on|what(?: is|'s) the real reason|(may|can|could) (i|we) (know|ask)|how (is|was) that|what do (you|u) think$|(can|could) (you|u) confirm)\\b.*");
     /** Text-speak, swearing and chatter a reply never says back. */
     private static final Pattern UNSAYABLE = Pattern.compile("(?i)\\b(u|ur|r|y|pls|plz|thx|lol|lmao|omg|wtf|smh|tho|wanna|gonna|gunna|gon|ya|da|" + Details.SWEAR_WORDS + ")\\b");
     /** What closes a question and is no part of it: "thanks in advance", "please", "lol". */
-    private static final Pattern TRAILER = Pattern.compile("(?i)(?:\\s*,)?\\s+(?:thanks?(?: you)?(?: in advance)?|thx|please|pls|asap|right now|now|today|if so|guys|lol|again|though)\\s*$");
-    private static final Pattern PRIVATE = Pattern.compile("\\d{3,}|@|https?:|[A-Z0-9]{6}");
+    private static final Pattern TRAILER = Pattern.compile("(?i)(?:\\s*,)?\\s+(?:thanks?(?: you)?(?: in advance)?|please|asap|if so|guys|though)\\s*$");
+    /** A number, a handle, a link or a code in the customer's words ("is my booking QXJZTR confirmed?") is never said in public. */
+    private static final Pattern PRIVATE = Pattern.compile("\\d{3,}|@|https?:|\\b[A-Z0-9]{5,8}\\b|\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}\\b"
+            + "|(?i)\\b(?:ref|reference|locator|pnr|confirmation (?:code|number)|booking (?:code|number))\\b");
     private static final Set<String> CLAUSE_BREAK = Set.of("so", "but", ",", ";", ":", "-", "then", "now", "and");
-    private static final Map<String, String> THIRD_PERSON = Map.of("have", "has", "do", "does", "go", "goes");
     /** An indirect question longer than this stops reading as one and becomes a quote. */
     private static final int MAX_WORDS = 16;
 
@@ -108,22 +110,42 @@ final class Asked {
             q++;
         }
         List<TaggedWord> w = new ArrayList<>(sentence.subList(q, sentence.size()));
+        // "do you guys have wifi?", "you people": "you" is the brand, the word after it only calls it.
+        for (int k = w.size() - 2; k >= 0; k--) {
+            if (w.get(k).word().matches("(?i)you|u") && w.get(k + 1).word().matches("(?i)guys|all|folks|lot|people|y'all")) {
+                w.remove(k + 1);
+            }
+        }
         if (w.size() < 3) {
             return Optional.empty();
         }
         String joined = String.join(" ", w.stream().map(TaggedWord::word).toList());
-        if (RHETORICAL.matcher(joined).matches() || UNSAYABLE.matcher(joined).find()) {
+        long capitals = joined.chars().filter(Character::isUpperCase).count();
+        long letters = joined.chars().filter(Character::isLetter).count();
+        // SHOUTING is no name a reply can keep or lower safely ("do you fly to LONDON?" would come out "london").
+        if (RHETORICAL.matcher(joined).matches() || UNSAYABLE.matcher(joined).find() || PRIVATE.matcher(joined).find()
+                || capitals * 2 > letters || java.util.Arrays.stream(joined.split(" ")).skip(1).anyMatch(t -> t.length() > 2 && t.matches("[A-Z]+")
+                && !t.matches("[A-Z]{3}"))) {
             return Optional.empty();
         }
         java.util.regex.Matcher opinion = OPINION.matcher(joined);
         if (opinion.matches()) {
             List<TaggedWord> inner = w.subList(w.size() - opinion.group(1).split(" ").length, w.size());
+            // "do you think it will be cancelled?", "…you could call me back?", "…that is fair?": the inner clause's subject is
+            // an "it" said elsewhere, the brand asked to act, or was lost.
+            if (!plainSubject(inner, 0)) {
+                return Optional.empty();
+            }
             return Optional.ofNullable(Retelling.retell(inner, 0, inner.size() - 1, verbIn(inner), "")).map(r -> "whether " + r);
         }
         java.util.regex.Matcher embedded = EMBEDDING.matcher(joined);
         if (embedded.matches()) {
-            // Already indirect: only the people swap.
+            // Already indirect: only the people swap, under the same guards as a question turned here.
             List<TaggedWord> inner = w.subList(w.size() - embedded.group(1).split(" ").length, w.size());
+            if (inner.size() < 2 || !plainSubject(inner, 1) || inner.get(0).word().equalsIgnoreCase("why")
+                    && inner.get(1).word().matches("(?i)you|u|your|ur|y'all|yall")) {
+                return Optional.empty();
+            }
             return Optional.ofNullable(Retelling.retell(inner, 0, inner.size() - 1, verbIn(inner), ""));
         }
         // "How can I report i this?": a stray "i" mid-question is a typo a retelling would make worse.
@@ -138,7 +160,7 @@ final class Asked {
             return Optional.empty();
         }
         // Without a question mark only a plain opening counts: "how do you lose luggage!!!" is anger, "what's a little delay" a shrug.
-        if (!marked && (w.size() > 1 && w.get(1).word().startsWith("'")
+        if (!marked && (w.get(1).word().startsWith("'") || first.matches("was|were|has|have|did|who")
                 || first.matches("how|why") && w.stream().limit(4).anyMatch(t -> t.word().matches("(?i)you|u")))) {
             return Optional.empty();
         }
@@ -171,8 +193,9 @@ final class Asked {
                     : Optional.ofNullable(Retelling.retell(rest, 0, rest.size() - 1, 0, "")).map(r -> "how to " + r);
         }
         if (!HELPERS.contains(helper) || aux + 1 >= w.size() || w.get(aux + 1).tag().startsWith("VB") && !helper.matches("is|are|was|were")) {
-            // "what happened to my bag", "who handles refunds": the question word is the subject, nothing turns.
-            return w.get(aux).tag().matches("VBD|VBZ") && !HELPERS.contains(helper)
+            // "what happened to my bag", "who handles refunds": the question word is the subject, nothing turns; without a
+            // question mark such a sentence is a statement ("What happened to my bag is a mystery").
+            return marked && w.get(aux).tag().matches("VBD|VBZ") && !HELPERS.contains(helper)
                     ? Optional.ofNullable(Retelling.retell(w, 0, w.size() - 1, aux, "")) : Optional.empty();
         }
         String lead = String.join(" ", w.subList(0, aux).stream().map(t -> t.word().toLowerCase(Locale.ROOT)).toList());
@@ -185,18 +208,13 @@ final class Asked {
         TaggedWord moved = switch (helper) {
             case "'s" -> new TaggedWord("is", "VBZ");
             case "'re" -> new TaggedWord("are", "VBP");
-            default -> w.get(aux);
+            default -> new TaggedWord(helper, w.get(aux).tag().startsWith("NN") ? "VBD" : w.get(aux).tag());
         };
         helper = moved.word().toLowerCase(Locale.ROOT);
         int k = aux + 1;
         boolean negated = k < w.size() && w.get(k).word().matches("(?i)n't|not");
         if (negated) {
             k++;
-        }
-        // "will you guys be getting...": "you" is the brand, "guys" only calls it.
-        if (k + 1 < w.size() && w.get(k).word().matches("(?i)you|u") && w.get(k + 1).word().matches("(?i)guys|all|folks|lot")) {
-            w = new ArrayList<>(w);
-            w.remove(k + 1);
         }
         int subjectStart = k;
         int subjectEnd = subjectEnd(w, k);
@@ -207,16 +225,23 @@ final class Asked {
             while (j < w.size() && j <= subjectEnd + 5 && w.get(j).tag().matches("NN.*|DT|CD|PRP\\$")) {
                 j++;
             }
-            if (j > subjectEnd + 2 && j < w.size() && w.get(j).tag().matches(MODALS.contains(helper) ? "VB" : "VBN|VBD|VBG|JJ")) {
+            // Only a phrase that ends in its noun, with the predicate last or next to last ("how are the seats on the new
+            // planes?" keeps its own order, or "the seats on the are new planes" would come out).
+            if (j > subjectEnd + 2 && j < w.size() && w.get(j - 1).tag().matches("NN.*|CD") && j >= w.size() - 2
+                    && w.get(j).tag().matches(MODALS.contains(helper) ? "VB" : "VBN|VBD|VBG|JJ")) {
                 subjectEnd = j - 1;
             }
         }
-        if (helper.matches("do|does|did")) {
-            // "does the lounge in Denver open early?": the subject runs to the verb; "does my boarding pass keep failing?":
-            // of two verbs side by side the first was a noun.
+        if (helper.matches("do|does|did") && subjectEnd > subjectStart) {
+            // "does the lounge in Denver serve breakfast?": a noun subject runs over its place to the verb; "does my boarding
+            // pass keep failing?": of two verbs side by side the first was a noun. A pronoun subject is one word.
             for (int j = k + 1; j < w.size(); j++) {
-                if (w.get(j).tag().matches("VB|VBP") && !(j + 1 < w.size() && w.get(j + 1).tag().matches("VB|VBP"))) {
+                String t = w.get(j).tag();
+                if (t.matches("VB|VBP") && !(j + 1 < w.size() && w.get(j + 1).tag().matches("VB|VBP"))) {
                     subjectEnd = j - 1;
+                    break;
+                }
+                if (!t.matches("NN.*|IN|DT|CD|JJ|POS|PRP\\$|VB|VBP")) {
                     break;
                 }
             }
@@ -233,7 +258,8 @@ final class Asked {
         if (rest.isEmpty() && !helper.matches("is|are|was|were")) {
             return Optional.empty();
         }
-        // "will it be cancelled?", "is this normal?": what "it" is was said elsewhere; "how do you NOT check it?" is anger.
+        // "will it be cancelled?", "is this normal?": whether of an "it" said elsewhere names nothing ("when will it be fixed?"
+        // still names the when); "how do you NOT check it?" is anger.
         String who = w.get(subjectStart).word().toLowerCase(Locale.ROOT);
         // ("is it possible to cancel?" asks of the doing, not of an "it".)
         boolean expletive = who.equals("it") && !rest.isEmpty() && rest.get(0).word().matches("(?i)possible|ok|okay|alright|safe|allowed|worth|too|normal")
@@ -275,14 +301,22 @@ final class Asked {
         List<TaggedWord> subject = w.subList(subjectStart, subjectEnd + 1);
         List<TaggedWord> out = new ArrayList<>(subject);
         int verb = out.size();
-        if (!doSupport || negated) {
+        boolean copulaLast = !lead.equals("whether") && helper.matches("is|are|was|were") && !negated && !rest.isEmpty()
+                && rest.get(0).tag().matches("IN|TO");
+        if (copulaLast) {
+            // "what is the status of my refund?" is "what the status of your refund is", not "what the status is of your refund".
+            out.addAll(rest);
+            verb = out.size();
+            out.add(moved);
+        } else if (!doSupport || negated) {
             out.add(moved);
             if (negated) {
                 out.add(w.get(aux + 1));
             }
             out.addAll(rest);
         } else {
-            // "does the app work offline?" is "whether the app works offline": the helper's person goes to the verb.
+            // "does the lounge in Denver serve breakfast?" is "whether the lounge in Denver serves breakfast": the helper's person
+            // goes to the verb.
             List<TaggedWord> verbs = new ArrayList<>(rest);
             int v = 0;
             while (v < verbs.size() && verbs.get(v).tag().startsWith("RB")) {
@@ -291,20 +325,18 @@ final class Asked {
             verb = out.size() + v;
             String base = verbs.get(v).word().toLowerCase(Locale.ROOT);
             // The tagger read the verb after "do you" as a bare form; said after its subject it is a present one ("we sell").
-            verbs.set(v, helper.equals("does") ? new TaggedWord(THIRD_PERSON.getOrDefault(base, thirdPerson(base)), "VBZ")
+            verbs.set(v, helper.equals("does") ? new TaggedWord(base.equals("have") ? "has" : thirdPerson(base), "VBZ")
                     : new TaggedWord(verbs.get(v).word(), "VBP"));
             out.addAll(verbs);
-        }
-        if (out.isEmpty()) {
-            return Optional.empty();
         }
         String retold = Retelling.retell(out, 0, out.size() - 1, Math.min(verb, out.size() - 1), "");
         // "are there vegan meals?": "there" agrees with what follows it, as the customer had it.
         if (retold != null && who.equals("there")) {
             retold = retold.replaceFirst("^there (is|was)\\b", "there " + helper);
         }
-        // A name needs no article: "Joanna Geraghty", not "the Joanna Geraghty".
-        if (retold != null && subject.get(0).tag().startsWith("NNP") && retold.startsWith("the " + subject.get(0).word())) {
+        // A name or a kind of thing needs no article: "Joanna Geraghty", "whether kids can fly alone", not "the kids".
+        if (retold != null && !subject.get(0).tag().matches("DT|PRP\\$|PDT") && retold.toLowerCase(Locale.ROOT)
+                .startsWith("the " + subject.get(0).word().toLowerCase(Locale.ROOT))) {
             retold = retold.substring(4);
         }
         return Optional.ofNullable(retold).map(r -> lead + " " + r);
@@ -344,6 +376,19 @@ final class Asked {
             }
         }
         return noun ? end : k - 1;
+    }
+
+    /** Whether the clause's subject at {@code k} is one a reply can name: not an "it" said elsewhere, not us asked to act, not lost. */
+    private static boolean plainSubject(List<TaggedWord> clause, int k) {
+        if (k >= clause.size()) {
+            return false;
+        }
+        String who = clause.get(k).word().toLowerCase(Locale.ROOT);
+        return !clause.get(k).tag().startsWith("VB") && !clause.get(k).tag().equals("MD")
+                && !who.matches("it|this|that|they|anyone|anybody|someone|somebody|everyone")
+                && !(who.matches("you|u") && k + 1 < clause.size() && clause.get(k + 1).word().matches("(?i)could|would|can|ca|will|wo"))
+                // "do you know what you are doing?": the brand's own doing asked back at it.
+                && !(who.matches("you|u") && clause.stream().anyMatch(t -> t.word().matches("(?i)doing|thinking")));
     }
 
     private static boolean firstVerb(List<TaggedWord> rest) {

@@ -186,7 +186,9 @@ public final class Details {
         }
         // A hashtag inside the question is no word of it ("why is #jeopardy preempted" is not about "the jeopardy"): it
         // becomes a word no question is turned with.
-        return questions.get(text, k -> asked.find(plain(retellable(k).replaceAll("#\\w+", " handle "))).map(Details::unitsSpelt));
+        // A line break ends a question as a full stop does ("can I bring a bike⏎can I bring a surfboard?" is two).
+        return questions.get(text, k -> asked.find(plain(retellable(k.replaceAll("\\s*\\R+\\s*", ". ")).replaceAll("#\\w+", " handle ")))
+                .map(Details::unitsSpelt));
     }
 
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */
@@ -438,7 +440,9 @@ public final class Details {
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {
-        return NOISE.matcher(halves((text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text).replace("&amp;", "&"))).replaceAll(" ")
+        // Cut between two characters, never inside an emoji: half of one leaves the tagger with no sentence at all.
+        int cut = text.length() > MAX_CHARS && Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return NOISE.matcher(halves((text.length() > cut ? text.substring(0, cut) : text).replace("&amp;", "&"))).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
     }
 

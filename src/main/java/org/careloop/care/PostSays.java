@@ -602,7 +602,10 @@ final class PostSays {
             + "(someone|somebody|anyone|anybody)\\b.{0,40}\\b(get back|respond|reply|answer)|"
             + "(responded|replied|answered|messaged|wrote)( to (you|u))? \\d+ (min|mins|minutes|hrs?|hours?|days?) ago|"
             // "It's been about a week now": days gone by on something asked of us.
-            + "it(?:'|\u2019)?s been (?:about |over |almost |nearly |more than )?(?:a|an|one|two|three|four|five|six|\\d+) (?:days?|weeks?|months?))\\b");
+            + "it(?:'|\u2019)?s been (?:about |over |almost |nearly |more than )?(?:a|an|one|two|three|four|five|six|\\d+) (?:days?|weeks?|months?)"
+            // ...and nothing has come of it: the sentence ends there, or says so ("It's been a week since our trip and we
+            // loved it" is no wait).
+            + "(?: now| already)?(?=\\s*(?:[.!?]|$)| and (?:still|no|nothing)| since (?:i|we) (?:asked|wrote|sent|called|emailed|contacted|applied|filed|requested|reported|messaged)))\\b");
 
     /** Whether the customer has been waiting on us: "Responded to your DM and no response back". */
     static boolean waitingOnUs(String text) {

@@ -159,7 +159,10 @@ final class ReplyValues {
         // A flight or a number named stays too: "your flight from JFK to LAX" is surer than "whether you will get home".
         String echo = (String) values.get("detail");
         values.put("question", answer && !echo.startsWith("how to ") && !echo.matches("(?s).*(\\bflight\\b|\\d).*") ? asked(mention, analysis)
-                .filter(q -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(q, w))).orElse("") : "");
+                .filter(q -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(q, w)))
+                // "does United fly to Lima?": another airline's plans are not ours to find out.
+                .filter(q -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
+                        "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(q).find())).orElse("") : "");
         // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));

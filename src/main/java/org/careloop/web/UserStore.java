@@ -15,8 +15,10 @@ public interface UserStore {
     void save(User user);
 
     /**
-     * Creates the user unless one of that name exists; of two nodes starting at once against one
-     * database exactly one creates it (the first admin's generated password is then the one shown).
+     * Creates the user unless one of that name exists. A store shared by several nodes makes this
+     * atomic (the database's key decides, so of two nodes starting at once exactly one creates the
+     * first admin, and its generated password is the one shown); this default, for a store of one
+     * process, only checks first.
      *
      * @return whether this call created it
      */

@@ -20,11 +20,15 @@ class AskedTest {
             "@acmeair when will we see the new routes on sale?|when you will see the new routes on sale",
             "@acmeair can I bring my guitar as a carry-on and still pay the basic fare?|whether you can bring your guitar as a carry-on and still pay the basic fare",
             "@acmeair does the lounge in Denver serve breakfast?|whether the lounge in Denver serves breakfast",
-            "@acmeair are the servers down right now?|whether the servers are down",
+            "@acmeair are the servers down right now?|whether the servers are down right now",
             "@acmeair is extra legroom included in the premium fare?|whether extra legroom is included in the premium fare",
             "@acmeair who can I complain to about the food on board?|who you can complain to about the food on board",
             "@acmeair how long does it take for a refund to reach my card?|how long it takes for a refund to reach your card",
-            "@acmeair What's the best way to reach lost and found?|what the best way is to reach lost and found",
+            "@acmeair What's the best way to reach lost and found?|what the best way to reach lost and found is",
+            "@acmeair what is the status of my refund?|what the status of your refund is",
+            "@acmeair how are the seats on the new planes?|how the seats on the new planes are",
+            "@acmeair can kids fly alone?|whether kids can fly alone",
+            "@acmeair do you people have wifi on the Lisbon flight?|whether we have wifi on the Lisbon flight",
             "@acmeair how do I add my miles to an old trip?|how to add your miles to an old trip",
             // The question after a statement, or after a conjunction in the same sentence.
             "@acmeair my card was charged and no ticket came. What should I do?|what you should do",
@@ -62,6 +66,23 @@ class AskedTest {
             "@acmeair when did you change the bag rules?",
             "@acmeair what do you think?",
             "@acmeair Can you tell me what that means?",
+            // Anger and the brand's own doing asked back at it.
+            "@acmeair how do you lose luggage?",
+            "@acmeair how are you still in business?",
+            "@acmeair what were you thinking?",
+            "@acmeair when will you learn?",
+            "@acmeair could the service be any worse?",
+            "@acmeair do you know why you lost my bag?",
+            "@acmeair can you tell me why your app is always down?",
+            "@acmeair do you think it will be cancelled?",
+            "@acmeair do you think you could call me back?",
+            "@acmeair do you think that is fair?",
+            // A booking code, shouting, and statements that only open like a question.
+            "@acmeair is my booking QXJZTR confirmed?",
+            "@acmeair can I change booking ref qx7ztr?",
+            "@acmeair DO YOU FLY TO LONDON?",
+            "@acmeair Was the best flight ever",
+            "@acmeair What happened to my bag is a mystery",
             // Asked why of us: turned, it would concede what the customer says before we know.
             "@acmeair why don't your marketing emails have an unsubscribe link?",
             "@acmeair why is your website always down?",
@@ -74,6 +95,12 @@ class AskedTest {
     })
     void leavesOthers(String post) {
         assertThat(DETAILS.asked(post, "en")).isEmpty();
+    }
+
+    /** A line break ends a question as a full stop does: two questions are never run together ("…a bike can you bring a surfboard"). */
+    @org.junit.jupiter.api.Test
+    void aLineBreakEndsAQuestion() {
+        assertThat(DETAILS.asked("@acmeair can I bring a bike\ncan I bring a surfboard?", "en")).contains("whether you can bring a bike");
     }
 
     @ParameterizedTest

@@ -156,6 +156,8 @@ class PostSaysTest {
         assertThat(PostSays.waitingOnUs("@acmeair DM sent, thanks")).isFalse();
         assertThat(PostSays.waitingOnUs("@acmeair how long does account recovery take? It’s been about a week now.")).isTrue();
         assertThat(PostSays.waitingOnUs("@acmeair it's been 3 hours on the tarmac")).isFalse();
+        assertThat(PostSays.waitingOnUs("@acmeair It's been a week since our trip and we loved it. Can we book again?")).isFalse();
+        assertThat(PostSays.waitingOnUs("@acmeair it's been 2 weeks since I filed the claim")).isTrue();
     }
 
     @Test

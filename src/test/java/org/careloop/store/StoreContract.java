@@ -516,7 +516,10 @@ abstract class StoreContract {
                         return db().users().create(new UserStore.User(name, hash, UserStore.Role.ADMIN));
                     }));
                 }
-                assertThat(created.get(0).get() ^ created.get(1).get()).as("exactly one node created it").isTrue();
+                boolean firstWon = created.get(0).get();
+                assertThat(firstWon ^ created.get(1).get()).as("exactly one node created it").isTrue();
+                assertThat(db().users().find(name).orElseThrow().passwordHash()).as("the winner's password stands")
+                        .isEqualTo(firstWon ? "$2a$one" : "$2a$two");
                 String other = "agent" + newId();
                 for (String hash : java.util.List.of("$2a$one", "$2a$two")) {
                     saved.add(nodes.submit(() -> {
@@ -528,7 +531,7 @@ abstract class StoreContract {
                 for (java.util.concurrent.Future<?> f : saved) {
                     f.get();
                 }
-                assertThat(db().users().find(other)).isPresent();
+                assertThat(db().users().find(other).orElseThrow().passwordHash()).isIn("$2a$one", "$2a$two");
             } finally {
                 nodes.shutdownNow();
             }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AdminBootstrapTest {
 
-    static final class Users implements UserStore {
+    static class Users implements UserStore {
         final Map<String, User> users = new HashMap<>();
 
         public Optional<User> find(String username) {
@@ -50,6 +50,21 @@ class AdminBootstrapTest {
         assertThat(login.password()).isNull();
         assertThat(login.fromEnvironment()).isTrue();
         assertThat(verifies(users, "chosen-password")).isTrue();
+    }
+
+    /** Another node created the admin between this node's look and its insert: its password stands and this node shows none. */
+    @Test
+    void aNodeThatLosesTheRaceToCreateTheAdminShowsNoPassword() {
+        Users users = new Users() {
+            @Override
+            public boolean create(User user) {
+                users.put(user.username(), new User(user.username(), "$2a$theOtherNodes", user.role()));
+                return false;
+            }
+        };
+        AdminBootstrap.Login login = AdminBootstrap.ensureAdmin(users, Optional.empty());
+        assertThat(login.password()).isNull();
+        assertThat(users.find("admin").orElseThrow().passwordHash()).isEqualTo("$2a$theOtherNodes");
     }
 
     @Test
