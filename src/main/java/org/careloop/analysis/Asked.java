@@ -105,7 +105,9 @@ final class Asked {
         }
         int q = 0;
         // "Hi there, will the store...": "there" after a greeting is part of it; "there is no snow in Miami" is no question.
+        // An emoji or a mark before it ("👋 can I bring a bike?") is no word of the question either.
         while (q < sentence.size() && (LEAD_IN.matcher(sentence.get(q).word()).matches()
+                || sentence.get(q).word().codePoints().noneMatch(Character::isLetterOrDigit)
                 || q > 0 && sentence.get(q).word().equalsIgnoreCase("there") && sentence.get(q - 1).word().matches("(?i)hi|hey|hello"))) {
             q++;
         }

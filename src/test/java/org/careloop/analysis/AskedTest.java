@@ -28,6 +28,7 @@ class AskedTest {
             "@acmeair what is the status of my refund?|what the status of your refund is",
             "@acmeair how are the seats on the new planes?|how the seats on the new planes are",
             "@acmeair can kids fly alone?|whether kids can fly alone",
+            "@acmeair 👋 can I bring a bike on the Lisbon flight?|whether you can bring a bike on the Lisbon flight",
             "@acmeair do you people have wifi on the Lisbon flight?|whether we have wifi on the Lisbon flight",
             "@acmeair how do I add my miles to an old trip?|how to add your miles to an old trip",
             // The question after a statement, or after a conjunction in the same sentence.
