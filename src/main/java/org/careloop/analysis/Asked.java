@@ -273,7 +273,7 @@ final class Asked {
         // "is this SOP?", "has a good time in...": a be-question about nothing, a "has" with no participle, a second question
         // tacked on ("or do you have to wait?"), or "anyone" as a subject: not plain enough to turn.
         if (lead.equals("whether") && rest.isEmpty() && helper.matches("is|are|was|were")
-                || helper.matches("has|have") && (rest.isEmpty() || !rest.get(0).tag().matches("VBN|RB"))
+                || helper.matches("has|have") && !rest.get(0).tag().matches("VBN|RB")
                 || who.matches("anyone|anybody|someone|somebody|everyone|anything|something")
                 || String.join(" ", rest.stream().map(t -> t.word().toLowerCase(Locale.ROOT)).toList())
                         .matches(".*\\bor (do|does|can|will|would|should|is|are|did) (you|i|we|it|they)\\b.*")) {
@@ -293,7 +293,7 @@ final class Asked {
         }
         boolean doSupport = helper.matches("do|does|did");
         // "can I do double meat" has its verb next; "will the platform available" lost it: the customer's grammar, not ours to repeat.
-        if ((MODALS.contains(helper) || doSupport) && (rest.isEmpty() || !firstVerb(rest))) {
+        if ((MODALS.contains(helper) || doSupport) && !firstVerb(rest)) {
             return Optional.empty();
         }
         // "when did you change it": turned, its verb would need its past; not guessed.

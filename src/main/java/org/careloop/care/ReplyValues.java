@@ -134,7 +134,7 @@ final class ReplyValues {
         boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;
         boolean engage = analysis != null && analysis.care().label() == CareAction.Label.ENGAGE;
         values.put("detail", detail(mention, analysis)
-                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w)))
+                .filter(d -> sayable(book, d))
                 // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
                 .filter(d -> thanks || !PostSays.staffOnly(d))
@@ -145,8 +145,7 @@ final class ReplyValues {
                 .filter(d -> !engage || book.settings().topicOf(d).map(t -> FAN_TOPICS.contains(t.key())).orElse(true) && !PostSays.timeLost(d)
                         && !d.matches("(?i).*\\bflights?\\b.*"))
                 // "Sharing this about United flight": another airline's name is theirs to thank.
-                .filter(d -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
-                        "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(d).find()))
+                .filter(d -> !namesCompetitor(book, d))
                 .orElse(""));
         // A how-to question with no answer yet is named as asked ("thanks for asking about how to change the default document in
         // WebApp"), so the holding reply shows it was read.
@@ -159,10 +158,9 @@ final class ReplyValues {
         // A flight or a number named stays too: "your flight from JFK to LAX" is surer than "whether you will get home".
         String echo = (String) values.get("detail");
         values.put("question", answer && !echo.startsWith("how to ") && !echo.matches("(?s).*(\\bflight\\b|\\d).*") ? asked(mention, analysis)
-                .filter(q -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(q, w)))
+                .filter(q -> sayable(book, q))
                 // "does United fly to Lima?": another airline's plans are not ours to find out.
-                .filter(q -> book.settings().competitors().stream().noneMatch(c -> Pattern.compile(
-                        "\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE).matcher(q).find())).orElse("") : "");
+                .filter(q -> !namesCompetitor(book, q)).orElse("") : "");
         // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));
@@ -173,7 +171,7 @@ final class ReplyValues {
         // A problem is restated the way an agent would ("I'm sorry your bag is still in CLT"), where the post says it plainly.
         boolean problem = analysis != null && PROBLEM_ACTIONS.contains(analysis.care().label());
         values.put("happened", problem ? happened(mention, analysis)
-                .filter(d -> book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(d, w))).orElse("") : "");
+                .filter(d -> sayable(book, d)).orElse("") : "");
         // "I would like to speak to a technician", "HELP ME. I have a problem with my iPhone 7": a ticket asks what is going on.
         values.put("told", PostSays.tellsWhatWentWrong(mention.text()) || !((String) values.get("happened")).isEmpty() ? "yes" : "");
         // Time lost is apologised for, not "looked into".
@@ -369,6 +367,17 @@ final class ReplyValues {
     /** The detail of the post a reply echoes, in the brand's words ("your bag in Boston"), if there is one. */
     Optional<String> detail(Mention mention, Analysis analysis) {
         return details.find(mention.text(), Drafter.lang(mention, analysis), brands(mention));
+    }
+
+    /** Whether an echo may be said in public: no word unattended mode must not publish ("your lawyer"). */
+    private static boolean sayable(RuleBook book, String echo) {
+        return book.settings().blockedWords().stream().noneMatch(w -> UnattendedGate.containsWord(echo, w));
+    }
+
+    /** Whether an echo names another airline, whose things are theirs to thank or find out. */
+    private static boolean namesCompetitor(RuleBook book, String echo) {
+        return book.settings().competitors().stream().anyMatch(c -> Pattern.compile("\\b" + Pattern.quote(c) + "\\b", Pattern.CASE_INSENSITIVE)
+                .matcher(echo).find());
     }
 
     /** The question the post asks, as an indirect question from the brand's side ("whether we sell open tickets"), if plain. */
