@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public final class Simulator implements AutoCloseable {
     /** The same API over HTTPS, for clients that speak only https; null when off. */
     private final com.sun.net.httpserver.HttpsServer secure;
     private final Path certificate;
+    /** The certificate's folder when the simulator made it for itself, removed again on stop. */
+    private final Path temporaryTlsDir;
     private final ExecutorService executor;
     private final XWorld world;
     private final ScenarioPlayer player;
@@ -71,7 +74,9 @@ public final class Simulator implements AutoCloseable {
         };
         server.createContext("/", handler);
         if (config.httpsPort() >= 0) {
-            Path dir = config.tlsDir();
+            Path kept = config.tlsDir();
+            this.temporaryTlsDir = kept == null ? Files.createTempDirectory("careloop-simulator-tls") : null;
+            Path dir = kept == null ? temporaryTlsDir : kept;
             this.secure = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(config.host(), config.httpsPort()), 64);
             secure.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(SimulatorTls.context(dir)));
             secure.setExecutor(executor);
@@ -80,6 +85,7 @@ public final class Simulator implements AutoCloseable {
         } else {
             this.secure = null;
             this.certificate = null;
+            this.temporaryTlsDir = null;
         }
     }
 
@@ -278,6 +284,20 @@ public final class Simulator implements AutoCloseable {
             secure.stop(0);
         }
         executor.shutdownNow();
+        if (temporaryTlsDir != null) {
+            deleteQuietly(temporaryTlsDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.warn("Could not remove the simulator's temporary certificate folder {}: {}", dir, e.toString());
+        }
     }
 
     @Override

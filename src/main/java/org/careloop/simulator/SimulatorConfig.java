@@ -33,9 +33,8 @@ public record SimulatorConfig(String host, int port, String scenario, Path state
                 settings.getInt("careloop.simulator.https-port", port == 0 ? 0 : port + 1));
     }
 
-    /** Where the HTTPS certificate is kept: beside the state, or for a simulator without state, in a new temporary folder. */
-    Path tlsDir() throws java.io.IOException {
-        Path parent = stateFile == null ? null : stateFile.toAbsolutePath().normalize().getParent();
-        return parent != null ? parent : java.nio.file.Files.createTempDirectory("careloop-simulator-tls");
+    /** Where the HTTPS certificate is kept beside the state, or null for a simulator without state (a temporary folder then). */
+    Path tlsDir() {
+        return stateFile == null ? null : stateFile.toAbsolutePath().normalize().getParent();
     }
 }

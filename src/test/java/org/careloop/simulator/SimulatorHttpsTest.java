@@ -68,6 +68,18 @@ class SimulatorHttpsTest {
     }
 
     @Test
+    void aSimulatorWithoutStateRemovesTheCertificateItMadeWhenItStops() throws Exception {
+        Path pem;
+        try (Simulator sim = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1, 0))) {
+            pem = sim.certificate().orElseThrow();
+            assertThat(pem).isRegularFile();
+            assertThat(pem.getParent().getFileName().toString()).startsWith("careloop-simulator-tls");
+        }
+        // Each test run starts a few; they piled up in /tmp by the hundred.
+        assertThat(pem.getParent()).doesNotExist();
+    }
+
+    @Test
     void minusOneMeansNoHttps() throws Exception {
         try (Simulator sim = Simulator.start(new SimulatorConfig("127.0.0.1", 0, "none", null, 1, -1))) {
             assertThat(sim.httpsUrl()).isEmpty();
