@@ -97,6 +97,16 @@ final class Cues {
             "\\b(f+u+c+k+\\w*|f\\*+\\w*|wtf|shit\\w*|damn\\w*|crap\\w*|bullshit|hell|ass(hole)?|bitch\\w*|bastard\\w*|piss\\w*|"
                     + "бляд\\w*|хрен\\w*|mierda|putain|scheiße)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * Name-calling (English): offensive as OLID's annotators read it, whoever it is aimed at. Each word was kept
+     * because at least 80 % of the OLID training posts (the fitting part, 15 or more posts, no swear word in them)
+     * that use it are labelled offensive: "idiot" 0.95, "stupid" 0.94, "ignorant" 0.90, "disgusting" 0.86; not
+     * "trash", "clown" or "fool" (0.64-0.76), said of things as often as of people.
+     */
+    static final Pattern NAME_CALLING = Pattern.compile(
+            "\\b(idiot\\w*|stupid\\w*|dumb\\w*|moron\\w*|liars?|lying liars?|disgusting|hypocrit\\w*|cowards?|cowardly|traitors?|ignorant|"
+                    + "suck(s|ed|ing)?|ugly)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     /** Trouble that praise words cannot be sincere about: the context of sarcasm. */
     static final Pattern TROUBLE = Pattern.compile(
             "\\b(delay(s|ed)?|another|yet again|once again|(delayed|cancelled|late|lost|down|broken|stuck) again|waiting|hours?|on hold|"

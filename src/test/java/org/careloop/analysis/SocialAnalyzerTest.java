@@ -95,6 +95,24 @@ class SocialAnalyzerTest {
         assertThat(json.at("/troll/label").asBoolean()).isFalse();
     }
 
+    /** Name-calling is offensive without a swear word, as OLID's annotators read it; a customer who does it is still no troll. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // The model alone reads these below its threshold (0.32-0.48); the word decides.
+            "@user cowardly move by the council|true",
+            "@user the report on the budget and the schools and the roads was written by liars|true",
+            "@user the votes are in and the mayor, bless him, is ignorant about the harbour and its history|true",
+            "@acmeair flight 202 from Denver to Boston boarded late and the seats were ugly|true",
+            "@user I think he is wrong about the budget, and I said so at the meeting|false",
+    })
+    void nameCallingIsOffensive(String text, boolean offensive) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.offensive().label()).as(a.reasons().toString()).isEqualTo(offensive);
+        if (text.startsWith("@acmeair")) {
+            assertThat(a.troll().label()).as(a.reasons().toString()).isFalse();
+        }
+    }
+
     @Test
     void aCalmPostIsNotOffensive() {
         String line = "{\"id\":\"c1\",\"text\":\"@acmeair could you tell me when boarding starts for the 7pm flight to Denver? thanks\"}";
