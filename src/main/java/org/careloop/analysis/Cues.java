@@ -67,7 +67,9 @@ final class Cues {
                     // "...I'll wait." dares; "guess I'll wait another 24 hrs" waits.
                     + "i'?ll wait\\s*(\\.+|!+|$|\\W*[\\p{So}\\p{Sk}])|silence (=|is|means) (guilt|consent)|"
                     + "which (party|side)|is a (clown|joke|fraud)|ratio\\b|cope\\b|seethe|stay mad|boycott|"
-                    + "who (even )?(flies|uses|buys)|lol @?\\w+ (is|are) (trash|garbage|dead)|nobody asked)",
+                    // "who even flies them anymore?" mocks; "anyone who uses @brand, explain..." and "the guy who buys carts" do not.
+                    + "who (even|still|actually) (flies|uses|buys)|who (flies|uses|buys) [^.!?]{0,30}\\b(anymore|these days|in 20\\d\\d)\\b|"
+                    + "lol @?\\w+ (is|are) (trash|garbage|dead)|nobody asked)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern SPAM = Pattern.compile(

@@ -65,6 +65,18 @@ class SocialAnalyzerTest {
         assertThat(a.troll().reasons()).anyMatch(r -> r.startsWith("bait"));
     }
 
+    /** "Who even flies them?" is bait; a customer named by what they buy, or a question put to those who use us, is not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair who even flies you anymore? answer the question|true",
+            "Just got recognized at @acmeair as the guy who buys shopping carts full of sports equipment by an employee.  I think I'm here too often!!!|false",
+            "Can anyone who uses @acmeair explain why a gradient would get lighter in the middle of two dark colors? I really don't understand.|false",
+    })
+    void whoFliesYouIsBaitOnlyAsAQuestion(String text, boolean bait) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.troll().reasons().stream().anyMatch(r -> r.startsWith("bait"))).as(a.reasons().toString()).isEqualTo(bait);
+    }
+
     @Test
     void aTrollsLaughterIsMockeryNotPraise() {
         Analysis a = analyzer.analyze("lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown", null);
