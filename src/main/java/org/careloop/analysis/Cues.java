@@ -63,7 +63,8 @@ final class Cues {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern BAIT = Pattern.compile(
-            "(imagine (flying|using|buying|being)|answer the question|"
+            // Whole words only: "cope" is no "horoscope", nor "ratio" an "administratio(n)".
+            "\\b(imagine (flying|using|buying|being)|answer the question|"
                     // "...I'll wait." dares; "guess I'll wait another 24 hrs" waits.
                     + "i'?ll wait\\s*(\\.+|!+|$|\\W*[\\p{So}\\p{Sk}])|silence (=|is|means) (guilt|consent)|"
                     + "which (party|side)|is a (clown|joke|fraud)|ratio\\b|cope\\b|seethe|stay mad|boycott|"

@@ -71,6 +71,9 @@ class SocialAnalyzerTest {
             "@acmeair who even flies you anymore? answer the question|true",
             "Just got recognized at @acmeair as the guy who buys shopping carts full of sports equipment by an employee.  I think I'm here too often!!!|false",
             "Can anyone who uses @acmeair explain why a gradient would get lighter in the middle of two dark colors? I really don't understand.|false",
+            // Whole words: "cope" inside "horoscope", "ratio" inside "administratio(n)".
+            "@acmeair my horoscope said today would be calm and then the app logged me out twice|false",
+            "@acmeair cope, seethe, stay mad|true",
     })
     void whoFliesYouIsBaitOnlyAsAQuestion(String text, boolean bait) {
         Analysis a = analyzer.analyze(text, null);
