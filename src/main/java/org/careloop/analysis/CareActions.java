@@ -823,10 +823,15 @@ final class CareActions {
     private static final Pattern GREETS_BRAND = Pattern.compile("^\\W*(hey|hi|hello|yo|dear|ok|okay|oi)\\b,? @\\w+", FLAGS);
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
+    /** What goes wrong in an app or a thing, told with a picture or a video: no promotion says it of itself. */
+    private static final Pattern FAULT = Pattern.compile("\\b(bugs?|buggy|disappear\\w*|lag\\w*|wasn'?t|isn'?t|doesn'?t|won'?t|can'?t|nothing happens)\\b", FLAGS);
+
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();
-        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find()
+        // "Same bug as before. Numbers disappear when entering info. Video below. #iosproblems <link>": a fault shown, not an advert.
+        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && !Cues.PROBLEM.matcher(words).find()
+                && !FAULT.matcher(words).find()
                 && !(GREETS_BRAND.matcher(text).find() && links < 2 && !PROMOTES.matcher(words).find()) && (links >= 2 && tags >= 2
                 || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
     }

@@ -74,9 +74,24 @@ final class Cues {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     static final Pattern SPAM = Pattern.compile(
-            "(crypto|bitcoin|\\b\\d{2,}x\\b|\\$\\d+ (at|on) (amazon|ebay|walmart|etsy)\\b|\\bpromo (watch|phone|deal|price)|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|click (here|the link)|"
-                    + "(?<!(please|pls|plz) )follow (me|back)(?: back)?+(?! (so|and) (i|we) can (dm|message|send)| (so|and) (i'?ll|i will|we'?ll|we will) (give|send|dm|message|share)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|promo code|\\d+% off|earn \\$|bit\\.ly/|tinyurl\\.com/)",
+            "(\\bcrypto|\\bbitcoin|\\$\\d+ (at|on) (amazon|ebay|walmart|etsy)\\b|\\bpromo (watch|phone|deal|price)|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|"
+                    + "(?<!(please|pls|plz) )follow (me|back)(?: back)?+(?! (so|and) (i|we) can (dm|message|send)| (so|and) (i'?ll|i will|we'?ll|we will) (give|send|dm|message|share)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|bit\\.ly/|tinyurl\\.com/)",
             Pattern.CASE_INSENSITIVE);
+
+    /**
+     * What promotions say, and customers too: "20% off with promo code X, click here" sells; "since when do you stop giving
+     * 20% off pre-orders?", "the promo code fails at checkout" and "our hard earned $" are customers. Spam only in an
+     * offer ({@link #offers}).
+     */
+    static final Pattern PROMOTION = Pattern.compile("\\b(\\d{2,}x|promo codes?|\\d+% off|earn \\$\\d+|click (here|the link))\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern MY_OWN = Pattern.compile("\\b(i|i'?m|im|i'?ve|i'?d|me|my)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** A promotion is an offer when it links somewhere, asks nothing and speaks of nobody's own trouble. */
+    static boolean offers(String words, boolean linked) {
+        return linked && !words.contains("?") && !MY_OWN.matcher(words).find();
+    }
 
     static final Pattern ANXIETY = Pattern.compile(
             "\\b(worried|scared|afraid|nervous|anxious|panic\\w*|urgent(ly)?|asap|help me|please help|tomorrow|tonight|"

@@ -86,11 +86,13 @@ public final class SocialAnalyzer implements Analyzer {
         Offensive offensive = offensive(lang, words, features, profanity, reasons);
         Troll troll = troll(words, social, offensive, profanity, problem, reasons);
         sentiment = mockery(sentiment, troll, reasons);
-        Intent intent = intent(words, sentiment, troll, problem, question, reasons);
+        Intent intent = intent(words, LINK.matcher(clean).find(), sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
         CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, careMeaningEn, urgentEn, reasons);
         return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
 
     static boolean question(String words) {
         return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find() || Cues.REQUEST.matcher(words).find();
@@ -236,11 +238,14 @@ public final class SocialAnalyzer implements Analyzer {
         return new Troll(label, round(score), offensive.label(), why);
     }
 
-    private static Intent intent(String words, Sentiment s, Troll troll, boolean problem, boolean question, List<String> reasons) {
+    private static Intent intent(String words, boolean linked, Sentiment s, Troll troll, boolean problem, boolean question, List<String> reasons) {
         Intent.Label label;
         double confidence;
         String why;
         List<String> spam = Cues.found(Cues.SPAM, words);
+        if (spam.isEmpty() && Cues.offers(words, linked)) {
+            spam = Cues.found(Cues.PROMOTION, words);
+        }
         List<String> thanks = Cues.found(Cues.THANKS, words);
         if (!spam.isEmpty()) {
             label = Intent.Label.SPAM;

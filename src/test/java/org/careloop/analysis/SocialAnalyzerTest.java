@@ -80,6 +80,21 @@ class SocialAnalyzerTest {
         assertThat(a.troll().reasons().stream().anyMatch(r -> r.startsWith("bait"))).as(a.reasons().toString()).isEqualTo(bait);
     }
 
+    /** A promotion's words are spam in an offer; the customers who use them (every such post in the labelled data) are not. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair since when you stop giving 20% off videogame pre-orders (amazon prime members) im confused? why?|false",
+            "@acmeair you expect us to spend our hard earn $ to fly and make exceptions when you have extra call volume, however, you never make acpt|false",
+            "@acmeair the promo code SAVE20 fails at checkout, it says invalid|false",
+            "@acmeair Get 50% off your first ride with promo code RIDE50 https://t.co/abc123|true",
+            "@acmeair earn $500 a day from home, click here https://t.co/abc123|true",
+            "@acmeair free followers fast, dm me now|true",
+    })
+    void promotionWordsAreSpamOnlyInAnOffer(String text, boolean spam) {
+        Analysis a = analyzer.analyze(text, null);
+        assertThat(a.intent().label() == Intent.Label.SPAM).as(a.reasons().toString()).isEqualTo(spam);
+    }
+
     @Test
     void aTrollsLaughterIsMockeryNotPraise() {
         Analysis a = analyzer.analyze("lol imagine flying @acmeair in 2026. answer the question, your CEO is a clown", null);
@@ -240,6 +255,8 @@ class SocialAnalyzerTest {
             // The brand greeted is spoken to, not only tagged; our replies called canned are apologised for, not escalated.
             "hey @acmeair, it's #boorito time!  #theRF. https://t.co/fH75f1kFYR|engage",
             "Hey @acmeair, check out our new travel vlog! http://bit.ly/abc http://youtu.be/xyz #travel #vlog #deals|ignore",
+            // A fault shown with a video and hashtags is no advert.
+            "Come on @acmeair #ios11.1  Same bug as before. Numbers disappear when entering info. Video below. #iosproblems https://t.co/eKirAn2Mam|ticket",
             "@acmeair thanks for the canned reply.|apologize",
             // When a delivery of theirs arrives is in their record.
             "@acmeair Can you tell me what that means? I just need an estimated time of arrival please? I need my laptop for work. Thanks|ticket"})
