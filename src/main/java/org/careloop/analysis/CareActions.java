@@ -205,10 +205,12 @@ final class CareActions {
 
     /** Dissatisfaction words: a feeling that wants an apology, not a lookup. */
     static final Pattern DISSATISFIED = Pattern.compile(
-            "\\b(rude|attitude|unhelpful|not helpful|lazy|unprofessional|careless|sloppy|terrible|awful|horrible|worst|poor|disgrace\\w*|disgusting|unacceptable|ridiculous|"
+            // Whole words: "later" is no "late", nor "come online" "come on".
+            "\\b(rude(st|ly|ness)?|attitudes?|unhelpful|not helpful|lazy|unprofessional|careless|sloppy|terrible|terribly|awful|awfully|horrible|horribly|worst|"
+                    + "poor(est|ly)?|disgrace\\w*|disgusting|unacceptable|ridiculous(ly)?|"
                     + "disappoint\\w*|never (again|coming back|flying|ordering|using)|lost my business|switch(ed|ing)? to|cheated|ripped off|rip off|"
-                    + "on hold|waiting|waited|delay\\w*|late|hours?|joke|incompetent|embarrass\\w*|shame|annoy\\w*|frustrat\\w*|sucks?|"
-                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to)|😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
+                    + "on hold|waiting|waited|delay\\w*|late|hours?|jokes?|incompetent|embarrass\\w*|shame(ful)?|annoy\\w*|frustrat\\w*|suck(s|ed|ing)?|"
+                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to))\\b|(😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
             FLAGS);
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
