@@ -75,7 +75,7 @@ final class Cues {
 
     static final Pattern SPAM = Pattern.compile(
             "(\\bcrypto|\\bbitcoin|\\$\\d+ (at|on) (amazon|ebay|walmart|etsy)\\b|\\bpromo (watch|phone|deal|price)|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|"
-                    + "(?<!(please|pls|plz) )follow (me|back)(?: back)?+(?! (so|and) (i|we) can (dm|message|send)| (so|and) (i'?ll|i will|we'?ll|we will) (give|send|dm|message|share)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|bit\\.ly/|tinyurl\\.com/)",
+                    + "(?<!(please|pls|plz) )\\bfollow (me|back)(?: back)?+(?! (so|and) (i|we) can (dm|message|send)| (so|and) (i'?ll|i will|we'?ll|we will) (give|send|dm|message|share)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|bit\\.ly/|tinyurl\\.com/)",
             Pattern.CASE_INSENSITIVE);
 
     /**

@@ -89,6 +89,8 @@ class SocialAnalyzerTest {
             "@acmeair Get 50% off your first ride with promo code RIDE50 https://t.co/abc123|true",
             "@acmeair earn $500 a day from home, click here https://t.co/abc123|true",
             "@acmeair free followers fast, dm me now|true",
+            // "unfollow me" is no "follow me".
+            "@acmeair so many people unfollow me after I complained about you, and my refund is still missing|false",
     })
     void promotionWordsAreSpamOnlyInAnOffer(String text, boolean spam) {
         Analysis a = analyzer.analyze(text, null);
