@@ -549,8 +549,10 @@ final class CareActions {
     private static final double NEGATIVE_SURE = 0.7;
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
     private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎|"
-            // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "just a very lazy service".
-            + "#(no ?love|no ?excuses|fail|epicfail|never ?again|disappointed|bad ?service|customer ?service ?fail|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
+            // A sad face: "now I have a tummy ache :((((" is no fan's post.
+            + "(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫|"
+            // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "#Windows10Fail", "just a very lazy service".
+            + "#(no ?love|no ?excuses|\\w*fail|never ?again|disappointed|bad ?service|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
     /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
     static final Pattern LOST_THING = Pattern.compile("\\b((lost|left|dropped|forgot) (a|an|my|our|her|his)|(if )?(anyone|anybody|someone|somebody|you) "

@@ -257,6 +257,8 @@ class SocialAnalyzerTest {
             // The brand greeted is spoken to, not only tagged; our replies called canned are apologised for, not escalated.
             "hey @acmeair, it's #boorito time!  #theRF. https://t.co/fH75f1kFYR|engage",
             "Hey @acmeair, check out our new travel vlog! http://bit.ly/abc http://youtu.be/xyz #travel #vlog #deals|ignore",
+            // A sad face is no fan's post.
+            "@acmeair This was a good idea in theory but now I have a tummy ache :(((( https://t.co/lnIneXSE3i|apologize",
             // A fault shown with a video and hashtags is no advert.
             "Come on @acmeair #ios11.1  Same bug as before. Numbers disappear when entering info. Video below. #iosproblems https://t.co/eKirAn2Mam|ticket",
             "@acmeair thanks for the canned reply.|apologize",
