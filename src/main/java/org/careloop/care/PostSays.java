@@ -874,6 +874,13 @@ final class PostSays {
         return text != null && COMPLAINT_TAG.matcher(text).find();
     }
 
+    /** A sad or crying face: "episode 7 & 8 aren't there??? 😭" hears no "good question". */
+    private static final Pattern SAD_FACE = Pattern.compile("(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫|😩");
+
+    static boolean sadFace(String text) {
+        return text != null && SAD_FACE.matcher(text).find();
+    }
+
     static boolean asks(String text) {
         return text != null && ASKS.matcher(text).find();
     }

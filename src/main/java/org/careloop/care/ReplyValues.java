@@ -128,7 +128,7 @@ final class ReplyValues {
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET
                 && !PostSays.politeAsk(mention.text())
-                || PostSays.complaintTag(mention.text()) || PostSays.mishap(mention.text()) ? "yes" : "");
+                || PostSays.complaintTag(mention.text()) || PostSays.mishap(mention.text()) || PostSays.sadFace(mention.text()) ? "yes" : "");
         values.put("missed", "en".equals(lang) ? PostSays.missed(mention.text()) : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;

@@ -155,6 +155,12 @@ class DrafterTest {
             assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "how long does account recovery take? It's been about a week now."), calm,
                     reply("answer-pending"), posted, List.of()).text()).containsIgnoringCase("wait").doesNotContainIgnoringCase("good question");
         }
+        // A crying face: sorry, not "good question", whatever the words' calm.
+        for (String id : List.of("10", "11", "12", "13")) {
+            assertThat(drafter.draft(post(id, "Jana Kowalski", "jana_k", "I go to watch the show and episodes 7 & 8 aren't there??? 😭"), calm,
+                    reply("answer-pending"), posted, List.of()).text()).containsIgnoringCase("sorry").doesNotContainIgnoringCase("good question")
+                    .doesNotContainIgnoringCase("thanks for asking");
+        }
         // A request to act is no question to find out: the holding line stays as it was.
         assertThat(drafter.draft(post("5", "Jana Kowalski", "jana_k", "my refund never came. Can you help?"), calm, reply("answer-pending"),
                 posted, List.of()).text()).doesNotContain("whether");
