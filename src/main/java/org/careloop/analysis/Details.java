@@ -442,7 +442,7 @@ public final class Details {
     private static String clean(String text) {
         // Cut between two characters, never inside an emoji: half of one leaves the tagger with no sentence at all.
         int cut = text.length() > MAX_CHARS && Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
-        return NOISE.matcher(halves((text.length() > cut ? text.substring(0, cut) : text).replace("&amp;", "&"))).replaceAll(" ")
+        return NOISE.matcher(halves(TextPrep.plainLetters(text.length() > cut ? text.substring(0, cut) : text).replace("&amp;", "&"))).replaceAll(" ")
                 .replace('\u2019', '\'').replace('#', ' ').replaceAll("\\s+", " ").strip();
     }
 

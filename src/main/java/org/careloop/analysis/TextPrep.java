@@ -9,6 +9,14 @@ final class TextPrep {
         return clean(text, maxChars, true);
     }
 
+    /** An emoji's presentation selector after a letter: iOS 11.1 wrote every "I" as "I️" (I + U+FE0F). */
+    private static final java.util.regex.Pattern LETTER_VARIATION = java.util.regex.Pattern.compile("(?<=\\p{L})[\\uFE0E\\uFE0F]");
+
+    /** The text with letters as letters: "I️ can't log in" reads "I can't log in" (the selector only styles an emoji). */
+    static String plainLetters(String text) {
+        return LETTER_VARIATION.matcher(text).replaceAll("");
+    }
+
     /** @param dropHandles remove links and @handles (CoreNLP sentiment); false keeps them for the tokenizer */
     static String clean(String text, int maxChars, boolean dropHandles) {
         if (text == null) {
@@ -27,7 +35,7 @@ final class TextPrep {
                 b.appendCodePoint(cp);
             }
         });
-        String out = b.toString();
+        String out = plainLetters(b.toString());
         if (dropHandles) {
             out = out.replaceAll("https?://\\S+", " ").replaceAll("(^|\\s)@\\w+", " ");
         }
