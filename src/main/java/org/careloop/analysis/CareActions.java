@@ -342,7 +342,8 @@ final class CareActions {
     /** A practical question put to us: how to do something, where to go, whether something is allowed or needed. */
     static final Pattern ASKS_US = Pattern.compile("\\b(?:how (?:do|can|should|would) (?:i|we)|where (?:in \\w+ )?(?:do|can|should|would) (?:i|we)"
             + "|is it (?:alright|ok|okay|possible|safe|true) (?:if|to|that)|do (?:i|we) (?:have|need) to|(?:what|which) \\w+ (?:do|should) (?:i|we) (?:use|go|take|call|choose)"
-            + "|how (?:long|much|many) (?:does|do|is|are|will))\\b[^.!?]{0,120}\\?", FLAGS);
+            // Asked with a question mark, or last, with only hashtags and emoji after it ("how do I stop it🤦 #anybody").
+            + "|how (?:long|much|many) (?:does|do|is|are|will))\\b[^.!?]{0,120}(?:\\?|(?:\\s*(?:#\\w+|[^\\w\\s]))*\\s*$)", FLAGS);
     /** A wink, a tongue out, a plea for a follow, tickets to a show: a question asked for fun. */
     static final Pattern WINKED = Pattern.compile("[\uD83D\uDE09\uD83D\uDE1C\uD83D\uDE1D\uD83D\uDE0F]|;-?\\)|#wink|\\bfollow (?:me|back)\\b|\\btix\\b|\\btickets? to (?:the|this|a|your|their) (?:show|game|concert|gig|event|match)\\b", FLAGS);
 

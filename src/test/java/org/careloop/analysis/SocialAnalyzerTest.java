@@ -251,6 +251,8 @@ class SocialAnalyzerTest {
             // A practical question is answered, however light its tone; a question asked of the world, or for fun, is not.
             "@acmeair boarding the 22:45 from pad to swindon. Where in reading do I have to go for the bus?dont usually find staff to help!!!|answer",
             "@acmeair what do I wear for this #boorito ??? I'm too indecisice!!! #Halloween2017|engage",
+            // Asked last without a question mark, only an emoji and a hashtag after it.
+            "Why is “I\uFE0F” keep changing to this and how do I\uFE0F stop it🤦🏽‍♀️ @115858 @acmeair #anybody https://t.co/urzAfSZL5z|answer",
             // An eye-roll beside thanks for a trouble or a long wait is no thanks.
             "@acmeair thank you for the 2 hour delay \uD83D\uDE44|apologize",
             "Happy Halloween! Since I'm too old to trick or treat I now look forward to $3 booritos at @acmeair 👻 I got mine earlier, did you?|engage",
