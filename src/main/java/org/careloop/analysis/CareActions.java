@@ -551,7 +551,7 @@ final class CareActions {
     /** Said to complain, whatever else the post shares with a fan's: "good luck getting there! Not cool." */
     private static final Pattern NOT_KIND = Pattern.compile("\\bnot (cool|ok|okay|happy|impressed|amused|funny)\\b|\\bunacceptable\\b|\\bsmh\\b|\\bsheesh\\b|🙄|😒|😤|😡|🤬|👎|"
             // A sad face: "now I have a tummy ache :((((" is no fan's post.
-            + "(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫|"
+            + SocialText.SAD_FACES + "|"
             // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "#Windows10Fail", "just a very lazy service".
             + "#(no ?love|no ?excuses|\\w*fail|never ?again|disappointed|bad ?service|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
@@ -827,10 +827,10 @@ final class CareActions {
     private static final Pattern PROMOTES = Pattern.compile("\\b(check out|follow (me|us)|subscribe|my (shop|store|channel|blog|vlog)|our (shop|store|channel|blog|vlog))\\b", FLAGS);
     private static final Pattern GREETS_BRAND = Pattern.compile("^\\W*(hey|hi|hello|yo|dear|ok|okay|oi)\\b,? @\\w+", FLAGS);
 
-    /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     /** What goes wrong in an app or a thing, told with a picture or a video: no promotion says it of itself. */
     private static final Pattern FAULT = Pattern.compile("\\b(bugs?|buggy|disappear\\w*|lag\\w*|wasn'?t|isn'?t|doesn'?t|won'?t|can'?t|nothing happens)\\b", FLAGS);
 
+    /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();

@@ -86,13 +86,11 @@ public final class SocialAnalyzer implements Analyzer {
         Offensive offensive = offensive(lang, words, features, profanity, reasons);
         Troll troll = troll(words, social, offensive, profanity, problem, reasons);
         sentiment = mockery(sentiment, troll, reasons);
-        Intent intent = intent(words, LINK.matcher(clean).find(), sentiment, troll, problem, question, reasons);
+        Intent intent = intent(words, social.tokens.contains("<url>"), sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
         CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, careMeaningEn, urgentEn, reasons);
         return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
-
-    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
 
     static boolean question(String words) {
         return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find() || Cues.REQUEST.matcher(words).find();

@@ -45,6 +45,9 @@ public final class SocialText {
         this.words = words;
     }
 
+    /** A sad or crying face, as a regular expression: ":((((", "😭". */
+    public static final String SAD_FACES = "(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫";
+
     public static SocialText of(String raw) {
         String text = TextPrep.clean(raw, CoreNlpAnalyzer.MAX_CHARS, false);
         PTBTokenizer<CoreLabel> tokenizer = new PTBTokenizer<>(new StringReader(text), new CoreLabelTokenFactory(),

@@ -875,7 +875,7 @@ final class PostSays {
     }
 
     /** A sad or crying face: "episode 7 & 8 aren't there??? 😭" hears no "good question". */
-    private static final Pattern SAD_FACE = Pattern.compile("(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫|😩");
+    private static final Pattern SAD_FACE = Pattern.compile(org.careloop.analysis.SocialText.SAD_FACES + "|😩");
 
     static boolean sadFace(String text) {
         return text != null && SAD_FACE.matcher(text).find();
