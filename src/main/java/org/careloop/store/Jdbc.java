@@ -72,17 +72,23 @@ final class Jdbc {
      * @return true when this call inserted it
      */
     boolean insertIfAbsent(String sql, Object... args) {
-        return run(c -> {
-            try {
-                update(c, sql, args);
-                return true;
-            } catch (SQLException e) {
-                if (isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
+        return run(c -> insertIfAbsent(c, sql, args));
+    }
+
+    static boolean insertIfAbsent(Connection c, String sql, Object... args) throws SQLException {
+        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            // PostgreSQL logs every refused insert as an ERROR (and ends the transaction): a lost race is no error.
+            return update(c, sql + " on conflict do nothing", args) > 0;
+        }
+        try {
+            update(c, sql, args);
+            return true;
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                return false;
             }
-        });
+            throw e;
+        }
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -139,7 +145,7 @@ final class Jdbc {
     }
 
     /** Unique or primary key violation, the same SQLState on PostgreSQL and H2. */
-    static boolean isDuplicateKey(SQLException e) {
+    private static boolean isDuplicateKey(SQLException e) {
         return "23505".equals(e.getSQLState());
     }
 

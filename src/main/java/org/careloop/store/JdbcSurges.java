@@ -44,12 +44,7 @@ final class JdbcSurges implements Surges {
         if (Jdbc.update(c, more, series, minute) > 0) {
             return;
         }
-        try {
-            Jdbc.update(c, "insert into surge_counts (series, minute_at, posts) values (?, ?, 1)", series, minute);
-        } catch (SQLException e) {
-            if (!Jdbc.isDuplicateKey(e)) {
-                throw e;
-            }
+        if (!Jdbc.insertIfAbsent(c, "insert into surge_counts (series, minute_at, posts) values (?, ?, 1)", series, minute)) {
             Jdbc.update(c, more, series, minute); // another node inserted it meanwhile
         }
     }
@@ -85,18 +80,12 @@ final class JdbcSurges implements Surges {
     public Optional<Surge> start(Surge s, String message) {
         String about = Jdbc.cut(s.about(), 255);
         return jdbc.inTransaction(c -> {
-            long id;
-            try {
-                id = Jdbc.insert(c, "insert into surges (series, open_series, about, started_at, raised_at, usual, threshold, posts, peak)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.series(), s.series(), about, s.startedAt(), s.raisedAt(), s.usual(),
-                        s.threshold(), s.posts(), s.peak());
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicateKey(e)) {
-                    c.rollback(); // PostgreSQL commits nothing after a failed statement: end it here
-                    return Optional.<Surge>empty(); // open already: another node (or thread) raised it
-                }
-                throw e;
+            if (!Jdbc.insertIfAbsent(c, "insert into surges (series, open_series, about, started_at, raised_at, usual, threshold, posts, peak)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", s.series(), s.series(), about, s.startedAt(), s.raisedAt(), s.usual(),
+                    s.threshold(), s.posts(), s.peak())) {
+                return Optional.<Surge>empty(); // open already: another node (or thread) raised it
             }
+            long id = Jdbc.list(c, "select id from surges where open_series = ?", rs -> rs.getLong(1), s.series()).get(0);
             long alert = JdbcAlerts.insert(c, s.raisedAt(), "surge", null, message, 1);
             Jdbc.update(c, "update surges set alert_id = ? where id = ?", alert, id);
             return Optional.of(new Surge(id, s.series(), about, s.startedAt(), s.raisedAt(), null, s.usual(), s.threshold(), s.posts(),
