@@ -75,7 +75,10 @@ final class Cues {
 
     static final Pattern SPAM = Pattern.compile(
             "(\\bcrypto|\\bbitcoin|\\$\\d+ (at|on) (amazon|ebay|walmart|etsy)\\b|\\bpromo (watch|phone|deal|price)|giveaway|free (tokens|followers|money|iphone)|dm me (now|for)|"
-                    + "(?<!(please|pls|plz) )\\bfollow (me|back)(?: back)?+(?! (so|and) (i|we) can (dm|message|send)| (so|and) (i'?ll|i will|we'?ll|we will) (give|send|dm|message|share)|\\W*$| (please|pls|plz)\\W*$)|check (out )?my (profile|bio|channel)|bit\\.ly/|tinyurl\\.com/)",
+                    // Follow-for-follow schemes only: a customer who asks for a follow wants to DM us (9 of 16 labelled posts a
+                    // ticket) or is a fan (6); none of them was spam.
+                    + "\\b(team ?follow ?back|follow ?4 ?follow|f4f)\\b|\\bfollow (me )?(and|&) (i'?ll|i will) follow (you )?back|"
+                    + "check (out )?my (profile|bio|channel)|bit\\.ly/|tinyurl\\.com/)",
             Pattern.CASE_INSENSITIVE);
 
     /**

@@ -89,8 +89,12 @@ class SocialAnalyzerTest {
             "@acmeair Get 50% off your first ride with promo code RIDE50 https://t.co/abc123|true",
             "@acmeair earn $500 a day from home, click here https://t.co/abc123|true",
             "@acmeair free followers fast, dm me now|true",
-            // "unfollow me" is no "follow me".
+            // "unfollow me" is no "follow me"; a follow asked for is a DM to open or a fan's wish, a follow-for-follow scheme spam.
             "@acmeair so many people unfollow me after I complained about you, and my refund is still missing|false",
+            "@acmeair I believe you have to follow me in order for me to DM you|false",
+            "@acmeair Can't DM until you follow me. Thanks!|false",
+            "@acmeair YOU ARE AMAZING!!! FOLLOW ME BACK, PLEASE!!!🙏🙏🙏|false",
+            "@acmeair follow me and I'll follow you back #teamfollowback|true",
     })
     void promotionWordsAreSpamOnlyInAnOffer(String text, boolean spam) {
         Analysis a = analyzer.analyze(text, null);
@@ -223,6 +227,14 @@ class SocialAnalyzerTest {
             "@acmeair Rolls Out New Lie-Flat Seats On Transcontinental Routes This Spring http://t.co/abc123|ignore",
             "😕 RT @acmeair: New tail design, what do you think? http://t.co/abc123|ignore",
             "💯💯 RT @acmeair: New tail design, what do you think? http://t.co/abc123|engage",
+            // A reaction to the brand's own quoted post may be banter to answer; one spoken to a friend is theirs.
+            "“@acmeair: Our fleet's on fleek. http://t.co/abc123” 😐😑|engage",
+            "@friend aren't you glad this isn't you RT @acmeair: Bet these birds wish they'd flown south http://t.co/abc123|ignore",
+            // Hours held on board, told after: an apology; held there with people unwell: a person.
+            "@acmeair we are sitting on the runway for 2 hours! It is ridiculous!!|apologize",
+            "@acmeair been stuck on the plane for 2 hours with no air conditioning, people are fainting|escalate",
+            // A follow asked for to open a DM is the case going private, no spam.
+            "@acmeair I believe you have to follow me in order for me to DM you|ticket",
             "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate",
             "@acmeair on hold again, tried 2X on Friday and now over 15 min. What's up with your phone line?|ticket",
             "@acmeair Maria at the DEN counter deserves a raise, she rebooked us in minutes after the delay|thank",

@@ -64,7 +64,9 @@ class RuleBookTest {
             "@acmeair @delta delta lost my bag again, never flying them|competitor",
             "Huge thanks to the crew on @acmeair 221 today|thank",
             "@acmeair thank you for sorting out the double charge so fast, refund already on my card. great service 🙏|welcome",
-            "@acmeair 3 hours on the tarmac with no water, worst airline ever|escalate",
+            // Hours held on board, told after: care leads apologise (14 of the 22 labelled posts); held there unwell: a person.
+            "@acmeair 3 hours on the tarmac with no water, worst airline ever|apologize",
+            "@acmeair been stuck on the plane for 2 hours with no air conditioning, people are fainting|escalate",
             "@acmeair the gate agent in Denver was so rude to my elderly father|apologize",
             "@acmeair a passenger assaulted me and the crew did nothing|escalate",
             "@acmeair hoping to get out earlier than 2/23 (only phone option) or assistance with hotel.|escalate",
