@@ -86,7 +86,8 @@ class ConsoleBrowserIT {
         assertThat(faq.getText()).contains("rule answer");
         assertThat(faq.findElement(By.tagName("textarea")).getAttribute("value")).contains("@grace_n").contains("8 kg");
         WebElement moan = cardFor("@acmeair 3 hours on the tarmac with no water, worst airline ever");
-        assertThat(moan.getText()).contains("rule escalate").contains("frustration");
+        // Hours on the tarmac, told after: an apology (care leads' reading; a person only when someone is unwell).
+        assertThat(moan.getText()).contains("rule apologize").contains("frustration");
         // The troll gets no draft: it is listed as not answered, with the rule and the signals that fired.
         wait.until(d -> d.findElement(By.id("ignored")).getText().contains("your CEO is a clown"));
         assertThat(browser.findElement(By.id("ignored")).getText()).contains("bait").contains("troll");
@@ -100,7 +101,7 @@ class ConsoleBrowserIT {
         WebElement reply = moan.findElement(By.tagName("textarea"));
         assertThat(reply.getAttribute("value")).startsWith("@tom_r, ");
         reply.click();
-        // The agent rewrites it (the drafted escalation is near X's limit already, so no appending).
+        // The agent rewrites it (the drafted apology is long already, so no appending).
         reply.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
         reply.sendKeys("@tom_r, I'm so sorry about those 3 hours. Please DM us your booking reference. Water is on every flight, always.");
         wait.until(ExpectedConditions.textToBePresentInElement(moan.findElement(By.cssSelector(".holder")), "You are handling this draft"));
