@@ -211,6 +211,22 @@ final class PostSays {
             + "|\\b(?:is|are|whether|if) (?:the |my |our |this )?(?:flight|plane)s?(?: #?[a-z]{0,2}\\d{2,4})?(?: from \\w+ to \\w+)? (?:is |still )?"
             + "(?:on time|delayed|cancell?ed|leaving|departing|boarding|taking off)\\b");
 
+    /** A post that quotes another ("RT @brand: ...", "“@brand: ...”") with a few words or emoji of its own and no question. */
+    static boolean reactsToQuote(String text) {
+        java.util.regex.Matcher q = text == null ? null : QUOTE.matcher(text);
+        if (q == null || !q.find() || text.contains("?")) {
+            return false;
+        }
+        String own = (text.substring(0, q.start()) + " " + text.substring(q.end())).replaceAll("https?://\\S+|[“”\"]", " ").strip();
+        return own.split("\\s+").length <= 8 && !EXCITED.matcher(own).find();
+    }
+
+    /** "yesss", "finally!": a quote cheered, not rolled eyes at. */
+    private static final Pattern EXCITED = Pattern.compile("(?i)!|\\b(ye+s+|yay+|wo+h?o+|love|nice|cool|awesome|finally|great|amazing)\\b");
+
+    /** The quoted post, from its opening to its closing quote or the end. */
+    private static final Pattern QUOTE = Pattern.compile("(?:^|\\s)(?:RT @\\w+:|[“\"]@\\w+:)[^”\"]*[”\"]?");
+
     static boolean asksStatus(String text) {
         return text != null && ASKS_STATUS.matcher(text).find();
     }

@@ -257,6 +257,12 @@ final class ReplyValues {
                     ? "fingers crossed with you! Turn on flight alerts in the app for any change, and we're right here if your plans need to move."
                     : "sorry the weather is getting in the way. If your plans need to change, we're right here.");
         }
+        // An eye-roll or a shrug at a post they quote ("😐😑 “@brand: Our fleet's on fleek.”") is taken in good humour, not
+        // met with "thanks for tagging us".
+        if (engage && "en".equals(lang) && Stream.of("moment", "positive", "occasion").allMatch(k -> ((String) values.get(k)).isEmpty())
+                && PostSays.reactsToQuote(mention.text())) {
+            values.put("moment", "we'll take that as a review 😅");
+        }
         values.put("occasion", ((String) values.get("occasion")).isEmpty() ? "" : PostSays.occasionBesides(mention.text(), (String) values.get("moment")));
         // Thanks that say what went well hear that we are glad of it ("So glad you made it!"), not only that the team will see it.
         values.put("good_news", thanks && "en".equals(lang) ? PostSays.goodNews(mention.text()) : "");

@@ -252,6 +252,8 @@ class SocialAnalyzerTest {
             "@acmeair smart. read my earlier tweets and you'll see|apologize",
             // A customer's own moment with its photo and hashtags is a fan's post, not a promoter's.
             "Got my $3 #burrito from @acmeair #happyhalloween 🎃 https://t.co/abc123|engage",
+            // A traveller's moment with its photo is a fan's post, however its sentiment reads ("this is why I travel").
+            "Treated to a glorious sunset on my way home, this is why I travel. @acmeair #windowseat #avgeek https://t.co/abc123|engage",
             // A request closed with thanks is the request.
             "@acmeair I want to know your office locations in Lagos and Abuja and your contact numbers. Thanks.|answer",
             // A slur, with nothing of theirs to look up, is left alone whatever it asks.

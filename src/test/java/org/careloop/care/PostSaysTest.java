@@ -46,6 +46,19 @@ class PostSaysTest {
         assertThat(PostSays.howTo(post)).isEqualTo(asked);
     }
 
+    /** A shrug or an eye-roll at a quoted post is a reaction to take in good humour; a cheer, a question or a comment is not. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "“@acmeair: Our fleet's on fleek. http://t.co/abc123” 😐😑|true",
+            "Okay. RT @acmeair: Our fleet's on fleek. http://t.co/abc123|true",
+            "yesss “@acmeair: Our new lounge is open. http://t.co/abc123”|false",
+            "“@acmeair: Our fleet's on fleek. http://t.co/abc123” why would a company say this?|false",
+            "@acmeair our fleet is on fleek|false",
+            "“@acmeair: Our fleet's on fleek.” so this is what the marketing team does all day while my bag sits in Denver for a week|false"})
+    void aReactionToAQuotedPost(String post, boolean reaction) {
+        assertThat(PostSays.reactsToQuote(post)).isEqualTo(reaction);
+    }
+
     @Test
     void anIdeaForTheBrandIsASuggestion() {
         assertThat(PostSays.suggests("you guys should consider making a lounge at Austin")).isTrue();
