@@ -233,6 +233,9 @@ class SocialAnalyzerTest {
             // Hours held on board, told after: an apology; held there with people unwell: a person.
             "@acmeair we are sitting on the runway for 2 hours! It is ridiculous!!|apologize",
             "@acmeair been stuck on the plane for 2 hours with no air conditioning, people are fainting|escalate",
+            // "Hospitality" is no hospital, and hours gone by no stranding: a thanks and a case.
+            "@acmeair amazing hospitality and helpfulness from Anthony at the gate. Great staff 👏👏|thank",
+            "My phone has erased and re-added my emails twice in the past 24 hours. Wth??? @acmeair|ticket",
             // A follow asked for to open a DM is the case going private, no spam.
             "@acmeair I believe you have to follow me in order for me to DM you|ticket",
             "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate",
