@@ -21,9 +21,11 @@ public final class TroubleOver {
                     + "|\\balready (sorted|rebooked|booked|purchased|bought)\\b|\\bdone with my (purchase|booking)\\b"
                     + "|\\b(bag|bags|luggage|suitcase) (is|are) on (the|its|their) way\\b|\\b(finds?|found) a solution\\b|\\bmade it home on (my|our) own\\b"
                     + "|\\b(sent|emailed|wrote) (a |an )?(email|message|letter|complaint) to (customer relations|customer care|corporate)\\b", FLAGS);
-    /** ...unless something is still to be put right: a refund, a charge, a bag still missing. */
+    /** ...unless something is still to be put right (a refund, a charge, a bag still missing, a thing they need) or never was. */
     static final Pattern STILL_OWED = Pattern.compile("\\b(refund\\w*|charg\\w*|compensat\\w*|reimburs\\w*|voucher|still (missing|lost|waiting|no)|"
-            + "where (is|are)|lost|missing)\\b", FLAGS);
+            + "where (is|are)|lost|missing|need(s|ed)? to|asked for|"
+            // "I have not been rebooked", "no one ... told them what flights they were rebooked on": not over at all.
+            + "(haven'?t|hasn'?t|have not|has not|not|never|no one|nobody)( \\w+){0,8} (re-?booked|booked))\\b", FLAGS);
 
     /** Whether the post says the trouble is over with nothing left owed ("I'm rebooked now, but the line was 300 deep"). */
     public static boolean in(String text) {

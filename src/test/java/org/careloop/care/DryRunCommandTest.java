@@ -182,6 +182,9 @@ class DryRunCommandTest {
         }
         assertThat(org.careloop.analysis.TroubleOver.in("@acmeair gate agent charges me $100 on top of the $25 I already paid!!")).isFalse();
         assertThat(org.careloop.analysis.TroubleOver.in("@acmeair already done that. but who pays for my discomfort for 9 h?")).isFalse();
+        // Never rebooked, or rebooked with a thing still needed, is not over.
+        assertThat(org.careloop.analysis.TroubleOver.in("@acmeair Nope, I have not been rebooked.")).isFalse();
+        assertThat(org.careloop.analysis.TroubleOver.in("@acmeair got rebooked on a new flight yesterday. I asked for a new confirmation email")).isFalse();
     }
 
     /** A person at once only where it is due: a gripe about a middle seat is no escalation; cancelled with nowhere to turn, or a family member in hospice, is. */
