@@ -336,6 +336,10 @@ final class CareActions {
             + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
             + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);
+    /** People praised for the help they gave (17 of the 18 labelled posts without a "but" or a "not" are thanks). */
+    private static final Pattern HELP_PRAISED = Pattern.compile("\\b(helped (me|us)|so helpful|very helpful|(so|very|super) (kind|friendly|nice|patient)|"
+            + "a (true |real )?pro\\b|compliment (her|him|them)|you (guys )?rock|best customer service)", FLAGS);
+
     /** What takes praise back: a "but", a negation, a complaint. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\b(but|however|though|although|not|never|no|worst|disappoint\\w*|unacceptable|"
             + "ridiculous|terrible|awful|horrible)\\b|n't\\b", FLAGS);
@@ -438,8 +442,11 @@ final class CareActions {
             // unless the cues read thanks too ("thank you for sorting out the double charge"): two readers agree.
             boolean kind = label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK;
             boolean cuesKind = c.label() == CareAction.Label.ENGAGE || c.label() == CareAction.Label.THANK;
-            if (kind && !cuesKind && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE || SARCASTIC_THANKS.matcher(words).find()
-                    || NOT_KIND.matcher(words).find())) {
+            // But people praised for their help are thanked, whatever trouble they helped with ("she helped me with my problem
+            // so easily and was so nice"): the model's thanks stand.
+            boolean helpPraised = label == CareAction.Label.THANK && HELP_PRAISED.matcher(words).find() && !TAKEN_BACK.matcher(words).find();
+            if (kind && !cuesKind && !helpPraised && (s.label() == Sentiment.Label.NEGATIVE && s.confidence() >= NEGATIVE_SURE
+                    || SARCASTIC_THANKS.matcher(words).find() || NOT_KIND.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
             }

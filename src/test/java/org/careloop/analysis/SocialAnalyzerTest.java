@@ -236,6 +236,8 @@ class SocialAnalyzerTest {
             // "Hospitality" is no hospital, and hours gone by no stranding: a thanks and a case.
             "@acmeair amazing hospitality and helpfulness from Anthony at the gate. Great staff 👏👏|thank",
             "My phone has erased and re-added my emails twice in the past 24 hours. Wth??? @acmeair|ticket",
+            // Help praised is thanked, whatever trouble it helped with.
+            "@acmeair she helped me with my problem so easily and was so nice, you guys rock!|thank",
             // A follow asked for to open a DM is the case going private, no spam.
             "@acmeair I believe you have to follow me in order for me to DM you|ticket",
             "@acmeair why not reroute us through CLT instead of forcing an overnight in DCA?|escalate",
