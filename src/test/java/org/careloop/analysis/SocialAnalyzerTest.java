@@ -254,6 +254,8 @@ class SocialAnalyzerTest {
             "@acmeair why did you move me from 3C to 38E on my flight tomorrow?|ticket",
             "@acmeair follow back so I'll send you my booking details|ticket",
             "@acmeair we got bumped from the 6pm to Austin, flight was oversold. now what?|ticket",
+            // A flight only called overbooked bumped nobody.
+            "@acmeair you pay extra for a better seat but by the time you board your overbooked flight there is no overhead space left|apologize",
             "@acmeair smart. read my earlier tweets and you'll see|apologize",
             // A customer's own moment with its photo and hashtags is a fan's post, not a promoter's.
             "Got my $3 #burrito from @acmeair #happyhalloween 🎃 https://t.co/abc123|engage",
