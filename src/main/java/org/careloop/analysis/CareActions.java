@@ -382,10 +382,15 @@ final class CareActions {
     }
 
     /**
-     * The cascade's answer before urgency: the label, how sure, why in words, and whether the cues
-     * settle it alone (a promotion, a pointer to a direct message: no words make them a customer's case).
+     * The cascade's answer before urgency: the label, how sure, why in words, and how sure the model must be to
+     * read it otherwise: 0 for most cues, more for a cue care leads seldom overrule, infinite where the cues settle
+     * it alone (a promotion, a pointer to a direct message: no words make them a customer's case).
      */
-    record Cascade(CareAction.Label label, double confidence, String why, boolean settled) {}
+    record Cascade(CareAction.Label label, double confidence, String why, double overrule) {
+        boolean settled() {
+            return Double.isInfinite(overrule);
+        }
+    }
 
     /**
      * Below this confidence the fast model's answer is read again with the post's meaning (a sentence
@@ -428,8 +433,7 @@ final class CareActions {
                         again.evidence().stream().filter(e -> !Meaning.isMeaning(e)).toList());
             }
             CareAction.Label read = CareAction.Label.of(p.label());
-            // A reaction to a quoted post stays alone unless the model is sure: "😕 RT @brand: what do you think?" is no fan's.
-            if (read != label && label == CareAction.Label.IGNORE && QUOTED_POST.matcher(text).find() && p.confidence() < SURE_REACTION) {
+            if (p.confidence() < c.overrule()) {
                 read = label;
             }
             if (read != label) {
@@ -647,6 +651,7 @@ final class CareActions {
         // care leads often read otherwise (a reaction to the brand's own quoted post engaged, hours held on board an apology),
         // the cue stays a reading the model may overrule.
         boolean settled = false;
+        double overrule = 0;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
         boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
@@ -722,6 +727,8 @@ final class CareActions {
             // fleek" 😐), so the model may overrule the cue; not where the post is addressed to someone else than the quoted
             // account ("@friend aren't you glad this isn't you RT @brand: ...").
             settled = speaksToAnother(text);
+            // Left alone unless the model is sure: "😕 RT @brand: what do you think?" is no fan's.
+            overrule = fan ? 0 : SURE_REACTION;
         } else if (headline(text) && !lookup && !text.contains("?") && !praise) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
@@ -797,7 +804,7 @@ final class CareActions {
             confidence = 0.4;
             why = "no request or problem found";
         }
-        return new Cascade(label, confidence, why, settled);
+        return new Cascade(label, confidence, why, settled ? Double.POSITIVE_INFINITY : overrule);
     }
 
     /** Insults that carry no issue of their own. */
@@ -897,7 +904,7 @@ final class CareActions {
     private static final Pattern OPENING_HANDLE = Pattern.compile("^\\s*\\.?(@\\w+)");
 
     /** A retweet or quote of another account's post ("RT @brand: ...", "“@brand: ..."). */
-    static final Pattern QUOTED_POST = Pattern.compile("(^|\\s)(RT @\\w+:|[“\"]@\\w+:)");
+    static final Pattern QUOTED_POST = Pattern.compile(SocialText.QUOTED_POST);
 
     private static final Pattern FIRST_PERSON_SINGULAR = Pattern.compile("\\b(i|i'?m|i'?ve|i'?d|me|my)\\b", FLAGS);
 

@@ -46,6 +46,9 @@ public final class SocialText {
     }
 
     /** A sad or crying face, as a regular expression: ":((((", "😭". */
+    /** A retweet or quote of another account's post ("RT @brand: ...", "“@brand: ..."), as a regular expression; group 2 the quote's opening. */
+    public static final String QUOTED_POST = "(^|\\s)(RT @\\w+:|[“\"]@\\w+:)";
+
     public static final String SAD_FACES = "(^|\\s):-?\\(+|☹|🙁|😞|😢|😭|😔|😫";
 
     public static SocialText of(String raw) {

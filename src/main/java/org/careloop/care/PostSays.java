@@ -225,7 +225,7 @@ final class PostSays {
     private static final Pattern EXCITED = Pattern.compile("(?i)!|\\b(ye+s+|yay+|wo+h?o+|love|nice|cool|awesome|finally|great|amazing)\\b");
 
     /** The quoted post, from its opening to its closing quote or the end. */
-    private static final Pattern QUOTE = Pattern.compile("(?:^|\\s)(?:RT @\\w+:|[“\"]@\\w+:)[^”\"]*[”\"]?");
+    private static final Pattern QUOTE = Pattern.compile("(?:" + org.careloop.analysis.SocialText.QUOTED_POST + ")[^”\"]*[”\"]?");
 
     static boolean asksStatus(String text) {
         return text != null && ASKS_STATUS.matcher(text).find();
