@@ -153,6 +153,8 @@ public final class EvaluateCommand {
         TrainCommand.CareRows rows = TrainCommand.careRows(data, careLabels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();
+        Metrics airline = new Metrics();
+        Metrics others = new Metrics();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Corpus.Row> training = new ArrayList<>(rows.development());
             List<Corpus.Row> testing = new ArrayList<>();
@@ -163,13 +165,17 @@ public final class EvaluateCommand {
             SocialAnalyzer analyzer = cascadeOnly.withCareModels(TrainCommand.trainCare(training, cascadeOnly),
                     TrainCommand.trainCareMeaning(training, cascadeOnly), null);
             for (Corpus.Row r : testing) {
-                m.add(r.label(), analyzer.analyze(r.text(), null).care().label().id());
+                String got = analyzer.analyze(r.text(), null).care().label().id();
+                m.add(r.label(), got);
+                (TrainCommand.businessWeight(r) == 1 ? airline : others).add(r.label(), got);
                 cues.add(r.label(), cascadeOnly.analyze(r.text(), null).care().label().id());
             }
         }
         report(out, "Care action, " + FOLDS + "-fold over further labels", m, "macro-F1", m.macroF1(), 0.65);
         out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f; the cues alone: macro-F1 %.3f%n", m.accuracy(), m.precision("ignore"),
                 cues.macroF1());
+        out.printf(Locale.ROOT, "      airline tweets: macro-F1 %.3f (%d posts); posts to other businesses (TWCS): macro-F1 %.3f (%d posts)%n",
+                airline.macroF1(), airline.total(), others.macroF1(), others.total());
         out.printf(Locale.ROOT, "      commonest mistakes (care lead's action -> CareLoop's): %s%n", m.mistakes(8));
     }
 
