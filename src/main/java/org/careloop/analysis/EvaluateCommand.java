@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.Locale;
 import java.util.function.Function;
@@ -153,8 +156,7 @@ public final class EvaluateCommand {
         TrainCommand.CareRows rows = TrainCommand.careRows(data, careLabels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();
-        Metrics airline = new Metrics();
-        Metrics others = new Metrics();
+        Map<String, Metrics> bySource = new TreeMap<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Corpus.Row> training = new ArrayList<>(rows.development());
             List<Corpus.Row> testing = new ArrayList<>();
@@ -167,15 +169,17 @@ public final class EvaluateCommand {
             for (Corpus.Row r : testing) {
                 String got = analyzer.analyze(r.text(), null).care().label().id();
                 m.add(r.label(), got);
-                (TrainCommand.businessWeight(r) == 1 ? airline : others).add(r.label(), got);
+                bySource.computeIfAbsent(r.id().substring(0, Math.max(0, r.id().indexOf('-'))), k -> new Metrics()).add(r.label(), got);
                 cues.add(r.label(), cascadeOnly.analyze(r.text(), null).care().label().id());
             }
         }
         report(out, "Care action, " + FOLDS + "-fold over further labels", m, "macro-F1", m.macroF1(), 0.65);
         out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f; the cues alone: macro-F1 %.3f%n", m.accuracy(), m.precision("ignore"),
                 cues.macroF1());
-        out.printf(Locale.ROOT, "      airline tweets: macro-F1 %.3f (%d posts); posts to other businesses (TWCS): macro-F1 %.3f (%d posts)%n",
-                airline.macroF1(), airline.total(), others.macroF1(), others.total());
+        // The labels are mostly airline tweets; TWCS posts are to other businesses (see TrainCommand.businessWeight).
+        out.printf(Locale.ROOT, "      by source: %s%n", bySource.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.3f (%d posts)", e.getKey(), e.getValue().macroF1(), e.getValue().total()))
+                .collect(Collectors.joining("; ")));
         out.printf(Locale.ROOT, "      commonest mistakes (care lead's action -> CareLoop's): %s%n", m.mistakes(8));
     }
 
@@ -201,7 +205,7 @@ public final class EvaluateCommand {
      * @return the development part's agreement and the test part's
      */
     static Metrics[] intentAgreement(Path file, Analyzer analyzer) throws IOException {
-        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byId = new java.util.HashMap<>();
         for (Corpus.Row r : Corpus.read(file, n -> "any").rows()) {
             byId.put(r.raw().path("tweet_id").asText(), r.raw());
         }
@@ -235,7 +239,7 @@ public final class EvaluateCommand {
     }
 
     /** Whether the tweet's conversation, named by its first tweet, is in the test part (one in two). */
-    static boolean twcsTest(com.fasterxml.jackson.databind.JsonNode tweet, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> byId) {
+    static boolean twcsTest(com.fasterxml.jackson.databind.JsonNode tweet, Map<String, com.fasterxml.jackson.databind.JsonNode> byId) {
         com.fasterxml.jackson.databind.JsonNode first = tweet;
         Set<String> seen = new HashSet<>();
         while (first.hasNonNull("in_response_to_tweet_id") && seen.add(first.path("tweet_id").asText())) {
