@@ -217,7 +217,9 @@ final class CareActions {
                     + "poor(est|ly)?|disgrace\\w*|disgusting|unacceptable|ridiculous(ly)?|"
                     + "disappoint\\w*|never (again|coming back|flying|ordering|using)|lost my business|switch(ed|ing)? to|cheated|ripped off|rip off|"
                     + "on hold|waiting|waited|delay\\w*|late|hours?|jokes?|incompetent|embarrass\\w*|shame(ful)?|annoy\\w*|frustrat\\w*|suck(s|ed|ing)?|"
-                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to))\\b|(😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
+                    + "not cool|come on|c'?mon|seriously|unbelievable|wtf|smh|no point (in|to)|"
+                    // A trouble that keeps coming back: "happens every time in and out of Newark" (11 of 12 labelled posts a case or an apology).
+                    + "(happens|happened|happening|same thing|this) (every|each) (single )?time)\\b|(😡|🤬|😤|😒|🙄|😪|😞|😩|👎)",
             FLAGS);
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
@@ -579,6 +581,8 @@ final class CareActions {
             // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "#Windows10Fail", "just a very lazy service".
             + "#(no ?love|no ?excuses|\\w*fail|never ?again|disappointed|bad ?service|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
+    private static final Pattern LAUGHING = Pattern.compile("😂|🤣|😆|\\b(lol|lmao|rofl|haha\\w*)\\b", FLAGS);
+
     /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
     static final Pattern LOST_THING = Pattern.compile("\\b((lost|left|dropped|forgot) (a|an|my|our|her|his)|(if )?(anyone|anybody|someone|somebody|you) "
             + "(found|finds|find|picked up|turned in) (a|an|my|our|her|his|a set of|a pair of)) (\\w+ )?(earring|ring|necklace|bracelet|watch|"
@@ -655,7 +659,10 @@ final class CareActions {
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
         boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || DISSATISFIED.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE
-                || COMPLAINT_TAG.matcher(text).find();
+                || COMPLAINT_TAG.matcher(text).find()
+                // A sad face, a sigh or a complaint hashtag says it: "had to be stuck in the middle seat :(" is no fan's post;
+                // beside a laugh 😭 is tears of laughter ("STAHP!! 😂😂😭😭").
+                || NOT_KIND.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE && !LAUGHING.matcher(text).find();
         boolean sarcastic = SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find();
         boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find() && !sarcastic && !PLEA.matcher(words).find()
                 && !(question && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches()));

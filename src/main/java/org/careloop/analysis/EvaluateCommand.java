@@ -176,7 +176,7 @@ public final class EvaluateCommand {
         report(out, "Care action, " + FOLDS + "-fold over further labels", m, "macro-F1", m.macroF1(), 0.65);
         out.printf(Locale.ROOT, "      accuracy %.3f, ignore precision %.3f; the cues alone: macro-F1 %.3f%n", m.accuracy(), m.precision("ignore"),
                 cues.macroF1());
-        // The labels are mostly airline tweets; TWCS posts are to other businesses, two thirds of the held-back part.
+        // The labels are mostly airline tweets; TWCS posts are to other businesses (see TrainCommand.businessWeight).
         out.printf(Locale.ROOT, "      by source: %s%n", bySource.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.3f (%d posts)", e.getKey(), e.getValue().macroF1(), e.getValue().total()))
                 .collect(Collectors.joining("; ")));

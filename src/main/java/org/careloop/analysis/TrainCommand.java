@@ -264,7 +264,7 @@ public final class TrainCommand {
         List<TextModel.Example> examples = new ArrayList<>();
         for (Corpus.Row r : rows) {
             examples.add(new TextModel.Example(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), null)), r.label(),
-                    weights.get(r.label())));
+                    weights.get(r.label()) * businessWeight(r)));
         }
         return TextModel.train(examples, CARE_SIGMA);
     }
@@ -275,10 +275,21 @@ public final class TrainCommand {
         List<TextModel.Example> examples = new ArrayList<>();
         for (Corpus.Row r : rows) {
             examples.add(new TextModel.Example(Meaning.features(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), null)),
-                    TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, false)), r.label(), weights.get(r.label())));
+                    TextPrep.clean(r.text(), CoreNlpAnalyzer.MAX_CHARS, false)), r.label(), weights.get(r.label()) * businessWeight(r)));
         }
         return TextModel.train(examples, CARE_SIGMA);
     }
+
+    /**
+     * Posts to other kinds of business (TWCS: phones, shops, banks, games) are one label in twenty, the airline tweets the
+     * rest; CareLoop reads posts to any brand, so each weighs {@value #OTHER_BUSINESS_WEIGHT}. Chosen on the 5-fold (posts
+     * to other businesses 0.583 at 1, 0.589 at 2, 0.611 at 4, 0.611 at 8, 0.605 at 16; airline tweets 0.627 to 0.623).
+     */
+    static double businessWeight(Corpus.Row r) {
+        return r.id().startsWith("twcs-") ? OTHER_BUSINESS_WEIGHT : 1;
+    }
+
+    static final double OTHER_BUSINESS_WEIGHT = 4;
 
     static final String CARE_MODEL = "care-action-en";
     static final String CARE_MEANING_MODEL = "care-action-meaning-en";

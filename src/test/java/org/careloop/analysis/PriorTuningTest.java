@@ -54,4 +54,12 @@ class PriorTuningTest {
         Map<String, Double> w = TrainCommand.balancing(rows);
         assertThat(9 * w.get("common")).isCloseTo(w.get("rare"), org.assertj.core.data.Offset.offset(1e-9));
     }
+
+    @Test
+    void postsToOtherBusinessesWeighMoreThanAirlineTweets() {
+        // The labels are mostly airline tweets; CareLoop answers posts to any brand (see TrainCommand.businessWeight).
+        assertThat(TrainCommand.businessWeight(new Corpus.Row("twcs-6608", "t", "ticket", null))).isEqualTo(TrainCommand.OTHER_BUSINESS_WEIGHT);
+        assertThat(TrainCommand.businessWeight(new Corpus.Row("airline-570306133677760513", "t", "ticket", null))).isEqualTo(1.0);
+        assertThat(TrainCommand.OTHER_BUSINESS_WEIGHT).isGreaterThan(1.0);
+    }
 }

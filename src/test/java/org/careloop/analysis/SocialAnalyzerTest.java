@@ -282,6 +282,10 @@ class SocialAnalyzerTest {
             "Hey @acmeair, check out our new travel vlog! http://bit.ly/abc http://youtu.be/xyz #travel #vlog #deals|ignore",
             // A sad face is no fan's post.
             "@acmeair This was a good idea in theory but now I have a tummy ache :(((( https://t.co/lnIneXSE3i|apologize",
+            // Nor where nothing else is found, unless it cries with laughter; a trouble that keeps coming back is a gripe.
+            "@acmeair had to be stuck in the middle seat :( http://t.co/dzeGAPfqw1|apologize",
+            "STAHP!! 😂😂😭😭😭😭 RT @acmeair Our fleet's on fleek. http://t.co/BM2unRaOnI|engage",
+            "@acmeair happens every time in and out of Newark.|apologize",
             // A fault shown with a video and hashtags is no advert.
             "Come on @acmeair #ios11.1  Same bug as before. Numbers disappear when entering info. Video below. #iosproblems https://t.co/eKirAn2Mam|ticket",
             "@acmeair thanks for the canned reply.|apologize",
