@@ -76,6 +76,14 @@ final class CareActions {
                     + "\\bday ([2-9]|two|three|four|five) (of |on |trying|stuck|waiting|stranded|still)|(second|third|2nd|3rd|4th) day (of |on |trying|stuck|waiting|stranded|still)|"
                     + "^\\W*(@\\w+\\s*)*hold (flight |the flight |flt )?#?\\d{3,4}\\b(?! ?(min|hour|hr))|[.!]\\s*hold (flight |the flight |flt )?#?\\d{3,4}\\b(?! ?(min|hour|hr))|(without|no) (a )?(flights?|way home) for (\\d+|two|three|four|five) days|"
                     + "read my bio|"
+                    // Staff who yell at or accuse a customer, a near miss, another customer's data in view, an allergy that can kill,
+                    // a small child seated alone: what ACTIONS.md sends to a person at once, said the ways the labelled posts say it.
+                    + "(yelled|screamed|shouted|sworn|cursed|cussed) at by|accus(ed|ing) (me|us|my \\w+|him|her|them) of|"
+                    + "within (\\w+ )?feet of (colliding|hitting|another|an?) |near[- ]miss|(nearly|almost) collid\\w*|colliding (with )?(another|an?) (plane|jet|aircraft)|"
+                    + "(someone|somebody) else'?s (reservation|booking|account|information|info|personal|data|details|boarding pass|credit card)|"
+                    + "(peanut|tree ?nut|nut|severe|life[- ]threatening) allerg\\w*|"
+                    + "(\\d+ ?(yr|year)s?[ -]?old|\\b\\dyo|toddler|infant|baby)\\b[^.!?]{0,60}(own row|none of (us|them) (sitting|seated))|"
+                    + "(own row|none of (us|them) (sitting|seated))[^.!?]{0,60}(\\d+ ?(yr|year)s?[ -]?old|\\b\\dyo\\b|toddler|infant|baby)|"
                     + "cockroach\\w*|roaches|bed ?bugs|mouse traps?|mice (in|on|running)|rats? (in|on|running)|surger(y|ies)\\w*|"
                     // No way to get where they must be: home, a connection, an operation, an event that will not wait.
                     + "(don'?t|do not|dont) have a (flight|way|ride) (home|back)|no (flight|way) (home|back)|miss(ed)? all (my |our |the )?connections|"

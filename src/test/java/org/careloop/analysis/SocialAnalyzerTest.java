@@ -286,6 +286,14 @@ class SocialAnalyzerTest {
             "@acmeair had to be stuck in the middle seat :( http://t.co/dzeGAPfqw1|apologize",
             "STAHP!! 😂😂😭😭😭😭 RT @acmeair Our fleet's on fleek. http://t.co/BM2unRaOnI|engage",
             "@acmeair happens every time in and out of Newark.|apologize",
+            // Staff who accuse, a near miss, another customer's data, an allergy, a small child seated alone: a person at once.
+            "@acmeair We were told at the gate that her cc was declined. Supervisor accused us of illegal activity.|escalate",
+            "@acmeair my son is on flight 3710. The plane came within feet of colliding  another plane and is stopped.|escalate",
+            "@acmeair how do i know my information is safe? I can see someone else's reservation, rr # and trip|escalate",
+            "@acmeair thanks for leaving our 3 year old in his own row flight 360 LAX-IAD|escalate",
+            // A row to oneself is no child alone; a question about nuts is no allergy.
+            "@acmeair got a whole row to myself, my own row! best flight ever|thank",
+            "@acmeair do you serve nuts on board? asking for a friend|answer",
             // A fault shown with a video and hashtags is no advert.
             "Come on @acmeair #ios11.1  Same bug as before. Numbers disappear when entering info. Video below. #iosproblems https://t.co/eKirAn2Mam|ticket",
             "@acmeair thanks for the canned reply.|apologize",
