@@ -78,7 +78,7 @@ final class CareActions {
                     + "read my bio|"
                     // Staff who yell at or accuse a customer, a near miss, another customer's data in view, an allergy that can kill,
                     // a small child seated alone: what ACTIONS.md sends to a person at once, said the ways the labelled posts say it.
-                    + "(yelled|screamed|shouted|sworn|cursed|cussed) at by|accus(ed|ing) (me|us|my \\w+|him|her|them) of|"
+                    + "(yelled|screamed|shouted|sworn|cursed|cussed) at by|accus(ed|ing) (me|us|my \\w+|him|her|them) of|flipped (me|us) off|"
                     + "within (\\w+ )?feet of (colliding|hitting|another|an?) |near[- ]miss|(nearly|almost) collid\\w*|colliding (with )?(another|an?) (plane|jet|aircraft)|"
                     + "(someone|somebody) else'?s (reservation|booking|account|information|info|personal|data|details|boarding pass|credit card)|"
                     + "(peanut|tree ?nut|nut|severe|life[- ]threatening) allerg\\w*|"
@@ -766,7 +766,8 @@ final class CareActions {
             label = CareAction.Label.ENGAGE;
             confidence = 0.6;
             why = "a traveller's moment shared with its photo: " + Cues.quote(Cues.found(TRAVEL_MOMENT, text));
-        } else if (selfPromotion(text, words, question, praise)) {
+        } else if (selfPromotion(text, words, question, praise) && !negative && !COMPLAINT_TAG.matcher(text).find()) {
+            // A promoter is not angry: "sure knows how to pamper customers they strand abroad. #badcustomerservice <link>" complains.
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
             why = "self-promotion tagging the brand: links and hashtags, nothing asked of us";

@@ -91,9 +91,12 @@ final class Cues {
 
     private static final Pattern MY_OWN = Pattern.compile("\\b(i|i'?m|im|i'?ve|i'?d|me|my)\\b", Pattern.CASE_INSENSITIVE);
 
-    /** A promotion is an offer when it links somewhere, asks nothing and speaks of nobody's own trouble. */
+    /**
+     * A promotion is an offer when it links somewhere, asks nothing and speaks of nobody's own trouble ("app error - says
+     * click here, can't click" is a customer).
+     */
     static boolean offers(String words, boolean linked) {
-        return linked && !words.contains("?") && !MY_OWN.matcher(words).find();
+        return linked && !words.contains("?") && !MY_OWN.matcher(words).find() && !PROBLEM.matcher(words).find();
     }
 
     static final Pattern ANXIETY = Pattern.compile(

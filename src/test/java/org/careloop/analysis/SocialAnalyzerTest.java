@@ -291,6 +291,10 @@ class SocialAnalyzerTest {
             "@acmeair my son is on flight 3710. The plane came within feet of colliding  another plane and is stopped.|escalate",
             "@acmeair how do i know my information is safe? I can see someone else's reservation, rr # and trip|escalate",
             "@acmeair thanks for leaving our 3 year old in his own row flight 360 LAX-IAD|escalate",
+            "@acmeair hot stewardess flipped me off|escalate",
+            // A promotion's words beside a fault are a customer's; a post with links and hashtags that complains is no advert.
+            "@acmeair app error - says click here, can't click not hyperlinked http://t.co/IH5w9nfKz2|ticket",
+            "@acmeair sure knows how to pamper customers they strand abroad. #badcustomerservice #fend4yourself #youareonyourown http://t.co/Pw1eudlcZg|escalate",
             // A row to oneself is no child alone; a question about nuts is no allergy.
             "@acmeair got a whole row to myself, my own row! best flight ever|thank",
             "@acmeair do you serve nuts on board? asking for a friend|answer",
