@@ -589,6 +589,7 @@ final class CareActions {
             // Complaint hashtags and a service called lazy or rude: "#nolove #noexcuses", "#Windows10Fail", "just a very lazy service".
             + "#(no ?love|no ?excuses|\\w*fail|never ?again|disappointed|bad ?service|unacceptable|fix\\w*|dobetter)\\b|\\b(lazy|rude|unprofessional) (service|staff|crew|agents?|attendants?)\\b", FLAGS);
 
+    /** Laughter: beside it a crying face is tears of laughter. */
     private static final Pattern LAUGHING = Pattern.compile("😂|🤣|😆|\\b(lol|lmao|rofl|haha\\w*)\\b", FLAGS);
 
     /** Something of theirs lost on our premises, to look for: "between gate a8 & a15 I lost a diamond earring". */
@@ -766,8 +767,7 @@ final class CareActions {
             label = CareAction.Label.ENGAGE;
             confidence = 0.6;
             why = "a traveller's moment shared with its photo: " + Cues.quote(Cues.found(TRAVEL_MOMENT, text));
-        } else if (selfPromotion(text, words, question, praise) && !negative && !COMPLAINT_TAG.matcher(text).find()) {
-            // A promoter is not angry: "sure knows how to pamper customers they strand abroad. #badcustomerservice <link>" complains.
+        } else if (selfPromotion(text, words, question, praise, negative)) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
             why = "self-promotion tagging the brand: links and hashtags, nothing asked of us";
@@ -900,11 +900,12 @@ final class CareActions {
             + "enjoying (my|our|the))\\b", FLAGS);
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
-    private static boolean selfPromotion(String text, String words, boolean question, boolean praise) {
+    private static boolean selfPromotion(String text, String words, boolean question, boolean praise, boolean negative) {
         long links = LINK.matcher(text).results().count();
         long tags = HASHTAG.matcher(text).results().count();
-        // "Same bug as before. Numbers disappear when entering info. Video below. #iosproblems <link>": a fault shown, not an advert.
-        return !question && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && !Cues.PROBLEM.matcher(words).find()
+        // "Same bug as before. Numbers disappear when entering info. Video below. #iosproblems <link>": a fault shown, not an
+        // advert; and a promoter is not angry ("sure knows how to pamper customers they strand abroad. #badcustomerservice").
+        return !question && !negative && !COMPLAINT_TAG.matcher(text).find() && !ISSUE.matcher(words).find() && !OWN_EXPERIENCE.matcher(words).find() && !Cues.PROBLEM.matcher(words).find()
                 && !FAULT.matcher(words).find()
                 && !(GREETS_BRAND.matcher(text).find() && links < 2 && !PROMOTES.matcher(words).find()) && (links >= 2 && tags >= 2
                 || links >= 1 && tags >= 2 && !praise && !SECOND_PERSON.matcher(words).find() && !THANKING.matcher(words).find());
