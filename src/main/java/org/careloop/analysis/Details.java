@@ -133,7 +133,7 @@ public final class Details {
             "entire", "same", "next", "last", "every", "each", "all", "both", "either", "no", "another", "certain", "only", "real", "new");
     private static final Set<String> KEEP_ARTICLES = Set.of("the", "my", "our", "your", "ur", "his", "her", "their");
     /** Care nouns that alone say nothing of what happened: "we'll look into the customer service" reads as a slight. */
-    private static final Set<String> BARE = Set.of("service", "customer service", "wheelchair", "gate", "update", "item", "product", "plan",
+    static final Set<String> BARE = Set.of("service", "customer service", "wheelchair", "gate", "update", "item", "product", "plan",
             "pass", "phone", "tickets", "ticket", "site", "credit", "room", "car", "flight", "flights", "companion", "status", "line", "queue",
             "bin", "price", "fare", "fares", "terminal", "runway", "desk", "counter", "alert", "alerts", "notification", "notifications",
             "internet", "connections", "certificate", "outlet", "outlets");
@@ -147,6 +147,9 @@ public final class Details {
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> retold =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     private final Asked asked = new Asked(this::tagger);
+    private final TroubleThing troubleThing = new TroubleThing(this::tagger);
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> things =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> questions =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     /** The console asks again for the same posts every few seconds: tag each post once. */
@@ -189,6 +192,21 @@ public final class Details {
         // A line break ends a question as a full stop does ("can I bring a bike⏎can I bring a surfboard?" is two).
         return questions.get(text, k -> asked.find(plain(retellable(k.replaceAll("\\s*\\R+\\s*", ". ")).replaceAll("#\\w+", " handle ")))
                 .map(Details::unitsSpelt));
+    }
+
+    /**
+     * The thing an English complaint is about ("the chorizo", "your keyboard"), in any business's words, for an
+     * opening that would otherwise be sorry about "this"; empty when no sentence names a thing beside its trouble.
+     *
+     * @param travel whether the post is about travel: then only the customer's own thing or one named with its state
+     */
+    public Optional<String> thing(String text, String lang, java.util.List<String> brandNames, boolean travel) {
+        if (text == null || text.isBlank() || !"en".equals(lang)) {
+            return Optional.empty();
+        }
+        return things.get(travel + String.join("\u0001", brandNames) + '\u0000' + text,
+                k -> troubleThing.find(plain(retellable(text)), brandNames, !travel)
+                        .filter(t -> !SWEARING.matcher(t).find()));
     }
 
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */

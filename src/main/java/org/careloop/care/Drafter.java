@@ -203,6 +203,11 @@ public final class Drafter {
         return replyValues.asked(mention, analysis);
     }
 
+    /** The thing a complaint is about ("the chorizo", "your keyboard"), if a sentence names one beside its trouble. */
+    public Optional<String> thing(Mention mention, Analysis analysis) {
+        return replyValues.thing(rules.get(), mention, analysis);
+    }
+
     /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
     public Optional<String> happened(Mention mention, Analysis analysis) {
         return replyValues.happened(mention, analysis);

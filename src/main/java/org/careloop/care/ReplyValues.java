@@ -319,6 +319,11 @@ final class ReplyValues {
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
             values.put("about", PostSays.troubleAt(mention.text()));
         }
+        // Nothing named yet ("I'm sorry to hear this" to "couldn't even eat the chorizo, it was too tough"): the thing the
+        // complaint is about, in the customer's word, so the reply shows somebody read it.
+        if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
+            thing(book, mention, analysis).filter(t -> sayable(book, t)).ifPresent(t -> values.put("about", t));
+        }
         // An escalation is sorry for what made it one, not for a side detail: food poisoning, not "the food on board"; a night
         // with no hotel, not "the 2-hour delay"; but a topic's sharper grievance ("being bumped from your flight") stays.
         if (analysis != null && analysis.care().label() == CareAction.Label.ESCALATE && "en".equals(lang) && ((String) values.get("happened")).isEmpty()
@@ -389,6 +394,11 @@ final class ReplyValues {
     /** The question the post asks, as an indirect question from the brand's side ("whether we sell open tickets"), if plain. */
     Optional<String> asked(Mention mention, Analysis analysis) {
         return details.asked(mention.text(), Drafter.lang(mention, analysis));
+    }
+
+    /** The thing a complaint is about ("the chorizo", "your keyboard"), in any business's words. */
+    Optional<String> thing(RuleBook book, Mention mention, Analysis analysis) {
+        return details.thing(mention.text(), Drafter.lang(mention, analysis), brands(mention), travels(book, mention.text()));
     }
 
     /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */

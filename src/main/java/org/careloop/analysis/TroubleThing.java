@@ -1,0 +1,168 @@
+package org.careloop.analysis;
+
+import edu.stanford.nlp.ling.HasWord;
+import edu.stanford.nlp.ling.TaggedWord;
+import edu.stanford.nlp.tagger.maxent.MaxentTagger;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The thing a complaint is about, named as a care agent would: "the chorizo", "your keyboard", "the
+ * download speed". The last resort of an opening that would otherwise be sorry about "this": the care
+ * nouns of {@link Details} know what travellers write about, and a post to a shop, a bank or a console
+ * maker names things no list holds. So any common noun may serve, if the sentence around it is the
+ * post's most negative and the noun is a thing: not a person, a time, a feeling or a word of judgement.
+ */
+final class TroubleThing {
+
+    /** Nouns that name no thing: people, time, talk, judgement, and words too vague to be sorry about. */
+    private static final Set<String> NOT_A_THING = Set.of(
+            // People and who they are.
+            "people", "person", "guy", "guys", "man", "woman", "lady", "kid", "kids", "child", "children", "baby", "wife", "husband", "son",
+            "daughter", "mom", "dad", "mother", "father", "friend", "friends", "family", "boyfriend", "girlfriend", "sister", "brother",
+            "parents", "customer", "customers", "employee", "employees", "staff", "rep", "reps", "agent", "agents", "team", "manager",
+            "company", "business", "airline", "everyone", "someone", "anyone", "nobody", "folks", "human", "humans", "user", "users",
+            // Time.
+            "time", "times", "day", "days", "today", "tonight", "tomorrow", "yesterday", "week", "weeks", "month", "months", "year", "years",
+            "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "night", "nights", "morning", "evening",
+            "afternoon", "weekend", "moment", "halloween", "christmas", "thanksgiving", "holiday", "holidays", "birthday", "while", "lately", "now", "date", "past", "future", "life",
+            // Talk and contact: what was said is no thing that went wrong.
+            "message", "messages", "dm", "dms", "tweet", "tweets", "post", "reply", "response", "call", "calls", "email", "emails",
+            "info", "information", "question", "questions", "answer", "answers", "word", "words", "name", "number", "numbers", "help",
+            "support", "service", "advice", "update", "news", "chat",
+            // Words of judgement and vague words: "sorry about the mess", "the joke", "the thing".
+            "thing", "things", "stuff", "lot", "lots", "way", "ways", "kind", "sort", "type", "bit", "part", "side", "end", "start",
+            "fact", "case", "matter", "point", "reason", "idea", "experience", "problem", "problems", "issue", "issues", "trouble",
+            "mess", "joke", "shame", "fault", "deal", "nothing", "everything", "something", "anything", "world", "heart", "mind",
+            "god", "lord", "hell", "job", "work", "level", "option", "options", "choice", "chance", "use", "reality", "sense", "attention",
+            "excuse", "excuses", "lie", "lies", "scam", "bs", "crap", "shit", "garbage", "trash", "rubbish", "nonsense", "disgrace",
+            "nightmare", "disaster", "fail", "failure", "smh", "lol", "wtf", "omg", "pls", "plz", "thanks", "thank", "sorry", "please",
+            "hi", "hey", "hello", "yes", "no", "ok", "okay", "dear", "sir", "madam", "dude", "bro", "fam", "y'all", "u", "ur",
+            // Words standing for others: the placeholder of a handle, "others", a part of something named after it.
+            "handle", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set", "amount", "member", "members", "area", "theory");
+
+    /** What a thing's state may be called in an echo: a fact about it, not a verdict ("the broken link", never "the awful app"). */
+    private static final Set<String> STATES = Set.of("broken", "damaged", "defective", "faulty", "missing", "wrong", "new", "late", "cold",
+            "frozen", "empty", "dirty", "old", "latest", "last", "first", "second", "third", "online", "mobile", "free", "extra");
+
+    /** Words that mark the trouble in a sentence, beside the lexicon's negative words. */
+    private static final Pattern TROUBLE = Pattern.compile("(?i)not|n't|no|never|cannot|can't|won't|doesn't|didn't|isn't|wasn't|"
+            + "aren't|broke|broken|stopped|crash\\w*|freez\\w*|frozen|glitch\\w*|missing|lost|wrong|damaged|defective|faulty|error|"
+            + "fail\\w*|down|late|slow|still|again|tough|undercook\\w*|overcook\\w*|stale|cold|raw|burnt|charged|overcharged|cancel\\w*|"
+            + "delay\\w*|waiting|nowhere|gone|keeps?|disappear\\w*|only");
+
+    /** A word fit to be said back: plain letters with a vowel, perhaps a hyphen inside; not text-speak ("wks", "tmrw") or a unit. */
+    private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins)$)"
+            + "[a-z]*[aeiouy][a-z]*(-[a-z]+)?");
+
+    private final Supplier<MaxentTagger> tagger;
+
+    TroubleThing(Supplier<MaxentTagger> tagger) {
+        this.tagger = tagger;
+    }
+
+    /** Things that alone name no trouble, only where it happened or what it cost: "sorry about the plane", "the money". */
+    private static final Set<String> SAYS_NOTHING_ALONE = Set.of("plane", "planes", "money", "trip", "travel", "airport", "airlines",
+            "situation", "right", "feedback", "mark", "exp", "fiancee", "fiance", "strangers", "passengers", "passenger");
+
+    /** How far a thing may stand from a word of its trouble: "the chorizo ... too tough" is near, "the managers" of praise is not. */
+    private static final int NEAR = 3;
+
+    /**
+     * The thing, with its owner or "the"; empty when no sentence names a thing beside its trouble.
+     *
+     * @param open whether any thing near the trouble may serve; else only the customer's own ("my keyboard") or one with its
+     *             state ("the broken link"). A post about travel names its things with the care nouns already, and what else
+     *             stands near its trouble is mostly not the trouble ("missed the mark", "the plane", "strangers").
+     */
+    Optional<String> find(String plain, List<String> brandNames, boolean open) {
+        String best = null;
+        int bestDistance = NEAR + 1;
+        for (List<HasWord> sentence : MaxentTagger.tokenizeText(new StringReader(plain))) {
+            List<TaggedWord> w = tagger.get().tagSentence(sentence);
+            List<Integer> trouble = new java.util.ArrayList<>();
+            for (int k = 0; k < w.size(); k++) {
+                String lower = w.get(k).word().toLowerCase(Locale.ROOT);
+                // "never mind" waves a thing aside.
+                if ((TROUBLE.matcher(lower).matches() || SentimentLexicon.valence(lower) < 0)
+                        && !(lower.equals("never") && k + 1 < w.size() && w.get(k + 1).word().equalsIgnoreCase("mind"))) {
+                    trouble.add(k);
+                }
+            }
+            for (int i = 0; i < w.size() && !trouble.isEmpty(); i++) {
+                if (!thing(w, i, brandNames)) {
+                    continue;
+                }
+                // A compound runs on to its last noun: "cable line", "lock screen".
+                int head = i;
+                while (head + 1 < w.size() && thing(w, head + 1, brandNames) && head - i < 2) {
+                    head++;
+                }
+                int distance = Integer.MAX_VALUE;
+                for (int k : trouble) {
+                    distance = Math.min(distance, k < i ? i - k : k > head ? k - head : Integer.MAX_VALUE);
+                }
+                String named = named(w, i, head);
+                boolean owned = named.startsWith("your ");
+                boolean stated = STATES.contains(named.split(" ")[1]);
+                // "Sorry about your flight" names no trouble (see Details.BARE): a thing alone must say more than that.
+                boolean bare = head == i && !stated && (Details.BARE.contains(w.get(i).word().toLowerCase(Locale.ROOT).replaceFirst("s$", ""))
+                        || SAYS_NOTHING_ALONE.contains(w.get(i).word().toLowerCase(Locale.ROOT)));
+                if (distance < bestDistance && !bare && (open || owned || stated)) {
+                    bestDistance = distance;
+                    best = named;
+                }
+                i = head;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The thing from i to its head, with the states before it that are facts ("the broken link") and its owner. */
+    private static String named(List<TaggedWord> w, int i, int head) {
+        int from = i;
+        while (from > 0 && from > i - 2 && STATES.contains(w.get(from - 1).word().toLowerCase(Locale.ROOT))) {
+            from--;
+        }
+        StringBuilder b = new StringBuilder(from > 0 ? owner(w.get(from - 1).word().toLowerCase(Locale.ROOT)) : "the");
+        for (int k = from; k <= head; k++) {
+            b.append(' ').append(w.get(k).word().toLowerCase(Locale.ROOT));
+        }
+        return b.toString();
+    }
+
+    /** The owner as the brand says it: the customer's "my" is "your", the brand's "your" is "our". */
+    private static String owner(String before) {
+        return switch (before) {
+            case "my", "our" -> "your";
+            case "your", "ur" -> "our";
+            case "his", "her", "their" -> before;
+            default -> "the";
+        };
+    }
+
+    private static boolean thing(List<TaggedWord> w, int i, List<String> brandNames) {
+        TaggedWord t = w.get(i);
+        String lower = t.word().toLowerCase(Locale.ROOT);
+        return (t.tag().equals("NN") || t.tag().equals("NNS")) && Character.isLowerCase(t.word().charAt(0)) && lower.length() >= 3
+                && WORD.matcher(lower).matches() && !NOT_A_THING.contains(lower) && SentimentLexicon.valence(lower) == 0
+                && !TROUBLE.matcher(lower).matches() && brandNames.stream().noneMatch(b -> b.toLowerCase(Locale.ROOT).contains(lower))
+                // "a piece of plastic", "a pair of shoes": the thing is what follows.
+                && !(i + 1 < w.size() && w.get(i + 1).word().equalsIgnoreCase("of"))
+                // "fraud protection", "tummy ache": a noun of trouble beside it makes the two one trouble, not a thing.
+                && !(i > 0 && w.get(i - 1).tag().startsWith("NN") && SentimentLexicon.valence(w.get(i - 1).word().toLowerCase(Locale.ROOT)) < 0)
+                && !(i + 1 < w.size() && w.get(i + 1).tag().startsWith("NN") && SentimentLexicon.valence(w.get(i + 1).word().toLowerCase(Locale.ROOT)) < 0)
+                // "thy send", "to text", "dress up": a verb the tagger took for a noun.
+                && !(i > 0 && (w.get(i - 1).tag().equals("PRP") || w.get(i - 1).word().matches("(?i)to|thy")))
+                && !(i + 1 < w.size() && (w.get(i + 1).tag().equals("RP") || w.get(i + 1).word().matches("(?i)up|out|off")))
+                // "church-mouse level": half of a word made with a hyphen.
+                && !(i + 1 < w.size() && w.get(i + 1).word().startsWith("-")) && !(i > 0 && w.get(i - 1).word().endsWith("-"))
+                // "with no notification" is sorry there was none, not about it; "2 gates down" counts, it names nothing.
+                && !(i > 0 && w.get(i - 1).word().toLowerCase(Locale.ROOT).matches("no|not|without|zero|\\d+|two|three|four|five|many|several"));
+    }
+}

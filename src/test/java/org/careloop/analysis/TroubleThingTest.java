@@ -1,0 +1,50 @@
+package org.careloop.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The thing a complaint is about, for the opening that would otherwise be sorry about "this". */
+class TroubleThingTest {
+
+    static final Details DETAILS = new Details();
+
+    /** Posts to shops, banks and console makers name things no care-noun list holds; empty means the opening names none. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Tf is wrong with my keyboard @acmeair|your keyboard",
+            "I'm bummed, @acmeair is no longer serving chorizo.|the chorizo",
+            "@acmeair I know you guys are busy but don't undercook brown rice|the rice",
+            "@acmeair Looks like a broken link for your assets https://t.co/x|the broken link",
+            "NEVER order from @acmeair online because thy send multiple defective items|the defective items",
+            "@acmeair I want to order this item but am getting errors in checkout process|the checkout process",
+            // No thing at all: a verb the tagger may read as a noun, a word made with a hyphen, what is missing, people.
+            "@acmeair creates amazing technology..... but talk to text still messes up 90% of what I type|-",
+            "@acmeair feeling poor on the church-mouse level here, 180 dollars is enough to make a grown man cry|-",
+            "love that @acmeair sent people to bury the new cable line....on halloween.....in the middle of trick or treat times, with no notification|-",
+            "@acmeair the strangers next to me were rude and loud|-",
+            "@acmeair you people are the worst|-",
+    })
+    void namesTheThing(String post, String thing) {
+        assertThat(DETAILS.thing(post, "en", List.of("Acme Air", "acmeair"), false).orElse(null)).isEqualTo(thing);
+    }
+
+    /** About travel only the customer's own thing or one named with its state: the care nouns name the rest already. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "@acmeair if you lost my belongings then BE HONEST!|your belongings",
+            "@acmeair the departure board is broken again at gate 4|-",
+            "@acmeair you sure missed the mark on tonight's redeye from LAX. What a mess!|-",
+            "@acmeair freezing in the plane|-",
+    })
+    void aboutTravelOnlyTheirsOrStated(String post, String thing) {
+        assertThat(DETAILS.thing(post, "en", List.of("Acme Air", "acmeair"), true).orElse(null)).isEqualTo(thing);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onlyEnglish() {
+        assertThat(DETAILS.thing("mi teclado no funciona", "es", List.of(), false)).isEmpty();
+    }
+}
