@@ -209,6 +209,19 @@ public final class Details {
                         .filter(t -> !SWEARING.matcher(t).find()));
     }
 
+    /**
+     * The thing an English question asks about ("thanks for asking about our marketing emails"), for a holding reply that
+     * cannot turn the question itself; {@code travel} as for {@link #thing}.
+     */
+    public Optional<String> askedAbout(String text, String lang, java.util.List<String> brandNames, boolean travel) {
+        if (text == null || text.isBlank() || !"en".equals(lang)) {
+            return Optional.empty();
+        }
+        // A hashtag is no word of the question ("#upsscam why..."), as for asked().
+        return troubleThing.asked(plain(retellable(text).replaceAll("#\\w+", " handle ")), brandNames, !travel)
+                .filter(t -> !SWEARING.matcher(t).find());
+    }
+
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */
     public static boolean refused(String text) {
         return WhatHappened.refused(text);

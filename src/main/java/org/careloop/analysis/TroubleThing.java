@@ -44,7 +44,7 @@ final class TroubleThing {
             "nightmare", "disaster", "fail", "failure", "smh", "lol", "wtf", "omg", "pls", "plz", "thanks", "thank", "sorry", "please",
             "hi", "hey", "hello", "yes", "no", "ok", "okay", "dear", "sir", "madam", "dude", "bro", "fam", "y'all", "u", "ur",
             // Words standing for others: the placeholder of a handle, "others", a part of something named after it.
-            "handle", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set", "amount", "member", "members", "area", "theory");
+            "handle", "story", "round", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set", "amount", "member", "members", "area", "theory");
 
     /** What a thing's state may be called in an echo: a fact about it, not a verdict ("the broken link", never "the awful app"). */
     private static final Set<String> STATES = Set.of("broken", "damaged", "defective", "faulty", "missing", "wrong", "new", "late", "cold",
@@ -57,7 +57,7 @@ final class TroubleThing {
             + "delay\\w*|waiting|nowhere|gone|keeps?|disappear\\w*|only");
 
     /** A word fit to be said back: plain letters with a vowel, perhaps a hyphen inside; not text-speak ("wks", "tmrw") or a unit. */
-    private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins)$)"
+    private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins|whats|thats|hows|wheres|whos|lets)$)"
             + "[a-z]*[aeiouy][a-z]*(-[a-z]+)?");
 
     private final Supplier<MaxentTagger> tagger;
@@ -98,9 +98,9 @@ final class TroubleThing {
                 if (!thing(w, i, brandNames)) {
                     continue;
                 }
-                // A compound runs on to its last noun: "cable line", "lock screen".
+                // A compound runs on to its last noun: "cable line", "lock screen", "marketing emails".
                 int head = i;
-                while (head + 1 < w.size() && thing(w, head + 1, brandNames) && head - i < 2) {
+                while (head + 1 < w.size() && (thing(w, head + 1, brandNames) || compoundTail(w, head + 1)) && head - i < 2) {
                     head++;
                 }
                 int distance = Integer.MAX_VALUE;
@@ -121,6 +121,37 @@ final class TroubleThing {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The thing a question asks about, its first thing ("y do u charge for herbal tea?" asks about the tea), for a reply that
+     * cannot answer yet; {@code open} as for {@link #find}.
+     */
+    Optional<String> asked(String plain, List<String> brandNames, boolean open) {
+        for (List<HasWord> sentence : MaxentTagger.tokenizeText(new StringReader(plain))) {
+            List<TaggedWord> w = tagger.get().tagSentence(sentence);
+            if (w.stream().noneMatch(t -> t.word().contains("?"))) {
+                continue;
+            }
+            for (int i = 0; i < w.size(); i++) {
+                if (!thing(w, i, brandNames)) {
+                    continue;
+                }
+                int head = i;
+                while (head + 1 < w.size() && (thing(w, head + 1, brandNames) || compoundTail(w, head + 1)) && head - i < 2) {
+                    head++;
+                }
+                String named = named(w, i, head);
+                boolean bare = head == i && !STATES.contains(named.split(" ")[1]) && (Details.BARE.contains(w.get(i).word().toLowerCase(Locale.ROOT)
+                        .replaceFirst("s$", "")) || SAYS_NOTHING_ALONE.contains(w.get(i).word().toLowerCase(Locale.ROOT)));
+                if (!bare && (open || named.startsWith("your ") || STATES.contains(named.split(" ")[1]))) {
+                    return Optional.of(named);
+                }
+                i = head;
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** The thing from i to its head, with the states before it that are facts ("the broken link") and its owner. */
@@ -146,6 +177,27 @@ final class TroubleThing {
         };
     }
 
+    /** Talk that is a thing after a thing's name: "marketing emails", "phone number", "software update". */
+    private static final Set<String> TALK_TAILS = Set.of("email", "emails", "message", "messages", "call", "calls", "number", "numbers",
+            "update", "updates", "support", "service", "chat", "info", "information");
+
+    private static boolean compoundTail(List<TaggedWord> w, int i) {
+        return w.get(i).tag().startsWith("NN") && TALK_TAILS.contains(w.get(i).word().toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean missing(List<TaggedWord> w, int i) {
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            String lower = w.get(k).word().toLowerCase(Locale.ROOT);
+            if (lower.matches("no|not|without|zero|\\d+|two|three|four|five|many|several")) {
+                return true;
+            }
+            if (!w.get(k).tag().startsWith("NN")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean thing(List<TaggedWord> w, int i, List<String> brandNames) {
         TaggedWord t = w.get(i);
         String lower = t.word().toLowerCase(Locale.ROOT);
@@ -162,7 +214,8 @@ final class TroubleThing {
                 && !(i + 1 < w.size() && (w.get(i + 1).tag().equals("RP") || w.get(i + 1).word().matches("(?i)up|out|off")))
                 // "church-mouse level": half of a word made with a hyphen.
                 && !(i + 1 < w.size() && w.get(i + 1).word().startsWith("-")) && !(i > 0 && w.get(i - 1).word().endsWith("-"))
-                // "with no notification" is sorry there was none, not about it; "2 gates down" counts, it names nothing.
-                && !(i > 0 && w.get(i - 1).word().toLowerCase(Locale.ROOT).matches("no|not|without|zero|\\d+|two|three|four|five|many|several"));
+                // "with no notification", "no support phone number" is sorry there was none, not about it; "2 gates down" counts,
+                // it names nothing.
+                && !missing(w, i);
     }
 }

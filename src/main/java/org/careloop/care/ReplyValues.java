@@ -161,6 +161,12 @@ final class ReplyValues {
                 .filter(q -> sayable(book, q))
                 // "does United fly to Lima?": another airline's plans are not ours to find out.
                 .filter(q -> !namesCompetitor(book, q)).orElse("") : "");
+        // A question neither the knowledge nor a turned question names is thanked for by its thing ("thanks for asking about
+        // our marketing emails"), not "good question" alone.
+        if (answer && "en".equals(lang) && echo.isEmpty() && ((String) values.get("question")).isEmpty()) {
+            details.askedAbout(mention.text(), lang, brands(mention), travels(book, mention.text())).filter(t -> sayable(book, t))
+                    .filter(t -> !namesCompetitor(book, t)).ifPresent(t -> values.put("detail", t));
+        }
         // Thanks that say what was good in so many words are thanked for it ("Kind words about the brilliant customer service").
         if (thanks && "en".equals(lang) && ((String) values.get("detail")).isEmpty()) {
             values.put("detail", PostSays.praisedThing(mention.text()));

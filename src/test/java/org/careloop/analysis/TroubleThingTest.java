@@ -26,6 +26,7 @@ class TroubleThingTest {
             "love that @acmeair sent people to bury the new cable line....on halloween.....in the middle of trick or treat times, with no notification|-",
             "@acmeair the strangers next to me were rude and loud|-",
             "@acmeair you people are the worst|-",
+            "Literally stranded because of @acmeair and because there is no support phone number I have to wait|-",
     })
     void namesTheThing(String post, String thing) {
         assertThat(DETAILS.thing(post, "en", List.of("Acme Air", "acmeair"), false).orElse(null)).isEqualTo(thing);
@@ -41,6 +42,21 @@ class TroubleThingTest {
     })
     void aboutTravelOnlyTheirsOrStated(String post, String thing) {
         assertThat(DETAILS.thing(post, "en", List.of("Acme Air", "acmeair"), true).orElse(null)).isEqualTo(thing);
+    }
+
+    /** A question's first thing, for a holding reply that cannot turn the question itself ("thanks for asking about ..."). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "@acmeair why don't your marketing emails have an unsubscribe link?|our marketing emails",
+            "@acmeair For the boorito offer, if you order half steak, half chicken and then extra steak, it would still be $3, right?|the boorito offer",
+            "@acmeair Where is the bind button on the xbox one s console???|the bind button",
+            "@acmeair any idea whats going on with Preston trains? Will they be running?|the trains",
+            // A hashtag is no word of the question; a statement asks nothing.
+            "#upsscam why do you always charge cod ?|-",
+            "@acmeair who would I message for backwards compatible game suggestions|-",
+    })
+    void namesWhatIsAsked(String post, String thing) {
+        assertThat(DETAILS.askedAbout(post, "en", List.of("Acme Air", "acmeair"), false).orElse(null)).isEqualTo(thing);
     }
 
     @org.junit.jupiter.api.Test
