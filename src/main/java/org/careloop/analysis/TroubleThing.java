@@ -95,29 +95,19 @@ final class TroubleThing {
                 }
             }
             for (int i = 0; i < w.size() && !trouble.isEmpty(); i++) {
-                if (!thing(w, i, brandNames)) {
+                Candidate c = candidate(w, i, brandNames);
+                if (c == null) {
                     continue;
-                }
-                // A compound runs on to its last noun: "cable line", "lock screen", "marketing emails".
-                int head = i;
-                while (head + 1 < w.size() && (thing(w, head + 1, brandNames) || compoundTail(w, head + 1)) && head - i < 2) {
-                    head++;
                 }
                 int distance = Integer.MAX_VALUE;
                 for (int k : trouble) {
-                    distance = Math.min(distance, k < i ? i - k : k > head ? k - head : Integer.MAX_VALUE);
+                    distance = Math.min(distance, k < i ? i - k : k > c.head() ? k - c.head() : Integer.MAX_VALUE);
                 }
-                String named = named(w, i, head);
-                boolean owned = named.startsWith("your ");
-                boolean stated = STATES.contains(named.split(" ")[1]);
-                // "Sorry about your flight" names no trouble (see Details.BARE): a thing alone must say more than that.
-                boolean bare = head == i && !stated && (Details.BARE.contains(w.get(i).word().toLowerCase(Locale.ROOT).replaceFirst("s$", ""))
-                        || SAYS_NOTHING_ALONE.contains(w.get(i).word().toLowerCase(Locale.ROOT)));
-                if (distance < bestDistance && !bare && (open || owned || stated)) {
+                if (distance < bestDistance && c.fit(open)) {
                     bestDistance = distance;
-                    best = named;
+                    best = c.named();
                 }
-                i = head;
+                i = c.head();
             }
         }
         return Optional.ofNullable(best);
@@ -134,24 +124,41 @@ final class TroubleThing {
                 continue;
             }
             for (int i = 0; i < w.size(); i++) {
-                if (!thing(w, i, brandNames)) {
-                    continue;
+                Candidate c = candidate(w, i, brandNames);
+                if (c != null && c.fit(open)) {
+                    return Optional.of(c.named());
                 }
-                int head = i;
-                while (head + 1 < w.size() && (thing(w, head + 1, brandNames) || compoundTail(w, head + 1)) && head - i < 2) {
-                    head++;
-                }
-                String named = named(w, i, head);
-                boolean bare = head == i && !STATES.contains(named.split(" ")[1]) && (Details.BARE.contains(w.get(i).word().toLowerCase(Locale.ROOT)
-                        .replaceFirst("s$", "")) || SAYS_NOTHING_ALONE.contains(w.get(i).word().toLowerCase(Locale.ROOT)));
-                if (!bare && (open || named.startsWith("your ") || STATES.contains(named.split(" ")[1]))) {
-                    return Optional.of(named);
-                }
-                i = head;
+                i = c == null ? i : c.head();
             }
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** A thing found at i: its last noun, how it is named, and whether it is the customer's, named with its state, or bare. */
+    private record Candidate(int head, String named, boolean owned, boolean stated, boolean bare) {
+
+        /** Fit to name: never bare ("sorry about your flight" names no trouble); when not open, theirs or with its state. */
+        boolean fit(boolean open) {
+            return !bare && (open || owned || stated);
+        }
+    }
+
+    private static Candidate candidate(List<TaggedWord> w, int i, List<String> brandNames) {
+        if (!thing(w, i, brandNames)) {
+            return null;
+        }
+        // A compound runs on to its last noun: "cable line", "lock screen", "marketing emails".
+        int head = i;
+        while (head + 1 < w.size() && (thing(w, head + 1, brandNames) || compoundTail(w, head + 1)) && head - i < 2) {
+            head++;
+        }
+        String named = named(w, i, head);
+        boolean stated = STATES.contains(named.split(" ")[1]);
+        String lower = w.get(i).word().toLowerCase(Locale.ROOT);
+        // See Details.BARE: "Sorry about your flight" names no trouble.
+        boolean bare = head == i && !stated && (Details.BARE.contains(lower.replaceFirst("s$", "")) || SAYS_NOTHING_ALONE.contains(lower));
+        return new Candidate(head, named, named.startsWith("your "), stated, bare);
     }
 
     /** The thing from i to its head, with the states before it that are facts ("the broken link") and its owner. */
