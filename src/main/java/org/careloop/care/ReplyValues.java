@@ -363,6 +363,15 @@ final class ReplyValues {
                 "being left with no hotel");
         m.put(java.util.regex.Pattern.compile("(?i)\\b(sleep|sleeping|slept|spend the night|spending the night|spent the night|another night) (in|at|on) "
                 + "(the |an? )?(airports?|terminals?|floor|gate)\\b(?! (hotel|lounge|inn))"), "the night at the airport");
+        // Said without conceding what nobody has looked into yet: what they found, what they went through, their worry.
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(plastic|glass|metal|hair|bug|worm|roach|cockroach|bone|band-?aid|insect|fly)\\b.{0,40}\\b"
+                + "(food|meal|burrito|bowl|drink|sandwich|salad|order|doughnuts?|donuts?|pizza|burger|soup|coffee|snack|dish|plate)\\b"), "what you found in your food");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(harass\\w*|grop\\w*|touch(ed|ing)? my|sexual\\w*|assault\\w*|petting my)\\b"), "what you went through");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|homophob\\w*)\\b"), "how you were treated");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(sell(ing)? my (personal )?(info|information|data)|data breach|leaked my)\\b"),
+                "the worry over your personal information");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(no (flights?|way) (home|back)|(don'?t|do not|dont) have a (flight|way|ride) (home|back))\\b"),
+                "being stuck with no way home");
         return m;
     }
 

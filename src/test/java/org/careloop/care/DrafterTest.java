@@ -498,6 +498,15 @@ class DrafterTest {
         assertThat(drafter.draft(post("826", "Jana Kowalski", "jana_k", "@acmeair gave me food poisoning and I've never been more heartbroken"),
                 cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
                 .contains("sorry about the food poisoning");
+        // Said without conceding what nobody has looked into: what they found, what they went through.
+        assertThat(drafter.draft(post("827", "Jana Kowalski", "jana_k",
+                "Found this lovely piece of plastic in my @acmeair bowl today. Looks like the corner of a sealed bag. Not my fave thing to bite into!!"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
+                .contains("sorry about what you found in your food").doesNotContain("bag");
+        assertThat(drafter.draft(post("828", "Jana Kowalski", "jana_k",
+                "A driver 1)let me drive 2)started petting my hair as I drive 3)hugged me goodbye and 4)proceeded to touch my leg @acmeair"),
+                cared(org.careloop.analysis.CareAction.Label.ESCALATE), reply("escalate"), posted, List.of()).text())
+                .contains("sorry about what you went through").doesNotContain("driver");
         // "What's going on with flight 301?" after hours of delay asks after that flight: its status, sorry for the wait on it.
         assertThat(drafter.draft(post("827", "Jana Kowalski", "jana_k", "@acmeair what's going on with flight 301 DTW > DFW? Delayed over 3 hours. Will it be canceled?"),
                 analysis("en", Emotion.Label.FRUSTRATION, 0.9), reply("answer-pending"), posted, List.of()).text())
