@@ -320,6 +320,10 @@ final class ReplyValues {
         }
         // "Sorry about your device" to "the game crashed my PS4": the device by its name.
         String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
+        // A device no list names is still theirs by name: "what's wrong with my keyboard" is sorry about the keyboard.
+        if ("device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() && device.isEmpty()) {
+            device = thing(book, mention, analysis).filter(t -> t.startsWith("your ")).map(t -> t.substring("your ".length())).orElse("");
+        }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !device.isEmpty() ? "your " + device : says));
         // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
