@@ -531,7 +531,10 @@ final class PostSays {
             // A decision about what we offer, questioned: "why did you get rid of the feature", "you no longer fly SFO > PHL", "bring it back".
             + "why (did|would|do) (you|u|y'?all) (guys )?(get rid of|remove|take away|discontinue|drop|stop (offering|selling|serving|carrying|making|flying))(?! (me|us|my|our|him|her|them)\\b)|"
             + "(please|pls|plz) bring (back|it back|them back)|bring back (the|your) |"
-            + "(you|u|y'?all) (guys )?no longer (fly|offer|serve|sell|carry|stock|have))\\b");
+            + "(you|u|y'?all) (guys )?no longer (fly|offer|serve|sell|carry|stock|have)|"
+            // Something taken off what we offer, told as news: "is no longer serving chorizo", "#chorizo is no more", "discontinued".
+            + "(is|are|'s|'re) no longer (serving|offering|selling|carrying|stocking|making|available|on the menu)|(is|are|'s) no more(?! than)|"
+            + "discontinu(ed|ing)|(off|from) (the|your) menu)\\b");
 
     static boolean suggests(String text) {
         return text != null && SUGGESTS.matcher(text).find();

@@ -67,6 +67,10 @@ class PostSaysTest {
         // What we offer, questioned, is an opinion to pass on; a thing of theirs removed is not.
         assertThat(PostSays.suggests("@acmeair Why did you get rid of the feature to add a picture to your phone from the computer?")).isTrue();
         assertThat(PostSays.suggests("@acmeair sad to learn you no longer fly SFO > PHL. Hope it returns!")).isTrue();
+        // Something taken off what we offer, told as news: heard and passed on, not "DM us and we'll put it right".
+        assertThat(PostSays.suggests("I'm bummed, @acmeair is no longer serving chorizo.")).isTrue();
+        assertThat(PostSays.suggests("was informed that #chorizo is no more.. my heart is broken")).isTrue();
+        assertThat(PostSays.suggests("my bag is no more than 20 kg")).isFalse();
         assertThat(PostSays.suggests("@acmeair why did you remove me from my flight?")).isFalse();
     }
 
