@@ -554,7 +554,10 @@ final class PostSays {
             + "won'?t (load|work|let)|(doesn'?t|does not|isn'?t|is not|not) (work|working|load|loading)|kicked (me )?(out|off)|declined|damaged|"
             // "Please fix the battery issues in iOS 11!": a fault to fix is no calm request.
             + "(battery|charging|connection|wifi|login|log-in|app|sync|syncing|screen|phone|device|update|software|network|signal|audio|sound) (issues|problems)|"
-            + "keeps? (freezing|glitching)|glitch(es|ing|y)|buggy|(please|pls|plz) fix)\\b");
+            + "keeps? (freezing|glitching)|glitch(es|ing|y)|buggy|(please|pls|plz) fix|"
+            // Held up by a disruption: "all trains at Lancaster are at a standstill", "will they be running?".
+            + "standstill|not running|(be|are|is) (they |it |the trains? |the buses |the \\w+ line )?running(?= ?\\?| (again|today|tomorrow|yet))|"
+            + "(cancel+ed|delayed) (again|today|tonight|this morning|this evening))\\b");
 
     static boolean mishap(String text) {
         return text != null && MISHAP.matcher(text).find();

@@ -84,6 +84,10 @@ class DryRunCommandTest {
         String missed = dry.run(new DryRunCommand.Post("@acmeair missed my flight. How does standby work?", "en", "x", null, "eli", "Eli", null, null))
                 .draft().text();
         assertThat(missed).containsIgnoringCase("sorry").doesNotContainIgnoringCase("happy to");
+        // Held up by a disruption, a question is asked from a bad spot too: no "good question" or "thanks for asking".
+        String held = dry.run(new DryRunCommand.Post("@acmeair any idea whats going on with Preston trains? Will they be running?", "en", "x", null,
+                "eli", "Eli", null, null)).draft().text();
+        assertThat(held).containsIgnoringCase("sorry").doesNotContainIgnoringCase("good question").doesNotContainIgnoringCase("thanks for asking");
     }
 
     /** A fault on the site told in full is thanked and passed to the web team; one that blocks the customer is a case. */
