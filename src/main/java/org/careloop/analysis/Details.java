@@ -138,16 +138,20 @@ public final class Details {
             "bin", "price", "fare", "fares", "terminal", "runway", "desk", "counter", "alert", "alerts", "notification", "notifications",
             "internet", "connections", "certificate", "outlet", "outlets");
 
-    private volatile MaxentTagger tagger;
+    /**
+     * One tagger for the whole process, loaded on first use: it holds about 90 MB, it only reads its model while tagging, and
+     * every drafter (the pipeline's, the console's, a dry run's) makes its own Details.
+     */
+    private static volatile MaxentTagger tagger;
     /** Things of an app or a device that go wrong on their own: "the link leads to a blank page", "the audio is out of sync". */
     private static final Set<String> PARTS = Set.of("link", "links", "page", "button", "audio", "video", "videos", "sound", "download",
             "feature", "settings", "keyboard", "camera", "speaker", "microphone", "mic", "remote", "box", "signal", "wifi", "bluetooth");
-    private final WhatHappened happened = new WhatHappened(this::tagger, java.util.stream.Stream.of(CARE_NOUNS, OWN_NOUNS, PARTS)
+    private final WhatHappened happened = new WhatHappened(Details::tagger, java.util.stream.Stream.of(CARE_NOUNS, OWN_NOUNS, PARTS)
             .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> retold =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
-    private final Asked asked = new Asked(this::tagger);
-    private final TroubleThing troubleThing = new TroubleThing(this::tagger);
+    private final Asked asked = new Asked(Details::tagger);
+    private final TroubleThing troubleThing = new TroubleThing(Details::tagger);
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> things =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
     private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> questions =
@@ -730,10 +734,10 @@ public final class Details {
         return b.toString().strip();
     }
 
-    private MaxentTagger tagger() {
+    private static MaxentTagger tagger() {
         MaxentTagger t = tagger;
         if (t == null) {
-            synchronized (this) {
+            synchronized (Details.class) {
                 if (tagger == null) {
                     tagger = new MaxentTagger(TAGGER);
                 }
