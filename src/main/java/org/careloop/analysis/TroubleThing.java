@@ -12,11 +12,12 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The thing a complaint is about, named as a care agent would: "the chorizo", "your keyboard", "the
- * download speed". The last resort of an opening that would otherwise be sorry about "this": the care
- * nouns of {@link Details} know what travellers write about, and a post to a shop, a bank or a console
- * maker names things no list holds. So any common noun may serve, if the sentence around it is the
- * post's most negative and the noun is a thing: not a person, a time, a feeling or a word of judgement.
+ * The thing a complaint or a question is about, named as a care agent would: "the chorizo", "your keyboard",
+ * "the download speed", "the boorito offer". The last resort of an opening that would otherwise be sorry about
+ * "this", or of a holding reply that would say "good question" alone: the care nouns of {@link Details} know
+ * what travellers write about, and a post to a shop, a bank or a console maker names things no list holds. So
+ * any common noun may serve if it is a thing (not a person, a time, talk, a feeling or a word of judgement) and
+ * stands within {@link #NEAR} words of its trouble, or, in a question, comes first.
  */
 final class TroubleThing {
 
@@ -30,7 +31,8 @@ final class TroubleThing {
             // Time.
             "time", "times", "day", "days", "today", "tonight", "tomorrow", "yesterday", "week", "weeks", "month", "months", "year", "years",
             "hour", "hours", "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "night", "nights", "morning", "evening",
-            "afternoon", "weekend", "moment", "halloween", "christmas", "thanksgiving", "holiday", "holidays", "birthday", "while", "lately", "now", "date", "past", "future", "life",
+            "afternoon", "weekend", "moment", "halloween", "christmas", "thanksgiving", "holiday", "holidays", "birthday", "while",
+            "lately", "now", "date", "past", "future", "life",
             // Talk and contact: what was said is no thing that went wrong.
             "message", "messages", "dm", "dms", "tweet", "tweets", "post", "reply", "response", "call", "calls", "email", "emails",
             "info", "information", "question", "questions", "answer", "answers", "word", "words", "name", "number", "numbers", "help",
@@ -44,7 +46,8 @@ final class TroubleThing {
             "nightmare", "disaster", "fail", "failure", "smh", "lol", "wtf", "omg", "pls", "plz", "thanks", "thank", "sorry", "please",
             "hi", "hey", "hello", "yes", "no", "ok", "okay", "dear", "sir", "madam", "dude", "bro", "fam", "y'all", "u", "ur",
             // Words standing for others: the placeholder of a handle, "others", a part of something named after it.
-            "handle", "story", "round", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set", "amount", "member", "members", "area", "theory");
+            "handle", "story", "round", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set",
+            "amount", "member", "members", "area", "theory");
 
     /** What a thing's state may be called in an echo: a fact about it, not a verdict ("the broken link", never "the awful app"). */
     private static final Set<String> STATES = Set.of("broken", "damaged", "defective", "faulty", "missing", "wrong", "new", "late", "cold",
@@ -57,8 +60,8 @@ final class TroubleThing {
             + "delay\\w*|waiting|nowhere|gone|keeps?|disappear\\w*|only");
 
     /** A word fit to be said back: plain letters with a vowel, perhaps a hyphen inside; not text-speak ("wks", "tmrw") or a unit. */
-    private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins|whats|thats|hows|wheres|whos|lets)$)"
-            + "[a-z]*[aeiouy][a-z]*(-[a-z]+)?");
+    private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins|"
+            + "whats|thats|hows|wheres|whos|lets)$)[a-z]*[aeiouy][a-z]*(-[a-z]+)?");
 
     private final Supplier<MaxentTagger> tagger;
 
@@ -66,7 +69,7 @@ final class TroubleThing {
         this.tagger = tagger;
     }
 
-    /** Things that alone name no trouble, only where it happened or what it cost: "sorry about the plane", "the money". */
+    /** Alone these name no trouble, only where it happened, what it cost or who was there: "sorry about the plane", "the money". */
     private static final Set<String> SAYS_NOTHING_ALONE = Set.of("plane", "planes", "money", "trip", "travel", "airport", "airlines",
             "situation", "right", "feedback", "mark", "exp", "fiancee", "fiance", "strangers", "passengers", "passenger");
 

@@ -368,8 +368,9 @@ final class ReplyValues {
         m.put(java.util.regex.Pattern.compile("(?i)\\b(sleep|sleeping|slept|spend the night|spending the night|spent the night|another night) (in|at|on) "
                 + "(the |an? )?(airports?|terminals?|floor|gate)\\b(?! (hotel|lounge|inn))"), "the night at the airport");
         // Said without conceding what nobody has looked into yet: what they found, what they went through, their worry.
-        m.put(java.util.regex.Pattern.compile("(?i)\\b(plastic|glass|metal|hair|bug|worm|roach|cockroach|bone|band-?aid|insect|fly)\\b.{0,40}\\b"
-                + "(food|meal|burrito|bowl|drink|sandwich|salad|order|doughnuts?|donuts?|pizza|burger|soup|coffee|snack|dish|plate)\\b"), "what you found in your food");
+        m.put(java.util.regex.Pattern.compile("(?i)\\b(plastic|glass|metal|hair|bugs?|worms?|roach(es)?|cockroach(es)?|insects?|band-?aid)\\s+in\\s+"
+                + "(my|the|your|our|(1|one) of (your|the))\\s+(\\S+\\s+)?(food|meal|burrito|bowl|drink|sandwich|salad|order|doughnuts?|donuts?|pizza|burger|"
+                + "soup|coffee|snack|dish|plate)\\b"), "what you found in your food");
         m.put(java.util.regex.Pattern.compile("(?i)\\b(harass\\w*|grop\\w*|touch(ed|ing)? my|sexual\\w*|assault\\w*|petting my)\\b"), "what you went through");
         m.put(java.util.regex.Pattern.compile("(?i)\\b(racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|homophob\\w*)\\b"), "how you were treated");
         m.put(java.util.regex.Pattern.compile("(?i)\\b(sell(ing)? my (personal )?(info|information|data)|data breach|leaked my)\\b"),
