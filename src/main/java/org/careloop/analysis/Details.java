@@ -191,10 +191,8 @@ public final class Details {
         if (text == null || text.isBlank() || !"en".equals(lang)) {
             return Optional.empty();
         }
-        // A hashtag inside the question is no word of it ("why is #jeopardy preempted" is not about "the jeopardy"): it
-        // becomes a word no question is turned with.
         // A line break ends a question as a full stop does ("can I bring a bike⏎can I bring a surfboard?" is two).
-        return questions.get(text, k -> asked.find(plain(retellable(k.replaceAll("\\s*\\R+\\s*", ". ")).replaceAll("#\\w+", " handle ")))
+        return questions.get(text, k -> asked.find(plain(withoutHashtags(retellable(k.replaceAll("\\s*\\R+\\s*", ". ")))))
                 .map(Details::unitsSpelt));
     }
 
@@ -221,9 +219,14 @@ public final class Details {
         if (text == null || text.isBlank() || !"en".equals(lang)) {
             return Optional.empty();
         }
-        // A hashtag is no word of the question ("#upsscam why..."), as for asked().
-        return troubleThing.asked(plain(retellable(text).replaceAll("#\\w+", " handle ")), brandNames, !travel)
-                .filter(t -> !SWEARING.matcher(t).find());
+        // Asked again at every console refresh, as thing() is: found once.
+        return things.get("?" + travel + String.join("\u0001", brandNames) + '\u0000' + text,
+                k -> troubleThing.asked(plain(withoutHashtags(retellable(text))), brandNames, !travel).filter(t -> !SWEARING.matcher(t).find()));
+    }
+
+    /** A hashtag is no word of a question ("why is #jeopardy preempted" is not about "the jeopardy"): a word no question turns with. */
+    private static String withoutHashtags(String text) {
+        return text.replaceAll("#\\w+", " handle ");
     }
 
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */
