@@ -358,6 +358,8 @@ public final class Details {
     private static final Set<String> NOT_A_NAME = Set.of("Mate", "Pal", "Buddy", "Lads", "Boss", "Dude", "Bro", "Folks", "Man", "Love", "The", "Team", "Everyone", "All", "You", "God", "Guys", "Everybody", "Again",
             "Much", "So", "For", "Very", "Today", "Sir", "Madam", "Twitter", "Customer", "Service", "Flight", "Crew", "Staff",
             "Everything", "This", "That", "Boarding", "Landing", "Lounge", "Food", "Check", "Trip", "Experience", "Seat", "Wifi",
+            // "She went above and beyond", "Your crew on 4028": pronouns start sentences like names do.
+            "She", "He", "They", "We", "Her", "His", "Your", "Our", "Their", "My",
             // "Thank you Thank you", "Dad on Segway": thanks said twice and family are no member of staff to pass thanks to.
             "Thank", "Thanks", "Thx", "Dad", "Mom", "Mum", "Mother", "Father", "Grandma", "Grandpa", "Wife", "Husband", "Son", "Daughter",
             // "Thank you Netflix for picking up season 4": a company thanked is nobody to pass thanks on to.
@@ -385,7 +387,8 @@ public final class Details {
                     + role.group(3).replaceFirst("(?i)^gate", "Gate")) : Optional.empty();
         }).or(() -> {
             Matcher team = TEAM_AT.matcher(clean);
-            if (!team.find() || NOT_AIRPORTS.contains(team.group(1)) || brand(team.group(1), brandNames) || PRAISE_WORD.matcher(team.group(1)).matches()) {
+            if (!team.find() || NOT_AIRPORTS.contains(team.group(1)) || brand(team.group(1), brandNames) || PRAISE_WORD.matcher(team.group(1)).matches()
+                    || NOT_A_NAME.contains(team.group(1))) {
                 return Optional.empty();
             }
             String role = team.group(2).toLowerCase(Locale.ROOT).matches("employees|staff|team|people|folks") ? "team" : team.group(2).toLowerCase(Locale.ROOT);

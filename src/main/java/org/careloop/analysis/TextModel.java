@@ -166,8 +166,18 @@ public final class TextModel implements Serializable {
         }
     }
 
-    /** Loads a model built into CareLoop ({@code models/<name>.ser.gz} on the class path). */
+    /**
+     * The models built into CareLoop, each read once per process: a model never changes after it is built, and each takes
+     * tens of megabytes of heap, so every analyser (the pipeline's, the console's, a test's) shares them.
+     */
+    private static final Map<String, TextModel> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A model built into CareLoop ({@code models/<name>.ser.gz} on the class path). */
     public static TextModel load(String name) {
+        return BUILT_IN.computeIfAbsent(name, TextModel::fromClassPath);
+    }
+
+    private static TextModel fromClassPath(String name) {
         String resource = "models/" + name + ".ser.gz";
         try (InputStream raw = TextModel.class.getClassLoader().getResourceAsStream(resource)) {
             if (raw == null) {

@@ -96,6 +96,14 @@ public final class Drafter {
      */
     public Draft draft(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra,
                        Conversation thread) {
+        return drafted(mention, analysis, decision, now, said, extra, thread).draft();
+    }
+
+    /** A draft and the post's own detail its text repeats (the dry run reports it), or null. */
+    public record Drafted(Draft draft, String echo) {}
+
+    public Drafted drafted(Mention mention, Analysis analysis, Decision decision, Instant now, Said said, Map<String, String> extra,
+                           Conversation thread) {
         RuleBook book = rules.get();
         int variants = decision.templates().size();
         String templateId = decision.templates().get(variants == 1 ? 0 : Math.floorMod(seed(mention, "variant"), variants));
@@ -112,8 +120,8 @@ public final class Drafter {
             work = work.escalate();
         }
         String recorded = entry.map(e -> templateId + "/" + e.id()).orElse(templateId);
-        return new Draft(0, mention, analysis, decision.ruleId(), recorded, text.orElse(""), DraftStatus.PENDING, now,
-                posted.plus(firstResponse), null, null, null, null, work);
+        return new Drafted(new Draft(0, mention, analysis, decision.ruleId(), recorded, text.orElse(""), DraftStatus.PENDING, now,
+                posted.plus(firstResponse), null, null, null, null, work), built.map(Built::echo).orElse(null));
     }
 
     /**
@@ -228,8 +236,12 @@ public final class Drafter {
         return build(book, templateId, mention, analysis, said, kind, extra, Conversation.NONE).map(Built::text);
     }
 
-    /** A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail"). */
-    record Built(String text, List<String> parts) {}
+    /**
+     * A reply's text and the parts it was built from (the opening, the core template, what a ticket asks, "detail").
+     *
+     * @param echo the post's own detail the text repeats, or null
+     */
+    record Built(String text, List<String> parts, String echo) {}
 
     /** The first text nobody on this account had in the last day, or null. */
     private static String unsaid(List<String> texts, Said said) {
@@ -317,7 +329,8 @@ public final class Drafter {
         if (situation != null && !situation.isEmpty() && text.contains(situation)) {
             parts.add(situationId);
         }
-        return Optional.of(new Built(text, parts));
+        String echo = read.echoes().stream().filter(text::contains).findFirst().orElse(null);
+        return Optional.of(new Built(text, parts, echo));
     }
 
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");

@@ -75,12 +75,11 @@ public final class DryRunCommand {
         // has one (X counts a link 23 only where its domain is real: "localhost" or ".example" count in full).
         Map<String, String> ticket = ex.decision().action() == Decision.Action.TICKET
                 ? Map.of("ticket_ref", "#1234", "ticket_link", "https://care.example.com/t/SAMPLE-ticket-link-token") : Map.of();
-        Draft draft = ex.decision().wantsReply() ? drafter.draft(m, analysis, ex.decision(), at, Said.of(recent), ticket, thread) : null;
-        // What the reply echoes: the retold problem where it says one, else the detail phrase, else the question asked, else the thing.
-        String detail = draft == null ? null : drafter.happened(m, analysis).filter(d -> draft.text().contains(d))
-                .or(() -> drafter.detail(m, analysis).filter(d -> draft.text().contains(d)))
-                .or(() -> drafter.asked(m, analysis).filter(d -> draft.text().contains(d)))
-                .or(() -> drafter.thing(m, analysis).filter(d -> draft.text().contains(d))).orElse(null);
+        Drafter.Drafted drafted = ex.decision().wantsReply()
+                ? drafter.drafted(m, analysis, ex.decision(), at, Said.of(recent), ticket, thread) : null;
+        // What the reply echoes: the post's own detail its text repeats (what happened, the detail, the question, the thing).
+        Draft draft = drafted == null ? null : drafted.draft();
+        String detail = drafted == null ? null : drafted.echo();
         return new Outcome(analysis, ex, draft, detail);
     }
 

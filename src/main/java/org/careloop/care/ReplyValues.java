@@ -54,7 +54,8 @@ final class ReplyValues {
      * @param amends    the apology's next step ("amends-bag")
      * @param situation the situation's sentence ("situation-bag"); empty when the post has no topic
      */
-    record Read(Map<String, Object> values, String needs, String amends, String situation) {
+    /** @param echoes the post's own details among the values, surest first: what happened, the detail, the question, the thing, who */
+    record Read(Map<String, Object> values, String needs, String amends, String situation, List<String> echoes) {
         String value(String key) {
             return values.get(key) instanceof String s ? s : "";
         }
@@ -133,7 +134,8 @@ final class ReplyValues {
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
         boolean thanks = analysis != null && analysis.care().label() == CareAction.Label.THANK;
         boolean engage = analysis != null && analysis.care().label() == CareAction.Label.ENGAGE;
-        values.put("detail", detail(mention, analysis)
+        Optional<String> ownDetail = detail(mention, analysis);
+        values.put("detail", ownDetail
                 .filter(d -> sayable(book, d))
                 // "Kind words about flight 5127" thanks a number: in thanks a flight is named only with its route.
                 .filter(d -> !thanks || PostSays.praised(d) && !d.matches("flight [A-Z]{0,2} ?\\d+"))
@@ -318,11 +320,14 @@ final class ReplyValues {
         if (!lost.isEmpty()) {
             echoed = lost;
         }
+        // The thing named in the customer's word, wherever below it is found (the detail and topic above name it already).
+        String thing = lost;
         // "Sorry about your device" to "the game crashed my PS4": the device by its name.
         String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
         // A device no list names is still theirs by name: "what's wrong with my keyboard" is sorry about the keyboard.
         if ("device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() && device.isEmpty()) {
             device = thing(book, mention, analysis).filter(t -> t.startsWith("your ")).map(t -> t.substring("your ".length())).orElse("");
+            thing = device.isEmpty() ? thing : "your " + device;
         }
         values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !device.isEmpty() ? "your " + device : says));
         // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
@@ -332,7 +337,9 @@ final class ReplyValues {
         // Nothing named yet ("I'm sorry to hear this" to "couldn't even eat the chorizo, it was too tough"): the thing the
         // complaint is about, in the customer's word, so the reply shows somebody read it.
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
-            thing(book, mention, analysis).filter(t -> sayable(book, t)).ifPresent(t -> values.put("about", t));
+            Optional<String> troubled = thing(book, mention, analysis).filter(t -> sayable(book, t));
+            troubled.ifPresent(t -> values.put("about", t));
+            thing = troubled.orElse(thing);
         }
         // An escalation is sorry for what made it one, not for a side detail: food poisoning, not "the food on board"; a night
         // with no hotel, not "the 2-hour delay"; but a topic's sharper grievance ("being bumped from your flight") stays.
@@ -353,7 +360,11 @@ final class ReplyValues {
         values.put("why_disrupted", disruption && "en".equals(lang) && PostSays.whyDisrupted(mention.text()) ? "yes" : "");
         values.put("disruption", topic.filter(t -> disruption).map(t -> detailed.matches("flight [A-Z]{0,2} ?\\d+") || detailed.startsWith("your flight from ")
                 ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
-        return new Read(values, needsPart, amendsId, situationId);
+        // Last the person thanked, and the detail where another part says it ("So glad you enjoyed the wifi!").
+        List<String> echoes = Stream.of((String) values.get("happened"), detailed, (String) values.get("question"), thing,
+                        (String) values.get("person"), ownDetail.orElse(""))
+                .filter(e -> e != null && !e.isEmpty()).toList();
+        return new Read(values, needsPart, amendsId, situationId, echoes);
     }
 
     /** What made a post an escalation, as its reply names it (first match wins). */

@@ -88,6 +88,9 @@ class DetailsTest {
                 .as("the end of a film's name, not somebody at an airport").isEmpty();
         assertThat(DETAILS.person("@acmeair Longmire premieres tomorrow! Thank you Netflix for picking up season 4!", "en", brand))
                 .as("a company thanked").isEmpty();
+        // A pronoun opens a sentence as a name would: "we'll pass your note on to She" and "the Your crew" were drafted.
+        assertThat(DETAILS.person("@acmeair She went above and beyond for us, she made us her number one priority!", "en", brand)).isEmpty();
+        assertThat(DETAILS.person("@acmeair Your crew on the late flight was outstanding tonight.", "en", brand)).isEmpty();
     }
 
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */

@@ -22,6 +22,13 @@ class SocialAnalyzerTest {
         analyzer = new SocialAnalyzer();
     }
 
+    @Test
+    void everyAnalyserSharesTheBuiltInModels() {
+        // Each model is tens of megabytes: the pipeline's, the console's and the tests' analysers read it once between them.
+        assertThat(TextModel.load("sentiment-en")).isSameAs(TextModel.load("sentiment-en"));
+        assertThat(TextModel.load("irony-en")).isNotSameAs(TextModel.load("sentiment-en"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             // text | sentiment | emotion | troll | intent

@@ -90,6 +90,33 @@ class DryRunCommandTest {
         assertThat(held).containsIgnoringCase("sorry").doesNotContainIgnoringCase("good question").doesNotContainIgnoringCase("thanks for asking");
     }
 
+    /** A ticket to a business that is no airline asks what finds its case: the account a code went to, the charge, the ride. */
+    @Test
+    void ticketsElsewhereAskWhatFindsTheCase() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        String code = dry.run(new DryRunCommand.Post("@acmeair I redeemed a gift card on my account yesterday and the balance still shows zero",
+                "en", "x", null, "fay", "Fay", null, null)).draft().text();
+        assertThat(code).contains("account you redeemed it on").doesNotContain("booking reference");
+        String renewed = dry.run(new DryRunCommand.Post("@acmeair I cancelled before the free trial ended and you still charged me",
+                "en", "x", null, "gus", "Gus", null, null)).draft().text();
+        assertThat(renewed).contains("which charge it is").doesNotContain("booking reference");
+        String ride = dry.run(new DryRunCommand.Post("@acmeair my driver took a 40 minute detour and I paid double, not happy",
+                "en", "x", null, "hal", "Hal", null, null)).draft().text();
+        assertThat(ride).contains("date and time of the ride").doesNotContain("booking reference");
+    }
+
+    /** What the dry run says a reply echoes is a phrase of the post that the reply's text holds, whichever part put it there. */
+    @Test
+    void theEchoReportedIsTheOneTheReplyHolds() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        for (String text : List.of("@acmeair do you still do the boorito deal on halloween?", "@acmeair my bag never showed up in Denver",
+                "@acmeair the crew on my flight to Lisbon were wonderful, thank you")) {
+            DryRunCommand.Outcome o = dry.run(new DryRunCommand.Post(text, "en", "x", null, "ida", "Ida", null, null));
+            assertThat(o.detail()).as(text).isNotNull();
+            assertThat(o.draft().text()).as(text).contains(o.detail());
+        }
+    }
+
     /** A fault on the site told in full is thanked and passed to the web team; one that blocks the customer is a case. */
     @Test
     void aBugReportIsThankedAndPassedOnNotMadeACase() {
