@@ -328,6 +328,14 @@ final class CareActions {
                 && !Pattern.compile("(?i)\\b(you|your|u|ur)\\b").matcher(String.join(" ", words)).find();
     }
 
+    /**
+     * Asking whether medicine may come along ("can I bring my insulin in my carry on?"): the policy answers it; the health
+     * words that make a post urgent ("my insulin is in my lost bag") are no emergency here.
+     */
+    static final Pattern MEDICINE_ALLOWED = Pattern.compile("\\b(can|could|may) (i|we|you) (bring|take|carry|pack|fly with|travel with)\\b|"
+            + "\\b(allowed|permitted|ok|okay) to (bring|take|carry|pack|fly with|travel with)\\b|\\b(are|is) (insulin|epi-?pens?|my meds|my medications?|"
+            + "my medicines?|my prescriptions?|cpaps?|bipaps?)\\b.{0,30}\\b(allowed|permitted|ok|okay)\\b", FLAGS);
+
     /** A question about fares for a death in the family: the policy answers it, with condolences, in public. */
     static final Pattern BEREAVEMENT_FARE = Pattern.compile("\\b(bereavement|compassionate) (fares?|discounts?|rates?|policy|tickets?|airfare)\\b|"
             + "\\b(fares?|airfare|discounts?|rates?)\\b.{0,40}\\b(funeral|passed away|bereavement)|(funeral|passed away|bereavement)\\b.{0,60}\\b(fares?|airfare|discounts?|rates?)\\b",
@@ -687,7 +695,8 @@ final class CareActions {
             confidence = 0.7;
             why = "points to a direct message: the case goes on there";
             settled = true;
-        } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty() && !(question && BEREAVEMENT_FARE.matcher(words).find())) {
+        } else if (!(hit = Cues.found(ESCALATE, words)).isEmpty() && !(question && (BEREAVEMENT_FARE.matcher(words).find()
+                || MEDICINE_ALLOWED.matcher(words).find()))) {
             label = CareAction.Label.ESCALATE;
             confidence = 0.8;
             why = "a person must see it: " + Cues.quote(hit);

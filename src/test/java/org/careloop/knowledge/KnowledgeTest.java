@@ -149,7 +149,10 @@ class KnowledgeTest {
             "@acmeair so when do we find out who won the contest?|en|contests",
             "@acmeair quand saura-t-on qui a gagné le concours ?|fr|contests",
             "@acmeair Do I need a club pass for my 8yr old son, or can he come in with me on my pass?|en|lounge-access",
-            "@acmeair I have a 0530 flight out of DFW on Tuesday. How far in advance will you give notice if cancelled?|en|flight-alerts"})
+            "@acmeair I have a 0530 flight out of DFW on Tuesday. How far in advance will you give notice if cancelled?|en|flight-alerts",
+            // Written 2026-12-07 for a pooled post that got the own-alcohol entry and one that got the contact hours.
+            "@acmeair I have many allergies, can I bring a big bottle of Benadryl on the flight along with my epipens?|en|medicines",
+            "@acmeair someone called me claiming to be Acme Air and asked for my card number, was that you?|en|impostors"})
     void realQuestionsFindTheirEntries(String post, String lang, String id) {
         Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
         assertThat(k.answer(post, lang).map(m -> m.entry().id())).as(post).contains(id);
