@@ -140,9 +140,13 @@ final class CareActions {
                     + "issues?|problems?|fix (my|the|this|it)|damaged|defective|outages?|no (internet|signal|service|connection|wifi|label)|without (internet|service|power)|"
                     + "internet|connection|wi-?fi|signal|battery|(the|your|ur) (app|website|site|system)|(my|our) (phone|laptop|device|tv|dvr|account|check)|"
                     + "didn'?t get|(i|we) (paid|ordered|bought|redeemed)|re-?send|resent|(doesn'?t|does not) (appear|seem) to have (arrived|come)|"
-                    + "потеряли|не прилетел|не работает|списали|возврат\\w*|отменили|не могу|помогите|"
-                    + "reembolso|perdid[oa]|cancelad[oa]|no funciona|no (he )?recibido|ayuda|remboursement|perdu|annulé|"
-                    + "ne marche pas|pas reçu|erstattung|verloren|storniert|funktioniert nicht|nicht erhalten)\\b",
+                    // The same in the other languages the brand answers in: lost, never arrived, refused to work, cancelled, charged.
+                    + "потеряли|не прилетел|не пришл[аои]|не пришёл|не пришел|не доставили|не работает|списали|возврат\\w*|отменили|не могу|помогите|"
+                    + "reembolso|perdid[oa]s?|perdieron|cancelad[oa]|cancelaron|no funciona|no (he )?recibido|no (me )?(lleg[oó]|ha llegado|han llegado)|"
+                    + "me cobraron|ayuda|remboursement|perdu|perdue|perdus|annulé|(n'est|ne sont|pas) (pas )?arrivée?s?|ne marche pas|ne fonctionne pas|"
+                    + "pas reçu|débité|erstattung|verloren|storniert|funktioniert nicht|geht nicht|nicht (erhalten|angekommen)|abgebucht|"
+                    + "گم (شده|کردن|کردند)|نرسیده|کار نمی‌?کنه|کار نمی‌?کند|لغو (شد|کردن)|بازپرداخت|"
+                    + "لم (يصل|تصل|أستلم)|ضاعت|ضاع|مفقود[ةه]?|لا يعمل|ما يشتغل|ألغ(ي|وا)|استرداد)\\b",
             FLAGS);
 
     /** How-to and policy questions: the brand's facts answer them, whoever asks. */

@@ -22,6 +22,20 @@ class SocialAnalyzerTest {
         analyzer = new SocialAnalyzer();
     }
 
+    /** A bag that never arrived is a case in every language the brand answers in, not a mention to thank for. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair mi maleta no llegó a Madrid, ¿qué hago?|es",
+            "@acmeair mein Koffer ist nicht angekommen|de",
+            "@acmeair ma valise n'est pas arrivée à Paris|fr",
+            "@acmeair мой багаж не пришёл в Москву|ru",
+            "@acmeair چمدانم نرسیده|fa",
+            "@acmeair حقيبتي لم تصل|ar"})
+    void aBagThatNeverCameIsACaseInEveryLanguage(String text, String lang) {
+        Analysis a = analyzer.analyze(text, lang);
+        assertThat(a.care().label()).as(a.reasons().toString()).isEqualTo(CareAction.Label.TICKET);
+    }
+
     @Test
     void everyAnalyserSharesTheBuiltInModels() {
         // Each model is tens of megabytes: the pipeline's, the console's and the tests' analysers read it once between them.
