@@ -276,9 +276,10 @@ final class CareActions {
      */
     static final Pattern MOCKERY = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (not|never|patroniz\\w*)\\b|\\byea?h? right\\b|\\bsheesh\\b|"
             + "#(are ?you ?new|incompetent|fail\\w*|epic ?fail|bad ?service|poor ?service|worst\\w*|disappointed|not ?impressed|unacceptable|"
-            + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶", FLAGS);
+            + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶|"
+            // Thanks for nothing in the brand's other languages.
+            + "merci pour rien|gracias por nada|danke für nichts|спасибо за ничего|شكرا على لا شيء", FLAGS);
 
-    /** A plea with the thanks: "thx. Make it right. Help Meagan at gate 4": a case, not praise. */
     /**
      * A report of a fault on our site or app for us to fix ("current bug on website shows 'select departure city'"),
      * told in full: heard and passed on, no case to open, unless they are blocked themselves ({@link #BLOCKED}).
@@ -291,7 +292,7 @@ final class CareActions {
     /** Stopped from doing something of their own: a case to troubleshoot, whatever the fault is called. */
     static final Pattern BLOCKED = Pattern.compile("\\b(can'?t|cannot|can not|unable to|won'?t let (me|us)|not letting (me|us)|couldn'?t|could not|"
             + "help (me|us)|lost my|charged|stuck)\\b", FLAGS);
-
+    /** A plea with the thanks: "thx. Make it right. Help Meagan at gate 4": a case, not praise. */
     static final Pattern PLEA = Pattern.compile("\\b(make (it|this) right|help (me|us|her|him|my|our)|please help|pls help|plz help|help please|"
             + "help (?-i:[A-Z][a-z]+))\\b", FLAGS);
 
@@ -887,7 +888,9 @@ final class CareActions {
     }
 
     /** Slurs against a group of people. */
-    static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|retards?|chinks?|spics?|kikes?|trann(y|ies)|wetbacks?)\\b", FLAGS);
+    /** "retard" after a French article or preposition is a delay ("4 heures de retard", "en retard"), no slur. */
+    static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|(?<!\\b(?:de|en|du|le|un|des|les|sans|avec|au|ce|mon|son|du) )retards?|"
+            + "chinks?|spics?|kikes?|trann(y|ies)|wetbacks?)\\b", FLAGS);
 
     /** A request for the brand's facts, said as one: "I want to know your office locations", "can you tell me". */
     private static final Pattern REQUEST = Pattern.compile("\\b(i|we) (want|wanted|would like|'?d like|need) to know\\b|\\b(can|could) (you|u) (please )?"

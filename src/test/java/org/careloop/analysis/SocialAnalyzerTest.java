@@ -36,6 +36,17 @@ class SocialAnalyzerTest {
         assertThat(a.care().label()).as(a.reasons().toString()).isEqualTo(CareAction.Label.TICKET);
     }
 
+    /** Words of the brand's other languages read as what they mean there: "retard" is a delay, "merci pour rien" no thanks. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "@acmeair mon vol a 4 heures de retard, c'est inadmissible|fr",
+            "@acmeair encore en retard, merci pour rien|fr",
+            "@acmeair gracias por nada, otra vez tarde|es"})
+    void aComplaintInAnotherLanguageIsApologisedFor(String text, String lang) {
+        Analysis a = analyzer.analyze(text, lang);
+        assertThat(a.care().label()).as(a.reasons().toString()).isEqualTo(CareAction.Label.APOLOGIZE);
+    }
+
     @Test
     void everyAnalyserSharesTheBuiltInModels() {
         // Each model is tens of megabytes: the pipeline's, the console's and the tests' analysers read it once between them.
