@@ -47,7 +47,10 @@ final class TroubleThing {
             "hi", "hey", "hello", "yes", "no", "ok", "okay", "dear", "sir", "madam", "dude", "bro", "fam", "y'all", "u", "ur",
             // Words standing for others: the placeholder of a handle, "others", a part of something named after it.
             "handle", "story", "round", "others", "north", "south", "east", "west", "piece", "pieces", "pair", "bunch", "couple", "set",
-            "amount", "member", "members", "area", "theory");
+            "amount", "member", "members", "area", "theory",
+            // Where it happened, not what: "leaving something in my building", "no signal in my house".
+            "building", "house", "home", "apartment", "office", "porch", "doorstep", "street", "town",
+            "city", "property", "yard");
 
     /** What a thing's state may be called in an echo: a fact about it, not a verdict ("the broken link", never "the awful app"). */
     private static final Set<String> STATES = Set.of("broken", "damaged", "defective", "faulty", "missing", "wrong", "new", "late", "cold",

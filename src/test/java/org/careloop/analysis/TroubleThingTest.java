@@ -26,6 +26,8 @@ class TroubleThingTest {
             "love that @acmeair sent people to bury the new cable line....on halloween.....in the middle of trick or treat times, with no notification|-",
             "@acmeair the strangers next to me were rude and loud|-",
             "@acmeair you people are the worst|-",
+            // Where it went wrong is no thing that went wrong.
+            "@acmeair the courier just left my parcel in the building lobby again and it's gone|-",
             "Literally stranded because of @acmeair and because there is no support phone number I have to wait|-",
     })
     void namesTheThing(String post, String thing) {
