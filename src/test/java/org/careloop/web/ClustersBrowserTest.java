@@ -65,26 +65,38 @@ class ClustersBrowserTest {
         console.signIn();
         WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
-        List<WebElement> rows = console.browser().findElements(By.cssSelector("#clusters article.cluster"));
-        assertThat(rows).hasSize(1);
-        WebElement row = rows.get(0);
-        assertThat(row.findElement(By.className("size")).getText()).isEqualTo("4 posts");
-        assertThat(row.getText()).contains("\u201capp down check", "Facebook, X", "apologize", "@maria_g", "Tom Baker", "@kenji", "and 1 more");
-        assertThat(row.findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo("So sorry Maria, the app is failing for many of you. We're on it.");
+        By cluster = By.cssSelector("#clusters article.cluster");
+        wait.until(d -> !d.findElements(cluster).isEmpty());
+        // The console re-renders the queue every few seconds: each read finds the row again, all of it at once.
+        List<String> seen = wait.until(d -> {
+            List<WebElement> rows = d.findElements(cluster);
+            WebElement row = rows.get(0);
+            return List.of(String.valueOf(rows.size()), row.findElement(By.className("size")).getText(), row.getText(),
+                    row.findElement(By.tagName("textarea")).getAttribute("value"), row.findElement(By.className("cost")).getText());
+        });
+        assertThat(seen.get(0)).as("one cluster row").isEqualTo("1");
+        assertThat(seen.get(1)).isEqualTo("4 posts");
+        assertThat(seen.get(2)).contains("\u201capp down check", "Facebook, X", "apologize", "@maria_g", "Tom Baker", "@kenji", "and 1 more");
+        assertThat(seen.get(3)).isEqualTo("So sorry Maria, the app is failing for many of you. We're on it.");
         assertThat(console.browser().findElement(By.id("pending-count")).getText()).as("the posts are still counted one by one").isEqualTo("5");
-        assertThat(row.findElement(By.className("cost")).getText()).as("the price before the click")
+        assertThat(seen.get(4)).as("the price before the click")
                 .isEqualTo("Cost: $0.60 for 3 replies on X @brand (with ticket links; link-free $0.05)");
-        WebElement surge = wait.until(d -> d.findElements(By.cssSelector("#alerts .alert.surge")).stream().findFirst().orElse(null));
-        assertThat(surge.getText()).contains("Posts about \u201capp\u201d: 280 posts since").contains("Dismiss");
-        assertThat(surge.findElements(By.cssSelector("svg.spark"))).as("its chart").hasSize(1);
+        By surgeAlert = By.cssSelector("#alerts .alert.surge");
+        String surgeText = wait.until(d -> d.findElements(surgeAlert).stream().findFirst().map(WebElement::getText).orElse(null));
+        assertThat(surgeText).contains("Posts about \u201capp\u201d: 280 posts since").contains("Dismiss");
+        int charts = wait.until(d -> d.findElement(surgeAlert).findElements(By.cssSelector("svg.spark")).size());
+        assertThat(charts).as("its chart").isEqualTo(1);
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-cluster");
         Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(Path.of("target", "screenshots", "surge-banner.png"), surge.getScreenshotAs(OutputType.BYTES));
-        Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(Path.of("target", "screenshots", "cluster-row.png"), row.getScreenshotAs(OutputType.BYTES));
+        byte[] surgeShot = wait.until(d -> d.findElement(surgeAlert).getScreenshotAs(OutputType.BYTES));
+        Files.write(Path.of("target", "screenshots", "surge-banner.png"), surgeShot);
+        byte[] rowShot = wait.until(d -> d.findElement(cluster).getScreenshotAs(OutputType.BYTES));
+        Files.write(Path.of("target", "screenshots", "cluster-row.png"), rowShot);
 
-        row.findElement(By.xpath(".//button[text()='Approve for all 4']")).click();
+        wait.until(d -> {
+            d.findElement(cluster).findElement(By.xpath(".//button[text()='Approve for all 4']")).click();
+            return true;
+        });
         wait.until(d -> d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
         wait.until(d -> d.findElement(By.id("message")).getText().startsWith("4 posts approved"));
         List<String> texts = new ArrayList<>();

@@ -55,10 +55,12 @@ class IncidentsBrowserTest {
         WebDriverWait wait = new WebDriverWait(console.browser(), Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
-        WebElement row = console.browser().findElement(By.cssSelector("#clusters article.cluster"));
         assertThat(console.browser().findElement(By.id("incidents-box")).isDisplayed()).as("no incident yet").isFalse();
-        shoot(row, "cluster-row-before");
-        row.findElement(By.xpath(".//button[text()='Make incident']")).click();
+        shoot(wait, "#clusters article.cluster", "cluster-row-before");
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#clusters article.cluster")).findElement(By.xpath(".//button[text()='Make incident']")).click();
+            return true;
+        });
 
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster a.incident-link")).isEmpty());
@@ -68,17 +70,22 @@ class IncidentsBrowserTest {
         assertThat(console.db().incidents().ticketIds(incident)).as("the cluster's tickets joined it")
                 .containsExactlyInAnyOrderElementsOf(drafts.stream().map(d -> d.work().ticketId()).toList());
         assertThat(text(wait, "#clusters article.cluster")).contains("Incident INC-" + incident).doesNotContain("Make incident");
-        shoot(console.browser().findElement(By.cssSelector("#clusters article.cluster")), "cluster-row");
+        shoot(wait, "#clusters article.cluster", "cluster-row");
 
-        WebElement panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
-        panel.findElement(By.tagName("textarea")).sendKeys("Fix deployed at 14:20; the app team is watching check-in.");
-        panel.findElement(By.xpath(".//button[text()='Add note']")).click();
+        wait.until(d -> {
+            WebElement panel = d.findElement(By.cssSelector("#incidents article.incident"));
+            panel.findElement(By.tagName("textarea")).sendKeys("Fix deployed at 14:20; the app team is watching check-in.");
+            panel.findElement(By.xpath(".//button[text()='Add note']")).click();
+            return true;
+        });
         wait.until(d -> d.findElement(By.cssSelector("#incidents article.incident")).getText().contains("Fix deployed at 14:20"));
         assertThat(text(wait, "#incidents article.incident")).contains("agent \u00b7").doesNotContain("No notes yet");
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-incident");
-        panel = console.browser().findElement(By.cssSelector("#incidents article.incident"));
-        shoot(panel, "panel");
-        panel.findElement(By.xpath(".//button[text()='Resolve']")).click();
+        shoot(wait, "#incidents article.incident", "panel");
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#incidents article.incident")).findElement(By.xpath(".//button[text()='Resolve']")).click();
+            return true;
+        });
         console.browser().switchTo().alert().accept();
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident.resolved")).isEmpty());
         wait.until(d -> d.findElement(By.id("message")).getText().contains("3 closing messages being published"));
@@ -91,7 +98,7 @@ class IncidentsBrowserTest {
         });
         assertThat(text(wait, "#incidents article.incident")).contains("resolved", "3 closing messages").doesNotContain("Resolving sends");
         assertThat(console.browser().findElements(By.xpath("//*[@id='incidents']//button[text()='Resolve']"))).isEmpty();
-        shoot(console.browser().findElement(By.cssSelector("#incidents article.incident")), "resolved");
+        shoot(wait, "#incidents article.incident", "resolved");
     }
 
     /** The text of an element the console may be re-rendering. */
@@ -99,9 +106,9 @@ class IncidentsBrowserTest {
         return wait.until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
-    /** A screenshot of one element, in target/screenshots and as /tmp/incidents-{name}.png for a person to look at. */
-    private static void shoot(WebElement element, String name) throws Exception {
-        byte[] png = element.getScreenshotAs(OutputType.BYTES);
+    /** A screenshot of one element the console may be re-rendering, in target/screenshots and as /tmp/incidents-{name}.png for a person to look at. */
+    private static void shoot(WebDriverWait wait, String css, String name) throws Exception {
+        byte[] png = wait.until(d -> d.findElement(By.cssSelector(css)).getScreenshotAs(OutputType.BYTES));
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "incident-" + name + ".png"), png);
         Files.write(Path.of("/tmp", "incidents-" + name + ".png"), png);
