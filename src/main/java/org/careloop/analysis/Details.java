@@ -384,7 +384,7 @@ public final class Details {
         }).or(() -> {
             Matcher role = ROLE_AT.matcher(clean);
             return role.find() ? Optional.of("the " + role.group(1).toLowerCase(Locale.ROOT) + " " + role.group(2).toLowerCase(Locale.ROOT) + " "
-                    + role.group(3).replaceFirst("(?i)^gate", "Gate")) : Optional.empty();
+                    + role.group(3).replaceFirst("(?i)^gate", "Gate").replaceFirst("^#?(\\d)", "flight $1")) : Optional.empty();
         }).or(() -> {
             Matcher team = TEAM_AT.matcher(clean);
             if (!team.find() || NOT_AIRPORTS.contains(team.group(1)) || brand(team.group(1), brandNames) || PRAISE_WORD.matcher(team.group(1)).matches()
@@ -443,7 +443,9 @@ public final class Details {
 
     /** A team praised by its role and where it works: "the team running Gate E9 at LAS", "attendants on UA5168". */
     private static final Pattern ROLE_AT = Pattern.compile("\\b(team|crew|staff|agents|attendants|flight attendants|gate agents|pilots)"
-            + " (on|at|running|working) ((?-i:gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|Gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|[A-Z]{2}\\d{2,4}|[A-Z]{3})|flight \\d{2,4})\\b", FLAGS);
+            + " (on|at|running|working) ((?-i:gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|Gate [A-Z]?\\d{1,3}[A-Z]?(?: at [A-Z]{3})?|[A-Z]{2}\\d{2,4}|[A-Z]{3})|flight \\d{2,4}|"
+            // "Your crew on 4028 tonight": a flight by its number alone.
+            + "#?\\d{3,4}(?! ?(?:am|pm|mins?|minutes|hours?|hrs?|people|passengers)\\b))\\b", FLAGS);
 
     /** A team praised by its place: "props to your LAS employees working C11 gate", "the Denver crew". */
     private static final Pattern TEAM_AT = Pattern.compile("(?:\\b(?:your|the|ur|to) |^)(?-i:([A-Z]{3}|[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)) "
@@ -454,7 +456,7 @@ public final class Details {
             + "friendly|helpful|whole|entire|outstanding|incredible|kind|fabulous|brilliant|thanks|thank");
     /** A team praised by its role alone: "customer service from your reservation agents tonight". */
     private static final Pattern ROLE = Pattern.compile("\\b(?:your|the|ur) (reservations? agents|reservations team|baggage handlers|ground crew|gate agents|"
-            + "flight attendants|cabin crew|pilots|call cent(?:er|re) agents|customer service agents|check-?in agents|skycaps)\\b", FLAGS);
+            + "flight attendants|cabin crew|pilots|call cent(?:er|re) agents|customer service agents|check-?in agents|skycaps|crew)\\b", FLAGS);
 
     /** Praise earned at a place: "continue to impress me in Houston", "great job at LAS tonight". */
     private static final Pattern PRAISED_IN = Pattern.compile("\\b(?:impress\\w*|love|great|amazing|awesome|best|excellent|outstanding|"

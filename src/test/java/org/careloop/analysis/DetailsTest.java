@@ -90,7 +90,7 @@ class DetailsTest {
                 .as("a company thanked").isEmpty();
         // A pronoun opens a sentence as a name would: "we'll pass your note on to She" and "the Your crew" were drafted.
         assertThat(DETAILS.person("@acmeair She went above and beyond for us, she made us her number one priority!", "en", brand)).isEmpty();
-        assertThat(DETAILS.person("@acmeair Your crew on the late flight was outstanding tonight.", "en", brand)).isEmpty();
+        assertThat(DETAILS.person("@acmeair Your crew on the late flight was outstanding tonight.", "en", brand)).contains("the crew");
     }
 
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */
@@ -160,6 +160,9 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair props to your LAS employees working C11 gate. Made my day", "en", brand)).contains("the LAS team at gate C11");
         assertThat(DETAILS.person("@acmeair big love to the crew running gate B12 at DEN tonight, so patient", "en", brand)).contains("the crew running Gate B12 at DEN");
         assertThat(DETAILS.person("@acmeair the attendants on AA1032 were a delight", "en", brand)).contains("the attendants on AA1032");
+        assertThat(DETAILS.person("@acmeair Your crew on 2210 this morning was outstanding", "en", brand)).contains("the crew on flight 2210");
+        assertThat(DETAILS.person("@acmeair your crew made the whole trip, thank you", "en", brand)).contains("the crew");
+        assertThat(DETAILS.person("@acmeair the crew on 2 flights were great", "en", brand)).contains("the crew");
         assertThat(DETAILS.person("@acmeair you guys continue to impress me in Houston. http://t.co/cIh1qNllcM", "en", brand)).contains("the team in Houston");
         assertThat(DETAILS.person("@acmeair great flight, landed in January snow like a feather", "en", brand)).as("a month is no place").isEmpty();
         assertThat(DETAILS.person("@acmeair on rebooking, Lisa (Liza?) in Raleigh was very helpful", "en", brand).orElse("")).doesNotContain("Raleigh");
