@@ -67,7 +67,10 @@ final class Cues {
             "\\b(imagine (flying|using|buying|being)|answer the question|"
                     // "...I'll wait." dares; "guess I'll wait another 24 hrs" waits.
                     + "i'?ll wait\\s*(\\.+|!+|$|\\W*[\\p{So}\\p{Sk}])|silence (=|is|means) (guilt|consent)|"
-                    + "which (party|side)|is a (clown|joke|fraud)|ratio\\b|cope\\b|seethe|stay mad|boycott|"
+                    // "this airline is a joke", "your CEO is a clown" bait; "your boarding process is a joke" is a gripe about a process (and
+                    // "you people are a joke" an insult, left alone as one).
+                    + "which (party|side)|\\b(this|that|it|company|airline|brand|ceo|(?-i:[A-Z]\\w*)) is (a |such a )?(complete |total |absolute )?(clown|joke|fraud)|"
+                    + "ratio\\b|cope\\b|seethe|stay mad|boycott|"
                     // "who even flies them anymore?" mocks; "anyone who uses @brand, explain..." and "the guy who buys carts" do not.
                     + "who (even|still|actually) (flies|uses|buys)|who (flies|uses|buys) [^.!?]{0,30}\\b(anymore|these days|in 20\\d\\d)\\b|"
                     + "lol @?\\w+ (is|are) (trash|garbage|dead)|nobody asked)",

@@ -101,6 +101,9 @@ class SocialAnalyzerTest {
             // Whole words: "cope" inside "horoscope", "ratio" inside "administratio(n)".
             "@acmeair my horoscope said today would be calm and then the app logged me out twice|false",
             "@acmeair cope, seethe, stay mad|true",
+            // The company called a joke baits; a process of ours called one is a gripe to hear.
+            "@acmeair this airline is a joke|true",
+            "@acmeair your boarding process is a joke|false",
     })
     void whoFliesYouIsBaitOnlyAsAQuestion(String text, boolean bait) {
         Analysis a = analyzer.analyze(text, null);
