@@ -906,8 +906,11 @@ final class WhatHappened {
                 trouble = true;
                 negationOnly = false;
             }
+            // "I cancelled my order", "we cancelled our trip": the customer's own choice, not what went wrong (the charge after it is).
+            boolean ownChoice = k == main && lower.startsWith("cancel") && FIRST_PERSON.contains(firstWord)
+                    && w.subList(verb, main).stream().noneMatch(t -> t.word().matches("(?i)was|were|got|get|gets|been|be|is|are|am|'m|'re"));
             // "I flew you Sat morning": Saturday, not sitting.
-            if (TROUBLE.matcher(lower).matches() && !word.equals("Sat")) {
+            if (TROUBLE.matcher(lower).matches() && !word.equals("Sat") && !ownChoice) {
                 trouble = true;
                 negationOnly &= NEGATION.matcher(lower).matches();
             }
