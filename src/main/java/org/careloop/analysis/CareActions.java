@@ -236,7 +236,9 @@ final class CareActions {
 
     /** "Sent", "check your DMs", "DM'd you": the conversation goes on in private. */
     static final Pattern DM_POINTER = Pattern.compile(
-            "^\\W*(sent|done|dm'?d|dmed)\\W*((thanks|thank you|thx|ty)\\W*)?$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
+            "^\\W*(sent|done|dm'?d|dmed)\\W*((thanks|thank you|thx|ty)\\W*)?$|^\\W*((please|pls|plz) )?follow (me|us)( back)?( (please|pls|plz))?\\W*$|\\b(check (your |ur |the |my )?dms?|"
+                    // "how do I send you a private message?" asks how; "sending you a DM" points to one.
+                    + "(?<!\\b(?:how (?:do|can|would|should) (?:i|we) |can (?:i|we) |where (?:do|can) (?:i|we) |how to |way to ))(sent|send|sending) (you |u )?(a |the |my |our )?(dm|direct message|private message)|"
                     + "dm'?e?d (you|u)|dmed (you|u)|just dm'?e?d|just dmed|dm sent|message sent|(i )?sent (the|my) message|follow (me|us)( back)? so (i|we) can dm|"
                     + "(replied|responded|answered) (in|to) (your |the |my )?dms?|see (my |your )?dms?)\\b", FLAGS);
 

@@ -328,6 +328,8 @@ class SocialAnalyzerTest {
             // A row to oneself is no child alone; a question about nuts is no allergy.
             "@acmeair got a whole row to myself, my own row! best flight ever|thank",
             "@acmeair do you serve nuts on board? asking for a friend|answer",
+            // Asking how to send a DM points to none.
+            "@acmeair how do i send you a private message|answer",
             // Asking whether medicine may come along is policy; medicine lost or left behind is a person's at once.
             "@acmeair can I bring my insulin pens in my carry on?|answer",
             "@acmeair my insulin is in my lost bag and I need it tonight|escalate",

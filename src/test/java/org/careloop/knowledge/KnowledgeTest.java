@@ -152,7 +152,8 @@ class KnowledgeTest {
             "@acmeair I have a 0530 flight out of DFW on Tuesday. How far in advance will you give notice if cancelled?|en|flight-alerts",
             // Written 2026-12-07 for a pooled post that got the own-alcohol entry and one that got the contact hours.
             "@acmeair I have many allergies, can I bring a big bottle of Benadryl on the flight along with my epipens?|en|medicines",
-            "@acmeair someone called me claiming to be Acme Air and asked for my card number, was that you?|en|impostors"})
+            "@acmeair someone called me claiming to be Acme Air and asked for my card number, was that you?|en|impostors",
+            "@acmeair sorry, what exactly is a DM and how do I send one to you?|en|how-to-dm"})
     void realQuestionsFindTheirEntries(String post, String lang, String id) {
         Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
         assertThat(k.answer(post, lang).map(m -> m.entry().id())).as(post).contains(id);
