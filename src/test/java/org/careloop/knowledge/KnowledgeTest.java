@@ -153,7 +153,10 @@ class KnowledgeTest {
             // Written 2026-12-07 for a pooled post that got the own-alcohol entry and one that got the contact hours.
             "@acmeair I have many allergies, can I bring a big bottle of Benadryl on the flight along with my epipens?|en|medicines",
             "@acmeair someone called me claiming to be Acme Air and asked for my card number, was that you?|en|impostors",
-            "@acmeair sorry, what exactly is a DM and how do I send one to you?|en|how-to-dm"})
+            "@acmeair sorry, what exactly is a DM and how do I send one to you?|en|how-to-dm",
+            // The other languages have fewer phrasings and no meaning model: a common question in other words still finds its entry.
+            "@acmeair la poussette de ma fille voyage gratuitement ?|fr|strollers-car-seats",
+            "@acmeair سلام، برای سفر خارجی چند کیلو چمدان مجازه؟|fa|checked-bags"})
     void realQuestionsFindTheirEntries(String post, String lang, String id) {
         Knowledge k = RuleBook.load(Path.of("rules")).knowledge();
         assertThat(k.answer(post, lang).map(m -> m.entry().id())).as(post).contains(id);
