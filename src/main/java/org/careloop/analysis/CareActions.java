@@ -889,9 +889,8 @@ final class CareActions {
                 && !PLEA.matcher(words).find() && HASHTAG.matcher(text).replaceAll(" ").replaceAll("@\\w+", " ").trim().split("\\s+").length <= 6;
     }
 
-    /** Slurs against a group of people. */
-    /** "retard" after a French article or preposition is a delay ("4 heures de retard", "en retard"), no slur. */
-    static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|(?<!\\b(?:de|en|du|le|un|des|les|sans|avec|au|ce|mon|son|du) )retards?|"
+    /** Slurs against a group of people; "retard" after a French article or preposition is a delay ("4 heures de retard"). */
+    static final Pattern SLUR = Pattern.compile("\\b(nigg\\w*|fag|fags|faggots?|(?<!\\b(?:de|en|du|le|un|des|les|sans|avec|au|ce|mon|son) )retards?|"
             + "chinks?|spics?|kikes?|trann(y|ies)|wetbacks?)\\b", FLAGS);
 
     /** A request for the brand's facts, said as one: "I want to know your office locations", "can you tell me". */

@@ -206,21 +206,6 @@ public final class Drafter {
         return replyValues.detail(mention, analysis);
     }
 
-    /** The question the post asks, retold as an indirect question ("whether we sell open tickets"), if plain. */
-    public Optional<String> asked(Mention mention, Analysis analysis) {
-        return replyValues.asked(mention, analysis);
-    }
-
-    /** The thing a complaint is about ("the chorizo", "your keyboard"), if a sentence names one beside its trouble. */
-    public Optional<String> thing(Mention mention, Analysis analysis) {
-        return replyValues.thing(rules.get(), mention, analysis);
-    }
-
-    /** What went wrong, retold from the brand's side ("your flight was cancelled"), if the post says it plainly. */
-    public Optional<String> happened(Mention mention, Analysis analysis) {
-        return replyValues.happened(mention, analysis);
-    }
-
     /**
      * The reply in the post's language, from the template's phrasings combined with the openings
      * for the customer's feeling; empty when the language has no templates (a person writes it:

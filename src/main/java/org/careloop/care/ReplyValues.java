@@ -53,8 +53,8 @@ final class ReplyValues {
      * @param needs     what a ticket asks ("needs-bag", or the default)
      * @param amends    the apology's next step ("amends-bag")
      * @param situation the situation's sentence ("situation-bag"); empty when the post has no topic
+     * @param echoes    the post's own details among the values, surest first: what happened, the detail, the question, the thing, who
      */
-    /** @param echoes the post's own details among the values, surest first: what happened, the detail, the question, the thing, who */
     record Read(Map<String, Object> values, String needs, String amends, String situation, List<String> echoes) {
         String value(String key) {
             return values.get(key) instanceof String s ? s : "";

@@ -51,4 +51,17 @@ public final class Chromium {
         Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         return out;
     }
+
+    /** One element the console may be re-rendering, as a PNG: found again until a whole screenshot of it is taken. */
+    public static byte[] elementShot(org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By element) {
+        return wait.until(d -> d.findElement(element).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Clicks a button of an element the console may be re-rendering, finding both again until the click lands. */
+    public static void click(org.openqa.selenium.support.ui.WebDriverWait wait, org.openqa.selenium.By element, String button) {
+        wait.until(d -> {
+            d.findElement(element).findElement(org.openqa.selenium.By.xpath(".//button[text()='" + button + "']")).click();
+            return true;
+        });
+    }
 }

@@ -22,7 +22,6 @@ import org.careloop.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,15 +87,10 @@ class ClustersBrowserTest {
         assertThat(charts).as("its chart").isEqualTo(1);
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-cluster");
         Files.createDirectories(Path.of("target", "screenshots"));
-        byte[] surgeShot = wait.until(d -> d.findElement(surgeAlert).getScreenshotAs(OutputType.BYTES));
-        Files.write(Path.of("target", "screenshots", "surge-banner.png"), surgeShot);
-        byte[] rowShot = wait.until(d -> d.findElement(cluster).getScreenshotAs(OutputType.BYTES));
-        Files.write(Path.of("target", "screenshots", "cluster-row.png"), rowShot);
+        Files.write(Path.of("target", "screenshots", "surge-banner.png"), Chromium.elementShot(wait, surgeAlert));
+        Files.write(Path.of("target", "screenshots", "cluster-row.png"), Chromium.elementShot(wait, cluster));
 
-        wait.until(d -> {
-            d.findElement(cluster).findElement(By.xpath(".//button[text()='Approve for all 4']")).click();
-            return true;
-        });
+        Chromium.click(wait, cluster, "Approve for all 4");
         wait.until(d -> d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
         wait.until(d -> d.findElement(By.id("message")).getText().startsWith("4 posts approved"));
         List<String> texts = new ArrayList<>();

@@ -22,7 +22,6 @@ import org.careloop.tickets.Ticket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,10 +56,7 @@ class IncidentsBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster")).isEmpty());
         assertThat(console.browser().findElement(By.id("incidents-box")).isDisplayed()).as("no incident yet").isFalse();
         shoot(wait, "#clusters article.cluster", "cluster-row-before");
-        wait.until(d -> {
-            d.findElement(By.cssSelector("#clusters article.cluster")).findElement(By.xpath(".//button[text()='Make incident']")).click();
-            return true;
-        });
+        Chromium.click(wait, By.cssSelector("#clusters article.cluster"), "Make incident");
 
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#clusters article.cluster a.incident-link")).isEmpty());
@@ -82,10 +78,7 @@ class IncidentsBrowserTest {
         assertThat(text(wait, "#incidents article.incident")).contains("agent \u00b7").doesNotContain("No notes yet");
         Chromium.screenshot(console.browser(), Path.of("target", "screenshots"), "queue-incident");
         shoot(wait, "#incidents article.incident", "panel");
-        wait.until(d -> {
-            d.findElement(By.cssSelector("#incidents article.incident")).findElement(By.xpath(".//button[text()='Resolve']")).click();
-            return true;
-        });
+        Chromium.click(wait, By.cssSelector("#incidents article.incident"), "Resolve");
         console.browser().switchTo().alert().accept();
         wait.until(d -> !d.findElements(By.cssSelector("#incidents article.incident.resolved")).isEmpty());
         wait.until(d -> d.findElement(By.id("message")).getText().contains("3 closing messages being published"));
@@ -108,7 +101,7 @@ class IncidentsBrowserTest {
 
     /** A screenshot of one element the console may be re-rendering, in target/screenshots and as /tmp/incidents-{name}.png for a person to look at. */
     private static void shoot(WebDriverWait wait, String css, String name) throws Exception {
-        byte[] png = wait.until(d -> d.findElement(By.cssSelector(css)).getScreenshotAs(OutputType.BYTES));
+        byte[] png = Chromium.elementShot(wait, By.cssSelector(css));
         Files.createDirectories(Path.of("target", "screenshots"));
         Files.write(Path.of("target", "screenshots", "incident-" + name + ".png"), png);
         Files.write(Path.of("/tmp", "incidents-" + name + ".png"), png);
