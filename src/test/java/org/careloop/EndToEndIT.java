@@ -131,7 +131,11 @@ class EndToEndIT {
             });
             assertThat(setAside.get("attempts").asInt()).isEqualTo(3);
             assertThat(setAside.get("error").asText()).isNotBlank();
-            JsonNode alerts = http.getJson(api + "/api/alerts", TOKEN, 200);
+            // The alert is raised just after the post is set aside: waited for, not read in the same instant.
+            JsonNode alerts = http.await(Duration.ofSeconds(10), "the alert for post " + stuck, () -> {
+                JsonNode now = http.getJson(api + "/api/alerts", TOKEN, 200);
+                return now.toString().contains("Could not process x post " + stuck) ? now : null;
+            });
             assertThat(alerts.toString()).contains("Could not process x post " + stuck);
 
             // The feed is not blocked: once the database takes drafts again, the next post is drafted.
