@@ -59,10 +59,15 @@ public final class Details {
     private static final Pattern COUNTED = Pattern.compile("(?i)\\b(" + COUNT + ") (delays|gate changes|cancell?ations|plane changes|aircraft changes|"
             + "schedule changes|diversions|reschedules|missed connections)\\b(?: and (" + COUNT + ") (delays|gate changes|cancell?ations|plane changes|"
             + "aircraft changes|schedule changes|diversions|reschedules|missed connections))?");
-    /** Money named with what it was for: "$154 to change", "a $25 bag fee", "charged me $75". */
-    private static final Pattern MONEY = Pattern.compile("(?i)\\$(\\d{1,4}(?:\\.\\d\\d)?) ?(?:(to change|change fee|for (?:a |the |my )?change)"
-            + "|((?:checked )?(?:bag|baggage|luggage) fee|for (?:a |the |my |each )?(?:checked )?bag)|(fee|charge|surcharge))\\b"
-            + "|\\bcharged (?:me |us )?\\$(\\d{1,4}(?:\\.\\d\\d)?)\\b");
+    private static final String SUM = "([$£€])(\\d{1,4}(?:\\.\\d\\d)?)";
+    /** Money named with what it was for: "$154 to change", "a $25 bag fee", "charged me $75", "only getting £1.67 back". */
+    private static final Pattern MONEY = Pattern.compile("(?i)" + SUM + " ?(?:(?<change>to change|change fee|for (?:a |the |my )?change)"
+            + "|(?<bag>(?:checked )?(?:bag|baggage|luggage) fee|for (?:a |the |my |each )?(?:checked )?bag)|(?<fee>fee|charge|surcharge))\\b"
+            + "|\\bcharged (?:me |us )?(?<charged>" + SUM + ")(?![\\d.])"
+            + "|\\b(?:getting|get|got|gets|refunded|refunding) (?:me |us )?(?:only |just )?(?<back>" + SUM + ")(?! ?(?:fee|charge))(?:\\s+back)?");
+    /** A charge for a product by its name: "being charged for Amazon Prime", "billed twice for Xbox Live Gold". */
+    private static final Pattern CHARGED_FOR = Pattern.compile("(?i)\\b(?:charged|charging|billed|billing|charges)(?: me| us)?(?: twice| again| double)? for "
+            + "(?:my |an? |the )?(?-i:((?:[A-Z][\\w+-]*|[A-Z]{2,})(?: (?:[A-Z][\\w+-]*|\\d+|[A-Z]{2,})){0,2}))\\b");
     private static final Pattern BOOKING_CODE = Pattern.compile("(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}");
     /** Below this a phrase is a guess: better no echo than a garbled one. */
     private static final int MIN_SCORE = 5;
@@ -224,6 +229,11 @@ public final class Details {
                 k -> troubleThing.asked(plain(withoutHashtags(retellable(text))), brandNames, !travel).filter(t -> !SWEARING.matcher(t).find()));
     }
 
+    /** Whether a thing found by {@link #thing} is a trouble the customer named as one ("the battery issues", "the trouble with your order"). */
+    public static boolean namesTrouble(String thing) {
+        return TroubleThing.namesTrouble(thing);
+    }
+
     /** A hashtag is no word of a question ("why is #jeopardy preempted" is not about "the jeopardy"): a word no question turns with. */
     private static String withoutHashtags(String text) {
         return text.replaceAll("#\\w+", " handle ");
@@ -312,11 +322,19 @@ public final class Details {
         }
         Matcher money = MONEY.matcher(clean);
         if (money.find()) {
-            if (money.group(5) != null) {
-                return Optional.of("the $" + money.group(5) + " charge");
+            if (money.group("charged") != null) {
+                return Optional.of("the " + money.group("charged") + " charge");
             }
-            String what = money.group(2) != null ? " change fee" : money.group(3) != null ? " bag fee" : " " + money.group(4).toLowerCase(Locale.ROOT);
-            return Optional.of("the $" + money.group(1) + what);
+            if (money.group("back") != null) {
+                return Optional.of("the " + money.group("back") + " refund");
+            }
+            String what = money.group("change") != null ? " change fee" : money.group("bag") != null ? " bag fee"
+                    : " " + money.group("fee").toLowerCase(Locale.ROOT);
+            return Optional.of("the " + money.group(1) + money.group(2) + what);
+        }
+        Matcher chargedFor = CHARGED_FOR.matcher(clean);
+        if (chargedFor.find() && brandNames.stream().noneMatch(b -> b.equalsIgnoreCase(chargedFor.group(1)))) {
+            return Optional.of("the charge for " + chargedFor.group(1));
         }
         // A route with no flight number: "flew from DAL to LAX", "F/As from DFW to CLT".
         Matcher named = NAMED_ROUTE.matcher(clean);

@@ -26,7 +26,7 @@ final class TroubleThing {
             // People and who they are.
             "people", "person", "guy", "guys", "man", "woman", "lady", "kid", "kids", "child", "children", "baby", "wife", "husband", "son",
             "daughter", "mom", "dad", "mother", "father", "friend", "friends", "family", "boyfriend", "girlfriend", "sister", "brother",
-            "parents", "customer", "customers", "employee", "employees", "staff", "rep", "reps", "agent", "agents", "team", "manager",
+            "parents", "customer", "customers", "employee", "employees", "staff", "rep", "reps", "attendant", "attendants", "pilot", "pilots", "crew", "driver", "drivers", "cashier", "representative", "representatives", "supervisor", "worker", "workers", "agent", "agents", "team", "manager",
             "company", "business", "airline", "everyone", "someone", "anyone", "nobody", "folks", "human", "humans", "user", "users",
             // Time.
             "time", "times", "day", "days", "today", "tonight", "tomorrow", "yesterday", "week", "weeks", "month", "months", "year", "years",
@@ -91,6 +91,11 @@ final class TroubleThing {
         int bestDistance = NEAR + 1;
         for (List<HasWord> sentence : MaxentTagger.tokenizeText(new StringReader(plain))) {
             List<TaggedWord> w = tagger.get().tagSentence(sentence);
+            // The customer called it the trouble: that names it best, about travel too.
+            Optional<String> named = namedTrouble(w, brandNames);
+            if (named.isPresent()) {
+                return named;
+            }
             List<Integer> trouble = new java.util.ArrayList<>();
             for (int k = 0; k < w.size(); k++) {
                 String lower = w.get(k).word().toLowerCase(Locale.ROOT);
@@ -117,6 +122,70 @@ final class TroubleThing {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static final Set<String> TROUBLE_NOUNS = Set.of("issue", "issues", "problem", "problems", "trouble");
+
+    /**
+     * A trouble the customer names as one: "an issue with a same day ship order" is the trouble with their order,
+     * "the battery issues in iOS 11" the battery issues.
+     */
+    private static Optional<String> namedTrouble(List<TaggedWord> w, List<String> brandNames) {
+        for (int i = 0; i < w.size(); i++) {
+            String lower = w.get(i).word().toLowerCase(Locale.ROOT);
+            if (!TROUBLE_NOUNS.contains(lower)) {
+                continue;
+            }
+            // "issues with my new phone": what follows "with", its owner as the brand says it.
+            if (i + 2 < w.size() && w.get(i + 1).word().equalsIgnoreCase("with")) {
+                int from = i + 2;
+                String before = w.get(from).word().toLowerCase(Locale.ROOT);
+                String owner = switch (before) {
+                    case "my", "our", "a", "an" -> "your";
+                    case "the", "this", "that" -> "the";
+                    default -> null;
+                };
+                if (owner != null) {
+                    from++;
+                }
+                int head = from;
+                while (head < w.size() && head - from < 4 && phraseWord(w.get(head))) {
+                    head++;
+                }
+                // The phrase ends on a thing: "a same day ship order", never "the way" or "my husband".
+                if (head > from && thing(w, head - 1, brandNames) && (head == w.size() || !w.get(head).tag().startsWith("NN"))) {
+                    StringBuilder b = new StringBuilder("the trouble with ").append(owner == null ? "your" : owner);
+                    for (int k = from; k < head; k++) {
+                        b.append(' ').append(w.get(k).word().toLowerCase(Locale.ROOT));
+                    }
+                    return Optional.of(b.toString());
+                }
+            }
+            // "battery issues", "plane-wide DirectTV issues": the thing before the word of trouble.
+            if (i > 0 && lower.matches("issues|problems") && (w.get(i - 1).tag().equals("NN") || w.get(i - 1).tag().equals("NNP"))) {
+                TaggedWord t = w.get(i - 1);
+                String noun = t.word().toLowerCase(Locale.ROOT);
+                boolean brand = brandNames.stream().anyMatch(b -> b.toLowerCase(Locale.ROOT).contains(noun));
+                if (noun.length() >= 3 && noun.matches("[a-z][a-z-]*[a-z]") && !NOT_A_THING.contains(noun) && !brand
+                        && SentimentLexicon.valence(noun) == 0 && !TROUBLE.matcher(noun).matches()) {
+                    // "DirectTV" keeps its capitals; "Battery" at a sentence's start does not.
+                    return Optional.of("the " + (t.word().substring(1).chars().anyMatch(Character::isUpperCase) ? t.word() : noun) + " " + lower);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a thing was named by {@link #namedTrouble}. */
+    static boolean namesTrouble(String thing) {
+        return thing.startsWith("the trouble with ") || thing.matches("the \\S+ (issues|problems)");
+    }
+
+    /** A word of a thing's name after "with": adjectives and nouns in plain letters ("same day ship order"). */
+    private static boolean phraseWord(TaggedWord t) {
+        String lower = t.word().toLowerCase(Locale.ROOT);
+        return (t.tag().equals("JJ") || t.tag().equals("NN") || t.tag().equals("NNS")) && WORD.matcher(lower).matches()
+                && Character.isLowerCase(t.word().charAt(0)) && SentimentLexicon.valence(lower) == 0;
     }
 
     /**

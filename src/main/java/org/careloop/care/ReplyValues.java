@@ -325,11 +325,15 @@ final class ReplyValues {
         // "Sorry about your device" to "the game crashed my PS4": the device by its name.
         String device = "device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() ? PostSays.device(mention.text()) : "";
         // A device no list names is still theirs by name: "what's wrong with my keyboard" is sorry about the keyboard.
+        // "Please fix the battery issues in iOS 11": a trouble the customer names as one says more than "your device".
+        String troubleNamed = "";
         if ("device".equals(topicKey) && "en".equals(lang) && echoed.isEmpty() && device.isEmpty()) {
-            device = thing(book, mention, analysis).filter(t -> t.startsWith("your ")).map(t -> t.substring("your ".length())).orElse("");
-            thing = device.isEmpty() ? thing : "your " + device;
+            Optional<String> deviceThing = thing(book, mention, analysis).filter(t -> sayable(book, t));
+            device = deviceThing.filter(t -> t.startsWith("your ")).map(t -> t.substring("your ".length())).orElse("");
+            troubleNamed = deviceThing.filter(org.careloop.analysis.Details::namesTrouble).orElse("");
+            thing = !troubleNamed.isEmpty() ? troubleNamed : device.isEmpty() ? thing : "your " + device;
         }
-        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !device.isEmpty() ? "your " + device : says));
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !troubleNamed.isEmpty() ? troubleNamed : !device.isEmpty() ? "your " + device : says));
         // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
             values.put("about", PostSays.troubleAt(mention.text()));

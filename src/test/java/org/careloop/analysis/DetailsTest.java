@@ -183,6 +183,10 @@ class DetailsTest {
             "@acmeair very frustrated. Open seats on earlier flight, $154 to change. What a rip off!!|the $154 change fee",
             "@acmeair paid a $25 bag fee and the bag went to Denver|the $25 bag fee",
             "@acmeair you charged me $75.50 for nothing|the $75.50 charge",
+            // Other currencies, money given back, and a charge for a product by its name.
+            "@acmeair a £30 fee just to print a boarding pass?|the £30 fee",
+            "Erm @acmeair I bought this item for £5.99... why am I only getting £1.67 back?!|the £1.67 refund",
+            "@acmeair they charged me for Xbox Live Gold twice this month|the charge for Xbox Live Gold",
             "@acmeair most frustrating travel day I've experienced. 5 delays and 4 gate changes?!|the 5 delays and 4 gate changes",
             "@acmeair three cancellations this month, I'm done|the three cancellations"})
     void moneyAndCountedTroublesAreNamed(String post, String detail) {

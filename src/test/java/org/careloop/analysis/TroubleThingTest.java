@@ -20,6 +20,11 @@ class TroubleThingTest {
             "@acmeair Looks like a broken link for your assets https://t.co/x|the broken link",
             "NEVER order from @acmeair online because thy send multiple defective items|the defective items",
             "@acmeair I want to order this item but am getting errors in checkout process|the checkout process",
+            // A trouble the customer names as one, with what it is about.
+            "@acmeair hello, I'm having an issue with a same day ship order.  Can you help me?|the trouble with your same day ship order",
+            "Please fix the battery issues in Ios 11! @acmeair|the battery issues",
+            "@acmeair We had some major plane-wide DirectTV issues yesterday.|the DirectTV issues",
+            "@acmeair I have a problem with the flight attendant on my last trip|-",
             // No thing at all: a verb the tagger may read as a noun, a word made with a hyphen, what is missing, people.
             "@acmeair creates amazing technology..... but talk to text still messes up 90% of what I type|-",
             "@acmeair feeling poor on the church-mouse level here, 180 dollars is enough to make a grown man cry|-",
