@@ -244,7 +244,9 @@ final class TroubleThing {
         }
         StringBuilder b = new StringBuilder(from > 0 ? owner(w.get(from - 1).word().toLowerCase(Locale.ROOT)) : "the");
         for (int k = from; k <= head; k++) {
-            b.append(' ').append(w.get(k).word().toLowerCase(Locale.ROOT));
+            String word = w.get(k).word();
+            // "ISP", "DirecTV", a name that is theirs keep their capitals.
+            b.append(' ').append(w.get(k).tag().startsWith("NNP") || word.substring(1).chars().anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT));
         }
         return b.toString();
     }
@@ -283,7 +285,11 @@ final class TroubleThing {
     private static boolean thing(List<TaggedWord> w, int i, List<String> brandNames) {
         TaggedWord t = w.get(i);
         String lower = t.word().toLowerCase(Locale.ROOT);
-        return (t.tag().equals("NN") || t.tag().equals("NNS")) && Character.isLowerCase(t.word().charAt(0)) && lower.length() >= 3
+        // A name is a thing when it is theirs: "my Luv Voucher", "my Xbox".
+        boolean theirs = i > 0 && w.get(i - 1).word().matches("(?i)my|our") || i > 1 && w.get(i - 2).word().matches("(?i)my|our")
+                && w.get(i - 1).tag().startsWith("NNP");
+        return (t.tag().equals("NN") || t.tag().equals("NNS") || theirs && t.tag().startsWith("NNP"))
+                && (Character.isLowerCase(t.word().charAt(0)) || theirs) && lower.length() >= 3
                 && WORD.matcher(lower).matches() && !NOT_A_THING.contains(lower) && SentimentLexicon.valence(lower) == 0
                 && !TROUBLE.matcher(lower).matches() && brandNames.stream().noneMatch(b -> b.toLowerCase(Locale.ROOT).contains(lower))
                 // "a piece of plastic", "a pair of shoes": the thing is what follows.
