@@ -365,7 +365,7 @@ public final class Details {
 
     /** A member of staff by role and name: "flight attendant Sarah", "gate agent Mike". */
     private static final Pattern STAFF = Pattern.compile(
-            "\\b(flight attendant|attendant|(?-i:FA)|gate agent|agent|pilot|captain|crew member|employee|rep),?\\s+(?:named\\s+|called\\s+)?(?-i:([A-Z][a-z]{2,}))\\b",
+            "\\b(flight attendant|attendant|(?-i:FA)|gate agent|agent|pilot|captain|crew member|employee|rep),?\\s+(?:named\\s+|called\\s+)?(?-i:((?:[A-Z]\\. ?)?[A-Z][a-z]{2,}))\\b",
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(

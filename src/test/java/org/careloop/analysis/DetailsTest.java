@@ -176,6 +176,8 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair Anna Palm Springs gate 19 deserves a medal! Handled 30 ppl missing flights like a pro!", "en", brand))
                 .contains("Anna at Palm Springs gate 19");
         assertThat(DETAILS.person("@acmeair Rachel Smith was great with my kids", "en", brand)).contains("Rachel Smith");
+        assertThat(DETAILS.person("@acmeair Thx to VERY helpful customer service rep N. Dorns.. I thanked her", "en", brand))
+                .contains("rep N. Dorns");
     }
 
     @ParameterizedTest
