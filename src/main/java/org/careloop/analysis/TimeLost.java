@@ -68,7 +68,7 @@ final class TimeLost {
     /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing",
      * "24 hrs later still not home". */
     private static final Pattern WAITING = Pattern.compile(
-            "\\b(?:(?:been )?wait(?:ed|ing) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+            "\\b(?:(?:(?:been )?wait(?:ed|ing)|(?:had|have|has) to wait) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
                     + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(?:more )?(hours?|hrs?|hr|minutes|mins?|min)"
                     + " (?:now\\b|later,? (?:and )?still\\b|(?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved)))\\b",
             FLAGS);
@@ -92,6 +92,10 @@ final class TimeLost {
                     + " to (board|deplane|get off|get (?:our|my|the) (?:bags?|luggage)|check in|get through security|get (?:a )?(?:reply|response|answer))\\b", FLAGS);
     private static final Pattern TRAVELLING = Pattern.compile(
             "\\b(\\d{1,2}(?:\\.5)?|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(hours|hrs) of (travel(?:l?ing)?|flying|transit)\\b", FLAGS);
+
+    /** The road instead of the flight: "have to take a 7 hour drive now", "a 5-hour bus ride". */
+    private static final Pattern DRIVE = Pattern.compile(
+            "\\b(\\d{1,2}(?:\\.5)?|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*-?\\s*(hours?|hrs?|hr) (drive|bus ride|train ride|car ride)\\b", FLAGS);
 
     /** Trouble counted over a stretch of time: "another delay in the past 32 hours". */
     private static final Pattern PAST = Pattern.compile(
@@ -164,6 +168,10 @@ final class TimeLost {
         m = TRAVELLING.matcher(text);
         if (m.find()) {
             return Optional.of("the " + amount(m.group(1), m.group(2), false) + " of travelling");
+        }
+        m = DRIVE.matcher(text);
+        if (m.find()) {
+            return Optional.of("the " + amount(m.group(1), m.group(2), true) + " " + m.group(3).toLowerCase(Locale.ROOT));
         }
         m = STUCK_FOR.matcher(text);
         if (m.find()) {

@@ -161,8 +161,8 @@ final class TroubleThing {
                     return Optional.of(b.toString());
                 }
             }
-            // "battery issues", "plane-wide DirectTV issues": the thing before the word of trouble.
-            if (i > 0 && lower.matches("issues|problems") && (w.get(i - 1).tag().equals("NN") || w.get(i - 1).tag().equals("NNP"))) {
+            // "battery issues", "plane-wide DirectTV issues", "a water issue": the thing before the word of trouble.
+            if (i > 0 && lower.matches("issues?|problems?") && (w.get(i - 1).tag().equals("NN") || w.get(i - 1).tag().equals("NNP"))) {
                 TaggedWord t = w.get(i - 1);
                 String noun = t.word().toLowerCase(Locale.ROOT);
                 boolean brand = brandNames.stream().anyMatch(b -> b.toLowerCase(Locale.ROOT).contains(noun));
@@ -178,7 +178,7 @@ final class TroubleThing {
 
     /** Whether a thing was named by {@link #namedTrouble}. */
     static boolean namesTrouble(String thing) {
-        return thing.startsWith("the trouble with ") || thing.matches("the \\S+ (issues|problems)");
+        return thing.startsWith("the trouble with ") || thing.matches("the \\S+ (issues?|problems?)");
     }
 
     /** A word of a thing's name after "with": adjectives and nouns in plain letters ("same day ship order"). */

@@ -60,7 +60,10 @@ class DetailsTest {
             "@acmeair There is no reason it should take 45 mins to board a plane!|the 45 minutes it took to board",
             "@acmeair it took 2 hours to get our bags at JFK|the 2 hours it took to get your bags",
             "@acmeair I get stuck in Denver every time! I've been here almost 24hrs|the 24 hours you've been waiting",
-            "@acmeair my UA3426 was delayed by 2 hours, way past midnight|the 2-hour delay on flight UA3426"})
+            "@acmeair my UA3426 was delayed by 2 hours, way past midnight|the 2-hour delay on flight UA3426",
+            // The road instead of the flight, and a wait they had to sit through.
+            "@acmeair No flight until Monday, have to take a 7 hour drive now to get to my flight!|the 7-hour drive",
+            "@acmeair had to wait 2 hours for my food|the 2-hour wait"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }

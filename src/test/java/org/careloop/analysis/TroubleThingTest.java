@@ -24,6 +24,7 @@ class TroubleThingTest {
             "@acmeair hello, I'm having an issue with a same day ship order.  Can you help me?|the trouble with your same day ship order",
             "Please fix the battery issues in Ios 11! @acmeair|the battery issues",
             "@acmeair We had some major plane-wide DirectTV issues yesterday.|the DirectTV issues",
+            "@acmeair there's a billing issue on my last statement|the billing issue",
             "@acmeair I have a problem with the flight attendant on my last trip|-",
             // A name that is theirs is a thing, with its capitals.
             "@acmeair my Xbox keeps freezing since the update|your Xbox",
