@@ -369,7 +369,9 @@ public final class Details {
             FLAGS);
     /** Somebody thanked by name: "thanks to Anthony", "shout out to Kate Appleton". */
     private static final Pattern THANKED = Pattern.compile(
-            "\\b(?:thanks? to|thank you(?: so much)?,?|cheers,?|shout ?-?out to|kudos to|props to|big up|give|owes?)\\s+"
+            "\\b(?:thanks? to|thank you(?: so much)?,?|cheers,?|shout ?-?out to|kudos to|props to|big up|give|owes?|(?:please )?thank)\\s+"
+                    // "please thank the awesome Marcos": a word of praise between.
+                    + "(?:the (?:awesome|amazing|wonderful|great|fantastic|lovely|brilliant|incredible|kind|sweet|fabulous) )?"
                     + "(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?(?: (?:&|&amp;|and) [A-Z][a-z]{2,})?))\\b",
             FLAGS);
     /** Capitalised words that are no one's name. */

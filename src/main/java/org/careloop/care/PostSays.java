@@ -651,7 +651,8 @@ final class PostSays {
     private static final String NOT_OBJECT = "(?:because|for|and|but|on|at|with|since|after|to|from|due|so|or|in|now|today|it|this|that|them)\\b";
     /** What the customer was trying to do on the phone ("trying to change my flight"), as a reply says it. */
     private static final Pattern CALL_PURPOSE = Pattern.compile("(?i)\\b(?:trying|tried|try|wanting|want|wanted|needing|need|needed|calling|called|call)"
-            + " to (change|rebook|cancel|book|confirm|move|switch|upgrade|check on|ask about|find out about|sort out)"
+            // "waiting for a call back to find my luggage" says what the call was for too.
+            + "(?: back)? to (change|rebook|cancel|book|confirm|move|switch|upgrade|check on|ask about|find out about|sort out|find|locate|track down|report)"
             + "(?: (?:(my|our|a|the|an) )?((?!" + NOT_OBJECT + ")[a-z]+(?: (?!" + NOT_OBJECT + ")[a-z]+)?))?(?!')\\b");
 
     static Optional<String> callPurpose(String text) {

@@ -181,6 +181,8 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair Rachel Smith was great with my kids", "en", brand)).contains("Rachel Smith");
         assertThat(DETAILS.person("@acmeair Thx to VERY helpful customer service rep N. Dorns.. I thanked her", "en", brand))
                 .contains("rep N. Dorns");
+        assertThat(DETAILS.person("@acmeair Mess ensued. Please thank the awesome Marcos (Concierge Key @ GRU) for sorting it out!", "en", brand))
+                .contains("Marcos");
     }
 
     @ParameterizedTest

@@ -115,6 +115,7 @@ class PostSaysTest {
             "@acmeair trying to change flight due to the storm, 50 min on hold|trying to change your flight",
             "@acmeair been on hold an hour trying to rebook my trip to Denver|trying to rebook your trip",
             "@acmeair I need to cancel because of the advisory and nobody answers|trying to cancel",
+            "@acmeair 5 hours on the phone waiting for a call back to find my luggage #shameonyou|trying to find your luggage",
             "@acmeair on hold for 2 hours, ridiculous|''"})
     void whatTheCallWasForIsNamed(String text, String purpose) {
         assertThat(PostSays.callPurpose(text).orElse("")).isEqualTo(purpose);
