@@ -64,7 +64,9 @@ public final class Details {
     private static final Pattern MONEY = Pattern.compile("(?i)" + SUM + " ?(?:(?<change>to change|change fee|for (?:a |the |my )?change)"
             + "|(?<bag>(?:checked )?(?:bag|baggage|luggage) fee|for (?:a |the |my |each )?(?:checked )?bag)|(?<fee>fee|charge|surcharge))\\b"
             + "|\\bcharged (?:me |us )?(?<charged>" + SUM + ")(?![\\d.])"
-            + "|\\b(?:getting|get|got|gets|refunded|refunding) (?:me |us )?(?:only |just )?(?<back>" + SUM + ")(?! ?(?:fee|charge))(?:\\s+back)?");
+            + "|\\b(?:getting|get|got|gets|refunded|refunding) (?:me |us )?(?:only |just )?(?<back>" + SUM + ")(?! ?(?:fee|charge))(?:\\s+back)?"
+            // "they offer a refund of $297": what was offered, by its name.
+            + "|\\b(?<offered>refund|credit|voucher|compensation) of (?:only |just )?(?<offer>" + SUM + ")");
     /** A charge for a product by its name: "being charged for Amazon Prime", "billed twice for Xbox Live Gold". */
     private static final Pattern CHARGED_FOR = Pattern.compile("(?i)\\b(?:charged|charging|billed|billing|charges)(?: me| us)?(?: twice| again| double)? for "
             + "(?:my |an? |the )?(?-i:((?:[A-Z][\\w+-]*|[A-Z]{2,})(?: (?:[A-Z][\\w+-]*|\\d+|[A-Z]{2,})){0,2}))\\b");
@@ -324,6 +326,9 @@ public final class Details {
         if (money.find()) {
             if (money.group("charged") != null) {
                 return Optional.of("the " + money.group("charged") + " charge");
+            }
+            if (money.group("offer") != null) {
+                return Optional.of("the " + money.group("offer") + " " + money.group("offered").toLowerCase(Locale.ROOT));
             }
             if (money.group("back") != null) {
                 return Optional.of("the " + money.group("back") + " refund");

@@ -194,6 +194,7 @@ class DetailsTest {
             "@acmeair a £30 fee just to print a boarding pass?|the £30 fee",
             "Erm @acmeair I bought this item for £5.99... why am I only getting £1.67 back?!|the £1.67 refund",
             "@acmeair they charged me for Xbox Live Gold twice this month|the charge for Xbox Live Gold",
+            "@acmeair left without luggage for 7 days, submit expenses and they offer a refund of $297? #badservice|the $297 refund",
             "@acmeair most frustrating travel day I've experienced. 5 delays and 4 gate changes?!|the 5 delays and 4 gate changes",
             "@acmeair three cancellations this month, I'm done|the three cancellations"})
     void moneyAndCountedTroublesAreNamed(String post, String detail) {
