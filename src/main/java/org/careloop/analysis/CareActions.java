@@ -427,6 +427,9 @@ final class CareActions {
 
     /** Below this the model's escalate, with no cue for it, gives way to the cues (see {@link #decide}). */
     static final double SURE_ESCALATE = 0.6;
+
+    /** Home again: whatever the trip cost, nobody is stranded ("we r home", "finally made it home"). */
+    static final Pattern HOME_NOW = Pattern.compile("\\b(we'?re|we r|we are|i'?m|i am|im|finally|made it|got|arrived|back) home\\b(?! (yet|tonight|today|tomorrow))", FLAGS);
     /** How sure the model must be to answer a reaction to a quoted post the cues leave alone. */
     static final double SURE_REACTION = 0.7;
 
@@ -556,10 +559,13 @@ final class CareActions {
             }
             // A person at once is dear: the model's escalate, with no safety, welfare or stranded cue behind it, must be sure
             // ("happens every time in and out of Newark" read as escalate at 0.34). Unsure, the cues' reading stands.
-            if (label == CareAction.Label.ESCALATE && c.label() != CareAction.Label.ESCALATE && confidence < SURE_ESCALATE) {
-                // The model saw trouble, so no fan post: at least an apology.
-                label = cuesKind ? CareAction.Label.APOLOGIZE : c.label();
-                why = String.format(Locale.ROOT, "read as escalate, unsure (%.2f), and no cue for a person at once: %s", confidence, c.why());
+            // Nor is anyone stranded who says they are home ("missing 2 connecting flights we r home n looking 4ward to our bed").
+            boolean home = HOME_NOW.matcher(words).find();
+            if (label == CareAction.Label.ESCALATE && c.label() != CareAction.Label.ESCALATE && (confidence < SURE_ESCALATE || home)) {
+                // The model saw trouble, so no fan post: at least an apology; home, sorry for what the trip cost them.
+                label = cuesKind || home ? CareAction.Label.APOLOGIZE : c.label();
+                why = String.format(Locale.ROOT, home ? "read as escalate (%.2f), but they are home: %s"
+                        : "read as escalate, unsure (%.2f), and no cue for a person at once: %s", confidence, c.why());
             }
             // Praise for a job well done is thanks, unless the cues found a safety or welfare case (the model's escalate is no such cue).
             if (label != CareAction.Label.THANK && c.label() != CareAction.Label.ESCALATE && jobWellDone(words)) {
