@@ -316,8 +316,6 @@ class SocialAnalyzerTest {
             "@acmeair had to be stuck in the middle seat :( http://t.co/dzeGAPfqw1|apologize",
             "STAHP!! 😂😂😭😭😭😭 RT @acmeair Our fleet's on fleek. http://t.co/BM2unRaOnI|engage",
             "@acmeair happens every time in and out of Newark.|apologize",
-            // Home again, whatever the trip cost: nobody stranded to send to a person at once.
-            "@acmeair After our unscheduled refueling stop and missing 2 connecting flights we r home n looking 4ward to our bed.|apologize",
             // Staff who accuse, a near miss, another customer's data, an allergy, a small child seated alone: a person at once.
             "@acmeair We were told at the gate that her cc was declined. Supervisor accused us of illegal activity.|escalate",
             "@acmeair my son is on flight 3710. The plane came within feet of colliding  another plane and is stopped.|escalate",

@@ -223,7 +223,9 @@ class DryRunCommandTest {
     void aPersonAtOnceOnlyWhereItIsDue() {
         DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
         for (String text : List.of("@acmeair had to be stuck in the middle seat :( http://t.co/dzeGAPfqw1", "@acmeair happens every time in and out of Newark.",
-                "@acmeair outsourcing ticket and gate agents at MIA. Ill advised. You did it in ROC and service went downhill.")) {
+                "@acmeair outsourcing ticket and gate agents at MIA. Ill advised. You did it in ROC and service went downhill.",
+                // Home again, whatever the trip cost: the model's escalate (0.63) gives way.
+                "@acmeair After our unscheduled refueling stop and missing 2 connecting flights we r home n looking 4ward to our bed and a big PB&amp;J sandwich.")) {
             assertThat(dry.run(new DryRunCommand.Post(text, "en", "x", null, "ana", "Ana", null, null)).analysis().care().label()).as(text)
                     .isNotIn(org.careloop.analysis.CareAction.Label.ESCALATE, org.careloop.analysis.CareAction.Label.ENGAGE);
         }
