@@ -56,7 +56,10 @@ public final class Languages {
             return persian ? "fa" : "ar";
         }
         var script = other.entrySet().stream().max(java.util.Map.Entry.comparingByValue());
-        if (script.isPresent() && script.get().getValue() > latin) {
+        // A character of these scripts says about what a Latin word does: "amazonのfireTVstickが見れない" is Japanese with two
+        // product names in it, not English.
+        long latinWords = LATIN_WORD.matcher(text).results().count();
+        if (script.isPresent() && script.get().getValue() > Math.min(latin, 2 * latinWords)) {
             // Japanese writes kanji beside kana: any kana makes it Japanese.
             return other.containsKey("ja") ? "ja" : script.get().getKey();
         }
@@ -116,6 +119,7 @@ public final class Languages {
     }
 
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}'-]+");
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("\\p{IsLatin}+");
     private static final java.util.regex.Pattern FOREIGN_LETTERS = java.util.regex.Pattern.compile("[ñ¿¡çèêëàâîôûäöüßğşıãõáéíóú]");
 
     /**

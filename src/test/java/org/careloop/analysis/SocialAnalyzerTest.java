@@ -401,7 +401,11 @@ class SocialAnalyzerTest {
             "@acmeair what's the status of flight 1008 Bogotá-Houston?|en",
             // Names are no common words: "Las", "Los" inside a sentence are places; a Portuguese post stays Portuguese.
             "@acmeair Las Vegas to Los Angeles cancelled again|en",
-            "Cadê minha mala? Voo de Lisboa para Madrid, que absurdo|pt"})
+            "Cadê minha mala? Voo de Lisboa para Madrid, que absurdo|pt",
+            // Product names in Latin letters inside another script's post: the script's language; a name in it inside English: English.
+            "amazonのfireTVstickが見れない😢|ja",
+            "@acmeair 넷플릭스 Netflix 앱이 안 열려요|ko",
+            "@acmeair loved the sushi at 寿司屋 before my flight from Tokyo|en"})
     void languagesWithoutTemplatesAreRecognised(String text, String lang) {
         assertThat(Languages.of(text)).isEqualTo(lang);
     }
