@@ -60,7 +60,7 @@ final class TroubleThing {
     private static final Pattern TROUBLE = Pattern.compile("(?i)not|n't|no|never|cannot|can't|won't|doesn't|didn't|isn't|wasn't|"
             + "aren't|broke|broken|stopped|crash\\w*|freez\\w*|frozen|glitch\\w*|missing|lost|wrong|damaged|defective|faulty|error|"
             + "fail\\w*|down|late|slow|still|again|tough|undercook\\w*|overcook\\w*|stale|cold|raw|burnt|charged|overcharged|cancel\\w*|"
-            + "delay\\w*|waiting|nowhere|gone|keeps?|disappear\\w*|only");
+            + "delay\\w*|waiting|nowhere|gone|keeps?|disappear\\w*|only|expir\\w*");
 
     /** A word fit to be said back: plain letters with a vowel, perhaps a hyphen inside; not text-speak ("wks", "tmrw") or a unit. */
     private static final Pattern WORD = Pattern.compile("(?!(mbps|kbps|gbps|tomrw|tmrw|tmw|tmrow|pls|plz|thx|ppl|acct|msg|hrs|mins|"
@@ -245,8 +245,9 @@ final class TroubleThing {
         StringBuilder b = new StringBuilder(from > 0 ? owner(w.get(from - 1).word().toLowerCase(Locale.ROOT)) : "the");
         for (int k = from; k <= head; k++) {
             String word = w.get(k).word();
-            // "ISP", "DirecTV", a name that is theirs keep their capitals.
-            b.append(' ').append(w.get(k).tag().startsWith("NNP") || word.substring(1).chars().anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT));
+            // "ISP", "DirecTV", a name that is theirs keep their capitals ("your Luv Voucher"), a sentence's first word not.
+            boolean name = w.get(k).tag().startsWith("NNP") || k > 0 && Character.isUpperCase(word.charAt(0));
+            b.append(' ').append(name || word.substring(1).chars().anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT));
         }
         return b.toString();
     }
@@ -287,7 +288,7 @@ final class TroubleThing {
         String lower = t.word().toLowerCase(Locale.ROOT);
         // A name is a thing when it is theirs: "my Luv Voucher", "my Xbox".
         boolean theirs = i > 0 && w.get(i - 1).word().matches("(?i)my|our") || i > 1 && w.get(i - 2).word().matches("(?i)my|our")
-                && w.get(i - 1).tag().startsWith("NNP");
+                && Character.isUpperCase(w.get(i - 1).word().charAt(0)) && Character.isUpperCase(t.word().charAt(0));
         return (t.tag().equals("NN") || t.tag().equals("NNS") || theirs && t.tag().startsWith("NNP"))
                 && (Character.isLowerCase(t.word().charAt(0)) || theirs) && lower.length() >= 3
                 && WORD.matcher(lower).matches() && !NOT_A_THING.contains(lower) && SentimentLexicon.valence(lower) == 0

@@ -28,6 +28,7 @@ class TroubleThingTest {
             "@acmeair I have a problem with the flight attendant on my last trip|-",
             // A name that is theirs is a thing, with its capitals.
             "@acmeair my Xbox keeps freezing since the update|your Xbox",
+            "@acmeair Just realized my Luv Voucher expired today.|your Luv Voucher",
             // No thing at all: a verb the tagger may read as a noun, a word made with a hyphen, what is missing, people.
             "@acmeair creates amazing technology..... but talk to text still messes up 90% of what I type|-",
             "@acmeair feeling poor on the church-mouse level here, 180 dollars is enough to make a grown man cry|-",

@@ -41,6 +41,7 @@ class RuleBookTest {
             "@acmeair I'd rather speak to a real person than a computer, my refund is still missing|a-person",
             "@acmeair message sent. Thank you!|dm-sent",
             "@acmeair I am following you now|dm-sent",
+            "@acmeair Just followed you.|dm-sent",
             "@acmeair I sent you guys a DM about a story! Thanks in advance for any help you can provide.|dm-sent",
             "@acmeair Thanks! See you soon!|welcome",
             // A polite close after bad news is no praise.
