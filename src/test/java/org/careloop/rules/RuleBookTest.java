@@ -89,6 +89,8 @@ class RuleBookTest {
             "@acmeair First there were cockroaches crawling on the counter at the gate|escalate",
             "@acmeair Shavon at customer service desk in Charlotte was fantastic! So helpful and smiling evn after what sounds like long day.Reward her|thank",
             "@acmeair done, thank you!|dm-sent",
+            // Following our procedure is no follow for a DM.
+            "@acmeair I followed you complaint procedure only to get a run around.  Your service SUCKS|ticket",
             // Asking how to reach us in private is answered, whatever else the post reads as.
             "@acmeair can you please follow for a DM?|dm-open",
             "@acmeair I believe you have to follow me so I can send you a message|dm-open",
