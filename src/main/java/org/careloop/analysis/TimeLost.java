@@ -68,7 +68,7 @@ final class TimeLost {
     /** A wait with no place named: "waiting 55 minutes", "waited 2 hours", "12 hours and counting", "1 hour 15 minutes and still nothing",
      * "24 hrs later still not home". */
     private static final Pattern WAITING = Pattern.compile(
-            "\\b(?:(?:(?:been )?wait(?:ed|ing)|(?:had|have|has) to wait) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six)\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
+            "\\b(?:(?:(?:been )?wait(?:ed|ing)|(?:had|have|has) to wait) (?:for )?(?:over |almost |nearly |more than |about |another )?(\\d{1,3}(?:\\.5)?|an?|one|two|three|four|five|six|(?<=wait )another(?= hour))\\+?\\s*(hours?|hrs?|hr|minutes|mins?|min)"
                     + "|(?:(\\d{1,2}|an?|one|two|three) ?(?:hours?|hrs?|hr|h)\\s*(?:and\\s*)?(?=\\d))?(\\d{1,2}(?:\\.5)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\+?\\s*(?:more )?(hours?|hrs?|hr|minutes|mins?|min)"
                     + " (?:now\\b|later,? (?:and )?still\\b|(?:and|&amp;|&) (?:counting|still (?:nothing|no\\b|waiting|here|no one|nobody)|(?:barely |have |haven't |has |hasn't |not )?moved)))\\b",
             FLAGS);
@@ -231,7 +231,8 @@ final class TimeLost {
         m = WAITING.matcher(text);
         if (m.find()) {
             if (m.group(1) != null) {
-                return Optional.of("the " + amount(m.group(1), m.group(2), true) + " wait");
+                // "had to wait another hour": the hour on top of the wait already had.
+                return Optional.of(m.group(1).equalsIgnoreCase("another") ? "the extra hour's wait" : "the " + amount(m.group(1), m.group(2), true) + " wait");
             }
             // "12 hours and counting" is time still being lost: "the 12 hours you've been waiting".
             String spent = m.group(3) != null ? amount(m.group(3), "hours", false) + " and " + amount(m.group(4), m.group(5), false)

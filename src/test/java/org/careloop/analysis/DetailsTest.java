@@ -63,7 +63,8 @@ class DetailsTest {
             "@acmeair my UA3426 was delayed by 2 hours, way past midnight|the 2-hour delay on flight UA3426",
             // The road instead of the flight, and a wait they had to sit through.
             "@acmeair No flight until Monday, have to take a 7 hour drive now to get to my flight!|the 7-hour drive",
-            "@acmeair had to wait 2 hours for my food|the 2-hour wait"})
+            "@acmeair had to wait 2 hours for my food|the 2-hour wait",
+            "@acmeair went in at 3pm and was told we had to wait another hour for our order|the extra hour's wait"})
     void namesTheTimeLost(String post, String detail) {
         assertThat(DETAILS.find(post, "en", List.of("acme air"))).contains(detail);
     }
