@@ -169,11 +169,16 @@ final class TroubleThing {
                 if (noun.length() >= 3 && noun.matches("[a-z][a-z-]*[a-z]") && !NOT_A_THING.contains(noun) && !brand
                         && SentimentLexicon.valence(noun) == 0 && !TROUBLE.matcher(noun).matches()) {
                     // "DirectTV" keeps its capitals; "Battery" at a sentence's start does not.
-                    return Optional.of("the " + (t.word().substring(1).chars().anyMatch(Character::isUpperCase) ? t.word() : noun) + " " + lower);
+                    return Optional.of("the " + asSaid(t.word(), false) + " " + lower);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A word as an echo says it: lower case, unless a name or written with capitals inside ("ISP", "DirecTV"). */
+    private static String asSaid(String word, boolean name) {
+        return name || word.substring(1).chars().anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT);
     }
 
     /** Whether a thing was named by {@link #namedTrouble}. */
@@ -245,9 +250,8 @@ final class TroubleThing {
         StringBuilder b = new StringBuilder(from > 0 ? owner(w.get(from - 1).word().toLowerCase(Locale.ROOT)) : "the");
         for (int k = from; k <= head; k++) {
             String word = w.get(k).word();
-            // "ISP", "DirecTV", a name that is theirs keep their capitals ("your Luv Voucher"), a sentence's first word not.
-            boolean name = w.get(k).tag().startsWith("NNP") || k > 0 && Character.isUpperCase(word.charAt(0));
-            b.append(' ').append(name || word.substring(1).chars().anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT));
+            // A name that is theirs keeps its capitals ("your Luv Voucher"), a sentence's first word not.
+            b.append(' ').append(asSaid(word, w.get(k).tag().startsWith("NNP") || k > 0 && Character.isUpperCase(word.charAt(0))));
         }
         return b.toString();
     }
