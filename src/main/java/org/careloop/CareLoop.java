@@ -201,8 +201,6 @@ public final class CareLoop {
         camel.addMainListener(ResponseHeaders.onEveryResponse());
         // Small bodies everywhere, a customer's files only for a real page; an unreadable request gets a short 4xx.
         camel.addMainListener(RequestLimits.onEveryRequest(token -> ticketPage.byPage(token).isPresent(), ticketPage.maxUploadBytes()));
-        // Camel's health-check registry gets a check per account and one for the database (beside Camel's own).
-        camel.addMainListener(CareLoopHealthChecks.onStart(connections, database::ping));
         // Camel's micrometer-prometheus service (camel.metrics.enabled) finds this registry by its name and adds Camel's meters.
         camel.bind("metricsRegistry", meters);
         camel.bind("metricsWeb", new MetricsEndpoint(meters::scrape, console.metricsToken()));
@@ -212,6 +210,8 @@ public final class CareLoop {
         TriageLedger triage = new TriageLedger(database.mentions(), database.alerts(), database.audit(), config.triageMaxAttempts(),
                 clustered ? TriageLedger.Sharing.fromSettings(settings, nodeName()) : null).withMetrics(metrics);
         camel.bind("triageLedger", triage);
+        // Camel's health-check registry gets a check per account, the database, the scheduler and the triage (beside Camel's own).
+        camel.addMainListener(CareLoopHealthChecks.onStart(connections, database::ping, triage::stalledSince));
         camel.bind("analysisStep", new AnalysisStep(analyzer, database.mentions()));
         camel.bind("rules", rules);
         camel.bind("decisionStep", new DecisionStep(rules, database.mentions(), new org.careloop.pipeline.Threads(database.mentions(), database.drafts()), clock));

@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** Readiness and liveness of the database: a ping (a trivial query) answers. */
+/** Readiness of the database: a ping (a trivial query) answers. No liveness: a restart does not bring a database back. */
 public final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     private final BooleanSupplier ping;

@@ -9,8 +9,9 @@ import org.careloop.platform.Connections;
 import org.careloop.web.HealthApi;
 
 /**
- * /health judged by Camel's health-check registry: the database and each account are UP when their
- * check ({@code careloop-database}, {@code careloop-account-<account>}) says so. A check not (yet)
+ * /health judged by Camel's health-check registry: the database, the scheduler, the triage and each account
+ * are UP when their check ({@code careloop-database}, {@code careloop-scheduler}, {@code careloop-triage},
+ * {@code careloop-account-<account>}) says so. A check not (yet)
  * registered counts as DOWN.
  */
 public final class RegistryJudge implements HealthApi.Judge {
@@ -30,6 +31,11 @@ public final class RegistryJudge implements HealthApi.Judge {
     @Override
     public boolean schedulerUp() {
         return up(AccountHealthCheck.PREFIX + "scheduler");
+    }
+
+    @Override
+    public boolean triageUp() {
+        return up(AccountHealthCheck.PREFIX + "triage");
     }
 
     @Override

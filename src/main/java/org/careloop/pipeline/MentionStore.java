@@ -63,6 +63,12 @@ public interface MentionStore {
     /** Records why a triage failed; returns the attempts made so far. */
     int triageFailed(Platform platform, String id, String error);
 
+    /**
+     * Takes back the attempt {@link #admit} or {@link #claim} counted, for a post that never got to its
+     * triage (it waited for a free triage thread until the feed stopped waiting): it was not the post's fault.
+     */
+    void attemptWithdrawn(Platform platform, String id);
+
     /** Posts whose attempts ran out (see {@link #admit}), set aside for a person, the latest first. */
     List<SetAside> setAside(int maxAttempts, int limit);
 

@@ -1,10 +1,18 @@
 package org.careloop.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.careloop.platform.Mention;
 import org.careloop.platform.Platform;
 import org.careloop.care.Alerts;
@@ -82,7 +90,22 @@ public final class TriageLedger {
     /** Null when this node triages the posts it polls itself. */
     private final Sharing sharing;
     /** The posts this node claimed and is triaging: the claims it renews. */
-    private final java.util.Set<Held> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Held> held = ConcurrentHashMap.newKeySet();
+
+    /**
+     * This node's attempts from the moment the feed hands the post to the triage threads until its triage
+     * ends: a stuck one is never started a second time (it would hold a second thread), and an attempt that
+     * never got a thread is not the post's fault.
+     */
+    private final Map<Held, Attempt> underWay = new ConcurrentHashMap<>();
+    /** Since when a post waited for a free triage thread until the feed gave up on it; null while threads are free. */
+    private volatile Instant stalledSince;
+    private final Clock clock;
+
+    private static final class Attempt {
+        /** When a triage thread took it; null while it waits for one. */
+        volatile Instant started;
+    }
 
     private record Held(Platform platform, String id) {
         static Held of(Mention m) {
@@ -96,6 +119,10 @@ public final class TriageLedger {
 
     /** @param sharing how the nodes share the triage, or null when this node triages what it polls */
     public TriageLedger(MentionStore mentions, Alerts alerts, AuditLog audit, int maxAttempts, Sharing sharing) {
+        this(mentions, alerts, audit, maxAttempts, sharing, Clock.systemUTC());
+    }
+
+    TriageLedger(MentionStore mentions, Alerts alerts, AuditLog audit, int maxAttempts, Sharing sharing, Clock clock) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("Setting careloop.triage.max-attempts must be at least 1, not " + maxAttempts);
         }
@@ -104,6 +131,7 @@ public final class TriageLedger {
         this.audit = audit;
         this.maxAttempts = maxAttempts;
         this.sharing = sharing;
+        this.clock = clock;
     }
 
     /** Whether the nodes share the triage: the poll records, every node claims. */
@@ -252,12 +280,104 @@ public final class TriageLedger {
     }
 
     /**
-     * The triage took longer than {@code timeoutMillis} and the feed stopped waiting for it: a failed
-     * attempt like any other (the post comes again, then is set aside), so a post that keeps a stage
-     * busy never holds back the posts after it.
+     * The post goes to the triage threads. An earlier attempt of it still running on one of them (stuck, its
+     * feed gave up waiting) fails this one at once: one post never holds two threads, so a post that hangs
+     * its triage costs one thread until it ends, not one per attempt.
+     *
+     * @throws StillTriaging when its earlier attempt still runs
+     */
+    public void dispatch(Mention m) throws StillTriaging {
+        Held key = Held.of(m);
+        Attempt earlier = underWay.get(key);
+        Instant started = earlier == null ? null : earlier.started;
+        if (started != null) {
+            throw new StillTriaging("its attempt before still runs, for " + shortly(Duration.between(started, clock.instant())));
+        }
+        underWay.put(key, new Attempt());
+    }
+
+    /** A triage thread took the post. */
+    public void started(Mention m) {
+        Attempt a = underWay.get(Held.of(m));
+        if (a != null) {
+            a.started = clock.instant();
+        }
+    }
+
+    /** The post's triage ended, however it went (its feed may have stopped waiting long ago): its thread is free. */
+    public void ended(Mention m) {
+        underWay.remove(Held.of(m));
+        stalledSince = null;
+    }
+
+    /** Thrown for a post whose earlier attempt is still under way on this node. */
+    public static final class StillTriaging extends Exception {
+        StillTriaging(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The feed stopped waiting for the post's triage after {@code timeoutMillis}. Once a triage thread had
+     * taken it, a failed attempt like any other (the post comes again, then is set aside), so a post that
+     * keeps a stage busy never holds back the posts after it. One that waited all that time for a free
+     * thread did nothing wrong: its attempt is taken back and it comes again with its feed (shared, any
+     * node claims it after the pause), and the triage counts as stalled (an alert, the health check) until a
+     * thread is free again.
      */
     public boolean timedOut(Mention m, long timeoutMillis) {
-        return failed(m, new TimeoutException("took longer than " + Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT)));
+        String took = Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT);
+        Held key = Held.of(m);
+        Attempt a = underWay.get(key);
+        if (a == null || a.started != null || !underWay.remove(key, a)) {
+            return failed(m, new TimeoutException("took longer than " + took));
+        }
+        mentions.attemptWithdrawn(m.platform(), m.id());
+        stalled(m, took);
+        if (sharing != null) {
+            held.remove(key);
+            mentions.release(m.platform(), m.id(), sharing.node(), sharing.retryAfter());
+            return true;
+        }
+        return false;
+    }
+
+    private void stalled(Mention m, String took) {
+        Instant now = clock.instant();
+        boolean first = stalledSince == null;
+        if (first) {
+            stalledSince = now;
+        }
+        String running = underWay.entrySet().stream().filter(e -> e.getValue().started != null)
+                .sorted(Comparator.comparing(e -> e.getValue().started)).limit(3)
+                .map(e -> e.getKey().platform().id() + " post " + e.getKey().id() + " for " + shortly(Duration.between(e.getValue().started, now)))
+                .collect(Collectors.joining(", "));
+        String message = "Triage stalled: " + m.platform().id() + " post " + m.id() + " waited " + took
+                + " for a free triage thread, every one busy" + (running.isEmpty() ? "" : " (the longest: " + running + ")")
+                + "; posts wait with their feeds, none is lost";
+        LOG.warn(message);
+        if (first && alerts.openOfKind(STALLED, 1).isEmpty()) {
+            alerts.raise(STALLED, null, message);
+        }
+    }
+
+    /** The alerts' kind for a triage whose threads were all busy past the timeout. */
+    public static final String STALLED = "triage-stalled";
+
+    /** Since when posts have waited in vain for a free triage thread on this node; empty while triage flows. */
+    public Optional<Instant> stalledSince() {
+        return Optional.ofNullable(stalledSince);
+    }
+
+    /** The posts whose triage runs on this node now, with when it started, the longest first. */
+    public List<Map.Entry<String, Instant>> running() {
+        return underWay.entrySet().stream().filter(e -> e.getValue().started != null)
+                .map(e -> Map.entry(e.getKey().platform().id() + "/" + e.getKey().id(), e.getValue().started))
+                .sorted(Map.Entry.comparingByValue()).toList();
+    }
+
+    private static String shortly(Duration d) {
+        return d.truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** The first line of the error, short enough to read in the console (the log has the whole trace). */

@@ -91,6 +91,12 @@ final class JdbcMentionStore implements MentionStore {
     }
 
     @Override
+    public void attemptWithdrawn(Platform platform, String id) {
+        jdbc.update("update mentions set triage_attempts = triage_attempts - 1 where platform = ? and id = ? and triaged_at is null "
+                + "and triage_attempts > 0", platform.id(), id);
+    }
+
+    @Override
     public int triageFailed(Platform platform, String id, String error) {
         jdbc.update("update mentions set triage_error = ? where platform = ? and id = ?", error, platform.id(), id);
         return jdbc.one("select triage_attempts from mentions where platform = ? and id = ?", rs -> rs.getInt(1), platform.id(), id).orElse(0);

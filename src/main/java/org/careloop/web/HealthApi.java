@@ -20,6 +20,11 @@ public final class HealthApi {
         default boolean schedulerUp() {
             return true;
         }
+
+        /** A triage thread is free, or was within the triage timeout (judged directly: assumed). */
+        default boolean triageUp() {
+            return true;
+        }
     }
 
     private final Connections connections;
@@ -57,13 +62,15 @@ public final class HealthApi {
     public ApiResponse health() {
         boolean db = judge.databaseUp();
         boolean scheduler = judge.schedulerUp();
+        boolean triage = judge.triageUp();
         List<AccountHealth> accounts = accountList();
         boolean allHealthy = accounts.stream().allMatch(AccountHealth::healthy);
-        boolean up = db && scheduler && allHealthy;
+        boolean up = db && scheduler && triage && allHealthy;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("database", db ? "UP" : "DOWN");
         body.put("scheduler", scheduler ? "UP" : "DOWN");
+        body.put("triage", triage ? "UP" : "DOWN");
         body.put("accounts", accounts);
         return new ApiResponse(up ? 200 : 503, body);
     }

@@ -130,6 +130,7 @@ public final class StatusApi {
             case "sla-warning" -> n + (count == 1 ? " reply" : " replies") + " close to the " + target;
             case "escalation" -> n + (count == 1 ? " escalation" : " escalations") + " waiting for the team";
             case "triage" -> n + (count == 1 ? " post" : " posts") + " CareLoop could not process";
+            case "triage-stalled" -> n + (count == 1 ? " stall" : " stalls") + " of the triage: every thread busy, posts waiting";
             case "connection" -> n + " connection " + (count == 1 ? "problem" : "problems");
             default -> n + " " + kind + " alerts";
         };

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
@@ -25,6 +28,7 @@ class CareLoopHealthChecksTest {
 
     final Connections connections = new Connections();
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
+    final AtomicReference<Instant> triageStalled = new AtomicReference<>();
     CamelContext camel;
 
     @BeforeEach
@@ -32,7 +36,7 @@ class CareLoopHealthChecksTest {
         connections.register(account("brand"));
         connections.register(account("support"));
         camel = new DefaultCamelContext();
-        CareLoopHealthChecks.register(camel, connections, databaseUp::get);
+        CareLoopHealthChecks.register(camel, connections, databaseUp::get, () -> Optional.ofNullable(triageStalled.get()));
         camel.start();
     }
 
@@ -69,6 +73,23 @@ class CareLoopHealthChecksTest {
 
         connections.read("brand", "mentions");
         assertThat(readiness().get("careloop-account-brand").getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aStalledTriageIsDownForReadinessAndLivenessUntilAThreadIsFree() {
+        assertThat(readiness().get("careloop-triage").getState()).isEqualTo(HealthCheck.State.UP);
+        triageStalled.set(Instant.parse("2026-12-07T09:00:00Z"));
+        HealthCheck.Result stalled = readiness().get("careloop-triage");
+        assertThat(stalled.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(stalled.getMessage()).hasValue("Every triage thread has been busy since 2026-12-07T09:00:00Z: posts wait with their feeds "
+                + "(the log names the posts that hold the threads)");
+        // Only a restart frees a thread whose triage never returns.
+        assertThat(HealthCheckHelper.invokeLiveness(camel, "full")).singleElement().satisfies(r -> {
+            assertThat(r.getCheck().getId()).isEqualTo("careloop-triage");
+            assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
+        });
+        triageStalled.set(null);
+        assertThat(readiness().get("careloop-triage").getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     @Test

@@ -167,6 +167,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void anAttemptThatNeverGotToItsTriageIsTakenBack() {
+        var mentions = db().mentions();
+        Mention waited = mention(newId(), null);
+        assertThat(mentions.admit(waited, 3)).isTrue();
+        assertThat(mentions.triageFailed(Platform.X, waited.id(), "boom")).isEqualTo(1);
+        assertThat(mentions.admit(waited, 3)).isTrue();
+        mentions.attemptWithdrawn(Platform.X, waited.id());
+        assertThat(mentions.triageFailed(Platform.X, waited.id(), "boom")).as("the withdrawn attempt is not counted").isEqualTo(1);
+        assertThat(mentions.admit(waited, 3)).isTrue();
+        assertThat(mentions.admit(waited, 3)).isTrue();
+        assertThat(mentions.admit(waited, 3)).as("three attempts counted, one of them failed").isFalse();
+
+        mentions.triaged(Platform.X, waited.id());
+        mentions.attemptWithdrawn(Platform.X, waited.id());
+        assertThat(mentions.admit(waited, 3)).as("triaged stays triaged").isFalse();
+    }
+
+    @Test
     void triageAdmitsAPostUntilItIsTriagedOrItsAttemptsRunOut() {
         var mentions = db().mentions();
         Mention done = mention(newId(), null);
