@@ -730,10 +730,18 @@ final class PostSays {
 
     /** A device named by its make or model: "my MacBook Pro", "PS4", "Xbox One", "Galaxy S8". */
     private static final Pattern DEVICE = Pattern.compile("(?i)\\b(iphone|ipad|ipod|macbook|imac|apple watch|pixel \\d|samsung galaxy|galaxy (?:s|note|tab) ?\\d+|"
-            + "moto ?[gexz]|nokia|ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)s?\\b");
+            + "moto ?[gexz]|nokia|ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)(e?s)?\\b");
 
     static boolean namesDevice(String text) {
         return text != null && DEVICE.matcher(text).find();
+    }
+
+    /** A device of any kind, by name or by what it is ("my laptop", "the console", "2 echos"). */
+    private static final Pattern ANY_DEVICE = Pattern.compile("(?i)\\b(device|phone|smartphone|laptop|tablet|computer|pc|mac|console|tv|television|"
+            + "printer|watch|keyboard|mouse|headset|headphones|controller|box|echo|speaker|router|modem|camera|kindle|dvr|remote)(e?s)?\\b");
+
+    static boolean namesAnyDevice(String text) {
+        return text != null && (DEVICE.matcher(text).find() || ANY_DEVICE.matcher(text).find());
     }
 
     /** A device named down to its model: "iPhone 8 Plus", "Galaxy S8", "Moto G 3rd Gen", "MacBook Pro 2016", "Apple Watch Series 3". */

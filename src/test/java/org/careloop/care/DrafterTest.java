@@ -529,6 +529,12 @@ class DrafterTest {
                 .contains("device model and software version").doesNotContain("account");
         assertThat(drafter.draft(post("824", "Jana Kowalski", "jana_k", "@acmeair On Skype I can hear people, but they can't hear me. I've tried different mics. Please help?"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("account");
+        // A bug that names no device is sorry about the trouble, not about a device the reply would make up.
+        assertThat(drafter.draft(post("829", "Jana Kowalski", "jana_k", "@acmeair Any chance yall are gonna EVER fix the stuck hand tool? The only version I can use is 2015."),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("sorry about the trouble").doesNotContain("your device.");
+        // An app on a device they named is asked its version only; the fault they told is not asked for again.
+        assertThat(drafter.draft(post("830", "Jana Kowalski", "jana_k", "@acmeair the 5 app on Xboxes not working error code 200, done a power cycle and still the same?"),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("tell us the app version").doesNotContain("your device").doesNotContain("what you see");
         // The software named with its version, only the model is left to ask.
         assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");
