@@ -42,8 +42,8 @@ public final class Details {
     /** A seat by number: "seat 4C", "in 1B", "row 12". */
     private static final Pattern SEAT = Pattern.compile("\\b(?:(seat|row) ?(\\d{1,2}(?-i:[A-K])?)|(?<=\\bin )(\\d{1,2}(?-i:[A-K])))\\b(?!\\s*(?:min|hour|hr|am|pm|days?)\\b)", FLAGS);
     private static final Pattern ROUTE = Pattern.compile("\\b(?:from )?([A-Z]{3}) ?(?:to|-|–|>|&gt;) ?([A-Z]{3})\\b");
-    /** A flight named by its cities: "flight Tampa to Philadelphia", "flights from Nashville to Dallas". */
-    private static final Pattern NAMED_ROUTE = Pattern.compile("\\bflights? (?:from )?(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3})) (?:to|-|&gt;) (?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
+    /** A flight named by its cities: "flight Tampa to Philadelphia", "flights from Nashville to Dallas", "flight home from ADD to GRR". */
+    private static final Pattern NAMED_ROUTE = Pattern.compile("\\bflights? (?:home |back |out )?(?:from )?(?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3})) (?:to|-|&gt;) (?-i:([A-Z][a-z]{2,}(?: [A-Z][a-z]+)?|[A-Z]{3}))\\b",
             FLAGS);
     /** Stuck somewhere by name: "stuck in Newark", "stranded at ORD". */
     private static final Pattern STUCK_IN = Pattern.compile("\\b(stuck|stranded|trapped) (in|at) (?-i:((?!The |This |My |Our |An? )[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{3}))( overnight| all night| for the night)?\\b",

@@ -137,6 +137,9 @@ class DetailsTest {
         assertThat(DETAILS.find("@acmeair why is ORD to BOS cancelled again tonight", "en", List.of("acme air"))).contains("your flight from ORD to BOS");
         assertThat(DETAILS.find("@acmeair you cancelled my flight Nashville to Dallas again, explain!", "en", List.of("acme air")))
                 .contains("your flight from Nashville to Dallas");
+        // The trip home named by its airports counts more than "the reservation" it changes.
+        assertThat(DETAILS.find("@acmeair Need flight home from ADD to GRR 2/27 or very early 2/28 (need to change existing reservation)", "en",
+                List.of("acme air"))).contains("your flight from ADD to GRR");
         assertThat(DETAILS.find("@acmeair WHY-NOT to anyone? answer me", "en", List.of("acme air")).orElse("")).doesNotContain("from WHY");
     }
 
