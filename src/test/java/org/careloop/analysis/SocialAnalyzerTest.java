@@ -336,6 +336,9 @@ class SocialAnalyzerTest {
             // A fault shown with a video and hashtags is no advert.
             "Come on @acmeair #ios11.1  Same bug as before. Numbers disappear when entering info. Video below. #iosproblems https://t.co/eKirAn2Mam|ticket",
             "@acmeair thanks for the canned reply.|apologize",
+            // Good news of what the brand offers, shared, is nodded to; the market's news is nobody's to answer.
+            "@acmeair unveils 4 new routes, including 2 from #Ohio http://t.co/4uRzvBPJKO via @usatoday|engage",
+            "@acmeair Airways Corporation Registers High Short Interest - Wall Street Pulse http://t.co/hXSnv7fbbh|ignore",
             // When a delivery of theirs arrives is in their record.
             "@acmeair Can you tell me what that means? I just need an estimated time of arrival please? I need my laptop for work. Thanks|ticket"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
