@@ -282,6 +282,8 @@ final class PostSays {
             + "is|are|was|were|be|being|been|to|that|which|who|what|way|time|times|service|experience|reminder|warning|"
             // The brand itself and its people are not a thing enjoyed: "I love the company!".
             + "company|airline|airlines|brand|people|team|staff|crew|guys|opportunity|chance|feedback|survey|"
+            // A choice is theirs, not a thing enjoyed: "best decision ever" (to switch to us).
+            + "decision|decisions|choice|choices|idea|move|call|investment|purchase|"
             // Kindness is no thing enjoyed: "thanks again for your concern" is a polite close.
             + "concern|concerns|patience|understanding|consideration|apology|apologies|sympathy)\\b.*");
     /** Things a customer found useful rather than enjoyed: they "helped". */

@@ -97,6 +97,8 @@ class PostSaysTest {
             "@acmeair I'm impressed with the new app|So glad you enjoyed the new app!",
             "@acmeair Thanks For The Great Flight|So glad you enjoyed the great flight!",
             "@acmeair But thanks for asking|''",
+            // A choice is theirs, no thing enjoyed.
+            "Finally switched to @acmeair after years with Delta. Best decision ever|''",
             // A thing come early, or on its way, is what they are glad of.
             "Ahhhhh I'm getting a turntable tomorrow! Shouts to @acmeair one day shipping!|Enjoy your new turntable!",
             "Wow, the calendar arrived early. Thank you @acmeair|So glad your calendar arrived early!",
