@@ -13,6 +13,16 @@ final class Retelling {
 
     private Retelling() {}
 
+    /** A capitalised "My" or "Our" inside a name in title case ("Manage My Trip"): after a capitalised word and before one. */
+    private static boolean titleCased(List<TaggedWord> w, int k, int start, int end) {
+        String word = w.get(k).word();
+        return (word.equals("My") || word.equals("Our")) && k > start && k < end && capitalised(w.get(k - 1).word()) && capitalised(w.get(k + 1).word());
+    }
+
+    private static boolean capitalised(String word) {
+        return !word.equals("I") && word.length() > 1 && Character.isUpperCase(word.charAt(0)) && Character.isLowerCase(word.charAt(1));
+    }
+
     /** The clause from the brand's side: the customer becomes "you", the brand "we". */
     static String retell(List<TaggedWord> w, int start, int end, int verb, String implied) {
         StringBuilder b = new StringBuilder(implied);
@@ -43,7 +53,8 @@ final class Retelling {
                 case "me" -> "you";
                 // "US" in capitals is the country.
                 case "us" -> word.equals("US") ? word : "you";
-                case "my", "our" -> "your";
+                // "Manage My Trip" is a name, not their trip: a capital "My" between capitalised words stays.
+                case "my", "our" -> titleCased(w, k, start, end) ? word : "your";
                 case "mine", "ours" -> "yours";
                 case "myself", "ourselves" -> "yourself";
                 case "am" -> afterI ? "are" : word;
@@ -54,7 +65,8 @@ final class Retelling {
                 case "yours" -> "ours";
                 // SHOUTING and capitals that are no name ("Cancelled") are the customer's tone, not the brand's.
                 default -> shouted(word)
-                        || k > start && !w.get(k).tag().startsWith("NNP") && !word.equals(word.toUpperCase(Locale.ROOT)) && !nameGoesOn(w, k, end) ? lower : word;
+                        || k > start && !w.get(k).tag().startsWith("NNP") && !word.equals(word.toUpperCase(Locale.ROOT)) && !nameGoesOn(w, k, end)
+                        && !(k - 1 > start && titleCased(w, k - 1, start, end)) ? lower : word;
             };
             // A customer's "i" and "we" is the brand's "you" whoever's: first-person forms never survive.
             boolean glued = out.startsWith("'") || out.equals("n't") || out.equals("%");
@@ -75,7 +87,8 @@ final class Retelling {
             text = "the " + text;
         }
         // "you are" reads better as "you're" after "I'm sorry"; a retelling that still says "I" is garbled.
-        if (text.matches("(?i).*\\b(i|me|my|mine|i'm|i've)\\b.*")) {
+        // A "My" kept in a name ("Manage My Trip") is no first person.
+        if (text.replaceAll("\\b(My|Our) (?=\\p{Lu})", "").matches("(?i).*\\b(i|me|my|mine|i'm|i've)\\b.*")) {
             return null;
         }
         return text;

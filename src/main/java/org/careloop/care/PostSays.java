@@ -738,6 +738,14 @@ final class PostSays {
         return text != null && DEVICE.matcher(text).find();
     }
 
+    /** The app's version told, or the app updated already: "latest version", "v4.2.1", "reinstalled the app". */
+    private static final Pattern APP_VERSION = Pattern.compile("(?i)\\b((latest|newest|current|most recent) (version|update)|version \\d|v ?\\d+(\\.\\d+)+|"
+            + "(updated|reinstalled|re-installed|deleted and reinstalled|uninstalled and reinstalled) (the |your |my )?app|app is up to date)\\b");
+
+    static boolean namesAppVersion(String text) {
+        return text != null && APP_VERSION.matcher(text).find();
+    }
+
     /** A device of any kind, by name or by what it is ("my laptop", "the console", "2 echos"). */
     private static final Pattern ANY_DEVICE = Pattern.compile("(?i)\\b(device|phone|smartphone|laptop|tablet|computer|pc|mac|console|tv|television|"
             + "printer|watch|keyboard|mouse|headset|headphones|controller|box|echo|speaker|router|modem|camera|kindle|dvr|remote)(e?s)?\\b");

@@ -480,6 +480,8 @@ final class ReplyValues {
         values.put("software_given", PostSays.namesSoftware(mention.text()) ? "yes" : "");
         // A screenshot or the words on the screen given ("the site shows 'select departure city'") are never asked for again.
         values.put("shown", PostSays.showsScreen(mention.text()) ? "yes" : "");
+        // "iPhone 13, latest version": the app's version is told, only what the team needs to look is left to ask.
+        values.put("app_version_given", PostSays.namesAppVersion(mention.text()) ? "yes" : "");
         // "it beeps, blue light comes on but nothing": what the device does is told, never asked for again.
         values.put("described", PostSays.describesFault(mention.text()) ? "yes" : "");
         // "I was just assaulted by a delivery person": somebody harmed is asked first whether they are safe.

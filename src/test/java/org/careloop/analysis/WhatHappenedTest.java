@@ -96,7 +96,9 @@ class WhatHappenedTest {
             // Apostrophes left out, a thing failing again (no threat to leave), a verb agreeing with things, the question after it cut off.
             "@acmeair my texts arent working again...for the 2nd day in a row|your texts aren't working again",
             "@acmeair 2nd day my products hasn't arrived how does your company resolve this|your products haven't arrived",
-            "@acmeair I updated my phone and now it is even slower|your phone is even slower"})
+            "@acmeair I updated my phone and now it is even slower|your phone is even slower",
+            // A name in title case keeps its "My": the customer's trip is not what they cannot find it in.
+            "@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist but I have the confirmation email??|you can't find your booking in Manage My Trip"})
     void retellsWhatWentWrong(String post, String retold) {
         assertThat(DETAILS.happened(post, "en")).contains(retold);
     }

@@ -535,6 +535,9 @@ class DrafterTest {
         // An app on a device they named is asked its version only; the fault they told is not asked for again.
         assertThat(drafter.draft(post("830", "Jana Kowalski", "jana_k", "@acmeair the 5 app on Xboxes not working error code 200, done a power cycle and still the same?"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("tell us the app version").doesNotContain("your device").doesNotContain("what you see");
+        // The device and the app's version both told: what is left is the account the team looks at.
+        assertThat(drafter.draft(post("831", "Jana Kowalski", "jana_k", "@acmeair your app crashes every time I try to pay for seat selection. iPhone 13, latest version."),
+                ticket, reply("ticket"), posted, List.of()).text()).contains("the email on your account").doesNotContain("version");
         // The software named with its version, only the model is left to ask.
         assertThat(drafter.draft(post("818", "Jana Kowalski", "jana_k", "@acmeair since upgrading to Windows 10 the screen flickers every few minutes"),
                 ticket, reply("ticket"), posted, List.of()).text()).contains("device model").doesNotContain("software version");
