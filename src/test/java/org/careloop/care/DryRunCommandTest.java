@@ -259,6 +259,7 @@ class DryRunCommandTest {
                 + "{\"brand\": true, \"text\": \"@ana Sorry about that! Which phone are you using?\"}";
         String linked = "{\"brand\": false, \"text\": \"@acmeair how do I add my miles from last week?\"}, "
                 + "{\"brand\": true, \"text\": \"@ana You can claim them here: https://t.co/abc\"}";
+        String theirs = "{\"brand\": false, \"text\": \"My flight AA220 was cancelled two weeks ago and I still haven't received my refund.\"}";
         String lines = String.join("\n",
                 "{\"text\": \"@acmeair ok cool\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair nothing there helped, still no miles\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
@@ -272,7 +273,8 @@ class DryRunCommandTest {
                 "{\"text\": \"@acmeair Great, I also have a question about my miles. Could I leave a DM?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair Sorry to bother you again. Can I claim miles for a flight with a partner airline?\", \"handle\": \"ana\", \"thread\": [" + linked + "]}",
                 "{\"text\": \"@acmeair Responded 45 minutes ago and still nothing\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
-                "{\"text\": \"@acmeair the iPhone 12 one works now, thank you so much Tom!\", \"handle\": \"ana\", \"thread\": [" + asked + "]}");
+                "{\"text\": \"@acmeair the iPhone 12 one works now, thank you so much Tom!\", \"handle\": \"ana\", \"thread\": [" + asked + "]}",
+                "{\"text\": \"Still nothing. This is really frustrating.\", \"handle\": \"ana\", \"thread\": [" + theirs + "]}");
         var out = new java.io.ByteArrayOutputStream();
         dry.runLines(new java.io.BufferedReader(new java.io.StringReader(lines)), new java.io.PrintStream(out, true, "UTF-8"));
         List<com.fasterxml.jackson.databind.JsonNode> o = new java.util.ArrayList<>();
@@ -301,5 +303,9 @@ class DryRunCommandTest {
         assertThat(o.get(11).get("reply").asText()).containsIgnoringCase("sorry");
         assertThat(o.get(12).get("rule").asText()).as("thanks for our help within our thread").isIn("thread-thanks", "thread-solved", "welcome");
         assertThat(o.get(12).get("reply").asText()).doesNotContain("Sharing this");
+        // Chased under their own case before we replied: the same case, its ticket, not "send us the details".
+        assertThat(o.get(13).get("rule").asText()).isEqualTo("thread-chased");
+        assertThat(o.get(13).get("action").asText()).isEqualTo("ticket");
+        assertThat(o.get(13).get("reply").asText()).doesNotContain("details in a DM");
     }
 }
