@@ -173,7 +173,9 @@ final class WhatHappened {
         Optional<String> clause = clause(stated).map(WhatHappened::trimmed).filter(told -> !garbled(told, plain))
                 .filter(told -> !(told.startsWith("our ") && told.matches("(?s).*\\byour\\b.*")));
         if (clause.isPresent()) {
-            return clause;
+            // "My flight was cancelled two weeks ago and I still haven't received my refund": what went wrong then is past,
+            // what is still missing is the complaint now.
+            return DATED_PAST.matcher(clause.get()).find() ? stillNo(plain).or(() -> clause) : clause;
         }
         // "trying to redeem a free tuesday code and its not letting me": what it won't let them do.
         // Not where the brand is the object ("trying to call you"), they were not trying, or it names another step ("won't let me pick a seat").
@@ -189,6 +191,14 @@ final class WhatHappened {
             return Optional.of((theirs ? "your " : "the ") + slow.group(2).toLowerCase(Locale.ROOT) + " is taking so long"
                     + (slow.group(3) == null ? "" : " to " + slow.group(3).toLowerCase(Locale.ROOT)));
         }
+        return stillNo(plain);
+    }
+
+    /** A retelling dated in the past: "two weeks ago", "last month", "yesterday". */
+    private static final Pattern DATED_PAST = Pattern.compile("(?i)\\b(ago|last (week|month|year)|yesterday)\\b");
+
+    /** What has still not come ("there's still no sign of your refund"), or empty. */
+    private static Optional<String> stillNo(String plain) {
         java.util.regex.Matcher m = STILL_NO.matcher(plain);
         // "No refund because it doesn't qualify": a refund refused is no refund on its way.
         if (!m.find() || REFUSED.matcher(plain).find()) {

@@ -97,6 +97,8 @@ class WhatHappenedTest {
             "@acmeair my texts arent working again...for the 2nd day in a row|your texts aren't working again",
             "@acmeair 2nd day my products hasn't arrived how does your company resolve this|your products haven't arrived",
             "@acmeair I updated my phone and now it is even slower|your phone is even slower",
+            // What went wrong weeks ago is past; what is still missing is the complaint now.
+            "My flight AA220 was cancelled two weeks ago and I still haven't received my refund.|there's still no sign of your refund",
             // A name in title case keeps its "My": the customer's trip is not what they cannot find it in.
             "@acmeair I can't find my booking in Manage My Trip, it says the reference doesn't exist but I have the confirmation email??|you can't find your booking in Manage My Trip"})
     void retellsWhatWentWrong(String post, String retold) {
