@@ -777,8 +777,8 @@ final class CareActions {
             overrule = fan ? 0 : SURE_REACTION;
         } else if (headline(text) && !lookup && !text.contains("?") && !praise) {
             // Good news of what the brand offers, shared ("JetBlue becomes first airline to accept Apple Pay", "unveils 4 new
-            // routes") is a fan's share care leads nod to (14 of 19 such headlines in the further labels); the market's news, a job
-            // advert or a flight tracker's post is nobody's to answer.
+            // routes") is a fan's share care leads nod to (of the 23 headlines this cue left alone in the further labels, they engaged
+            // 8 and thanked 2); the market's news, a job advert or a flight tracker's post is nobody's to answer.
             boolean goodNews = GOOD_NEWS.matcher(words).find() && !MARKET_NEWS.matcher(words).find();
             label = goodNews ? CareAction.Label.ENGAGE : CareAction.Label.IGNORE;
             confidence = 0.55;

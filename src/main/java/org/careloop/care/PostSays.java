@@ -135,7 +135,7 @@ final class PostSays {
 
     /** Hoping it works out: "got my fingers crossed it will go". */
     static boolean hopeful(String text) {
-        return text != null && HOPEFUL.matcher(text).find();
+        return finds(HOPEFUL, text);
     }
 
     /** What a customer asks us to do with their trip: "I need to add my child to the reservation". */
@@ -228,7 +228,7 @@ final class PostSays {
     private static final Pattern QUOTE = Pattern.compile("(?:" + org.careloop.analysis.SocialText.QUOTED_POST + ")[^”\"]*[”\"]?");
 
     static boolean asksStatus(String text) {
-        return text != null && ASKS_STATUS.matcher(text).find();
+        return finds(ASKS_STATUS, text);
     }
 
     static String goodNews(String text) {
@@ -351,7 +351,7 @@ final class PostSays {
             + "(?:keeps?|kept) (?:breaking up|dropping out|cutting out)|drops (?:out |off )?(?:periodically|constantly|every))\\b");
 
     static boolean describesFault(String text) {
-        return text != null && FAULT_TOLD.matcher(text).find();
+        return finds(FAULT_TOLD, text);
     }
 
     /** Things people leave behind, as they write them and as a reply names them. */
@@ -390,7 +390,7 @@ final class PostSays {
             + "unclear|not clear|not sure (what|how|why|if|whether)|which is it|contradict\\w*)\\b");
 
     static boolean confused(String text) {
-        return text != null && CONFUSED.matcher(text).find();
+        return finds(CONFUSED, text);
     }
 
     /** Worry in the customer's own words: only then does a reply say "I know how worrying that is". */
@@ -398,7 +398,7 @@ final class PostSays {
             + "terrified|stress(ed|ful)|what if|will i (make|get|be)|am i going to|hope (i|we) (make|get))\\b");
 
     static boolean worried(String text) {
-        return text != null && WORRIED.matcher(text).find();
+        return finds(WORRIED, text);
     }
 
     /** A death in the customer's family: whatever else the post is about, the reply begins with their loss. */
@@ -406,7 +406,7 @@ final class PostSays {
             + "(my|our) (mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|brother|sister|son|daughter|husband|wife|uncle|aunt) (just |recently |has |had )?(died|passed))\\b");
 
     static boolean loss(String text) {
-        return text != null && LOSS.matcher(text).find();
+        return finds(LOSS, text);
     }
 
     private static final String FUNNY_LINE = "funny (?:announcements?|lines?|jokes?|speech|safety (?:video|demo|briefing)|pa|welcome|intro)";
@@ -539,7 +539,7 @@ final class PostSays {
             + "discontinu(ed|ing)|(off|from) (the|your) menu)\\b");
 
     static boolean suggests(String text) {
-        return text != null && SUGGESTS.matcher(text).find();
+        return finds(SUGGESTS, text);
     }
 
     /** What the screen showed, given: a picture's link, a screenshot, an error message, or the words it showed. */
@@ -547,7 +547,7 @@ final class PostSays {
             + "\\b(shows|showing|says|saying|displays|keeps giving me) ['\"\u2018\u201c]");
 
     static boolean showsScreen(String text) {
-        return text != null && SHOWS_SCREEN.matcher(text).find();
+        return finds(SHOWS_SCREEN, text);
     }
 
     /** Something already went wrong for them: "missed my flight. How does standby work?" asks from a bad spot, not a calm one. */
@@ -562,7 +562,7 @@ final class PostSays {
             + "(cancel+ed|delayed) (again|today|tonight|this morning|this evening))\\b");
 
     static boolean mishap(String text) {
-        return text != null && MISHAP.matcher(text).find();
+        return finds(MISHAP, text);
     }
 
     private static final Pattern MISSED = Pattern.compile("(?i)\\b(?:i|we|just)?\\s*missed (?:my|our|the) (flight|connection|plane)\\b");
@@ -612,7 +612,7 @@ final class PostSays {
     }
 
     static boolean bagLost(String text) {
-        return text != null && BAG_LOST.matcher(text).find();
+        return finds(BAG_LOST, text);
     }
 
     private static final Pattern BAG_MISSING = Pattern.compile("(?i)\\b(?:(?:wait\\w*|still) (?:for|on) (?:my |our |the |her |his )?(?:bags?|luggage|suitcases?)\\b(?! to be (?:loaded|put on|brought on|unloaded|offloaded))|"
@@ -633,7 +633,7 @@ final class PostSays {
 
     /** Whether the customer has been waiting on us: "Responded to your DM and no response back". */
     static boolean waitingOnUs(String text) {
-        return text != null && WAITING_ON_US.matcher(text).find();
+        return finds(WAITING_ON_US, text);
     }
 
     /** "Not a weather delay", "beautiful weather in Sunny California": the weather is what it was not. */
@@ -647,7 +647,7 @@ final class PostSays {
 
     /** Whether a bag is still not with its owner (a damaged one is found already: it is not traced). */
     static boolean bagMissing(String text) {
-        return text != null && BAG_MISSING.matcher(text).find();
+        return finds(BAG_MISSING, text);
     }
 
     private static final String NOT_OBJECT = "(?:because|for|and|but|on|at|with|since|after|to|from|due|so|or|in|now|today|it|this|that|them)\\b";
@@ -671,7 +671,7 @@ final class PostSays {
     }
 
     static boolean playful(String text) {
-        return text != null && PLAYFUL.matcher(text).find();
+        return finds(PLAYFUL, text);
     }
 
     /** Where the trouble was, by airport code: "you guys suck at JFK tonight", "45 min at EWR". */
@@ -735,7 +735,7 @@ final class PostSays {
             + "moto ?[gexz]|nokia|ps[345]|playstation|xbox|nintendo switch|kindle|echo dot|fire tv|roku|chromebook|surface pro|apple tv)(e?s)?\\b");
 
     static boolean namesDevice(String text) {
-        return text != null && DEVICE.matcher(text).find();
+        return finds(DEVICE, text);
     }
 
     /** The app's version told, or the app updated already: "latest version", "v4.2.1", "reinstalled the app". */
@@ -743,7 +743,7 @@ final class PostSays {
             + "(updated|reinstalled|re-installed|deleted and reinstalled|uninstalled and reinstalled) (the |your |my )?app|app is up to date)\\b");
 
     static boolean namesAppVersion(String text) {
-        return text != null && APP_VERSION.matcher(text).find();
+        return finds(APP_VERSION, text);
     }
 
     /** A device of any kind, by name or by what it is ("my laptop", "the console", "2 echos"). */
@@ -751,7 +751,7 @@ final class PostSays {
             + "printer|watch|keyboard|mouse|headset|headphones|controller|box|echo|speaker|router|modem|camera|kindle|dvr|remote)(e?s)?\\b");
 
     static boolean namesAnyDevice(String text) {
-        return text != null && (DEVICE.matcher(text).find() || ANY_DEVICE.matcher(text).find());
+        return finds(DEVICE, text) || finds(ANY_DEVICE, text);
     }
 
     /** A device named down to its model: "iPhone 8 Plus", "Galaxy S8", "Moto G 3rd Gen", "MacBook Pro 2016", "Apple Watch Series 3". */
@@ -773,7 +773,7 @@ final class PostSays {
 
     /** Whether the post names the software it runs, with its version: only the device model is left to ask. */
     static boolean namesSoftware(String text) {
-        return text != null && SOFTWARE.matcher(text).find();
+        return finds(SOFTWARE, text);
     }
 
     /** The device as the post names it, its model words kept ("MacBook Pro", "Xbox One", "iPhone 7"), or "". */
@@ -832,7 +832,7 @@ final class PostSays {
             + "|\\b(?i:in|at) (?!(?-i:I|The|My|Our|Your)\\b)(?-i:[A-Z][a-z]{2,})(?: (?-i:[A-Z][a-z]+))?\\b");
 
     static boolean namesPlace(String text) {
-        return text != null && PLACE_NAMED.matcher(text).find();
+        return finds(PLACE_NAMED, text);
     }
 
     /**
@@ -859,11 +859,11 @@ final class PostSays {
      * Anonymised corpora write an email address as {@code __email__}.
      */
     static boolean personalInPublic(String text) {
-        return text != null && PERSONAL.matcher(text).find();
+        return finds(PERSONAL, text);
     }
 
     static boolean hasReference(String text) {
-        return text != null && REFERENCE.matcher(text).find();
+        return finds(REFERENCE, text);
     }
 
     /** "why was my flight cancelled?", "care to elaborate on why CHA to DCA is delayed": the reason for a disruption, asked. */
@@ -876,11 +876,11 @@ final class PostSays {
             + ".{0,60}\\b(app|website|site|status page|text|email|board|screen|agent|gate) (says?|shows?|said|showed)\\b");
 
     static boolean sourcesDisagree(String text) {
-        return text != null && SOURCES_DISAGREE.matcher(text).find();
+        return finds(SOURCES_DISAGREE, text);
     }
 
     static boolean whyDisrupted(String text) {
-        return text != null && WHY_DISRUPTED.matcher(text).find();
+        return finds(WHY_DISRUPTED, text);
     }
 
     /** Help asked for kindly, with no shouting: "I'm hoping you can help?", "could you please", "thanks in advance". */
@@ -912,26 +912,31 @@ final class PostSays {
     private static final Pattern COMPLAINT_TAG = Pattern.compile("(?i)#\\w*(dobetter|fail|fixit|sucks|worst|neveragain|disappoint|unacceptable|lose|ripoff|notcool|badservice)\\w*");
 
     static boolean complaintTag(String text) {
-        return text != null && COMPLAINT_TAG.matcher(text).find();
+        return finds(COMPLAINT_TAG, text);
     }
 
     /** A sad or crying face: "episode 7 & 8 aren't there??? 😭" hears no "good question". */
     private static final Pattern SAD_FACE = Pattern.compile(org.careloop.analysis.SocialText.SAD_FACES + "|😩");
 
     static boolean sadFace(String text) {
-        return text != null && SAD_FACE.matcher(text).find();
+        return finds(SAD_FACE, text);
     }
 
     static boolean asks(String text) {
-        return text != null && ASKS.matcher(text).find();
+        return finds(ASKS, text);
     }
 
     static boolean ownTrip(String text) {
-        return text != null && OWN_TRIP.matcher(text).find();
+        return finds(OWN_TRIP, text);
     }
 
     /** Whether an echo is time the customer lost ("the 2 hours on hold"): apologised for, not looked into. */
     static boolean timeLost(String detail) {
         return TIME_LOST.matcher(detail).find();
+    }
+
+    /** Whether the pattern is found in the post (no post, nothing found). */
+    private static boolean finds(Pattern pattern, String text) {
+        return text != null && pattern.matcher(text).find();
     }
 }

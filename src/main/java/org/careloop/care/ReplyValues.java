@@ -333,12 +333,10 @@ final class ReplyValues {
             troubleNamed = deviceThing.filter(org.careloop.analysis.Details::namesTrouble).orElse("");
             thing = !troubleNamed.isEmpty() ? troubleNamed : device.isEmpty() ? thing : "your " + device;
         }
-        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !troubleNamed.isEmpty() ? troubleNamed : !device.isEmpty() ? "your " + device : says));
         // "Sorry about your device" to a setting that will not stay, a tool that sticks, a bug in iOS 11.1: a post that names no
         // device is about the trouble, not a device the reply would make up.
-        if ("device".equals(topicKey) && "en".equals(lang) && "your device".equals(values.get("about")) && !PostSays.namesAnyDevice(mention.text())) {
-            values.put("about", problem ? "the trouble" : "");
-        }
+        String topicSays = "device".equals(topicKey) && "en".equals(lang) && !PostSays.namesAnyDevice(mention.text()) ? (problem ? "the trouble" : "") : says;
+        values.put("about", sharper.orElse(!echoed.isEmpty() ? echoed : !troubleNamed.isEmpty() ? troubleNamed : !device.isEmpty() ? "your " + device : topicSays));
         // A complaint that names nothing but where ("you guys suck at JFK tonight") is sorry about that place, not "this".
         if (problem && "en".equals(lang) && ((String) values.get("about")).isEmpty() && ((String) values.get("happened")).isEmpty()) {
             values.put("about", PostSays.troubleAt(mention.text()));

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,7 +264,7 @@ public final class TriageLedger {
         if (attempts < maxAttempts) {
             String message = "Triage of " + post + " failed (attempt " + attempts + " of " + maxAttempts + "): " + error;
             if (sharing != null) {
-                LOG.warn("{}; any node tries it again in {}", message, sharing.retryAfter().toString().substring(2).toLowerCase(Locale.ROOT));
+                LOG.warn("{}; any node tries it again in {}", message, spoken(sharing.retryAfter()));
                 LOG.debug("Cause of the failed triage of {}", post, cause);
                 return true;
             }
@@ -326,7 +325,7 @@ public final class TriageLedger {
      * thread is free again.
      */
     public boolean timedOut(Mention m, long timeoutMillis) {
-        String took = Duration.ofMillis(timeoutMillis).toString().substring(2).toLowerCase(Locale.ROOT);
+        String took = spoken(Duration.ofMillis(timeoutMillis));
         Held key = Held.of(m);
         Attempt a = underWay.get(key);
         if (a == null || a.started != null || !underWay.remove(key, a)) {
@@ -348,9 +347,8 @@ public final class TriageLedger {
         if (first) {
             stalledSince = now;
         }
-        String running = underWay.entrySet().stream().filter(e -> e.getValue().started != null)
-                .sorted(Comparator.comparing(e -> e.getValue().started)).limit(3)
-                .map(e -> e.getKey().platform().id() + " post " + e.getKey().id() + " for " + shortly(Duration.between(e.getValue().started, now)))
+        String running = startedAttempts().limit(3)
+                .map(e -> e.getKey().platform().id() + " post " + e.getKey().id() + " for " + shortly(Duration.between(e.getValue(), now)))
                 .collect(Collectors.joining(", "));
         String message = "Triage stalled: " + m.platform().id() + " post " + m.id() + " waited " + took
                 + " for a free triage thread, every one busy" + (running.isEmpty() ? "" : " (the longest: " + running + ")")
@@ -371,13 +369,23 @@ public final class TriageLedger {
 
     /** The posts whose triage runs on this node now, with when it started, the longest first. */
     public List<Map.Entry<String, Instant>> running() {
-        return underWay.entrySet().stream().filter(e -> e.getValue().started != null)
-                .map(e -> Map.entry(e.getKey().platform().id() + "/" + e.getKey().id(), e.getValue().started))
-                .sorted(Map.Entry.comparingByValue()).toList();
+        return startedAttempts().map(e -> Map.entry(e.getKey().platform().id() + "/" + e.getKey().id(), e.getValue())).toList();
+    }
+
+    /** The attempts a triage thread has taken, with when, the longest running first. */
+    private java.util.stream.Stream<Map.Entry<Held, Instant>> startedAttempts() {
+        return underWay.entrySet().stream().map(e -> Map.entry(e.getKey(), Optional.ofNullable(e.getValue().started)))
+                .filter(e -> e.getValue().isPresent()).map(e -> Map.entry(e.getKey(), e.getValue().get()))
+                .sorted(Map.Entry.comparingByValue());
+    }
+
+    /** "0.3s", "1m30s": a duration as the log and the console say it. */
+    private static String spoken(Duration d) {
+        return d.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private static String shortly(Duration d) {
-        return d.truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase(Locale.ROOT);
+        return spoken(d.truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The first line of the error, short enough to read in the console (the log has the whole trace). */
