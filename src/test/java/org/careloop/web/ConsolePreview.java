@@ -99,6 +99,9 @@ public final class ConsolePreview {
                 analysis(Sentiment.Label.NEGATIVE, -0.6, Emotion.Label.NONE, Intent.Label.OTHER, true),
                 "troll-ignore", "Hi @bait_bot, we're sorry to hear that.", now.minusSeconds(1300), now.minusSeconds(700));
         db.drafts().reject(rejected, "agent", "bait", now.minusSeconds(900));
+        // Every triage thread held by a post that hangs: the console shows the stall with the breaches.
+        db.alerts().raise(org.careloop.pipeline.TriageLedger.STALLED, null, "Triage stalled: x post 2005 waited 1m for a free triage thread, "
+                + "every one busy (the longest: x post 1994 for 4m12s); posts wait with their feeds, none is lost");
         // A follow-up in a thread: the customer answers the question our published reply asked.
         long asked = draft(db, "1993", new Author("17", "ana_p", "Ana Pereira"), "@acmeair the app crashes every time I try to check in",
                 analysis(Sentiment.Label.NEGATIVE, -0.5, Emotion.Label.FRUSTRATION, Intent.Label.PROBLEM, false),
