@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** The one launcher: {@code java -jar careloop.jar <command>}. */
 @Command(name = "careloop", mixinStandardHelpOptions = true, version = "CareLoop 0.1.0",
         description = "Social-care bot: watches X for posts about a brand, drafts replies, publishes approved ones.",
-        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.DraftingReportCmd.class, Main.Benchmark.class,
+        subcommands = {Main.Run.class, Main.Simulator.class, Main.Analyze.class, Main.DryRun.class, Main.Train.class, Main.Evaluate.class, Main.DraftingReportCmd.class, Main.KnowledgeCheckCmd.class, Main.Benchmark.class,
                 Main.QueueBenchmarkCmd.class})
 public final class Main implements Runnable {
 
@@ -186,6 +186,26 @@ public final class Main implements Runnable {
             Settings settings = Settings.load();
             return org.careloop.care.DraftingReport.run(data, dryRun(ruleBook(rules, settings), settings),
                     new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Command(name = "knowledge-check", mixinStandardHelpOptions = true,
+            description = "Asks every phrasing of the knowledge with itself left out of its entry, and prints per language how often "
+                    + "the right entry answers it confidently, another entry does (listed: fix those first), or none is sure.")
+    static final class KnowledgeCheckCmd implements Callable<Integer> {
+        @Option(names = "--rules", description = "The rules directory (default: ./rules, else the packaged rules).")
+        Path rules;
+        @Option(names = "--unsure", description = "Also list the phrasings no entry was sure of, with the entry offered first.")
+        boolean unsure;
+
+        @Override
+        public Integer call() {
+            RuleBook book = ruleBook(rules, Settings.load());
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            java.util.List<org.careloop.knowledge.KnowledgeEntry> entries = book.knowledge().entries();
+            out.println("Rules: " + book.source() + " (" + entries.size() + " knowledge entries)");
+            org.careloop.knowledge.KnowledgeCheck.report(org.careloop.knowledge.KnowledgeCheck.run(entries), unsure, out);
+            return 0;
         }
     }
 
