@@ -197,13 +197,25 @@ public final class Main implements Runnable {
         Path rules;
         @Option(names = "--unsure", description = "Also list the phrasings no entry was sure of, with the entry offered first.")
         boolean unsure;
+        @Option(names = "--questions", description = "Instead, search these questions as posts: JSON lines {\"id\": entry id, \"lang\", \"text\"}.")
+        Path questions;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             RuleBook book = ruleBook(rules, Settings.load());
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             java.util.List<org.careloop.knowledge.KnowledgeEntry> entries = book.knowledge().entries();
             out.println("Rules: " + book.source() + " (" + entries.size() + " knowledge entries)");
+            if (questions != null) {
+                java.util.List<org.careloop.knowledge.KnowledgeCheck.Question> list = new java.util.ArrayList<>();
+                for (String line : Files.readAllLines(questions, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        list.add(Json.mapper().readValue(line, org.careloop.knowledge.KnowledgeCheck.Question.class));
+                    }
+                }
+                org.careloop.knowledge.KnowledgeCheck.reportQuestions(org.careloop.knowledge.KnowledgeCheck.ask(entries, list), out);
+                return 0;
+            }
             org.careloop.knowledge.KnowledgeCheck.report(org.careloop.knowledge.KnowledgeCheck.run(entries), unsure, out);
             return 0;
         }

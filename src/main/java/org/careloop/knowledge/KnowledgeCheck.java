@@ -141,4 +141,33 @@ public final class KnowledgeCheck {
         return String.format(java.util.Locale.ROOT, "%s, %s [%s] \"%s\" -> %s (%.2f, next %.2f)", a.entry().file(), a.entry().id(),
                 a.lang(), a.phrasing(), a.found(), a.score(), a.next());
     }
+
+    /** A customer's question and the entry that answers it: a set operators keep to see the knowledge still answers it. */
+    public record Question(String id, String lang, String text) {}
+
+    /** Each question searched as a post: whether its entry comes first, and surely, or another entry surely. */
+    public static List<Asked> ask(List<KnowledgeEntry> entries, List<Question> questions) {
+        Knowledge k = new Knowledge(entries);
+        Map<String, KnowledgeEntry> byId = new LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.id(), e));
+        return questions.stream().map(q -> {
+            KnowledgeEntry e = byId.get(q.id());
+            if (e == null) {
+                throw new IllegalArgumentException("question \"" + q.text() + "\" names entry '" + q.id() + "', which the knowledge does not have");
+            }
+            return ask(k, e, q.lang(), q.text());
+        }).toList();
+    }
+
+    /** Per language: how many questions found their entry first, surely, and how many another entry surely. */
+    public static void reportQuestions(List<Asked> asked, java.io.PrintStream out) {
+        out.println("Questions with the entry that answers them, searched as posts:");
+        out.printf("%-4s %9s %16s %16s %16s%n", "lang", "questions", "first, right", "sure, right", "sure, wrong");
+        for (Figures f : figures(asked)) {
+            int n = f.phrasings();
+            out.printf("%-4s %9d %16s %16s %16s%n", f.lang(), n, cell(f, n, Outcome.OWN, Outcome.OWN_UNSURE), cell(f, n, Outcome.OWN),
+                    cell(f, n, Outcome.WRONG));
+        }
+        asked.stream().filter(a -> a.outcome() == Outcome.WRONG).forEach(a -> out.println("  answered by another entry: " + line(a)));
+    }
 }

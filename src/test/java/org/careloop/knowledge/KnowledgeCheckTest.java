@@ -72,4 +72,17 @@ class KnowledgeCheckTest {
         assertThat(out).contains("es          29").contains("1 (3.4 %)");
         assertThat(out).contains("rules/knowledge/test.yaml, maletas [es] \"sirven comida caliente a bordo en vuelos largos\" -> comida");
     }
+
+    @Test
+    void questionsKeptByTheTeamAreSearchedAsPosts() {
+        List<Asked> asked = KnowledgeCheck.ask(ENTRIES, List.of(
+                new KnowledgeCheck.Question("maletas", "es", "@acmeair cuántas maletas facturadas puedo llevar en economy?"),
+                new KnowledgeCheck.Question("mascotas", "es", "@acmeair mi perro puede viajar conmigo en cabina?")));
+
+        assertThat(asked).extracting(Asked::found).containsExactly("maletas", "mascotas");
+        assertThat(asked.get(0).outcome()).isEqualTo(Outcome.OWN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeCheck.ask(ENTRIES,
+                        List.of(new KnowledgeCheck.Question("wifi-gratis", "es", "hay wifi?"))))
+                .hasMessageContaining("'wifi-gratis'");
+    }
 }
