@@ -36,7 +36,18 @@ class SocialAnalyzerTest {
             "@acmeair حقيبتي لم تصل|ar|ticket",
             "@acmeair mon vol a 4 heures de retard, c'est inadmissible|fr|apologize",
             "@acmeair encore en retard, merci pour rien|fr|apologize",
-            "@acmeair gracias por nada, otra vez tarde|es|apologize"})
+            "@acmeair gracias por nada, otra vez tarde|es|apologize",
+            // Questions as customers ask them there, yes or no without a question word too; "court" is short in French.
+            "@acmeair можно взять гитару в салон?|ru|answer",
+            "@acmeair у вас есть рейсы в Казань?|ru|answer",
+            "@acmeair какой вес ручной клади на эконом?|ru|answer",
+            "@acmeair не могу войти в приложение, что случилось?|ru|ticket",
+            "@acmeair какой-то ужас, опять задержка|ru|apologize",
+            "@acmeair کجا میتونم کارت پرواز رو پرینت کنم؟|fa|answer",
+            "@acmeair وين أقدر أشتري تذكرة للقاهرة؟|ar|answer",
+            "@acmeair donde puedo ver mis millas?|es|answer",
+            "@acmeair gibt es WLAN an Bord?|de|answer",
+            "@acmeair le vol court pour Nice est plein ? je voulais changer|fr|answer"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
