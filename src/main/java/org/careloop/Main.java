@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.careloop.analysis.AnalyzeCommand;
 import org.careloop.analysis.BenchmarkCommand;
 import org.careloop.analysis.EvaluateCommand;
@@ -17,6 +20,9 @@ import org.careloop.analysis.TrainCommand;
 import org.careloop.care.Drafter;
 import org.careloop.config.Json;
 import org.careloop.config.Settings;
+import org.careloop.knowledge.KnowledgeCheck;
+import org.careloop.knowledge.KnowledgeEntry;
+import org.careloop.knowledge.KnowledgeException;
 import org.careloop.care.DryRunCommand;
 import org.careloop.rules.RuleBook;
 import org.careloop.simulator.SimulatorCommand;
@@ -195,7 +201,7 @@ public final class Main implements Runnable {
     static final class KnowledgeCheckCmd implements Callable<Integer> {
         @Option(names = "--rules", description = "The rules directory (default: ./rules, else the packaged rules).")
         Path rules;
-        @Option(names = "--unsure", description = "Also list the phrasings no entry was sure of, with the entry offered first.")
+        @Option(names = "--unsure", description = "Also list the phrasings no entry was sure of, with the entry offered first (not with --questions).")
         boolean unsure;
         @Option(names = "--questions", description = "Instead, search these questions as posts: JSON lines {\"id\": entry id, \"lang\", \"text\"}.")
         Path questions;
@@ -204,19 +210,20 @@ public final class Main implements Runnable {
         public Integer call() throws Exception {
             RuleBook book = ruleBook(rules, Settings.load());
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            java.util.List<org.careloop.knowledge.KnowledgeEntry> entries = book.knowledge().entries();
+            List<KnowledgeEntry> entries = book.knowledge().entries();
             out.println("Rules: " + book.source() + " (" + entries.size() + " knowledge entries)");
-            if (questions != null) {
-                java.util.List<org.careloop.knowledge.KnowledgeCheck.Question> list = new java.util.ArrayList<>();
-                for (String line : Files.readAllLines(questions, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        list.add(Json.mapper().readValue(line, org.careloop.knowledge.KnowledgeCheck.Question.class));
-                    }
+            try {
+                if (questions != null) {
+                    Set<String> ids = entries.stream().map(KnowledgeEntry::id).collect(Collectors.toSet());
+                    KnowledgeCheck.reportQuestions(KnowledgeCheck.askQuestions(entries, KnowledgeCheck.readQuestions(questions, ids),
+                            book::sureAnswer), out);
+                } else {
+                    KnowledgeCheck.report(KnowledgeCheck.run(entries), unsure, out);
                 }
-                org.careloop.knowledge.KnowledgeCheck.reportQuestions(org.careloop.knowledge.KnowledgeCheck.ask(entries, list), out);
-                return 0;
+            } catch (KnowledgeException e) {
+                System.err.println(e.getMessage());
+                return 2;
             }
-            org.careloop.knowledge.KnowledgeCheck.report(org.careloop.knowledge.KnowledgeCheck.run(entries), unsure, out);
             return 0;
         }
     }

@@ -37,7 +37,7 @@ final class CareActions {
             "\\b(unsafe|not safe|safety (issue|concern|hazard|risk|problem)s?|(drunk|intoxicated|wasted) (man|woman|guy|passenger|person|pax)|serv\\w* (alcohol |drinks |booze )?to (a |an |the |someone )?(drunk|intoxicated)|someone is drunk|injur\\w*|hurt (me|my|him|her)|bleeding|ambulance|hospital(?!ity)\\w*|paramedic|assault\\w*|"
                     + "harass\\w*|grop\\w*|touch(ed|ing)? my (ass|butt|leg|chest|breast)|sexual\\w*|racis\\w*|racial\\w*|discriminat\\w*|sexis\\w*|"
                     + "homophob\\w*|food poisoning|poison\\w*|allergic reaction|anaphyla\\w*|(piece of |bit of )?(plastic|glass|metal) in (my|the|1|one|your) (\\w+ )?(food|meal|drink|sandwich|salad|burrito|bowl|order|mouth|coffee|tea|soup|snack|pasta|rice|chicken|dish|plate|cup|bottle|water|juice|wrap|burger|fries)|"
-                    + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|(to|in|into|a|small claims) court|"
+                    + "bit(ten)? (in)?to (a |some )?(plastic|glass|metal)|lawyers?|lawsuit|attorney|legal action|sue (you|u)\\b|(to|in|into|small claims) court|court (case|order|date|hearing)s?|"
                     + "police|bbb|better business bureau|reporting you|report(ed)? you to|sell(ing)? my (personal )?(info|information|data)|"
                     + "data breach|leaked my|journalist|reporter|news ?desk|"
                     // The press by what they do: "working on a piece about military discounts".
@@ -162,17 +162,17 @@ final class CareActions {
                     + "(still|now) (delayed|on time|cancel+ed)|will it be|(flight|flt) ?#?\\d{2,4}|#\\d{3,4}\\b|"
                     + "как|сколько|можно ли|когда|cómo|cuánto|cuándo|se puede|puedo|comment|combien|quand|est-ce que|peut-on|wie|wann|wie viel|kann ich|darf ich|"
                     + "چطور|چگونه|آیا|کی|چقدر|كيف|هل|متى|كم|"
-                    // How customers ask in these languages beyond the textbook words ("можно взять скрипку?", "какой размер ручной
-                    // клади?", "وين أقدم شكوى؟", "je peux...?"): where, which, can I, is there a way, am I entitled. "Where is
-                    // my bag?" and "what do I do now?" are left out: they ask about their own case.
-                    + "(?<!как )можно|как(ой|ая|ое|ие|ую|ов\\w*)(?!-)|куда|есть ли|нужн\\w* ли|положен\\w*|"
-                    // Russian asks yes or no without a question word: "у вас есть приложение?", "могу отменить бесплатно?".
-                    + "у вас (есть|бывают|можно)|есть (ли|скидк\\w*|бесплатн\\w*|где)|(?<!не )(могу|можете)|нужн\\w*|разрешен\\w*|пустят|летаете|кормят|сгор\\w*|будет ли|бывают ли|"
-                    + "کجا|میشه|می‌?شه|میتونم|می‌تونم|"
+                    // How customers ask in these languages beyond the textbook words ("можно взять гитару?", "какой вес багажа?",
+                    // "کجا...", "وين أقدر...", "je peux...?"): where, which, can I, is there a way, am I entitled. "Where is my bag?"
+                    // and "what do I do now?" are left out: they ask about their own case. (FLAGS leave \\w ASCII: \\p{L} for letters.)
+                    + "(?<!как )можно|как(ой|ая|ое|ие|ую|ов\\p{L}*)(?!-)|куда|есть ли|нужн\\p{L}* (ли|справк\\p{L}*|виз\\p{L}*|документ\\p{L}*|паспорт\\p{L}*)|положен\\p{L}*|"
+                    // Russian asks yes or no without a question word: "у вас есть рейсы в Казань?", "могу отменить бесплатно?".
+                    + "у вас (есть|бывают|можно)|есть (скидк\\p{L}*|бесплатн\\p{L}*|где)|(?<!не )(могу|можете)|разрешен\\p{L}*|пустят|летаете|кормят|сгор\\p{L}*|будет ли|бывают ли|"
+                    + "کجا|می‌?شه|می‌?تونم|"
                     + "وين|ايش|إيش|في طريقة|فيه طريقة|ينفع|أقدر|اقدر|ممكن|قديش|قد إيه|"
-                    + "dónde|donde (lo|la|puedo|se|hay)|hay (forma|manera)|tengo derecho|cu[aá]nto tard\\w*|"
-                    + "où|je peux|on peut|y a-t-il|il y a des|vous prenez en charge|"
-                    + "gibt es|gibt's|welche\\w*|könnt ihr|kann man|wo kann|muss ich|ha(be|b) ich anspruch)\\b",
+                    + "dónde|donde (lo|la|puedo|se|hay)|hay (forma|manera)|tengo derecho|cu[aá]nto tard\\p{L}*|"
+                    + "où|(je peux|on peut)(?! pas\\b)|y a-t-il|vous prenez en charge|"
+                    + "gibt es|gibt's|welche\\p{L}*|könnt ihr|kann man|wo kann|muss ich|ha(be|b) ich anspruch)\\b",
             FLAGS);
 
     /** Asking how something works, for anyone: "can I change my seat after booking?" is policy, not a case. */

@@ -41,8 +41,9 @@ import org.careloop.analysis.Meaning;
  */
 public final class Knowledge {
 
-    /** The languages the demo brand's knowledge and templates are written in. */
-    public static final Set<String> LANGUAGES = Set.of("en", "ru", "fa", "ar", "es", "fr", "de");
+    /** The languages the demo brand's knowledge and templates are written in, in the order reports list them. */
+    public static final List<String> LANGUAGE_ORDER = List.of("en", "ru", "fa", "ar", "es", "fr", "de");
+    public static final Set<String> LANGUAGES = Set.copyOf(LANGUAGE_ORDER);
 
     /** A confident answer scores at least this (BM25 over the entry's phrasings; set against the entries' own phrasings). */
     static final double MIN_SCORE = 3.5;
@@ -51,9 +52,9 @@ public final class Knowledge {
     /** ...or this far ahead of it: a long question scores high on two entries and is still clearly about one. */
     static final double LEAD = 2.4;
     /**
-     * The same two for the other languages, whose entries' documents hold their answers too (see {@link Index}): chosen with
-     * {@code knowledge-check} for as few wrong answers as before with more right ones (of 1,667 phrasings left out, 489
-     * answered right and 50 wrongly; 473 and 50 with the English thresholds).
+     * The same two (and the same lead) for the other languages, whose entries' documents hold their answers too (see
+     * {@link Index}): chosen with {@code knowledge-check} on 2026-12-07 for as few wrong answers as before with more right
+     * ones; the README has the dated figures.
      */
     static final double MIN_SCORE_OTHER = 4.0;
     static final double MARGIN_OTHER = 1.4;
@@ -224,11 +225,9 @@ public final class Knowledge {
                         d.add(new StoredField("id", e.id()));
                         d.add(new TextField(field(q.getKey()), String.join("\n", q.getValue()), Field.Store.NO));
                         if (!q.getKey().equals("en")) {
-                            // Three or four phrasings hold too few of a language's words: with the answer's words too, the
-                            // phrasings left out find their entry first 58 % of the time, not 33 %, and confidently 472 times
-                            // against 178 (1,667 phrasings), wrongly 50 against 68. English, with seven or more phrasings and
-                            // thresholds chosen on real posts, lost more sure answers to real questions ("is there a way to
-                            // DM you?") than it gained.
+                            // Three or four phrasings held too few of a language's words: with the answer's words too, far more
+                            // phrasings left out found their entry (see the README's dated figures). English, with more
+                            // phrasings and thresholds chosen on real posts, lost sure answers to real questions instead.
                             e.answer(q.getKey()).ifPresent(a -> d.add(new TextField(field(q.getKey()), a, Field.Store.NO)));
                         }
                         w.addDocument(d);
@@ -373,8 +372,8 @@ public final class Knowledge {
                     boolean english = lang.equals("en");
                     boolean confident = i == 0 && (score >= (english ? MIN_SCORE : MIN_SCORE_OTHER)
                             && (score >= (english ? MARGIN : MARGIN_OTHER) * next || score - next >= LEAD)
-                            && (!lang.equals("en") || notFarInMeaning(near.get(), ranked.get(i).getKey()) && namesKey(text, ranked.get(i).getKey()))
-                            || lang.equals("en") && meansTheSame(near.get(), ranked.get(i).getKey()));
+                            && (!english || notFarInMeaning(near.get(), ranked.get(i).getKey()) && namesKey(text, ranked.get(i).getKey()))
+                            || english && meansTheSame(near.get(), ranked.get(i).getKey()));
                     out.add(new Match(entries.get(ranked.get(i).getKey()), Math.round(score * 100) / 100.0, confident));
                 }
                 return out;

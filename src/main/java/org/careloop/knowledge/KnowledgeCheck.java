@@ -43,9 +43,6 @@ public final class KnowledgeCheck {
             return counts.values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        public double share(Outcome o) {
-            return phrasings() == 0 ? 0 : (double) counts.getOrDefault(o, 0) / phrasings();
-        }
     }
 
     /** Every phrasing of every entry in the knowledge's languages, asked with itself left out (in the entries' order). */
@@ -72,9 +69,10 @@ public final class KnowledgeCheck {
         }).toList();
     }
 
-    /** The counts per language, in the order of {@link Knowledge#LANGUAGES}' usual listing. */
+    /** The counts per language, in {@link Knowledge#LANGUAGE_ORDER} (any other language after, by name). */
     public static List<Figures> figures(List<Asked> asked) {
-        Map<String, Map<Outcome, Integer>> byLang = new TreeMap<>(java.util.Comparator.comparingInt(KnowledgeCheck::order));
+        Map<String, Map<Outcome, Integer>> byLang = new TreeMap<>(java.util.Comparator.comparingInt(KnowledgeCheck::order)
+                .thenComparing(java.util.Comparator.naturalOrder()));
         for (Asked a : asked) {
             byLang.computeIfAbsent(a.lang(), l -> new LinkedHashMap<>()).merge(a.outcome(), 1, Integer::sum);
         }
@@ -82,7 +80,7 @@ public final class KnowledgeCheck {
     }
 
     private static int order(String lang) {
-        int i = List.of("en", "ru", "fa", "ar", "es", "fr", "de").indexOf(lang);
+        int i = Knowledge.LANGUAGE_ORDER.indexOf(lang);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
@@ -145,17 +143,57 @@ public final class KnowledgeCheck {
     /** A customer's question and the entry that answers it: a set operators keep to see the knowledge still answers it. */
     public record Question(String id, String lang, String text) {}
 
-    /** Each question searched as a post: whether its entry comes first, and surely, or another entry surely. */
-    public static List<Asked> ask(List<KnowledgeEntry> entries, List<Question> questions) {
+    /**
+     * The questions of a JSON-lines file ({@code {"id": entry, "lang", "text"}}), each checked as it is read: a line a person
+     * must fix is named with its file and line.
+     */
+    public static List<Question> readQuestions(java.nio.file.Path file, java.util.Set<String> entryIds) throws java.io.IOException {
+        List<Question> out = new ArrayList<>();
+        List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode n;
+            try {
+                n = json.readTree(lines.get(i));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new KnowledgeException(file.toString(), i + 1, "not a JSON object: " + e.getOriginalMessage());
+            }
+            String id = n.path("id").asText(""), lang = n.path("lang").asText(""), text = n.path("text").asText("");
+            if (id.isEmpty() || lang.isEmpty() || text.isBlank()) {
+                throw new KnowledgeException(file.toString(), i + 1, "needs \"id\" (the entry that answers it), \"lang\" and \"text\"");
+            }
+            if (!Knowledge.LANGUAGES.contains(lang)) {
+                throw new KnowledgeException(file.toString(), i + 1, "lang '" + lang + "' is not one of " + Knowledge.LANGUAGE_ORDER);
+            }
+            if (!entryIds.contains(id)) {
+                throw new KnowledgeException(file.toString(), i + 1, "no knowledge entry has id '" + id + "'");
+            }
+            out.add(new Question(id, lang, text));
+        }
+        return out;
+    }
+
+    /**
+     * Each question searched as a post: whether its entry comes first, and whether a draft would carry an answer surely
+     * ({@code sure}: the rules' own test, with everything that keeps an answer from a post), its own or another entry's.
+     */
+    public static List<Asked> askQuestions(List<KnowledgeEntry> entries, List<Question> questions,
+                                           java.util.function.BiFunction<String, String, java.util.Optional<Knowledge.Match>> sure) {
         Knowledge k = new Knowledge(entries);
         Map<String, KnowledgeEntry> byId = new LinkedHashMap<>();
         entries.forEach(e -> byId.put(e.id(), e));
         return questions.stream().map(q -> {
             KnowledgeEntry e = byId.get(q.id());
-            if (e == null) {
-                throw new IllegalArgumentException("question \"" + q.text() + "\" names entry '" + q.id() + "', which the knowledge does not have");
-            }
-            return ask(k, e, q.lang(), q.text());
+            List<Knowledge.Match> found = k.search(q.text(), q.lang(), 2);
+            java.util.Optional<Knowledge.Match> answer = sure.apply(q.text(), q.lang());
+            String first = found.isEmpty() ? null : found.get(0).entry().id();
+            Outcome o = answer.isPresent() ? (answer.get().entry().id().equals(e.id()) ? Outcome.OWN : Outcome.WRONG)
+                    : first == null ? Outcome.NOTHING : first.equals(e.id()) ? Outcome.OWN_UNSURE : Outcome.OTHER_UNSURE;
+            return new Asked(e, q.lang(), q.text(), o, answer.map(m -> m.entry().id()).orElse(first),
+                    found.isEmpty() ? 0 : found.get(0).score(), found.size() > 1 ? found.get(1).score() : 0);
         }).toList();
     }
 

@@ -257,6 +257,11 @@ public final class RuleBook {
         return explain(facts).decision();
     }
 
+    /** The entry that answers the post surely, in its language, and may answer it: what a draft would say. */
+    public Optional<Knowledge.Match> sureAnswer(String post, String lang) {
+        return sureAnswer(knowledge, settings, post, lang);
+    }
+
     /** The entry that answers the post surely, in its language, and may answer it ({@link Settings#answers}). */
     static Optional<Knowledge.Match> sureAnswer(Knowledge knowledge, Settings settings, String post, String lang) {
         return knowledge.sureAnswer(post, lang).filter(m -> settings.answers(m.entry(), post));

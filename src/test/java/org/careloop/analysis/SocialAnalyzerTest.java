@@ -47,7 +47,13 @@ class SocialAnalyzerTest {
             "@acmeair وين أقدر أشتري تذكرة للقاهرة؟|ar|answer",
             "@acmeair donde puedo ver mis millas?|es|answer",
             "@acmeair gibt es WLAN an Bord?|de|answer",
-            "@acmeair le vol court pour Nice est plein ? je voulais changer|fr|answer"})
+            "@acmeair le vol court pour Nice est plein ? je voulais changer|fr|answer",
+            "@acmeair see you in court, you lost my bag for the third time|en|escalate",
+            // Words read whole in any alphabet: "сгорают", "скидки" and "нужно ли" (the patterns' \w is ASCII).
+            "@acmeair нужно ли брать паспорт на внутренний рейс?|ru|answer",
+            "@acmeair мои мили сгорают в конце года?|ru|answer",
+            "@acmeair есть скидки для студентов?|ru|answer",
+            "@acmeair мне нужна помощь, рейс отменили?|ru|ticket"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
