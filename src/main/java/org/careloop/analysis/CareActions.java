@@ -826,7 +826,8 @@ final class CareActions {
             confidence = 0.75;
             why = "thanks for a problem put right: " + Cues.quote(Cues.found(RESOLVED, words));
         } else if (question && HOW_TO.matcher(words).find() && !OWN_RECORD.matcher(words).find()
-                && (!lookup || !FIRST_PERSON_SINGULAR.matcher(words).find() || GENERAL_HOW.matcher(words).find() && !EVENT.matcher(words).find())) {
+                && (!lookup || !FIRST_PERSON_SINGULAR.matcher(words).find() && !MY_OWN_ELSEWHERE.matcher(words).find()
+                    || GENERAL_HOW.matcher(words).find() && !EVENT.matcher(words).find())) {
             label = CareAction.Label.ANSWER;
             confidence = 0.7;
             why = "a question the brand's facts answer: " + Cues.quote(Cues.found(HOW_TO, words));
@@ -970,6 +971,14 @@ final class CareActions {
     static final Pattern QUOTED_POST = Pattern.compile(SocialText.QUOTED_POST);
 
     private static final Pattern FIRST_PERSON_SINGULAR = Pattern.compile("\\b(i|i'?m|i'?ve|i'?d|me|my)\\b", FLAGS);
+    /**
+     * The customer's own thing in the brand's other languages ("мой багаж не прилетел... куда обращаться?" is their case,
+     * not a policy question): possessives, and in Persian and Arabic the nouns with their "my" ending.
+     */
+    private static final Pattern MY_OWN_ELSEWHERE = Pattern.compile("\\b(мой|моя|моё|мое|мои|моего|моей|моим|mein\\p{L}*|"
+            // Short Romance possessives are English words too ("Mon", "ma"): only with a thing of a trip.
+            + "(mi|mis|mon|ma|mes) (maletas?|vuelos?|reservas?|equipajes?|billetes?|reembolsos?|vol|bagages?|billets?|valises?|réservation|remboursement)|"
+            + "پروازم|چمدانم|چمدونم|بلیطم|رزروم|کیفم|رحلتي|حقيبتي|شنطتي|حجزي|تذكرتي|أمتعتي)\\b", FLAGS);
 
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'?m|i'?ve|me|my|we|our|us)\\b", FLAGS);
 

@@ -53,7 +53,10 @@ class SocialAnalyzerTest {
             "@acmeair нужно ли брать паспорт на внутренний рейс?|ru|answer",
             "@acmeair мои мили сгорают в конце года?|ru|answer",
             "@acmeair есть скидки для студентов?|ru|answer",
-            "@acmeair мне нужна помощь, рейс отменили?|ru|ticket"})
+            "@acmeair мне нужна помощь, рейс отменили?|ru|ticket",
+            // Their own bag, lost: a case, however the question is put.
+            "@acmeair мой багаж не прилетел в Мюнхен. Куда обращаться?|ru|ticket",
+            "@acmeair mi maleta no ha llegado, donde lo reclamo?|es|ticket"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
