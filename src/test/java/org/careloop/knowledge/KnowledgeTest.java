@@ -192,6 +192,18 @@ class KnowledgeTest {
         assertThat(KNOWLEDGE.suggestion("@acmeair thanks. Delivery status??", "en")).as("few words, far in meaning").isEmpty();
     }
 
+    /** In the other languages, without a meaning model, BM25's first entry is offered only when clearly ahead of the next. */
+    @Test
+    void anotherLanguagesUnsureMatchIsOfferedOnlyWhenClearlyAhead() {
+        String wifi = "@acmeair gibt es WLAN an Bord?";
+        assertThat(KNOWLEDGE.answer(wifi, "de")).as("not sure enough to answer alone").isEmpty();
+        assertThat(KNOWLEDGE.suggestion(wifi, "de")).map(m -> m.entry().id()).contains("onboard-wifi");
+        // The cabin bag's weight, asked in words the liquids entry shares: two entries nearly level, nothing offered.
+        String carryOn = "@acmeair какой вес ручной клади на эконом?";
+        assertThat(KNOWLEDGE.search(carryOn, "ru", 2)).extracting(m -> m.entry().id()).contains("cabin-bag");
+        assertThat(KNOWLEDGE.suggestion(carryOn, "ru")).isEmpty();
+    }
+
     /** Two unsure readings agreeing on every word but the entry's own are no offer: account recovery is no refund. */
     @Test
     void unsureReadingsNeedTheEntrysKeyWord() {
