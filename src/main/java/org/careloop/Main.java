@@ -215,7 +215,7 @@ public final class Main implements Runnable {
             try {
                 if (questions != null) {
                     Set<String> ids = entries.stream().map(KnowledgeEntry::id).collect(Collectors.toSet());
-                    KnowledgeCheck.reportQuestions(KnowledgeCheck.askQuestions(entries, KnowledgeCheck.readQuestions(questions, ids),
+                    KnowledgeCheck.reportQuestions(KnowledgeCheck.askQuestions(book.knowledge(), KnowledgeCheck.readQuestions(questions, ids),
                             book::sureAnswer), out);
                 } else {
                     KnowledgeCheck.report(KnowledgeCheck.run(entries), unsure, out);

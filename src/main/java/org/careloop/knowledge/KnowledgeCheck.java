@@ -42,7 +42,6 @@ public final class KnowledgeCheck {
         public int phrasings() {
             return counts.values().stream().mapToInt(Integer::intValue).sum();
         }
-
     }
 
     /** Every phrasing of every entry in the knowledge's languages, asked with itself left out (in the entries' order). */
@@ -180,13 +179,10 @@ public final class KnowledgeCheck {
      * Each question searched as a post: whether its entry comes first, and whether a draft would carry an answer surely
      * ({@code sure}: the rules' own test, with everything that keeps an answer from a post), its own or another entry's.
      */
-    public static List<Asked> askQuestions(List<KnowledgeEntry> entries, List<Question> questions,
+    public static List<Asked> askQuestions(Knowledge k, List<Question> questions,
                                            java.util.function.BiFunction<String, String, java.util.Optional<Knowledge.Match>> sure) {
-        Knowledge k = new Knowledge(entries);
-        Map<String, KnowledgeEntry> byId = new LinkedHashMap<>();
-        entries.forEach(e -> byId.put(e.id(), e));
         return questions.stream().map(q -> {
-            KnowledgeEntry e = byId.get(q.id());
+            KnowledgeEntry e = k.entry(q.id()).orElseThrow();
             List<Knowledge.Match> found = k.search(q.text(), q.lang(), 2);
             java.util.Optional<Knowledge.Match> answer = sure.apply(q.text(), q.lang());
             String first = found.isEmpty() ? null : found.get(0).entry().id();

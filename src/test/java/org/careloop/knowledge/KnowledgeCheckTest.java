@@ -85,12 +85,12 @@ class KnowledgeCheckTest {
                 """);
         java.util.Set<String> ids = ENTRIES.stream().map(KnowledgeEntry::id).collect(java.util.stream.Collectors.toSet());
         Knowledge k = new Knowledge(ENTRIES);
-        List<Asked> asked = KnowledgeCheck.askQuestions(ENTRIES, KnowledgeCheck.readQuestions(file, ids), k::sureAnswer);
+        List<Asked> asked = KnowledgeCheck.askQuestions(k, KnowledgeCheck.readQuestions(file, ids), k::sureAnswer);
 
         assertThat(asked).extracting(Asked::found).containsExactly("maletas", "mascotas");
         assertThat(asked.get(0).outcome()).isEqualTo(Outcome.OWN);
         // Nothing may answer: the rules' own test says so, whatever the search found.
-        assertThat(KnowledgeCheck.askQuestions(ENTRIES, KnowledgeCheck.readQuestions(file, ids), (post, lang) -> java.util.Optional.empty()))
+        assertThat(KnowledgeCheck.askQuestions(k, KnowledgeCheck.readQuestions(file, ids), (post, lang) -> java.util.Optional.empty()))
                 .extracting(Asked::outcome).containsOnly(Outcome.OWN_UNSURE);
     }
 
