@@ -45,6 +45,8 @@ final class WhatHappened {
             + "slower|froze|frozen|freez\\w*|split|disconnecting|crashes|cracked|shattered|glitch\\w*|buffering|lagging|wiped|deleted|erased|hacked|"
             // "my laptop shuts off at 15%", "my phone dies at 30%".
             + "shuts|shutting|dies|died|reboots|rebooting|restarts|restarting|overheat\\w*|drains|draining|blank|greyed|grayed|unresponsive|"
+            // What is wrong with food or goods: "the sandwich was stale", "the box arrived torn".
+            + "stale|soggy|raw|undercooked|overcooked|burnt|mouldy|moldy|expired|rotten|spoiled|inedible|torn|ripped|stained|smelly|filthy|sticky|"
             // What a person did to them: "I was just assaulted by a delivery person".
             + VIOLENCE + ")");
     private static final Pattern CUSTOMER_DOING = Pattern.compile(

@@ -49,6 +49,8 @@ class SocialAnalyzerTest {
             "@acmeair gibt es WLAN an Bord?|de|answer",
             "@acmeair le vol court pour Nice est plein ? je voulais changer|fr|answer",
             "@acmeair see you in court, you lost my bag for the third time|en|escalate",
+            // Food not fit to eat, however flatly told, is a complaint: never a fan's mention.
+            "@acmeair the chicken in my burrito was undercooked|en|apologize",
             // Words read whole in any alphabet: "сгорают", "скидки" and "нужно ли" (the patterns' \w is ASCII).
             "@acmeair нужно ли брать паспорт на внутренний рейс?|ru|answer",
             "@acmeair мои мили сгорают в конце года?|ru|answer",
@@ -56,10 +58,25 @@ class SocialAnalyzerTest {
             "@acmeair мне нужна помощь, рейс отменили?|ru|ticket",
             // Their own bag, lost: a case, however the question is put.
             "@acmeair мой багаж не прилетел в Мюнхен. Куда обращаться?|ru|ticket",
-            "@acmeair mi maleta no ha llegado, donde lo reclamo?|es|ticket"})
+            "@acmeair mi maleta no ha llegado, donde lo reclamo?|es|ticket",
+            // News and link spam about the brand that speaks to nobody: left alone, not thanked for the mention.
+            "Газпромбанк может купить долг «Мечела» у Сбербанка|ru|ignore",
+            "#Кредит в россельхозбанке рязань http://t.co/mALrtFOgok|ru|ignore",
+            "Acmeair annonce une nouvelle ligne vers Lisbonne https://t.co/x|fr|ignore",
+            // But one that names us by our handle, or speaks of themselves, is somebody's: not left alone by the cues.
+            "@acmeair Газпромбанк может купить долг «Мечела»|ru|engage",
+            "я вчера была в офисе Acmeair на Маркса|ru|engage"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
+    }
+
+    @Test
+    void aLanguageTheCuesCannotReadIsNeverLeftAloneForIt() {
+        // No words read, no templates: a person decides, so the cues must not call it news nobody needs to see.
+        Analysis a = analyzer.analyze("Amazonで頼んだ商品が届かないよぉ", null);
+        assertThat(a.lang()).isEqualTo("ja");
+        assertThat(a.care().label()).as(a.reasons().toString()).isNotEqualTo(CareAction.Label.IGNORE);
     }
 
     @Test

@@ -14,6 +14,9 @@ class WhatHappenedTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "@acmeair I was charged twice for one seat|you were charged twice for one seat",
+            // Food or goods not fit to use.
+            "@acmeair the sandwich I bought at the gate was stale|the sandwich was stale",
+            "@acmeair Already checked in so the page expired|the page expired",
             "@acmeair Been on hold for 2 hours and nobody answers|you've been on hold for 2 hours",
             "@acmeair my flight got cancelled and nobody told me|your flight got cancelled",
             "@acmeair my bag never arrived in Boston. #fail|your bag never arrived in Boston",
