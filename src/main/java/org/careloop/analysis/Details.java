@@ -241,6 +241,21 @@ public final class Details {
         return text.replaceAll("#\\w+", " handle ");
     }
 
+    /**
+     * A flight by its code in the brand's other languages ("рейс SU 2310", "mi vuelo IB3456", "Flug LH 123", "پرواز ۴۵۶"):
+     * the one detail their replies echo in the customer's own writing, since no tagger reads those languages here. After
+     * the language's word for a flight a bare number will do; alone, only an airline's code and 3-4 digits ("AF1234").
+     */
+    public static Optional<String> flightElsewhere(String text) {
+        Matcher m = FLIGHT_ELSEWHERE.matcher(text);
+        return m.find() ? Optional.of(m.group(1) != null ? m.group(1) : m.group(2)) : Optional.empty();
+    }
+
+    private static final String AIRLINE = "(?-i:(?:[A-Z]{2}|[A-Z]\\d|\\d[A-Z]) ?)";
+    private static final Pattern FLIGHT_ELSEWHERE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:рейс\\p{L}{0,2}|vuelo|vol|flug|پرواز|رحلة|الرحلة|رحلتي)"
+            + "\\s*(?:№|#|n°|no\\.?|nr\\.?|номер|número|numéro|nummer|رقم|شماره)?\\s*(" + AIRLINE + "\\d{2,4}|[0-9۰-۹٠-٩]{2,4})(?![\\p{L}\\p{N}]|[:.,]\\d)"
+            + "|(?<![\\p{L}\\p{N}])(" + AIRLINE + "\\d{3,4})(?![\\p{L}\\p{N}])", FLAGS);
+
     /** Whether the post says what it asked for was refused ("No refund because it doesn't qualify"): nothing is on its way. */
     public static boolean refused(String text) {
         return WhatHappened.refused(text);

@@ -359,6 +359,18 @@ final class ReplyValues {
         if ("phone".equals(topicKey) && "en".equals(lang) && !((String) values.get("about")).isEmpty()) {
             PostSays.callPurpose(mention.text()).ifPresent(p -> values.put("about", values.get("about") + " " + p));
         }
+        // The other languages name the trouble in their own words (about-<topic>.mustache, on the flight the post names by its
+        // code), never in the English topic's; a question or thanks names none, as their openings are no apology.
+        String flightHere = "";
+        if (!"en".equals(lang)) {
+            flightHere = problem ? org.careloop.analysis.Details.flightElsewhere(mention.text()).orElse("") : "";
+            values.put("flight", flightHere);
+            // The flight topic holds the languages' word for a flight: only a word for a delay makes it one.
+            String aboutKey = "flight".equals(topicKey) && DELAY_ELSEWHERE.matcher(mention.text()).find() ? "delay" : topicKey;
+            Optional<Templates.Phrasings> aboutHere = problem && !topicKey.isEmpty() ? templates.exactly("about-" + aboutKey, lang)
+                    .or(() -> templates.exactly("about-" + topicKey, lang)) : Optional.empty();
+            values.put("about", aboutHere.map(t -> t.render(values).get(0).strip()).orElse(""));
+        }
         // "You're talking to a real person, and I'm sorry about not being able to reach a person" says the same twice, the second time wrong.
         String about = (String) values.get("about");
         values.put("about_besides_reach", REACHING.matcher(about).find() ? "" : about);
@@ -369,10 +381,14 @@ final class ReplyValues {
                 ? t.onFlight(detailed) : PostSays.timeLost(detailed) && detailed.contains("delay") ? detailed : t.says()).orElse(""));
         // Last the person thanked, and the detail where another part says it ("So glad you enjoyed the wifi!").
         List<String> echoes = Stream.of((String) values.get("happened"), detailed, (String) values.get("question"), thing,
-                        (String) values.get("person"), ownDetail.orElse(""))
+                        (String) values.get("person"), ownDetail.orElse(""), flightHere)
                 .filter(e -> e != null && !e.isEmpty()).toList();
         return new Read(values, needsPart, amendsId, situationId, echoes);
     }
+
+    /** A delay in the brand's other languages: "задержали", "retraso", "retard", "Verspätung", "تاخیر", "تأخير". */
+    private static final java.util.regex.Pattern DELAY_ELSEWHERE = java.util.regex.Pattern.compile(
+            "(?iu)задерж|опазд|retras|retard|verspät|تاخیر|تأخیر|تأخير|تاخير|تأخر");
 
     /** What made a post an escalation, as its reply names it (first match wins). */
     private static final Map<java.util.regex.Pattern, String> ESCALATED = escalated();

@@ -263,4 +263,19 @@ class DetailsTest {
         assertThat(DETAILS.find("@acmeair kinda sucked my earphone jack didn't work on my flight", "en", List.of("acme air")))
                 .contains("your earphone jack");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "мой багаж не прилетел, рейс SU 2310|SU 2310",
+            "mi vuelo IB3456 fue cancelado|IB3456",
+            "Flug Nr. 123 hat drei Stunden Verspätung|123",
+            "پرواز ۴۵۶ به مشهد تاخیر داشت|۴۵۶",
+            "AF1234 est annulé ce soir|AF1234",
+            // A time, a year or a word is no flight.
+            "рейс в 10:30 задержали|",
+            "desde 2010 vuelo con ustedes|",
+            "el vuelo de ayer fue un desastre|"})
+    void aFlightCodeInTheOtherLanguages(String text, String flight) {
+        assertThat(Details.flightElsewhere(text).orElse(null)).isEqualTo(flight);
+    }
 }

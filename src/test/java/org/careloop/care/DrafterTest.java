@@ -198,6 +198,22 @@ class DrafterTest {
     }
 
     @Test
+    void theOtherLanguagesNameTheTroubleAndTheFlightInTheirOwnWords() {
+        // No tagger reads these languages: the topic says what the trouble is, in the language's words, and a flight code is
+        // echoed as the customer wrote it.
+        Draft ru = drafter.draft(post("71", "Дмитрий Соколов", "dmitry", "@acmeair мой багаж не прилетел, рейс SU 2310"),
+                analysis("ru", Emotion.Label.FRUSTRATION, 0.8), reply("ticket"), posted, List.of());
+        assertThat(ru.text()).contains("багаж").contains("SU 2310").doesNotContain("your");
+        Draft es = drafter.draft(post("72", "Lucía", "lucia", "@acmeair cancelaron mi vuelo IB3456 y nadie me ayuda"),
+                analysis("es", Emotion.Label.FRUSTRATION, 0.8), reply("ticket"), posted, List.of());
+        assertThat(es.text()).contains("IB3456").contains("cancelación");
+        // Nothing named, nothing made up: the opening as it was.
+        Draft de = drafter.draft(post("74", "Jonas", "jonas", "@acmeair unmöglich, wirklich"),
+                analysis("de", Emotion.Label.FRUSTRATION, 0.8), reply("ticket"), posted, List.of());
+        assertThat(de.text()).doesNotContain("Sache mit").doesNotContain("Flug");
+    }
+
+    @Test
     void twoCustomersWithDifferentProblemsNeverGetTheSameText() {
         Set<String> texts = new HashSet<>();
         for (String problem : List.of("my bag didn't arrive in Denver", "the app crashes when I pay", "my refund never came",
