@@ -41,8 +41,15 @@ final class Cues {
                     + "(wrong|incorrect) (item|order|charge|seat|address|amount|bill|size|country|information)|moved (my )?seats?|bumped|overbooked|downgraded|"
                     + "(can'?t|cannot|couldn'?t|unable to) (?!wait|believe|stop|imagine|thank|get enough|complain)\\w+|"
                     + "потеряли|не прилетел|не работает|списали|возврат|отменили|проблем\\w*|не могу|помогите|"
+                    // Things gone wrong as customers write them in the other languages ("\\p{L}" where the ending varies: \\w is ASCII).
+                    + "задержа\\p{L}*|не пришл?[оаи]?|не приш[её]л|повредил\\p{L}*|сломал\\p{L}*|застрял\\p{L}*|до сих пор (нет|не)|"
                     + "reembolso|perdid[oa]|cancelad[oa]|no funciona|problema|remboursement|perdu|annulé|"
-                    + "ne marche pas|problème|erstattung|verloren|storniert|funktioniert nicht)\\b",
+                    + "no (ha )?lleg(ó|o|ado)|dañad[oa]s?|rot[oa]s?|retrasad[oa]|me cobraron|sigo esperando|"
+                    + "pas arrivée?s?|endommagée?s?|cassée?s?|bloquée?s?|débitée?s?|toujours pas|j'attends toujours|"
+                    + "ne marche pas|problème|erstattung|verloren|storniert|funktioniert nicht|"
+                    + "nicht angekommen|beschädigt|kaputt|gestrandet|abgebucht|warte immer noch|immer noch nicht|"
+                    + "گم شد\\p{L}*|نرسید\\p{L}*|خراب\\p{L}*|شکست\\p{L}*|کار نمی\\S*|مشکل\\p{L}*|هنوز\\s+(نه|خبری)|"
+                    + "ضاع\\p{L}*|مفقود\\p{L}*|لم (تصل|يصل)|ما وصل\\p{L}*|مكسور\\p{L}*|انكسر\\p{L}*|لا يعمل|ما يشتغل|مشكل\\p{L}*|عالق\\p{L}*)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** A question put as a request, often without a question mark ("I want to know your office hours. Thanks."). */

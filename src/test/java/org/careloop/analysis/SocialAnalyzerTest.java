@@ -65,10 +65,24 @@ class SocialAnalyzerTest {
             "Acmeair annonce une nouvelle ligne vers Lisbonne https://t.co/x|fr|ignore",
             // But one that names us by our handle, or speaks of themselves, is somebody's: not left alone by the cues.
             "@acmeair Газпромбанк может купить долг «Мечела»|ru|engage",
-            "я вчера была в офисе Acmeair на Маркса|ru|engage"})
+            "я вчера была в офисе Acmeair на Маркса|ru|engage",
+            // A trouble beside kind words is sarcasm or a case, never thanks; stranded overnight or left without the wheelchair
+            // is a person at once, asking for one is the assistance policy's; what still has not come is a case to look up.
+            "@acmeair Merci beaucoup, ma valise est arrivée cassée 🙃|fr|ticket",
+            "@acmeair мы с детьми ночуем в аэропорту, никто ничего не говорит|ru|escalate",
+            "@acmeair meine Mutter wartet seit einer Stunde am Gate, der Rollstuhl ist nicht gekommen|de|escalate",
+            "@acmeair mi padre va en silla de ruedas, como pido asistencia?|es|answer",
+            "@acmeair возврат одобрили неделю назад, а деньги так и не пришли. Сколько ждать?|ru|ticket"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
+    }
+
+    @Test
+    void aCourtIsNoPlaceWhoseNameHoldsItsWord() {
+        // "суд" inside "Анжеро-Судженск", "demanda" the market's: only the law's words send a post to a person at once.
+        assertThat(analyzer.analyze("@acmeair Автокредитование в анжеро-судженске", "ru").care().label()).isNotEqualTo(CareAction.Label.ESCALATE);
+        assertThat(analyzer.analyze("@acmeair подам на вас в суд, верните деньги", "ru").care().label()).isEqualTo(CareAction.Label.ESCALATE);
     }
 
     @Test
