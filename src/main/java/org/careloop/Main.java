@@ -156,8 +156,9 @@ public final class Main implements Runnable {
         @Option(names = "--care-labels", defaultValue = "src/train/care-action-labels.jsonl",
                 description = "The care lead's further care-action labels (default: ${DEFAULT-VALUE}).")
         Path careLabels;
-        @Option(names = "--only", description = "Builds just this model (sentiment-en, with sentiment-en-meaning beside it, sentiment-ru, offensive-en, irony-en, care-action-en); "
-                + "care-action-en (with urgent-en, read after it) reads the others from --out.")
+        @Option(names = "--only", description = "Builds just this model (sentiment-en, with sentiment-en-meaning beside it, sentiment-ru, offensive-en, irony-en, care-action-en, care-action-other); "
+                + "care-action-en (with urgent-en, read after it) and care-action-other (the six other languages, from "
+                + "src/train/care-labels-other.jsonl) read the others from --out.")
         String only;
 
         @Override

@@ -55,6 +55,9 @@ public final class EvaluateCommand {
         if (Files.isRegularFile(careLabels)) {
             careCrossValidation(data, careLabels, out);
         }
+        if (Files.isRegularFile(TrainCommand.OTHER_LABELS)) {
+            careOtherCrossValidation(TrainCommand.OTHER_LABELS, out);
+        }
 
         Metrics[] intent = intentAgreement(data.resolve("conversations/twcs-dev.jsonl"), analyzer);
         out.printf(Locale.ROOT, "%-44s %5d posts  agreement %.3f  macro-F1 %.3f  (measured, no target)%n      %s%n"
@@ -181,6 +184,34 @@ public final class EvaluateCommand {
                 .map(e -> String.format(Locale.ROOT, "%s %.3f (%d posts)", e.getKey(), e.getValue().macroF1(), e.getValue().total()))
                 .collect(Collectors.joining("; ")));
         out.printf(Locale.ROOT, "      commonest mistakes (care lead's action -> CareLoop's): %s%n", m.mistakes(8));
+    }
+
+    /**
+     * The other languages' care-action model cross-validated over its helper-written posts (folds by normalised text), beside
+     * what the cues alone answer: how much the model adds. Written posts, not real ones: a blind review measures the drafts.
+     */
+    static void careOtherCrossValidation(Path labels, PrintStream out) throws IOException {
+        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"),
+                TextModel.load("offensive-en"), TextModel.load("irony-en"));
+        List<Corpus.Row> rows = TrainCommand.otherRows(labels);
+        Metrics m = new Metrics();
+        Metrics cues = new Metrics();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Corpus.Row> training = new ArrayList<>();
+            List<Corpus.Row> testing = new ArrayList<>();
+            for (Corpus.Row r : rows) {
+                (fold(r.text()) == fold ? testing : training).add(r);
+            }
+            SocialAnalyzer analyzer = cascadeOnly.withCareOther(TrainCommand.trainCareOther(training, cascadeOnly));
+            for (Corpus.Row r : testing) {
+                String lang = r.raw().path("lang").asText(null);
+                m.add(r.label(), analyzer.analyze(r.text(), lang).care().label().id());
+                cues.add(r.label(), cascadeOnly.analyze(r.text(), lang).care().label().id());
+            }
+        }
+        report(out, "Care action, other languages, " + FOLDS + "-fold", m, "macro-F1", m.macroF1(), 0.65);
+        out.printf(Locale.ROOT, "      accuracy %.3f; the cues alone: macro-F1 %.3f, accuracy %.3f (posts written by helpers, not real ones)%n",
+                m.accuracy(), cues.macroF1(), cues.accuracy());
     }
 
     private static int fold(String text) {

@@ -20,15 +20,18 @@ public final class SocialAnalyzer implements Analyzer {
     private final TextModel careEn;
     private final TextModel careMeaningEn;
     private final TextModel urgentEn;
+    /** The care-action model of the brand's six other languages (one model: their words do not overlap), or null. */
+    private final TextModel careOther;
 
     public SocialAnalyzer() {
         this(TextModel.load("sentiment-en"), TextModel.load("sentiment-en-meaning"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"),
-                TextModel.load("irony-en"), TextModel.load("care-action-en"), TextModel.load("care-action-meaning-en"), TextModel.load("urgent-en"));
+                TextModel.load("irony-en"), TextModel.load("care-action-en"), TextModel.load("care-action-meaning-en"), TextModel.load("urgent-en"),
+                TextModel.load("care-action-other"));
     }
 
     /** The cues' cascade alone decides the care action and urgency: what the care models are trained on. */
     SocialAnalyzer(TextModel sentimentEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn) {
-        this(sentimentEn, null, sentimentRu, offensiveEn, ironyEn, null, null, null);
+        this(sentimentEn, null, sentimentRu, offensiveEn, ironyEn, null, null, null, null);
     }
 
     /**
@@ -38,7 +41,7 @@ public final class SocialAnalyzer implements Analyzer {
      * @param urgentEn           the urgency model (read after the care action), or null for the time cues alone
      */
     SocialAnalyzer(TextModel sentimentEn, TextModel sentimentMeaningEn, TextModel sentimentRu, TextModel offensiveEn, TextModel ironyEn,
-                   TextModel careEn, TextModel careMeaningEn, TextModel urgentEn) {
+                   TextModel careEn, TextModel careMeaningEn, TextModel urgentEn, TextModel careOther) {
         this.sentimentEn = sentimentEn;
         this.sentimentMeaningEn = sentimentMeaningEn;
         this.sentimentRu = sentimentRu;
@@ -47,6 +50,7 @@ public final class SocialAnalyzer implements Analyzer {
         this.careEn = careEn;
         this.careMeaningEn = careMeaningEn;
         this.urgentEn = urgentEn;
+        this.careOther = careOther;
     }
 
     /** The same analyser with other care models (training and cross-validation build them). */
@@ -55,12 +59,17 @@ public final class SocialAnalyzer implements Analyzer {
     }
 
     SocialAnalyzer withCareModels(TextModel care, TextModel careMeaning, TextModel urgent) {
-        return new SocialAnalyzer(sentimentEn, sentimentMeaningEn, sentimentRu, offensiveEn, ironyEn, care, careMeaning, urgent);
+        return new SocialAnalyzer(sentimentEn, sentimentMeaningEn, sentimentRu, offensiveEn, ironyEn, care, careMeaning, urgent, careOther);
+    }
+
+    /** The same analyser with another care-action model for the six other languages (training and evaluation build it). */
+    SocialAnalyzer withCareOther(TextModel other) {
+        return new SocialAnalyzer(sentimentEn, sentimentMeaningEn, sentimentRu, offensiveEn, ironyEn, careEn, careMeaningEn, urgentEn, other);
     }
 
     /** The same analyser reading the meaning of the English posts its sentiment model is unsure of. */
     SocialAnalyzer withSentimentMeaning(TextModel sentimentMeaning) {
-        return new SocialAnalyzer(sentimentEn, sentimentMeaning, sentimentRu, offensiveEn, ironyEn, careEn, careMeaningEn, urgentEn);
+        return new SocialAnalyzer(sentimentEn, sentimentMeaning, sentimentRu, offensiveEn, ironyEn, careEn, careMeaningEn, urgentEn, careOther);
     }
 
     @Override
@@ -88,7 +97,8 @@ public final class SocialAnalyzer implements Analyzer {
         sentiment = mockery(sentiment, troll, reasons);
         Intent intent = intent(words, social.tokens.contains("<url>"), sentiment, troll, problem, question, reasons);
         Emotion emotion = emotion(words, sentiment, social, intent, reasons);
-        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, careMeaningEn, urgentEn, reasons);
+        CareAction care = CareActions.decide(words, clean, features, lang, sentiment, troll, intent, question, careEn, careMeaningEn, urgentEn, careOther,
+                reasons);
         return new Analysis(lang, sentiment, emotion, troll, offensive, intent, care, reasons);
     }
 

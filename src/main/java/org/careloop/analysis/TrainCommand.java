@@ -68,8 +68,9 @@ public final class TrainCommand {
     /** @param only the one model to build, or null for all */
     public static int run(Path data, Path careLabels, Path out, String only, PrintStream log) throws IOException {
         List<Recipe> recipes = recipes(data);
-        if (only != null && !only.equals(CARE_MODEL) && recipes.stream().noneMatch(r -> r.name().equals(only))) {
-            log.println("No model named " + only + ": " + String.join(", ", recipes.stream().map(Recipe::name).toList()) + ", " + CARE_MODEL);
+        if (only != null && !only.equals(CARE_MODEL) && !only.equals(CARE_OTHER_MODEL) && recipes.stream().noneMatch(r -> r.name().equals(only))) {
+            log.println("No model named " + only + ": " + String.join(", ", recipes.stream().map(Recipe::name).toList()) + ", " + CARE_MODEL
+                    + ", " + CARE_OTHER_MODEL);
             return 2;
         }
         for (Recipe r : recipes) {
@@ -91,6 +92,9 @@ public final class TrainCommand {
         }
         if (only == null || only.equals(CARE_MODEL)) {
             careAction(data, careLabels, out, log);
+        }
+        if (only == null || only.equals(CARE_OTHER_MODEL)) {
+            careOther(OTHER_LABELS, out, log);
         }
         return 0;
     }
@@ -221,6 +225,39 @@ public final class TrainCommand {
     }
 
     static final String URGENT_MODEL = "urgent-en";
+
+    /**
+     * Posts in the brand's six other languages, written by helpers as customers post them and labelled with the care action
+     * (text, lang, action; see the file's README): no labelled posts in those languages exist in the shared data.
+     */
+    public static final Path OTHER_LABELS = Path.of("src/train/care-labels-other.jsonl");
+    static final String CARE_OTHER_MODEL = "care-action-other";
+
+    /** The care-action model of the six other languages, trained as the English one on the cues' answers and what they read. */
+    static void careOther(Path labels, Path out, PrintStream log) throws IOException {
+        long start = System.nanoTime();
+        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
+                TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
+                TextModel.read(out.resolve("irony-en.ser.gz")));
+        List<Corpus.Row> rows = otherRows(labels);
+        Path file = out.resolve(CARE_OTHER_MODEL + ".ser.gz");
+        trainCareOther(rows, cascadeOnly).save(file);
+        log.printf(Locale.ROOT, "%-14s %6d examples  %5.1f s  -> %s%n", CARE_OTHER_MODEL, rows.size(), (System.nanoTime() - start) / 1e9, file);
+    }
+
+    static List<Corpus.Row> otherRows(Path labels) throws IOException {
+        return Corpus.read(labels, n -> n.path("action").asText(null)).rows();
+    }
+
+    static TextModel trainCareOther(List<Corpus.Row> rows, SocialAnalyzer cascadeOnly) {
+        Map<String, Double> weights = balancing(rows);
+        List<TextModel.Example> examples = new ArrayList<>();
+        for (Corpus.Row r : rows) {
+            examples.add(new TextModel.Example(CareActions.features(r.text(), cascadeOnly.analyze(r.text(), r.raw().path("lang").asText(null))),
+                    r.label(), weights.get(r.label())));
+        }
+        return TextModel.train(examples, CARE_SIGMA);
+    }
 
     /** The care-action training rows: the development part of actions-dev and the further labels. */
     record CareRows(List<Corpus.Row> development, List<Corpus.Row> further) {

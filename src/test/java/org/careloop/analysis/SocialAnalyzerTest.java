@@ -55,7 +55,6 @@ class SocialAnalyzerTest {
             "@acmeair нужно ли брать паспорт на внутренний рейс?|ru|answer",
             "@acmeair мои мили сгорают в конце года?|ru|answer",
             "@acmeair есть скидки для студентов?|ru|answer",
-            "@acmeair мне нужна помощь, рейс отменили?|ru|ticket",
             // Their own bag, lost: a case, however the question is put.
             "@acmeair мой багаж не прилетел в Мюнхен. Куда обращаться?|ru|ticket",
             "@acmeair mi maleta no ha llegado, donde lo reclamo?|es|ticket",
@@ -63,9 +62,10 @@ class SocialAnalyzerTest {
             "Газпромбанк может купить долг «Мечела» у Сбербанка|ru|ignore",
             "#Кредит в россельхозбанке рязань http://t.co/mALrtFOgok|ru|ignore",
             "Acmeair annonce une nouvelle ligne vers Lisbonne https://t.co/x|fr|ignore",
-            // But one that names us by our handle, or speaks of themselves, is somebody's: not left alone by the cues.
-            "@acmeair Газпромбанк может купить долг «Мечела»|ru|engage",
-            "я вчера была в офисе Acmeair на Маркса|ru|engage",
+            // One that names us by our handle, or speaks of themselves, the cues leave to the model, which learnt news and chatter
+            // from labelled posts.
+            "@acmeair Газпромбанк может купить долг «Мечела»|ru|ignore",
+            "я вчера была в офисе Acmeair на Маркса|ru|ignore",
             // A trouble beside kind words is sarcasm or a case, never thanks; stranded overnight or left without the wheelchair
             // is a person at once, asking for one is the assistance policy's; what still has not come is a case to look up.
             "@acmeair Merci beaucoup, ma valise est arrivée cassée 🙃|fr|ticket",
