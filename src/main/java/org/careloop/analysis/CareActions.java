@@ -234,11 +234,11 @@ final class CareActions {
                     + "ممنون|مرسی|سپاس|شكرا|شكراً)\\b",
             FLAGS);
 
-    /** Dissatisfaction words: a feeling that wants an apology, not a lookup. */
     /** Food or goods not fit to use ("the chicken in my burrito was undercooked"): a complaint, however flatly told. */
     static final Pattern UNFIT = Pattern.compile("\\b(stale|soggy|undercooked|overcooked|burnt|mouldy|moldy|rotten|spoiled|inedible|filthy|"
             + "dirty|smelly|stained|leak(ed|ing|s)?)\\b", FLAGS);
 
+    /** Dissatisfaction words: a feeling that wants an apology, not a lookup. */
     static final Pattern DISSATISFIED = Pattern.compile(
             // Whole words: "later" is no "late", nor "come online" "come on".
             "\\b(rude(st|ly|ness)?|attitudes?|unhelpful|not helpful|lazy|unprofessional|careless|sloppy|terrible|terribly|awful|awfully|horrible|horribly|worst|"
@@ -491,25 +491,8 @@ final class CareActions {
         CareAction.Label label = c.label();
         double confidence = c.confidence();
         String why = c.why();
-        // No model reads the other languages: there, a post that names nobody, not even us by our handle, is news or chatter,
-        // not a fan's (the English model learnt that from care leads' labels; the cues alone engaged Russian bank headlines).
-        // Languages without cues go to a person as they are; never left alone for want of words read.
-        if (PERSON_WORDS_READ.contains(lang) && c.why().equals(NOTHING_FOUND) && !text.contains("@") && !PERSON_ELSEWHERE.matcher(words).find()) {
-            c = new Cascade(CareAction.Label.IGNORE, 0.5, "no one speaks to us or of themselves, nothing asked: news or chatter about the brand",
-                    Math.max(c.overrule(), SURE_OTHER_OVERRULE));
-            label = c.label();
-            confidence = c.confidence();
-            why = c.why();
-        }
         if (PERSON_WORDS_READ.contains(lang)) {
-            c = elsewhere(c, words, lang, question);
-            // A question the cues found the brand's facts answer stays one unless the model is sure: its labelled posts are few.
-            // So does their own thing lost ("mi maleta no ha llegado, ¿dónde lo reclamo?"), a case as in English, and news or chatter
-            // that speaks to nobody (above).
-            boolean sticky = c.label() == CareAction.Label.ANSWER || c.label() == CareAction.Label.TICKET && MY_OWN_ELSEWHERE.matcher(words).find();
-            if (sticky) {
-                c = new Cascade(c.label(), c.confidence(), c.why(), Math.max(c.overrule(), SURE_OTHER_OVERRULE));
-            }
+            c = elsewhere(c, words, text, lang, question);
             label = c.label();
             confidence = c.confidence();
             why = c.why();
@@ -1030,13 +1013,26 @@ final class CareActions {
 
     private static final Pattern FIRST_PERSON = Pattern.compile("\\b(i|i'?m|i'?ve|me|my|we|our|us)\\b", FLAGS);
 
-    /**
-     * Somebody speaking of themselves or to us in the brand's other languages: without it, a post that asks nothing, names
-     * no problem and says no kind word is news or chatter about the brand ("Газпромбанк может купить долг «Мечела» у
-     * Сбербанка", "#Кредит в россельхозбанке рязань http://..."), not a fan's. Letters either side, not {@code \\b}, bound
-     * the words: they are not ASCII.
-     */
+    /** The brand's other languages whose words the cues below read (others go to a person as they are). */
     private static final Set<String> PERSON_WORDS_READ = Set.of("ru", "es", "fr", "de", "fa", "ar");
+
+    /** The cascade in the brand's other languages: what their cues add, and which of its answers their model must be sure to change. */
+    private static Cascade elsewhere(Cascade cues, String words, String text, String lang, boolean question) {
+        Cascade c = cues;
+        // A post that names nobody, not even us by our handle, is news or chatter, not a fan's (the cues alone engaged Russian
+        // bank headlines); languages without cues go to a person as they are, never left alone for want of words read.
+        if (c.why().equals(NOTHING_FOUND) && !text.contains("@") && !PERSON_ELSEWHERE.matcher(words).find()) {
+            c = new Cascade(CareAction.Label.IGNORE, 0.5, "no one speaks to us or of themselves, nothing asked: news or chatter about the brand",
+                    Math.max(c.overrule(), SURE_OTHER_OVERRULE));
+        }
+        c = troubleElsewhere(c, words, lang, question);
+        // A question the cues found the brand's facts answer stays one unless the model is sure: its labelled posts are few. So
+        // does their own thing lost ("mi maleta no ha llegado, ¿dónde lo reclamo?"), a case as in English, and news (above).
+        if (c.label() == CareAction.Label.ANSWER || c.label() == CareAction.Label.TICKET && MY_OWN_ELSEWHERE.matcher(words).find()) {
+            c = new Cascade(c.label(), c.confidence(), c.why(), Math.max(c.overrule(), SURE_OTHER_OVERRULE));
+        }
+        return c;
+    }
 
     /**
      * What the English model learnt from care leads and the other languages' cues did not say (a blind review of 60
@@ -1045,7 +1041,7 @@ final class CareActions {
      * sarcasm or thanks with a case in it, never a fan's post; a question about something of theirs that still has not come
      * is a case to look up, as in English ("refund approved 5 days ago and still nothing on my card"), unless it asks "if".
      */
-    private static Cascade elsewhere(Cascade c, String words, String lang, boolean question) {
+    private static Cascade troubleElsewhere(Cascade c, String words, String lang, boolean question) {
         List<String> person = new java.util.ArrayList<>(Cues.found(ESCALATE_ELSEWHERE, words));
         // Asking for a wheelchair is the assistance policy's to answer; one that never came leaves somebody stranded.
         if (!question) {
@@ -1076,14 +1072,12 @@ final class CareActions {
     }
 
     /** A person at once, in the other languages: stranded overnight, a wheelchair or assistance that never came, unfairness, harm, the law. */
-    private static final Pattern ESCALATE_ELSEWHERE = whole(""
-            + "ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|дискримин\\p{L}*|расист\\p{L}*|больниц\\p{L}*|скор\\p{L}* помощ\\p{L}*|(в|через) суд|судебн\\p{L}*|адвокат\\p{L}*|"
+    private static final Pattern ESCALATE_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|дискримин\\p{L}*|расист\\p{L}*|больниц\\p{L}*|скор\\p{L}* помощ\\p{L}*|(в|через) суд|судебн\\p{L}*|адвокат\\p{L}*|"
             + "dorm\\p{L}* en el (aeropuerto|suelo)|noche en el aeropuerto|discrimin\\p{L}*|racis\\p{L}*|hospital|abogad\\p{L}*|demandar\\p{L}*|"
             + "nuit à l'aéroport|dormi\\p{L}* (à l'aéroport|par terre)|discrimin\\p{L}*|raciste?|hôpital|avocat|porter plainte|"
             + "nacht am flughafen|am flughafen übernachte\\p{L}*|auf dem boden geschlafen|diskriminier\\p{L}*|rassis\\p{L}*|krankenhaus|anwalt|"
             + "تبعیض\\p{L}*|نژادپرست\\p{L}*|بیمارستان|وکیل|شب\\s+(رو\\s+|را\\s+)?(تو|در)\\s+فرودگاه|روی زمین خوابیدیم|"
-            + "تمييز|عنصري\\p{L}*|مستشفى|محامي|ننام في المطار|نمنا في المطار|نمنا على الأرض|بتنا في المطار"
-            + "");
+            + "تمييز|عنصري\\p{L}*|مستشفى|محامي|ننام في المطار|نمنا في المطار|نمنا على الأرض|بتنا في المطار");
 
     private static final Pattern WHEELCHAIR_ELSEWHERE = whole("инвалидн\\p{L}* коляск\\p{L}*|silla de ruedas|fauteuil roulant|"
             + "rollstuhl\\p{L}*|ویلچر|صندلی چرخ\\S*|كرسي متحرك|الكرسي المتحرك|كرسي العجلات");
@@ -1118,6 +1112,12 @@ final class CareActions {
 
     /** "If": a question about what would happen, which the policy answers. */
     private static final Pattern IF_ELSEWHERE = whole("если|si|wenn|falls|اگر|اگه|إذا|اذا|لو");
+
+    /**
+     * Somebody speaking of themselves or to us in the brand's other languages: without it, a post that asks nothing, names
+     * no problem and says no kind word is news or chatter about the brand ("Газпромбанк может купить долг «Мечела» у
+     * Сбербанка", "#Кредит в россельхозбанке рязань http://..."), not a fan's.
+     */
     private static final Pattern PERSON_ELSEWHERE = whole("я|меня|мне|мной|мой|моя|моё|мое|мои|моего|моей|моих|"
             + "мы|нас|нам|наш\\p{L}*|вы|вас|вам|ваш\\p{L}*|ты|тебя|тебе|твой|твоя|твои|"
             + "yo|me|mi|mis|nosotros|nos|nuestr\\p{L}*|usted\\p{L}*|tu|tus|te|vosotros|"

@@ -154,8 +154,7 @@ public final class EvaluateCommand {
      * post's normalised text, so reposts stay together. A steadier figure than 116 held-back posts.
      */
     static void careCrossValidation(Path data, Path careLabels, PrintStream out) throws IOException {
-        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"),
-                TextModel.load("offensive-en"), TextModel.load("irony-en")).withSentimentMeaning(TextModel.load("sentiment-en-meaning"));
+        SocialAnalyzer cascadeOnly = cascadeOnly();
         TrainCommand.CareRows rows = TrainCommand.careRows(data, careLabels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();
@@ -191,8 +190,7 @@ public final class EvaluateCommand {
      * what the cues alone answer: how much the model adds. Written posts, not real ones: a blind review measures the drafts.
      */
     static void careOtherCrossValidation(Path labels, PrintStream out) throws IOException {
-        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"),
-                TextModel.load("offensive-en"), TextModel.load("irony-en"));
+        SocialAnalyzer cascadeOnly = cascadeOnly();
         List<Corpus.Row> rows = TrainCommand.otherRows(labels);
         Metrics m = new Metrics();
         Metrics cues = new Metrics();
@@ -212,6 +210,12 @@ public final class EvaluateCommand {
         report(out, "Care action, other languages, " + FOLDS + "-fold", m, "macro-F1", m.macroF1(), 0.65);
         out.printf(Locale.ROOT, "      accuracy %.3f; the cues alone: macro-F1 %.3f, accuracy %.3f (posts written by helpers, not real ones)%n",
                 m.accuracy(), cues.macroF1(), cues.accuracy());
+    }
+
+    /** The built-in analysis models without care models: what the care models learn from. */
+    private static SocialAnalyzer cascadeOnly() {
+        return new SocialAnalyzer(TextModel.load("sentiment-en"), TextModel.load("sentiment-ru"), TextModel.load("offensive-en"),
+                TextModel.load("irony-en")).withSentimentMeaning(TextModel.load("sentiment-en-meaning"));
     }
 
     private static int fold(String text) {

@@ -187,9 +187,7 @@ public final class TrainCommand {
      */
     static void careAction(Path data, Path careLabels, Path out, PrintStream log) throws IOException {
         long start = System.nanoTime();
-        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
-                TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
-                TextModel.read(out.resolve("irony-en.ser.gz"))).withSentimentMeaning(TextModel.read(out.resolve("sentiment-en-meaning.ser.gz")));
+        SocialAnalyzer cascadeOnly = cascadeOnly(out);
         CareRows rows = careRows(data, careLabels);
         TextModel model = trainCare(rows.all(), cascadeOnly);
         Path file = out.resolve(CARE_MODEL + ".ser.gz");
@@ -236,13 +234,18 @@ public final class TrainCommand {
     /** The care-action model of the six other languages, trained as the English one on the cues' answers and what they read. */
     static void careOther(Path labels, Path out, PrintStream log) throws IOException {
         long start = System.nanoTime();
-        SocialAnalyzer cascadeOnly = new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")),
-                TextModel.read(out.resolve("sentiment-ru.ser.gz")), TextModel.read(out.resolve("offensive-en.ser.gz")),
-                TextModel.read(out.resolve("irony-en.ser.gz")));
+        SocialAnalyzer cascadeOnly = cascadeOnly(out);
         List<Corpus.Row> rows = otherRows(labels);
         Path file = out.resolve(CARE_OTHER_MODEL + ".ser.gz");
         trainCareOther(rows, cascadeOnly).save(file);
         log.printf(Locale.ROOT, "%-14s %6d examples  %5.1f s  -> %s%n", CARE_OTHER_MODEL, rows.size(), (System.nanoTime() - start) / 1e9, file);
+    }
+
+    /** The analyser of the models just built in {@code out}, without care models: what the care models learn from. */
+    private static SocialAnalyzer cascadeOnly(Path out) throws IOException {
+        return new SocialAnalyzer(TextModel.read(out.resolve("sentiment-en.ser.gz")), TextModel.read(out.resolve("sentiment-ru.ser.gz")),
+                TextModel.read(out.resolve("offensive-en.ser.gz")), TextModel.read(out.resolve("irony-en.ser.gz")))
+                .withSentimentMeaning(TextModel.read(out.resolve("sentiment-en-meaning.ser.gz")));
     }
 
     static List<Corpus.Row> otherRows(Path labels) throws IOException {
