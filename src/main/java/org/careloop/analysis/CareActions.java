@@ -623,7 +623,10 @@ final class CareActions {
                 why = "praise for a job well done, with thanks: " + Cues.quote(Cues.found(JOB_WELL_DONE, words));
             }
         }
-        List<String> when = Cues.found(URGENT, words);
+        List<String> when = new java.util.ArrayList<>(Cues.found(URGENT, words));
+        if (!english) {
+            when.addAll(Cues.found(URGENT_ELSEWHERE, words));
+        }
         boolean urgent;
         String urgency = Cues.quote(when);
         if (learned && english && urgentModel != null) {
@@ -1043,6 +1046,7 @@ final class CareActions {
      */
     private static Cascade troubleElsewhere(Cascade c, String words, String lang, boolean question) {
         List<String> person = new java.util.ArrayList<>(Cues.found(ESCALATE_ELSEWHERE, words));
+        person.addAll(Cues.found(STRANDED_ELSEWHERE, words));
         // Asking for a wheelchair is the assistance policy's to answer; one that never came leaves somebody stranded.
         if (!question) {
             person.addAll(Cues.found(WHEELCHAIR_ELSEWHERE, words));
@@ -1071,13 +1075,39 @@ final class CareActions {
         return c;
     }
 
-    /** A person at once, in the other languages: stranded overnight, a wheelchair or assistance that never came, unfairness, harm, the law. */
-    private static final Pattern ESCALATE_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|дискримин\\p{L}*|расист\\p{L}*|больниц\\p{L}*|скор\\p{L}* помощ\\p{L}*|(в|через) суд|судебн\\p{L}*|адвокат\\p{L}*|"
-            + "dorm\\p{L}* en el (aeropuerto|suelo)|noche en el aeropuerto|discrimin\\p{L}*|racis\\p{L}*|hospital|abogad\\p{L}*|demandar\\p{L}*|"
-            + "nuit à l'aéroport|dormi\\p{L}* (à l'aéroport|par terre)|discrimin\\p{L}*|raciste?|hôpital|avocat|porter plainte|"
-            + "nacht am flughafen|am flughafen übernachte\\p{L}*|auf dem boden geschlafen|diskriminier\\p{L}*|rassis\\p{L}*|krankenhaus|anwalt|"
-            + "تبعیض\\p{L}*|نژادپرست\\p{L}*|بیمارستان|وکیل|شب\\s+(رو\\s+|را\\s+)?(تو|در)\\s+فرودگاه|روی زمین خوابیدیم|"
-            + "تمييز|عنصري\\p{L}*|مستشفى|محامي|ننام في المطار|نمنا في المطار|نمنا على الأرض|بتنا في المطار");
+    /** A person at once, in the other languages: unfairness, harm, the law (and {@link #STRANDED_ELSEWHERE}, a wheelchair that never came). */
+    private static final Pattern ESCALATE_ELSEWHERE = whole("дискримин\\p{L}*|расист\\p{L}*|расизм|больниц\\p{L}*|скор\\p{L}* помощ\\p{L}*|(в|через) суд|судебн\\p{L}*|адвокат\\p{L}*|"
+            + "discrimin\\p{L}*|racis\\p{L}*|hospital|abogad\\p{L}*|demandar\\p{L}*|"
+            + "discrimin\\p{L}*|raciste?|hôpital|avocat|porter plainte|"
+            + "diskriminier\\p{L}*|rassis\\p{L}*|krankenhaus|anwalt|"
+            + "تبعیض\\p{L}*|نژادپرست\\p{L}*|بیمارستان|وکیل|"
+            + "تمييز|عنصري\\p{L}*|مستشفى|محامي");
+
+    /** Stranded, as English's "stranded" and "no hotel": a night at the airport, people stuck where they are, nobody caring for them. */
+    private static final Pattern STRANDED_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|dorm\\p{L}* en el (aeropuerto|suelo)|"
+            + "noche en el aeropuerto|nuit à l'aéroport|dormi\\p{L}* (à l'aéroport|par terre)|nacht am flughafen|am flughafen übernachte\\p{L}*|"
+            + "auf dem boden geschlafen|شب\\s+(رو\\s+|را\\s+)?(تو|در)\\s+فرودگاه|روی زمین خوابیدیم|ننام في المطار|نمنا في المطار|نمنا على الأرض|بتنا في المطار|"
+            + "застряли|(мы|я) застрял\\p{L}*|без (гостиницы|отеля|жилья)|ни (гостиницы|отеля)|нет (ни )?(гостиницы|отеля)|"
+            + "(гостиниц\\p{L}*|отел\\p{L}*) не (дают|дали|предоставили|предлагают)|на полу (спят|спим|спали|ночуем|сидим)|"
+            + "varad[oa]s?|atrapad[oa]s? en|sin hotel|ni hotel|no nos (dan|dieron) hotel|durmiendo en el suelo|"
+            + "bloqué\\p{L}* à|coincé\\p{L}* à|sans hôtel|pas d'hôtel|aucun hôtel|ni hôtel|(dorm\\p{L}*) par terre|"
+            + "gestrandet|(sitz\\p{L}*|hängen|stecken) (\\p{L}+ ){0,3}fest|festgesessen|kein hotel|ohne hotel|keine unterkunft|"
+            + "auf dem boden (schlafen|geschlafen|übernachten|sitzen)|"
+            + "گیر افتاد\\S*|گیر کردیم|بدون هتل|نه هتل|هتل (هم )?ندادن|هتل نداد\\S*|(تو|در) فرودگاه (موندیم|ماندیم|موندیم)|"
+            + "عالقين|عالقون|علقنا|لا فندق|ولا فندق|بدون فندق|ما في فندق|مافي فندق|نايمين (على|عال)\\S*");
+
+    /** Time matters now, in the other languages: at the airport, stuck for hours, travelling tomorrow (English has its own, {@link #URGENT}). */
+    private static final Pattern URGENT_ELSEWHERE = whole("сейчас|в аэропорту|завтра|застрял\\p{L}*|\\d+ час\\p{L}*|"
+            + "ahora( mismo)?|en el aeropuerto|mañana|varad[oa]s?|\\d+ horas|"
+            + "maintenant|à l'aéroport|demain|bloqué\\p{L}*|\\d+ ?h|\\d+ heures|"
+            + "jetzt|gerade|am flughafen|morgen|gestrandet|\\d+ (std|stunden)|"
+            + "الان|فرودگاه|فردا|گیر افتاد\\S*|\\S+ ساعته|"
+            + "الحين|الآن|دلوقتي|في المطار|بالمطار|بكرة|بكره|غدا|عالقين|من \\S+ ساعات");
+
+    /** Whether a post in one of the brand's other languages tells of people stranded ({@link Details#strandedElsewhere}). */
+    static boolean strandedElsewhere(String text) {
+        return STRANDED_ELSEWHERE.matcher(text).find();
+    }
 
     private static final Pattern WHEELCHAIR_ELSEWHERE = whole("инвалидн\\p{L}* коляск\\p{L}*|silla de ruedas|fauteuil roulant|"
             + "rollstuhl\\p{L}*|ویلچر|صندلی چرخ\\S*|كرسي متحرك|الكرسي المتحرك|كرسي العجلات");

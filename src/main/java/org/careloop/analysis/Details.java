@@ -241,6 +241,11 @@ public final class Details {
         return text.replaceAll("#\\w+", " handle ");
     }
 
+    /** Whether a post in one of the brand's other languages tells of people stranded: an escalation's reply is sorry for that first. */
+    public static boolean strandedElsewhere(String text) {
+        return CareActions.strandedElsewhere(text);
+    }
+
     /**
      * A flight by its code in the brand's other languages ("рейс SU 2310", "mi vuelo IB3456", "Flug LH 123", "پرواز ۴۵۶"):
      * the one detail their replies echo in the customer's own writing, since no tagger reads those languages here. After

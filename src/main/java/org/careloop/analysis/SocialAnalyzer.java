@@ -90,6 +90,7 @@ public final class SocialAnalyzer implements Analyzer {
         boolean problem = Cues.PROBLEM.matcher(words).find();
         boolean trouble = problem || Cues.TROUBLE.matcher(words).find();
         Sentiment sentiment = sarcasm(lang, words, features, trouble, sentiment(lang, words, clean, features, reasons), reasons);
+        sentiment = gladInRussian(lang, words, social, trouble, sentiment, reasons);
         boolean question = question(words);
         List<String> profanity = Cues.found(Cues.PROFANITY, words);
         Offensive offensive = offensive(lang, words, features, profanity, reasons);
@@ -136,6 +137,23 @@ public final class SocialAnalyzer implements Analyzer {
         reasons.add(String.format(Locale.ROOT, "Sentiment %s (%.2f)%s%s", label.id(), p.confidence(),
                 p.evidence().isEmpty() ? "" : ": " + String.join(", ", p.evidence()), note));
         return new Sentiment(label, round(score), round(p.confidence()));
+    }
+
+    /** Joy in emoji, and their opposite. */
+    private static final java.util.regex.Pattern GLAD = java.util.regex.Pattern.compile("😍|🥰|😊|☺️|🙂|😁|😃|😄|🤩|🥳|❤️|💙|😘|🎉|🙌|👍|✨|🌴|🏝");
+    private static final java.util.regex.Pattern SAD = java.util.regex.Pattern.compile("😡|😠|🤬|😤|😢|😭|😞|😩|😫|🙄|😒|👎|💔|😑|🤦");
+
+    /**
+     * "послезавтра лечу с вами, жду не дождусь 😍✈️": the Russian model learnt from bank posts, which have few emoji, and
+     * read "вами" as a complaint. Joy in emoji with no trouble and no negative word of the Russian list is no complaint.
+     */
+    private static Sentiment gladInRussian(String lang, String words, SocialText social, boolean trouble, Sentiment s, List<String> reasons) {
+        if (!lang.equals("ru") || s.label() != Sentiment.Label.NEGATIVE || trouble || !GLAD.matcher(words).find() || SAD.matcher(words).find()
+                || SentimentLexicon.score(social.tokens).negativeWords() > 0) {
+            return s;
+        }
+        reasons.add("Read as glad: joy in emoji, no trouble and no negative word");
+        return new Sentiment(Sentiment.Label.POSITIVE, round(Math.abs(s.score())), 0.6);
     }
 
     /** An eye-roll, an unamused or a blank face: what praise beside a trouble means. */

@@ -365,9 +365,15 @@ final class ReplyValues {
         if (!"en".equals(lang)) {
             flightHere = problem ? org.careloop.analysis.Details.flightElsewhere(mention.text()).orElse("") : "";
             values.put("flight", flightHere);
-            // The flight topic holds the languages' word for a flight: only a word for a delay makes it one.
-            String aboutKey = "flight".equals(topicKey) && DELAY_ELSEWHERE.matcher(mention.text()).find() ? "delay" : topicKey;
-            Optional<Templates.Phrasings> aboutHere = problem && !topicKey.isEmpty() ? templates.exactly("about-" + aboutKey, lang)
+            // The flight topic holds the languages' word for a flight: only a word for a delay makes it one. A meal beside a
+            // delay is the voucher the delay owes ("retrasado 3 horas, ¿me dan vale de comida?"): sorry for the delay.
+            String aboutKey = Set.of("flight", "food").contains(topicKey) && DELAY_ELSEWHERE.matcher(mention.text()).find() ? "delay" : topicKey;
+            // Stranded is what an escalation is sorry for first, whatever the post's topic ("no hotel, no food" is not about food).
+            if (problem && analysis.care().label() == CareAction.Label.ESCALATE && org.careloop.analysis.Details.strandedElsewhere(mention.text())) {
+                aboutKey = "stranded";
+            }
+            String key = aboutKey;
+            Optional<Templates.Phrasings> aboutHere = problem && !key.isEmpty() ? templates.exactly("about-" + key, lang)
                     .or(() -> templates.exactly("about-" + topicKey, lang)) : Optional.empty();
             values.put("about", aboutHere.map(t -> t.render(values).get(0).strip()).orElse(""));
         }

@@ -72,10 +72,27 @@ class SocialAnalyzerTest {
             "@acmeair мы с детьми ночуем в аэропорту, никто ничего не говорит|ru|escalate",
             "@acmeair meine Mutter wartet seit einer Stunde am Gate, der Rollstuhl ist nicht gekommen|de|escalate",
             "@acmeair mi padre va en silla de ruedas, como pido asistencia?|es|answer",
-            "@acmeair возврат одобрили неделю назад, а деньги так и не пришли. Сколько ждать?|ru|ticket"})
+            "@acmeair возврат одобрили неделю назад, а деньги так и не пришли. Сколько ждать?|ru|ticket",
+            // Stranded, as English's "stranded" and "no hotel": a person at once in every language.
+            "@acmeair мы застряли в аэропорту Сочи, рейс отменили, гостиницу не дают|ru|escalate",
+            "@acmeair llevamos 7 horas varados en Barajas, sin hotel y sin comida|es|escalate",
+            "@acmeair vol annulé, bloqués à Orly avec deux enfants, pas d'hôtel|fr|escalate",
+            "@acmeair Flug gestrichen, wir sitzen in Frankfurt fest, kein Hotel|de|escalate",
+            "@acmeair پروازمون کنسل شد، الان ۸ ساعته تو فرودگاه گیر افتادیم|fa|escalate",
+            "@acmeair إحنا عالقين في مطار القاهرة من ٦ ساعات ولا فندق ولا أكل|ar|escalate",
+            // Joy in emoji is no complaint, though the Russian model, learnt from banks, reads "вами" as one.
+            "@acmeair послезавтра лечу с вами в Стамбул, жду не дождусь 😍✈️|ru|engage"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
+    }
+
+    @Test
+    void beingStrandedOrAtTheAirportNowIsUrgentInEveryLanguage() {
+        assertThat(analyzer.analyze("@acmeair llevamos 7 horas varados en Barajas, sin hotel y sin comida", "es").care().urgent()).isTrue();
+        assertThat(analyzer.analyze("@acmeair 6 часов сидим в Домодедово, рейс задержали, что нам делать?", "ru").care().urgent()).isTrue();
+        // A question with no time in it is not.
+        assertThat(analyzer.analyze("@acmeair gibt es WLAN an Bord?", "de").care().urgent()).isFalse();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.careloop.analysis.Analysis;
+import org.careloop.analysis.CareAction;
 import org.careloop.analysis.Emotion;
 import org.careloop.analysis.Intent;
 import org.careloop.analysis.Sentiment;
@@ -211,6 +212,21 @@ class DrafterTest {
         Draft de = drafter.draft(post("74", "Jonas", "jonas", "@acmeair unmöglich, wirklich"),
                 analysis("de", Emotion.Label.FRUSTRATION, 0.8), reply("ticket"), posted, List.of());
         assertThat(de.text()).doesNotContain("Sache mit").doesNotContain("Flug");
+        // A meal beside a delay is the voucher the delay owes: sorry for the delay, not for the food.
+        Draft voucher = drafter.draft(post("75", "Lucía", "lucia", "@acmeair vuelo IB3456 retrasado 3 horas, ¿me dan vale de comida?"),
+                analysis("es", Emotion.Label.FRUSTRATION, 0.8), reply("ticket"), posted, List.of());
+        assertThat(voucher.text()).contains("retraso").contains("IB3456").doesNotContain("comida");
+    }
+
+    @Test
+    void anEscalationInTheOtherLanguagesIsSorryForBeingStranded() {
+        // "No hotel, no food" is not about the food: the person taking it over is sorry the trip came to a stop.
+        Analysis a = analysis("es", Emotion.Label.FRUSTRATION, 0.8);
+        Analysis escalated = new Analysis("es", a.sentiment(), a.emotion(), a.troll(), a.intent(),
+                new CareAction(CareAction.Label.ESCALATE, true, 0.7), List.of());
+        Draft es = drafter.draft(post("76", "Lucía", "lucia", "@acmeair llevamos 7 horas varados en Barajas, sin hotel y sin comida"),
+                escalated, reply("escalate"), posted, List.of());
+        assertThat(es.text()).contains("seguir tu viaje").doesNotContain("comida");
     }
 
     @Test
