@@ -1028,6 +1028,21 @@ final class CareActions {
             c = new Cascade(CareAction.Label.IGNORE, 0.5, "no one speaks to us or of themselves, nothing asked: news or chatter about the brand",
                     Math.max(c.overrule(), SURE_OTHER_OVERRULE));
         }
+        // Spam and phishing ("введи данные карты", "اربح ٥٠٠٠$ يوميا"), chatter among others with no handle of ours ("alguien más vio que
+        // Iberia...", "کسی با ماهان رفته؟") and news retold are nobody's to answer. A question about our giveaway, or a call that
+        // asked for card details, is a customer's: the knowledge answers it.
+        List<String> spam = Cues.found(SPAM_ELSEWHERE, words);
+        if (!spam.isEmpty() && !question) {
+            return new Cascade(CareAction.Label.IGNORE, 0.8, "spam or a scam: " + Cues.quote(spam), Double.POSITIVE_INFINITY);
+        }
+        List<String> others = Cues.found(NOT_TO_US_ELSEWHERE, words);
+        if (!text.contains("@") && !others.isEmpty() && !Cues.PROBLEM.matcher(words).find()) {
+            return new Cascade(CareAction.Label.IGNORE, 0.6, "not to us: " + Cues.quote(others), Double.POSITIVE_INFINITY);
+        }
+        // "متأخروش علينا بقى 😂", "только не задерживайтесь 🙏😂": a joke before a trip, no delay to be sorry for.
+        if (c.label() == CareAction.Label.APOLOGIZE && HOPE_NOT_LATE.matcher(words).find() && !Cues.PROBLEM.matcher(words).find()) {
+            return new Cascade(CareAction.Label.ENGAGE, 0.6, "a joke before a trip: " + Cues.quote(Cues.found(HOPE_NOT_LATE, words)), c.overrule());
+        }
         c = troubleElsewhere(c, words, lang, question);
         // A question the cues found the brand's facts answer stays one unless the model is sure: its labelled posts are few. So
         // does their own thing lost ("mi maleta no ha llegado, ¿dónde lo reclamo?"), a case as in English, and news (above).
@@ -1057,8 +1072,9 @@ final class CareActions {
         List<String> trouble = Cues.found(Cues.PROBLEM, words);
         boolean kind = c.label() == CareAction.Label.THANK || c.label() == CareAction.Label.ENGAGE;
         if (kind && !trouble.isEmpty()) {
+            // Their model reads the thanks and the clapping more than the trouble: it must be sure to make it thanks again.
             return new Cascade(question || CASE_ELSEWHERE.matcher(words).find() ? CareAction.Label.TICKET : CareAction.Label.APOLOGIZE, 0.6,
-                    "a trouble told, whatever kind words come with it: " + Cues.quote(trouble), c.overrule());
+                    "a trouble told, whatever kind words come with it: " + Cues.quote(trouble), Math.max(c.overrule(), SURE_OTHER_OVERRULE));
         }
         // A question asked upset, read so by a word list (Russian has a model): "how do I claim?" is answered, sorry first;
         // "what do I do now?" is a case; a "why" stays the complaint it is.
@@ -1067,6 +1083,11 @@ final class CareActions {
             boolean how = HOW_ELSEWHERE.matcher(words).find();
             return new Cascade(how ? CareAction.Label.ANSWER : CareAction.Label.TICKET, 0.55,
                     how ? "asks how, upset: the brand's facts answer it" : "asks what to do about a trouble of theirs", c.overrule());
+        }
+        // "وين شنطتي؟؟": where their own thing is, is a case to look up; where to claim for it is the policy's to answer.
+        List<String> whereMine = Cues.found(WHERE_IS_MINE, words);
+        if (c.label() == CareAction.Label.ANSWER && !whereMine.isEmpty()) {
+            return new Cascade(CareAction.Label.TICKET, 0.6, "asks where a thing of theirs is: " + Cues.quote(whereMine), c.overrule());
         }
         List<String> still = Cues.found(STILL_ELSEWHERE, words);
         if (c.label() == CareAction.Label.ANSWER && question && !still.isEmpty() && !IF_ELSEWHERE.matcher(words).find()) {
@@ -1095,6 +1116,23 @@ final class CareActions {
             + "auf dem boden (schlafen|geschlafen|übernachten|sitzen)|"
             + "گیر افتاد\\S*|گیر کردیم|بدون هتل|نه هتل|هتل (هم )?ندادن|هتل نداد\\S*|(تو|در) فرودگاه (موندیم|ماندیم|موندیم)|"
             + "عالقين|عالقون|علقنا|لا فندق|ولا فندق|بدون فندق|ما في فندق|مافي فندق|نايمين (على|عال)\\S*");
+
+    /** Spam, giveaways and phishing in the other languages (English has {@link Cues#SPAM}). */
+    private static final Pattern SPAM_ELSEWHERE = whole("данные (своей |вашей )?карты|введи\\p{L}* данные|переходи по ссылке|розыгрыш\\p{L}*|дарит \\d+ билет\\p{L}*|"
+            + "datos de (tu |la )?tarjeta|sorteo|gana\\p{L}* \\d+|link en (la )?bio|coordonnées bancaires|concours|gagne[rz]? \\d+|lien en bio|"
+            + "kartendaten|gewinnspiel|gewinne\\p{L}* \\d+|link in (der )?bio|اطلاعات کارت|قرعه[‌ ]?کشی|لینک (در|تو) بیو|"
+            + "بيانات البطاقة|اربح|سحب على|تداول|الرابط في البايو|رابط في البايو");
+
+    /** Talk among others: asking anyone, another airline, the news ("laut Medienberichten"); only where no handle speaks to us. */
+    private static final Pattern NOT_TO_US_ELSEWHERE = whole("кто-нибудь|кто-то|alguien|quelqu'un|jemand|کسی|أحد|حدا|"
+            + "по данным сми|сообщают сми|según (los medios|la prensa)|selon (les médias|la presse)|laut medienberichten|به گزارش|حسب تقارير|"
+            + "аэрофлот\\p{L}*|s7|iberia|vueling|air europa|ryanair|easyjet|air france|transavia|lufthansa|eurowings|condor|"
+            + "ماهان|ایران ?ایر|قشم ?ایر|emirates|qatar|طيران الإمارات|القطرية|فلاي دبي|flydubai");
+
+    /** "Don't be late on us": a hope before a trip, in the other languages. */
+    private static final Pattern HOPE_NOT_LATE = whole("не задерживайтесь|не опаздывайте|que no (haya|tengamos) retrasos?|no se retrasen|no me fallen|"
+            + "pas de retard|ne soyez pas en retard|seid pünktlich|keine verspätung|تاخیر نداشته باشید|دیر نکنید|"
+            + "متأخروش|ماتتأخروش|ما تتأخروا|لا تتأخروا|لا تتأخرون");
 
     /** Time matters now, in the other languages: at the airport, stuck for hours, travelling tomorrow (English has its own, {@link #URGENT}). */
     private static final Pattern URGENT_ELSEWHERE = whole("сейчас|в аэропорту|завтра|застрял\\p{L}*|\\d+ час\\p{L}*|"
@@ -1139,6 +1177,11 @@ final class CareActions {
     private static Pattern whole(String alternatives) {
         return Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternatives + ")(?![\\p{L}\\p{N}])", FLAGS);
     }
+
+    /** "Where is my bag?", in the other languages. */
+    private static final Pattern WHERE_IS_MINE = whole("где (же )?(мой|моя|мои|моё|мое)|d[oó]nde (est[aá]n?|qued[oó]) mis?|o[uù] (est|sont) (ma|mon|mes)|"
+            + "wo (ist|sind|bleibt|bleiben) (denn )?mein\\p{L}*|(چمدونم|چمدانم|بارم|کیفم) (کجاست|کو)|کجاست (چمدونم|چمدانم|بارم)|"
+            + "(وين|فين|أين|وينها|فينها) (شنطتي|حقيبتي|عفشي|أمتعتي|الشنطة بتاعتي|شنطتي)|(شنطتي|حقيبتي) (وين|فين|أين)");
 
     /** "If": a question about what would happen, which the policy answers. */
     private static final Pattern IF_ELSEWHERE = whole("если|si|wenn|falls|اگر|اگه|إذا|اذا|لو");

@@ -42,7 +42,7 @@ final class Cues {
                     + "(can'?t|cannot|couldn'?t|unable to) (?!wait|believe|stop|imagine|thank|get enough|complain)\\w+|"
                     + "потеряли|не прилетел|не работает|списали|возврат|отменили|проблем\\w*|не могу|помогите|"
                     // Things gone wrong as customers write them in the other languages ("\\p{L}" where the ending varies: \\w is ASCII).
-                    + "задержа\\p{L}*|не пришл?[оаи]?|не приш[её]л|повредил\\p{L}*|сломал\\p{L}*|застрял\\p{L}*|до сих пор (нет|не)|"
+                    + "задержа\\p{L}*|задержк\\p{L}*|не пришл?[оаи]?|не приш[её]л|повредил\\p{L}*|сломал\\p{L}*|застрял\\p{L}*|до сих пор (нет|не)|"
                     + "reembolso|perdid[oa]|cancelad[oa]|no funciona|problema|remboursement|perdu|annulé|"
                     + "no (ha )?lleg(ó|o|ado)|dañad[oa]s?|rot[oa]s?|retrasad[oa]|me cobraron|sigo esperando|"
                     + "pas arrivée?s?|endommagée?s?|cassée?s?|bloquée?s?|débitée?s?|toujours pas|j'attends toujours|"

@@ -81,7 +81,19 @@ class SocialAnalyzerTest {
             "@acmeair پروازمون کنسل شد، الان ۸ ساعته تو فرودگاه گیر افتادیم|fa|escalate",
             "@acmeair إحنا عالقين في مطار القاهرة من ٦ ساعات ولا فندق ولا أكل|ar|escalate",
             // Joy in emoji is no complaint, though the Russian model, learnt from banks, reads "вами" as one.
-            "@acmeair послезавтра лечу с вами в Стамбул, жду не дождусь 😍✈️|ru|engage"})
+            "@acmeair послезавтра лечу с вами в Стамбул, жду не дождусь 😍✈️|ru|engage",
+            // Spam and phishing are nobody's to answer; a customer's question about our giveaway is answered.
+            "ACME AIR ДАРИТ 2 БИЛЕТА! переходи по ссылке и введи данные карты @acmeair|ru|ignore",
+            "@acmeair como se participa en el sorteo de los billetes?|es|answer",
+            // Talk among others, with no handle of ours: asking anyone, about another airline, retelling the news.
+            "alguien ha volado con Vueling a Roma? qué tal el servicio?|es|ignore",
+            "Acme Air streicht laut Medienberichten die Strecke nach Dubai. Schade.|de|ignore",
+            // A joke before a trip is no delay to be sorry for; thanks for a delay told is no thanks.
+            "بكرة رايحين شرم 🏖️ @acmeair متأخروش علينا 😂|ar|engage",
+            "спасибо @acmeair за 4 часа задержки и бутерброд, сервис уровня бог 👏👏|ru|apologize",
+            // Where their own bag is, is a case; where to claim for it, the policy's.
+            "@acmeair وين شنطتي؟؟ وصلت دبي والشنطة ما طلعت|ar|ticket",
+            "@acmeair mi maleta llegó con una rueda rota, dónde lo reclamo?|es|answer"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
