@@ -1076,6 +1076,11 @@ final class CareActions {
             return new Cascade(question || CASE_ELSEWHERE.matcher(words).find() ? CareAction.Label.TICKET : CareAction.Label.APOLOGIZE, 0.6,
                     "a trouble told, whatever kind words come with it: " + Cues.quote(trouble), Math.max(c.overrule(), SURE_OTHER_OVERRULE));
         }
+        // "Спасибо за незабываемые 7 часов во Внуково 🙃", "Danke, dass mein Koffer Urlaub in Lissabon machen durfte 🙃": an
+        // upside-down face or an eye-roll beside thanks is irony, where no trouble word says so.
+        if (kind && IRONY_MARK.matcher(words).find()) {
+            return new Cascade(CareAction.Label.APOLOGIZE, 0.6, "kind words with an eye-roll: irony", Math.max(c.overrule(), SURE_OTHER_OVERRULE));
+        }
         // A question asked upset, read so by a word list (Russian has a model): "how do I claim?" is answered, sorry first;
         // "what do I do now?" is a case; a "why" stays the complaint it is.
         if (c.label() == CareAction.Label.APOLOGIZE && c.why().equals(DETAILS_GIVEN) && question && !lang.equals("ru")
@@ -1102,7 +1107,11 @@ final class CareActions {
             + "discrimin\\p{L}*|raciste?|hôpital|avocat|porter plainte|"
             + "diskriminier\\p{L}*|rassis\\p{L}*|krankenhaus|anwalt|"
             + "تبعیض\\p{L}*|نژادپرست\\p{L}*|بیمارستان|وکیل|"
-            + "تمييز|عنصري\\p{L}*|مستشفى|محامي");
+            + "تمييز|عنصري\\p{L}*|مستشفى|محامي|"
+            // Held on board for hours, as English's "held on the tarmac": nobody can leave, nobody cares for them.
+            + "час\\p{L}* (сидим )?(в самол[её]те|на борту) без (воды|кондиционера|информации)|(horas|hora) (en|dentro del) (el )?avi[oó]n sin|"
+            + "(heures|h) (dans l'avion|à bord|sur le tarmac)|(std|stunden) (im flieger|im flugzeug|auf dem vorfeld)|auf dem vorfeld|sur le tarmac|en (la )?pista sin|"
+            + "ساعت(ه)? (توی|تو|داخل) هواپیما|ساعات (جوا|داخل|في) الطيارة");
 
     /** Stranded, as English's "stranded" and "no hotel": a night at the airport, people stuck where they are, nobody caring for them. */
     private static final Pattern STRANDED_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|dorm\\p{L}* en el (aeropuerto|suelo)|"
@@ -1115,13 +1124,23 @@ final class CareActions {
             + "gestrandet|(sitz\\p{L}*|hängen|stecken) (\\p{L}+ ){0,3}fest|festgesessen|kein hotel|ohne hotel|keine unterkunft|"
             + "auf dem boden (schlafen|geschlafen|übernachten|sitzen)|"
             + "گیر افتاد\\S*|گیر کردیم|بدون هتل|نه هتل|هتل (هم )?ندادن|هتل نداد\\S*|(تو|در) فرودگاه (موندیم|ماندیم|موندیم)|"
-            + "عالقين|عالقون|علقنا|لا فندق|ولا فندق|بدون فندق|ما في فندق|مافي فندق|نايمين (على|عال)\\S*");
+            + "عالقين|عالقون|علقنا|لا فندق|ولا فندق|بدون فندق|ما في فندق|مافي فندق|نايمين (على|عال)\\S*|"
+            // Bumped at the gate, as English's "bumped" and "overbooked": left behind now.
+            + "овербукинг\\p{L}*|сняли с рейса|не пустили на (борт|посадку)|sobreventa|overbooking|no me dejaron (embarcar|subir|abordar)|"
+            + "surbooking|refus\\p{L}* (à l'embarquement|d'embarquer)|überbucht|nicht mitfliegen lassen|boarding verweigert|"
+            + "اوربوکینگ|اضافه فروش|نذاشتن سوار (بشم|بشیم)|الرحلة فل|(ما ?في|مافيه?) مكان|رفضوا (صعودي|اركب|أركب)|منعوني من الصعود");
+
+    /** An upside-down face, an eye-roll, an unamused or a blank face. */
+    private static final Pattern IRONY_MARK = Pattern.compile("\uD83D\uDE43|\uD83D\uDE44|\uD83D\uDE12|\uD83D\uDE11");
 
     /** Spam, giveaways and phishing in the other languages (English has {@link Cues#SPAM}). */
     private static final Pattern SPAM_ELSEWHERE = whole("данные (своей |вашей )?карты|введи\\p{L}* данные|переходи по ссылке|розыгрыш\\p{L}*|дарит \\d+ билет\\p{L}*|"
             + "datos de (tu |la )?tarjeta|sorteo|gana\\p{L}* \\d+|link en (la )?bio|coordonnées bancaires|concours|gagne[rz]? \\d+|lien en bio|"
             + "kartendaten|gewinnspiel|gewinne\\p{L}* \\d+|link in (der )?bio|اطلاعات کارت|قرعه[‌ ]?کشی|لینک (در|تو) بیو|"
-            + "بيانات البطاقة|اربح|سحب على|تداول|الرابط في البايو|رابط في البايو");
+            + "بيانات البطاقة|اربح|سحب على|تداول|الرابط في البايو|رابط في البايو|"
+            // Money from home: "GANA DINERO DESDE CASA, $500 diarios sin experiencia".
+            + "ga(na|nar) dinero|desde casa|sin experiencia|заработ\\p{L}* (из дома|без опыта|от \\d+)|без опыта|sans expérience|"
+            + "gagner de l'argent|ohne erfahrung|geld verdienen|کسب درآمد|درآمد (دلاری|روزانه)|بدون خبرة|ربح يومي");
 
     /** Talk among others: asking anyone, another airline, the news ("laut Medienberichten"); only where no handle speaks to us. */
     private static final Pattern NOT_TO_US_ELSEWHERE = whole("кто-нибудь|кто-то|alguien|quelqu'un|jemand|کسی|أحد|حدا|"

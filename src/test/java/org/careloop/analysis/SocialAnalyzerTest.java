@@ -93,7 +93,13 @@ class SocialAnalyzerTest {
             "спасибо @acmeair за 4 часа задержки и бутерброд, сервис уровня бог 👏👏|ru|apologize",
             // Where their own bag is, is a case; where to claim for it, the policy's.
             "@acmeair وين شنطتي؟؟ وصلت دبي والشنطة ما طلعت|ar|ticket",
-            "@acmeair mi maleta llegó con una rueda rota, dónde lo reclamo?|es|answer"})
+            "@acmeair mi maleta llegó con una rueda rota, dónde lo reclamo?|es|answer",
+            // Bumped at the gate and held on board for hours: a person at once, as in English.
+            "@acmeair нас сняли с рейса из-за овербукинга, а завтра свадьба у сестры|ru|escalate",
+            "@acmeair wir sitzen seit 3 Std im Flieger auf dem Vorfeld, kein Wasser, keine Infos|de|escalate",
+            // Money from home is spam; an eye-roll beside thanks is irony.
+            "GANA DINERO DESDE CASA $500 diarios sin experiencia!! escríbeme al DM @acmeair|es|ignore",
+            "Спасибо @acmeair за незабываемые 7 часов во Внуково, сервис на высоте 🙃|ru|apologize"})
     void theCareActionInTheBrandsOtherLanguages(String text, String lang, String action) {
         Analysis a = analyzer.analyze(text, lang);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);
