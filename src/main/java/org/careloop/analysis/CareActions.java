@@ -1036,14 +1036,15 @@ final class CareActions {
             return new Cascade(CareAction.Label.IGNORE, 0.8, "spam or a scam: " + Cues.quote(spam), Double.POSITIVE_INFINITY);
         }
         List<String> others = Cues.found(NOT_TO_US_ELSEWHERE, words);
-        if (!text.contains("@") && !others.isEmpty() && !Cues.PROBLEM.matcher(words).find()) {
+        List<String> trouble = Cues.found(Cues.PROBLEM, words);
+        if (!text.contains("@") && !others.isEmpty() && trouble.isEmpty()) {
             return new Cascade(CareAction.Label.IGNORE, 0.6, "not to us: " + Cues.quote(others), Double.POSITIVE_INFINITY);
         }
         // "متأخروش علينا بقى 😂", "только не задерживайтесь 🙏😂": a joke before a trip, no delay to be sorry for.
-        if (c.label() == CareAction.Label.APOLOGIZE && HOPE_NOT_LATE.matcher(words).find() && !Cues.PROBLEM.matcher(words).find()) {
+        if (c.label() == CareAction.Label.APOLOGIZE && HOPE_NOT_LATE.matcher(words).find() && trouble.isEmpty()) {
             return new Cascade(CareAction.Label.ENGAGE, 0.6, "a joke before a trip: " + Cues.quote(Cues.found(HOPE_NOT_LATE, words)), c.overrule());
         }
-        c = troubleElsewhere(c, words, lang, question);
+        c = troubleElsewhere(c, words, lang, question, trouble);
         // A question the cues found the brand's facts answer stays one unless the model is sure: its labelled posts are few. So
         // does their own thing lost ("mi maleta no ha llegado, ¿dónde lo reclamo?"), a case as in English, and news (above).
         if (c.label() == CareAction.Label.ANSWER || c.label() == CareAction.Label.TICKET && MY_OWN_ELSEWHERE.matcher(words).find()) {
@@ -1059,7 +1060,7 @@ final class CareActions {
      * sarcasm or thanks with a case in it, never a fan's post; a question about something of theirs that still has not come
      * is a case to look up, as in English ("refund approved 5 days ago and still nothing on my card"), unless it asks "if".
      */
-    private static Cascade troubleElsewhere(Cascade c, String words, String lang, boolean question) {
+    private static Cascade troubleElsewhere(Cascade c, String words, String lang, boolean question, List<String> trouble) {
         List<String> person = new java.util.ArrayList<>(Cues.found(ESCALATE_ELSEWHERE, words));
         person.addAll(Cues.found(STRANDED_ELSEWHERE, words));
         // Asking for a wheelchair is the assistance policy's to answer; one that never came leaves somebody stranded.
@@ -1069,7 +1070,6 @@ final class CareActions {
         if (!person.isEmpty() && c.label() != CareAction.Label.ESCALATE) {
             return new Cascade(CareAction.Label.ESCALATE, 0.7, "a person at once: " + Cues.quote(person), Double.POSITIVE_INFINITY);
         }
-        List<String> trouble = Cues.found(Cues.PROBLEM, words);
         boolean kind = c.label() == CareAction.Label.THANK || c.label() == CareAction.Label.ENGAGE;
         if (kind && !trouble.isEmpty()) {
             // Their model reads the thanks and the clapping more than the trouble: it must be sure to make it thanks again.
@@ -1114,7 +1114,7 @@ final class CareActions {
             + "ساعت(ه)? (توی|تو|داخل) هواپیما|ساعات (جوا|داخل|في) الطيارة");
 
     /** Stranded, as English's "stranded" and "no hotel": a night at the airport, people stuck where they are, nobody caring for them. */
-    private static final Pattern STRANDED_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|dorm\\p{L}* en el (aeropuerto|suelo)|"
+    static final Pattern STRANDED_ELSEWHERE = whole("ноч\\p{L}* в аэропорту|спа\\p{L}* на полу|dorm\\p{L}* en el (aeropuerto|suelo)|"
             + "noche en el aeropuerto|nuit à l'aéroport|dormi\\p{L}* (à l'aéroport|par terre)|nacht am flughafen|am flughafen übernachte\\p{L}*|"
             + "auf dem boden geschlafen|شب\\s+(رو\\s+|را\\s+)?(تو|در)\\s+فرودگاه|روی زمین خوابیدیم|ننام في المطار|نمنا في المطار|نمنا على الأرض|بتنا في المطار|"
             + "застряли|(мы|я) застрял\\p{L}*|без (гостиницы|отеля|жилья)|ни (гостиницы|отеля)|нет (ни )?(гостиницы|отеля)|"
@@ -1160,11 +1160,6 @@ final class CareActions {
             + "jetzt|gerade|am flughafen|morgen|gestrandet|\\d+ (std|stunden)|"
             + "الان|فرودگاه|فردا|گیر افتاد\\S*|\\S+ ساعته|"
             + "الحين|الآن|دلوقتي|في المطار|بالمطار|بكرة|بكره|غدا|عالقين|من \\S+ ساعات");
-
-    /** Whether a post in one of the brand's other languages tells of people stranded ({@link Details#strandedElsewhere}). */
-    static boolean strandedElsewhere(String text) {
-        return STRANDED_ELSEWHERE.matcher(text).find();
-    }
 
     private static final Pattern WHEELCHAIR_ELSEWHERE = whole("инвалидн\\p{L}* коляск\\p{L}*|silla de ruedas|fauteuil roulant|"
             + "rollstuhl\\p{L}*|ویلچر|صندلی چرخ\\S*|كرسي متحرك|الكرسي المتحرك|كرسي العجلات");

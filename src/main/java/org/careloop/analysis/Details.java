@@ -243,7 +243,7 @@ public final class Details {
 
     /** Whether a post in one of the brand's other languages tells of people stranded: an escalation's reply is sorry for that first. */
     public static boolean strandedElsewhere(String text) {
-        return CareActions.strandedElsewhere(text);
+        return CareActions.STRANDED_ELSEWHERE.matcher(text).find();
     }
 
     /**

@@ -372,8 +372,7 @@ final class ReplyValues {
             if (problem && analysis.care().label() == CareAction.Label.ESCALATE && org.careloop.analysis.Details.strandedElsewhere(mention.text())) {
                 aboutKey = "stranded";
             }
-            String key = aboutKey;
-            Optional<Templates.Phrasings> aboutHere = problem && !key.isEmpty() ? templates.exactly("about-" + key, lang)
+            Optional<Templates.Phrasings> aboutHere = problem && !aboutKey.isEmpty() ? templates.exactly("about-" + aboutKey, lang)
                     .or(() -> templates.exactly("about-" + topicKey, lang)) : Optional.empty();
             values.put("about", aboutHere.map(t -> t.render(values).get(0).strip()).orElse(""));
         }
