@@ -285,10 +285,22 @@ public final class Details {
         return t.replaceAll("@\\w+", " handle ");
     }
 
+    /**
+     * What the customer grants before a "but" is not their complaint: "I understand weather is not your fault, but as a
+     * frequent flyer I expected better customer service" is about the service. The text without it.
+     */
+    public static String unconceded(String text) {
+        return CONCEDED.matcher(text).replaceAll(" . ");
+    }
+
+    private static final Pattern CONCEDED = Pattern.compile(
+            "\\b(?:i|we)\\s+(?:totally |completely |fully |do |can |get that |)(?:understand|know|realize|realise|appreciate)\\b[^.!?]{0,80}?\\bbut\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** The post's words with the corpus's scars healed: what an echo may be cut from. */
     private static String plain(String text) {
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        String words = FOR.matcher(TO.matcher(clean(text)).replaceAll("to ")).replaceAll("for ");
+        String words = FOR.matcher(TO.matcher(clean(unconceded(text))).replaceAll("to ")).replaceAll("for ");
         return SCARS.matcher(words).replaceAll(Details::healed);
     }
 

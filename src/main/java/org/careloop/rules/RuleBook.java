@@ -148,8 +148,18 @@ public final class RuleBook {
 
         /** The text as topic words are looked for in it: lower case, its hashtags' words added, one space between words ("missed  connection"). */
         private static String lowered(String text) {
-            return spaced((text + hashtagWords(text)).toLowerCase(Locale.ROOT));
+            String lower = org.careloop.analysis.Details.unconceded((text + hashtagWords(text)).toLowerCase(Locale.ROOT));
+            return spaced(WHO_THEY_ARE.matcher(lower).replaceAll(" . "));
         }
+
+        /**
+         * Who the customer says they are is not what the post is about: "as a frequent flyer I expected better customer
+         * service" is about the service, not their miles.
+         */
+        private static final java.util.regex.Pattern WHO_THEY_ARE = java.util.regex.Pattern.compile(
+                "\\b(?:as an?|i'?m an?|i am an?|being an?|we'?re|we are)\\s+(?:(?:very|loyal|longtime|long-time|long time|regular|frequent|"
+                        + "happy|valued|loyal \\w+|business|elite|gold|silver|platinum|diamond|\\w+ preferred)\\s+)*"
+                        + "(?:frequent fl[yi]ers?|fl[yi]ers?|customers?|members?|travell?ers?)\\b");
 
         private static String spaced(String text) {
             return text.replaceAll("\\s+", " ");

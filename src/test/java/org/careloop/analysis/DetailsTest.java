@@ -3,6 +3,7 @@ package org.careloop.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -277,5 +278,17 @@ class DetailsTest {
             "el vuelo de ayer fue un desastre|"})
     void aFlightCodeInTheOtherLanguages(String text, String flight) {
         assertThat(Details.flightElsewhere(text).orElse(null)).isEqualTo(flight);
+    }
+
+    /** What the customer grants before a "but" is never the detail echoed: the complaint comes after it. */
+    @Test
+    void aConcessionIsNoDetail() {
+        assertThat(Details.unconceded("I understand weather is not your fault, but I expected better")).isEqualTo(" .  I expected better");
+        assertThat(Details.unconceded("I didn't know the bag would cost $50 but they charged me")).as("not granted: not known")
+                .isEqualTo("I didn't know the bag would cost $50 but they charged me");
+        String post = "@acmeair I understand weather is not your fault, but as a frequent flyer I expected better customer service.";
+        assertThat(DETAILS.find(post, "en", List.of()).orElse("") + DETAILS.thing(post, "en", List.of(), true).orElse("")).doesNotContain("weather");
+        assertThat(DETAILS.find("@acmeair I know you can't control the weather but my bag has been missing for 3 days", "en", List.of()))
+                .hasValueSatisfying(d -> assertThat(d).doesNotContain("weather"));
     }
 }

@@ -498,6 +498,19 @@ class RuleBookTest {
         assertThat(DEMO.settings().topicOf("@acmeair my seat would not recline").map(org.careloop.rules.Topic::key)).contains("seat");
     }
 
+    /** Who the customer is and what they grant before a "but" are not what the post is about. */
+    @Test
+    void selfDescriptionsAndConcessionsAreNoTopic() {
+        assertThat(DEMO.settings().topicOf("@acmeair as a frequent flyer I expected better").map(org.careloop.rules.Topic::key)).isEmpty();
+        assertThat(DEMO.settings().topicOf("@acmeair I'm a loyal Gold member and my bag is lost").map(org.careloop.rules.Topic::key)).contains("bag");
+        assertThat(DEMO.settings().topicOf("@acmeair my frequent flyer miles never posted").map(org.careloop.rules.Topic::key)).contains("miles");
+        assertThat(DEMO.settings().topicOf("@acmeair I understand the weather is not your fault, but the wifi was dead all flight")
+                .map(org.careloop.rules.Topic::key)).contains("wifi");
+        assertThat(DEMO.settings().topicOf("@acmeair I didn't know the wifi cost extra but it was dead all flight")
+                .map(org.careloop.rules.Topic::key)).as("no concession: they did not know").contains("wifi");
+        assertThat(DEMO.settings().topicOf("@acmeair sat on a plane for 2 hours before take-off").map(org.careloop.rules.Topic::key)).contains("tarmac");
+    }
+
     @Test
     void theFirstTopicListedWinsInEitherForm() {
         RuleBook book = RuleBook.parse("topics:\n  phone: { says: \"your request\", words: [on hold, call center] }\n"
