@@ -264,7 +264,7 @@ final class PostSays {
     private static final Pattern BEST_EVER = Pattern.compile("(?i)\\bbest (?:airline |in-?flight |inflight |onboard )?([a-z][a-z-]*(?: [a-z][a-z-]*)?) (?:ever|i'?ve ever had)\\b");
 
     /** What a customer thanks us for, a thing with its article: "thanks for the free drinks", "thank you for your quick reply". */
-    private static final Pattern THANKED_FOR = Pattern.compile("(?i)(?:\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| again| guys| all)?(?: @\\w+)? for"
+    private static final Pattern THANKED_FOR = Pattern.compile("(?i)(?:\\b(?:thanks|thank you|thank u|thx|ty)(?: so much| very much| so so much| a (?:lot|ton|bunch|million)| tons| again| guys| all| y'?all| everyone| folks)?(?: @\\w+)? for"
             // A fan's pleasure said without thanks: "I am all about the cheese and wine pairing", "we loved the new seats".
             + "|\\ball about|\\b(?:i|we) (?:really |just |absolutely )?(?:love|loved|enjoyed|am loving|am enjoying|are loving|are enjoying)"
             // "I'm impressed with the new app": what impressed them.

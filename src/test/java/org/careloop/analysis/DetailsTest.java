@@ -291,4 +291,11 @@ class DetailsTest {
         assertThat(DETAILS.find("@acmeair I know you can't control the weather but my bag has been missing for 3 days", "en", List.of()))
                 .hasValueSatisfying(d -> assertThat(d).doesNotContain("weather"));
     }
+
+    /** "The worlds dumbest driver" is the driver: never "sorry about the worlds". */
+    @Test
+    void theWorldIsNoThing() {
+        String post = "Hey @acmeair I'm currently in a car with the worlds dumbest driver. Y'all need to start checking these fools";
+        assertThat(DETAILS.find(post, "en", List.of()).orElse("") + DETAILS.thing(post, "en", List.of(), false).orElse("")).doesNotContain("world");
+    }
 }

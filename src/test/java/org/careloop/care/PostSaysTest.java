@@ -78,6 +78,8 @@ class PostSaysTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "@acmeair thanks for the free drinks!|So glad you enjoyed the free drinks!",
+            "@acmeair Thanks a ton for the free drinks on my flight!|So glad you enjoyed the free drinks!",
+            "@acmeair thank you yall for the quick reply|Glad the quick reply helped!",
             "@acmeair thank you for your quick reply|Glad our quick reply helped!",
             "@acmeair Thanks for a great flight today|So glad you enjoyed the great flight!",
             "@acmeair thanks for all the help with my bag|Glad we could help!",

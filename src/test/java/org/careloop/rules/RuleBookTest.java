@@ -99,6 +99,8 @@ class RuleBookTest {
             "@acmeair thank you so much|welcome",
             "Is the Porto flight daily from December too?|answer",
             "Flying Acme Air tomorrow, so excited!!|engage",
+            // Bare thanks, however big, are for our help: a "you're welcome", not praise.
+            "@acmeair Thanks a ton!|welcome",
             // A fan's question the knowledge answers surely is answered, the warmth returned with it.
             "@acmeair so excited for my first trip with you!! can I bring my cat in the cabin?|fan-question",
             "@acmeair #SummerTour Any word on winners of the contest? Any chance for tix for the Denver show? Fingers Crossed!|fan-question"})
