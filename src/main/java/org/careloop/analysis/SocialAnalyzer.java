@@ -104,7 +104,36 @@ public final class SocialAnalyzer implements Analyzer {
     }
 
     static boolean question(String words) {
-        return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find() || Cues.REQUEST.matcher(words).find();
+        return words.contains("?") || words.contains("؟") || Cues.QUESTION_START.matcher(words).find() && !exclaims(words)
+                || Cues.REQUEST.matcher(words).find();
+    }
+
+    /**
+     * An exclamation that starts like a question, with no question mark: "what a view!", "was für ein Flug", "что за
+     * сервис", or a question word before a word of feeling that ends the phrase or the post exclaims, "how lovely!",
+     * "¡qué maravilla!", "quelle horreur".
+     */
+    private static final java.util.regex.Pattern EXCLAMATIVE = java.util.regex.Pattern.compile(
+            "^[¡!\\s]*(?:(what an?|was für|что за)|(how|qué|que|quel|quelle|quels|quelles|как|какой|какая|какое|какие)(?: же)?)\\s+(\\p{L}+)",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
+    static boolean exclaims(String words) {
+        java.util.regex.Matcher m = EXCLAMATIVE.matcher(words);
+        if (!m.find() || words.contains("¿")) {
+            return false;
+        }
+        if (m.group(1) != null) {
+            return true;
+        }
+        // "how lovely!", "¡qué maravilla, ...": the feeling word ends the phrase, or the post exclaims; "how safe is it to fly" asks.
+        String after = words.substring(m.end()).strip();
+        if (!(after.isEmpty() || after.matches("(?s)^[,.!…:;].*") || words.contains("!") || words.codePoints().anyMatch(cp -> Character.getType(cp) == Character.OTHER_SYMBOL))) {
+            return false;
+        }
+        String next = m.group(3).toLowerCase(Locale.ROOT);
+        String lang = m.group(2).matches("(?i)qué|que") ? "es" : m.group(2).toLowerCase(Locale.ROOT).startsWith("quel") ? "fr" : null;
+        return lang == null ? SentimentLexicon.valence(next) != 0
+                : Lexicon.forLanguage(lang).map(l -> !l.score(next).words().isEmpty()).orElse(false);
     }
 
     /**

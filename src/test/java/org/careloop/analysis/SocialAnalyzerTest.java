@@ -171,6 +171,24 @@ class SocialAnalyzerTest {
         assertThat(a.intent().label().id()).as("intent; %s", a.reasons()).isEqualTo(intent);
     }
 
+    /** An exclamation that starts like a question is none: "what a view!" is a fan's, "how long" still asks. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "What a view from seat 12A @acmeair|false",
+            "@acmeair how lovely was that landing in Oslo!|false",
+            "@acmeair how safe is it to fly with a cold|true",
+            "@acmeair как долго ждать возврат|true",
+            "@acmeair ¡Qué maravilla de tripulación!|false",
+            "@acmeair was für ein toller Flug nach Berlin|false",
+            "@acmeair что за сервис, третий час ждём багаж|false",
+            "@acmeair how long does a refund take|true",
+            "@acmeair what time does boarding start|true",
+            "@acmeair qué hago si perdí mi conexión|true",
+            "@acmeair what a mess, where is my bag?|true"})
+    void anExclamationIsNoQuestion(String text, boolean question) {
+        assertThat(SocialAnalyzer.question(TextPrep.clean(text, CoreNlpAnalyzer.MAX_CHARS, true))).isEqualTo(question);
+    }
+
     @Test
     void politeTrollIsStillATroll() {
         Analysis a = analyzer.analyze("@acmeair with all due respect, answer the question: which party do you support? I'll wait.", null);

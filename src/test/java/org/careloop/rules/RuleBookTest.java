@@ -511,6 +511,8 @@ class RuleBookTest {
         assertThat(DEMO.settings().topicOf("@acmeair I didn't know the wifi cost extra but it was dead all flight")
                 .map(org.careloop.rules.Topic::key)).as("no concession: they did not know").contains("wifi");
         assertThat(DEMO.settings().topicOf("@acmeair sat on a plane for 2 hours before take-off").map(org.careloop.rules.Topic::key)).contains("tarmac");
+        assertThat(DEMO.settings().topicOf("@acmeair qué hago si perdí mi conexión en Madrid").map(org.careloop.rules.Topic::key)).contains("missed");
+        assertThat(DEMO.settings().topicOf("@acmeair ich habe meinen Anschluss in Frankfurt verpasst").map(org.careloop.rules.Topic::key)).contains("missed");
     }
 
     @Test
