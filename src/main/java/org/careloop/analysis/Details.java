@@ -297,6 +297,9 @@ public final class Details {
     private static final Pattern WORLDS = Pattern.compile("\\b(?:the )?worlds?(?:'s?|’s?)? (?:\\w+est|best|worst|most \\w+|least \\w+) ",
             Pattern.CASE_INSENSITIVE);
 
+    /** "Who's in charge of your Twitter" asks about no charge. */
+    private static final Pattern IN_CHARGE = Pattern.compile("\\bin charge of\\b", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern CONCEDED = Pattern.compile(
             "\\b(?:i|we)\\s+(?:totally |completely |fully |do |can |get that |)(?:understand|know|realize|realise|appreciate)\\b[^.!?]{0,80}?\\bbut\\b",
             Pattern.CASE_INSENSITIVE);
@@ -304,7 +307,8 @@ public final class Details {
     /** The post's words with the corpus's scars healed: what an echo may be cut from. */
     private static String plain(String text) {
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        String words = FOR.matcher(TO.matcher(clean(WORLDS.matcher(unconceded(text)).replaceAll("the "))).replaceAll("to ")).replaceAll("for ");
+        String words = FOR.matcher(TO.matcher(clean(IN_CHARGE.matcher(WORLDS.matcher(unconceded(text)).replaceAll("the ")).replaceAll("responsible for")))
+                .replaceAll("to ")).replaceAll("for ");
         return SCARS.matcher(words).replaceAll(Details::healed);
     }
 

@@ -40,7 +40,7 @@ final class TroubleThing {
             // Words of judgement and vague words: "sorry about the mess", "the joke", "the thing".
             "thing", "things", "stuff", "lot", "lots", "way", "ways", "kind", "sort", "type", "bit", "part", "side", "end", "start",
             "fact", "case", "matter", "point", "reason", "idea", "experience", "problem", "problems", "issue", "issues", "trouble",
-            "mess", "joke", "shame", "fault", "deal", "nothing", "everything", "something", "anything", "world", "heart", "mind",
+            "mess", "joke", "shame", "fault", "deal", "nothing", "everything", "something", "anything", "world", "heart", "mind", "right",
             "god", "lord", "hell", "job", "work", "level", "option", "options", "choice", "chance", "use", "reality", "sense", "attention",
             "excuse", "excuses", "lie", "lies", "scam", "bs", "crap", "shit", "garbage", "trash", "rubbish", "nonsense", "disgrace",
             "nightmare", "disaster", "fail", "failure", "smh", "lol", "wtf", "omg", "pls", "plz", "thanks", "thank", "sorry", "please",

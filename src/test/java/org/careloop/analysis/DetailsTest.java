@@ -298,4 +298,13 @@ class DetailsTest {
         String post = "Hey @acmeair I'm currently in a car with the worlds dumbest driver. Y'all need to start checking these fools";
         assertThat(DETAILS.find(post, "en", List.of()).orElse("") + DETAILS.thing(post, "en", List.of(), false).orElse("")).doesNotContain("world");
     }
+
+    /** An idiom or a tag question is no thing asked about: "who's in charge of your Twitter", "you still fly in the cold right?". */
+    @Test
+    void idiomsAndTagQuestionsAreNoThing() {
+        String charge = "@acmeair my PR class would luv to know who's in charge of your Twitter. How many people write your tweets?";
+        assertThat(DETAILS.find(charge, "en", List.of()).orElse("") + DETAILS.askedAbout(charge, "en", List.of(), false).orElse(""))
+                .doesNotContain("charge");
+        assertThat(DETAILS.askedAbout("@acmeair yall still fly in the cold right?", "en", List.of(), true).orElse("")).doesNotContain("right");
+    }
 }

@@ -513,6 +513,7 @@ class RuleBookTest {
         assertThat(DEMO.settings().topicOf("@acmeair sat on a plane for 2 hours before take-off").map(org.careloop.rules.Topic::key)).contains("tarmac");
         assertThat(DEMO.settings().topicOf("@acmeair qué hago si perdí mi conexión en Madrid").map(org.careloop.rules.Topic::key)).contains("missed");
         assertThat(DEMO.settings().topicOf("@acmeair ich habe meinen Anschluss in Frankfurt verpasst").map(org.careloop.rules.Topic::key)).contains("missed");
+        assertThat(DEMO.settings().topicOf("@acmeair why is the audio not syncing with the shows").map(org.careloop.rules.Topic::key)).contains("streaming");
     }
 
     @Test
