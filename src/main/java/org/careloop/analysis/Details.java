@@ -307,8 +307,10 @@ public final class Details {
     /** The post's words with the corpus's scars healed: what an echo may be cut from. */
     private static String plain(String text) {
         // A public airline corpus replaced words with "Flight" ("Cancelled Flightled", "Late Flightr"): never echo the scar.
-        String words = FOR.matcher(TO.matcher(clean(IN_CHARGE.matcher(WORLDS.matcher(unconceded(text)).replaceAll("the ")).replaceAll("responsible for")))
-                .replaceAll("to ")).replaceAll("for ");
+        String said = unconceded(text);
+        said = WORLDS.matcher(said).replaceAll("the ");
+        said = IN_CHARGE.matcher(said).replaceAll("responsible for");
+        String words = FOR.matcher(TO.matcher(clean(said)).replaceAll("to ")).replaceAll("for ");
         return SCARS.matcher(words).replaceAll(Details::healed);
     }
 
