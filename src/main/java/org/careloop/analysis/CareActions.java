@@ -66,7 +66,8 @@ final class CareActions {
                     + "(lost|broke|damaged) (my|our|his|her|the) (\\w+'?s )?wheelchair|bad publicity|"
                     + "(i'?m|i am|we'?re|she'?s|he'?s) in (a )?wheelchair|"
                     // Stranded now: nights to fill, the next flight days away, a journey that never ends.
-                    + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|(have|had|got) to wait (until|till|til) (tomorrow|the next day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|what (am i|are we) supposed to do (for|with|now|tonight)|"
+                    + "(next|earliest) (available )?(flight )?(is|isn'?t|is not|not) (until|till|til)|"
+                    + "(next|earliest) (available )?flight (to \\w+ |out |home )?(is|isn'?t|is not|not)( until| till| til)? tomorrow|(have|had|got) to wait (until|till|til) (tomorrow|the next day|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|what (am i|are we) supposed to do (for|with|now|tonight)|"
                     + "(need|assistance with|help with|help finding|get|find) (us |me )?(a )?hotel( room)?s?\\b|hotel vouchers?|"
                     + "(get|getting) (out|home|there) (earlier|sooner) than|dump(ed)? (us|me) (in|at)|"
                     + "(cancel\\w*|cancelled flight\\w*) (our|my|the) (connecting )?flights? (again |another )?(\\d|two|three|four|twice)( more)?( times)?|"
@@ -96,11 +97,13 @@ final class CareActions {
                     + "posted your (response|reply|tweet)|for (everyone|the world|all) to see|"
                     // What happens to a body on board: air, water, heat, pressure.
                     + "no (water|food or water|water or (food|air)|air|ac|air conditioning)\\b.{0,30}\\b(plane|board|cabin|hours?|tarmac)|"
-                    + "(plane|cabin|aircraft) (was |is )?(an? )?(oven|sauna|over \\d+ degrees)|passed out|fainted|pressuri[sz]\\w*|cabin pressure|"
+                    + "(plane|cabin|aircraft) (was |is )?(an? )?(oven|sauna|over \\d+ degrees)|passed out|fainted|fainting|feel(s|ing)? (faint|dizzy|light-?headed)|"
+                    + "(fuel|gas|burning|smoke) smell|smell(s|ed|ing)? (of|like) (jet )?(fuel|gas|smoke|burning)|pressuri[sz]\\w*|cabin pressure|"
                     + "oxygen masks?|masks? (dropped|deployed|came down)|evacuat\\w*|bird strike|(pilot|crew|captain) (was |seemed )?(drunk|intoxicated)|"
                     // A person who cannot help themselves, left without the help they need.
                     + "(no|without|waiting for|waited for|never got|didn'?t get|did not get|no one (with|brought) (a|the)) (a |my |the |her |his |our )?wheelchair|"
-                    + "(elderly|disabled|pregnant|blind|deaf|unaccompanied|\\d+ ?(yo|year old)) .{0,40}\\b(stuck|stranded|alone|no help|waiting|waited|left (at|in|on|behind))|"
+                    + "(elderly|disabled|pregnant|blind|deaf|unaccompanied|\\d+ ?(yo|y/o|yr old|yr-old|year old|years old)) .{0,40}\\b(stuck|stranded|alone|no help|waiting|waited|"
+                    + "left (at|in|on|behind)|divert\\w*)|who(?:'s| is) with my (son|daughter|child|kid|boy|girl)|"
                     + "(is|'s|aged) ([5-9]|1[0-7])( years old| yrs old| yo)? and (all )?(alone|by (her|him|them)sel(f|ves)|on (her|his|their) own)|"
                     // Health that cannot wait (a breathing machine, medicine), a death in the family, a customer beside themselves.
                     + "cpap|bipap|oxygen concentrator|insulin|epi-?pen|my (meds|medication|medicine|prescription)|medical (device|equipment|condition)|dialysis|"
@@ -280,7 +283,8 @@ final class CareActions {
     private static final Pattern THANKS_WORD = Pattern.compile("thanks?|thank (you|u)|thx|ty", FLAGS);
 
     /** Thanks for a failure ("thanks for losing my bag", "thanks for nothing") is sarcasm: a complaint, never praise. */
-    static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (again |a lot |so much )?(for|4) (nothing|helping (me|us) (miss|lose)|losing|misplacing|cancell?ing|"
+    static final Pattern SARCASTIC_THANKS = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty|shout ?-?outs?( to( @\\w+)?)?) (again |a lot |so much )?(for|4) (nothing|helping (me|us) (miss|lose)|losing|misplacing|cancell?ing|"
+            + "sending (my|our) (bags?|luggage|suitcases?|stuff)|"
             + "canceling|delaying|damaging|breaking|overbooking|stranding|bumping|overcharging|charging (me|us)|ignoring|ruining|wasting|"
             + "leaving (me|us)|making (me|us) (wait|miss|sit|sleep)|the (delay|wait|runaround|cancell?ation)|"
             // "thanks for the info I already knew...": the answer added nothing.
@@ -289,12 +293,23 @@ final class CareActions {
             + "(the |your |another |that )?(canned|automated|scripted|generic|copy.?(and.?)?paste\\w*) (reply|replies|response|responses|answer|tweet))\\b", FLAGS);
 
     /**
+     * Irony whatever the words: "nothing says 'we value your loyalty' like a seat by the lav" (the idiom is only ever said of a
+     * failure), and a trouble told flatly then closed with one kind word ("Neck is cracked. Lovely.", "frozen since BOS. cool cool cool").
+     */
+    private static final String IRONIC = "\\bnothing says\\b.{1,60}\\blike\\b|"
+            + "(?<!\\b(?:not|no|never) )(?<!n't )\\b(damaged|broke|broken|cracked|smashed|ruined|lost|delayed|cancell?ed|stuck|frozen|dead|missing)\\b"
+            + "[^\\n]{0,200}[.!?]\\s*(just )?(lovely|great|perfect|awesome|fantastic|wonderful|brilliant|nice|cool( cool)*|super|love it|"
+            + "love that|gotta love it|fun times|good times|thanks a lot)\\s*[.!]*\\s*(#\\w+\\s*|[\\p{So}\\p{Sk}\\uFE0F\\u200D]\\s*)*$";
+    private static final Pattern IRONY = Pattern.compile(IRONIC, FLAGS);
+
+    /**
      * Mockery that borrows kind words: thanks for what was not done, "yea right", a hashtag that names the
      * failure, walking away. Said with thanks or a smile, it is still a complaint.
      */
     static final Pattern MOCKERY = Pattern.compile("\\b(thanks|thank (you|u)|thx|ty) (a lot |so much )?(for|4) (not|never|patroniz\\w*)\\b|\\byea?h? right\\b|\\bsheesh\\b|"
             + "#(are ?you ?new|incompetent|fail\\w*|epic ?fail|bad ?service|poor ?service|worst\\w*|disappointed|not ?impressed|unacceptable|"
             + "customer ?(dis)?service ?fail\\w*|ridiculous|joke|nothappy|never ?again|shame\\w*)\\b|🚶|"
+            + IRONIC + "|"
             // Thanks for nothing in the brand's other languages.
             + "merci pour rien|gracias por nada|danke für nichts|спасибо за ничего|شكرا على لا شيء", FLAGS);
 
@@ -382,9 +397,13 @@ final class CareActions {
             + "\\babove and beyond\\b|\\b(needs|deserves) a (raise|promotion|bonus|medal)\\b|\\b(all )?(her|his|their) hard work\\b|\\brepresents your (team|company|brand)\\b|"
             + "\\b(big |huge |many |special |warm )?thanks? to (the|our|my|your) (gate agent|agent|crew|pilot|captain|flight attendant|staff|team|ground crew)\\b|"
             + "\\b(kudos|props|shout ?-?outs?) (to|for) (the|our|my|your)\\b|"
+            // Somebody by name ("huge shoutout to Marisol at the gate"), help past the end of a shift, a legend, faith restored.
+            + "\\b(kudos|props|shout ?-?outs?) (to|for) (?-i:[A-Z][a-z]+)\\b|\\b(absolute|total|true|a|an) legend\\b|\\bpast (her|his|their) shift\\b|"
+            + "\\b(deserves?|deserving of) (recognition|to be recogni[sz]ed|an award|praise)\\b|\\bfaith in humanity (restored|renewed)\\b|"
             + "#?great ?customer ?service\\b|\\ba\\+ (work|service|job)", FLAGS);
     private static final Pattern THANKED = Pattern.compile("\\b(thanks?|thank (you|u)|thx|ty|kudos|shout ?out|props|reward (her|him|them)|"
-            + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus))\\b", FLAGS);
+            + "give (her|him|them) a (raise|promotion|bonus)|deserves? a (raise|promotion|bonus)|(deserves?|deserving of) (recognition|to be recogni[sz]ed|an award|praise)|"
+            + "faith in humanity (restored|renewed)|legend)\\b", FLAGS);
     /** People praised for the help they gave (17 of the 18 labelled posts without a "but" or a "not" are thanks). */
     private static final Pattern HELP_PRAISED = Pattern.compile("\\b(helped (me|us)|so helpful|very helpful|(so|very|super) (kind|friendly|nice|patient)|"
             + "a (true |real )?pro\\b|compliment (her|him|them)|you (guys )?rock|best customer service)", FLAGS);
@@ -531,6 +550,14 @@ final class CareActions {
                     || SARCASTIC_THANKS.matcher(words).find() || NOT_KIND.matcher(words).find() || UNFIT.matcher(words).find())) {
                 label = c.label();
                 why = "negative, so no fan post: " + c.why();
+            }
+            // Sarcasm is a complaint (ACTIONS.md), never a post to leave alone: "nothing says premium like @brand charging $30 for a
+            // blanket" read as ignore at 0.31. A troll's sarcasm stays the troll's.
+            if (label == CareAction.Label.IGNORE && c.label() != CareAction.Label.IGNORE && !troll.label()
+                    && (SARCASTIC_THANKS.matcher(words).find() || IRONY.matcher(text).find())) {
+                label = c.label();
+                why = "sarcasm, a complaint to answer: " + Cues.quote(Cues.found(IRONY, text).isEmpty() ? Cues.found(SARCASTIC_THANKS, words)
+                        : Cues.found(IRONY, text));
             }
             // Mockery in kind words ("thanks for patronizing", "#areyounew", 🚶🚶): never thanks nor banter, whatever the model read.
             if ((label == CareAction.Label.ENGAGE || label == CareAction.Label.THANK) && MOCKERY.matcher(text).find()) {
@@ -804,6 +831,23 @@ final class CareActions {
             confidence = 0.7;
             why = "a slur and no issue to help with";
             settled = true;
+        } else if (TO_A_FRIEND.matcher(text).find() && !FIRST_PERSON_SINGULAR.matcher(words).find()) {
+            // "@mikey you're on @brand at 3 so leave early": said to a friend, the brand only the airline they fly.
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "said to someone else, the brand only named: " + Cues.quote(Cues.found(TO_A_FRIEND, text));
+            settled = true;
+        } else if (JAB_AT_STAFF.matcher(words).find() && !lookup && !question && !firstPerson(words)) {
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "a jab at the people who work here, no issue in it: " + Cues.quote(Cues.found(JAB_AT_STAFF, words));
+            settled = true;
+        } else if (SCORN_ONLY.matcher(HANDLES_AND_LINKS.matcher(text).replaceAll("")).matches()) {
+            // "@brand 🤡🤡🤡": scorn and nothing else, no words for any reader to weigh.
+            label = CareAction.Label.IGNORE;
+            confidence = 0.6;
+            why = "scorn in emoji, nothing else";
+            settled = true;
         } else if (!(hit = Cues.found(INSULT, words)).isEmpty() && !lookup && !question && !firstPerson(words) && !ISSUE.matcher(words).find()) {
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
@@ -840,12 +884,16 @@ final class CareActions {
             confidence = 0.55;
             why = "a jab with a complaint hashtag and no issue in it";
             settled = true;
-        } else if (TRAVEL_MOMENT.matcher(text).find() && LINK.matcher(text).find() && !question && !sarcastic && !ISSUE.matcher(words).find()
+        } else if (TRAVEL_MOMENT.matcher(text).find() && LINK.matcher(text).find() && !question && !sarcastic
+                // The moment's own words are no issue: a "window seat view" is not a seat complained of.
+                && !ISSUE.matcher(TRAVEL_MOMENT.matcher(words).replaceAll(" ")).find()
                 && !Cues.PROBLEM.matcher(words).find() && !FAULT.matcher(words).find()) {
             // Read before the promotions it looks like; a fan's post, whatever a word like "why" makes of its sentiment.
             label = CareAction.Label.ENGAGE;
             confidence = 0.6;
             why = "a traveller's moment shared with its photo: " + Cues.quote(Cues.found(TRAVEL_MOMENT, text));
+            // Only a sure reader turns a shared moment into a complaint ("window seat view ... never gets old" read negative).
+            overrule = SURE_REACTION;
         } else if (selfPromotion(text, words, question, praise, negative)) {
             label = CareAction.Label.IGNORE;
             confidence = 0.55;
@@ -903,10 +951,21 @@ final class CareActions {
         return new Cascade(label, confidence, why, settled ? Double.POSITIVE_INFINITY : overrule);
     }
 
+    /** Asking or telling someone else which airline they are on: "are you on united or @brand into Austin?". */
+    private static final Pattern TO_A_FRIEND = Pattern.compile("\\b(you'?re|you are|are you|r u|u r|are y'?all|y'?all are|you guys are) "
+            + "(on|flying|taking|booked on) @\\w+|\\b(are you|r u|are y'?all) (on|flying) \\w+ or @\\w+", FLAGS);
+
+    /** Clowns, dung, a middle finger, retching, thumbs down, and nothing more. */
+    private static final Pattern SCORN_ONLY = Pattern.compile("[\\s\\p{Punct}]*(?:(?:🤡|💩|🖕|🤮|👎)[\\x{1F3FB}-\\x{1F3FF}\\uFE0F]?[\\s\\p{Punct}]*)+");
+    private static final Pattern HANDLES_AND_LINKS = Pattern.compile("@\\w+|https?://\\S+");
+
     /** Insults that carry no issue of their own. */
     static final Pattern INSULT = Pattern.compile(
             "\\b(fuck \\w+|a joke|clowns?|trash|garbage|pathetic|losers?|idiots?|morons?|scum|go bankrupt|out of business|go die|hate (you|u)|"
                     + "screw (you|u)|f+u+c+k (you|u|off)|nobody (would )?miss|(you|u) suck|worst company|useless)\\b", FLAGS);
+
+    /** A jab at the people who work there: "imagine working for @brand and still showing up every day 💀". */
+    private static final Pattern JAB_AT_STAFF = Pattern.compile("\\bimagine (working|being employed|being an employee) (for|at)\\b", FLAGS);
 
     /** The concrete things an issue is about: with one of them an angry post is a customer, not an insult. */
     static final Pattern ISSUE = Pattern.compile(
@@ -978,7 +1037,7 @@ final class CareActions {
      */
     private static final Pattern TRAVEL_MOMENT = Pattern.compile("#(avgeek|windowseat|wheelsup|sunset|planespotting|travelgram|wanderlust)\\b"
             + "|\\b(on (my|our) way (to|from|home)|flying (into|over|out of)|(just )?after take-?off|treated to|this is why (i|we) (travel|fly)|"
-            + "enjoying (my|our|the))\\b", FLAGS);
+            + "enjoying (my|our|the)|window (seat )?views?|views? from (my|our|the) (window|seat)|never gets old)\\b", FLAGS);
 
     /** "I'm teaching new #travelers how to #save for a trip today! http://...": their own content, the brand only tagged. */
     private static boolean selfPromotion(String text, String words, boolean question, boolean praise, boolean negative) {

@@ -686,15 +686,36 @@ final class PostSays {
 
     /** What thanks praise in so many words: "Brilliant customer service", "amazing crew on the way home". */
     private static final Pattern PRAISED_THING = Pattern.compile("(?i)\\b(brilliant|great|excellent|amazing|awesome|outstanding|fantastic|superb|"
-            + "wonderful|stellar|exceptional|friendly|helpful|smooth|quick|speedy|first-class|top-notch) (customer service|service|customer care|crew|"
+            + "wonderful|stellar|exceptional|incredible|lovely|professional|courteous|attentive|friendly|helpful|smooth|quick|speedy|"
+            + "first-class|top-notch) (customer service|service|customer care|crew|"
             + "cabin crew|staff|team|flight attendants|attendants|pilots?|landing|flight|job|help|response|responses|representatives|reps|agents)\\b"
             // The whole thing, not the first half of it: "a speedy flight time recovery".
             + "(?!\\s+(?:time|recovery|delay|change|attendants?|crew|team|staff|service|deals?|status|numbers?)\\b)");
 
-    /** The praised thing, as thanks name it ("the brilliant customer service"), where the post says it in so many words. */
+    /**
+     * The praised thing said the other way round: "The snacks are amazing!", "your crew was so kind", "the pilots did a great job
+     * landing in the snow". Only things a brand's people make; "my flight was amazing" is the trip itself, thanked as such.
+     */
+    private static final Pattern THING_PRAISED = Pattern.compile("(?i)(?:\\b(?:the|your|ur|our) |(?:^|[.!?]\\s+|@\\w+\\s+))((?:cabin |gate |flight |ground )?(?:crew|staff|team|"
+            + "flight attendants?|attendants|agents?|pilots?|captain|service|customer service|snacks|food|meals?|drinks|seats|wifi|wi-fi|lounge|"
+            + "app|website|site|commercial|ad|video|entertainment|landing|boarding|check-in))\\b (?:(?:is|are|was|were|has been|have been) "
+            + "(?:so |really |very |absolutely |truly |just |always |simply |super )?(?:brilliant|great|excellent|amazing|awesome|outstanding|"
+            + "fantastic|superb|wonderful|stellar|exceptional|incredible|perfect|lovely|sweet|kind|friendly|helpful|professional|courteous|"
+            + "attentive|delicious|tasty|fast|smooth|the best)|did (?:an? )?(?:brilliant|great|excellent|amazing|awesome|fantastic|superb|"
+            + "wonderful|stellar|incredible|perfect) job)\\b");
+
+    /** The praised thing, as thanks name it ("the brilliant customer service", "the snacks"), where the post says it in so many words. */
     static String praisedThing(String text) {
-        Matcher m = text == null ? null : PRAISED_THING.matcher(text);
-        return m != null && m.find() ? "the " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toLowerCase(Locale.ROOT) : "";
+        if (text == null) {
+            return "";
+        }
+        // Who did "a great job" says more than the job.
+        Matcher m = THING_PRAISED.matcher(text);
+        if (m.find()) {
+            return "the " + m.group(1).toLowerCase(Locale.ROOT);
+        }
+        m = PRAISED_THING.matcher(text);
+        return m.find() ? "the " + m.group(1).toLowerCase(Locale.ROOT) + " " + m.group(2).toLowerCase(Locale.ROOT) : "";
     }
 
     /** Whether an echo names something people praise (the crew, the service), fit for thanks. */
@@ -709,6 +730,13 @@ final class PostSays {
     /** A flight named by its number: "flight 441", "flt #12", "UA 791", "#AA1516". */
     private static final Pattern FLIGHT_NUMBER = Pattern.compile(
             "(?i)\\b(?:flight|flt|fl)\\.? ?#? ?\\d{1,4}\\b|(?<![\\w#])#?(?-i:UA|AA|DL|WN|B6|VX|US|AS|NK|F9) ?\\d{2,4}\\b");
+
+    /** A sum of money: "$35", "£6.14", "€120", "99 dollars", "40 bucks". */
+    private static final Pattern AMOUNT = Pattern.compile("(?i)[$£€]\\s?\\d|\\b\\d+(?:[.,]\\d+)?\\s?(?:dollars|usd|bucks|euros?|eur|pounds|gbp)\\b");
+
+    static boolean namesAmount(String text) {
+        return finds(AMOUNT, text);
+    }
 
     static boolean namesFlight(String text) {
         return text != null && (FLIGHT_NUMBER.matcher(text).find() || FLIGHT_CODE_LOWER.matcher(text).find());
@@ -906,6 +934,25 @@ final class PostSays {
 
     static boolean politeAsk(String text) {
         return text != null && (text.contains("?") || ASKED_WITHOUT_MARK.matcher(text).find()) && POLITE_ASK.matcher(text).find();
+    }
+
+    /**
+     * What makes a question a grievance: a trouble, a charge, time lost, a word of anger, a "why", a negation, an exclamation.
+     * Only a question with none of them is plain: most questions with a "no" or a "why" in them are complaints asked.
+     */
+    private static final Pattern GRIEVANCE = Pattern.compile("(?i)\\b(again|ridiculous|unacceptable|terrible|awful|horrible|worst|wtf|ugh|smh|ffs|"
+            + "seriously|rude|lost|never|no|not|nothing|nobody|none|cannot|no one|no longer|hours?|hrs|mins?|minutes|delay\\w*|cancel+ed|"
+            + "cancel+ation|charged|charges?|overcharged|fees?|refund\\w*|waiting|waited|hold|tarmac|slow|down|trick|point|confus\\w*|"
+            + "frustrat\\w*|annoy\\w*|angry|disappoint\\w*|broken|damaged|missing|stuck|stranded|why|what the|or nah|or what|"
+            + "what(?:'s| is) (?:going on|happening|up) with)\\b|n't\\b|n’t\\b"
+            + "|!|\\?{2,}|[\\x{1F620}\\x{1F621}\\x{1F624}\\x{1F644}\\x{1F92C}\\x{1F612}\\x{1F615}]|:/|:\\(");
+
+    /**
+     * A practical question and nothing else ("Quick q - what's the carry-on limit? is a backpack ok or will they make me check one"):
+     * its words may read negative ("make me check"), but nobody is upset, and "I understand" would answer a grievance not told.
+     */
+    static boolean plainAsk(String text) {
+        return text != null && text.contains("?") && !GRIEVANCE.matcher(text).find();
     }
 
     /** Hashtags that complain: "#DoBetter", "#fail", "#passengersLose". */

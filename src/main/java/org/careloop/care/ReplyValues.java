@@ -128,7 +128,7 @@ final class ReplyValues {
         // "Sorry to bother you again", "just curious why...": the words read negative, the customer is not upset.
         values.put("upset", analysis != null && analysis.sentiment() != null
                 && analysis.sentiment().label() == Sentiment.Label.NEGATIVE && analysis.sentiment().confidence() >= UPSET
-                && !PostSays.politeAsk(mention.text())
+                && !PostSays.politeAsk(mention.text()) && !PostSays.plainAsk(mention.text())
                 || PostSays.complaintTag(mention.text()) || PostSays.mishap(mention.text()) || PostSays.sadFace(mention.text()) ? "yes" : "");
         values.put("missed", "en".equals(lang) ? PostSays.missed(mention.text()) : "");
         // An echo never repeats a word unattended mode must not publish ("your lawyer"), and thanks echo only what was praised.
@@ -491,6 +491,8 @@ final class ReplyValues {
         // A flight number given is never asked for again ("add your flight number" to "flight 441 had one working WC").
         values.put("has_flight", PostSays.namesFlight(mention.text()) ? "yes" : "");
         values.put("has_place", PostSays.namesPlace(mention.text()) ? "yes" : "");
+        // "charged my card twice for the same bag fee ($35 x2)": the charge is named, never asked for as "the charge in question".
+        values.put("amount_given", PostSays.namesAmount(mention.text()) ? "yes" : "");
         // "Batman crashed my PS4 a third time": the device is named, only its software is asked for.
         values.put("device_named", PostSays.namesDevice(mention.text()) ? "yes" : "");
         // "iOS 11 made my iPhone 8 Plus die at 30%": the model given, its software version is what is left to ask.

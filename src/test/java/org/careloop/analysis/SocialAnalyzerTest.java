@@ -444,7 +444,26 @@ class SocialAnalyzerTest {
             "@acmeair unveils 4 new routes, including 2 from #Ohio http://t.co/4uRzvBPJKO via @usatoday|engage",
             "@acmeair Airways Corporation Registers High Short Interest - Wall Street Pulse http://t.co/hXSnv7fbbh|ignore",
             // When a delivery of theirs arrives is in their record.
-            "@acmeair Can you tell me what that means? I just need an estimated time of arrival please? I need my laptop for work. Thanks|ticket"})
+            "@acmeair Can you tell me what that means? I just need an estimated time of arrival please? I need my laptop for work. Thanks|ticket",
+            // Scorn in emoji alone, a jab at the staff, a post to a friend naming the airline they fly: nothing to answer.
+            "@acmeair 🤡🤡|ignore",
+            "imagine working for @acmeair lmao|ignore",
+            "@sam_k you're on @acmeair tonight right? bring snacks, the line at security is insane|ignore",
+            // Health, safety, a child alone, the next flight tomorrow: a person at once.
+            "@acmeair stuck in CLT after my connection was cancelled, next flight home is tomorrow at 6am and nobody offered anything|escalate",
+            "@acmeair passenger next to me is feeling dizzy, we've been sitting here 2 hours with the air off|escalate",
+            "@acmeair there's a smell of burning in the cabin on flt 220 and crew says it's fine?|escalate",
+            "@acmeair my 8 year old is flying alone on flight 233 and it got diverted to Reno. who is with my daughter??|escalate",
+            // Somebody praised by name, whatever trouble they helped with.
+            "Big shoutout to Dominic at the @acmeair desk in Orlando who found us seats after our flight was cancelled. legend!|thank",
+            "@acmeair Rosa at gate B4 stayed past her shift to find my grandmother a seat on the last flight out. She deserves recognition|thank",
+            // Sarcasm is a complaint: one kind word closing a trouble, "nothing says ... like".
+            "@acmeair my stroller came off the plane cracked. Great.|apologize",
+            "nothing says premium like @acmeair charging $30 for a blanket|apologize",
+            // A shared moment, whatever its "never" does to the sentiment.
+            "sunrise from the window seat over the Rockies never gets old @acmeair https://t.co/abc|engage",
+            // Good news closed with a kind word is no sarcasm.
+            "@acmeair flight landed 40 min early and my bag was first off. Great!|thank"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

@@ -192,11 +192,29 @@ class PostSaysTest {
     }
 
     @Test
+    void aPracticalQuestionIsNoGrievanceWhateverItsWordsRead() {
+        assertThat(PostSays.plainAsk("Quick q @acmeair - what's the carry-on size limit on basic economy? is a backpack + small roller ok "
+                + "or will they make me check one")).isTrue();
+        assertThat(PostSays.plainAsk("@acmeair is wifi free on domestic flights now or still paid? need to work on the plane")).isTrue();
+        assertThat(PostSays.plainAsk("@acmeair why does it take 3 weeks to get a refund?")).isFalse();
+        assertThat(PostSays.plainAsk("@acmeair is my flight delayed AGAIN??")).isFalse();
+        assertThat(PostSays.plainAsk("@acmeair the wifi is down")).as("no question").isFalse();
+    }
+
+    @Test
     void thanksAreForWhatThePostPraisesInSoManyWords() {
         assertThat(PostSays.praisedThing("@acmeair Thank you guys! Brilliant customer service")).isEqualTo("the brilliant customer service");
         assertThat(PostSays.praisedThing("@acmeair great smooth flight too!")).isEqualTo("the smooth flight");
         assertThat(PostSays.praisedThing("@acmeair thanks for a speedy flight time recovery.")).as("half a thing").isEmpty();
         assertThat(PostSays.praisedThing("@acmeair thank you so much")).isEmpty();
+        assertThat(PostSays.praisedThing("@acmeair The service is great! The snacks are amazing!")).isEqualTo("the service");
+        assertThat(PostSays.praisedThing("@acmeair Thanks for a safe flight to Boston! Pilots did a great job landing in the snow"))
+                .isEqualTo("the pilots");
+        assertThat(PostSays.praisedThing("@acmeair your gate agents were so kind to my mom")).isEqualTo("the gate agents");
+        assertThat(PostSays.praisedThing("@acmeair has the most INCREDIBLE customer service I've ever experienced!"))
+                .isEqualTo("the incredible customer service");
+        assertThat(PostSays.praisedThing("@acmeair my flight was amazing")).as("the trip itself").isEmpty();
+        assertThat(PostSays.praisedThing("@acmeair loved it, my seat was perfect")).as("their own seat, not one we made").isEmpty();
     }
 
     @Test
