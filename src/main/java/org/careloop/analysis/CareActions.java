@@ -107,7 +107,7 @@ final class CareActions {
                     + "(is|'s|aged) ([5-9]|1[0-7])( years old| yrs old| yo)? and (all )?(alone|by (her|him|them)sel(f|ves)|on (her|his|their) own)|"
                     // Health that cannot wait (a breathing machine, medicine), a death in the family, a customer beside themselves.
                     + "cpap|bipap|oxygen concentrator|insulin|epi-?pen|my (meds|medication|medicine|prescription)|medical (device|equipment|condition)|dialysis|"
-                    + "pass(ed|es)? away|funeral|bereavement|death in (the|my|our) family|hospice|intensive care|\\bicu\\b|on life support|deathbed|"
+                    + "pass(ed|es)? away|about to pass|(is|are) dying|terminally ill|funeral|bereavement|death in (the|my|our) family|hospice|intensive care|\\bicu\\b|on life support|deathbed|"
                     // Cancelled with nowhere to turn: "cancelled! what are me and @justyn gonna do", "cancelled once I got to the gate",
                     // "day after day our flights keep getting cancelled".
                     + "cancel\\w*\\b.{0,80}\\bwhat (am i|are we|are (me|my \\w+) and( \\S+)?|do i|do we) (gonna|going to|supposed to|to) do\\b|"

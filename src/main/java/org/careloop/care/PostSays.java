@@ -611,6 +611,15 @@ final class PostSays {
         return text != null && bagMissing(text) && AT_CLAIM_NOW.matcher(text).find() && !FILED_OR_DAYS.matcher(text).find();
     }
 
+    /** A refund asked for and still not come: "refund STILL not received", "waiting on my refund", "no refund yet". */
+    private static final Pattern REFUND_PENDING = Pattern.compile("(?i)\\brefund(?:s|ed)?\\b[^.!?]{0,60}\\b(?:still|not (?:yet )?(?:received|come|arrived|been)|"
+            + "never|yet|waiting|weeks|months)\\b|\\b(?:still|never|not yet|haven'?t|have not|no)(?: (?:got|gotten|received|seen|had))? "
+            + "(?:my |our |a |the |any |that )?refund\\b|\\bwaiting (?:for|on) (?:my|our|a|the|that) refund\\b");
+
+    static boolean refundPending(String text) {
+        return finds(REFUND_PENDING, text);
+    }
+
     static boolean bagLost(String text) {
         return finds(BAG_LOST, text);
     }

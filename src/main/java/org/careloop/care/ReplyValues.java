@@ -208,7 +208,10 @@ final class ReplyValues {
                 .or(() -> trip && named.startsWith("the $") ? book.settings().topicOf(named) : Optional.empty())
                 .or(() -> postTopic).map(Topic::key).orElse("");
         // "Cancelled connection. Then made me pay to check bag. Then lost bag.": the trip is over, the bag is still out there.
-        String topicKey = problem && !found.equals("lostitem") && PostSays.bagLost(mention.text()) ? "bag" : found;
+        String topicKey = problem && !found.equals("lostitem") && PostSays.bagLost(mention.text()) ? "bag"
+                // "Refund for my flight you cancelled in Feb STILL not received": the flight is long gone, the money is the case.
+                : problem && Set.of("cancel", "flight", "rebook", "missed", "diverted").contains(found) && PostSays.refundPending(mention.text()) ? "refund"
+                : found;
         // So is "any idea when the flight will actually take off?": the status page answers it, whichever flight it is;
         // but not "appreciate the early arrival of UA1002, but will ORD ever bring the bags out?", a question about something else.
         values.put("status_question", PostSays.asksStatus(mention.text())

@@ -454,6 +454,7 @@ class SocialAnalyzerTest {
             "@acmeair passenger next to me is feeling dizzy, we've been sitting here 2 hours with the air off|escalate",
             "@acmeair there's a smell of burning in the cabin on flt 220 and crew says it's fine?|escalate",
             "@acmeair my 8 year old is flying alone on flight 233 and it got diverted to Reno. who is with my daughter??|escalate",
+            "@acmeair I can't reach my wife while she's in the air and her father is about to pass. Please help|escalate",
             // Somebody praised by name, whatever trouble they helped with.
             "Big shoutout to Dominic at the @acmeair desk in Orlando who found us seats after our flight was cancelled. legend!|thank",
             "@acmeair Rosa at gate B4 stayed past her shift to find my grandmother a seat on the last flight out. She deserves recognition|thank",

@@ -90,6 +90,34 @@ class DryRunCommandTest {
         assertThat(held).containsIgnoringCase("sorry").doesNotContainIgnoringCase("good question").doesNotContainIgnoringCase("thanks for asking");
     }
 
+    /**
+     * A case asked as a how-to the knowledge answers surely gets the steps in public; not where something we did went wrong.
+     * A charge named or a wifi failure told is not asked for again.
+     */
+    @Test
+    void aHowToAboutTheirOwnCaseIsAnsweredAndWhatIsToldNotAskedAgain() {
+        DryRunCommand dry = new DryRunCommand(RuleBook.load(Path.of("rules")), new SocialAnalyzer(), new Drafter.Voice("Acme Air", "", "within the hour"));
+        DryRunCommand.Outcome miles = dry.run(new DryRunCommand.Post("@acmeair flew SEA-BOS in March and the miles never posted to my account. "
+                + "still have my boarding pass. how do i get them credited?", "en", "x", null, "fay", "Fay", null, null));
+        assertThat(miles.analysis().care().label().id()).isEqualTo("ticket");
+        assertThat(miles.explanation().rule().id()).isEqualTo("how-to-own");
+        assertThat(miles.draft().text()).contains("AcmeMiles account").doesNotContain("case #");
+        DryRunCommand.Outcome changed = dry.run(new DryRunCommand.Post("@acmeair my flight was changed and now I miss my connection. How can I "
+                + "change it without a fee?", "en", "x", null, "gus", "Gus", null, null));
+        assertThat(changed.explanation().rule().id()).isNotEqualTo("how-to-own");
+
+        String fee = dry.run(new DryRunCommand.Post("@acmeair why was I charged a $99 change fee when your site said no change fees??", "en", "x", null,
+                "hal", "Hal", null, null)).draft().text();
+        assertThat(fee).contains("$99").doesNotContain("charge in question");
+        String wifi = dry.run(new DryRunCommand.Post("paid $19 for wifi on @acmeair and it worked for exactly 11 minutes. can i get that back or",
+                "en", "x", null, "ivy", "Ivy", null, null)).draft().text();
+        assertThat(wifi).contains("case #").doesNotContain("what the wifi did");
+        // A refund still not come for a flight long cancelled: the refund is the case, not the cancellation.
+        String refund = dry.run(new DryRunCommand.Post("@acmeair the refund for the flight you cancelled in March has still not arrived. 4 emails, "
+                + "nothing", "en", "x", null, "jo", "Jo", null, null)).draft().text();
+        assertThat(refund).contains("refund").doesNotContain("cancelled flight");
+    }
+
     /** A ticket to a business that is no airline asks what finds its case: the account a code went to, the charge, the ride. */
     @Test
     void ticketsElsewhereAskWhatFindsTheCase() {
