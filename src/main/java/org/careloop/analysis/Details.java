@@ -546,7 +546,7 @@ public final class Details {
                     + "(?:\\s+(?:(?:in|at|from|on) [^.!?,]{1,40}?|(?-i:(?:[A-Z][a-z]+ ){1,2})(?i:gate) ?[A-Z]?\\d{1,3}[A-Z]?))?\\s+(?:[-\u2013\u2014]\\s*)?"
                     + "(?:(?:was|is|are|were|(?:she|he)(?:'s| is| was)) (?:so |very |really |absolutely |absolute |just |true |total )?(?:great|amazing|awesome|fantastic|wonderful|excellent|outstanding|incredible|"
                     + "so helpful|very helpful|the best|superstars?|rock ?stars?|heroes|a hero|angels?|an angel|stars?|gems?|a gem)\\b|took (?:great |good |such good )?care of|represents your|went above and beyond|kicked butt|"
-                    + "(?:needs|deserves) an? (?:raise|promotion|bonus|medal|award))", FLAGS);
+                    + "stayed (?:late|past|after|behind|on)\\b|(?:needs|deserves) (?:an? (?:raise|promotion|bonus|medal|award)|recognition))", FLAGS);
 
     /** The post's words only: no links, handles or entities, plain apostrophes, one space between words. */
     private static String clean(String text) {

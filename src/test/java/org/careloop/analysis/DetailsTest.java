@@ -98,6 +98,15 @@ class DetailsTest {
         assertThat(DETAILS.person("@acmeair Your crew on the late flight was outstanding tonight.", "en", brand)).contains("the crew");
     }
 
+    /** Somebody praised for staying on or for recognition is thanked by name, with where they work. */
+    @org.junit.jupiter.api.Test
+    void aNameThatStayedOnIsThePersonToThank() {
+        List<String> brand = List.of("acme air", "acmeair", "acme");
+        assertThat(DETAILS.person("@acmeair Rosa at gate B4 stayed past her shift to find my grandmother a seat. She deserves recognition", "en", brand))
+                .contains("Rosa at gate B4");
+        assertThat(DETAILS.person("@acmeair Devon in Tampa deserves recognition, he got us on the last flight", "en", brand)).contains("Devon in Tampa");
+    }
+
     /** A flight named by its airline's code is the flight: "UA 791", "#UA1516". */
     @org.junit.jupiter.api.Test
     void aFlightNamedByItsCodeIsTheFlight() {
