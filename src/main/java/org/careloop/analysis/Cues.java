@@ -146,7 +146,7 @@ final class Cues {
             "\\b(delay(s|ed)?|another|yet again|once again|(delayed|cancelled|late|lost|down|broken|stuck) again|waiting|hours?|on hold|"
                     // Things out of action: "great, out of service AGAIN", "fantastic, card declined".
                     + "out of (service|order)|declined|offline|failed( again)?|"
-                    + "just what i needed|love (it )?(when|how)|love (being|sitting|spending|waiting|paying)|extra (days?|nights?|hours?)|"
+                    + "just what i needed|love (being|sitting|spending|waiting|paying)|extra (days?|nights?|hours?)|"
                     + "thanks for nothing|so helpful|exactly what|best (airline|service|company) ever)\\b|🙄|😒|🙃",
             Pattern.CASE_INSENSITIVE);
 

@@ -464,7 +464,18 @@ class SocialAnalyzerTest {
             // A shared moment, whatever its "never" does to the sentiment.
             "sunrise from the window seat over the Rockies never gets old @acmeair https://t.co/abc|engage",
             // Good news closed with a kind word is no sarcasm.
-            "@acmeair flight landed 40 min early and my bag was first off. Great!|thank"})
+            "@acmeair flight landed 40 min early and my bag was first off. Great!|thank",
+            // An idiom of irony beside a trouble is a complaint; without one, "love how" is love.
+            "@acmeair love how my bag went to Denver and I went to Austin|apologize",
+            "@acmeair I love how friendly your crew always is!|thank",
+            "@acmeair I love it when the crew sings happy birthday to a kid on board, you made our day|thank",
+            // A trouble that is the story of the praise: a hospital, a drunk passenger handled, a scared child.
+            "Big shoutout to Dana at the @acmeair desk in DEN who got me on the last flight so I could reach my mom in the hospital. what a star|thank",
+            "@acmeair crew on my flight tonight handled an unruly drunk passenger calmly and professionally. #respect|thank",
+            "@acmeair the flight attendant on 302 saw my son was scared and let him visit the cockpit after landing. made his whole week ❤️|thank",
+            // Bait: a bankruptcy wished, a choice mocked.
+            "@acmeair bankrupt when? asking for a friend|ignore",
+            "imagine choosing to fly @acmeair lol|ignore"})
     void theCareActionACareLeadTakesWhereTheWordsMislead(String text, String action) {
         Analysis a = analyzer.analyze(text, null);
         assertThat(a.care().label().id()).as(a.reasons().toString()).isEqualTo(action);

@@ -116,6 +116,11 @@ class DryRunCommandTest {
         String refund = dry.run(new DryRunCommand.Post("@acmeair the refund for the flight you cancelled in March has still not arrived. 4 emails, "
                 + "nothing", "en", "x", null, "jo", "Jo", null, null)).draft().text();
         assertThat(refund).contains("refund").doesNotContain("cancelled flight");
+        // A seat pocket named is no thing left behind: dirt in it, or knees against it, are complaints about the seat.
+        DryRunCommand.Outcome dirty = dry.run(new DryRunCommand.Post("@acmeair seat pocket on 23C had somebody's used tissues in it and the tray "
+                + "table was sticky. do u guys clean between flights at all", "en", "x", null, "kit", "Kit", null, null));
+        assertThat(dirty.analysis().care().label().id()).isEqualTo("apologize");
+        assertThat(dirty.draft().text()).doesNotContain("lost and found").doesNotContain("left on board");
     }
 
     /** A ticket to a business that is no airline asks what finds its case: the account a code went to, the charge, the ride. */
