@@ -784,12 +784,12 @@ final class CareActions {
         double overrule = 0;
         boolean lookup = LOOKUP.matcher(words).find();
         boolean negative = s.label() == Sentiment.Label.NEGATIVE;
-        boolean dissatisfied = negative || SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || ironic(text, words) || (DISSATISFIED.matcher(words).find() || UNFIT.matcher(words).find()) && s.label() != Sentiment.Label.POSITIVE
+        boolean sarcastic = SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || ironic(text, words);
+        boolean dissatisfied = negative || sarcastic || (DISSATISFIED.matcher(words).find() || UNFIT.matcher(words).find()) && s.label() != Sentiment.Label.POSITIVE
                 || COMPLAINT_TAG.matcher(text).find()
                 // A sad face, a sigh or a complaint hashtag says it: "had to be stuck in the middle seat :(" is no fan's post;
                 // beside a laugh 😭 is tears of laughter ("STAHP!! 😂😂😭😭").
                 || NOT_KIND.matcher(words).find() && s.label() != Sentiment.Label.POSITIVE && !LAUGHING.matcher(text).find();
-        boolean sarcastic = SARCASTIC_THANKS.matcher(words).find() || MOCKERY.matcher(text).find() || ironic(text, words);
         boolean praise = PRAISE.matcher(words).find() && !THANKS_AHEAD.matcher(words).find() && !sarcastic && !PLEA.matcher(words).find()
                 && !(question && Cues.found(PRAISE, words).stream().allMatch(w -> THANKS_WORD.matcher(w).matches()));
         List<String> hit;
@@ -861,7 +861,7 @@ final class CareActions {
             confidence = 0.6;
             why = "a jab at the people who work here, no issue in it: " + Cues.quote(Cues.found(JAB_AT_STAFF, words));
             settled = true;
-        } else if (SCORN_ONLY.matcher(HANDLES_AND_LINKS.matcher(text).replaceAll("")).matches()) {
+        } else if (SCORN_ONLY.matcher(words).matches()) {
             // "@brand 🤡🤡🤡": scorn and nothing else, no words for any reader to weigh.
             label = CareAction.Label.IGNORE;
             confidence = 0.6;
@@ -976,7 +976,6 @@ final class CareActions {
 
     /** Clowns, dung, a middle finger, retching, thumbs down, and nothing more. */
     private static final Pattern SCORN_ONLY = Pattern.compile("[\\s\\p{Punct}]*(?:(?:🤡|💩|🖕|🤮|👎)[\\x{1F3FB}-\\x{1F3FF}\\uFE0F]?[\\s\\p{Punct}]*)+");
-    private static final Pattern HANDLES_AND_LINKS = Pattern.compile("@\\w+|https?://\\S+");
 
     /** Insults that carry no issue of their own. */
     static final Pattern INSULT = Pattern.compile(
